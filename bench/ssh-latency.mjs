@@ -1,0 +1,128 @@
+// Median latency of a trivial remote command (`true`) on loopback, three ways side by side:
+// one reused ssh2 connection (what mesos-lab does), a fresh `ssh` process per command, and
+// OpenSSH multiplexing over a ControlMaster. Rounds interleave the three so machine load hits all alike.
+import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {createConnection, createServer} from 'node:net';
+import {tmpdir, userInfo} from 'node:os';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {SshExecutor} from '../dist/exec/ssh-executor.js';
+
+const rounds = Number(process.env.SSH_BENCH_ROUNDS ?? 30);
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const {port} = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+function accepts(port) {
+	return new Promise(resolve => {
+		const socket = createConnection({host: '127.0.0.1', port});
+		socket.once('connect', () => {
+			socket.destroy();
+			resolve(true);
+		});
+		socket.once('error', () => resolve(false));
+	});
+}
+
+async function startServer(dir) {
+	const hostKey = join(dir, 'host_key');
+	const userKey = join(dir, 'user_key');
+	for (const path of [hostKey, userKey]) {
+		execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path]);
+	}
+	writeFileSync(join(dir, 'authorized_keys'), readFileSync(`${userKey}.pub`));
+	const port = await freePort();
+	const config = join(dir, 'sshd_config');
+	writeFileSync(config, [
+		`Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${hostKey}`, `PidFile ${join(dir, 'sshd.pid')}`,
+		`AuthorizedKeysFile ${join(dir, 'authorized_keys')}`, 'StrictModes no', 'UsePAM no', 'PermitRootLogin yes',
+		'MaxSessions 100', 'MaxStartups 100:30:200', 'LogLevel ERROR', '',
+	].join('\n'));
+	const sshd = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', config], {stdio: 'ignore'});
+	const deadline = Date.now() + 10_000;
+	while (!(await accepts(port))) {
+		if (Date.now() > deadline) {
+			throw new Error('sshd did not start');
+		}
+		await new Promise(resolve => setTimeout(resolve, 20));
+	}
+	const hostLine = readFileSync(`${hostKey}.pub`, 'utf8').split(' ').slice(0, 2).join(' ');
+	const knownHosts = join(dir, 'known_hosts');
+	writeFileSync(knownHosts, `[127.0.0.1]:${port} ${hostLine}\n`);
+	return {port, userKey, knownHosts, stop: () => sshd.kill('SIGKILL')};
+}
+
+function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function timeProcess(argv) {
+	const started = performance.now();
+	const result = spawnSync(argv[0], argv.slice(1), {stdio: ['ignore', 'ignore', 'pipe']});
+	if (result.status !== 0) {
+		throw new Error(`${argv.join(' ')} failed: ${result.stderr}`);
+	}
+	return performance.now() - started;
+}
+
+export async function runSshBench() {
+	const dir = mkdtempSync(join(tmpdir(), 'mesos-lab-bench-'));
+	chmodSync(dir, 0o755);
+	const server = await startServer(dir);
+	const user = userInfo().username;
+	const control = join(dir, 'cm');
+	const common = ['-F', '/dev/null', '-i', server.userKey, '-o', `UserKnownHostsFile=${server.knownHosts}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', '-p', String(server.port)];
+	const executor = new SshExecutor({
+		endpoint: {host: '127.0.0.1', port: server.port, user, identityFiles: [server.userKey]},
+		hostKeys: {knownHostsPath: server.knownHosts},
+		agentSocket: false,
+	});
+	try {
+		execFileSync('ssh', [...common, '-o', 'ControlMaster=yes', '-o', `ControlPath=${control}`, '-o', 'ControlPersist=120', '-f', '-N', `${user}@127.0.0.1`]);
+		await executor.run('true');
+		const samples = {ssh2: [], fresh: [], master: []};
+		for (let round = 0; round < rounds; round++) {
+			const started = performance.now();
+			const result = await executor.run('true');
+			if (result.exitCode !== 0) {
+				throw new Error(`ssh2 run failed: ${result.stderr}`);
+			}
+			samples.ssh2.push(performance.now() - started);
+			samples.fresh.push(timeProcess(['ssh', ...common, `${user}@127.0.0.1`, 'true']));
+			samples.master.push(timeProcess(['ssh', ...common, '-o', `ControlPath=${control}`, `${user}@127.0.0.1`, 'true']));
+		}
+		const medians = {ssh2: median(samples.ssh2), fresh: median(samples.fresh), master: median(samples.master)};
+		const rows = [
+			['one ssh2 connection (mesos-lab)', medians.ssh2],
+			['fresh ssh process per command', medians.fresh],
+			['ssh with ControlMaster', medians.master],
+		];
+		console.log(`median latency of \`true\` over loopback, ${rounds} interleaved rounds`);
+		console.log(`${'method'.padEnd(34)}${'median ms'.padStart(10)}${'vs ControlMaster'.padStart(18)}`);
+		for (const [name, value] of rows) {
+			console.log(`${name.padEnd(34)}${value.toFixed(1).padStart(10)}${`${(value / medians.master).toFixed(2)}x`.padStart(18)}`);
+		}
+		console.log(`aim: ssh2 within 1.2x of ControlMaster -> ${medians.ssh2 <= 1.2 * medians.master ? 'met' : 'missed'}`);
+		return medians;
+	} finally {
+		await executor.close();
+		spawnSync('ssh', [...common, '-o', `ControlPath=${control}`, '-O', 'exit', `${user}@127.0.0.1`], {stdio: 'ignore'});
+		server.stop();
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	await runSshBench();
+}

@@ -1,0 +1,182 @@
+import {UserInputError} from '../errors.js';
+import type {Language} from '../steps/step.js';
+import {absoluteAppId, buildDockerApp, parseAppDefinition, type AppDefinition} from './app-definition.js';
+import {constraintsFromFlags, explainConstraint} from './constraints.js';
+import {followDeployment} from './deploy-flow.js';
+import {imageOf, type MarathonApp, type MarathonWriter} from './marathon-writer.js';
+import {explainStrategy, parseFraction, rollingStrategy, type UpgradeStrategy} from './upgrade-strategy.js';
+
+/** How an action reports: one printed line at a time, in the user's language. */
+export interface ActionIo {
+	print: (line: string) => void;
+	lang: Language;
+	/** Deployment wait limits; `wait: false` returns once Marathon accepted the change. */
+	wait?: {timeoutMs?: number; pollMs?: number} | false;
+}
+
+export function parseCount(flag: string, text: string | undefined): number {
+	if (text === undefined || !/^[0-9]+$/.test(text.trim())) {
+		throw new UserInputError(`${flag} must be a whole number of 0 or more, got "${text ?? ''}".`, {hint: `Example: ${flag} 2`});
+	}
+	return Number(text);
+}
+
+export function parsePort(flag: string, text: string): number {
+	const value = parseCount(flag, text);
+	if (value > 65_535) {
+		throw new UserInputError(`${flag} must be a port between 0 and 65535, got ${value}.`);
+	}
+	return value;
+}
+
+export interface DeployFlags {
+	id?: string;
+	image?: string;
+	instances?: string;
+	port?: string;
+	servicePort?: string;
+	health?: string;
+	spread?: string | string[];
+	constraint?: string[];
+	vhost?: string;
+}
+
+function asList(value: string | string[] | undefined): string[] {
+	return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** Builds an app from `deploy` flags: --image with --instances and --port, plus placement. */
+export function appFromFlags(flags: DeployFlags): AppDefinition {
+	if (flags.image === undefined) {
+		throw new UserInputError('deploy needs an app file or --image.', {hint: 'mesos-lab app deploy app.json, or mesos-lab app deploy --image nginx --instances 2 --port 80'});
+	}
+	const id = flags.id ?? `/${(flags.image.split('/').pop() ?? 'app').split(':')[0]!.split('@')[0]!.toLowerCase()}`;
+	return buildDockerApp({
+		id: absoluteAppId(id),
+		image: flags.image,
+		instances: flags.instances === undefined ? 1 : parseCount('--instances', flags.instances),
+		containerPort: flags.port === undefined ? 80 : parsePort('--port', flags.port),
+		servicePort: flags.servicePort === undefined ? 0 : parsePort('--service-port', flags.servicePort),
+		healthPath: flags.health,
+		vhost: flags.vhost,
+		constraints: constraintsFromFlags({spread: asList(flags.spread), constraint: flags.constraint}),
+	});
+}
+
+/** Adds placement flags to an app read from a file. */
+export function withPlacement(app: AppDefinition, flags: DeployFlags): AppDefinition {
+	const extra = constraintsFromFlags({spread: asList(flags.spread), constraint: flags.constraint});
+	if (extra.length === 0) {
+		return app;
+	}
+	return parseAppDefinition({...app, constraints: [...(app.constraints ?? []), ...extra]}, 'app with placement flags');
+}
+
+async function settle(writer: MarathonWriter, ref: {deploymentId: string; version?: string}, appId: string | undefined, io: ActionIo): Promise<void> {
+	if (io.wait === false) {
+		io.print(`deployment ${ref.deploymentId} started`);
+		return;
+	}
+	await followDeployment(writer, ref, {appId, timeoutMs: io.wait?.timeoutMs, pollMs: io.wait?.pollMs, print: io.print});
+}
+
+export async function deployApp(writer: MarathonWriter, app: AppDefinition, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+	for (const constraint of app.constraints ?? []) {
+		io.print(`placement ${JSON.stringify(constraint)}: ${explainConstraint(constraint)[io.lang]}`);
+	}
+	const ref = await writer.deploy(app, options);
+	io.print(`${ref.created ? 'created' : 'updated'} ${app.id} (version ${ref.version ?? 'pending'})`);
+	await settle(writer, ref, app.id, io);
+}
+
+export async function scaleApp(writer: MarathonWriter, id: string, instances: number, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+	const appId = absoluteAppId(id);
+	const ref = await writer.scale(appId, instances, options);
+	io.print(`scaling ${appId} to ${instances} instances`);
+	await settle(writer, ref, appId, io);
+}
+
+export async function restartApp(writer: MarathonWriter, id: string, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+	const appId = absoluteAppId(id);
+	const ref = await writer.restart(appId, options);
+	io.print(`restarting ${appId} (Marathon replaces instances while keeping minimumHealthCapacity healthy)`);
+	await settle(writer, ref, appId, io);
+}
+
+export async function rollbackApp(writer: MarathonWriter, id: string, io: ActionIo, options: {to?: string; force?: boolean} = {}): Promise<{from: string; to: string}> {
+	const appId = absoluteAppId(id);
+	const result = await writer.rollback(appId, options);
+	const image = imageOf(result.definition);
+	io.print(`rolling ${appId} back from ${result.from} to ${result.to}${image ? ` (image ${image})` : ''}`);
+	await settle(writer, result, appId, io);
+	return {from: result.from, to: result.to};
+}
+
+export interface UpdateImageFlags {
+	image: string;
+	minimumHealthCapacity?: string;
+	maximumOverCapacity?: string;
+}
+
+/** The new definition for a rolling image upgrade: only the image and the strategy change. */
+export function imageUpdate(app: MarathonApp, flags: UpdateImageFlags): {changes: Record<string, unknown>; strategy: UpgradeStrategy} {
+	if (app.container?.docker === undefined) {
+		throw new UserInputError(`${app.id} is not a Docker app, so it has no image to update.`, {hint: 'update --image works on apps with container.docker.'});
+	}
+	if (flags.image.trim() === '' || /\s/.test(flags.image)) {
+		throw new UserInputError(`--image must be an image name without spaces, got "${flags.image}".`, {hint: 'Example: --image nginx:1.27'});
+	}
+	const strategy: UpgradeStrategy = {
+		minimumHealthCapacity: flags.minimumHealthCapacity === undefined ? rollingStrategy.minimumHealthCapacity : parseFraction('--minimum-health-capacity', flags.minimumHealthCapacity),
+		maximumOverCapacity: flags.maximumOverCapacity === undefined ? rollingStrategy.maximumOverCapacity : parseFraction('--maximum-over-capacity', flags.maximumOverCapacity),
+	};
+	if (strategy.minimumHealthCapacity === 1 && strategy.maximumOverCapacity === 0) {
+		throw new UserInputError('--minimum-health-capacity 1 with --maximum-over-capacity 0 leaves Marathon no room to replace anything.', {
+			hint: 'Allow some extra instances (--maximum-over-capacity 0.5) or fewer healthy ones (--minimum-health-capacity 0.5).',
+		});
+	}
+	const container = {...app.container, docker: {...app.container.docker, image: flags.image}};
+	return {changes: {container, upgradeStrategy: strategy}, strategy};
+}
+
+export async function updateImage(writer: MarathonWriter, id: string, flags: UpdateImageFlags, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+	const appId = absoluteAppId(id);
+	const app = await writer.getApp(appId);
+	const {changes, strategy} = imageUpdate(app, flags);
+	if (!app.healthChecks?.length) {
+		io.print(io.lang === 'zh'
+			? `注意：${appId} 没有健康检查，Marathon 只能以"正在运行"作为就绪的依据。`
+			: `Note: ${appId} has no health check, so Marathon can only treat "running" as ready.`);
+	}
+	io.print(explainStrategy(strategy, app.instances)[io.lang]);
+	const ref = await writer.update(appId, changes, options);
+	io.print(`updating ${appId}: ${imageOf(app) ?? '?'} → ${flags.image}`);
+	await settle(writer, ref, appId, io);
+}
+
+export async function deleteApp(writer: MarathonWriter, id: string, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+	const appId = absoluteAppId(id);
+	const ref = await writer.deleteApp(appId, options);
+	io.print(`deleting ${appId}`);
+	await settle(writer, ref, undefined, io);
+}
+
+/** Rows for `app list`: one per app, counts as Marathon reports them. */
+export function appRows(apps: MarathonApp[]): string[][] {
+	const header = ['ID', 'IMAGE/CMD', 'INSTANCES', 'RUNNING', 'HEALTHY', 'VERSION', 'DEPLOYING'];
+	const rows = apps.map(app => [
+		app.id,
+		imageOf(app) ?? (app.cmd ?? '').slice(0, 40),
+		String(app.instances),
+		String(app.tasksRunning ?? 0),
+		app.healthChecks?.length ? String(app.tasksHealthy ?? 0) : 'unknown',
+		app.version ?? '',
+		(app.deployments?.length ?? 0) > 0 ? 'yes' : 'no',
+	]);
+	return [header, ...rows];
+}
+
+export function formatTable(rows: string[][]): string[] {
+	const widths = rows[0]?.map((_, column) => Math.max(...rows.map(row => (row[column] ?? '').length))) ?? [];
+	return rows.map(row => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+}

@@ -1,0 +1,356 @@
+import {request, type Dispatcher} from 'undici';
+import {ClusterError, ConnectionError, UserInputError} from '../errors.js';
+import type {AppDefinition} from './app-definition.js';
+import {watchDeploymentEnd, type DeploymentVerdict} from './deployment-events.js';
+
+/** An app as Marathon answers it; only the fields mesos-lab reads are typed. */
+export interface MarathonApp {
+	id: string;
+	instances: number;
+	cmd?: string | null;
+	cpus?: number;
+	mem?: number;
+	version?: string;
+	container?: {type?: string; docker?: {image?: string; network?: string; portMappings?: PortMapping[]}; portMappings?: PortMapping[]} | null;
+	labels?: Record<string, string>;
+	healthChecks?: unknown[];
+	constraints?: string[][];
+	upgradeStrategy?: {minimumHealthCapacity: number; maximumOverCapacity: number};
+	tasksRunning?: number;
+	tasksHealthy?: number;
+	tasksStaged?: number;
+	tasksUnhealthy?: number;
+	deployments?: Array<{id: string}>;
+	tasks?: MarathonTask[];
+	[key: string]: unknown;
+}
+
+export interface PortMapping {
+	containerPort: number;
+	hostPort?: number;
+	servicePort?: number;
+}
+
+export interface MarathonTask {
+	id: string;
+	appId?: string;
+	host: string;
+	ports?: number[];
+	state?: string;
+	slaveId?: string;
+	version?: string;
+	healthCheckResults?: Array<{alive: boolean}>;
+}
+
+export interface MarathonDeployment {
+	id: string;
+	version?: string;
+	affectedApps?: string[];
+	currentStep?: number;
+	totalSteps?: number;
+	currentActions?: Array<{action: string; app?: string}>;
+}
+
+export interface DeploymentRef {
+	deploymentId: string;
+	version?: string;
+}
+
+export interface DeploymentProgress {
+	deploymentId: string;
+	step: number;
+	totalSteps: number;
+	actions: string[];
+	running: number;
+	healthy: number;
+	instances: number;
+}
+
+export type DeploymentOutcome =
+	| {kind: 'succeeded'; deploymentId: string; elapsedMs: number}
+	| {kind: 'failed'; deploymentId: string; reason: string; elapsedMs: number}
+	| {kind: 'timed-out'; deploymentId: string; elapsedMs: number};
+
+export interface MarathonWriterOptions {
+	/** One or more Marathon endpoints; a standby forwards writes to the leader. */
+	urls: string[];
+	dispatcher?: Dispatcher;
+	requestTimeoutMs?: number;
+}
+
+export interface WaitOptions {
+	appId?: string;
+	timeoutMs?: number;
+	pollMs?: number;
+	onProgress?: (progress: DeploymentProgress) => void;
+	signal?: AbortSignal;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+function encodeAppId(id: string): string {
+	return id.replace(/^\//, '').split('/').map(encodeURIComponent).join('/');
+}
+
+const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>(resolve => {
+	const timer = setTimeout(resolve, ms);
+	signal?.addEventListener('abort', () => {
+		clearTimeout(timer);
+		resolve();
+	}, {once: true});
+});
+
+/** Writes to Marathon's v2 API: deploy, scale, restart, roll back, delete, and wait for the deployments these start. */
+export class MarathonWriter {
+	readonly #urls: string[];
+	readonly #dispatcher: Dispatcher | undefined;
+	readonly #timeoutMs: number;
+
+	constructor(options: MarathonWriterOptions) {
+		if (options.urls.length === 0) {
+			throw new UserInputError('No Marathon endpoint given.', {hint: 'Pass --marathon http://HOST:8080'});
+		}
+		this.#urls = options.urls.map(url => url.replace(/\/+$/, ''));
+		this.#dispatcher = options.dispatcher;
+		this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
+	}
+
+	async #call<T>(method: Method, path: string, body?: unknown): Promise<{status: number; body: T}> {
+		let lastError: unknown;
+		for (const base of this.#urls) {
+			let response: Dispatcher.ResponseData;
+			try {
+				response = await request(`${base}${path}`, {
+					method,
+					dispatcher: this.#dispatcher,
+					headers: {accept: 'application/json', ...(body === undefined ? {} : {'content-type': 'application/json'})},
+					body: body === undefined ? undefined : JSON.stringify(body),
+					headersTimeout: this.#timeoutMs,
+					bodyTimeout: this.#timeoutMs,
+				});
+			} catch (error) {
+				lastError = error;
+				continue;
+			}
+			const text = await response.body.text();
+			let parsed: unknown = undefined;
+			if (text.length > 0) {
+				try {
+					parsed = JSON.parse(text);
+				} catch {
+					parsed = {message: text.slice(0, 200)};
+				}
+			}
+			if (response.statusCode >= 200 && response.statusCode < 300) {
+				return {status: response.statusCode, body: parsed as T};
+			}
+			throw this.#errorFor(method, path, response.statusCode, parsed);
+		}
+		throw new ConnectionError(`Marathon did not answer at ${this.#urls.join(', ')}: ${(lastError as Error | undefined)?.message ?? 'no answer'}`, {
+			hint: 'Check that Marathon runs and that --marathon points at its HTTP port (8080 by default).',
+			cause: lastError,
+		});
+	}
+
+	#errorFor(method: Method, path: string, status: number, body: unknown): Error {
+		const message = typeof body === 'object' && body !== null && 'message' in body ? String((body as {message: unknown}).message) : `HTTP ${status}`;
+		const details = typeof body === 'object' && body !== null && 'details' in body && Array.isArray((body as {details: unknown}).details)
+			? (body as {details: Array<{path?: string; errors?: string[]}>}).details.map(d => `${d.path ?? ''}: ${(d.errors ?? []).join(', ')}`).join('; ')
+			: '';
+		const what = `${method} ${path}`;
+		switch (status) {
+			case 404:
+				return new UserInputError(`Marathon: ${message}`, {hint: 'List apps with: mesos-lab app list'});
+			case 409:
+				return new ClusterError(`Marathon refused ${what}: ${message}`, {hint: 'Another deployment holds the app. Wait for it, or pass --force to override it.'});
+			case 400:
+			case 422:
+				return new UserInputError(`Marathon rejected the app: ${message}${details ? ` (${details})` : ''}`, {hint: 'Fix the named field and try again.'});
+			case 401:
+			case 403:
+				return new ClusterError(`Marathon refused ${what}: ${message}`, {hint: 'This Marathon requires credentials mesos-lab does not send.'});
+			default:
+				return new ClusterError(`Marathon answered ${status} to ${what}: ${message}`, {hint: 'Check the Marathon log on its host; a 502/503 means no leader was elected yet.'});
+		}
+	}
+
+	async listApps(): Promise<MarathonApp[]> {
+		const {body} = await this.#call<{apps: MarathonApp[]}>('GET', '/v2/apps?embed=apps.tasks');
+		return body.apps;
+	}
+
+	async getApp(id: string): Promise<MarathonApp> {
+		const {body} = await this.#call<{app: MarathonApp}>('GET', `/v2/apps/${encodeAppId(id)}?embed=app.tasks`);
+		return body.app;
+	}
+
+	async findApp(id: string): Promise<MarathonApp | undefined> {
+		try {
+			return await this.getApp(id);
+		} catch (error) {
+			if (error instanceof UserInputError) {
+				return undefined;
+			}
+			throw error;
+		}
+	}
+
+	/** Creates the app, or replaces its definition when it exists already. */
+	async deploy(app: AppDefinition, options: {force?: boolean} = {}): Promise<DeploymentRef & {created: boolean}> {
+		const existing = await this.findApp(app.id);
+		if (existing === undefined) {
+			const {body} = await this.#call<MarathonApp>('POST', '/v2/apps', app);
+			const deploymentId = body.deployments?.[0]?.id;
+			if (deploymentId === undefined) {
+				throw new ClusterError(`Marathon created ${app.id} but named no deployment.`, {hint: 'Check the app with: mesos-lab app list'});
+			}
+			return {deploymentId, version: body.version, created: true};
+		}
+		const body: Record<string, unknown> = {...app};
+		delete body['id'];
+		delete body['version'];
+		return {...await this.#put(app.id, body, options.force), created: false};
+	}
+
+	async #put(id: string, body: unknown, force = false): Promise<DeploymentRef> {
+		const {body: answer} = await this.#call<DeploymentRef>('PUT', `/v2/apps/${encodeAppId(id)}${force ? '?force=true' : ''}`, body);
+		return answer;
+	}
+
+	async scale(id: string, instances: number, options: {force?: boolean} = {}): Promise<DeploymentRef> {
+		return this.#put(id, {instances}, options.force);
+	}
+
+	async update(id: string, changes: Record<string, unknown>, options: {force?: boolean} = {}): Promise<DeploymentRef> {
+		return this.#put(id, changes, options.force);
+	}
+
+	async restart(id: string, options: {force?: boolean} = {}): Promise<DeploymentRef> {
+		const {body} = await this.#call<DeploymentRef>('POST', `/v2/apps/${encodeAppId(id)}/restart${options.force ? '?force=true' : ''}`);
+		return body;
+	}
+
+	/** Stored versions, newest first as Marathon lists them. */
+	async versions(id: string): Promise<string[]> {
+		const {body} = await this.#call<{versions: string[]}>('GET', `/v2/apps/${encodeAppId(id)}/versions`);
+		return [...body.versions].sort((a, b) => Date.parse(b) - Date.parse(a));
+	}
+
+	async getVersion(id: string, version: string): Promise<MarathonApp> {
+		const {body} = await this.#call<MarathonApp>('GET', `/v2/apps/${encodeAppId(id)}/versions/${encodeURIComponent(version)}`);
+		return body;
+	}
+
+	/**
+	 * Puts an earlier definition back. Without `to`, the version before the current one. The stored
+	 * definition is sent whole, so the result is the same whatever PUT semantics the Marathon has.
+	 */
+	async rollback(id: string, options: {to?: string; force?: boolean} = {}): Promise<DeploymentRef & {from: string; to: string; definition: MarathonApp}> {
+		const app = await this.getApp(id);
+		const versions = await this.versions(id);
+		const current = app.version ?? versions[0];
+		const target = options.to ?? versions.find(v => v !== current && Date.parse(v) < Date.parse(current ?? ''));
+		if (target === undefined) {
+			throw new UserInputError(`${id} has no version before ${current ?? 'the current one'} to roll back to.`, {hint: `See its versions with: mesos-lab app versions ${id}`});
+		}
+		if (!versions.includes(target)) {
+			throw new UserInputError(`${id} has no version ${target}.`, {hint: `See its versions with: mesos-lab app versions ${id}`});
+		}
+		const definition = await this.getVersion(id, target);
+		const body = rollbackBody(definition);
+		const ref = await this.#put(id, body, options.force);
+		return {...ref, from: current ?? '', to: target, definition};
+	}
+
+	async deleteApp(id: string, options: {force?: boolean} = {}): Promise<DeploymentRef> {
+		const {body} = await this.#call<DeploymentRef>('DELETE', `/v2/apps/${encodeAppId(id)}${options.force ? '?force=true' : ''}`);
+		return body;
+	}
+
+	async killTask(appId: string, taskId: string, options: {scale?: boolean} = {}): Promise<void> {
+		await this.#call('DELETE', `/v2/apps/${encodeAppId(appId)}/tasks/${encodeURIComponent(taskId)}${options.scale ? '?scale=true' : ''}`);
+	}
+
+	async deployments(): Promise<MarathonDeployment[]> {
+		const {body} = await this.#call<MarathonDeployment[]>('GET', '/v2/deployments');
+		return body;
+	}
+
+	/**
+	 * Waits until Marathon no longer lists the deployment. A deployment that vanished while the app
+	 * still lacks its instances, or that was replaced by a reverting one, counts as failed.
+	 */
+	async waitForDeployment(ref: DeploymentRef, options: WaitOptions = {}): Promise<DeploymentOutcome> {
+		const started = Date.now();
+		const timeoutMs = options.timeoutMs ?? 300_000;
+		const pollMs = options.pollMs ?? 500;
+		const watcher = watchDeploymentEnd({url: this.#urls[0] ?? '', deploymentId: ref.deploymentId, dispatcher: this.#dispatcher});
+		try {
+			return await this.#poll(ref, options, started, timeoutMs, pollMs, watcher);
+		} finally {
+			watcher.close();
+		}
+	}
+
+	async #poll(ref: DeploymentRef, options: WaitOptions, started: number, timeoutMs: number, pollMs: number, watcher: {verdict: () => DeploymentVerdict | undefined; attached: () => boolean}): Promise<DeploymentOutcome> {
+		const verdict = watcher.verdict;
+		for (;;) {
+			const elapsedMs = Date.now() - started;
+			const heard = verdict();
+			if (heard?.kind === 'failed') {
+				return {kind: 'failed', deploymentId: ref.deploymentId, reason: heard.reason ?? 'deployment_failed', elapsedMs};
+			}
+			const all = await this.deployments();
+			const mine = all.find(d => d.id === ref.deploymentId);
+			const app = options.appId === undefined ? undefined : await this.findApp(options.appId);
+			if (mine === undefined) {
+				// The event that says how it ended may arrive just after the deployment leaves the list.
+				const settleBy = Date.now() + 2_000;
+				while (verdict() === undefined && watcher.attached() && Date.now() < settleBy) {
+					await sleep(20, options.signal);
+				}
+				const late = verdict();
+				if (late?.kind === 'failed') {
+					return {kind: 'failed', deploymentId: ref.deploymentId, reason: late.reason ?? 'deployment_failed', elapsedMs};
+				}
+				return this.#settle(ref, app, elapsedMs);
+			}
+			options.onProgress?.({
+				deploymentId: ref.deploymentId,
+				step: mine.currentStep ?? 0,
+				totalSteps: mine.totalSteps ?? 0,
+				actions: (mine.currentActions ?? []).map(a => a.action),
+				running: app?.tasksRunning ?? 0,
+				healthy: app?.tasksHealthy ?? 0,
+				instances: app?.instances ?? 0,
+			});
+			if (elapsedMs >= timeoutMs || options.signal?.aborted) {
+				return {kind: 'timed-out', deploymentId: ref.deploymentId, elapsedMs};
+			}
+			await sleep(pollMs, options.signal);
+		}
+	}
+
+	#settle(ref: DeploymentRef, app: MarathonApp | undefined, elapsedMs: number): DeploymentOutcome {
+		if (app !== undefined && ref.version !== undefined && app.version !== undefined && Date.parse(app.version) < Date.parse(ref.version)) {
+			return {kind: 'failed', deploymentId: ref.deploymentId, reason: `deployment_failed: Marathon reverted ${app.id} to version ${app.version}`, elapsedMs};
+		}
+		return {kind: 'succeeded', deploymentId: ref.deploymentId, elapsedMs};
+	}
+}
+
+/** The fields of a stored version that describe the app, without Marathon's read-only bookkeeping. */
+export function rollbackBody(definition: MarathonApp): Record<string, unknown> {
+	const readOnly = new Set(['id', 'version', 'versionInfo', 'tasks', 'tasksRunning', 'tasksHealthy', 'tasksStaged', 'tasksUnhealthy', 'deployments', 'lastTaskFailure', 'readinessCheckResults', 'taskStats']);
+	return Object.fromEntries(Object.entries(definition).filter(([key]) => !readOnly.has(key)));
+}
+
+/** The Docker image of an app as Marathon answers it, in either networking shape. */
+export function imageOf(app: MarathonApp): string | undefined {
+	return app.container?.docker?.image ?? undefined;
+}
+
+/** Port mappings in either the 1.4 (`docker.portMappings`) or 1.5 (`container.portMappings`) shape. */
+export function portMappingsOf(app: MarathonApp): PortMapping[] {
+	return app.container?.docker?.portMappings ?? app.container?.portMappings ?? [];
+}

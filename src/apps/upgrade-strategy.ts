@@ -1,0 +1,44 @@
+import {UserInputError} from '../errors.js';
+import type {Localized} from '../steps/step.js';
+
+export interface UpgradeStrategy {
+	minimumHealthCapacity: number;
+	maximumOverCapacity: number;
+}
+
+/** Marathon's own default: replace everything at once, never run extra instances. */
+export const marathonDefaultStrategy: UpgradeStrategy = {minimumHealthCapacity: 1, maximumOverCapacity: 1};
+
+/** The gentle hand-over `app update` uses unless told otherwise. */
+export const rollingStrategy: UpgradeStrategy = {minimumHealthCapacity: 1, maximumOverCapacity: 0.5};
+
+/** Reads a fraction flag such as `--min-healthy 0.5`. */
+export function parseFraction(flag: string, text: string): number {
+	const value = Number(text);
+	if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+		throw new UserInputError(`${flag} must be a fraction between 0 and 1, got "${text}".`, {hint: `Example: ${flag} 0.5`});
+	}
+	return value;
+}
+
+/** The healthy floor and total ceiling that a strategy promises for `instances` instances. */
+export function strategyBounds(strategy: UpgradeStrategy, instances: number): {minHealthy: number; maxTotal: number} {
+	return {
+		minHealthy: Math.ceil(instances * strategy.minimumHealthCapacity),
+		maxTotal: instances + Math.floor(instances * strategy.maximumOverCapacity),
+	};
+}
+
+/** What the strategy means for this app, in plain words. */
+export function explainStrategy(strategy: UpgradeStrategy, instances: number): Localized {
+	const {minHealthy, maxTotal} = strategyBounds(strategy, instances);
+	const extra = maxTotal - instances;
+	return {
+		zh: `滚动升级：${instances} 个实例中始终至少保持 ${minHealthy} 个健康实例（minimumHealthCapacity=${strategy.minimumHealthCapacity}）；`
+			+ `升级期间最多同时运行 ${maxTotal} 个实例，即最多多出 ${extra} 个（maximumOverCapacity=${strategy.maximumOverCapacity}）。`
+			+ '新实例通过健康检查后，才会停掉同样数量的旧实例。',
+		en: `Rolling upgrade: of ${instances} instances at least ${minHealthy} stay healthy at every moment (minimumHealthCapacity=${strategy.minimumHealthCapacity}); `
+			+ `at most ${maxTotal} run at once during the upgrade, ${extra} above the target (maximumOverCapacity=${strategy.maximumOverCapacity}). `
+			+ 'Old instances are stopped only after as many new ones pass their health check.',
+	};
+}

@@ -1,0 +1,62 @@
+import {colorWanted, connectCluster, runInteractive} from '../../dashboard/launch.js';
+import {createServer} from 'node:net';
+import {UserInputError} from '../../errors.js';
+import {haproxyAvailable, startSimulatedCluster} from '../../sim/index.js';
+import type {CommandContext} from '../context.js';
+import {seconds} from './parse-flags.js';
+
+export interface DemoOptions {
+	refresh?: string;
+	readonly?: boolean;
+	haproxy?: boolean;
+}
+
+/** Starts the simulated cluster on loopback and watches it with the dashboard. */
+export async function run(options: DemoOptions, ctx: CommandContext): Promise<number> {
+	const refreshMs = seconds('--refresh', options.refresh ?? '2') * 1000;
+	if (options.haproxy && !haproxyAvailable()) {
+		throw new UserInputError('--haproxy needs HAProxy, which is not installed here.', {hint: 'Install it (apt-get install haproxy), or run the demo without --haproxy.'});
+	}
+	if (!ctx.isTTY) {
+		throw new UserInputError('The demo needs a terminal.', {hint: 'Run it in a terminal window; for a script, start the simulated cluster from code and use `mesos-lab dashboard --once`.'});
+	}
+	const sim = await startSimulatedCluster(options.haproxy ? {realHaproxy: {statsPort: await freeLoopbackPort()}} : {});
+	try {
+		ctx.stderr.write(controlHelp(sim.controlUrl));
+		const cluster = connectCluster({mesos: sim.mesosUrls, marathon: sim.marathonUrls, lb: sim.lbUrl, zookeeper: []}, {refreshMs, simulated: true});
+		cluster.ports.simKill = taskId => sim.control.killTask(taskId);
+		await runInteractive(cluster, {
+			clusterName: 'mesos-lab demo',
+			color: colorWanted(ctx.env),
+			readonly: options.readonly === true,
+			demo: true,
+			controlUrl: sim.controlUrl,
+		});
+	} finally {
+		await sim.stop();
+	}
+	ctx.stdout.write('The simulated cluster is stopped.\n');
+	return 0;
+}
+
+function controlHelp(controlUrl: string): string {
+	return [
+		'SIMULATED cluster. Press k on a task to kill it through the simulation, ? for help.',
+		`From another terminal: curl -X POST ${controlUrl}/_sim/kill-task -d '{"taskId":"..."}'`,
+		`  (also /_sim/kill-leading-master, /_sim/stop-marathon, /_sim/kill-agent; GET ${controlUrl}/_sim/overview lists tasks)`,
+		'',
+	].join('\n');
+}
+
+/** HAProxy writes its stats port into its config, so it needs a number rather than port 0. */
+function freeLoopbackPort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}

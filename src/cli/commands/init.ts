@@ -1,0 +1,31 @@
+import {existsSync} from 'node:fs';
+import {UserInputError} from '../../errors.js';
+import {assertLabId} from '../../state/paths.js';
+import {runWizard} from '../../wizard/run-wizard.js';
+import {realWizardDeps} from '../../wizard/wizard-deps.js';
+import type {CommandContext} from '../context.js';
+
+export interface InitOptions {
+	config?: string;
+	yes?: boolean;
+	plain?: boolean;
+	acceptNewHostKey?: boolean;
+	ignorePreflight?: string[];
+	labId?: string;
+}
+
+export async function run(options: InitOptions, ctx: CommandContext): Promise<number> {
+	if (options.config !== undefined && !existsSync(options.config)) {
+		throw new UserInputError(`The lab file ${options.config} does not exist.`, {hint: 'Check the path, or run `mesos-lab init` without --config for the interview.'});
+	}
+	if (options.yes && options.config === undefined) {
+		throw new UserInputError('--yes needs a lab file: without one there is nobody to answer the interview.', {hint: 'mesos-lab init --config lab.yaml --yes'});
+	}
+	const labId = assertLabId(options.labId ?? 'default');
+	return runWizard(ctx, {
+		...(options.config === undefined ? {} : {config: options.config}),
+		yes: options.yes === true,
+		plain: options.plain === true,
+		...(options.ignorePreflight === undefined ? {} : {ignorePreflight: options.ignorePreflight}),
+	}, realWizardDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true}));
+}

@@ -1,0 +1,33 @@
+import {UserInputError} from '../../errors.js';
+import {t} from '../../i18n/messages.js';
+import {CheckpointStore} from '../../state/checkpoint-store.js';
+import {nearest} from '../suggest.js';
+import type {CommandContext} from '../context.js';
+import {resolveLabId} from './status.js';
+
+export interface LogsOptions {
+	labId?: string;
+	step?: string;
+}
+
+export async function run(options: LogsOptions, ctx: CommandContext): Promise<number> {
+	const store = CheckpointStore.open(ctx.home, resolveLabId(ctx.home, options.labId));
+	const journal = store.journal();
+	const keys = journal.order.length > 0 ? journal.order : Object.keys(journal.steps);
+	if (options.step !== undefined) {
+		if (!keys.includes(options.step)) {
+			const guess = nearest(options.step, keys);
+			throw new UserInputError(`No step "${options.step}" in lab ${store.labId}.`, {hint: guess ? `Did you mean ${guess}? \`mesos-lab status\` lists every step.` : '`mesos-lab status` lists every step.'});
+		}
+		const text = store.readLog(options.step);
+		ctx.stdout.write(text ?? `${t(ctx.lang, 'noLog')}\n`);
+		return 0;
+	}
+	for (const key of keys) {
+		const text = store.readLog(key);
+		if (text !== undefined) {
+			ctx.stdout.write(`==> ${key} <==\n${text}${text.endsWith('\n') ? '' : '\n'}`);
+		}
+	}
+	return 0;
+}

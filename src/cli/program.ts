@@ -1,0 +1,197 @@
+import {Command, CommanderError, Option} from 'commander';
+import {UserInputError} from '../errors.js';
+import {t} from '../i18n/messages.js';
+import type {Language} from '../steps/step.js';
+import type {CommandRun} from './context.js';
+import {nearest} from './suggest.js';
+
+/** The command a parse chose: how to load its module, and the options it was given. */
+export interface Invocation {
+	name: string;
+	load: () => Promise<{run: CommandRun<never>}>;
+	options: Record<string, unknown>;
+}
+
+export interface ProgramIo {
+	writeOut: (text: string) => void;
+	writeErr: (text: string) => void;
+}
+
+type Loader = Invocation['load'];
+
+// Every command's module is imported only when that command runs, so --help stays light.
+const loaders = {
+	init: () => import('./commands/init.js'),
+	resume: () => import('./commands/resume.js'),
+	status: () => import('./commands/status.js'),
+	plan: () => import('./commands/plan.js'),
+	logs: () => import('./commands/logs.js'),
+	dashboard: () => import('./commands/dashboard.js'),
+	demo: () => import('./commands/demo.js'),
+	reset: () => import('./commands/reset.js'),
+	app: () => import('./commands/app.js'),
+	lab: () => import('./commands/lab.js'),
+} satisfies Record<string, () => Promise<{run: unknown}>>;
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/**
+ * Builds the command table. Parsing only records the chosen command in `chosen`; main runs it,
+ * so that every error goes through the one top-level handler.
+ */
+export function buildProgram(lang: Language, version: string, io: ProgramIo, chosen: {invocation?: Invocation}): Command {
+	const program = new Command('mesos-lab');
+	const examples = (lines: string[]) => `\n${t(lang, 'examples')}\n${lines.map(line => `  $ ${line}`).join('\n')}\n`;
+	const setUp = (command: Command) => {
+		command
+			.helpOption('-h, --help', t(lang, 'optHelp'))
+			.showSuggestionAfterError(false)
+			.configureOutput({writeOut: io.writeOut, writeErr: () => undefined, outputError: () => undefined})
+			.exitOverride(error => {
+				throw usageError(error, command, lang);
+			});
+		return command;
+	};
+	const bind = (command: Command, name: string, load: Loader, positional: (args: unknown[]) => Record<string, unknown> = () => ({})) => {
+		command.action((...args: unknown[]) => {
+			const self = args.at(-1) as Command;
+			chosen.invocation = {name, load, options: {...self.optsWithGlobals(), ...positional(args.slice(0, -2))}};
+		});
+	};
+	const add = (name: keyof typeof loaders, description: string, lines: string[]) => {
+		const command = setUp(program.command(name).description(description).addHelpText('after', examples(lines)));
+		return command;
+	};
+
+	setUp(program)
+		.helpCommand('help [command]', t(lang, 'optHelp'))
+		.description(t(lang, 'programSummary'))
+		.version(version, '-V, --version', t(lang, 'optVersion'))
+		.addOption(new Option('--lang <lang>', t(lang, 'optLang')).choices(['zh', 'en']))
+		.option('--home <dir>', t(lang, 'optHome'))
+		.option('--debug', t(lang, 'optDebug'))
+		.addHelpText('after', examples(['mesos-lab demo', 'mesos-lab init', 'mesos-lab status --json', 'mesos-lab resume', 'mesos-lab dashboard --mesos http://10.0.0.11:5050']));
+
+	const init = add('init', t(lang, 'cmdInit'), ['mesos-lab init', 'mesos-lab init --config lab.yaml --yes --plain', 'mesos-lab init --config lab.yaml --ignore-preflight memory']);
+	init.option('--config <file>', 'lab file to use instead of the interview')
+		.option('--yes', t(lang, 'optYes'))
+		.option('--plain', 'print plain lines instead of the interactive view')
+		.option('--accept-new-host-key', 'trust a host key seen for the first time (non-interactive runs)')
+		.option('--ignore-preflight <name>', 'go on although this preflight check fails (repeatable)', collect, [])
+		.option('--lab-id <id>', t(lang, 'optLabId'));
+	bind(init, 'init', loaders.init);
+
+	const resume = add('resume', t(lang, 'cmdResume'), ['mesos-lab resume', 'mesos-lab resume --lab-id home-lab --plain']);
+	resume.option('--lab-id <id>', t(lang, 'optLabId'))
+		.option('--plain', 'print plain lines instead of the interactive view')
+		.option('--accept-new-host-key', 'trust a host key seen for the first time (non-interactive runs)');
+	bind(resume, 'resume', loaders.resume);
+
+	const status = add('status', t(lang, 'cmdStatus'), ['mesos-lab status', 'mesos-lab status --json', 'mesos-lab status --lab-id home-lab']);
+	status.option('--lab-id <id>', t(lang, 'optLabId')).option('--json', t(lang, 'optJson'));
+	bind(status, 'status', loaders.status);
+
+	const plan = add('plan', t(lang, 'cmdPlan'), ['mesos-lab plan --config lab.yaml', 'mesos-lab plan --config lab.yaml --script > install.sh']);
+	plan.option('--config <file>', 'lab file to plan for').option('--script', 'print the plan as a shell script');
+	bind(plan, 'plan', loaders.plan);
+
+	const logs = add('logs', t(lang, 'cmdLogs'), ['mesos-lab logs', 'mesos-lab logs docker-install@node1']);
+	logs.argument('[step]', 'step key as shown by `mesos-lab status`').option('--lab-id <id>', t(lang, 'optLabId'));
+	bind(logs, 'logs', loaders.logs, ([step]) => (step === undefined ? {} : {step}));
+
+	const dashboard = add('dashboard', t(lang, 'cmdDashboard'), [
+		'mesos-lab dashboard --mesos http://10.0.0.11:5050,http://10.0.0.12:5050 --marathon http://10.0.0.11:8080',
+		'mesos-lab dashboard --mesos http://10.0.0.11:5050 --once --json',
+	]);
+	dashboard.option('--mesos <urls>', 'Mesos master URLs, comma-separated')
+		.option('--marathon <urls>', 'Marathon URLs, comma-separated')
+		.option('--lb <url>', 'marathon-lb (HAProxy) stats URL')
+		.option('--zk <hosts>', 'ZooKeeper host:port list, comma-separated')
+		.option('--refresh <seconds>', 'seconds between refreshes', '2')
+		.option('--once', 'take one snapshot and exit')
+		.option('--json', 'print the snapshot as JSON (with --once)')
+		.option('--readonly', 'disable actions that change the cluster');
+	bind(dashboard, 'dashboard', loaders.dashboard);
+
+	const demo = add('demo', t(lang, 'cmdDemo'), ['mesos-lab demo', 'mesos-lab demo --haproxy --refresh 1']);
+	demo.option('--refresh <seconds>', 'seconds between refreshes', '2')
+		.option('--readonly', 'disable actions that change the cluster')
+		.option('--haproxy', 'put a real haproxy in front of the simulated tasks');
+	bind(demo, 'demo', loaders.demo);
+
+	const reset = add('reset', t(lang, 'cmdReset'), ['mesos-lab reset --lab-id home-lab', 'mesos-lab reset --lab-id home-lab --yes']);
+	reset.option('--lab-id <id>', t(lang, 'optLabId')).option('--yes', t(lang, 'optYes'));
+	bind(reset, 'reset', loaders.reset);
+
+	const app = add('app', t(lang, 'cmdApp'), [
+		'mesos-lab app list --marathon http://10.0.0.11:8080',
+		'mesos-lab app deploy --id /nginx --image nginx:1.27 --instances 2 --port 80 --health /',
+		'mesos-lab app rollback /nginx',
+	]);
+	const appCommand = (name: string, description: string) => {
+		const command = setUp(app.command(name).description(description))
+			.option('--marathon <urls>', 'Marathon URLs, comma-separated (or MESOS_LAB_MARATHON)');
+		if (name !== 'list') {
+			command.option('--id <id>', 'app id, for example /nginx')
+				.option('--force', 'override a deployment in progress')
+				.option('--no-wait', 'return once Marathon accepted the change')
+				.option('--timeout <seconds>', 'how long to wait for the deployment');
+		}
+		return command;
+	};
+	const appBind = (command: Command, action: string, positional: (args: unknown[]) => Record<string, unknown> = ([id]) => (id === undefined ? {} : {id})) =>
+		bind(command, 'app', loaders.app, args => ({action, ...positional(args)}));
+	appBind(appCommand('list', 'list apps with instances and health'), 'list', () => ({}));
+	appBind(appCommand('deploy', 'deploy an app from a file or from flags, and wait for it')
+		.argument('[file]', 'app definition (JSON or YAML)')
+		.option('--image <image>', 'Docker image')
+		.option('--instances <n>', 'number of instances')
+		.option('--port <port>', 'container port')
+		.option('--service-port <port>', 'marathon-lb service port (10000 and up)')
+		.option('--vhost <name>', 'virtual host for marathon-lb (HAPROXY_0_VHOST)')
+		.option('--health <path>', 'HTTP health-check path')
+		.option('--spread <attribute>', 'spread instances evenly over an agent attribute (GROUP_BY)')
+		.option('--constraint <field:op[:value]>', 'a Marathon constraint (repeatable)', collect, []), 'deploy', ([file]) => (file === undefined ? {} : {file}));
+	appBind(appCommand('scale', 'change the number of instances').argument('[id]').option('--instances <n>', 'number of instances'), 'scale');
+	appBind(appCommand('restart', 'restart every instance').argument('[id]'), 'restart');
+	appBind(appCommand('versions', 'list the versions of an app').argument('[id]'), 'versions');
+	appBind(appCommand('rollback', 'go back to an earlier version').argument('[id]').option('--to <version>', 'version to return to (default: the previous one)'), 'rollback');
+	appBind(appCommand('update', 'rolling upgrade to a new image, gated on health').argument('[id]')
+		.option('--image <image>', 'new Docker image')
+		.option('--minimum-health-capacity <ratio>', 'share of healthy instances to keep during the upgrade (0..1)')
+		.option('--maximum-over-capacity <ratio>', 'share of extra instances allowed during the upgrade (0..1)'), 'update');
+	appBind(appCommand('delete', 'delete an app (asks first)').argument('[id]').option('--yes', t(lang, 'optYes')), 'delete');
+
+	const lab = add('lab', t(lang, 'cmdLab'), ['mesos-lab lab hello', 'mesos-lab lab failover --marathon http://10.0.0.11:8080']);
+	lab.argument('<name>', 'experiment: hello, nginx, failover or vhost')
+		.option('--marathon <urls>', 'Marathon URLs, comma-separated')
+		.option('--lb <url>', 'marathon-lb address');
+	bind(lab, 'lab', loaders.lab, ([name]) => ({name}));
+
+	return program;
+}
+
+/** Turns commander's complaint into one line with the nearest valid word, or passes help/version through. */
+function usageError(error: CommanderError, command: Command, lang: Language): Error {
+	if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+		return error;
+	}
+	if (error.code === 'commander.help') {
+		// A command that needs a subcommand was given none: its help is the most useful answer.
+		return new UserInputError(`${command.name()}: ${t(lang, 'missingSubcommand')}`, {hint: `mesos-lab ${command.name()} --help`});
+	}
+	const word = /'([^']*)'/.exec(error.message)?.[1];
+	if (error.code === 'commander.unknownCommand' && word !== undefined) {
+		const suggestion = nearest(word, command.commands.map(sub => sub.name()));
+		return new UserInputError(`${t(lang, 'unknownCommand')} '${word}'${suggestion ? ` (${t(lang, 'didYouMean')} '${suggestion}'?)` : ''}`);
+	}
+	if (error.code === 'commander.unknownOption' && word !== undefined) {
+		const flags: string[] = [];
+		for (let current: Command | null = command; current; current = current.parent) {
+			flags.push(...current.options.map(option => option.long ?? option.short ?? '').filter(Boolean), '--help');
+		}
+		const suggestion = nearest(word, flags);
+		return new UserInputError(`${t(lang, 'unknownOption')} '${word}'${suggestion ? ` (${t(lang, 'didYouMean')} '${suggestion}'?)` : ''}`);
+	}
+	return new UserInputError(error.message.replace(/^error: /, '').split('\n')[0]!);
+}

@@ -1,0 +1,153 @@
+import type {ClusterEvent} from './cluster-event.js';
+import type {ClusterSnapshot, SourceName, Task} from './snapshot.js';
+
+const endedStates = new Set(['TASK_FINISHED', 'TASK_FAILED', 'TASK_KILLED', 'TASK_LOST', 'TASK_ERROR', 'TASK_DROPPED', 'TASK_GONE', 'TASK_GONE_BY_OPERATOR', 'TASK_UNKNOWN', 'TASK_UNREACHABLE']);
+
+/**
+ * Events read off the difference between two snapshots: tasks that ended and their replacements,
+ * HAProxy servers added, removed or changing state, leaders, agents and sources that changed.
+ * Pure: the stream tells what Marathon did; this tells what the user sees change.
+ */
+export function deriveEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEvent[] {
+	return [...sourceEvents(previous, next), ...leaderEvents(previous, next), ...agentEvents(previous, next), ...taskEvents(previous, next), ...backendEvents(previous, next)];
+}
+
+function event(next: ClusterSnapshot, kind: ClusterEvent['kind'], type: string, message: string, extra: Partial<ClusterEvent> = {}): ClusterEvent {
+	return {at: next.takenAt, origin: 'derived', kind, type, message, ...extra};
+}
+
+function taskEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEvent[] {
+	const events: ClusterEvent[] = [];
+	if (previous.sources.mesos.kind === 'ok' && next.sources.mesos.kind !== 'ok') {
+		return events;
+	}
+	const before = new Map(previous.tasks.map(task => [task.id, task]));
+	const after = new Map(next.tasks.map(task => [task.id, task]));
+	const instancesBefore = new Map(previous.apps.map(app => [app.id, app.instances]));
+	const instancesAfter = new Map(next.apps.map(app => [app.id, app.instances]));
+	const appsWithLoss = new Set<string>();
+	for (const [id, task] of before) {
+		if (!isLive(task)) {
+			continue;
+		}
+		const now = after.get(id);
+		if (now === undefined || endedStates.has(now.state)) {
+			const how = now === undefined ? 'is gone' : `ended (${now.state})`;
+			if (task.appId) {
+				appsWithLoss.add(task.appId);
+			}
+			events.push(event(next, 'task', 'task-ended', `${task.appId ?? task.name}: task ${id} ${how} on ${where(task)}`, {taskId: id, host: task.host, ...(task.appId ? {appId: task.appId} : {})}));
+		}
+	}
+	for (const [id, task] of after) {
+		const was = before.get(id);
+		if (task.state !== 'TASK_RUNNING' || was?.state === 'TASK_RUNNING') {
+			continue;
+		}
+		const appId = task.appId;
+		const grew = appId !== undefined && (instancesAfter.get(appId) ?? 0) > (instancesBefore.get(appId) ?? 0);
+		const known = appId !== undefined && previous.apps.some(app => app.id === appId);
+		const replacement = known && !grew && (appsWithLoss.has(appId) || previous.tasks.some(other => other.appId === appId && other.id !== id));
+		const place = task.ports.length > 0 ? `port ${task.ports.join(',')} of ${task.host}` : task.host;
+		const message = replacement
+			? `${appId}: replacement task started on ${place}`
+			: `${appId ?? task.name}: task started on ${place}`;
+		events.push(event(next, 'task', replacement ? 'task-replaced' : 'task-started', message, {taskId: id, host: task.host, ...(appId ? {appId} : {})}));
+	}
+	return events;
+}
+
+function isLive(task: Task): boolean {
+	return task.state === 'TASK_RUNNING' || task.state === 'TASK_STAGING' || task.state === 'TASK_STARTING';
+}
+
+function where(task: Task): string {
+	return task.ports.length > 0 ? `${task.host}:${task.ports.join(',')}` : task.host || task.agentId;
+}
+
+function backendEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEvent[] {
+	if (previous.sources.haproxy.kind === 'ok' && next.sources.haproxy.kind !== 'ok') {
+		return [];
+	}
+	const key = (backend: {backend: string; server: string}): string => `${backend.backend}/${backend.server}`;
+	const before = new Map(previous.backends.map(backend => [key(backend), backend]));
+	const after = new Map(next.backends.map(backend => [key(backend), backend]));
+	const events: ClusterEvent[] = [];
+	for (const [name, backend] of before) {
+		if (!after.has(name)) {
+			events.push(event(next, 'backend', 'backend-removed', `backend ${name} removed`, backend.appId ? {appId: backend.appId} : {}));
+		}
+	}
+	for (const [name, backend] of after) {
+		const was = before.get(name);
+		if (was === undefined) {
+			events.push(event(next, 'backend', 'backend-added', `backend ${name} added (${backend.status})`, backend.appId ? {appId: backend.appId} : {}));
+		} else if (statusWord(was.status) !== statusWord(backend.status)) {
+			events.push(event(next, 'backend', 'backend-status', `backend ${name} is ${backend.status} (was ${was.status})`, backend.appId ? {appId: backend.appId} : {}));
+		}
+	}
+	return events;
+}
+
+/** `UP 1/3` is still going up: report the settled word only. */
+function statusWord(status: string): string {
+	return status.split(' ')[0] ?? status;
+}
+
+function leaderEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEvent[] {
+	const events: ClusterEvent[] = [];
+	if (next.leaders.mesos !== null && previous.leaders.mesos !== next.leaders.mesos) {
+		events.push(event(next, 'leader', 'mesos-leader-changed', `Mesos leader is now ${next.leaders.mesos}${previous.leaders.mesos ? ` (was ${previous.leaders.mesos})` : ''}`));
+	}
+	if (next.leaders.marathon !== null && previous.leaders.marathon !== next.leaders.marathon) {
+		events.push(event(next, 'leader', 'marathon-leader-changed', `Marathon leader is now ${next.leaders.marathon}${previous.leaders.marathon ? ` (was ${previous.leaders.marathon})` : ''}`));
+	}
+	const zkLeader = (snapshot: ClusterSnapshot): string | undefined => snapshot.zookeeper.find(member => member.mode === 'leader')?.endpoint;
+	const zkBefore = zkLeader(previous);
+	const zkAfter = zkLeader(next);
+	if (zkAfter !== undefined && zkBefore !== zkAfter) {
+		events.push(event(next, 'leader', 'zookeeper-leader-changed', `ZooKeeper leader is now ${zkAfter}${zkBefore ? ` (was ${zkBefore})` : ''}`));
+	}
+	return events;
+}
+
+function agentEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEvent[] {
+	if (next.sources.mesos.kind !== 'ok') {
+		return [];
+	}
+	const before = new Map(previous.agents.map(agent => [agent.id, agent]));
+	const after = new Map(next.agents.map(agent => [agent.id, agent]));
+	const events: ClusterEvent[] = [];
+	for (const [id, agent] of before) {
+		const now = after.get(id);
+		if (now === undefined) {
+			events.push(event(next, 'agent', 'agent-removed', `agent ${agent.hostname} left`, {host: agent.hostname}));
+		} else if (agent.active !== now.active) {
+			events.push(event(next, 'agent', 'agent-active-changed', `agent ${agent.hostname} is ${now.active ? 'active' : 'inactive'}`, {host: agent.hostname}));
+		}
+	}
+	if (previous.sources.mesos.kind === 'ok') {
+		for (const [id, agent] of after) {
+			if (!before.has(id)) {
+				events.push(event(next, 'agent', 'agent-added', `agent ${agent.hostname} joined`, {host: agent.hostname}));
+			}
+		}
+	}
+	return events;
+}
+
+const sourceLabels: Record<SourceName, string> = {mesos: 'Mesos', marathon: 'Marathon', haproxy: 'HAProxy', zookeeper: 'ZooKeeper'};
+
+function sourceEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEvent[] {
+	const events: ClusterEvent[] = [];
+	for (const name of Object.keys(sourceLabels) as SourceName[]) {
+		const was = previous.sources[name];
+		const now = next.sources[name];
+		if (was.kind === 'ok' && now.kind === 'stale') {
+			events.push(event(next, 'other', 'source-stale', `${sourceLabels[name]} unreachable: ${now.error}`));
+		} else if (was.kind === 'stale' && now.kind === 'ok') {
+			events.push(event(next, 'other', 'source-back', `${sourceLabels[name]} answers again`));
+		}
+	}
+	return events;
+}

@@ -1,0 +1,213 @@
+import type {App, HealthState} from './snapshot.js';
+import {firstOf, flag, isRecord, list, num, optionalText, record, stringMap, text, type JsonRecord} from './json-input.js';
+
+/** A task as Marathon reports it; joined with the Mesos task of the same id for the snapshot. */
+export interface MarathonTask {
+	id: string;
+	appId: string;
+	host: string;
+	ports: number[];
+	servicePorts: number[];
+	/** Mesos task state; Marathon writes it only from 1.4. */
+	state?: string;
+	health: HealthState;
+	startedAt?: string;
+	agentId?: string;
+	ipAddresses: string[];
+	version?: string;
+}
+
+export interface MarathonAppsParts {
+	apps: App[];
+	tasks: MarathonTask[];
+}
+
+/** `/v2/apps` (with embedded tasks, counts, deployments, last failure) of Marathon 1.x, 1.4 and 1.5+ shapes. */
+export function normaliseMarathonApps(raw: unknown): MarathonAppsParts {
+	const body = record(raw);
+	const items = Array.isArray(raw) ? raw : list(firstOf(body, 'apps'));
+	const single = isRecord(body.app) ? [body.app] : [];
+	return collect([...items, ...single]);
+}
+
+/** `/v2/groups` with embedded apps: the same apps, nested in groups. */
+export function normaliseMarathonGroups(raw: unknown): MarathonAppsParts {
+	const apps: unknown[] = [];
+	const visit = (group: JsonRecord): void => {
+		apps.push(...list(group.apps));
+		for (const child of list(group.groups)) {
+			visit(record(child));
+		}
+	};
+	visit(record(raw));
+	return collect(apps);
+}
+
+/** `/v2/tasks` or `/v2/apps/{id}/tasks`. */
+export function normaliseMarathonTasks(raw: unknown): MarathonTask[] {
+	return list(record(raw).tasks).map(item => normaliseMarathonTask(record(item), ''));
+}
+
+function collect(items: unknown[]): MarathonAppsParts {
+	const apps: App[] = [];
+	const tasks: MarathonTask[] = [];
+	for (const item of items) {
+		const app = record(item);
+		const normalised = normaliseApp(app);
+		apps.push(normalised);
+		for (const task of list(app.tasks)) {
+			tasks.push(normaliseMarathonTask(record(task), normalised.id));
+		}
+	}
+	return {apps, tasks};
+}
+
+export function normaliseApp(app: JsonRecord): App {
+	const container = record(app.container);
+	const docker = record(container.docker);
+	const failure = record(app.lastTaskFailure);
+	const healthChecks = list(app.healthChecks);
+	const image = optionalText(docker.image) ?? optionalText(record(container.appc).image);
+	const cmd = optionalText(app.cmd);
+	const version = optionalText(app.version);
+	return {
+		id: text(app.id),
+		instances: num(app.instances, 1),
+		running: num(app.tasksRunning),
+		staged: num(app.tasksStaged),
+		healthy: num(app.tasksHealthy),
+		unhealthy: num(app.tasksUnhealthy),
+		cpus: num(app.cpus, 1),
+		mem: num(app.mem, 128),
+		disk: num(app.disk),
+		...(image ? {image} : {}),
+		...(cmd ? {cmd} : {}),
+		...(version ? {version} : {}),
+		labels: stringMap(app.labels),
+		servicePorts: servicePortsOf(app),
+		constraints: list(app.constraints).map(constraint => list(constraint).map(part => text(part))),
+		deploymentInProgress: list(app.deployments).length > 0,
+		hasHealthChecks: healthChecks.length > 0,
+		...(isRecord(app.lastTaskFailure) ? {lastTaskFailure: {
+			taskId: text(failure.taskId),
+			state: text(failure.state),
+			message: text(failure.message),
+			at: text(failure.timestamp),
+			host: text(failure.host),
+		}} : {}),
+	};
+}
+
+/**
+ * Service ports in port-index order. 1.4 writes bridge mappings under `container.docker.portMappings`,
+ * 1.5+ under `container.portMappings`; host-networked apps use `portDefinitions` (or legacy `ports`).
+ * marathon-lb's `HAPROXY_{n}_PORT` label overrides a port; 0 means Marathon has not assigned one yet.
+ */
+export function servicePortsOf(app: JsonRecord): number[] {
+	const labels = stringMap(app.labels);
+	return declaredServicePorts(app).map((port, index) => num(labels[`HAPROXY_${index}_PORT`], port)).filter(port => port > 0);
+}
+
+function declaredServicePorts(app: JsonRecord): number[] {
+	const container = record(app.container);
+	const mappings = list(record(container.docker).portMappings).length > 0 ? list(record(container.docker).portMappings) : list(container.portMappings);
+	if (mappings.length > 0) {
+		return mappings.map(mapping => num(record(mapping).servicePort));
+	}
+	const definitions = list(app.portDefinitions);
+	if (definitions.length > 0) {
+		return definitions.map(definition => num(record(definition).port));
+	}
+	return list(app.ports).map(port => num(port));
+}
+
+/** The networking mode, read the way marathon-lb does: 1.4 `docker.network`/`ipAddress`, else the last `networks[].mode`. */
+export function networkModeOf(app: JsonRecord): 'host' | 'container/bridge' | 'container' {
+	const container = record(app.container);
+	const dockerNetwork = text(record(container.docker).network).toUpperCase();
+	if (isRecord(app.ipAddress) || dockerNetwork === 'USER') {
+		return 'container';
+	}
+	if (dockerNetwork === 'BRIDGE') {
+		return 'container/bridge';
+	}
+	const modes = list(app.networks).map(network => text(record(network).mode));
+	const last = modes.at(-1);
+	return last === 'container' || last === 'container/bridge' ? last : 'host';
+}
+
+export function normaliseMarathonTask(task: JsonRecord, appId: string): MarathonTask {
+	const results = list(task.healthCheckResults).map(record);
+	const startedAt = optionalText(task.startedAt);
+	const state = optionalText(task.state);
+	const agentId = optionalText(task.slaveId) ?? optionalText(task.agentId);
+	const version = optionalText(task.version);
+	return {
+		id: text(task.id),
+		appId: text(task.appId) || appId,
+		host: text(task.host),
+		ports: list(task.ports).map(port => num(port)),
+		servicePorts: list(task.servicePorts).map(port => num(port)),
+		...(state ? {state} : {}),
+		health: healthOfResults(results),
+		...(startedAt ? {startedAt} : {}),
+		...(agentId ? {agentId} : {}),
+		ipAddresses: list(task.ipAddresses).map(address => text(record(address).ipAddress)).filter(address => address !== ''),
+		...(version ? {version} : {}),
+	};
+}
+
+/** Results are keyed by `taskId` (≤1.3) or `instanceId` (1.4+); a task is healthy when every check is alive. */
+function healthOfResults(results: JsonRecord[]): HealthState {
+	if (results.length === 0) {
+		return 'unknown';
+	}
+	return results.every(result => flag(result.alive)) ? 'healthy' : 'unhealthy';
+}
+
+export interface MarathonInfo {
+	name: string;
+	version?: string;
+	/** The leader as Marathon names it, `host:port`. */
+	leader: string | null;
+	elected: boolean;
+	frameworkId?: string;
+}
+
+export function normaliseMarathonInfo(raw: unknown): MarathonInfo {
+	const info = record(raw);
+	const version = optionalText(info.version);
+	const frameworkId = optionalText(info.frameworkId);
+	return {
+		name: text(info.name, 'marathon'),
+		...(version ? {version} : {}),
+		leader: optionalText(info.leader) ?? null,
+		elected: flag(info.elected),
+		...(frameworkId ? {frameworkId} : {}),
+	};
+}
+
+export interface MarathonDeployment {
+	id: string;
+	version?: string;
+	affectedApps: string[];
+	currentStep: number;
+	totalSteps: number;
+	currentActions: {action: string; app: string}[];
+}
+
+/** `/v2/deployments`: a bare array. */
+export function normaliseMarathonDeployments(raw: unknown): MarathonDeployment[] {
+	return list(raw).map(item => {
+		const deployment = record(item);
+		const version = optionalText(deployment.version);
+		return {
+			id: text(deployment.id),
+			...(version ? {version} : {}),
+			affectedApps: list(deployment.affectedApps).map(app => text(app)),
+			currentStep: num(deployment.currentStep),
+			totalSteps: num(deployment.totalSteps),
+			currentActions: list(deployment.currentActions).map(action => ({action: text(record(action).action), app: text(firstOf(record(action), 'app', 'pod'))})),
+		};
+	});
+}

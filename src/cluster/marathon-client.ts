@@ -1,0 +1,77 @@
+import {ClusterError} from '../errors.js';
+import {fetchJson, fetchText, hostPortOf, joinUrl, parseJsonBody, statusError, type HttpOptions} from './http.js';
+import {normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonInfo, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
+import type {App, MarathonInfo} from './snapshot.js';
+
+export interface MarathonReading {
+	/** The leader as Marathon names it (`host:port`), or null. */
+	leader: string | null;
+	/** The configured URL requests went to: the leader's when it is configured, else any live instance (standbys proxy). */
+	url: string;
+	instances: MarathonInfo[];
+	apps: App[];
+	tasks: MarathonTask[];
+	deployments: MarathonDeployment[];
+}
+
+export const appsQuery = '/v2/apps?embed=apps.tasks&embed=apps.counts&embed=apps.deployments&embed=apps.lastTaskFailure';
+
+interface InstanceProbe {
+	url: string;
+	leader: string | null;
+	version?: string;
+	proxied: boolean;
+	error?: string;
+}
+
+async function probeInstance(url: string, options: HttpOptions): Promise<InstanceProbe> {
+	try {
+		const answer = await fetchText(joinUrl(url, '/v2/info'), options, {headers: {accept: 'application/json'}});
+		if (answer.status < 200 || answer.status >= 300) {
+			throw statusError(answer);
+		}
+		const info = normaliseMarathonInfo(parseJsonBody(answer.body, answer.url));
+		const headerLeader = answer.headers['x-marathon-leader'];
+		const leader = info.leader ?? (headerLeader ? hostPortOf(headerLeader) : null);
+		return {url, leader, ...(info.version ? {version: info.version} : {}), proxied: answer.headers['x-marathon-via'] !== undefined};
+	} catch (error) {
+		return {url, leader: null, proxied: false, error: (error as Error).message};
+	}
+}
+
+/** Which configured instance leads: the one Marathon names, else the one that answered without proxying. */
+export async function findMarathonLeader(instances: string[], options: HttpOptions): Promise<{leader: string | null; leaderUrl: string | null; infos: MarathonInfo[]}> {
+	const probes = await Promise.all(instances.map(url => probeInstance(url, options)));
+	const leader = probes.find(probe => probe.leader !== null)?.leader ?? null;
+	const named = leader === null ? undefined : probes.find(probe => probe.error === undefined && hostPortOf(probe.url) === leader);
+	const leaderProbe = named ?? probes.find(probe => probe.error === undefined && !probe.proxied);
+	const infos: MarathonInfo[] = probes.map(probe => ({
+		endpoint: hostPortOf(probe.url),
+		role: probe.error !== undefined ? 'unreachable' : probe === leaderProbe ? 'leader' : 'standby',
+		...(probe.version ? {version: probe.version} : {}),
+		...(probe.error ? {error: probe.error} : {}),
+	}));
+	const anyLive = probes.find(probe => probe.error === undefined);
+	return {leader, leaderUrl: leaderProbe?.url ?? anyLive?.url ?? null, infos};
+}
+
+/** Leader, apps with tasks, and deployments, from one Marathon of the configured set. */
+export async function readMarathon(instances: string[], options: HttpOptions = {}): Promise<MarathonReading> {
+	if (instances.length === 0) {
+		throw new ClusterError('no Marathon is configured', {hint: 'Pass --marathon URL[,URL...].'});
+	}
+	const {leader, leaderUrl, infos} = await findMarathonLeader(instances, options);
+	if (leaderUrl === null) {
+		const reasons = infos.map(info => `${info.endpoint}: ${info.error ?? 'no answer'}`).join('; ');
+		throw new ClusterError(`no Marathon answered (${reasons})`, {hint: 'Check that Marathon runs; it needs a Mesos leader and ZooKeeper to serve.'});
+	}
+	const [appsRaw, deploymentsRaw] = await Promise.all([
+		fetchJson(joinUrl(leaderUrl, appsQuery), options),
+		fetchJson(joinUrl(leaderUrl, '/v2/deployments'), options),
+	]);
+	const {apps, tasks} = normaliseMarathonApps(appsRaw);
+	const deployments = normaliseMarathonDeployments(deploymentsRaw);
+	const deploying = new Set(deployments.flatMap(deployment => deployment.affectedApps));
+	const marked = apps.map(app => (deploying.has(app.id) && !app.deploymentInProgress ? {...app, deploymentInProgress: true} : app));
+	return {leader, url: leaderUrl, instances: infos, apps: marked, tasks, deployments};
+}

@@ -1,0 +1,114 @@
+import {ClusterError} from '../errors.js';
+import {fetchJson, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, statusError, type HttpOptions} from './http.js';
+import {normaliseMesosMetrics, normaliseMesosState, normaliseMesosStateSummary, type MesosStateParts} from './mesos-state.js';
+import type {MasterInfo} from './snapshot.js';
+
+export interface MesosReading extends MesosStateParts {
+	/** The leading master as `host:port`, or null. */
+	leader: string | null;
+	/** The URL the state was read from. */
+	leaderUrl: string | null;
+	masters: MasterInfo[];
+	metrics: Record<string, number>;
+}
+
+export interface MesosReadOptions extends HttpOptions {
+	/** Read `/master/state-summary` instead of `/master/state`: agents without the task list. */
+	summaryOnly?: boolean;
+}
+
+interface MasterProbe {
+	url: string;
+	info: MasterInfo;
+	elected: boolean;
+	metrics: Record<string, number>;
+}
+
+/**
+ * Finds the leader among the configured masters. `/metrics/snapshot` is never redirected, so each
+ * master says for itself whether it is elected; when none says so, `/master/redirect` answers 307
+ * with a scheme-less `//host:port` Location that names the leader.
+ */
+export async function findMesosLeader(masters: string[], options: HttpOptions): Promise<{leaderUrl: string | null; probes: MasterProbe[]}> {
+	const probes = await Promise.all(masters.map(url => probeMaster(url, options)));
+	const elected = probes.find(probe => probe.elected);
+	if (elected) {
+		return {leaderUrl: elected.url, probes};
+	}
+	for (const probe of probes) {
+		const target = await redirectTarget(joinUrl(probe.url, '/master/redirect'), options);
+		if (target) {
+			const base = new URL(target);
+			const leaderUrl = masters.find(url => hostPortOf(url) === hostPortOf(base.origin)) ?? base.origin;
+			return {leaderUrl, probes};
+		}
+	}
+	return {leaderUrl: null, probes};
+}
+
+async function probeMaster(url: string, options: HttpOptions): Promise<MasterProbe> {
+	const endpoint = hostPortOf(url);
+	try {
+		const metrics = normaliseMesosMetrics(await fetchJson(joinUrl(url, '/metrics/snapshot'), options));
+		return {url, elected: metrics.elected, metrics: metrics.values, info: {endpoint, role: metrics.elected ? 'leader' : 'standby'}};
+	} catch (error) {
+		return {url, elected: false, metrics: {}, info: {endpoint, role: 'unreachable', error: (error as Error).message}};
+	}
+}
+
+async function redirectTarget(url: string, options: HttpOptions): Promise<string | undefined> {
+	try {
+		const answer = await fetchText(url, options);
+		const location = answer.headers.location;
+		return answer.status >= 300 && answer.status < 400 && location ? resolveLocation(location, url) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** GET a master endpoint, following one 307 to the leader (Location may be `//host:port/...`). */
+export async function fetchFromLeader(url: string, options: HttpOptions): Promise<unknown> {
+	let target = url;
+	for (let hop = 0; hop < 3; hop++) {
+		const answer = await fetchText(target, options, {headers: {accept: 'application/json'}});
+		const location = answer.headers.location;
+		if ((answer.status === 307 || answer.status === 302 || answer.status === 301) && location) {
+			target = resolveLocation(location, target);
+			continue;
+		}
+		if (answer.status === 503) {
+			throw new ClusterError(`${target} says no Mesos master leads right now`, {hint: 'Wait for the election; check that a quorum of masters runs and reaches ZooKeeper.'});
+		}
+		if (answer.status < 200 || answer.status >= 300) {
+			throw statusError(answer);
+		}
+		return parseJsonBody(answer.body, target);
+	}
+	throw new ClusterError(`${url} redirected too many times`, {hint: 'The masters disagree on the leader; check their --hostname flags and ZooKeeper.'});
+}
+
+/** Leader discovery, then the leader's state and metrics. Fails only when no master leads. */
+export async function readMesos(masters: string[], options: MesosReadOptions = {}): Promise<MesosReading> {
+	if (masters.length === 0) {
+		throw new ClusterError('no Mesos master is configured', {hint: 'Pass --mesos URL[,URL...].'});
+	}
+	const {leaderUrl, probes} = await findMesosLeader(masters, options);
+	if (leaderUrl === null) {
+		const reasons = probes.map(probe => `${probe.info.endpoint}: ${probe.info.error ?? 'not elected'}`).join('; ');
+		throw new ClusterError(`no Mesos master leads (${reasons})`, {hint: 'Check that a quorum of masters runs and that ZooKeeper is healthy.'});
+	}
+	const path = options.summaryOnly ? '/master/state-summary' : '/master/state';
+	const raw = await fetchFromLeader(joinUrl(leaderUrl, path), options);
+	const parts = options.summaryOnly ? normaliseMesosStateSummary(raw) : normaliseMesosState(raw);
+	const leaderEndpoint = hostPortOf(leaderUrl);
+	const masterInfos = probes.map(probe => {
+		const isLeader = hostPortOf(probe.url) === leaderEndpoint;
+		const role = isLeader ? 'leader' as const : probe.info.role === 'leader' ? 'standby' as const : probe.info.role;
+		return {...probe.info, role, ...(isLeader && parts.version ? {version: parts.version} : {})};
+	});
+	if (!masterInfos.some(info => info.role === 'leader')) {
+		masterInfos.push({endpoint: leaderEndpoint, role: 'leader', ...(parts.version ? {version: parts.version} : {})});
+	}
+	const metrics = probes.find(probe => hostPortOf(probe.url) === leaderEndpoint)?.metrics ?? {};
+	return {...parts, leader: leaderEndpoint, leaderUrl, masters: masterInfos, metrics};
+}

@@ -1,0 +1,209 @@
+import {ClusterError} from '../errors.js';
+import {buildSnapshot, type SourceReadings} from './build-snapshot.js';
+import {backoffDelay, defaultBackoff, systemClock, type Backoff, type Clock} from './clock.js';
+import type {ClusterEvent} from './cluster-event.js';
+import {deriveEvents} from './derive-events.js';
+import {readHaproxy, type HaproxyReading} from './haproxy-client.js';
+import type {HttpOptions} from './http.js';
+import {readMarathon, type MarathonReading} from './marathon-client.js';
+import {readMesos, type MesosReading} from './mesos-client.js';
+import type {ClusterSnapshot, SourceError, SourceName, SourceStatus, ZkMember} from './snapshot.js';
+import {readZookeeper} from './zookeeper-client.js';
+
+export interface ClusterEndpoints {
+	/** Mesos master base URLs, such as http://10.0.0.1:5050. */
+	mesos: string[];
+	/** Marathon base URLs, such as http://10.0.0.1:8080. */
+	marathon: string[];
+	/** marathon-lb's stats base URL, such as http://10.0.0.1:9090. */
+	lb?: string;
+	/** ZooKeeper members as host:port. */
+	zookeeper: string[];
+}
+
+/** How each source is read; replaceable so tests and the simulated cluster can stand in for any one. */
+export interface SourceReaders {
+	mesos(masters: string[], http: HttpOptions): Promise<MesosReading>;
+	marathon(instances: string[], http: HttpOptions): Promise<MarathonReading>;
+	haproxy(lbUrl: string, http: HttpOptions): Promise<HaproxyReading>;
+	zookeeper(members: string[], http: HttpOptions): Promise<ZkMember[]>;
+}
+
+export const networkReaders: SourceReaders = {
+	mesos: (masters, http) => readMesos(masters, http),
+	marathon: (instances, http) => readMarathon(instances, http),
+	haproxy: (lbUrl, http) => readHaproxy(lbUrl, http),
+	zookeeper: async (members, http) => {
+		const result = await readZookeeper(members, {timeoutMs: http.timeoutMs, maxBytes: http.maxBytes});
+		if (result.length > 0 && result.every(member => member.mode === 'unreachable')) {
+			throw new ClusterError(`no ZooKeeper member answered (${result.map(member => `${member.endpoint}: ${member.error ?? ''}`).join('; ')})`, {hint: 'Check that ZooKeeper runs.'});
+		}
+		return result;
+	},
+};
+
+export interface PollerOptions {
+	endpoints: ClusterEndpoints;
+	http?: HttpOptions;
+	clock?: Clock;
+	/** Time between refreshes. */
+	refreshMs?: number;
+	backoff?: Backoff;
+	simulated?: boolean;
+	readers?: Partial<SourceReaders>;
+}
+
+export type SnapshotListener = (snapshot: ClusterSnapshot, derived: ClusterEvent[]) => void;
+
+interface SourceState<T> {
+	reading?: T;
+	lastOkAt: string | null;
+	failures: number;
+	retryAt: number;
+	error?: string;
+}
+
+const sourceNames: SourceName[] = ['mesos', 'marathon', 'haproxy', 'zookeeper'];
+
+/**
+ * Refreshes every configured source at once, each on its own: a failing source keeps its last good
+ * data, is marked stale with its error and is retried with exponential back-off, while the others
+ * go on. Each refresh yields a new snapshot plus the events derived from the previous one.
+ */
+export class ClusterPoller {
+	readonly #options: PollerOptions;
+	readonly #clock: Clock;
+	readonly #readers: SourceReaders;
+	readonly #states: Record<SourceName, SourceState<unknown>>;
+	readonly #listeners = new Set<SnapshotListener>();
+	#latest: ClusterSnapshot | undefined;
+	#timer: unknown;
+	#running = false;
+	#inFlight: Promise<ClusterSnapshot> | undefined;
+
+	constructor(options: PollerOptions) {
+		this.#options = options;
+		this.#clock = options.clock ?? systemClock;
+		this.#readers = {...networkReaders, ...options.readers};
+		this.#states = {
+			mesos: {lastOkAt: null, failures: 0, retryAt: 0},
+			marathon: {lastOkAt: null, failures: 0, retryAt: 0},
+			haproxy: {lastOkAt: null, failures: 0, retryAt: 0},
+			zookeeper: {lastOkAt: null, failures: 0, retryAt: 0},
+		};
+	}
+
+	/** Calls the listener with every new snapshot; returns the function that stops it. */
+	subscribe(listener: SnapshotListener): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	latest(): ClusterSnapshot | undefined {
+		return this.#latest;
+	}
+
+	/** One refresh now (sources in back-off are skipped); concurrent calls share the same refresh. */
+	refresh(): Promise<ClusterSnapshot> {
+		this.#inFlight ??= this.#refresh().finally(() => {
+			this.#inFlight = undefined;
+		});
+		return this.#inFlight;
+	}
+
+	start(): void {
+		if (this.#running) {
+			return;
+		}
+		this.#running = true;
+		const loop = (): void => {
+			void this.refresh().finally(() => {
+				if (this.#running) {
+					this.#timer = this.#clock.setTimeout(loop, this.#options.refreshMs ?? 2_000);
+				}
+			});
+		};
+		loop();
+	}
+
+	stop(): void {
+		this.#running = false;
+		if (this.#timer !== undefined) {
+			this.#clock.clearTimeout(this.#timer);
+			this.#timer = undefined;
+		}
+	}
+
+	async #refresh(): Promise<ClusterSnapshot> {
+		const {endpoints} = this.#options;
+		const http = this.#options.http ?? {};
+		const jobs: Record<SourceName, (() => Promise<unknown>) | undefined> = {
+			mesos: endpoints.mesos.length > 0 ? () => this.#readers.mesos(endpoints.mesos, http) : undefined,
+			marathon: endpoints.marathon.length > 0 ? () => this.#readers.marathon(endpoints.marathon, http) : undefined,
+			haproxy: endpoints.lb ? () => this.#readers.haproxy(endpoints.lb ?? '', http) : undefined,
+			zookeeper: endpoints.zookeeper.length > 0 ? () => this.#readers.zookeeper(endpoints.zookeeper, http) : undefined,
+		};
+		const startedAt = this.#clock.now();
+		await Promise.all(sourceNames.map(async name => {
+			const job = jobs[name];
+			const state = this.#states[name];
+			if (job === undefined || startedAt < state.retryAt) {
+				return;
+			}
+			try {
+				state.reading = await job();
+				state.lastOkAt = new Date(this.#clock.now()).toISOString();
+				state.failures = 0;
+				state.retryAt = 0;
+				state.error = undefined;
+			} catch (error) {
+				state.failures++;
+				state.retryAt = this.#clock.now() + backoffDelay(this.#options.backoff ?? defaultBackoff, state.failures);
+				state.error = (error as Error).message;
+			}
+		}));
+		const statuses = {} as Record<SourceName, SourceStatus>;
+		const errors: SourceError[] = [];
+		for (const name of sourceNames) {
+			const state = this.#states[name];
+			if (jobs[name] === undefined) {
+				statuses[name] = {kind: 'unconfigured'};
+			} else if (state.error === undefined && state.lastOkAt !== null) {
+				statuses[name] = {kind: 'ok', at: state.lastOkAt};
+			} else {
+				const error = state.error ?? 'not read yet';
+				statuses[name] = {kind: 'stale', lastOkAt: state.lastOkAt, error, retryAt: new Date(state.retryAt).toISOString()};
+				errors.push({source: name, endpoint: this.#endpointText(name), message: error, at: new Date(this.#clock.now()).toISOString()});
+			}
+		}
+		const readings: SourceReadings = {
+			mesos: this.#states.mesos.reading as MesosReading | undefined,
+			marathon: this.#states.marathon.reading as MarathonReading | undefined,
+			haproxy: this.#states.haproxy.reading as HaproxyReading | undefined,
+			zookeeper: this.#states.zookeeper.reading as ZkMember[] | undefined,
+			statuses,
+			errors,
+		};
+		const snapshot = buildSnapshot(readings, new Date(this.#clock.now()).toISOString(), this.#options.simulated ?? false);
+		const derived = this.#latest ? deriveEvents(this.#latest, snapshot) : [];
+		this.#latest = snapshot;
+		for (const listener of this.#listeners) {
+			listener(snapshot, derived);
+		}
+		return snapshot;
+	}
+
+	#endpointText(name: SourceName): string {
+		const {endpoints} = this.#options;
+		switch (name) {
+			case 'mesos':
+				return endpoints.mesos.join(',');
+			case 'marathon':
+				return endpoints.marathon.join(',');
+			case 'haproxy':
+				return endpoints.lb ?? '';
+			case 'zookeeper':
+				return endpoints.zookeeper.join(',');
+		}
+	}
+}

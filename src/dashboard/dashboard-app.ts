@@ -1,0 +1,147 @@
+import type {ClusterEvent} from '../cluster/cluster-event.js';
+import type {ClusterSnapshot, Task} from '../cluster/snapshot.js';
+import {buildFrame, type TaskOutput} from './frame.js';
+import {keyToIntent, type Selection} from './keys.js';
+import type {DashboardScreen} from './screen.js';
+import {currentView, initialUiState, reduce, type PanelId, type PendingAction, type UiState} from './ui-state.js';
+import {emptyHistory, recordAllocation, type AllocationHistory} from './view-models/allocation-history.js';
+import {appendEvents} from './view-models/event-log.js';
+import {snapshotFingerprint} from './view-models/fingerprint.js';
+
+/** Cluster changes the dashboard can ask for; each one answers when the cluster accepted it. */
+export interface DashboardActions {
+	scale(appId: string, instances: number): Promise<void>;
+	restart(appId: string): Promise<void>;
+	killTask(task: Task): Promise<void>;
+	rollback(appId: string): Promise<void>;
+}
+
+/** Where the dashboard's data comes from and where its actions go. */
+export interface DashboardPorts {
+	/** Calls back with each new snapshot and the events seen since the last one; returns a stop function. */
+	subscribe(listener: (snapshot: ClusterSnapshot, events: readonly ClusterEvent[]) => void): () => void;
+	actions: DashboardActions;
+	readTaskOutput(task: Task): Promise<{stdout: string; stderr: string}>;
+	/** Only in the demo: kills a task through the simulation's control surface. */
+	simKill?(taskId: string): Promise<void>;
+}
+
+export interface DashboardOptions {
+	clusterName: string;
+	color: boolean;
+	readonly: boolean;
+	demo: boolean;
+	controlUrl?: string;
+	now?: () => number;
+}
+
+const historyLength = 240;
+const logLength = 500;
+
+/** Runs the dashboard on a screen until the user quits. */
+export function runDashboard(screen: DashboardScreen, ports: DashboardPorts, options: DashboardOptions): Promise<void> {
+	const now = options.now ?? Date.now;
+	let ui: UiState = initialUiState({readonly: options.readonly, demo: options.demo});
+	let snapshot: ClusterSnapshot | undefined;
+	let fingerprint = '';
+	let history: AllocationHistory = emptyHistory;
+	let log: readonly ClusterEvent[] = [];
+	let output: TaskOutput | undefined;
+	let visible: PanelId[] = [];
+	let selection: Selection = {};
+
+	const draw = () => {
+		if (!snapshot) {
+			return;
+		}
+		const {width, height} = screen.size();
+		const frame = buildFrame({snapshot, ui, history, log, output, clusterName: options.clusterName, width, height, color: options.color, now: now(), controlUrl: options.controlUrl});
+		visible = frame.visible;
+		selection = frame.selection;
+		screen.show(frame);
+	};
+
+	const loadOutput = (taskId: string) => {
+		const task = snapshot?.tasks.find(candidate => candidate.id === taskId);
+		if (!task) {
+			return;
+		}
+		ports.readTaskOutput(task).then(
+			files => {
+				output = {taskId, ...files};
+				draw();
+			},
+			(error: unknown) => {
+				output = {taskId, stdout: '', stderr: '', error: error instanceof Error ? error.message : String(error)};
+				draw();
+			},
+		);
+	};
+
+	const perform = (action: PendingAction) => {
+		const task = snapshot?.tasks.find(candidate => candidate.id === action.target);
+		const run = (): Promise<void> => {
+			switch (action.kind) {
+				case 'scale':
+					return ports.actions.scale(action.target, action.instances ?? 0);
+				case 'restart':
+					return ports.actions.restart(action.target);
+				case 'rollback':
+					return ports.actions.rollback(action.target);
+				case 'kill':
+					return task ? ports.actions.killTask(task) : Promise.reject(new Error('the task is gone'));
+				case 'sim-kill':
+					return ports.simKill ? ports.simKill(action.target) : Promise.reject(new Error('not a simulation'));
+			}
+		};
+		run().then(
+			() => {
+				ui = reduce(ui, {type: 'notice', message: `done: ${action.kind} ${action.target}`});
+				draw();
+			},
+			(error: unknown) => {
+				ui = reduce(ui, {type: 'notice', message: `${action.kind} failed: ${error instanceof Error ? error.message : String(error)}`});
+				draw();
+			},
+		);
+	};
+
+	return new Promise(resolve => {
+		const stop = ports.subscribe((next, events) => {
+			log = appendEvents(log, events, logLength);
+			history = recordAllocation(history, next, historyLength);
+			const nextFingerprint = snapshotFingerprint(next);
+			const changed = nextFingerprint !== fingerprint || events.length > 0;
+			snapshot = next;
+			fingerprint = nextFingerprint;
+			if (changed) {
+				draw();
+			}
+		});
+		screen.onResize(draw);
+		screen.onKey(key => {
+			const intent = keyToIntent(key, ui.mode, selection);
+			if (!intent) {
+				return;
+			}
+			const before = ui;
+			ui = reduce(ui, intent, visible);
+			if (ui.quit) {
+				stop();
+				screen.destroy();
+				resolve();
+				return;
+			}
+			if (intent.type === 'confirm' && intent.yes && before.pending) {
+				perform(before.pending);
+				// The prompt closed; the pending action has been handed over.
+				ui = {...ui, pending: undefined, message: `working: ${before.pending.kind} ${before.pending.target}`};
+			}
+			const view = currentView(ui);
+			if (view.kind === 'task' && currentView(before) !== view) {
+				loadOutput(view.taskId);
+			}
+			draw();
+		});
+	});
+}

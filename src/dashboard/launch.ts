@@ -1,0 +1,37 @@
+import type {ClusterSnapshot} from '../cluster/snapshot.js';
+import {connectCluster, type LiveCluster} from './cluster-ports.js';
+import type {DashboardOptions} from './dashboard-app.js';
+import {snapshotJson, snapshotText} from './once.js';
+
+/** NO_COLOR set to anything but the empty string turns colours off (no-color.org). */
+export function colorWanted(env: NodeJS.ProcessEnv): boolean {
+	return env.NO_COLOR === undefined || env.NO_COLOR === '';
+}
+
+/** `--once`: one refresh, printed as tables or JSON, without loading the screen library. */
+export async function printOnce(cluster: LiveCluster, json: boolean, stdout: NodeJS.WritableStream, width: number): Promise<void> {
+	const snapshot = await new Promise<ClusterSnapshot>(resolve => {
+		const stop = cluster.ports.subscribe(first => {
+			stop();
+			resolve(first);
+		});
+		cluster.refreshOnce();
+	});
+	stdout.write(json ? snapshotJson(snapshot) : snapshotText(snapshot, width, Date.now()));
+}
+
+/** Runs the full-screen dashboard until the user quits. */
+export async function runInteractive(cluster: LiveCluster, options: DashboardOptions): Promise<void> {
+	// blessed is loaded only here, so --once and --json never pay for it.
+	const [{createDashboardScreen}, {runDashboard}] = await Promise.all([import('./screen.js'), import('./dashboard-app.js')]);
+	const screen = createDashboardScreen({color: options.color});
+	const done = runDashboard(screen, cluster.ports, options);
+	cluster.start();
+	try {
+		await done;
+	} finally {
+		cluster.stop();
+	}
+}
+
+export {connectCluster};

@@ -1,0 +1,47 @@
+import {CommandFailedError, MesosLabError} from '../errors.js';
+import type {Executor, UploadOptions} from './executor.js';
+import {quoteShellArg} from './quote.js';
+
+type Run = Executor['run'];
+
+function parentOf(path: string): string {
+	const cut = path.lastIndexOf('/');
+	return cut <= 0 ? '/' : path.slice(0, cut);
+}
+
+function assertTargetPath(path: string): void {
+	if (!path.startsWith('/') || path.endsWith('/') || path.includes('\n') || path.includes('\0')) {
+		throw new MesosLabError(`"${JSON.stringify(path).slice(1, -1)}" is not an absolute file path.`);
+	}
+}
+
+/**
+ * Streams the bytes into a temporary file next to the target and renames it over the target, so a
+ * reader never sees half a file. Works the same over SSH and locally, with or without sudo.
+ */
+export async function uploadThroughShell(run: Run, label: string, path: string, content: string | Buffer, options: UploadOptions = {}): Promise<void> {
+	assertTargetPath(path);
+	const mode = (options.mode ?? 0o644).toString(8);
+	const script = [
+		'umask 077',
+		`tmp=$(mktemp ${quoteShellArg(`${parentOf(path)}/.mesos-lab-upload.XXXXXX`)})`,
+		`cat > "$tmp" && chmod ${mode} "$tmp" && mv -f "$tmp" ${quoteShellArg(path)} || { status=$?; rm -f "$tmp"; exit $status; }`,
+	].join(' && ');
+	const result = await run(script, {stdin: Buffer.from(content), sudo: options.sudo});
+	if (result.exitCode !== 0) {
+		throw new CommandFailedError(label, `upload ${path}`, result, 'Check that the folder exists and the user may write there (or upload with sudo).');
+	}
+}
+
+/** Reads a file back as exact bytes (base64 on the wire, so any content survives) with its mode. */
+export async function downloadThroughShell(run: Run, label: string, path: string, options: {sudo?: boolean} = {}): Promise<{content: Buffer; mode: number}> {
+	assertTargetPath(path);
+	const file = quoteShellArg(path);
+	const result = await run(`stat -L -c %a ${file} && base64 < ${file}`, {sudo: options.sudo});
+	if (result.exitCode !== 0) {
+		throw new CommandFailedError(label, `download ${path}`, result, 'Check that the file exists and the user may read it (or download with sudo).');
+	}
+	const newline = result.stdout.indexOf('\n');
+	const mode = Number.parseInt(result.stdout.slice(0, newline), 8);
+	return {content: Buffer.from(result.stdout.slice(newline + 1), 'base64'), mode};
+}

@@ -1,0 +1,52 @@
+import type {Dispatcher} from 'undici';
+import type {AppDefinition} from '../apps/app-definition.js';
+import type {MarathonTask, MarathonWriter} from '../apps/marathon-writer.js';
+import type {Language, Localized} from '../steps/step.js';
+
+export type ExperimentId = 'shell-app' | 'nginx-docker' | 'failover' | 'virtual-host';
+
+/** Ends one task the way a crash would, so Marathon has to notice and replace it. */
+export type TaskKiller = (task: MarathonTask) => Promise<string>;
+
+/** Everything an experiment touches, passed in so the same run works on a real and a simulated cluster. */
+export interface ExperimentContext {
+	marathon: MarathonWriter;
+	mesosUrls: string[];
+	/** marathon-lb's stats endpoint, http://HOST:9090. */
+	lbUrl: string;
+	/** Host where HAProxy's frontends listen (the marathon-lb host). */
+	serviceHost: string;
+	/** Port of marathon-lb's shared HTTP frontend: 80 on a real cluster. */
+	vhostPort: number;
+	/** The service port the nginx experiments use: 10000 as in the tutorial. */
+	servicePort: number;
+	killTask: TaskKiller;
+	dispatcher?: Dispatcher;
+	lang: Language;
+	print: (line: string) => void;
+	timeoutMs: number;
+	pollMs: number;
+}
+
+export interface Measurement {
+	name: string;
+	value: number;
+	unit: string;
+}
+
+export interface ExperimentReport {
+	id: ExperimentId;
+	appId: string;
+	/** Facts the run observed, such as the sandbox output or the HAProxy servers. */
+	observations: string[];
+	measurements: Measurement[];
+}
+
+export interface Experiment {
+	id: ExperimentId;
+	title: Localized;
+	/** What the experiment teaches, one paragraph per point. */
+	lessons: Localized[];
+	app: (context: Pick<ExperimentContext, 'servicePort'>) => AppDefinition;
+	run: (context: ExperimentContext) => Promise<ExperimentReport>;
+}

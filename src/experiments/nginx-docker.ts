@@ -1,0 +1,90 @@
+import {buildDockerApp} from '../apps/app-definition.js';
+import {followDeployment} from '../apps/deploy-flow.js';
+import type {MarathonApp} from '../apps/marathon-writer.js';
+import {backendName, backendServers, haproxyConfig, probeService, type HaproxyServer} from './cluster-probes.js';
+import type {Experiment, ExperimentContext} from './experiment.js';
+import {waitFor} from './wait-for.js';
+
+export const nginxAppId = '/nginx';
+
+/**
+ * The host ports marathon-lb should list for an app: one per running, healthy task. Ports, not
+ * addresses, because marathon-lb writes the agent's IP where Marathon names its hostname.
+ */
+export function expectedPorts(app: MarathonApp): string[] {
+	return (app.tasks ?? [])
+		.filter(t => (t.state ?? 'TASK_RUNNING') === 'TASK_RUNNING' && (app.healthChecks?.length ? t.healthCheckResults?.some(r => r.alive) : true))
+		.map(t => String(t.ports?.[0] ?? 0))
+		.sort();
+}
+
+/** Waits until marathon-lb's running config lists exactly the app's healthy tasks. */
+export async function waitForBackendsToMatch(context: ExperimentContext, appId: string, servicePort: number, instances: number): Promise<HaproxyServer[]> {
+	return waitFor(`HAProxy backend ${backendName(appId, servicePort)} to list ${instances} healthy tasks`, async () => {
+		const app = await context.marathon.getApp(appId);
+		const expected = expectedPorts(app);
+		if (expected.length !== instances) {
+			return undefined;
+		}
+		const servers = backendServers(await haproxyConfig(context.lbUrl, context.dispatcher), backendName(appId, servicePort));
+		const listed = servers.map(s => s.address.split(':').pop() ?? '').sort();
+		return listed.join(',') === expected.join(',') ? servers : undefined;
+	}, context);
+}
+
+export function serviceUrl(context: Pick<ExperimentContext, 'serviceHost'>, port: number): string {
+	return `http://${context.serviceHost}:${port}/`;
+}
+
+/** Ensures the nginx app runs and HAProxy serves it; shared by the failover experiment. */
+export async function ensureNginx(context: ExperimentContext): Promise<{app: MarathonApp; servers: HaproxyServer[]}> {
+	const definition = nginxDockerExperiment.app(context);
+	const deployed = await context.marathon.deploy(definition);
+	await followDeployment(context.marathon, deployed, {appId: nginxAppId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print});
+	const servers = await waitForBackendsToMatch(context, nginxAppId, context.servicePort, definition.instances ?? 2);
+	return {app: await context.marathon.getApp(nginxAppId), servers};
+}
+
+/** nginx in Docker behind marathon-lb, as in the tutorial. */
+export const nginxDockerExperiment: Experiment = {
+	id: 'nginx-docker',
+	title: {zh: '实验二：Docker 里的 nginx，经 marathon-lb 访问', en: 'Experiment 2: nginx in Docker, reached through marathon-lb'},
+	lessons: [
+		{
+			zh: '带 container.docker 的 app 由 mesos-docker-executor 交给 Docker 守护进程启动。bridge 网络下容器端口对主机不可见，所以把容器的 80 端口映射到主机的随机端口（hostPort 0），多个实例不会抢同一个端口。',
+			en: 'An app with container.docker is handed by the mesos-docker-executor to the Docker daemon. In bridge networking the container\'s port is hidden from the host, so port 80 is mapped to a random host port (hostPort 0) and instances never fight over a port.',
+		},
+		{
+			zh: '随机端口和随机主机让用户找不到服务。marathon-lb 订阅 Marathon 的事件，为带 HAPROXY_GROUP=docker-haproxy 标签的 app 生成 HAProxy 配置：在 servicePort（这里是 10000）上监听，把请求转发给每个健康实例的 主机:端口。',
+			en: 'Random ports on random hosts leave users nowhere to connect. marathon-lb follows Marathon\'s events and writes an HAProxy config for apps labelled HAPROXY_GROUP=docker-haproxy: it listens on the servicePort (10000 here) and forwards to host:port of every healthy instance.',
+		},
+		{
+			zh: 'HTTP 健康检查定期请求 80 端口；只有通过检查的实例才显示为 healthy，也才会出现在 HAProxy 的后端列表里。/_haproxy_getconfig 可以看到当前生效的配置。',
+			en: 'The HTTP health check requests port 80 regularly; only instances that pass show as healthy and appear among HAProxy\'s backends. /_haproxy_getconfig shows the config in force.',
+		},
+	],
+	app: context => buildDockerApp({
+		id: nginxAppId,
+		image: 'nginx',
+		instances: 2,
+		servicePort: context.servicePort,
+		healthPath: '/',
+		group: 'docker-haproxy',
+	}),
+	async run(context) {
+		const {servers} = await ensureNginx(context);
+		const observations = servers.map(s => `backend server ${s.name} ${s.address}`);
+		context.print(`HAProxy backend ${backendName(nginxAppId, context.servicePort)} (from /_haproxy_getconfig):`);
+		for (const server of servers) {
+			context.print(`  server ${server.name} ${server.address}`);
+		}
+		const url = serviceUrl(context, context.servicePort);
+		const answer = await waitFor(`nginx to answer on ${url}`, async () => {
+			const probe = await probeService(url, {dispatcher: context.dispatcher});
+			return probe.ok ? probe : undefined;
+		}, context);
+		context.print(`GET ${url} → ${answer.status}`);
+		observations.push(`service ${url} answered ${answer.status}`);
+		return {id: 'nginx-docker', appId: nginxAppId, observations, measurements: []};
+	},
+};

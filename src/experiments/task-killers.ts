@@ -1,0 +1,52 @@
+import {request, type Dispatcher} from 'undici';
+import type {MarathonTask, MarathonWriter} from '../apps/marathon-writer.js';
+import {ClusterError} from '../errors.js';
+import type {Executor} from '../exec/executor.js';
+import {shellCommand} from '../exec/quote.js';
+import type {TaskKiller} from './experiment.js';
+
+/**
+ * Kills the Docker container behind a task on its agent, the way the tutorial does: the container
+ * is found by the host port it publishes, so no Mesos internals are needed.
+ */
+export function dockerKillOnAgent(executorFor: (host: string) => Promise<Executor>): TaskKiller {
+	return async (task: MarathonTask) => {
+		const port = task.ports?.[0];
+		if (port === undefined) {
+			throw new ClusterError(`Task ${task.id} publishes no host port, so its container cannot be found.`);
+		}
+		const executor = await executorFor(task.host);
+		const listed = await executor.run(shellCommand(['docker', 'ps', '-q', '--filter', `publish=${port}`]));
+		const id = listed.stdout.trim().split('\n')[0] ?? '';
+		if (listed.exitCode !== 0 || !/^[0-9a-f]{6,64}$/.test(id)) {
+			throw new ClusterError(`No running container publishes port ${port} on ${task.host}.`, {hint: listed.stderr.trim() || 'Is the task still running?'});
+		}
+		const killed = await executor.run(shellCommand(['docker', 'kill', id]));
+		if (killed.exitCode !== 0) {
+			throw new ClusterError(`docker kill ${id} failed on ${task.host}: ${killed.stderr.trim()}`);
+		}
+		return `docker kill ${id} on ${task.host}`;
+	};
+}
+
+/** Asks Marathon to kill the task without scaling down, so it starts a replacement: for clusters without SSH access. */
+export function killThroughMarathon(writer: MarathonWriter): TaskKiller {
+	return async (task: MarathonTask) => {
+		await writer.killTask(task.appId ?? '', task.id, {scale: false});
+		return `DELETE /v2/apps${task.appId ?? ''}/tasks/${task.id}`;
+	};
+}
+
+/** On the simulated cluster, ends the task through the simulator's control surface, as a crash would. */
+export function killThroughSimControl(controlUrl: string, dispatcher?: Dispatcher): TaskKiller {
+	return async (task: MarathonTask) => {
+		const response = await request(`${controlUrl.replace(/\/+$/, '')}/_sim/kill-task`, {
+			method: 'POST', dispatcher, headers: {'content-type': 'application/json'}, body: JSON.stringify({taskId: task.id}),
+		});
+		const text = await response.body.text();
+		if (response.statusCode !== 200) {
+			throw new ClusterError(`The simulator refused to kill ${task.id}: ${text.slice(0, 200)}`);
+		}
+		return `simulated crash of ${task.id}`;
+	};
+}

@@ -1,0 +1,130 @@
+import * as z from 'zod';
+
+// The lab file's shape. Defaults are the versions and mirrors known to work together in 2026:
+// Mesos 1.11.0 (last release), ZooKeeper 3.4.14 (last 3.4), Marathon 1.10 from its image (the
+// tarball hosts are gone), docker-ce 24.0.x (Mesos 1.11 needs ContainerConfig, removed in 26).
+
+const name = z.string().regex(/^[a-z\d][a-z\d-]{0,62}$/, 'lower-case letters, digits and "-", starting with a letter or digit');
+const hostAddress = z.string().regex(/^[A-Za-z\d][A-Za-z\d.:-]{0,252}$/, 'a host name or IP address');
+const port = z.number().int().min(1).max(65_535);
+const absolutePath = z.string().regex(/^\/[\w./@+-]*$/, 'an absolute path without spaces or quotes');
+const url = z.string().regex(/^(https?|file):\/\/[^\s'"`$\\]+$/, 'an http(s):// or file:// URL without spaces or quotes');
+const version = z.string().regex(/^[\w.+-]{1,40}$/, 'a version such as 1.11.0');
+const image = z.string().regex(/^[\w./:@-]{1,200}$/, 'a Docker image reference such as mesosphere/marathon:v1.10.26');
+
+export const checksumSchema = z.strictObject({
+	algorithm: z.enum(['sha512', 'sha256', 'sha1']),
+	/** A pinned digest in hex; without it the digest is read from `url` + the algorithm extension. */
+	value: z.string().regex(/^[\da-fA-F]{40,128}$/, 'a hex digest').optional(),
+});
+
+/** Something fetched from the network, or taken from a local file for an offline install. */
+export const downloadSchema = z.strictObject({
+	url,
+	checksum: checksumSchema,
+	/** A file already on the target (offline bundle); it is still checked against the checksum. */
+	localFile: absolutePath.optional(),
+});
+
+export const hostSchema = z.strictObject({
+	name,
+	address: hostAddress,
+	port: port.default(22),
+	user: z.string().regex(/^[a-z_][a-z\d_-]{0,31}$/, 'a Linux user name').default('root'),
+	auth: z.enum(['identity-file', 'agent', 'password-prompt']).default('agent'),
+	identityFile: z.string().min(1).optional(),
+	/** Mesos agent attributes, e.g. dc: bj, for Marathon constraints. */
+	attributes: z.record(z.string().regex(/^[\w.-]+$/, 'letters, digits, "." "_" "-"'), z.string().regex(/^[\w.-]+$/, 'letters, digits, "." "_" "-"')).optional(),
+});
+
+export const rolesSchema = z.strictObject({
+	zookeeper: z.array(name).length(3),
+	masters: z.array(name).length(3),
+	agents: z.array(name).min(1),
+	marathon: z.array(name).length(2),
+	marathonLb: name,
+});
+
+export const portsSchema = z.strictObject({
+	zookeeperClient: z.array(port).length(3).default([2181, 2182, 2183]),
+	zookeeperPeer: z.array(port).length(3).default([2888, 2889, 2890]),
+	zookeeperElection: z.array(port).length(3).default([3888, 3889, 3890]),
+	masters: z.array(port).length(3).default([5050, 5051, 5052]),
+	agent: port.default(5060),
+	marathon: z.array(port).length(2).default([8080, 8081]),
+	marathonLb: port.default(9090),
+});
+
+export const versionsSchema = z.strictObject({
+	mesos: version.default('1.11.0'),
+	zookeeper: version.default('3.4.14'),
+	dockerCe: version.default('24.0.9'),
+	marathonImage: image.default('mesosphere/marathon:v1.10.26'),
+	marathonLbImage: image.default('mesosphere/marathon-lb:v1.15.0'),
+});
+
+export const mirrorsSchema = z.strictObject({
+	preset: z.enum(['china', 'global', 'custom']).default('global'),
+	/** CentOS vault mirrors, probed in order; each must serve 7.9.2009/os/x86_64/repodata/repomd.xml. */
+	centosVault: z.array(url).min(1).optional(),
+	epelArchive: url.optional(),
+	dockerCe: url.optional(),
+	maven: url.optional(),
+	apache: url.optional(),
+	registryMirrors: z.array(url).optional(),
+});
+
+export const zookeeperSchema = z.strictObject({
+	/** `tarball`: Apache's release unpacked under the lab root. `debian-package`: an installed package (tests). */
+	distribution: z.enum(['tarball', 'debian-package']).default('tarball'),
+	/** Where bin/zkServer.sh lives when distribution is debian-package. */
+	home: absolutePath.default('/usr/share/zookeeper'),
+	download: downloadSchema.optional(),
+	/** Start members with zkServer.sh directly instead of systemd (containers and tests without systemd). */
+	service: z.enum(['systemd', 'script']).default('systemd'),
+});
+
+export const mesosSchema = z.strictObject({
+	source: z.enum(['build', 'rpm', 'tarball', 'third-party-repo']).default('build'),
+	download: downloadSchema.optional(),
+	/** The third-party repo base URL, shown as such to the user. */
+	thirdPartyRepo: url.optional(),
+});
+
+export const marathonSchema = z.strictObject({
+	source: z.enum(['image', 'tarball']).default('image'),
+	download: downloadSchema.optional(),
+});
+
+export const dockerSchema = z.strictObject({
+	login: z.strictObject({registry: z.string().regex(/^[\w.:-]+$/, 'a registry host'), user: z.string().regex(/^[\w.@-]+$/, 'a user name')}).optional(),
+	/** `docker save` archives already on the target, loaded instead of pulling. */
+	offlineImages: z.array(absolutePath).default([]),
+});
+
+export const labSchema = z.strictObject({
+	language: z.enum(['zh', 'en']).default('zh'),
+	hosts: z.array(hostSchema).min(1),
+	roles: rolesSchema.optional(),
+	ports: portsSchema.default(portsSchema.parse({})),
+	versions: versionsSchema.default(versionsSchema.parse({})),
+	mirrors: mirrorsSchema.default(mirrorsSchema.parse({})),
+	zookeeper: zookeeperSchema.default(zookeeperSchema.parse({})),
+	mesos: mesosSchema.default(mesosSchema.parse({})),
+	marathon: marathonSchema.default(marathonSchema.parse({})),
+	docker: dockerSchema.default(dockerSchema.parse({})),
+	/** Where the lab keeps its files on each host. */
+	root: absolutePath.default('/opt/mesos-lab'),
+	/** Preflight checks whose FAIL becomes a WARN. */
+	ignorePreflight: z.array(z.string()).default([]),
+});
+
+export type LabInput = z.input<typeof labSchema>;
+export type ParsedLab = z.output<typeof labSchema>;
+export type LabHost = z.output<typeof hostSchema>;
+export type Roles = z.output<typeof rolesSchema>;
+export type Download = z.output<typeof downloadSchema>;
+export type Checksum = z.output<typeof checksumSchema>;
+
+/** A lab with every role placed: what steps are built from. */
+export type Lab = Omit<ParsedLab, 'roles'> & {roles: Roles};

@@ -1,0 +1,386 @@
+import type {Executor} from '../exec/executor.js';
+import type {CheckpointStore} from '../state/checkpoint-store.js';
+import type {JournalJob, RunOutcome, StepRecord} from '../state/journal.js';
+import {stepKey, type Language, type PlannedCommand, type PlannedFile, type Step, type StepContext} from '../steps/step.js';
+import type {RunnerEvent, StepRef} from './events.js';
+import type {JobControl} from './job-control.js';
+
+export interface RunnerOptions {
+	labId: string;
+	steps: readonly Step[];
+	store: CheckpointStore;
+	/** The executor for a lab host name; the runner does not close it. */
+	executorFor(host: string): Executor | Promise<Executor>;
+	/** Needed only when a step has a detached command. */
+	jobs?: JobControl;
+	/** Folder on the target under which detached jobs keep their files. */
+	jobBaseDir?: string;
+	/** What to do when a step fails: end the run, or wait for retry/skip/stop. */
+	onFailure?: 'stop' | 'ask';
+	language?: Language;
+	verifyTimeoutMs?: number;
+	verifyIntervalMs?: number;
+	jobPollMs?: number;
+	now?: () => Date;
+}
+
+type FailureDecision = 'retry' | 'skip' | 'stop';
+type StepOutcome = 'done' | 'skipped' | 'failed' | 'stopped';
+
+class StepFailure extends Error {
+	readonly output: string;
+	constructor(message: string, output = '') {
+		super(message);
+		this.output = output;
+	}
+}
+
+class Stopped extends Error {}
+
+/**
+ * Walks a plan step by step: check, plan, run, verify. Every transition is saved to the store
+ * before listeners hear of it, so a crash at any point leaves a journal `resume` can continue.
+ * Step failures never escape as exceptions; they become `failed` entries with a hint.
+ */
+export class Runner {
+	readonly #options: RunnerOptions;
+	readonly #listeners = new Set<(event: RunnerEvent) => void>();
+	readonly #skipRequests = new Set<string>();
+	readonly #abort = new AbortController();
+	#decide: ((decision: FailureDecision) => void) | undefined;
+	#stopping = false;
+
+	constructor(options: RunnerOptions) {
+		this.#options = options;
+	}
+
+	/** Adds a listener; returns the function that removes it. */
+	on(listener: (event: RunnerEvent) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	/** Runs the failed step again (when the runner waits on a failure). */
+	retry(key: string): void {
+		if (this.#decide && this.#options.store.step(key)?.status === 'failed') {
+			this.#decide('retry');
+		}
+	}
+
+	/** Skips a failed step, or marks a later one to be skipped when reached. */
+	skip(key: string): void {
+		if (this.#decide && this.#options.store.step(key)?.status === 'failed') {
+			this.#decide('skip');
+			return;
+		}
+		this.#skipRequests.add(key);
+	}
+
+	/** Ends the run after saving where it is; a detached job keeps running on the target. */
+	stop(): void {
+		this.#stopping = true;
+		this.#abort.abort();
+		this.#decide?.('stop');
+	}
+
+	/** Runs (or, with `resumed`, continues) the plan; resolves with the outcome, already saved. */
+	async run({resumed = false}: {resumed?: boolean} = {}): Promise<Exclude<RunOutcome, 'running'>> {
+		const {store, steps, labId} = this.#options;
+		const refs = steps.map((step, index) => this.#ref(step, index));
+		store.savePlan(refs.map(ref => ref.key));
+		const startedAt = this.#now();
+		store.saveRun({startedAt, outcome: 'running'});
+		this.#emit({type: 'run-started', labId, at: startedAt, resumed, steps: refs});
+
+		let outcome: Exclude<RunOutcome, 'running'> = 'completed';
+		let lastStop: string | undefined;
+		for (const [index, step] of steps.entries()) {
+			const ref = refs[index]!;
+			const result = await this.#runWithDecisions(step, ref);
+			if (result === 'failed' || result === 'stopped') {
+				outcome = result;
+				lastStop = result === 'failed' ? `${ref.key} failed: ${store.step(ref.key)?.lastError ?? ''}` : `stopped during ${ref.key}`;
+				break;
+			}
+		}
+		const finishedAt = this.#now();
+		store.saveRun({startedAt, outcome, finishedAt, ...(lastStop ? {lastStop} : {})});
+		this.#emit({type: 'run-finished', at: finishedAt, outcome});
+		return outcome;
+	}
+
+	async #runWithDecisions(step: Step, ref: StepRef): Promise<StepOutcome> {
+		for (;;) {
+			if (this.#stopping) {
+				return 'stopped';
+			}
+			const outcome = await this.#runStep(step, ref);
+			if (outcome !== 'failed' || this.#options.onFailure !== 'ask') {
+				return outcome;
+			}
+			const decision = await new Promise<FailureDecision>(resolve => {
+				this.#decide = resolve;
+			});
+			this.#decide = undefined;
+			if (decision === 'stop') {
+				return 'stopped';
+			}
+			if (decision === 'skip') {
+				this.#finish(ref, 'skipped', 'skipped by request after a failure', this.#options.store.step(ref.key));
+				return 'skipped';
+			}
+		}
+	}
+
+	async #runStep(step: Step, ref: StepRef): Promise<StepOutcome> {
+		const {store} = this.#options;
+		const previous = store.step(ref.key);
+		if (previous?.status === 'skipped') {
+			this.#emit({type: 'step-finished', step: ref, at: this.#now(), status: 'skipped', reason: previous.reason ?? 'skipped earlier', durationMs: 0});
+			return 'skipped';
+		}
+		if (this.#skipRequests.has(ref.key)) {
+			this.#finish(ref, 'skipped', 'skipped by request', previous);
+			return 'skipped';
+		}
+		const startedAt = this.#now();
+		const attempt = (previous?.attempts ?? 0) + 1;
+		const running = store.updateStep(ref.key, {
+			status: 'running',
+			attempts: attempt,
+			startedAt,
+			...(previous?.job ? {job: previous.job} : {}),
+		});
+		this.#emit({type: 'step-started', step: ref, at: startedAt, attempt});
+
+		const outputTail: string[] = [];
+		try {
+			const exec = await this.#options.executorFor(step.host);
+			const context: StepContext = {exec, signal: this.#abort.signal};
+			const reattach = previous?.status === 'running' ? previous.job : undefined;
+			let resumeAfter: string | undefined;
+			if (reattach) {
+				const began = Date.now();
+				const exitCode = await this.#followJob(ref, exec, reattach, true, outputTail);
+				this.#commandFinished(ref, reattach.command, exitCode, Date.now() - began, outputTail);
+				resumeAfter = reattach.name;
+			} else {
+				const check = await step.check(context);
+				store.updateStep(ref.key, {reason: check.reason});
+				this.#emit({type: 'step-checked', step: ref, at: this.#now(), result: check});
+				if (check.kind === 'satisfied') {
+					this.#finish(ref, previous?.status === 'done' ? 'done' : 'skipped', check.reason, running);
+					return previous?.status === 'done' ? 'done' : 'skipped';
+				}
+			}
+			const plan = await step.plan(context);
+			await this.#apply(ref, exec, plan.files, plan.commands, resumeAfter, outputTail);
+			await this.#verify(ref, step, context);
+			this.#finish(ref, 'done', 'applied and verified', store.step(ref.key));
+			return 'done';
+		} catch (error) {
+			if (error instanceof Stopped || this.#stopping) {
+				const record = store.step(ref.key);
+				if (record?.job && record.status === 'running') {
+					return 'stopped';
+				}
+				store.updateStep(ref.key, {status: 'failed', finishedAt: this.#now(), lastError: 'stopped before it finished'});
+				return 'stopped';
+			}
+			this.#fail(step, ref, error, outputTail);
+			return 'failed';
+		}
+	}
+
+	async #apply(ref: StepRef, exec: Executor, files: readonly PlannedFile[], commands: readonly PlannedCommand[], resumeAfter: string | undefined, outputTail: string[]): Promise<void> {
+		const {store} = this.#options;
+		if (resumeAfter === undefined) {
+			for (const file of files) {
+				store.appendLog(ref.key, `# upload ${file.path}\n`);
+				await exec.upload(file.path, file.content, {...(file.mode === undefined ? {} : {mode: file.mode}), ...(file.sudo ? {sudo: true} : {})});
+			}
+		}
+		const start = resumeAfter === undefined ? 0 : commands.findIndex(command => command.detached?.name === resumeAfter) + 1;
+		for (let index = start; index < commands.length; index++) {
+			this.#throwIfStopping();
+			const planned = commands[index]!;
+			const at = this.#now();
+			store.appendLog(ref.key, `$ ${planned.command}\n`);
+			this.#emit({type: 'command-started', step: ref, at, command: planned.command, index, total: commands.length});
+			const began = Date.now();
+			let exitCode: number | null;
+			if (planned.detached) {
+				const job = await this.#startJob(ref, exec, planned);
+				exitCode = await this.#followJob(ref, exec, job, false, outputTail);
+			} else {
+				const result = await exec.run(planned.command, {
+					signal: this.#abort.signal,
+					...(planned.sudo ? {sudo: true} : {}),
+					...(planned.timeoutMs === undefined ? {} : {timeoutMs: planned.timeoutMs}),
+					onStdoutLine: line => this.#output(ref, 'stdout', line, outputTail),
+					onStderrLine: line => this.#output(ref, 'stderr', line, outputTail),
+				});
+				if (result.cancelled) {
+					throw new Stopped();
+				}
+				exitCode = result.timedOut ? null : result.exitCode;
+				if (result.timedOut) {
+					store.appendLog(ref.key, `# timed out after ${planned.timeoutMs ?? 0} ms\n`);
+				}
+			}
+			this.#commandFinished(ref, planned.command, exitCode, Date.now() - began, outputTail);
+		}
+	}
+
+	#commandFinished(ref: StepRef, command: string, exitCode: number | null, durationMs: number, outputTail: string[]): void {
+		this.#options.store.appendLog(ref.key, `# exit ${exitCode ?? 'none'} after ${durationMs} ms\n`);
+		this.#emit({type: 'command-finished', step: ref, at: this.#now(), command, exitCode, durationMs});
+		if (exitCode !== 0) {
+			throw new StepFailure(`\`${command}\` ended with ${exitCode === null ? 'no exit status (timed out or killed)' : `exit ${exitCode}`}`, outputTail.join('\n'));
+		}
+	}
+
+	async #startJob(ref: StepRef, exec: Executor, planned: PlannedCommand): Promise<JournalJob> {
+		const jobs = this.#requireJobs();
+		const handle = await jobs.startJob(exec, {name: planned.detached!.name, command: planned.command, baseDir: this.#options.jobBaseDir ?? '/var/lib/mesos-lab/jobs'});
+		const job: JournalJob = {...handle, readBytes: 0};
+		this.#options.store.updateStep(ref.key, {job});
+		return job;
+	}
+
+	/** Follows a job's log from the byte the journal last saw until it exits; returns its exit status. */
+	async #followJob(ref: StepRef, exec: Executor, saved: JournalJob, reattached: boolean, outputTail: string[]): Promise<number> {
+		const jobs = this.#requireJobs();
+		const {store} = this.#options;
+		let job = saved;
+		this.#emit({type: 'job-attached', step: ref, at: this.#now(), job: {name: job.name, logBytes: job.readBytes}, reattached});
+		let lastOutputAt = Date.now();
+		let silentMinutesReported = 0;
+		for (;;) {
+			const state = await jobs.jobState(exec, job);
+			const tail = await jobs.tailJob(exec, job, job.readBytes);
+			// Only whole lines are taken, so a resume never splits or repeats one.
+			const cut = state.kind === 'running' ? tail.text.lastIndexOf('\n') + 1 : tail.text.length;
+			const text = tail.text.slice(0, cut);
+			if (text.length > 0) {
+				store.appendLog(ref.key, text.endsWith('\n') ? text : `${text}\n`);
+				job = {...job, readBytes: job.readBytes + Buffer.byteLength(text)};
+				store.updateStep(ref.key, {job});
+				for (const line of text.replace(/\n$/, '').split('\n')) {
+					this.#remember(line, outputTail);
+					this.#emit({type: 'command-output', step: ref, stream: 'stdout', line});
+				}
+				this.#emit({type: 'job-progress', step: ref, job: {name: job.name, logBytes: job.readBytes}});
+				lastOutputAt = Date.now();
+				silentMinutesReported = 0;
+			}
+			if (state.kind === 'exited') {
+				return state.exitCode;
+			}
+			if (state.kind === 'lost') {
+				throw new StepFailure(`the detached job ${job.name} was lost: ${state.reason}`, outputTail.join('\n'));
+			}
+			if (this.#stopping) {
+				throw new Stopped();
+			}
+			// A long build can go quiet for minutes; say so once a minute rather than on every poll.
+			const silentForMs = Date.now() - lastOutputAt;
+			if (Math.floor(silentForMs / 60_000) > silentMinutesReported) {
+				silentMinutesReported = Math.floor(silentForMs / 60_000);
+				this.#emit({type: 'job-silent', step: ref, at: this.#now(), silentForMs});
+			}
+			await this.#sleep(this.#options.jobPollMs ?? 2000);
+		}
+	}
+
+	async #verify(ref: StepRef, step: Step, context: StepContext): Promise<void> {
+		const deadline = Date.now() + (this.#options.verifyTimeoutMs ?? 60_000);
+		for (;;) {
+			this.#throwIfStopping();
+			const result = await step.verify(context);
+			if (result.ok || Date.now() >= deadline) {
+				this.#emit({type: 'step-verified', step: ref, at: this.#now(), result});
+				if (!result.ok) {
+					throw new StepFailure(`verification failed: ${result.problem}`, result.problem);
+				}
+				return;
+			}
+			await this.#sleep(this.#options.verifyIntervalMs ?? 2000);
+		}
+	}
+
+	#finish(ref: StepRef, status: 'done' | 'skipped', reason: string, record: StepRecord | undefined): void {
+		const finishedAt = this.#now();
+		const startedAt = record?.startedAt ?? finishedAt;
+		// A finished step keeps no job handle or error of an earlier attempt.
+		const saved: StepRecord = {status, attempts: record?.attempts ?? 0, reason, startedAt, finishedAt};
+		this.#options.store.saveStep(ref.key, saved);
+		const durationMs = Date.parse(finishedAt) - Date.parse(startedAt);
+		this.#emit({type: 'step-finished', step: ref, at: finishedAt, status, reason, durationMs});
+	}
+
+	#fail(step: Step, ref: StepRef, error: unknown, outputTail: string[]): void {
+		const message = error instanceof Error ? error.message : String(error);
+		const output = error instanceof StepFailure ? error.output : '';
+		const language = this.#options.language ?? 'en';
+		const matched = step.hints.find(hint => hint.matches.test(output) || hint.matches.test(message));
+		const hint = matched?.hint[language];
+		const at = this.#now();
+		this.#options.store.updateStep(ref.key, {status: 'failed', finishedAt: at, lastError: message, ...(hint ? {hint} : {})});
+		const logPath = this.#options.store.logPath(ref.key);
+		this.#emit({type: 'step-failed', step: ref, at, error: message, ...(hint ? {hint} : {}), logPath, lastLines: outputTail.slice(-20)});
+	}
+
+	#output(ref: StepRef, stream: 'stdout' | 'stderr', line: string, outputTail: string[]): void {
+		this.#options.store.appendLog(ref.key, stream === 'stderr' ? `! ${line}\n` : `${line}\n`);
+		this.#remember(line, outputTail);
+		this.#emit({type: 'command-output', step: ref, stream, line});
+	}
+
+	#remember(line: string, outputTail: string[]): void {
+		outputTail.push(line);
+		if (outputTail.length > 200) {
+			outputTail.splice(0, outputTail.length - 200);
+		}
+	}
+
+	#ref(step: Step, index: number): StepRef {
+		return {key: stepKey(step), id: step.id, host: step.host, phase: step.phase, index, total: this.#options.steps.length, title: step.title};
+	}
+
+	#requireJobs(): JobControl {
+		if (!this.#options.jobs) {
+			throw new StepFailure('this step runs a detached job, but no job control was given to the runner');
+		}
+		return this.#options.jobs;
+	}
+
+	#throwIfStopping(): void {
+		if (this.#stopping) {
+			throw new Stopped();
+		}
+	}
+
+	async #sleep(ms: number): Promise<void> {
+		if (this.#stopping) {
+			return;
+		}
+		await new Promise<void>(resolve => {
+			const timer = setTimeout(resolve, ms);
+			this.#abort.signal.addEventListener('abort', () => {
+				clearTimeout(timer);
+				resolve();
+			}, {once: true});
+		});
+	}
+
+	#now(): string {
+		return (this.#options.now?.() ?? new Date()).toISOString();
+	}
+
+	#emit(event: RunnerEvent): void {
+		for (const listener of this.#listeners) {
+			listener(event);
+		}
+	}
+}

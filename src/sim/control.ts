@@ -1,0 +1,145 @@
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {healthChecksOf} from './model/app-definition.js';
+import type {ClusterModel} from './model/cluster-model.js';
+import type {JsonObject} from './model/types.js';
+import {readJsonBody, sendError, sendJson} from './http-util.js';
+
+/** What a test, a tmux script or the demo may do to the simulated cluster. */
+export interface SimControl {
+	/** Advances simulated time by `ms` (default 1000), `count` times. */
+	tick(ms?: number, count?: number): void;
+	killTask(taskId: string): Promise<void>;
+	killAgent(agentId: string): Promise<void>;
+	reviveAgent(agentId: string): Promise<void>;
+	/** The leader dies; by default it comes back as a standby, with `restart: false` it stays down. */
+	killLeadingMaster(options?: {restart?: boolean}): Promise<void>;
+	startMaster(index: number): Promise<void>;
+	stopMarathon(which?: 'leader' | 'all' | number): Promise<void>;
+	startMarathon(which?: 'all' | number): Promise<void>;
+	failHealth(taskId: string): Promise<void>;
+	/** A compact picture for scripts: leaders, agents, apps with their tasks. */
+	overview(): JsonObject;
+}
+
+export function createControl(model: ClusterModel, settle: () => Promise<void>): SimControl {
+	return {
+		tick: (ms = 1000, count = 1) => {
+			for (let i = 0; i < count; i++) model.tick(ms);
+		},
+		killTask: async taskId => {
+			model.killTask(taskId);
+			await settle();
+		},
+		killAgent: async agentId => {
+			model.killAgent(agentId);
+			await settle();
+		},
+		reviveAgent: async agentId => {
+			model.reviveAgent(agentId);
+			await settle();
+		},
+		killLeadingMaster: async (options = {}) => {
+			model.killLeadingMaster(options);
+			await settle();
+		},
+		startMaster: async index => {
+			model.startMaster(index);
+			await settle();
+		},
+		stopMarathon: async (which = 'all') => {
+			model.stopMarathon(which);
+			await settle();
+		},
+		startMarathon: async (which = 'all') => {
+			model.startMarathon(which);
+			await settle();
+		},
+		failHealth: async taskId => {
+			model.failHealth(taskId);
+			await settle();
+		},
+		overview: () => overviewOf(model),
+	};
+}
+
+export function overviewOf(model: ClusterModel): JsonObject {
+	return {
+		simulated: true,
+		now: model.isoTime(),
+		masters: model.masters.map(m => ({hostname: m.hostname, port: m.port, state: m.state})),
+		marathons: model.marathons.map(m => ({hostname: m.hostname, port: m.port, state: m.state})),
+		agents: model.agents.map(a => ({id: a.id, hostname: a.hostname, state: a.state, attributes: {...a.attributes}})),
+		apps: [...model.apps.keys()].sort().map(id => {
+			const checked = healthChecksOf(model.currentVersion(id).definition).length > 0;
+			return {
+				id, version: model.currentVersion(id).version, deployments: model.deploymentsFor(id).length,
+				tasks: model.liveTasks(id).map(t => ({
+					id: t.id, state: t.state, host: model.agentOf(t)?.hostname ?? '', ports: t.hostPorts,
+					health: checked ? t.health : 'unknown', dc: model.agentOf(t)?.attributes.dc ?? null,
+				})),
+			};
+		}),
+	};
+}
+
+function stringField(body: JsonObject, name: string): string {
+	const value = body[name];
+	if (typeof value !== 'string' || value === '') throw new Error(`Body needs a string "${name}"`);
+	return value;
+}
+
+/**
+ * The control surface over HTTP: `POST /_sim/<action>` with a JSON body, `GET /_sim/overview`.
+ * Answers 200 with the overview after the action, 400/404 with `{message}` when it cannot.
+ */
+export function handleControl(model: ClusterModel, control: SimControl, req: IncomingMessage, res: ServerResponse): void {
+	const url = new URL(req.url ?? '/', 'http://sim');
+	const run = async (): Promise<void> => {
+		if (req.method === 'GET' && url.pathname === '/_sim/overview') {
+			sendJson(res, 200, control.overview());
+			return;
+		}
+		if (req.method !== 'POST') {
+			sendJson(res, 405, {message: 'Use POST for control actions'});
+			return;
+		}
+		const body = await readJsonBody(req);
+		switch (url.pathname) {
+			case '/_sim/tick':
+				control.tick(typeof body.ms === 'number' ? body.ms : 1000, typeof body.count === 'number' ? body.count : 1);
+				break;
+			case '/_sim/kill-task':
+				await control.killTask(stringField(body, 'taskId'));
+				break;
+			case '/_sim/kill-agent':
+				await control.killAgent(stringField(body, 'agentId'));
+				break;
+			case '/_sim/revive-agent':
+				await control.reviveAgent(stringField(body, 'agentId'));
+				break;
+			case '/_sim/kill-leading-master':
+				await control.killLeadingMaster({restart: body.restart !== false});
+				break;
+			case '/_sim/start-master':
+				await control.startMaster(typeof body.index === 'number' ? body.index : 0);
+				break;
+			case '/_sim/stop-marathon':
+				await control.stopMarathon(body.which === 'leader' || typeof body.which === 'number' ? body.which : 'all');
+				break;
+			case '/_sim/start-marathon':
+				await control.startMarathon(typeof body.which === 'number' ? body.which : 'all');
+				break;
+			case '/_sim/fail-health':
+				await control.failHealth(stringField(body, 'taskId'));
+				break;
+			default:
+				sendJson(res, 404, {message: `Unknown control action ${url.pathname}`});
+				return;
+		}
+		sendJson(res, 200, overviewOf(model));
+	};
+	run().catch(error => {
+		if (error instanceof Error && error.message.startsWith('Body needs')) sendJson(res, 400, {message: error.message});
+		else sendError(res, error);
+	});
+}

@@ -1,0 +1,174 @@
+import {spawn, type ChildProcess} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {createServer, type Server} from 'node:http';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {ClusterError} from '../errors.js';
+import type {ClusterModel} from './model/cluster-model.js';
+import {lbServices} from './render/haproxy-backends.js';
+import {renderHaproxyConfig} from './render/haproxy-config.js';
+
+export const debianHaproxy = '/usr/sbin/haproxy';
+
+export interface RealHaproxyOptions {
+	group: string;
+	/** Loopback port of HAProxy's stats listener. */
+	statsPort: number;
+	/** Port of the shared vhost frontend; null leaves it out. */
+	vhostPort: number | null;
+	binary?: string;
+	/** Check timing for every server; fast by default so tests see state changes quickly. */
+	checkOptions?: string;
+}
+
+/** True where Debian's haproxy package is installed. */
+export function haproxyAvailable(binary = debianHaproxy): boolean {
+	return existsSync(binary);
+}
+
+/**
+ * A real HAProxy in front of the simulated tasks: each running task's host port is served by a
+ * small HTTP server on its agent's loopback address, and HAProxy is reloaded (`-sf`) whenever the
+ * set of backends changes, the way marathon-lb does it.
+ */
+export class RealHaproxy {
+	private readonly model: ClusterModel;
+	private readonly options: RealHaproxyOptions;
+	private readonly standIns = new Map<string, Server>();
+	private readonly processes = new Set<ChildProcess>();
+	private current: ChildProcess | null = null;
+	private dir = '';
+	private config = '';
+	private chain: Promise<void> = Promise.resolve();
+	private unwatch: (() => void) | null = null;
+	lastError: string | null = null;
+
+	constructor(model: ClusterModel, options: RealHaproxyOptions) {
+		this.model = model;
+		this.options = options;
+	}
+
+	get statsUrl(): string {
+		return `http://127.0.0.1:${this.options.statsPort}/haproxy?stats;csv`;
+	}
+
+	configText(): string {
+		return this.config;
+	}
+
+	async start(): Promise<void> {
+		const binary = this.options.binary ?? debianHaproxy;
+		if (!haproxyAvailable(binary)) throw new ClusterError(`HAProxy not found at ${binary}`, {hint: 'Install Debian\'s haproxy package, or run the simulated cluster without the real HAProxy.'});
+		this.dir = await mkdtemp(join(tmpdir(), 'mesos-lab-sim-haproxy-'));
+		this.unwatch = this.model.onChange(() => {
+			void this.sync();
+		});
+		await this.sync();
+	}
+
+	/** Brings stand-in servers and HAProxy's config in line with the model; calls are serialised. */
+	sync(): Promise<void> {
+		this.chain = this.chain.then(() => this.syncOnce(), () => this.syncOnce());
+		return this.chain;
+	}
+
+	async statsCsv(): Promise<string> {
+		const response = await fetch(this.statsUrl);
+		if (!response.ok) throw new ClusterError(`HAProxy stats answered ${response.status}`);
+		return response.text();
+	}
+
+	async stop(): Promise<void> {
+		this.unwatch?.();
+		await this.chain.catch(() => undefined);
+		for (const child of this.processes) child.kill('SIGTERM');
+		await Promise.all([...this.processes].map(child => new Promise<void>(resolve => {
+			if (child.exitCode !== null || child.signalCode !== null) resolve();
+			else child.once('exit', () => resolve());
+		})));
+		this.processes.clear();
+		await Promise.all([...this.standIns.values()].map(s => closeServer(s)));
+		this.standIns.clear();
+		if (this.dir !== '') await rm(this.dir, {recursive: true, force: true});
+	}
+
+	private async syncOnce(): Promise<void> {
+		const services = lbServices(this.model, this.options.group);
+		const wanted = new Map<string, {ip: string; port: number; taskId: string}>();
+		for (const service of services) for (const s of service.servers) wanted.set(`${s.ip}:${s.port}`, {ip: s.ip, port: s.port, taskId: s.task.id});
+		for (const [key, server] of this.standIns) {
+			if (!wanted.has(key)) {
+				this.standIns.delete(key);
+				await closeServer(server);
+			}
+		}
+		for (const [key, target] of wanted) {
+			if (this.standIns.has(key)) continue;
+			const server = createServer((_req, res) => {
+				const task = this.model.tasks.get(target.taskId);
+				const failing = task?.forcedUnhealthy === true;
+				res.writeHead(failing ? 500 : 200, {'Content-Type': 'text/plain', 'X-Mesos-Lab-Simulation': 'true'});
+				res.end(failing ? 'failing\n' : `${target.taskId}\n`);
+			});
+			try {
+				await new Promise<void>((resolve, reject) => {
+					server.once('error', reject);
+					server.listen(target.port, target.ip, () => resolve());
+				});
+				this.standIns.set(key, server);
+			} catch (error) {
+				this.lastError = `cannot stand in for ${key}: ${error instanceof Error ? error.message : String(error)}`;
+			}
+		}
+		const config = renderHaproxyConfig(services, {
+			bindAddress: '127.0.0.1', statsBind: `127.0.0.1:${this.options.statsPort}`, vhostPort: this.options.vhostPort, withLua: false,
+			checkOptions: this.options.checkOptions ?? ' check inter 200ms fall 1 rise 1',
+		});
+		if (config === this.config && this.current !== null) return;
+		this.config = config;
+		const file = join(this.dir, 'haproxy.cfg');
+		await writeFile(file, config);
+		await this.reload(file);
+	}
+
+	private async reload(file: string): Promise<void> {
+		const old = this.current;
+		const args = ['-f', file, '-db', ...(old?.pid === undefined ? [] : ['-sf', String(old.pid)])];
+		const child = spawn(this.options.binary ?? debianHaproxy, args, {stdio: ['ignore', 'ignore', 'pipe']});
+		this.processes.add(child);
+		let stderr = '';
+		child.stderr?.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+		});
+		child.once('exit', code => {
+			this.processes.delete(child);
+			if (code !== 0 && code !== null && this.current === child) this.lastError = `haproxy exited with ${code}: ${stderr.trim()}`;
+		});
+		this.current = child;
+		await this.waitForStats();
+	}
+
+	private async waitForStats(): Promise<void> {
+		for (let attempt = 0; attempt < 100; attempt++) {
+			try {
+				const response = await fetch(this.statsUrl);
+				if (response.ok) {
+					await response.text();
+					return;
+				}
+			} catch {
+				// Not listening yet.
+			}
+			await new Promise(resolve => setTimeout(resolve, 50));
+		}
+		throw new ClusterError(`HAProxy did not open its stats page on port ${this.options.statsPort}`, {hint: this.lastError ?? 'Check that the port is free.'});
+	}
+}
+
+function closeServer(server: Server): Promise<void> {
+	return new Promise(resolve => {
+		server.close(() => resolve());
+		server.closeAllConnections();
+	});
+}

@@ -1,0 +1,184 @@
+import {appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {join} from 'node:path';
+import Conf from 'conf';
+import {StoreError} from '../errors.js';
+import {emptyJournal, journalSchemaVersion, type Journal, type RunInfo, type StepRecord} from './journal.js';
+import {migrateJournal} from './migrate.js';
+import {labDir, stepLogFile} from './paths.js';
+
+const secretKey = /pass(word|phrase)|secret|token|credential|private.?key$/i;
+
+/** A copy of the lab configuration fit for disk: every field that could hold a secret is dropped. */
+export function withoutSecrets(value: unknown): unknown {
+	if (Array.isArray(value)) {
+		return value.map(withoutSecrets);
+	}
+	if (value !== null && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value)
+			.filter(([key]) => !secretKey.test(key))
+			.map(([key, inner]) => [key, withoutSecrets(inner)]));
+	}
+	return value;
+}
+
+/**
+ * The journal of one lab: `<home>/labs/<labId>/checkpoints.json`, written whole and atomically on
+ * every change, plus one log file per step. A file that cannot be read is reported, never replaced.
+ */
+export class CheckpointStore {
+	readonly labId: string;
+	readonly dir: string;
+	readonly file: string;
+	readonly #conf: Conf<Record<string, unknown>>;
+	readonly #home: string;
+
+	private constructor(home: string, labId: string, dir: string, conf: Conf<Record<string, unknown>>) {
+		this.#home = home;
+		this.labId = labId;
+		this.dir = dir;
+		this.#conf = conf;
+		this.file = conf.path;
+	}
+
+	/** Opens (creating when absent) the journal of `labId` under `home`. Throws StoreError for a bad file. */
+	static open(home: string, labId: string): CheckpointStore {
+		const dir = labDir(home, labId);
+		const file = join(dir, 'checkpoints.json');
+		let conf: Conf<Record<string, unknown>>;
+		try {
+			mkdirSync(dir, {recursive: true});
+			conf = new Conf<Record<string, unknown>>({
+				cwd: dir,
+				configName: 'checkpoints',
+				projectSuffix: '',
+				clearInvalidConfig: false,
+				cache: false,
+				configFileMode: 0o600,
+			});
+		} catch (error) {
+			throw unreadable(file, error);
+		}
+		const store = new CheckpointStore(home, labId, dir, conf);
+		const journal = store.journal();
+		if (!existsSync(file) || journal.schemaVersion !== journalSchemaVersion) {
+			store.#write(journal);
+		}
+		return store;
+	}
+
+	/** Whether a lab already has a journal on disk, without creating one. */
+	static exists(home: string, labId: string): boolean {
+		return existsSync(join(labDir(home, labId), 'checkpoints.json'));
+	}
+
+	/** Lab ids that have a journal under `home`. */
+	static list(home: string): string[] {
+		const labs = join(home, 'labs');
+		if (!existsSync(labs)) {
+			return [];
+		}
+		return readdirSync(labs).filter(labId => existsSync(join(labs, labId, 'checkpoints.json'))).sort();
+	}
+
+	journal(): Journal {
+		let raw: Record<string, unknown>;
+		try {
+			raw = this.#conf.store;
+		} catch (error) {
+			throw unreadable(this.file, error);
+		}
+		if (Object.keys(raw).length === 0) {
+			return emptyJournal(this.labId);
+		}
+		return migrateJournal(raw, this.file);
+	}
+
+	step(key: string): StepRecord | undefined {
+		return this.journal().steps[key];
+	}
+
+	/** Records the plan's step keys in order; steps absent from the journal start pending. */
+	savePlan(keys: readonly string[]): void {
+		const journal = this.journal();
+		journal.order = [...keys];
+		for (const key of keys) {
+			journal.steps[key] ??= {status: 'pending', attempts: 0};
+		}
+		this.#write(journal);
+	}
+
+	saveStep(key: string, record: StepRecord): void {
+		const journal = this.journal();
+		journal.steps[key] = record;
+		if (!journal.order.includes(key)) {
+			journal.order.push(key);
+		}
+		this.#write(journal);
+	}
+
+	/** Merges `patch` into the step's record and returns the result as saved. */
+	updateStep(key: string, patch: Partial<StepRecord>): StepRecord {
+		const journal = this.journal();
+		const record: StepRecord = {...(journal.steps[key] ?? {status: 'pending', attempts: 0}), ...patch};
+		journal.steps[key] = record;
+		this.#write(journal);
+		return record;
+	}
+
+	saveRun(run: RunInfo): void {
+		const journal = this.journal();
+		journal.run = run;
+		this.#write(journal);
+	}
+
+	/** Keeps the lab configuration the plan came from; secrets never reach the file. */
+	saveLab(lab: Record<string, unknown>): void {
+		const journal = this.journal();
+		journal.lab = withoutSecrets(lab) as Record<string, unknown>;
+		this.#write(journal);
+	}
+
+	logPath(key: string): string {
+		return stepLogFile(this.#home, this.labId, key);
+	}
+
+	appendLog(key: string, text: string): void {
+		const path = this.logPath(key);
+		try {
+			mkdirSync(join(this.dir, 'logs'), {recursive: true});
+			appendFileSync(path, text, {mode: 0o600});
+		} catch (error) {
+			throw new StoreError(`Could not write the step log ${path}.`, {hint: 'Check that the disk is not full and the folder is writable.', cause: error});
+		}
+	}
+
+	/** The step's log, or undefined when it never wrote one. */
+	readLog(key: string): string | undefined {
+		const path = this.logPath(key);
+		return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+	}
+
+	/** Deletes the lab's journal, logs and lock: the local half of `reset`. */
+	remove(): void {
+		rmSync(this.dir, {recursive: true, force: true});
+	}
+
+	#write(journal: Journal): void {
+		try {
+			this.#conf.store = {...journal, schemaVersion: journalSchemaVersion} as unknown as Record<string, unknown>;
+		} catch (error) {
+			throw new StoreError(`Could not save the checkpoint file ${this.file}.`, {
+				hint: 'Check that the disk is not full and the folder is writable, then run `mesos-lab resume`.',
+				cause: error,
+			});
+		}
+	}
+}
+
+function unreadable(file: string, error: unknown): StoreError {
+	const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+	return new StoreError(`The checkpoint file ${file} cannot be read (${detail}); it was left untouched.`, {
+		hint: `Fix the JSON by hand, or move it aside (mv ${file} ${file}.bad) to start this lab's journal afresh.`,
+		cause: error,
+	});
+}

@@ -1,0 +1,47 @@
+import type {JobHandle} from '../exec/job.js';
+import type {StepStatus} from '../steps/step.js';
+
+/** The journal format this build writes. Bump it and extend `migrateJournal` together. */
+export const journalSchemaVersion = 1;
+
+/** A detached job as the journal keeps it: the handle plus how much of its log was already read. */
+export type JournalJob = JobHandle & {readBytes: number};
+
+/** One step on one host, as recorded. */
+export interface StepRecord {
+	status: StepStatus;
+	attempts: number;
+	startedAt?: string;
+	finishedAt?: string;
+	/** Why the step was skipped or found already done. */
+	reason?: string;
+	lastError?: string;
+	hint?: string;
+	job?: JournalJob;
+}
+
+export type RunOutcome = 'running' | 'completed' | 'stopped' | 'failed';
+
+export interface RunInfo {
+	startedAt: string;
+	outcome: RunOutcome;
+	finishedAt?: string;
+	/** Why the last run stopped, when it did not complete. */
+	lastStop?: string;
+}
+
+/** The whole checkpoint file of one lab. */
+export interface Journal {
+	schemaVersion: number;
+	labId: string;
+	/** Step keys in plan order, so status can show steps that never started. */
+	order: string[];
+	steps: Record<string, StepRecord>;
+	run?: RunInfo;
+	/** The lab configuration the plan was built from, with secrets removed. */
+	lab?: Record<string, unknown>;
+}
+
+export function emptyJournal(labId: string): Journal {
+	return {schemaVersion: journalSchemaVersion, labId, order: [], steps: {}};
+}

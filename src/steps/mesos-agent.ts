@@ -1,0 +1,41 @@
+import {shellCommand} from '../exec/quote.js';
+import type {Lab} from '../lab/lab-schema.js';
+import type {Step} from './step.js';
+import {command, commonHints, simpleStep, text} from './step-kit.js';
+import {containerConfigHint} from './docker.js';
+import {systemdUnit} from './templates/systemd-unit.js';
+import {topology, type MesosAgent} from './topology.js';
+
+export function agentUnit(lab: Lab, agent: MesosAgent): {path: string; content: string} {
+	const attributes = Object.entries(agent.host.attributes ?? {}).map(([key, value]) => `${key}:${value}`).join(';');
+	return {
+		path: '/etc/systemd/system/mesos-lab-agent.service',
+		content: systemdUnit({
+			description: 'mesos-lab Mesos agent',
+			after: ['network-online.target', 'docker.service'],
+			execStart: shellCommand([
+				'/usr/local/sbin/mesos-agent', `--advertise_ip=${agent.host.address}`, `--hostname=${agent.host.address}`, `--ip=${agent.host.address}`, `--port=${agent.port}`,
+				`--master=${topology(lab).mesosZk}`, `--work_dir=${agent.workDir}`, `--log_dir=${agent.logDir}`, '--containerizers=mesos,docker', '--systemd_enable_support=false',
+				...(attributes === '' ? [] : [`--attributes=${attributes}`]),
+			]),
+		}),
+	};
+}
+
+export function mesosAgentSteps(lab: Lab): Step[] {
+	const t = topology(lab);
+	return t.agents.map((agent) => simpleStep({
+		id: 'mesos-agent', phase: 'mesos-agent', host: agent.host.name,
+		title: text(`启动 Mesos agent（端口 ${agent.port}）`, `Start the Mesos agent (port ${agent.port})`),
+		why: text(
+			'agent 把本机的 CPU、内存、磁盘报告给 leader master，并在本机运行任务。containerizers=mesos,docker 打开两种隔离方式：mesos 容器化器直接用 Linux namespace 和 cgroup，docker 容器化器把任务交给 Docker 守护进程。每台机器只能跑一个 agent，否则同一份资源会被重复计算。attributes（如 dc:bj）让 Marathon 的 constraints 按机房放置任务。',
+			'The agent reports this machine\'s CPUs, memory and disk to the leading master and runs tasks here. containerizers=mesos,docker enables both kinds of isolation: the Mesos containerizer uses Linux namespaces and cgroups directly, the Docker containerizer hands tasks to the Docker daemon. Run one agent per machine, or the same resources are counted twice. attributes (such as dc:bj) let Marathon constraints place tasks by data centre.',
+		),
+		done: shellCommand(['systemctl', 'is-active', '--quiet', 'mesos-lab-agent.service']),
+		proof: shellCommand(['bash', '-c', 'curl -fsSL --max-time 5 "http://$1:$2/master/slaves" | grep -q "\\"hostname\\":\\"$3\\""', 'mesos-lab', t.masters[0]?.host.address ?? '', String(t.masters[0]?.port ?? 0), agent.host.address]),
+		files: [{...agentUnit(lab, agent), sudo: true, mode: 0o644}],
+		commands: [command(['mkdir', '-p', agent.workDir, agent.logDir]), command(['systemctl', 'daemon-reload']), command(['systemctl', 'enable', '--now', 'mesos-lab-agent.service'])],
+		hints: [commonHints.masterNoZk, commonHints.portInUse, containerConfigHint],
+		dependsOn: ['mesos-master-leader', 'docker-install'],
+	}));
+}

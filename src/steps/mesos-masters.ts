@@ -1,0 +1,78 @@
+import {shellCommand} from '../exec/quote.js';
+import type {Lab} from '../lab/lab-schema.js';
+import type {Step, StepContext, VerifyResult} from './step.js';
+import {command, commonHints, output, simpleStep, text} from './step-kit.js';
+import {systemdUnit} from './templates/systemd-unit.js';
+import {topology, type MesosMaster} from './topology.js';
+
+export function masterUnit(lab: Lab, master: MesosMaster): {path: string; content: string} {
+	const t = topology(lab);
+	return {
+		path: `/etc/systemd/system/mesos-lab-master-${master.index}.service`,
+		content: systemdUnit({
+			description: `mesos-lab Mesos master ${master.index}`,
+			after: ['network-online.target'],
+			execStart: shellCommand(['/usr/local/sbin/mesos-master', `--advertise_ip=${master.host.address}`, `--hostname=${master.host.address}`, `--ip=${master.host.address}`, `--port=${master.port}`, '--quorum=2', `--zk=${t.mesosZk}`, `--work_dir=${master.workDir}`, `--log_dir=${master.logDir}`, '--cluster=mesos-lab']),
+		}),
+	};
+}
+
+/** Every master sends /master/redirect to the leader; the leader's own answer points at itself. */
+export async function verifyMasters(ctx: StepContext, masters: readonly MesosMaster[]): Promise<VerifyResult> {
+	const answers = await Promise.all(masters.map(async (m) => {
+		const answer = await output(ctx, shellCommand(['curl', '-sS', '--max-time', '5', '-o', '/dev/null', '-w', '%{http_code} %{redirect_url}', `http://${m.host.address}:${m.port}/master/redirect`]));
+		const [code, location] = answer.stdout.trim().split(' ');
+		const leader = code === '307' && location !== undefined ? /^(?:https?:)?\/\/([^/]+)/.exec(location)?.[1] : undefined;
+		return {m, leader};
+	}));
+	const silent = answers.filter((answer) => answer.leader === undefined).map((answer) => `master ${answer.m.index}`);
+	const named = new Set(answers.map((answer) => answer.leader).filter((leader) => leader !== undefined));
+	const [leader] = [...named];
+	if (silent.length > 0 || named.size !== 1 || leader === undefined) {
+		return {ok: false, problem: `masters do not agree on one leader (named: ${[...named].join(', ') || 'none'}; not redirecting: ${silent.join(', ') || 'none'})`};
+	}
+	const self = masters.find((m) => `${m.host.address}:${m.port}` === leader);
+	if (self === undefined) {
+		return {ok: false, problem: `the masters name ${leader} as leader, which is not one of the lab's masters`};
+	}
+	return {ok: true, proof: `master ${self.index} (${leader}) leads; the others redirect to it`};
+}
+
+export function mesosMasterSteps(lab: Lab): Step[] {
+	const t = topology(lab);
+	const steps: Step[] = t.masters.map((master) => {
+		const unit = masterUnit(lab, master);
+		const name = `mesos-lab-master-${master.index}.service`;
+		return simpleStep({
+			id: `mesos-master-${master.index}`, phase: 'mesos-masters', host: master.host.name,
+			title: text(`启动 Mesos master ${master.index}（端口 ${master.port}）`, `Start Mesos master ${master.index} (port ${master.port})`),
+			why: text(
+				'三个 master 有两次不同的选举：通过 ZooKeeper 选出负责调度的 leader；集群状态写在"复制日志"里，由 master 之间用 Paxos 同步，写入需要多数同意，所以 quorum=2，master 必须是 3 个而不是 2 个。advertise_ip 和 hostname 决定 master 在 ZooKeeper 里登记的地址，写错了别人就找不到它，网页控制台也会失灵。',
+				'Three masters take part in two different elections: ZooKeeper picks the leader that schedules, while the cluster state lives in a replicated log that the masters keep in step with Paxos, where a write needs a majority. Hence quorum=2 and three masters, not two. advertise_ip and hostname decide the address published in ZooKeeper; a wrong one hides the master from everyone, including the web UI.',
+			),
+			done: shellCommand(['systemctl', 'is-active', '--quiet', name]),
+			proof: shellCommand(['curl', '-fsS', '--max-time', '5', `http://${master.host.address}:${master.port}/health`]),
+			files: [{...unit, sudo: true, mode: 0o644}],
+			commands: [command(['mkdir', '-p', master.workDir, master.logDir]), command(['systemctl', 'daemon-reload']), command(['systemctl', 'enable', '--now', name])],
+			hints: [commonHints.masterNoZk, commonHints.portInUse],
+			dependsOn: ['zookeeper-ensemble', 'mesos-build'],
+		});
+	});
+	const first = t.masters[0];
+	if (first !== undefined) {
+		steps.push({
+			id: 'mesos-master-leader', phase: 'mesos-masters', host: first.host.name,
+			title: text('确认三个 master 选出同一个 leader', 'Confirm the three masters agree on one leader'),
+			why: text('只有 leader 调度；其他 master 收到请求会把人指向 leader。三个都指向同一个 leader，说明 ZooKeeper 选举和复制日志都在工作。', 'Only the leader schedules; the others send callers to it. All three naming the same leader shows both the ZooKeeper election and the replicated log work.'),
+			check: async (ctx) => {
+				const result = await verifyMasters(ctx, t.masters);
+				return result.ok ? {kind: 'satisfied', reason: result.proof} : {kind: 'needed', reason: result.problem};
+			},
+			plan: async () => ({files: [], commands: []}),
+			verify: (ctx) => verifyMasters(ctx, t.masters),
+			hints: [commonHints.masterNoZk, commonHints.zkNoQuorum],
+			dependsOn: t.masters.map((m) => `mesos-master-${m.index}`),
+		});
+	}
+	return steps;
+}

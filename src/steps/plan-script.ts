@@ -1,0 +1,69 @@
+import {quoteShellArg} from '../exec/quote.js';
+import {BugError} from '../errors.js';
+import type {Executor} from '../exec/executor.js';
+import type {Lab} from '../lab/lab-schema.js';
+import {buildPlan} from './catalog.js';
+import type {Language, Step, StepContext} from './step.js';
+
+// Plans never probe the host; a context that refuses to run anything proves it.
+const noProbe: Executor = {
+	label: 'script',
+	run: () => Promise.reject(new BugError('a step probed the host while planning')),
+	upload: () => Promise.reject(new BugError('upload while planning')),
+	download: () => Promise.reject(new BugError('download while planning')),
+	close: () => Promise.resolve(),
+};
+
+export function planningContext(): StepContext {
+	return {exec: noProbe, signal: new AbortController().signal};
+}
+
+function comment(text: string): string {
+	return text.split('\n').map((line) => `# ${line}`.trimEnd()).join('\n');
+}
+
+/** One readable bash script of the whole install, steps grouped by host, the why as comments. */
+export async function renderPlanScript(lab: Lab, language: Language = lab.language): Promise<string> {
+	const steps = buildPlan(lab);
+	const ctx = planningContext();
+	const lines = ['#!/usr/bin/env bash', comment(language === 'zh' ? 'mesos-lab 生成的安装脚本：按主机分段，可以通读后手动执行。' : 'Install script written by mesos-lab: one section per host, meant to be read first and run by hand.'), 'set -euo pipefail', ''];
+	for (const host of lab.hosts) {
+		const own = steps.filter((step) => step.host === host.name);
+		if (own.length === 0) {
+			continue;
+		}
+		lines.push(comment(`==== ${host.name} (${host.user}@${host.address}) ====`), '');
+		for (const step of own) {
+			lines.push(...(await renderStep(step, language, ctx)), '');
+		}
+	}
+	return `${lines.join('\n')}\n`;
+}
+
+async function renderStep(step: Step, language: Language, ctx: StepContext): Promise<string[]> {
+	const plan = await step.plan(ctx);
+	const lines = [comment(`--- [${step.id}] ${step.title[language]}`), comment(step.why[language])];
+	for (const file of plan.files) {
+		const marker = 'MESOS_LAB_EOF';
+		lines.push(`mkdir -p ${quoteShellArg(file.path.slice(0, file.path.lastIndexOf('/')) || '/')}`, `cat > ${quoteShellArg(file.path)} <<'${marker}'`, file.content.replace(/\n$/, ''), marker);
+	}
+	for (const command of plan.commands) {
+		if (command.describe !== undefined) {
+			lines.push(comment(command.describe[language]));
+		}
+		lines.push(command.command);
+	}
+	if (plan.files.length === 0 && plan.commands.length === 0) {
+		lines.push(comment(language === 'zh' ? '（只做检查，无需执行命令）' : '(a check only; nothing to run)'));
+	}
+	return lines;
+}
+
+/** The per-host plan as text: step ids and titles. */
+export function renderPlanSummary(lab: Lab, language: Language = lab.language): string {
+	const steps = buildPlan(lab);
+	return lab.hosts
+		.filter((host) => steps.some((step) => step.host === host.name))
+		.map((host) => [`${host.name} (${host.user}@${host.address}:${host.port})`, ...steps.filter((step) => step.host === host.name).map((step, index) => `  ${String(index + 1).padStart(2)}. ${step.id.padEnd(24)} ${step.title[language]}`)].join('\n'))
+		.join('\n\n');
+}

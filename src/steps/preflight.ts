@@ -1,0 +1,158 @@
+import {shellCommand} from '../exec/quote.js';
+import type {Lab, LabHost} from '../lab/lab-schema.js';
+import type {Localized, Step, StepContext} from './step.js';
+import {command, output, script, text} from './step-kit.js';
+import {portsOnHost} from './topology.js';
+
+export type PreflightLevel = 'pass' | 'warn' | 'fail';
+
+export interface PreflightFinding {
+	level: PreflightLevel;
+	detail: string;
+	fix: Localized;
+}
+
+/** A preflight step also reports PASS/WARN/FAIL with a fix; check and verify derive from it. */
+export interface PreflightStep extends Step {
+	checkName: string;
+	assess(ctx: StepContext): Promise<PreflightFinding>;
+}
+
+interface Probe {
+	name: string;
+	title: Localized;
+	why: Localized;
+	probe: string;
+	judge(stdout: string): PreflightFinding;
+	fixCommands?: ReturnType<typeof command>[];
+}
+
+const gib = 1024 ** 3;
+
+function probes(lab: Lab, host: LabHost): Probe[] {
+	const ports = portsOnHost(lab, host.name);
+	return [
+		{
+			name: 'os',
+			title: text('确认系统是 CentOS 7', 'Confirm the system is CentOS 7'),
+			why: text('所有命令（yum 源、docker-ce el7 包、Mesos 1.11 的编译依赖）都是为 CentOS 7 写的；在其他系统上执行会半途失败。', 'Every command here (yum repos, the el7 docker-ce packages, the Mesos 1.11 build dependencies) is written for CentOS 7; on another system it would fail half-way.'),
+			probe: shellCommand(['cat', '/etc/os-release']),
+			judge: (out) => {
+				const id = /^ID="?([^"\n]*)"?/m.exec(out)?.[1];
+				const version = /^VERSION_ID="?([^"\n]*)"?/m.exec(out)?.[1];
+				return id === 'centos' && version === '7'
+					? {level: 'pass', detail: 'CentOS 7', fix: text('无需处理', 'Nothing to do')}
+					: {level: 'fail', detail: `found ${id ?? 'unknown'} ${version ?? ''}`.trim(), fix: text('仅支持 CentOS 7（7.x，建议 7.9.2009）。请换一台 CentOS 7 虚拟机。', 'Only CentOS 7 (7.x, ideally 7.9.2009) is supported. Use a CentOS 7 machine.')};
+			},
+		},
+		{
+			name: 'cpus',
+			title: text('检查 CPU 数', 'Count CPUs'),
+			why: text('编译 Mesos 和运行十几个进程都需要 CPU；2 核可以，但很慢。', 'Building Mesos and running a dozen processes need CPUs; 2 work, slowly.'),
+			probe: shellCommand(['nproc']),
+			judge: (out) => {
+				const cpus = Number(out.trim());
+				return cpus >= 2 ? {level: 'pass', detail: `${cpus} CPUs`, fix: text('无需处理', 'Nothing to do')} : {level: 'warn', detail: `${cpus} CPU`, fix: text('给虚拟机分配至少 2 个 CPU。', 'Give the VM at least 2 CPUs.')};
+			},
+		},
+		{
+			name: 'memory',
+			title: text('检查内存+交换空间 ≥ 4 GiB', 'Check memory plus swap is at least 4 GiB'),
+			why: text('链接 libmesos 需要约 4 GiB 内存；不够时编译器会被系统杀掉（cc1plus killed）。交换文件可以补足。', 'Linking libmesos needs about 4 GiB; with less the kernel kills the compiler (cc1plus killed). A swap file makes up the difference.'),
+			probe: shellCommand(['cat', '/proc/meminfo']),
+			judge: (out) => {
+				const kib = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(out)?.[1] ?? 0);
+				const total = (kib('MemTotal') + kib('SwapTotal')) * 1024;
+				return total >= 4 * gib
+					? {level: 'pass', detail: `${(total / gib).toFixed(1)} GiB`, fix: text('无需处理', 'Nothing to do')}
+					: {level: 'fail', detail: `${(total / gib).toFixed(1)} GiB`, fix: text('执行本步骤的计划会创建 4 GiB 交换文件 /swapfile。', 'This step\'s plan creates a 4 GiB swap file at /swapfile.')};
+			},
+			fixCommands: [
+				script('set -e; [ -f /swapfile ] || { fallocate -l 4G /swapfile; chmod 600 /swapfile; mkswap /swapfile; }; swapon /swapfile 2>/dev/null || true; grep -q "^/swapfile " /etc/fstab || echo "/swapfile swap swap defaults 0 0" >> /etc/fstab', [], text('创建 4 GiB 交换文件', 'Create a 4 GiB swap file')),
+			],
+		},
+		{
+			name: 'disk',
+			title: text('检查可用磁盘 ≥ 20 GB', 'Check at least 20 GB of free disk'),
+			why: text('Mesos 源码、编译产物、Maven 依赖和 Docker 镜像加起来要十几 GB；教程建议磁盘 20G。', 'Mesos sources, the build tree, Maven dependencies and Docker images take well over 10 GB; the tutorial asks for a 20 GB disk.'),
+			probe: shellCommand(['df', '-Pk', '/']),
+			judge: (out) => {
+				const free = Number(out.trim().split('\n').at(-1)?.split(/\s+/)[3] ?? 0) * 1024;
+				return free >= 20e9 ? {level: 'pass', detail: `${(free / 1e9).toFixed(0)} GB free`, fix: text('无需处理', 'Nothing to do')} : {level: 'fail', detail: `${(free / 1e9).toFixed(0)} GB free`, fix: text('扩大虚拟机磁盘，或清理空间到至少 20 GB。', 'Grow the VM disk or free space to at least 20 GB.')};
+			},
+		},
+		{
+			name: 'clock',
+			title: text('检查时钟', 'Check the clock'),
+			why: text('时钟偏差大时 https 证书校验会失败（证书"已过期"或"尚未生效"）。', 'A clock that is far off makes https certificate checks fail ("expired" or "not yet valid").'),
+			probe: shellCommand(['date', '-u', '+%s']),
+			judge: (out) => {
+				const skew = Math.abs(Number(out.trim()) - Date.now() / 1000);
+				return skew < 300 ? {level: 'pass', detail: `skew ${skew.toFixed(0)} s`, fix: text('无需处理', 'Nothing to do')} : {level: 'warn', detail: `skew ${skew.toFixed(0)} s`, fix: text('系统准备阶段会启用 chronyd 同步时间。', 'The VM preparation phase turns on chronyd time sync.')};
+			},
+		},
+		{
+			name: 'hostname',
+			title: text('检查主机名能解析', 'Check the host name resolves'),
+			why: text('Mesos 和 Marathon 会用主机名互相登记；解析不了时组件会把无法访问的名字写进 ZooKeeper。', 'Mesos and Marathon register themselves by name; if the name does not resolve they publish an address others cannot reach.'),
+			probe: 'getent hosts "$(hostname)"',
+			judge: (out) => (out.trim() ? {level: 'pass', detail: out.trim().split('\n')[0] ?? '', fix: text('无需处理', 'Nothing to do')} : {level: 'warn', detail: 'hostname does not resolve', fix: text('在 /etc/hosts 里加一行：<本机IP> <主机名>。', 'Add "<address> <hostname>" to /etc/hosts.')}),
+		},
+		{
+			name: 'ports',
+			title: text('检查所需端口空闲', 'Check the ports the lab needs are free'),
+			why: text('三个 ZooKeeper、三个 master、agent、两个 Marathon 和 marathon-lb 都要监听各自的端口；被占用的端口会让进程启动失败。', 'Three ZooKeepers, three masters, the agent, two Marathons and marathon-lb each listen on their own port; a taken port stops a process from starting.'),
+			probe: shellCommand(['ss', '-Hltn']),
+			judge: (out) => {
+				const taken = ports.filter(({port}) => new RegExp(`:${port}\\s`).test(`${out}\n`));
+				return taken.length === 0
+					? {level: 'pass', detail: `${ports.length} ports free`, fix: text('无需处理', 'Nothing to do')}
+					: {level: 'fail', detail: `in use: ${taken.map((t) => `${t.port} (${t.owner})`).join(', ')}`, fix: text('停止占用端口的进程（ss -ltnp 查看），或修改 lab 文件的 ports。', 'Stop the process holding each port (see ss -ltnp) or change ports in the lab file.')};
+			},
+		},
+		{
+			name: 'selinux',
+			title: text('检查 SELinux', 'Check SELinux'),
+			why: text('SELinux enforcing 会阻止 Mesos 容器挂载目录；实验环境里设为 permissive 最省事。', 'SELinux in enforcing mode blocks Mesos containers from mounting their sandboxes; permissive is simplest for a lab.'),
+			probe: 'getenforce 2>/dev/null || echo Disabled',
+			judge: (out) => (out.trim() === 'Enforcing' ? {level: 'warn', detail: 'Enforcing', fix: text('执行 setenforce 0，并在 /etc/selinux/config 中设 SELINUX=permissive。', 'Run setenforce 0 and set SELINUX=permissive in /etc/selinux/config.')} : {level: 'pass', detail: out.trim(), fix: text('无需处理', 'Nothing to do')}),
+			fixCommands: [script('setenforce 0 || true; sed -i "s/^SELINUX=enforcing/SELINUX=permissive/" /etc/selinux/config', [], text('SELinux 设为 permissive', 'Set SELinux to permissive'))],
+		},
+		{
+			name: 'leftovers',
+			title: text('查找以前安装的残留', 'Look for leftovers of an earlier install'),
+			why: text('旧的 mesos 进程或 work_dir 会让新 master 读到旧的复制日志，出现奇怪的选举。', 'An old mesos process or work_dir makes a new master read a stale replicated log and elect strangely.'),
+			probe: shellCommand(['bash', '-c', 'pgrep -l "mesos-(master|agent|slave)" || true; ls -d /root/mesos /var/lib/mesos 2>/dev/null || true']),
+			judge: (out) => (out.trim() ? {level: 'warn', detail: out.trim().split('\n').join('; '), fix: text('确认不再需要后运行 mesos-lab reset，或手动停止并删除它们。', 'If unneeded, run mesos-lab reset or stop and delete them by hand.')} : {level: 'pass', detail: 'none', fix: text('无需处理', 'Nothing to do')}),
+		},
+	];
+}
+
+export function preflightSteps(lab: Lab, host: LabHost): PreflightStep[] {
+	return probes(lab, host).map((probe) => {
+		const assess = async (ctx: StepContext): Promise<PreflightFinding> => {
+			const result = await output(ctx, probe.probe);
+			const finding = probe.judge(result.stdout);
+			return finding.level === 'fail' && lab.ignorePreflight.includes(probe.name) ? {...finding, level: 'warn', detail: `${finding.detail} (ignored by request)`} : finding;
+		};
+		return {
+			id: `preflight-${probe.name}`,
+			phase: 'preflight',
+			host: host.name,
+			checkName: probe.name,
+			title: probe.title,
+			why: probe.why,
+			assess,
+			check: async (ctx) => {
+				const finding = await assess(ctx);
+				return finding.level === 'fail' ? {kind: 'needed', reason: `FAIL ${finding.detail}: ${finding.fix.en}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
+			},
+			plan: async () => ({files: [], commands: probe.fixCommands ?? []}),
+			verify: async (ctx) => {
+				const finding = await assess(ctx);
+				return finding.level === 'fail' ? {ok: false, problem: `${finding.detail}. ${finding.fix.en}`} : {ok: true, proof: `${finding.level.toUpperCase()} ${finding.detail}`};
+			},
+			hints: [],
+		};
+	});
+}

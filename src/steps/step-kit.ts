@@ -1,0 +1,129 @@
+import {shellCommand} from '../exec/quote.js';
+import type {CheckResult, FailureHint, Localized, PlannedCommand, StepContext, VerifyResult} from './step.js';
+
+export function text(zh: string, en: string): Localized {
+	return {zh, en};
+}
+
+export function command(argv: readonly string[], describe?: Localized, extra: Omit<PlannedCommand, 'command' | 'describe'> = {}): PlannedCommand {
+	return {command: shellCommand(argv), ...(describe === undefined ? {} : {describe}), sudo: true, ...extra};
+}
+
+/** A fixed bash program run with positional arguments: values never become part of the program text. */
+export function script(program: string, args: readonly string[] = [], describe?: Localized, extra: Omit<PlannedCommand, 'command' | 'describe'> = {}): PlannedCommand {
+	return command(['bash', '-c', program, 'mesos-lab', ...args], describe, extra);
+}
+
+export async function succeeds(ctx: StepContext, line: string): Promise<boolean> {
+	const result = await ctx.exec.run(line, {sudo: true, signal: ctx.signal, timeoutMs: 30_000});
+	return result.exitCode === 0;
+}
+
+export async function output(ctx: StepContext, line: string): Promise<{ok: boolean; stdout: string; stderr: string}> {
+	const result = await ctx.exec.run(line, {sudo: true, signal: ctx.signal, timeoutMs: 30_000});
+	return {ok: result.exitCode === 0, stdout: result.stdout, stderr: result.stderr};
+}
+
+export function checkBy(probe: string, done: string, needed: string): (ctx: StepContext) => Promise<CheckResult> {
+	return async (ctx) => ((await succeeds(ctx, probe)) ? {kind: 'satisfied', reason: done} : {kind: 'needed', reason: needed});
+}
+
+export function verifyBy(probe: string, proof: string, problem: string): (ctx: StepContext) => Promise<VerifyResult> {
+	return async (ctx) => {
+		const result = await output(ctx, probe);
+		return result.ok ? {ok: true, proof: `${proof}${result.stdout.trim() ? `: ${result.stdout.trim().split('\n')[0]}` : ''}`} : {ok: false, problem: `${problem}${result.stderr.trim() ? `: ${result.stderr.trim().split('\n').slice(-1)[0]}` : ''}`};
+	};
+}
+
+/** Exit 0 when a TCP port answers an HTTP GET with 2xx. */
+export function httpOk(url: string): string {
+	return shellCommand(['curl', '-fsS', '--max-time', '5', url]);
+}
+
+/** Sends a ZooKeeper four-letter word with bash's /dev/tcp (nc is not on a minimal CentOS). */
+export function zkFourLetter(host: string, port: number, word: 'srvr' | 'ruok' | 'mntr' | 'stat'): string {
+	return shellCommand([
+		'bash',
+		'-c',
+		'exec 3<>"/dev/tcp/$1/$2" || exit 1; printf %s "$3" >&3; timeout 5 cat <&3',
+		'zk-4lw',
+		host,
+		String(port),
+		word,
+	]);
+}
+
+/** Downloads (or copies a local file) and checks it; a mismatch deletes the file and fails. */
+export const fetchChecked = `set -euo pipefail
+url=$1 dest=$2 algo=$3 pinned=$4 local=$5
+mkdir -p "$(dirname "$dest")"
+if [ -n "$local" ]; then cp -f "$local" "$dest.part"; else curl -fL --retry 3 -o "$dest.part" "$url"; fi
+if [ -n "$pinned" ]; then expected=$pinned; else
+  case $algo in sha512) n=128;; sha256) n=64;; *) n=40;; esac
+  expected=$(curl -fsSL "$url.$algo" | tr -d ' \\t\\r\\n' | tr 'A-F' 'a-f' | grep -oE "[0-9a-f]{$n}" | head -n 1)
+fi
+actual=$("\${algo}sum" "$dest.part" | cut -d ' ' -f 1)
+if [ "$(printf %s "$expected" | tr 'A-F' 'a-f')" != "$actual" ]; then
+  rm -f "$dest.part"; echo "checksum mismatch for $dest: expected $expected, got $actual" >&2; exit 1
+fi
+mv -f "$dest.part" "$dest"`;
+
+export const commonHints = {
+	deadMirror: {
+		id: 'dead-mirror',
+		matches: /Could not resolve host|Name or service not known|404 Not Found|HTTP Error 404|Cannot find a valid baseurl/i,
+		hint: text('镜像站点已失效或域名无法解析。CentOS 7 已停止维护，内容只在 vault 里：换一个 mirrors 里的地址（或 preset: china/global）后重试。', 'The mirror is gone or its name does not resolve. CentOS 7 content now lives only in the vault: pick another mirror in mirrors (or preset china/global) and retry.'),
+	},
+	checksum: {
+		id: 'checksum-mismatch',
+		matches: /checksum mismatch/i,
+		hint: text('下载的文件和校验值不一致：可能下载被截断或镜像被篡改。文件已删除，重试；若仍不一致，请核对 lab 文件中的 checksum。', 'The download does not match its checksum: it was cut short or the mirror serves something else. The file was deleted; retry, and if it persists compare the checksum in the lab file.'),
+	},
+	portInUse: {
+		id: 'port-in-use',
+		matches: /Address already in use|BindException|bind: address/i,
+		hint: text('端口已被占用：用 ss -ltnp 找出占用者并停止它，或在 lab 文件的 ports 里换一个端口。', 'A port is already taken: find the owner with ss -ltnp and stop it, or choose another port under ports in the lab file.'),
+	},
+	zkNoQuorum: {
+		id: 'zookeeper-no-quorum',
+		matches: /not currently serving requests|ConnectionLoss|This ZooKeeper instance is not currently serving/i,
+		hint: text('ZooKeeper 没有形成多数派（3 个里至少要 2 个在线）：检查每个成员是否运行、server.N 的地址端口是否互通。', 'ZooKeeper has no quorum (at least 2 of 3 members must be up): check that each member runs and the server.N addresses and ports reach each other.'),
+	},
+	masterNoZk: {
+		id: 'master-cannot-reach-zookeeper',
+		matches: /Failed to connect to .*:2181|ZooKeeper session expired|zookeeper.*(timed out|connection refused)|Unable to connect to ZooKeeper/i,
+		hint: text('Mesos 连不上 ZooKeeper：先确认 ZooKeeper 步骤的 verify 通过，再检查 --zk 里的地址是否写的是本机网卡 IP 而不是 127.0.0.1。', 'Mesos cannot reach ZooKeeper: make sure the ZooKeeper step verifies, then check that the --zk addresses are the host\'s network address, not 127.0.0.1.'),
+	},
+} satisfies Record<string, FailureHint>;
+
+export interface SimpleStepSpec {
+	id: string;
+	phase: import('./step.js').PhaseId;
+	host: string;
+	title: Localized;
+	why: Localized;
+	/** Exit 0 means already done. */
+	done: string;
+	/** Exit 0 proves the step works. */
+	proof: string;
+	files?: import('./step.js').PlannedFile[];
+	commands: PlannedCommand[];
+	hints?: FailureHint[];
+	dependsOn?: string[];
+}
+
+/** The common shape: one probe for "already done", files and commands, one probe for proof. */
+export function simpleStep(spec: SimpleStepSpec): import('./step.js').Step {
+	return {
+		id: spec.id,
+		phase: spec.phase,
+		host: spec.host,
+		title: spec.title,
+		why: spec.why,
+		check: checkBy(spec.done, `${spec.id} is already in place`, `${spec.id} is not done yet`),
+		plan: async () => ({files: spec.files ?? [], commands: spec.commands}),
+		verify: verifyBy(spec.proof, `${spec.id} works`, `${spec.id} does not work yet`),
+		hints: spec.hints ?? [],
+		...(spec.dependsOn === undefined ? {} : {dependsOn: spec.dependsOn}),
+	};
+}

@@ -1,0 +1,38 @@
+export interface UnitSpec {
+	description: string;
+	after: readonly string[];
+	/** Already-quoted command line (built with shellCommand). */
+	execStart: string;
+	execStartPre?: readonly string[];
+	execStop?: string;
+	type?: 'simple' | 'forking';
+	environment?: Readonly<Record<string, string>>;
+	pidFile?: string;
+}
+
+/** A systemd unit that restarts its process and comes back after a reboot. */
+export function systemdUnit(spec: UnitSpec): string {
+	const environment = Object.entries(spec.environment ?? {}).map(([key, value]) => `Environment=${key}=${value}`);
+	return [
+		'# Written by mesos-lab.',
+		'[Unit]',
+		`Description=${spec.description}`,
+		`After=${spec.after.join(' ')}`,
+		`Wants=${spec.after.filter((unit) => unit !== 'network-online.target').join(' ') || 'network-online.target'}`,
+		'',
+		'[Service]',
+		`Type=${spec.type ?? 'simple'}`,
+		...environment,
+		...(spec.pidFile === undefined ? [] : [`PIDFile=${spec.pidFile}`]),
+		...(spec.execStartPre ?? []).map((line) => `ExecStartPre=${line}`),
+		`ExecStart=${spec.execStart}`,
+		...(spec.execStop === undefined ? [] : [`ExecStop=${spec.execStop}`]),
+		'Restart=always',
+		'RestartSec=5',
+		'LimitNOFILE=65536',
+		'',
+		'[Install]',
+		'WantedBy=multi-user.target',
+		'',
+	].join('\n');
+}

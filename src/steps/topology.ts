@@ -1,0 +1,116 @@
+import type {Lab, LabHost} from '../lab/lab-schema.js';
+
+// Where every process of the lab lives and listens. Steps and templates read only this, so the
+// single-VM lab and a spread lab differ in data, not in code.
+
+export interface ZookeeperMember {
+	id: 1 | 2 | 3;
+	host: LabHost;
+	clientPort: number;
+	peerPort: number;
+	electionPort: number;
+	dir: string;
+}
+
+export interface MesosMaster {
+	index: number;
+	host: LabHost;
+	port: number;
+	workDir: string;
+	logDir: string;
+}
+
+export interface MesosAgent {
+	host: LabHost;
+	port: number;
+	workDir: string;
+	logDir: string;
+}
+
+export interface MarathonInstance {
+	index: number;
+	host: LabHost;
+	port: number;
+}
+
+export interface Topology {
+	zookeeper: ZookeeperMember[];
+	masters: MesosMaster[];
+	agents: MesosAgent[];
+	marathon: MarathonInstance[];
+	marathonLb: {host: LabHost; port: number};
+	/** host:port,host:port,host:port of the ensemble. */
+	zkConnect: string;
+	mesosZk: string;
+	marathonZk: string;
+}
+
+export function hostByName(lab: Lab, name: string): LabHost {
+	const host = lab.hosts.find((candidate) => candidate.name === name);
+	if (host === undefined) {
+		throw new Error(`host ${name} is not in the lab`);
+	}
+	return host;
+}
+
+export function topology(lab: Lab): Topology {
+	const at = <T>(list: readonly T[], index: number): T => list[index] as T;
+	const zookeeper = lab.roles.zookeeper.map((name, index): ZookeeperMember => ({
+		id: (index + 1) as 1 | 2 | 3,
+		host: hostByName(lab, name),
+		clientPort: at(lab.ports.zookeeperClient, index),
+		peerPort: at(lab.ports.zookeeperPeer, index),
+		electionPort: at(lab.ports.zookeeperElection, index),
+		dir: `${lab.root}/zookeeper/zk${index + 1}`,
+	}));
+	const zkConnect = zookeeper.map((member) => `${member.host.address}:${member.clientPort}`).join(',');
+	return {
+		zookeeper,
+		masters: lab.roles.masters.map((name, index) => ({
+			index: index + 1,
+			host: hostByName(lab, name),
+			port: at(lab.ports.masters, index),
+			workDir: `${lab.root}/mesos/master${index + 1}/work`,
+			logDir: `${lab.root}/mesos/master${index + 1}/log`,
+		})),
+		agents: lab.roles.agents.map((name) => ({
+			host: hostByName(lab, name),
+			port: lab.ports.agent,
+			workDir: `${lab.root}/mesos/agent/work`,
+			logDir: `${lab.root}/mesos/agent/log`,
+		})),
+		marathon: lab.roles.marathon.map((name, index) => ({index: index + 1, host: hostByName(lab, name), port: at(lab.ports.marathon, index)})),
+		marathonLb: {host: hostByName(lab, lab.roles.marathonLb), port: lab.ports.marathonLb},
+		zkConnect,
+		mesosZk: `zk://${zkConnect}/mesos`,
+		marathonZk: `zk://${zkConnect}/marathon`,
+	};
+}
+
+/** Hosts in lab order that run at least one role. */
+export function hostsInUse(lab: Lab): LabHost[] {
+	const names = new Set([...lab.roles.zookeeper, ...lab.roles.masters, ...lab.roles.agents, ...lab.roles.marathon, lab.roles.marathonLb]);
+	return lab.hosts.filter((host) => names.has(host.name));
+}
+
+/** Every port a host needs free, with what wants it. */
+export function portsOnHost(lab: Lab, hostName: string): Array<{port: number; owner: string}> {
+	const t = topology(lab);
+	const ports: Array<{port: number; owner: string}> = [];
+	for (const member of t.zookeeper.filter((m) => m.host.name === hostName)) {
+		ports.push({port: member.clientPort, owner: `zookeeper ${member.id}`}, {port: member.peerPort, owner: `zookeeper ${member.id}`}, {port: member.electionPort, owner: `zookeeper ${member.id}`});
+	}
+	for (const master of t.masters.filter((m) => m.host.name === hostName)) {
+		ports.push({port: master.port, owner: `mesos-master ${master.index}`});
+	}
+	for (const agent of t.agents.filter((a) => a.host.name === hostName)) {
+		ports.push({port: agent.port, owner: 'mesos-agent'});
+	}
+	for (const marathon of t.marathon.filter((m) => m.host.name === hostName)) {
+		ports.push({port: marathon.port, owner: `marathon ${marathon.index}`});
+	}
+	if (t.marathonLb.host.name === hostName) {
+		ports.push({port: t.marathonLb.port, owner: 'marathon-lb'}, {port: 80, owner: 'marathon-lb (vhosts)'});
+	}
+	return ports;
+}

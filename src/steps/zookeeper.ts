@@ -1,0 +1,168 @@
+import {shellCommand} from '../exec/quote.js';
+import type {Lab} from '../lab/lab-schema.js';
+import {resolveMirrors} from '../lab/mirrors.js';
+import {systemctl} from '../platform/centos7.js';
+import type {Step, StepContext, VerifyResult} from './step.js';
+import {checkBy, command, commonHints, fetchChecked, output, script, text, zkFourLetter} from './step-kit.js';
+import {myid, zooCfg} from './templates/zookeeper.js';
+import {systemdUnit} from './templates/systemd-unit.js';
+import {topology, type ZookeeperMember} from './topology.js';
+
+export function zookeeperHome(lab: Lab): string {
+	return lab.zookeeper.distribution === 'debian-package' ? lab.zookeeper.home : `${lab.root}/zookeeper/dist/zookeeper-${lab.versions.zookeeper}`;
+}
+
+export function zookeeperUnitName(member: ZookeeperMember): string {
+	return `mesos-lab-zookeeper-${member.id}.service`;
+}
+
+export function zookeeperFiles(lab: Lab, member: ZookeeperMember): Array<{path: string; content: string}> {
+	const ensemble = topology(lab).zookeeper;
+	const files = [
+		{path: `${member.dir}/conf/zoo.cfg`, content: zooCfg(member, ensemble)},
+		{path: `${member.dir}/data/myid`, content: myid(member)},
+	];
+	if (lab.zookeeper.service === 'systemd') {
+		files.push({
+			path: `/etc/systemd/system/${zookeeperUnitName(member)}`,
+			content: systemdUnit({
+				description: `mesos-lab ZooKeeper member ${member.id}`,
+				after: ['network-online.target'],
+				environment: {ZOO_LOG_DIR: `${member.dir}/logs`},
+				execStart: shellCommand([`${zookeeperHome(lab)}/bin/zkServer.sh`, 'start-foreground', `${member.dir}/conf/zoo.cfg`]),
+			}),
+		});
+	}
+	return files;
+}
+
+/** How a member is started when systemd is not used (also what the tests run). */
+export function zookeeperStartCommand(lab: Lab, member: ZookeeperMember): string {
+	return shellCommand(['env', `ZOO_LOG_DIR=${member.dir}/logs`, `${zookeeperHome(lab)}/bin/zkServer.sh`, 'start', `${member.dir}/conf/zoo.cfg`]);
+}
+
+export function zookeeperStopCommand(lab: Lab, member: ZookeeperMember): string {
+	return lab.zookeeper.service === 'systemd' ? systemctl('stop', zookeeperUnitName(member)) : shellCommand(['env', `ZOO_LOG_DIR=${member.dir}/logs`, `${zookeeperHome(lab)}/bin/zkServer.sh`, 'stop', `${member.dir}/conf/zoo.cfg`]);
+}
+
+const whyEnsemble = text(
+	'Mesos 和 Marathon 都靠 ZooKeeper 选主。ZooKeeper 只有在多数成员（3 个中的 2 个）在线时才提供服务，所以用 3 个成员：坏掉任意 1 个集群照常工作；2 个成员反而不能容忍任何故障。教程把 3 个成员放在一台虚拟机上，只是为了体验，端口因此必须错开。',
+	'Mesos and Marathon both elect their leaders through ZooKeeper. ZooKeeper serves only while a majority of its members (2 of 3) are up, so three members survive the loss of any one; two members would survive none. The tutorial puts all three on one VM to show the idea, which is why their ports differ.',
+);
+
+/** Which member leads, read from `srvr` answers: the proof that the ensemble works. */
+export async function zookeeperModes(ctx: StepContext, members: readonly ZookeeperMember[]): Promise<Array<{member: ZookeeperMember; mode: string | undefined}>> {
+	return Promise.all(
+		members.map(async (member) => {
+			const answer = await output(ctx, zkFourLetter(member.host.address, member.clientPort, 'srvr'));
+			return {member, mode: /^Mode: (\w+)/m.exec(answer.stdout)?.[1]};
+		}),
+	);
+}
+
+export async function verifyEnsemble(ctx: StepContext, members: readonly ZookeeperMember[]): Promise<VerifyResult> {
+	const modes = await zookeeperModes(ctx, members);
+	const silent = modes.filter((entry) => entry.mode === undefined);
+	const leaders = modes.filter((entry) => entry.mode === 'leader');
+	if (leaders.length !== 1) {
+		return {ok: false, problem: `expected exactly one ZooKeeper leader, found ${leaders.length}; ${silent.length} member(s) not serving (${silent.map((s) => `zk${s.member.id}`).join(', ') || 'none'})`};
+	}
+	const leader = leaders[0]?.member;
+	return {ok: true, proof: `zk${leader?.id} (${leader?.host.address}:${leader?.clientPort}) leads; ${modes.map((m) => `zk${m.member.id}=${m.mode ?? 'down'}`).join(', ')}`};
+}
+
+export function zookeeperSteps(lab: Lab): Step[] {
+	const t = topology(lab);
+	const steps: Step[] = [];
+	const hostsWithMembers = [...new Set(t.zookeeper.map((member) => member.host.name))];
+	if (lab.zookeeper.distribution === 'tarball') {
+		const version = lab.versions.zookeeper;
+		const download = lab.zookeeper.download ?? {
+			url: `${resolveMirrors(lab).apache}/zookeeper/zookeeper-${version}/zookeeper-${version}.tar.gz`,
+			checksum: {algorithm: 'sha512' as const},
+		};
+		const archive = `${lab.root}/downloads/zookeeper-${version}.tar.gz`;
+		for (const host of hostsWithMembers) {
+			steps.push({
+				id: 'zookeeper-download',
+				phase: 'zookeeper',
+				host,
+				title: text(`下载并校验 ZooKeeper ${version}`, `Download and check ZooKeeper ${version}`),
+				why: text(
+					'ZooKeeper 是一个 Java 程序，发行包解压即可运行。下载后先核对校验值，再解压：被截断或被替换的压缩包会在这里被拦下，而不是在启动时才出奇怪的错。',
+					'ZooKeeper is a Java program that runs straight from its release archive. The archive is checked against its digest before unpacking, so a truncated or swapped file is stopped here instead of failing strangely at start-up.',
+				),
+				check: checkBy(shellCommand(['test', '-x', `${zookeeperHome(lab)}/bin/zkServer.sh`]), 'ZooKeeper is unpacked', 'ZooKeeper is not unpacked yet'),
+				plan: async () => ({
+					files: [],
+					commands: [
+						command(['yum', 'install', '-y', 'java-1.8.0-openjdk-headless'], text('安装 Java 8', 'Install Java 8')),
+						script(fetchChecked, [download.url, archive, download.checksum.algorithm, download.checksum.value ?? '', download.localFile ?? ''], text('下载并校验压缩包', 'Download and verify the archive')),
+						command(['mkdir', '-p', `${lab.root}/zookeeper/dist`]),
+						command(['tar', '-xzf', archive, '-C', `${lab.root}/zookeeper/dist`], text('解压', 'Unpack')),
+					],
+				}),
+				verify: checkVerify(shellCommand(['test', '-x', `${zookeeperHome(lab)}/bin/zkServer.sh`]), 'zkServer.sh is in place', 'zkServer.sh is missing after unpacking'),
+				hints: [commonHints.deadMirror, commonHints.checksum],
+			});
+		}
+	}
+	for (const member of t.zookeeper) {
+		const files = zookeeperFiles(lab, member);
+		const started =
+			lab.zookeeper.service === 'systemd'
+				? [command(['systemctl', 'daemon-reload']), command(['systemctl', 'enable', '--now', zookeeperUnitName(member)], text('开机自启并立即启动', 'Start now and at every boot'))]
+				: [{command: zookeeperStartCommand(lab, member), describe: text('启动成员', 'Start the member'), sudo: true}];
+		steps.push({
+			id: `zookeeper-member-${member.id}`,
+			phase: 'zookeeper',
+			host: member.host.name,
+			title: text(`配置并启动 ZooKeeper 成员 ${member.id}（端口 ${member.clientPort}）`, `Configure and start ZooKeeper member ${member.id} (port ${member.clientPort})`),
+			why: text(
+				`每个成员有自己的数据目录、客户端端口和 myid（这里是 ${member.id}）。server.1-3 这三行让成员彼此找到：第一个端口用于跟随者与领导者同步数据，第二个端口用于选举领导者。`,
+				`Each member has its own data directory, client port and myid (${member.id} here). The server.1-3 lines let the members find each other: the first port carries followers' sync with the leader, the second the leader election.`,
+			),
+			check: async (ctx) => {
+				const answer = await output(ctx, zkFourLetter(member.host.address, member.clientPort, 'srvr'));
+				const id = await output(ctx, shellCommand(['cat', `${member.dir}/data/myid`]));
+				return answer.ok && /Mode:/.test(answer.stdout) && id.stdout.trim() === String(member.id)
+					? {kind: 'satisfied', reason: `member ${member.id} answers on ${member.clientPort}`}
+					: {kind: 'needed', reason: `member ${member.id} is not configured and serving`};
+			},
+			plan: async () => ({
+				files: files.map((file) => ({...file, sudo: true, mode: 0o644})),
+				commands: [command(['mkdir', '-p', `${member.dir}/data`, `${member.dir}/logs`]), ...started],
+			}),
+			verify: async (ctx) => {
+				const answer = await output(ctx, zkFourLetter(member.host.address, member.clientPort, 'srvr'));
+				const mode = /^Mode: (\w+)/m.exec(answer.stdout)?.[1];
+				return mode === undefined ? {ok: false, problem: `member ${member.id} does not answer srvr on ${member.clientPort}`} : {ok: true, proof: `member ${member.id} answers srvr (${mode})`};
+			},
+			hints: [commonHints.portInUse, commonHints.zkNoQuorum],
+			dependsOn: lab.zookeeper.distribution === 'tarball' ? ['zookeeper-download'] : [],
+		});
+	}
+	const first = t.zookeeper[0];
+	if (first !== undefined) {
+		steps.push({
+			id: 'zookeeper-ensemble',
+			phase: 'zookeeper',
+			host: first.host.name,
+			title: text('确认 ZooKeeper 集群选出了唯一的领导者', 'Confirm the ZooKeeper ensemble has exactly one leader'),
+			why: whyEnsemble,
+			check: async (ctx) => {
+				const result = await verifyEnsemble(ctx, t.zookeeper);
+				return result.ok ? {kind: 'satisfied', reason: result.proof} : {kind: 'needed', reason: result.problem};
+			},
+			plan: async () => ({files: [], commands: []}),
+			verify: (ctx) => verifyEnsemble(ctx, t.zookeeper),
+			hints: [commonHints.zkNoQuorum],
+			dependsOn: t.zookeeper.map((member) => `zookeeper-member-${member.id}`),
+		});
+	}
+	return steps;
+}
+
+function checkVerify(probe: string, proof: string, problem: string): Step['verify'] {
+	return async (ctx) => ((await output(ctx, probe)).ok ? {ok: true, proof} : {ok: false, problem});
+}

@@ -1,0 +1,44 @@
+import {validateLab} from '../lab/lab-file.js';
+import type {Lab, LabInput} from '../lab/lab-schema.js';
+import type {InterviewAnswers} from './interview.js';
+
+/**
+ * Turns interview answers into a lab. The first host is the target, reached at the address the
+ * user confirmed; with several hosts the roles go round them so each quorum member is on its own
+ * machine as far as the machines allow.
+ */
+export function answersToLab(answers: InterviewAnswers): Lab {
+	const target = answers.target;
+	const first = {
+		name: 'node1',
+		address: target.kind === 'ssh' ? target.host : answers.advertiseIp,
+		port: target.kind === 'ssh' ? target.port : 22,
+		user: target.kind === 'ssh' ? target.user : 'root',
+		auth: target.kind === 'ssh' ? target.auth : 'agent' as const,
+		...(target.kind === 'ssh' && target.identityFile !== undefined ? {identityFile: target.identityFile} : {}),
+	};
+	const others = answers.topology === 'multi'
+		? answers.extraHosts.map((address, index) => ({...first, name: `node${index + 2}`, address}))
+		: [];
+	const hosts = [first, ...others];
+	const names = hosts.map(host => host.name);
+	const pick = (count: number): string[] => Array.from({length: count}, (_, index) => names[index % names.length] ?? first.name);
+	const input: LabInput = {
+		language: answers.language,
+		hosts,
+		roles: {
+			zookeeper: pick(3),
+			masters: pick(3),
+			agents: [names.at(-1) ?? first.name],
+			marathon: pick(2),
+			marathonLb: names.at(-1) ?? first.name,
+		},
+		versions: {mesos: answers.mesosVersion},
+		// The interview asks only for the CentOS vault; the other mirrors stay on the global preset.
+		mirrors: answers.mirrors === 'custom' && answers.customMirror !== undefined
+			? {preset: 'global', centosVault: [answers.customMirror]}
+			: {preset: answers.mirrors === 'custom' ? 'global' : answers.mirrors},
+		mesos: {source: answers.mesosSource},
+	};
+	return validateLab(input, 'the wizard answers');
+}

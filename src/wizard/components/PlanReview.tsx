@@ -1,0 +1,73 @@
+import {Box, Text} from 'ink';
+import type {StepRef} from '../../runner/events.js';
+import type {CheckResult, Language} from '../../steps/step.js';
+import {formatDuration} from '../build-progress.js';
+import {useTone} from '../palette.js';
+import {localize, type StepInfoLookup} from '../step-info.js';
+
+/** Something the run will fetch, and the mirror it comes from. */
+export interface PlannedDownload {
+	what: string;
+	from: string;
+}
+
+export interface PlanReviewProps {
+	steps: StepRef[];
+	checks: Record<string, CheckResult>;
+	downloads: PlannedDownload[];
+	estimateMs: number;
+	language: Language;
+	info: StepInfoLookup;
+	/** Step lines that fit on the screen; the rest are counted, so 80x24 still shows the keys. */
+	maxStepRows?: number;
+}
+
+/** Steps grouped by host, in plan order, so the review reads host by host. */
+export function groupByHost(steps: readonly StepRef[]): Array<{host: string; steps: StepRef[]}> {
+	const groups = new Map<string, StepRef[]>();
+	for (const step of steps) {
+		const list = groups.get(step.host) ?? [];
+		list.push(step);
+		groups.set(step.host, list);
+	}
+
+	return [...groups].map(([host, list]) => ({host, steps: list}));
+}
+
+export function PlanReview({steps, checks, downloads, estimateMs, language, info, maxStepRows = Number.POSITIVE_INFINITY}: PlanReviewProps) {
+	const tone = useTone();
+	const satisfied = steps.filter(step => checks[step.key]?.kind === 'satisfied').length;
+	const shown = steps.slice(0, Math.max(1, maxStepRows));
+	const hidden = steps.length - shown.length;
+	return (
+		<Box flexDirection="column">
+			<Text bold>Plan: {steps.length} steps, {satisfied} already satisfied, about {formatDuration(estimateMs)}</Text>
+			{groupByHost(shown).map(group => (
+				<Box key={group.host} flexDirection="column" marginTop={1}>
+					<Text bold color={tone('accent')}>{group.host}</Text>
+					{group.steps.map(step => {
+						const check = checks[step.key];
+						const mark = check?.kind === 'satisfied' ? '✓' : check?.kind === 'needed' ? '•' : '?';
+						return (
+							<Text key={step.key} wrap="truncate-end">
+								<Text color={check?.kind === 'satisfied' ? tone('ok') : undefined}>{` ${mark} `}</Text>
+								{`${step.phase}: ${localize(info(step.key)?.title ?? step.title, language, step.id)}`}
+								{check?.kind === 'satisfied' ? <Text color={tone('muted')}> (already satisfied)</Text> : null}
+							</Text>
+						);
+					})}
+				</Box>
+			))}
+			{hidden > 0 ? <Text color={tone('muted')}>{` … and ${hidden} more steps (mesos-lab plan lists them all)`}</Text> : null}
+			{downloads.length > 0 ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text bold>Downloads</Text>
+					{downloads.map(download => (
+						<Text key={`${download.what}|${download.from}`} wrap="truncate-end">{` ${download.what} ← ${download.from}`}</Text>
+					))}
+				</Box>
+			) : null}
+			<Text color={tone('accent')}>Enter or y: start · q: quit without changing anything</Text>
+		</Box>
+	);
+}

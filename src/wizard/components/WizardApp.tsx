@@ -1,0 +1,195 @@
+import {Box, Static, Text, useApp, useInput, useStdout} from 'ink';
+import {useEffect, useReducer} from 'react';
+import type {RunnerEvent, StepRef} from '../../runner/events.js';
+import type {CheckResult, Language} from '../../steps/step.js';
+import {formatDuration} from '../build-progress.js';
+import {NoColorContext, useTone} from '../palette.js';
+import type {StepInfoLookup} from '../step-info.js';
+import {wizardReducer} from '../wizard-reducer.js';
+import {initialWizardState, type FinishedStep, type WizardState} from '../wizard-state.js';
+import {FailureView} from './FailureView.js';
+import {PlanReview, type PlannedDownload} from './PlanReview.js';
+import {StepView} from './StepView.js';
+import {Summary, type ClusterAddresses} from './Summary.js';
+
+/** Where runner events come from: the runner itself, a replayed journal, or a test script. */
+export interface RunnerEventSource {
+	subscribe(listener: (event: RunnerEvent) => void): () => void;
+}
+
+/** What the user's keys ask of the run. Every effect is injected; the app only calls these. */
+export interface WizardControls {
+	confirmPlan(): void;
+	retry(stepKey: string): void;
+	skip(stepKey: string): void;
+	/** The tutorial's remedy for a stuck build: stop it and start it again. */
+	restartJob(stepKey: string): void;
+	quit(): void;
+	readLog(logPath: string): Promise<string[]>;
+	openDashboard(): void;
+}
+
+export interface WizardAppProps {
+	source: RunnerEventSource;
+	controls: WizardControls;
+	language: Language;
+	info: StepInfoLookup;
+	downloads: PlannedDownload[];
+	estimateMs: (steps: WizardState['steps'], checks: Record<string, CheckResult>) => number;
+	addresses: ClusterAddresses;
+	clock: () => number;
+	noColor: boolean;
+	tailLines?: number;
+	stallAfterMs?: number;
+	/** Steps and their checks, known before the run starts, for the review screen. */
+	plan?: {steps: StepRef[]; checks: Record<string, CheckResult>};
+	/** Whether the stall remedy can run from here; otherwise the screen says to quit and resume. */
+	canRestartJob?: boolean;
+	/** Skip the review screen: `--yes`, or a resumed run that was already confirmed. */
+	autoConfirm?: boolean;
+}
+
+export function WizardApp(props: WizardAppProps) {
+	return (
+		<NoColorContext.Provider value={props.noColor}>
+			<WizardScreens {...props}/>
+		</NoColorContext.Provider>
+	);
+}
+
+function WizardScreens({plan, canRestartJob = true, source, controls, language, info, downloads, estimateMs, addresses, clock, tailLines, stallAfterMs, autoConfirm}: WizardAppProps) {
+	const {exit} = useApp();
+	const {stdout} = useStdout();
+	// Room for the title, the downloads and the keys; the steps get the rest of the screen.
+	const rows = 'rows' in stdout && typeof stdout.rows === 'number' && stdout.rows > 0 ? stdout.rows : 24;
+	const maxStepRows = Math.max(5, rows - 14);
+	const [state, dispatch] = useReducer(wizardReducer, {now: clock(), tailLimit: tailLines, stallAfterMs}, initialWizardState);
+
+	useEffect(() => {
+		if (plan) {
+			dispatch({type: 'plan-loaded', steps: plan.steps, checks: plan.checks});
+		}
+	}, [plan]);
+
+	useEffect(() => source.subscribe(event => {
+		dispatch({type: 'runner', event, now: clock()});
+	}), [source, clock]);
+
+	useEffect(() => {
+		const timer = setInterval(() => {
+			dispatch({type: 'tick', now: clock()});
+		}, 1000);
+		return () => {
+			clearInterval(timer);
+		};
+	}, [clock]);
+
+	const {screen} = state;
+	const needsConfirm = screen.kind === 'review' && !screen.confirmed && state.steps.length > 0;
+	useEffect(() => {
+		if (needsConfirm && autoConfirm) {
+			dispatch({type: 'plan-confirmed'});
+			controls.confirmPlan();
+		}
+	}, [needsConfirm, autoConfirm, controls]);
+
+	const leave = () => {
+		controls.quit();
+		exit();
+	};
+
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') {
+			leave();
+			return;
+		}
+
+		switch (screen.kind) {
+			case 'review': {
+				if (input === 'q') {
+					leave();
+				} else if (needsConfirm && (key.return || input === 'y')) {
+					dispatch({type: 'plan-confirmed'});
+					controls.confirmPlan();
+				}
+
+				return;
+			}
+
+			case 'step': {
+				if (input === 'x' && screen.stall && canRestartJob) {
+					dispatch({type: 'stall-dismissed'});
+					controls.restartJob(screen.step.key);
+				}
+
+				return;
+			}
+
+			case 'failure': {
+				if (screen.fullLog) {
+					if (key.escape || input === 'l' || input === 'q') {
+						dispatch({type: 'log-closed'});
+					}
+
+					return;
+				}
+
+				if (input === 'r') {
+					controls.retry(screen.step.key);
+				} else if (input === 's') {
+					controls.skip(screen.step.key);
+				} else if (input === 'l') {
+					void controls.readLog(screen.logPath).then(lines => {
+						dispatch({type: 'log-opened', lines});
+					}, (error: unknown) => {
+						dispatch({type: 'log-opened', lines: [`Could not read ${screen.logPath}: ${error instanceof Error ? error.message : String(error)}`]});
+					});
+				} else if (input === 'q') {
+					leave();
+				}
+
+				return;
+			}
+
+			case 'summary': {
+				if (input === 'd') {
+					controls.openDashboard();
+					exit();
+				} else if (input === 'q') {
+					leave();
+				}
+			}
+		}
+	});
+
+	return (
+		<Box flexDirection="column">
+			<Static items={state.finished}>
+				{entry => <FinishedLine key={entry.step.key} entry={entry}/>}
+			</Static>
+			{screen.kind === 'review' ? (
+				state.steps.length === 0
+					? <Text>Checking what is already in place…</Text>
+					: screen.confirmed
+						? <Text>Starting…</Text>
+						: <PlanReview steps={state.steps} checks={state.checks} downloads={downloads} estimateMs={estimateMs(state.steps, state.checks)} language={language} info={info} maxStepRows={maxStepRows}/>
+			) : null}
+			{screen.kind === 'step' ? <StepView screen={screen} canRestartJob={canRestartJob} tail={state.tail} now={state.now} language={language} info={info}/> : null}
+			{screen.kind === 'failure' ? <FailureView screen={screen} language={language} info={info}/> : null}
+			{screen.kind === 'summary' ? (
+				<Summary outcome={screen.outcome} addresses={addresses} steps={state.steps} verified={state.verified} language={language} info={info}/>
+			) : null}
+		</Box>
+	);
+}
+
+function FinishedLine({entry}: {entry: FinishedStep}) {
+	const tone = useTone();
+	const mark = entry.status === 'done' ? '✓' : '↷';
+	return (
+		<Text wrap="truncate-end">
+			<Text color={entry.status === 'done' ? tone('ok') : tone('warn')}>{`${mark} `}</Text>
+			{`${entry.step.id}@${entry.step.host} ${entry.status} in ${formatDuration(entry.durationMs)}: ${entry.reason}`}
+		</Text>
+	);
+}

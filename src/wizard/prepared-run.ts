@@ -1,0 +1,34 @@
+import type {RunnerEvent, StepRef} from '../runner/events.js';
+import type {CheckResult} from '../steps/step.js';
+import type {PlannedDownload} from './components/PlanReview.js';
+import type {ClusterAddresses} from './components/Summary.js';
+import type {StepInfoLookup} from './step-info.js';
+
+/** The part of the runner the wizard drives. */
+export interface DrivableRun {
+	on(listener: (event: RunnerEvent) => void): () => void;
+	start(): Promise<'completed' | 'stopped' | 'failed'>;
+	retry(key: string): void;
+	skip(key: string): void;
+	/**
+	 * The stall remedy: stop the detached job and start it again; the build continues where it was.
+	 * Absent when the runner cannot do it, and then the screen says to quit and resume instead.
+	 */
+	restartJob?(key: string): void;
+	stop(): void;
+}
+
+/** Everything the screens show about a run before it starts, and the run itself. */
+export interface PreparedRun {
+	steps: StepRef[];
+	checks: Record<string, CheckResult>;
+	info: StepInfoLookup;
+	downloads: PlannedDownload[];
+	estimateMs: number;
+	addresses: ClusterAddresses;
+	/** Where an earlier run stopped, and why: shown first on resume. */
+	lastStop: {step: string; reason: string} | undefined;
+	run: DrivableRun;
+	/** Closes what preparing opened (connections to the hosts); called once the wizard is done. */
+	dispose?(): Promise<void>;
+}

@@ -1,0 +1,148 @@
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
+import {render} from 'ink';
+import type {CommandContext} from '../cli/context.js';
+import {parseLab, serializeLab} from '../lab/lab-file.js';
+import type {Lab} from '../lab/lab-schema.js';
+import {createLineRenderer, wantsColor} from '../runner/line-renderer.js';
+import {answersToLab} from './answers-to-lab.js';
+import {WizardApp, type RunnerEventSource, type WizardControls} from './components/WizardApp.js';
+import {defaultAnswers, runInterview, type InterviewEffects} from './interview.js';
+import {colorDisabled} from './palette.js';
+import type {PreparedRun} from './prepared-run.js';
+import {inquirerPromptKit, type PromptKit} from './prompt-kit.js';
+import {chooseStartMode, type StartFlags} from './start-mode.js';
+
+/** The effects the wizard needs from the rest of the program, so it can run against fakes. */
+export interface WizardDeps {
+	interview: InterviewEffects;
+	prepareRun(lab: Lab, options: {resume: boolean}): Promise<PreparedRun>;
+	openDashboard(lab: Lab): Promise<void>;
+	readLog(logPath: string): Promise<string[]>;
+	clock?: () => number;
+	prompts?: PromptKit;
+}
+
+export interface WizardOptions extends StartFlags {
+	/** Continue a run that stopped: `mesos-lab resume`. */
+	resume?: boolean;
+	/** Where the answers are saved; defaults to lab.yaml under the mesos-lab home. */
+	labPath?: string;
+	/** A lab already known (the saved one, on resume): nothing to ask, nothing to read. */
+	lab?: Lab;
+	/** Preflight checks whose FAIL becomes a WARN for this run (--ignore-preflight), on top of the lab's own. */
+	ignorePreflight?: string[];
+}
+
+/** `mesos-lab`, `mesos-lab init` and `mesos-lab resume`: ask, review, run, summarise. Returns the exit code. */
+export async function runWizard(ctx: CommandContext, options: WizardOptions, deps: WizardDeps): Promise<number> {
+	const stdinIsTTY = (ctx.stdin as NodeJS.ReadStream).isTTY === true;
+	// A known lab answers every question, as --config would.
+	const flags = options.lab === undefined ? options : {...options, config: options.config ?? 'the saved lab'};
+	const mode = chooseStartMode(flags, {stdinIsTTY, stdoutIsTTY: ctx.isTTY});
+	const write = (text: string) => {
+		ctx.stdout.write(text);
+	};
+
+	const obtained = options.lab ?? await obtainLab(ctx, options, mode.ask, deps, write);
+	const lab = options.ignorePreflight === undefined || options.ignorePreflight.length === 0
+		? obtained
+		: {...obtained, ignorePreflight: [...new Set([...obtained.ignorePreflight, ...options.ignorePreflight])]};
+	const prepared = await deps.prepareRun(lab, {resume: options.resume === true});
+	try {
+		return await presentRun(ctx, options, lab, prepared, deps, mode.kind, write);
+	} finally {
+		await prepared.dispose?.();
+	}
+}
+
+async function presentRun(ctx: CommandContext, options: WizardOptions, lab: Lab, prepared: PreparedRun, deps: WizardDeps, mode: 'wizard' | 'plain', write: (text: string) => void): Promise<number> {
+	if (prepared.lastStop) {
+		write(`The last run stopped at ${prepared.lastStop.step}: ${prepared.lastStop.reason}\n`);
+	}
+
+	if (mode === 'plain') {
+		const clock = deps.clock ?? Date.now;
+		const unsubscribe = prepared.run.on(createLineRenderer({write, language: lab.language, color: wantsColor(ctx.isTTY, ctx.env), now: () => new Date(clock())}));
+		try {
+			return exitCodeFor(await prepared.run.start());
+		} finally {
+			unsubscribe();
+		}
+	}
+
+	return runInk(ctx, options, lab, prepared, deps);
+}
+
+async function obtainLab(ctx: CommandContext, options: WizardOptions, ask: boolean, deps: WizardDeps, write: (text: string) => void): Promise<Lab> {
+	if (options.config !== undefined) {
+		return parseLab(await readFile(options.config, 'utf8'), options.config);
+	}
+
+	const answers = ask
+		? await runInterview(deps.prompts ?? inquirerPromptKit(write), deps.interview, {...defaultAnswers, language: ctx.lang})
+		: {...defaultAnswers, language: ctx.lang};
+	const lab = answersToLab(answers);
+	const labPath = options.labPath ?? join(ctx.home, 'lab.yaml');
+	await mkdir(dirname(labPath), {recursive: true});
+	await writeFile(labPath, serializeLab(lab), {mode: 0o600});
+	write(`Answers saved to ${labPath}; replay them with --config ${labPath}\n`);
+	return lab;
+}
+
+async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, prepared: PreparedRun, deps: WizardDeps): Promise<number> {
+	const {run} = prepared;
+	const source: RunnerEventSource = {subscribe: listener => run.on(listener)};
+	let outcome: Promise<'completed' | 'stopped' | 'failed'> | undefined;
+	let dashboardWanted = false;
+	const controls: WizardControls = {
+		confirmPlan() {
+			outcome ??= run.start();
+		},
+		retry: key => {
+			run.retry(key);
+		},
+		skip: key => {
+			run.skip(key);
+		},
+		restartJob: key => {
+			run.restartJob?.(key);
+		},
+		quit() {
+			run.stop();
+		},
+		readLog: async logPath => deps.readLog(logPath),
+		openDashboard() {
+			dashboardWanted = true;
+		},
+	};
+	const app = render(
+		<WizardApp
+			source={source}
+			controls={controls}
+			language={lab.language}
+			info={prepared.info}
+			downloads={prepared.downloads}
+			estimateMs={() => prepared.estimateMs}
+			addresses={prepared.addresses}
+			clock={deps.clock ?? Date.now}
+			noColor={colorDisabled(ctx.env)}
+			plan={{steps: prepared.steps, checks: prepared.checks}}
+			canRestartJob={run.restartJob !== undefined}
+			autoConfirm={options.yes === true || options.resume === true}
+		/>,
+		{stdout: ctx.stdout as NodeJS.WriteStream, stdin: ctx.stdin as NodeJS.ReadStream, exitOnCtrlC: false},
+	);
+	await app.waitUntilExit();
+	const result = outcome === undefined ? 'stopped' : await outcome;
+	// Ink has let go of the keyboard: the dashboard may take it now.
+	if (dashboardWanted) {
+		await deps.openDashboard(lab);
+	}
+
+	return exitCodeFor(result);
+}
+
+function exitCodeFor(outcome: 'completed' | 'stopped' | 'failed'): number {
+	return outcome === 'failed' ? 1 : 0;
+}

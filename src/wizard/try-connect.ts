@@ -1,0 +1,57 @@
+import {LocalExecutor} from '../exec/local-executor.js';
+import {connectSsh} from '../exec/ssh-executor.js';
+import {MesosLabError} from '../errors.js';
+import type {ConnectAttempt, Target} from './interview.js';
+
+export interface TryConnectOptions {
+	/**
+	 * known_hosts for the trial only: pass a scratch copy, so a key seen for the first time is not
+	 * trusted for real until the user has compared the fingerprint and the run records it.
+	 */
+	knownHostsPath: string;
+	/** Passwords are asked, never saved; the wizard passes its own prompt. */
+	askPassword?: () => Promise<string>;
+	readyTimeoutMs?: number;
+}
+
+/**
+ * Connects to the target once, runs a harmless command, and reports the host key fingerprint the
+ * server showed, so the wizard can ask the user to compare it before anything is installed.
+ */
+export async function tryConnectTarget(target: Target, options: TryConnectOptions): Promise<ConnectAttempt> {
+	if (target.kind === 'local') {
+		const result = await new LocalExecutor().run('true');
+		return result.exitCode === 0 ? {ok: true, fingerprint: 'this machine (no SSH)'} : {ok: false, error: 'Cannot run commands on this machine.'};
+	}
+
+	let seen: string | undefined;
+	try {
+		const executor = await connectSsh({
+			endpoint: {host: target.host, port: target.port, user: target.user, identityFiles: target.identityFile === undefined ? [] : [target.identityFile]},
+			hostKeys: {
+				knownHostsPath: options.knownHostsPath,
+				async confirmUnknownHost(info) {
+					seen = info.fingerprint;
+					return true;
+				},
+			},
+			...(target.identityFile === undefined ? {} : {identityFiles: [target.identityFile]}),
+			...(target.auth === 'password-prompt' && options.askPassword ? {password: await options.askPassword()} : {}),
+			...(target.auth === 'agent' ? {} : {agentSocket: false as const}),
+			readyTimeoutMs: options.readyTimeoutMs ?? 10_000,
+		});
+		try {
+			const probe = await executor.run('true', {timeoutMs: 10_000});
+			if (probe.exitCode !== 0) {
+				return {ok: false, error: `Connected, but a command failed there (exit ${probe.exitCode ?? 'signal'}).`};
+			}
+		} finally {
+			await executor.close();
+		}
+
+		return {ok: true, fingerprint: seen ?? 'already in known_hosts'};
+	} catch (error) {
+		const message = error instanceof MesosLabError && error.hint ? `${error.message} ${error.hint}` : error instanceof Error ? error.message : String(error);
+		return {ok: false, error: message};
+	}
+}

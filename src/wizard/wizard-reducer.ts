@@ -1,0 +1,169 @@
+import type {RunnerEvent} from '../runner/events.js';
+import {nextBuildProgress} from './build-progress.js';
+import {appendToTail} from './output-tail.js';
+import type {WizardAction, WizardScreen, WizardState} from './wizard-state.js';
+
+/** Folds runner events and user intents into what the wizard shows. Pure: no clock, no I/O. */
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+	switch (action.type) {
+		case 'runner': {
+			return foldEvent({...state, now: Math.max(state.now, action.now)}, action.event);
+		}
+
+		case 'tick': {
+			return action.now > state.now ? {...state, now: action.now} : state;
+		}
+
+		case 'plan-loaded': {
+			return {...state, steps: action.steps, checks: {...action.checks, ...state.checks}};
+		}
+
+		case 'plan-confirmed': {
+			return state.screen.kind === 'review' ? {...state, screen: {kind: 'review', confirmed: true}} : state;
+		}
+
+		case 'stall-dismissed': {
+			return state.screen.kind === 'step' && state.screen.stall ? {...state, screen: {...state.screen, stall: undefined}} : state;
+		}
+
+		case 'log-opened': {
+			return state.screen.kind === 'failure' ? {...state, screen: {...state.screen, fullLog: action.lines}} : state;
+		}
+
+		case 'log-closed': {
+			return state.screen.kind === 'failure' ? {...state, screen: {...state.screen, fullLog: undefined}} : state;
+		}
+	}
+}
+
+function foldEvent(state: WizardState, event: RunnerEvent): WizardState {
+	switch (event.type) {
+		case 'run-started': {
+			return {
+				...state,
+				labId: event.labId,
+				resumed: event.resumed,
+				steps: event.steps,
+				screen: state.screen.kind === 'review' ? state.screen : {kind: 'review', confirmed: true},
+			};
+		}
+
+		case 'step-checked': {
+			return {...state, checks: {...state.checks, [event.step.key]: event.result}};
+		}
+
+		case 'step-started': {
+			const screen: WizardScreen = {
+				kind: 'step',
+				step: event.step,
+				attempt: event.attempt,
+				startedAt: state.now,
+				command: undefined,
+				build: undefined,
+				stall: undefined,
+			};
+			return {...state, screen, tail: []};
+		}
+
+		case 'command-started': {
+			return withStepScreen(state, event.step.key, screen => ({
+				...state,
+				screen: {...screen, command: {text: event.command, index: event.index, total: event.total}},
+			}));
+		}
+
+		case 'command-output': {
+			return withStepScreen(state, event.step.key, () => ({
+				...state,
+				tail: appendToTail(state.tail, event.line, state.tailLimit),
+			}));
+		}
+
+		case 'command-finished': {
+			return state;
+		}
+
+		case 'job-attached': {
+			return withStepScreen(state, event.step.key, screen => ({
+				...state,
+				screen: {
+					...screen,
+					build: event.job.compiled ? nextBuildProgress(undefined, event.job.compiled, state.now) : undefined,
+					stall: undefined,
+				},
+			}));
+		}
+
+		case 'job-progress': {
+			return withStepScreen(state, event.step.key, screen => ({
+				...state,
+				screen: {
+					...screen,
+					build: event.job.compiled ? nextBuildProgress(screen.build, event.job.compiled, state.now) : screen.build,
+					stall: undefined,
+				},
+			}));
+		}
+
+		case 'job-silent': {
+			if (event.silentForMs < state.stallAfterMs) {
+				return state;
+			}
+
+			return withStepScreen(state, event.step.key, screen => ({
+				...state,
+				screen: {...screen, stall: {silentForMs: event.silentForMs, since: state.now}},
+			}));
+		}
+
+		case 'step-verified': {
+			return {...state, verified: {...state.verified, [event.step.key]: event.result}};
+		}
+
+		case 'step-finished': {
+			const finished = [...state.finished.filter(entry => entry.step.key !== event.step.key), {
+				step: event.step,
+				status: event.status,
+				reason: event.reason,
+				durationMs: event.durationMs,
+			}];
+			return {...state, finished};
+		}
+
+		case 'step-failed': {
+			return {
+				...state,
+				screen: {
+					kind: 'failure',
+					step: event.step,
+					attempt: state.screen.kind === 'step' && state.screen.step.key === event.step.key ? state.screen.attempt : 1,
+					error: event.error,
+					hint: event.hint,
+					logPath: event.logPath,
+					lastLines: event.lastLines.slice(-state.tailLimit),
+					fullLog: undefined,
+				},
+			};
+		}
+
+		case 'run-finished': {
+			// A failed run keeps its failure screen: that is where retry, skip and quit live.
+			if (event.outcome === 'failed' && state.screen.kind === 'failure') {
+				return state;
+			}
+
+			return {...state, screen: {kind: 'summary', outcome: event.outcome}};
+		}
+	}
+}
+
+type StepScreen = Extract<WizardScreen, {kind: 'step'}>;
+
+/** Events about a step other than the one on screen are stale (a late line after a failure): ignore them. */
+function withStepScreen(state: WizardState, key: string, update: (screen: StepScreen) => WizardState): WizardState {
+	if (state.screen.kind !== 'step' || state.screen.step.key !== key) {
+		return state;
+	}
+
+	return update(state.screen);
+}

@@ -1,0 +1,93 @@
+import type {RunnerEvent, StepRef} from '../runner/events.js';
+import type {CheckResult, VerifyResult} from '../steps/step.js';
+import type {BuildProgress} from './build-progress.js';
+import {defaultTailLines} from './output-tail.js';
+
+/** The command the step screen shows as running. */
+export interface RunningCommand {
+	text: string;
+	index: number;
+	total: number;
+}
+
+/** A stall the user is told about, with the tutorial's remedy one key away. */
+export interface StallWarning {
+	silentForMs: number;
+	since: number;
+}
+
+/** What one screen holds; the wizard shows exactly one at a time. */
+export type WizardScreen =
+	| {kind: 'review'; confirmed: boolean}
+	| {
+		kind: 'step';
+		step: StepRef;
+		attempt: number;
+		startedAt: number;
+		command: RunningCommand | undefined;
+		build: BuildProgress | undefined;
+		stall: StallWarning | undefined;
+	}
+	| {
+		kind: 'failure';
+		step: StepRef;
+		attempt: number;
+		error: string;
+		hint: string | undefined;
+		logPath: string;
+		lastLines: string[];
+		fullLog: string[] | undefined;
+	}
+	| {kind: 'summary'; outcome: 'completed' | 'stopped' | 'failed'};
+
+/** A step that has ended, kept for the scroll-back list above the live screen. */
+export interface FinishedStep {
+	step: StepRef;
+	status: 'done' | 'skipped';
+	reason: string;
+	durationMs: number;
+}
+
+export interface WizardState {
+	screen: WizardScreen;
+	labId: string | undefined;
+	resumed: boolean;
+	steps: StepRef[];
+	checks: Record<string, CheckResult>;
+	verified: Record<string, VerifyResult>;
+	finished: FinishedStep[];
+	/** Last lines of output of the running step, bounded by `tailLimit`. */
+	tail: string[];
+	tailLimit: number;
+	/** How long a job may be silent before the stall warning shows. */
+	stallAfterMs: number;
+	now: number;
+}
+
+/** Everything the reducer folds: runner events, the clock, and what the user asked for. */
+export type WizardAction =
+	| {type: 'runner'; event: RunnerEvent; now: number}
+	| {type: 'tick'; now: number}
+	| {type: 'plan-loaded'; steps: StepRef[]; checks: Record<string, CheckResult>}
+	| {type: 'plan-confirmed'}
+	| {type: 'stall-dismissed'}
+	| {type: 'log-opened'; lines: string[]}
+	| {type: 'log-closed'};
+
+export const defaultStallAfterMs = 5 * 60_000;
+
+export function initialWizardState(options: {now: number; tailLimit?: number; stallAfterMs?: number}): WizardState {
+	return {
+		screen: {kind: 'review', confirmed: false},
+		labId: undefined,
+		resumed: false,
+		steps: [],
+		checks: {},
+		verified: {},
+		finished: [],
+		tail: [],
+		tailLimit: Math.max(1, options.tailLimit ?? defaultTailLines),
+		stallAfterMs: options.stallAfterMs ?? defaultStallAfterMs,
+		now: options.now,
+	};
+}

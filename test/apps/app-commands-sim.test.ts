@@ -1,0 +1,157 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {isLive} from '../../src/sim/model/cluster-model.js';
+import {runCli} from './helpers/run-cli.js';
+import {startSimHarness, type SimHarness} from './helpers/sim-harness.js';
+
+let harness: SimHarness | undefined;
+afterEach(async () => {
+	await harness?.stop();
+	harness = undefined;
+});
+
+function imagesOf(h: SimHarness, appId: string): string[] {
+	return h.sim.model.liveTasks(appId).map(task => {
+		const version = h.sim.model.apps.get(appId)?.versions.find(v => v.version === task.version);
+		const container = version?.definition['container'] as {docker?: {image?: string}} | null | undefined;
+		return container?.docker?.image ?? '';
+	}).sort();
+}
+
+describe('mesos-lab app on the simulated cluster', () => {
+	it('deploys nginx, lists it, scales it, restarts it and deletes it', async () => {
+		harness = await startSimHarness();
+		const h = harness;
+		const marathon = h.sim.marathonUrls.join(',');
+		const deployed = await runCli(['app', 'deploy', '--id', '/web', '--image', 'nginx:1.25', '--instances', '2', '--port', '80', '--health', '/', '--marathon', marathon]);
+		expect(deployed.stderr).toBe('');
+		expect(deployed.code).toBe(0);
+		expect(deployed.stdout).toMatch(/created \/web/);
+		expect(deployed.stdout).toMatch(/deployment \S+ finished/);
+		expect(h.sim.model.liveTasks('/web').filter(t => h.sim.model.isHealthy(t))).toHaveLength(2);
+
+		const listed = await runCli(['app', 'list', '--marathon', marathon]);
+		expect(listed.stdout).toMatch(/\/web\s+nginx:1\.25\s+2\s+2\s+2/);
+
+		const scaled = await runCli(['app', 'scale', '/web', '--instances', '3', '--marathon', marathon]);
+		expect(scaled.code).toBe(0);
+		expect(h.sim.model.liveTasks('/web').filter(t => t.state === 'TASK_RUNNING')).toHaveLength(3);
+
+		const before = new Set(h.sim.model.liveTasks('/web').map(t => t.id));
+		const restarted = await runCli(['app', 'restart', '/web', '--marathon', marathon]);
+		expect(restarted.code).toBe(0);
+		expect(h.sim.model.liveTasks('/web').some(t => before.has(t.id))).toBe(false);
+
+		const deleted = await runCli(['app', 'delete', '/web', '--yes', '--marathon', marathon]);
+		expect(deleted.code).toBe(0);
+		expect(h.sim.model.apps.has('/web')).toBe(false);
+
+		expect(h.marathonWrites()).toEqual([
+			'POST /v2/apps',
+			'PUT /v2/apps/web',
+			'POST /v2/apps/web/restart',
+			'DELETE /v2/apps/web',
+		]);
+		expect(h.calls.find(c => c.method === 'POST' && c.path === '/v2/apps')?.body).toMatchObject({
+			id: '/web', instances: 2, container: {docker: {image: 'nginx:1.25', network: 'BRIDGE', portMappings: [{containerPort: 80, hostPort: 0}]}},
+		});
+		expect(h.calls.find(c => c.method === 'PUT')?.body).toEqual({instances: 3});
+	});
+
+	it('upgrades the image as a rolling update and rolls back, never dropping below minimumHealthCapacity', async () => {
+		harness = await startSimHarness();
+		const h = harness;
+		const marathon = h.sim.marathonUrls[0]!;
+		expect((await runCli(['app', 'deploy', '--id', '/web', '--image', 'nginx:1.25', '--instances', '4', '--health', '/', '--marathon', marathon])).code).toBe(0);
+
+		const healthyAtTick: number[] = [];
+		const totalDuringUpdate: number[] = [];
+		let phase: 'update' | 'rollback' = 'update';
+		h.onTick(() => {
+			const live = h.sim.model.liveTasks('/web').filter(t => isLive(t));
+			healthyAtTick.push(live.filter(t => h.sim.model.isHealthy(t)).length);
+			if (phase === 'update') {
+				totalDuringUpdate.push(live.length);
+			}
+		});
+		const updated = await runCli(['app', 'update', '/web', '--image', 'nginx:1.27', '--minimum-health-capacity', '0.5', '--maximum-over-capacity', '0.25', '--marathon', marathon]);
+		expect(updated.stderr).toBe('');
+		expect(updated.code).toBe(0);
+		expect(updated.stdout).toContain('at least 2 stay healthy');
+		expect(updated.stdout).toContain('at most 5 run at once');
+		expect(imagesOf(h, '/web')).toEqual(['nginx:1.27', 'nginx:1.27', 'nginx:1.27', 'nginx:1.27']);
+		phase = 'rollback';
+		expect(Math.max(...totalDuringUpdate)).toBe(5);
+
+		const versions = await runCli(['app', 'versions', '/web', '--marathon', marathon]);
+		expect(versions.stdout.trim().split('\n')).toHaveLength(2);
+		expect(versions.stdout.split('\n')[0]).toContain('(current)');
+
+		const rolledBack = await runCli(['app', 'rollback', '/web', '--marathon', marathon]);
+		expect(rolledBack.stderr).toBe('');
+		expect(rolledBack.code).toBe(0);
+		expect(rolledBack.stdout).toMatch(/rolling \/web back from \S+ to \S+ \(image nginx:1\.25\)/);
+		expect(imagesOf(h, '/web')).toEqual(['nginx:1.25', 'nginx:1.25', 'nginx:1.25', 'nginx:1.25']);
+
+		// The rollback restores the stored definition, whose own strategy is Marathon's default of 1: all 4 stay healthy.
+		expect(healthyAtTick.length).toBeGreaterThan(3);
+		expect(Math.min(...healthyAtTick)).toBeGreaterThanOrEqual(2);
+		const versionCalls = h.calls.filter(c => c.method === 'GET' && /\/v2\/apps\/web\/versions/.test(c.path)).map(c => c.path);
+		expect(versionCalls.some(path => /\/versions\/\d{4}-/.test(path))).toBe(true);
+		expect(h.marathonWrites()).toEqual(['POST /v2/apps', 'PUT /v2/apps/web', 'PUT /v2/apps/web']);
+		expect(h.calls.filter(c => c.method === 'PUT').at(-1)?.body).toMatchObject({container: {docker: {image: 'nginx:1.25'}}});
+	});
+
+	it('spreads instances evenly over two data centres with --spread dc', async () => {
+		harness = await startSimHarness();
+		const h = harness;
+		const result = await runCli(['app', 'deploy', '--id', '/spread', '--image', 'nginx', '--instances', '6', '--spread', 'dc', '--marathon', h.sim.marathonUrls[0]!]);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('shared evenly across the values of dc');
+		const perDc = new Map<string, number>();
+		for (const task of h.sim.model.liveTasks('/spread')) {
+			const dc = h.sim.model.agentOf(task)?.attributes['dc'] ?? '?';
+			perDc.set(dc, (perDc.get(dc) ?? 0) + 1);
+		}
+		expect(Object.fromEntries(perDc)).toEqual({bj: 3, sh: 3});
+		expect(h.calls.find(c => c.method === 'POST')?.body).toMatchObject({constraints: [['dc', 'GROUP_BY']]});
+	});
+
+	it('exits non-zero with the reason when the deployment fails', async () => {
+		// Simulated time stands still unless the test moves it, so the upgrade cannot finish on its own.
+		harness = await startSimHarness({realMsPerTick: 3_600_000});
+		const h = harness;
+		const marathon = h.sim.marathonUrls[0]!;
+		h.sim.model.createApp({id: '/web', instances: 2, container: {type: 'DOCKER', docker: {image: 'nginx:1.25', network: 'BRIDGE', portMappings: [{containerPort: 80, hostPort: 0}]}}});
+		h.sim.control.tick(1000, 20);
+		expect(h.sim.model.deploymentsFor('/web')).toHaveLength(0);
+		const upgrade = runCli(['app', 'update', '/web', '--image', 'nginx:1.27', '--marathon', marathon]);
+		// Someone else forces a change while the upgrade runs: Marathon cancels the upgrade's deployment.
+		// Wait until the CLI listens on the event bus and has polled the deployment twice since.
+		await waitUntil(() => {
+			const events = h.calls.findIndex(c => c.path.startsWith('/v2/events'));
+			return events >= 0 && h.calls.slice(events).filter(c => c.path === '/v2/deployments').length >= 2;
+		});
+		h.sim.model.updateApp('/web', {instances: 3}, {force: true});
+		const result = await upgrade;
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('cancelled by a forced update');
+	});
+
+	it('rejects a bad constraint flag before calling Marathon', async () => {
+		harness = await startSimHarness();
+		const result = await runCli(['app', 'deploy', '--image', 'nginx', '--constraint', 'dc:CLUSTER', '--marathon', harness.sim.marathonUrls[0]!]);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain('CLUSTER on "dc" needs the value');
+		expect(harness.calls).toEqual([]);
+	});
+});
+
+async function waitUntil(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!predicate()) {
+		if (Date.now() > deadline) {
+			throw new Error('condition not reached');
+		}
+		await new Promise(resolve => setTimeout(resolve, 10));
+	}
+}

@@ -1,0 +1,134 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {run as logs} from '../../src/cli/commands/logs.js';
+import {run as reset} from '../../src/cli/commands/reset.js';
+import {run as resume, type ResumeDeps} from '../../src/cli/commands/resume.js';
+import {run as status} from '../../src/cli/commands/status.js';
+import {LockedError, UserInputError} from '../../src/errors.js';
+import {CheckpointStore} from '../../src/state/checkpoint-store.js';
+import {acquireLabLock} from '../../src/state/lock.js';
+import {FakeExecutor} from '../helpers/fake-executor.js';
+import {FakeJobs, fakeStep} from '../runner/fake-steps.js';
+import {testContext} from './capture.js';
+
+let home: string;
+beforeEach(() => {
+	home = mkdtempSync(join(tmpdir(), 'mesos-lab-commands-'));
+});
+afterEach(() => {
+	rmSync(home, {recursive: true, force: true});
+});
+
+function labWithHistory(): CheckpointStore {
+	const store = CheckpointStore.open(home, 'home-lab');
+	store.savePlan(['docker@node1', 'zookeeper@node1', 'mesos@node1']);
+	store.saveStep('docker@node1', {status: 'done', attempts: 1, startedAt: '2026-03-01T10:00:00.000Z', finishedAt: '2026-03-01T10:01:30.000Z', reason: 'applied and verified'});
+	store.saveStep('zookeeper@node1', {status: 'failed', attempts: 2, startedAt: '2026-03-01T10:01:30.000Z', finishedAt: '2026-03-01T10:01:35.000Z', lastError: '`systemctl start zookeeper` ended with exit 1'});
+	store.saveRun({startedAt: '2026-03-01T10:00:00.000Z', outcome: 'failed', lastStop: 'zookeeper@node1 failed'});
+	store.appendLog('docker@node1', '$ yum -y install docker-ce\nComplete!\n');
+	store.appendLog('zookeeper@node1', '$ systemctl start zookeeper\n! Job failed\n');
+	return store;
+}
+
+describe('status', () => {
+	it('shows every step with its state, tries and timing, including steps not yet started', async () => {
+		labWithHistory();
+		const ctx = testContext(home);
+		expect(await status({}, ctx)).toBe(0);
+		const lines = ctx.stdout.text.trim().split('\n');
+		expect(lines[0]).toBe('lab home-lab · failed (zookeeper@node1 failed)');
+		expect(lines[1]).toMatch(/^STEP\s+STATE\s+TRIES\s+STARTED\s+TOOK\s+NOTE$/);
+		expect(lines[2]).toMatch(/^docker@node1\s+done\s+1\s+2026-03-01 10:00:00\s+1m30s\s+applied and verified$/);
+		expect(lines[3]).toMatch(/^zookeeper@node1\s+failed\s+2\s+.*5s\s+`systemctl start zookeeper` ended with exit 1$/);
+		expect(lines[4]).toMatch(/^mesos@node1\s+pending\s+0\s+-\s+-$/);
+	});
+
+	it('prints the same facts as JSON', async () => {
+		labWithHistory();
+		const ctx = testContext(home);
+		await status({json: true, labId: 'home-lab'}, ctx);
+		const parsed = JSON.parse(ctx.stdout.text);
+		expect(parsed.steps.map((row: {key: string; status: string}) => `${row.key}=${row.status}`)).toEqual(['docker@node1=done', 'zookeeper@node1=failed', 'mesos@node1=pending']);
+		expect(parsed.steps[0].durationMs).toBe(90_000);
+		expect(parsed.run.outcome).toBe('failed');
+	});
+
+	it('asks which lab when there are several', async () => {
+		CheckpointStore.open(home, 'lab-a');
+		CheckpointStore.open(home, 'lab-b');
+		await expect(status({}, testContext(home))).rejects.toThrow(/several labs under .*: lab-a, lab-b/);
+	});
+});
+
+describe('logs', () => {
+	it('prints one step\'s log, or every log with a header', async () => {
+		labWithHistory();
+		const one = testContext(home);
+		await logs({step: 'docker@node1'}, one);
+		expect(one.stdout.text).toBe('$ yum -y install docker-ce\nComplete!\n');
+		const all = testContext(home);
+		await logs({}, all);
+		expect(all.stdout.text).toBe('==> docker@node1 <==\n$ yum -y install docker-ce\nComplete!\n==> zookeeper@node1 <==\n$ systemctl start zookeeper\n! Job failed\n');
+	});
+
+	it('suggests the nearest step for a misspelt one', async () => {
+		labWithHistory();
+		await expect(logs({step: 'zookeper@node1'}, testContext(home))).rejects.toMatchObject({hint: expect.stringContaining('Did you mean zookeeper@node1?')});
+	});
+});
+
+describe('reset', () => {
+	it('removes the lab only after the id is typed back', async () => {
+		labWithHistory();
+		await expect(reset({}, testContext(home, 'wrong\n'))).rejects.toBeInstanceOf(UserInputError);
+		expect(CheckpointStore.exists(home, 'home-lab')).toBe(true);
+		expect(await reset({}, testContext(home, 'home-lab\n'))).toBe(0);
+		expect(CheckpointStore.exists(home, 'home-lab')).toBe(false);
+	});
+
+	it('runs the on-target undo before forgetting, and refuses a lab in use', async () => {
+		const store = labWithHistory();
+		const seen: string[] = [];
+		await reset({yes: true}, testContext(home), {undoOnTargets: async journal => {
+			seen.push(...journal.order);
+		}});
+		expect(seen).toEqual(['docker@node1', 'zookeeper@node1', 'mesos@node1']);
+
+		labWithHistory();
+		const held = acquireLabLock(store.dir);
+		await expect(reset({yes: true}, testContext(home))).rejects.toBeInstanceOf(LockedError);
+		held.release();
+	});
+});
+
+describe('resume', () => {
+	it('rebuilds the plan from the saved lab, retries the failed step and completes', async () => {
+		const store = labWithHistory();
+		store.saveLab({hosts: [{name: 'node1', address: '10.0.0.5'}]});
+		const exec = new FakeExecutor([{match: 'systemctl start zookeeper'}, {match: 'systemctl start mesos-master'}]);
+		const builtFrom: unknown[] = [];
+		const deps: ResumeDeps = {
+			buildPlan: lab => {
+				builtFrom.push(lab);
+				return [
+					fakeStep('docker', {check: () => ({kind: 'satisfied', reason: 'docker answers'})}),
+					fakeStep('zookeeper', {commands: [{command: 'systemctl start zookeeper'}]}),
+					fakeStep('mesos', {commands: [{command: 'systemctl start mesos-master'}]}),
+				];
+			},
+			openExecutors: async () => ({executorFor: () => exec, close: async () => undefined}),
+			jobs: async () => new FakeJobs(),
+		};
+		const ctx = testContext(home);
+		expect(await resume({}, ctx, deps)).toBe(0);
+		expect(builtFrom).toEqual([{hosts: [{name: 'node1', address: '10.0.0.5'}]}]);
+		expect(exec.commands).toEqual(['systemctl start zookeeper', 'systemctl start mesos-master']);
+		const journal = store.journal();
+		expect(journal.steps['docker@node1']).toMatchObject({status: 'done', reason: 'docker answers'});
+		expect(journal.steps['zookeeper@node1']).toMatchObject({status: 'done', attempts: 3});
+		expect(ctx.stdout.text).toMatch(/resuming lab home-lab: 3 steps/);
+		expect(ctx.stdout.text).toMatch(/run completed\n$/);
+	});
+});

@@ -1,0 +1,98 @@
+import {spawn, type ChildProcess} from 'node:child_process';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+export function haproxyUnavailable(): string | undefined {
+	return existsSync('/usr/sbin/haproxy') ? undefined : '/usr/sbin/haproxy is missing (install haproxy)';
+}
+
+export interface RealHaproxy {
+	statsUrl: string;
+	config: string;
+	stop(): Promise<void>;
+}
+
+export interface HaproxyApp {
+	/** marathon-lb backend name, `<app>_<servicePort>`. */
+	backend: string;
+	servicePort: number;
+	servers: {name: string; port: number}[];
+}
+
+/**
+ * Debian's HAProxy with a config in marathon-lb's shape: a stats listener (CSV at
+ * `/haproxy?stats;csv`, the running config at `/_haproxy_getconfig`) and one frontend plus
+ * backend per app and service port, each server health-checked over HTTP.
+ */
+export async function startHaproxy(statsPort: number, apps: HaproxyApp[]): Promise<RealHaproxy> {
+	const dir = mkdtempSync(join(tmpdir(), 'mesos-lab-haproxy-'));
+	const configPath = join(dir, 'haproxy.cfg');
+	const lines = [
+		'global',
+		'  maxconn 256',
+		'defaults',
+		'  mode http',
+		'  timeout connect 1s',
+		'  timeout client 5s',
+		'  timeout server 5s',
+		'  timeout check 1s',
+		'listen stats',
+		`  bind 127.0.0.1:${statsPort}`,
+		'  balance',
+		'  mode http',
+		'  stats enable',
+		'  monitor-uri /_haproxy_health_check',
+		`  http-request return status 200 content-type text/plain file ${configPath} if { path /_haproxy_getconfig }`,
+	];
+	for (const app of apps) {
+		lines.push(
+			`frontend ${app.backend}`,
+			`  bind 127.0.0.1:${app.servicePort}`,
+			'  mode http',
+			`  use_backend ${app.backend}`,
+			`backend ${app.backend}`,
+			'  balance roundrobin',
+			'  mode http',
+			'  option httpchk GET /',
+			...app.servers.map(server => `  server ${server.name} 127.0.0.1:${server.port} check inter 200ms fall 1 rise 1`),
+		);
+	}
+	const config = `${lines.join('\n')}\n`;
+	writeFileSync(configPath, config);
+	const child: ChildProcess = spawn('/usr/sbin/haproxy', ['-db', '-f', configPath], {stdio: ['ignore', 'ignore', 'pipe']});
+	let stderr = '';
+	child.stderr?.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	const statsUrl = `http://127.0.0.1:${statsPort}`;
+	const deadline = Date.now() + 10_000;
+	for (;;) {
+		if (child.exitCode !== null) {
+			rmSync(dir, {recursive: true, force: true});
+			throw new Error(`HAProxy exited with ${child.exitCode}: ${stderr}`);
+		}
+		const ok = await fetch(`${statsUrl}/_haproxy_health_check`).then(response => response.ok, () => false);
+		if (ok) {
+			break;
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			rmSync(dir, {recursive: true, force: true});
+			throw new Error(`HAProxy did not start: ${stderr}`);
+		}
+		await new Promise(resolve => setTimeout(resolve, 100));
+	}
+	return {
+		statsUrl,
+		config,
+		stop: async () => {
+			if (child.exitCode === null) {
+				const exited = new Promise(resolve => child.once('exit', resolve));
+				child.kill('SIGTERM');
+				await exited;
+			}
+			rmSync(dir, {recursive: true, force: true});
+		},
+	};
+}

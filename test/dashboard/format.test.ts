@@ -1,0 +1,62 @@
+import {describe, expect, it} from 'vitest';
+import {fit, formatAge, formatClock, formatMegabytes, layoutColumns, percent} from '../../src/dashboard/view-models/format.js';
+import {sparkline, recordAllocation, emptyHistory} from '../../src/dashboard/view-models/allocation-history.js';
+import {appendEvents, eventLines} from '../../src/dashboard/view-models/event-log.js';
+import {fixedNow, smallCluster} from './snapshot-fixture.js';
+import type {ClusterEvent} from '../../src/cluster/cluster-event.js';
+
+describe('formatting for narrow panels', () => {
+	it('writes sizes in the largest unit that keeps them short', () => {
+		expect([formatMegabytes(512), formatMegabytes(1536), formatMegabytes(2 * 1024 * 1024)]).toEqual(['512M', '1.5G', '2T']);
+	});
+
+	it('clamps percentages and survives an empty total', () => {
+		expect([percent(1, 4), percent(9, 4), percent(1, 0)]).toEqual([25, 100, 0]);
+	});
+
+	it('writes ages in one unit and "-" when unknown', () => {
+		const ago = (seconds: number) => new Date(fixedNow - seconds * 1000).toISOString();
+		expect([formatAge(ago(42), fixedNow), formatAge(ago(300), fixedNow), formatAge(ago(7200), fixedNow), formatAge(ago(200_000), fixedNow), formatAge(undefined, fixedNow), formatAge('soon', fixedNow)]).toEqual(['42s', '5m', '2h', '2d', '-', '-']);
+	});
+
+	it('shows clock time in UTC', () => {
+		expect(formatClock('2026-03-01T12:34:56.789Z')).toBe('12:34:56');
+		expect(formatClock('nonsense')).toBe('--:--:--');
+	});
+
+	it('cuts long text with an ellipsis', () => {
+		expect(fit('abcdef', 4)).toBe('abc…');
+		expect(fit('ab', 4)).toBe('ab  ');
+	});
+
+	it('aligns columns and shrinks the widest first when space is short', () => {
+		const lines = layoutColumns(['A', 'LONG'], [['x', 'a very long value']], 12);
+		expect(lines).toEqual(['A LONG', 'x a very lo…']);
+		expect(lines.every(line => line.length <= 12)).toBe(true);
+	});
+});
+
+describe('allocation over time', () => {
+	it('keeps the newest points up to the limit', () => {
+		let history = emptyHistory;
+		for (let index = 0; index < 5; index++) {
+			history = recordAllocation(history, smallCluster(), 3);
+		}
+		expect(history).toEqual({cpu: [25, 25, 25], mem: [25, 25, 25]});
+	});
+
+	it('draws a sparkline of exactly the width asked, newest on the right', () => {
+		expect(sparkline([0, 50, 100], 5)).toBe('  ▁▅█');
+		expect(sparkline([0, 100], 2, true)).toBe('_#');
+	});
+});
+
+describe('the event log', () => {
+	const event = (message: string, origin: ClusterEvent['origin']): ClusterEvent => ({at: '2026-03-01T12:00:01Z', origin, kind: 'task', type: 'x', message});
+
+	it('keeps the newest events and marks derived ones', () => {
+		const log = appendEvents([event('old', 'marathon')], [event('task died, replacement started on port 31005', 'derived')], 10);
+		expect(eventLines(log, 5)).toEqual(['12:00:01   old', '12:00:01 * task died, replacement started on port 31005']);
+		expect(appendEvents(log, [event('c', 'mesos')], 2).map(item => item.message)).toEqual(['task died, replacement started on port 31005', 'c']);
+	});
+});

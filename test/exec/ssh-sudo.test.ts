@@ -1,0 +1,133 @@
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {SshExecutor} from '../../src/exec/ssh-executor.js';
+import {type SshdServer, shouldSkipSshd, startSshd} from '../helpers/sshd.js';
+
+const user = `mlsudo${process.pid % 10_000}`;
+const password = `pw-${process.pid}-Zq7!`;
+const sudoersFile = `/etc/sudoers.d/mesos-lab-test-${user}`;
+
+function sudoMissing(): boolean {
+	const missing = !existsSync('/usr/bin/sudo');
+	if (missing && process.env.CI) {
+		throw new Error('sudo is not installed; CI must install it (apt-get install sudo)');
+	}
+	return missing;
+}
+
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir, {recursive: true, encoding: 'utf8'}).map(name => join(dir, name)).filter(path => statSync(path).isFile());
+}
+
+describe.skipIf(shouldSkipSshd() || sudoMissing())('a non-root user with password sudo', () => {
+	let server: SshdServer;
+	let home: string;
+	let executor: SshExecutor;
+	const asked: string[] = [];
+
+	beforeAll(async () => {
+		server = await startSshd();
+		home = mkdtempSync(join(tmpdir(), 'mesos-lab-home-'));
+		execFileSync('useradd', ['--create-home', '--home-dir', `/tmp/${user}-home`, '--shell', '/bin/sh', user]);
+		execFileSync('chpasswd', [], {input: `${user}:${password}\n`});
+		writeFileSync(sudoersFile, `${user} ALL=(ALL) ALL\n`, {mode: 0o440});
+		const knownHostsPath = join(home, 'known_hosts');
+		writeFileSync(knownHostsPath, `${server.knownHostsLine}\n`);
+		executor = new SshExecutor({
+			endpoint: {host: '127.0.0.1', port: server.port, user, identityFiles: []},
+			hostKeys: {knownHostsPath},
+			password,
+			agentSocket: false,
+			askSudoPassword: async label => {
+				asked.push(label);
+				return password;
+			},
+		});
+		await executor.connect();
+	});
+
+	afterAll(async () => {
+		await executor?.close();
+		server?.stop();
+		rmSync(sudoersFile, {force: true});
+		execFileSync('sh', ['-c', `pkill -KILL -u ${user}; userdel --remove ${user} 2>/dev/null; true`]);
+		rmSync(home, {recursive: true, force: true});
+	});
+
+	it('logs in with a password and learns that sudo needs one', () => {
+		expect(executor.sudoMode).toBe('password');
+	});
+
+	it('runs root commands, asking for the password only once', async () => {
+		expect((await executor.run('id -un')).stdout).toBe(`${user}\n`);
+		expect((await executor.run('id -u', {sudo: true})).stdout).toBe('0\n');
+		expect((await executor.run('cat', {sudo: true, stdin: 'stdin still reaches the command\n'})).stdout).toBe('stdin still reaches the command\n');
+		expect(asked).toEqual([executor.label]);
+	});
+
+	it('writes a root-owned file through sudo', async () => {
+		const path = `/root/mesos-lab-sudo-${process.pid}`;
+		try {
+			await executor.upload(path, 'owned by root\n', {mode: 0o600, sudo: true});
+			expect(statSync(path).uid).toBe(0);
+			expect(readFileSync(path, 'utf8')).toBe('owned by root\n');
+		} finally {
+			rmSync(path, {force: true});
+		}
+	});
+
+	it('never puts the password on a command line the target can see', async () => {
+		const processes = await executor.run('ps -eo args', {sudo: true});
+		expect(processes.exitCode).toBe(0);
+		expect(processes.stdout).not.toContain(password);
+	});
+
+	it('leaves no file under the home folder holding the password', () => {
+		const leaks = filesUnder(home).filter(path => readFileSync(path).includes(password));
+		expect(leaks).toEqual([]);
+	});
+});
+
+describe.skipIf(shouldSkipSshd() || sudoMissing())('a non-root user with passwordless sudo', () => {
+	const nopasswdUser = `mlnopw${process.pid % 10_000}`;
+	const nopasswdSudoers = `/etc/sudoers.d/mesos-lab-test-${nopasswdUser}`;
+	let server: SshdServer;
+	let home: string;
+	let executor: SshExecutor;
+
+	beforeAll(async () => {
+		server = await startSshd();
+		home = mkdtempSync(join(tmpdir(), 'mesos-lab-home-'));
+		execFileSync('useradd', ['--create-home', '--home-dir', `/tmp/${nopasswdUser}-home`, '--shell', '/bin/sh', nopasswdUser]);
+		// A fresh account is locked ("!"), which sshd refuses even for keys; "*" means no password but unlocked.
+		execFileSync('usermod', ['-p', '*', nopasswdUser]);
+		writeFileSync(nopasswdSudoers, `${nopasswdUser} ALL=(ALL) NOPASSWD: ALL\n`, {mode: 0o440});
+		const knownHostsPath = join(home, 'known_hosts');
+		writeFileSync(knownHostsPath, `${server.knownHostsLine}\n`);
+		executor = new SshExecutor({
+			endpoint: {host: '127.0.0.1', port: server.port, user: nopasswdUser, identityFiles: [server.userKeyPath]},
+			hostKeys: {knownHostsPath},
+			agentSocket: false,
+			askSudoPassword: async () => {
+				throw new Error('no password should be asked for');
+			},
+		});
+		await executor.connect();
+	});
+
+	afterAll(async () => {
+		await executor?.close();
+		server?.stop();
+		rmSync(nopasswdSudoers, {force: true});
+		execFileSync('sh', ['-c', `pkill -KILL -u ${nopasswdUser}; userdel --remove ${nopasswdUser} 2>/dev/null; true`]);
+		rmSync(home, {recursive: true, force: true});
+	});
+
+	it('detects it and runs root commands without asking', async () => {
+		expect(executor.sudoMode).toBe('passwordless');
+		expect((await executor.run('id -u', {sudo: true})).stdout).toBe('0\n');
+	});
+});

@@ -1,0 +1,51 @@
+import type {JobHandle, JobState} from '../../src/exec/job.js';
+import type {JobControl} from '../../src/runner/job-control.js';
+import type {CheckResult, FailureHint, PlannedCommand, Step, VerifyResult} from '../../src/steps/step.js';
+
+/** A step whose check, plan and verify are plain values or functions, for runner stories. */
+export function fakeStep(id: string, parts: {
+	host?: string;
+	check?: () => CheckResult;
+	commands?: PlannedCommand[];
+	verify?: () => VerifyResult;
+	hints?: FailureHint[];
+}): Step {
+	return {
+		id,
+		phase: 'preflight',
+		host: parts.host ?? 'node1',
+		title: {zh: id, en: id},
+		why: {zh: id, en: id},
+		check: async () => parts.check?.() ?? {kind: 'needed', reason: 'not done yet'},
+		plan: async () => ({files: [], commands: parts.commands ?? []}),
+		verify: async () => parts.verify?.() ?? {ok: true, proof: 'fine'},
+		hints: parts.hints ?? [],
+	};
+}
+
+/** Detached jobs held in memory: the test appends to a job's log and decides when it exits. */
+export class FakeJobs implements JobControl {
+	readonly logs = new Map<string, string>();
+	readonly exits = new Map<string, number>();
+	started = 0;
+
+	async startJob(_exec: unknown, spec: {name: string; command: string; baseDir: string}): Promise<JobHandle> {
+		this.started++;
+		this.logs.set(spec.name, '');
+		return {name: spec.name, dir: `${spec.baseDir}/${spec.name}`, command: spec.command, startedAt: new Date().toISOString()};
+	}
+
+	async jobState(_exec: unknown, handle: JobHandle): Promise<JobState> {
+		const exit = this.exits.get(handle.name);
+		return exit === undefined ? {kind: 'running', pid: 4242} : {kind: 'exited', exitCode: exit};
+	}
+
+	async tailJob(_exec: unknown, handle: JobHandle, fromByte: number): Promise<{text: string; nextByte: number}> {
+		const bytes = Buffer.from(this.logs.get(handle.name) ?? '');
+		return {text: bytes.subarray(fromByte).toString(), nextByte: bytes.length};
+	}
+
+	write(name: string, text: string): void {
+		this.logs.set(name, (this.logs.get(name) ?? '') + text);
+	}
+}

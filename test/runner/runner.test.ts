@@ -1,0 +1,190 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import type {RunnerEvent} from '../../src/runner/events.js';
+import {Runner} from '../../src/runner/runner.js';
+import {CheckpointStore} from '../../src/state/checkpoint-store.js';
+import type {Step} from '../../src/steps/step.js';
+import {FakeExecutor} from '../helpers/fake-executor.js';
+import {FakeJobs, fakeStep} from './fake-steps.js';
+
+let home: string;
+beforeEach(() => {
+	home = mkdtempSync(join(tmpdir(), 'mesos-lab-runner-'));
+});
+afterEach(() => {
+	rmSync(home, {recursive: true, force: true});
+});
+
+function runnerFor(steps: Step[], exec: FakeExecutor, extra: Partial<ConstructorParameters<typeof Runner>[0]> = {}) {
+	const store = CheckpointStore.open(home, 'lab');
+	const runner = new Runner({labId: 'lab', steps, store, executorFor: () => exec, verifyIntervalMs: 1, jobPollMs: 1, ...extra});
+	const events: RunnerEvent[] = [];
+	runner.on(event => events.push(event));
+	return {store, runner, events};
+}
+
+async function until(predicate: () => boolean): Promise<void> {
+	const deadline = Date.now() + 5000;
+	while (!predicate()) {
+		if (Date.now() > deadline) {
+			throw new Error('condition not reached in 5 s');
+		}
+		await new Promise(resolve => setTimeout(resolve, 5));
+	}
+}
+
+describe('runner', () => {
+	it('runs needed steps, skips satisfied ones with the reason, and logs output per step', async () => {
+		const exec = new FakeExecutor([{match: 'yum -y install docker-ce', stdout: 'Installed: docker-ce\n'}]);
+		const steps = [
+			fakeStep('docker-install', {commands: [{command: 'yum -y install docker-ce'}]}),
+			fakeStep('selinux', {check: () => ({kind: 'satisfied', reason: 'SELinux is already permissive'})}),
+		];
+		const {store, runner, events} = runnerFor(steps, exec);
+
+		expect(await runner.run()).toBe('completed');
+
+		expect(store.step('docker-install@node1')?.status).toBe('done');
+		expect(store.step('selinux@node1')).toMatchObject({status: 'skipped', reason: 'SELinux is already permissive'});
+		expect(store.readLog('docker-install@node1')).toContain('Installed: docker-ce');
+		expect(events.map(event => event.type)).toEqual([
+			'run-started', 'step-started', 'step-checked', 'command-started', 'command-output', 'command-finished', 'step-verified', 'step-finished',
+			'step-started', 'step-checked', 'step-finished', 'run-finished',
+		]);
+		expect(store.journal().run?.outcome).toBe('completed');
+	});
+
+	it('saves every transition before a listener hears of it', async () => {
+		const exec = new FakeExecutor([{match: 'true'}]);
+		const {store, runner} = runnerFor([fakeStep('one', {commands: [{command: 'true'}]})], exec);
+		const seen: string[] = [];
+		runner.on(event => {
+			if (event.type === 'step-started' || event.type === 'step-finished') {
+				seen.push(`${event.type}:${store.step(event.step.key)?.status}`);
+			}
+			if (event.type === 'run-finished') {
+				seen.push(`${event.type}:${store.journal().run?.outcome}`);
+			}
+		});
+		await runner.run();
+		expect(seen).toEqual(['step-started:running', 'step-finished:done', 'run-finished:completed']);
+	});
+
+	it('fails a step with the matching hint, the last lines and the log path, and stops there', async () => {
+		const exec = new FakeExecutor([{match: /^systemctl start docker/, stderr: 'Job for docker.service failed\noverlay: unsupported filesystem\n', exitCode: 1}]);
+		const steps = [
+			fakeStep('docker-start', {
+				commands: [{command: 'systemctl start docker'}],
+				hints: [{id: 'overlay', matches: /overlay/, hint: {zh: '文件系统不支持 overlay', en: 'The filesystem does not support overlay: use xfs with ftype=1.'}}],
+			}),
+			fakeStep('never-reached', {}),
+		];
+		const {store, runner, events} = runnerFor(steps, exec);
+
+		expect(await runner.run()).toBe('failed');
+
+		const failed = events.find(event => event.type === 'step-failed');
+		expect(failed).toMatchObject({
+			hint: 'The filesystem does not support overlay: use xfs with ftype=1.',
+			lastLines: ['Job for docker.service failed', 'overlay: unsupported filesystem'],
+			logPath: store.logPath('docker-start@node1'),
+		});
+		expect(store.step('docker-start@node1')).toMatchObject({status: 'failed', lastError: '`systemctl start docker` ended with exit 1'});
+		expect(store.step('never-reached@node1')?.status).toBe('pending');
+		expect(store.journal().run).toMatchObject({outcome: 'failed'});
+	});
+
+	it('waits on a failure when asked, and runs the step again on retry', async () => {
+		const exec = new FakeExecutor([{match: 'flaky', exitCode: 1, times: 1}, {match: 'flaky'}]);
+		const {store, runner} = runnerFor([fakeStep('flaky', {commands: [{command: 'flaky'}]})], exec, {onFailure: 'ask'});
+		const outcome = runner.run();
+		await until(() => store.step('flaky@node1')?.status === 'failed');
+		runner.retry('flaky@node1');
+		expect(await outcome).toBe('completed');
+		expect(store.step('flaky@node1')).toMatchObject({status: 'done', attempts: 2});
+	});
+
+	it('skips a failed step on request and goes on', async () => {
+		const exec = new FakeExecutor([{match: 'broken', exitCode: 3}, {match: 'after'}]);
+		const steps = [fakeStep('broken', {commands: [{command: 'broken'}]}), fakeStep('after', {commands: [{command: 'after'}]})];
+		const {store, runner} = runnerFor(steps, exec, {onFailure: 'ask'});
+		const outcome = runner.run();
+		await until(() => store.step('broken@node1')?.status === 'failed');
+		runner.skip('broken@node1');
+		expect(await outcome).toBe('completed');
+		expect(store.step('broken@node1')).toMatchObject({status: 'skipped', reason: 'skipped by request after a failure'});
+		expect(store.step('after@node1')?.status).toBe('done');
+	});
+
+	it('polls verify until it passes, and fails with the problem at the deadline', async () => {
+		let calls = 0;
+		const exec = new FakeExecutor([]);
+		const slow = fakeStep('slow', {verify: () => (++calls < 3 ? {ok: false, problem: 'not yet'} : {ok: true, proof: 'port 2181 answers'})});
+		const never = fakeStep('never', {verify: () => ({ok: false, problem: 'port 5050 closed'})});
+		const {store, runner} = runnerFor([slow, never], exec, {verifyTimeoutMs: 50});
+		expect(await runner.run()).toBe('failed');
+		expect(calls).toBe(3);
+		expect(store.step('never@node1')?.lastError).toBe('verification failed: port 5050 closed');
+	});
+
+	it('re-checks done steps on resume and re-runs one whose facts changed', async () => {
+		let installed = false;
+		const exec = new FakeExecutor([{match: 'install', times: 2}]);
+		const step = fakeStep('pkg', {
+			check: () => (installed ? {kind: 'satisfied', reason: 'package present'} : {kind: 'needed', reason: 'package missing'}),
+			commands: [{command: 'install'}],
+		});
+		const first = runnerFor([step], exec);
+		await first.runner.run();
+		installed = true;
+		const second = runnerFor([step], exec);
+		await second.runner.run({resumed: true});
+		expect(second.store.step('pkg@node1')).toMatchObject({status: 'done', reason: 'package present'});
+		expect(exec.commands).toEqual(['install']);
+		installed = false;
+		await runnerFor([step], exec).runner.run({resumed: true});
+		expect(exec.commands).toEqual(['install', 'install']);
+	});
+
+	it('re-attaches to a detached job after a stop and shows every line exactly once', async () => {
+		const jobs = new FakeJobs();
+		const exec = new FakeExecutor([{match: 'after-build'}]);
+		const step = fakeStep('mesos-build', {commands: [{command: 'make -j2', detached: {name: 'mesos-build'}}, {command: 'after-build'}]});
+		const first = runnerFor([step], exec, {jobs});
+		const lines: string[] = [];
+		first.runner.on(event => event.type === 'command-output' && lines.push(event.line));
+		const firstRun = first.runner.run();
+		await until(() => jobs.started === 1);
+		jobs.write('mesos-build', 'compiling a.cc\ncompiling b');
+		await until(() => lines.length === 1);
+		first.runner.stop();
+		expect(await firstRun).toBe('stopped');
+		expect(first.store.step('mesos-build@node1')).toMatchObject({status: 'running', job: {name: 'mesos-build', readBytes: 'compiling a.cc\n'.length}});
+
+		jobs.write('mesos-build', '.cc\nlinking mesos\n');
+		jobs.exits.set('mesos-build', 0);
+		const second = runnerFor([step], exec, {jobs});
+		second.runner.on(event => event.type === 'command-output' && lines.push(event.line));
+		expect(await second.runner.run({resumed: true})).toBe('completed');
+
+		expect(jobs.started).toBe(1);
+		expect(lines).toEqual(['compiling a.cc', 'compiling b.cc', 'linking mesos']);
+		expect(second.store.readLog('mesos-build@node1')?.replace(/after \d+ ms/g, 'after N ms')).toBe('$ make -j2\ncompiling a.cc\ncompiling b.cc\nlinking mesos\n# exit 0 after N ms\n$ after-build\n# exit 0 after N ms\n');
+		expect(exec.commands).toEqual(['after-build']);
+		expect(second.store.step('mesos-build@node1')?.status).toBe('done');
+	});
+
+	it('fails with the job\'s own exit status', async () => {
+		const jobs = new FakeJobs();
+		const exec = new FakeExecutor([]);
+		const {store, runner} = runnerFor([fakeStep('build', {commands: [{command: 'make', detached: {name: 'build'}}]})], exec, {jobs});
+		const outcome = runner.run();
+		await until(() => jobs.started === 1);
+		jobs.write('build', 'error: out of memory\n');
+		jobs.exits.set('build', 2);
+		expect(await outcome).toBe('failed');
+		expect(store.step('build@node1')?.lastError).toBe('`make` ended with exit 2');
+	});
+});

@@ -1,0 +1,38 @@
+import {describe, expect, it} from 'vitest';
+import {buildResetPlan, lifecycleCommands} from '../../src/steps/lifecycle.js';
+import {planningContext} from '../../src/steps/plan-script.js';
+import {fakeExecutor} from './fake-exec.js';
+import {exampleLabs} from './labs.js';
+
+const [single, spread] = exampleLabs();
+
+describe('starting, stopping and resetting the lab', () => {
+	it('starts ZooKeeper first and marathon-lb last, and stops in the reverse order', () => {
+		const start = lifecycleCommands(single!.lab, 'start').map((entry) => entry.command.command);
+		expect(start[0]).toBe('systemctl start mesos-lab-zookeeper-1.service');
+		expect(start.at(-1)).toBe('systemctl start mesos-lab-marathon-lb.service');
+		const stop = lifecycleCommands(single!.lab, 'stop').map((entry) => entry.command.command);
+		expect(stop[0]).toBe('systemctl stop mesos-lab-marathon-lb.service');
+		expect(stop.at(-1)).toBe('systemctl stop mesos-lab-zookeeper-1.service');
+	});
+
+	it('sends each start to the host that runs the unit', () => {
+		const hosts = lifecycleCommands(spread!.lab, 'start').filter((entry) => entry.command.command.includes('marathon-lb')).map((entry) => entry.host);
+		expect(hosts).toEqual(['node3']);
+	});
+
+	it('removes the units and the lab directory on every host', async () => {
+		const steps = buildResetPlan(spread!.lab);
+		expect(steps.map((step) => `${step.id}@${step.host}`)).toEqual(['reset-services@node1', 'reset-data@node1', 'reset-services@node2', 'reset-data@node2', 'reset-services@node3', 'reset-data@node3']);
+		const plan = await steps[0]!.plan(planningContext());
+		expect(plan.commands.map((command) => command.command)).toContain('rm -f /etc/systemd/system/mesos-lab-zookeeper-1.service /etc/systemd/system/mesos-lab-master-1.service /etc/systemd/system/mesos-lab-agent.service /etc/systemd/system/mesos-lab-marathon-1.service');
+	});
+
+	it('reports a reset as already done when nothing is left', async () => {
+		const step = buildResetPlan(single!.lab)[1]!;
+		const nothingLeft = {exec: fakeExecutor([{when: /^test '!' -e \/opt\/mesos-lab$/}]), signal: new AbortController().signal};
+		expect((await step.check(nothingLeft)).kind).toBe('satisfied');
+		const leftovers = {exec: fakeExecutor([]), signal: new AbortController().signal};
+		expect((await step.check(leftovers)).kind).toBe('needed');
+	});
+});

@@ -1,0 +1,92 @@
+import {execFile} from 'node:child_process';
+import {mkdir, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
+
+const run = promisify(execFile);
+
+/** The tmux socket of the wizard tests, apart from anyone else's tmux. */
+export const tmuxSocket = 'g-wizard';
+
+export async function tmuxAvailable(): Promise<boolean> {
+	try {
+		await run('tmux', ['-V']);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * One tmux session running a command in a 100x30 terminal: keys go in with send-keys, the screen
+ * comes out with capture-pane. Waits poll the screen for text rather than sleeping.
+ */
+export class TmuxSession {
+	readonly name: string;
+	readonly #capturesDir: string;
+
+	private constructor(name: string, capturesDir: string) {
+		this.name = name;
+		this.#capturesDir = capturesDir;
+	}
+
+	static async start(options: {name: string; command: string[]; cwd: string; env: Record<string, string>; capturesDir: string}): Promise<TmuxSession> {
+		const environment = Object.entries(options.env).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
+		await run('tmux', [
+			'-L', tmuxSocket, '-f', '/dev/null', 'new-session', '-d', '-s', options.name, '-x', '100', '-y', '30', '-c', options.cwd,
+			...environment, ...options.command,
+		]);
+		// Keep the pane after the program exits so its last screen can still be read.
+		await run('tmux', ['-L', tmuxSocket, 'set-option', '-t', options.name, 'remain-on-exit', 'on']);
+		await mkdir(options.capturesDir, {recursive: true});
+		return new TmuxSession(options.name, options.capturesDir);
+	}
+
+	async sendKeys(...keys: string[]): Promise<void> {
+		await run('tmux', ['-L', tmuxSocket, 'send-keys', '-t', this.name, ...keys]);
+	}
+
+	async capture(): Promise<string> {
+		const {stdout} = await run('tmux', ['-L', tmuxSocket, 'capture-pane', '-p', '-t', this.name]);
+		return stdout;
+	}
+
+	/** Polls the screen until it shows `text`; fails with the last screen when it never does. */
+	async waitForText(text: string, timeoutMs = 15_000): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		let screen = '';
+		while (Date.now() < deadline) {
+			screen = await this.capture();
+			if (screen.includes(text)) {
+				return screen;
+			}
+
+			await new Promise(resolve => {
+				setTimeout(resolve, 100);
+			});
+		}
+
+		throw new Error(`The screen never showed "${text}". Last screen:\n${screen}`);
+	}
+
+	/** Waits for `text` and keeps the screen under captures/ for people to read. */
+	async waitAndSave(text: string, captureName: string): Promise<string> {
+		const screen = await this.waitForText(text);
+		await writeFile(join(this.#capturesDir, `${captureName}.txt`), screen);
+		return screen;
+	}
+
+	async paneDead(): Promise<boolean> {
+		const {stdout} = await run('tmux', ['-L', tmuxSocket, 'display-message', '-p', '-t', this.name, '#{pane_dead}']);
+		return stdout.trim() === '1';
+	}
+
+	async kill(): Promise<void> {
+		await run('tmux', ['-L', tmuxSocket, 'kill-session', '-t', this.name]).catch(() => undefined);
+	}
+}
+
+/** Stops the test tmux server, if the tests left it with no sessions or crashed. */
+export async function stopTmuxServer(): Promise<void> {
+	await run('tmux', ['-L', tmuxSocket, 'kill-server']).catch(() => undefined);
+}
