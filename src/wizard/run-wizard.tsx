@@ -131,7 +131,8 @@ async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, pre
 			canRestartJob={run.restartJob !== undefined}
 			autoConfirm={options.yes === true || options.resume === true}
 		/>,
-		{stdout: ctx.stdout as NodeJS.WriteStream, stdin: ctx.stdin as NodeJS.ReadStream, exitOnCtrlC: false},
+		// The start mode already decided there is a terminal: draw to it even where a CI variable is set.
+		{stdout: ctx.stdout as NodeJS.WriteStream, stdin: ctx.stdin as NodeJS.ReadStream, exitOnCtrlC: false, interactive: true},
 	);
 	await app.waitUntilExit();
 	const result = outcome === undefined ? 'stopped' : await outcome;
