@@ -1,7 +1,8 @@
-// Turning raw answers into a snapshot, against a bare JSON.parse of the same bytes.
+// Turning raw answers into a snapshot, against a bare JSON.parse of the same bytes; where the time
+// goes, phase by phase; the memory a snapshot holds; and the cost of a refresh that changes nothing.
 // A synthetic cluster: 1,000 agents, 20,000 tasks, 500 apps (40 tasks each), one HAProxy server per task.
-import {buildSnapshot} from '../dist/cluster/build-snapshot.js';
-import {haproxyServers, parseHaproxyStats} from '../dist/cluster/haproxy-stats.js';
+import {buildSnapshot, snapshotBuilder} from '../dist/cluster/build-snapshot.js';
+import {readHaproxyServers} from '../dist/cluster/haproxy-stats.js';
 import {normaliseMarathonApps} from '../dist/cluster/marathon-apps.js';
 import {normaliseMesosState} from '../dist/cluster/mesos-state.js';
 
@@ -65,6 +66,7 @@ function synthesise() {
 
 const {mesosBody, marathonBody, csvBody} = synthesise();
 const statuses = {mesos: {kind: 'ok', at: ''}, marathon: {kind: 'ok', at: ''}, haproxy: {kind: 'ok', at: ''}, zookeeper: {kind: 'unconfigured'}};
+const rounds = Number(process.env.SNAPSHOT_ROUNDS ?? 15);
 
 function bare() {
 	JSON.parse(mesosBody);
@@ -72,28 +74,46 @@ function bare() {
 	return csvBody.split('\n').map(line => line.split(','));
 }
 
-function snapshot() {
-	const mesos = normaliseMesosState(JSON.parse(mesosBody));
-	const marathon = normaliseMarathonApps(JSON.parse(marathonBody));
-	const servers = haproxyServers(parseHaproxyStats(csvBody));
-	return buildSnapshot({
+function readings(mesos, marathon, servers) {
+	return {
 		mesos: {...mesos, leaderUrl: 'http://m1.lab:5050', masters: [], metrics: {}},
 		marathon: {leader: 'm1.lab:8080', url: 'http://m1.lab:8080', instances: [], apps: marathon.apps, tasks: marathon.tasks, deployments: []},
 		haproxy: {servers, servicePorts: new Map()},
 		statuses,
 		errors: [],
-	}, new Date().toISOString(), false);
+	};
 }
 
-function median(run, rounds) {
-	const times = [];
-	for (let round = 0; round < rounds; round++) {
-		const start = process.hrtime.bigint();
-		run();
-		times.push(Number(process.hrtime.bigint() - start) / 1e6);
+function snapshot() {
+	const mesos = normaliseMesosState(JSON.parse(mesosBody));
+	const marathon = normaliseMarathonApps(JSON.parse(marathonBody));
+	const servers = readHaproxyServers(csvBody);
+	return buildSnapshot(readings(mesos, marathon, servers), new Date().toISOString(), false);
+}
+
+/**
+ * Runs the cases in turn, round after round, so that load from elsewhere on the machine hits each
+ * alike. Median wall time per case, and median CPU time (this process's, GC threads included),
+ * which other processes on a busy machine disturb less.
+ */
+function interleaved(cases, count) {
+	const wall = Object.fromEntries(Object.keys(cases).map(name => [name, []]));
+	const cpu = Object.fromEntries(Object.keys(cases).map(name => [name, []]));
+	for (let round = 0; round < count; round++) {
+		for (const [name, run] of Object.entries(cases)) {
+			const cpuStart = process.cpuUsage();
+			const start = process.hrtime.bigint();
+			run();
+			wall[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+			const used = process.cpuUsage(cpuStart);
+			cpu[name].push((used.user + used.system) / 1e3);
+		}
 	}
-	times.sort((a, b) => a - b);
-	return times[Math.floor(times.length / 2)];
+	const median = list => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+	return {
+		wall: Object.fromEntries(Object.entries(wall).map(([name, list]) => [name, median(list)])),
+		cpu: Object.fromEntries(Object.entries(cpu).map(([name, list]) => [name, median(list)])),
+	};
 }
 
 for (let warm = 0; warm < 3; warm++) {
@@ -104,26 +124,55 @@ const check = snapshot();
 if (check.tasks.length !== appCount * tasksPerApp || check.agents.length !== agentCount || check.apps.length !== appCount || check.backends.length !== appCount * tasksPerApp) {
 	throw new Error(`snapshot has the wrong size: ${check.tasks.length} tasks, ${check.agents.length} agents, ${check.apps.length} apps, ${check.backends.length} backends`);
 }
-if (!check.backends.every(backend => backend.appId !== undefined)) {
-	throw new Error('a backend was not tied to its app');
+if (!check.backends.every(backend => backend.appId !== undefined) || !check.tasks.every(task => task.appId !== undefined && task.health === 'healthy')) {
+	throw new Error('a backend or a task was not tied to its app');
 }
+
+const totals = interleaved({bare, snapshot}, rounds);
+
+const mesosJson = JSON.parse(mesosBody);
+const marathonJson = JSON.parse(marathonBody);
+const mesosParts = normaliseMesosState(mesosJson);
+const marathonParts = normaliseMarathonApps(marathonJson);
+const servers = readHaproxyServers(csvBody);
+const phases = interleaved({
+	'JSON.parse Mesos state': () => JSON.parse(mesosBody),
+	'JSON.parse Marathon apps': () => JSON.parse(marathonBody),
+	'normalise Mesos state': () => normaliseMesosState(mesosJson),
+	'normalise Marathon apps': () => normaliseMarathonApps(marathonJson),
+	'read HAProxy CSV': () => readHaproxyServers(csvBody),
+	'join into a snapshot': () => buildSnapshot(readings(mesosParts, marathonParts, servers), new Date().toISOString(), false),
+}, rounds);
+
+// A refresh where no answer changed: the readers hand back the same parts, the builder reuses its joins.
+const build = snapshotBuilder();
+const unchanged = readings(mesosParts, marathonParts, servers);
+build(unchanged, new Date().toISOString(), false);
+const idle = interleaved({idle: () => build({...unchanged, statuses: {...statuses}}, new Date().toISOString(), false)}, 200).wall.idle;
+
 globalThis.gc?.();
-const baseHeap = process.memoryUsage().heapUsed;
-const bareMs = median(bare, 15);
-const snapshotMs = median(snapshot, 15);
-let peakHeap = 0;
-for (let round = 0; round < 5; round++) {
-	globalThis.gc?.();
-	const kept = snapshot();
-	peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-	if (kept.tasks.length === 0) {
-		throw new Error('empty snapshot');
-	}
+const heapAtRest = process.memoryUsage().heapUsed;
+const kept = snapshot();
+const heapAfterBuild = process.memoryUsage().heapUsed;
+globalThis.gc?.();
+const heapHeld = process.memoryUsage().heapUsed - heapAtRest;
+if (kept.tasks.length === 0) {
+	throw new Error('empty snapshot');
 }
+
 const mb = bytes => (bytes / 1024 / 1024).toFixed(1);
+const ms = value => `${value.toFixed(1)} ms`.padStart(10);
+const ratio = totals.wall.snapshot / totals.wall.bare;
+const cpuRatio = totals.cpu.snapshot / totals.cpu.bare;
 console.log(`input: ${mb(mesosBody.length)} MB Mesos state, ${mb(marathonBody.length)} MB Marathon apps, ${mb(csvBody.length)} MB HAProxy CSV`);
-console.log(`${agentCount} agents, ${appCount * tasksPerApp} tasks, ${appCount} apps, ${appCount * tasksPerApp} backends`);
-console.log(`bare JSON.parse (+ CSV split): ${bareMs.toFixed(1)} ms (median of 15)`);
-console.log(`raw answers → snapshot:        ${snapshotMs.toFixed(1)} ms (median of 15)`);
-console.log(`ratio: ${(snapshotMs / bareMs).toFixed(2)}x (aim ≤ 1.5x)`);
-console.log(`heap: ${mb(baseHeap)} MB at rest, ${mb(peakHeap)} MB peak while building; rss ${mb(process.memoryUsage().rss)} MB`);
+console.log(`${agentCount} agents, ${appCount * tasksPerApp} tasks, ${appCount} apps, ${appCount * tasksPerApp} backends; medians of ${rounds} interleaved rounds`);
+console.log(`${''.padEnd(30)}${'wall'.padStart(10)}${'cpu'.padStart(10)}`);
+console.log(`bare JSON.parse (+ CSV split) ${ms(totals.wall.bare)}${ms(totals.cpu.bare)}`);
+console.log(`raw answers → snapshot        ${ms(totals.wall.snapshot)}${ms(totals.cpu.snapshot)}`);
+console.log('  where the time goes:');
+for (const [name, value] of Object.entries(phases.wall)) {
+	console.log(`    ${name.padEnd(26)}${ms(value)}${ms(phases.cpu[name])}`);
+}
+console.log(`refresh with nothing changed  ${ms(idle)} (joins reused)`);
+console.log(`aim: snapshot within 1.5x of bare parse -> ${ratio.toFixed(2)}x wall, ${cpuRatio.toFixed(2)}x cpu, ${ratio <= 1.5 ? 'met' : 'missed'}`);
+console.log(`memory: snapshot holds ${mb(heapHeld)} MB of heap; heap ${mb(heapAtRest)} MB at rest, ${mb(heapAfterBuild)} MB right after a build; peak rss ${mb(process.resourceUsage().maxRSS * 1024)} MB`);

@@ -1,6 +1,11 @@
 // Median latency of a trivial remote command (`true`) on loopback, three ways side by side:
 // one reused ssh2 connection (what mesos-lab does), a fresh `ssh` process per command, and
 // OpenSSH multiplexing over a ControlMaster. Rounds interleave the three so machine load hits all alike.
+//
+// sshd runs every command through the login shell, and a heavy shell start-up file (bash reads
+// ~/.bashrc for commands over ssh) would be most of what is measured. Run as root, the bench
+// therefore logs in as a throw-away user whose shell is /bin/sh, like a fresh CentOS account;
+// SSH_BENCH_USER=name measures an existing account instead.
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
 import {chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createConnection, createServer} from 'node:net';
@@ -76,21 +81,52 @@ function timeProcess(argv) {
 	return performance.now() - started;
 }
 
+/** The account to log in as, and how to remove it afterwards when the bench made it. */
+function benchUser(dir) {
+	const chosen = process.env.SSH_BENCH_USER;
+	if (chosen !== undefined && chosen !== '') {
+		return {user: chosen, remove: () => {}};
+	}
+	if (process.getuid?.() !== 0) {
+		return {user: userInfo().username, remove: () => {}};
+	}
+	const user = `mlbench${process.pid % 100_000}`;
+	// `*` rather than useradd's locked `!`: sshd refuses even key logins to a locked account.
+	execFileSync('useradd', ['--home-dir', join(dir, 'home'), '--create-home', '--shell', '/bin/sh', '--password', '*', user]);
+	return {
+		user,
+		remove: () => spawnSync('sh', ['-c', `pkill -KILL -u ${user}; userdel --remove ${user}`], {stdio: 'ignore'}),
+	};
+}
+
+function loginShell(user) {
+	const line = spawnSync('getent', ['passwd', user], {encoding: 'utf8'}).stdout.trim();
+	return line.split(':').at(-1) || 'unknown';
+}
+
 export async function runSshBench() {
 	const dir = mkdtempSync(join(tmpdir(), 'mesos-lab-bench-'));
 	chmodSync(dir, 0o755);
-	const server = await startServer(dir);
-	const user = userInfo().username;
+	const account = benchUser(dir);
+	const {user} = account;
 	const control = join(dir, 'cm');
-	const common = ['-F', '/dev/null', '-i', server.userKey, '-o', `UserKnownHostsFile=${server.knownHosts}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', '-p', String(server.port)];
-	const executor = new SshExecutor({
-		endpoint: {host: '127.0.0.1', port: server.port, user, identityFiles: [server.userKey]},
-		hostKeys: {knownHostsPath: server.knownHosts},
-		agentSocket: false,
-	});
+	let server;
+	let executor;
+	let common = [];
 	try {
+		server = await startServer(dir);
+		common = ['-F', '/dev/null', '-i', server.userKey, '-o', `UserKnownHostsFile=${server.knownHosts}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', '-p', String(server.port)];
+		executor = new SshExecutor({
+			endpoint: {host: '127.0.0.1', port: server.port, user, identityFiles: [server.userKey]},
+			hostKeys: {knownHostsPath: server.knownHosts},
+			agentSocket: false,
+		});
 		execFileSync('ssh', [...common, '-o', 'ControlMaster=yes', '-o', `ControlPath=${control}`, '-o', 'ControlPersist=120', '-f', '-N', `${user}@127.0.0.1`]);
-		await executor.run('true');
+		for (let warm = 0; warm < 3; warm++) {
+			await executor.run('true');
+			timeProcess(['ssh', ...common, `${user}@127.0.0.1`, 'true']);
+			timeProcess(['ssh', ...common, '-o', `ControlPath=${control}`, `${user}@127.0.0.1`, 'true']);
+		}
 		const samples = {ssh2: [], fresh: [], master: []};
 		for (let round = 0; round < rounds; round++) {
 			const started = performance.now();
@@ -108,7 +144,7 @@ export async function runSshBench() {
 			['fresh ssh process per command', medians.fresh],
 			['ssh with ControlMaster', medians.master],
 		];
-		console.log(`median latency of \`true\` over loopback, ${rounds} interleaved rounds`);
+		console.log(`median latency of \`true\` over loopback, ${rounds} interleaved rounds, as ${user} (login shell ${loginShell(user)})`);
 		console.log(`${'method'.padEnd(34)}${'median ms'.padStart(10)}${'vs ControlMaster'.padStart(18)}`);
 		for (const [name, value] of rows) {
 			console.log(`${name.padEnd(34)}${value.toFixed(1).padStart(10)}${`${(value / medians.master).toFixed(2)}x`.padStart(18)}`);
@@ -116,9 +152,12 @@ export async function runSshBench() {
 		console.log(`aim: ssh2 within 1.2x of ControlMaster -> ${medians.ssh2 <= 1.2 * medians.master ? 'met' : 'missed'}`);
 		return medians;
 	} finally {
-		await executor.close();
-		spawnSync('ssh', [...common, '-o', `ControlPath=${control}`, '-O', 'exit', `${user}@127.0.0.1`], {stdio: 'ignore'});
-		server.stop();
+		await executor?.close();
+		if (server !== undefined) {
+			spawnSync('ssh', [...common, '-o', `ControlPath=${control}`, '-O', 'exit', `${user}@127.0.0.1`], {stdio: 'ignore'});
+			server.stop();
+		}
+		account.remove();
 		rmSync(dir, {recursive: true, force: true});
 	}
 }

@@ -1,4 +1,12 @@
 #!/usr/bin/env node
-import {main} from '../dist/cli/main.js';
-
-process.exitCode = await main(process.argv.slice(2));
+// Checked before anything else loads: the libraries underneath fail on older Node.js with errors that name
+// none of the cause.
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+	process.stderr.write(`mesos-lab needs Node.js 22 or newer; this is ${process.version}.\n`
+		+ 'hint: install Node.js 22 or newer, or in a checkout of mesos-lab run `. scripts/node22.sh` to use one fetched from the npm registry\n');
+	process.exitCode = 1;
+} else {
+	const {main} = await import('../dist/cli/main.js');
+	process.exitCode = await main(process.argv.slice(2));
+}

@@ -115,6 +115,11 @@ export class MarathonWriter {
 		this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
 	}
 
+	/** The endpoints tried in order, as given. */
+	get urls(): readonly string[] {
+		return this.#urls;
+	}
+
 	async #call<T>(method: Method, path: string, body?: unknown): Promise<{status: number; body: T}> {
 		let lastError: unknown;
 		for (const base of this.#urls) {

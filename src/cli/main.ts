@@ -1,6 +1,7 @@
-import {readFileSync} from 'node:fs';
+import {accessSync, constants, readFileSync, statSync, type Stats} from 'node:fs';
+import {resolve} from 'node:path';
 import {CommanderError} from 'commander';
-import {exitCodes} from '../errors.js';
+import {exitCodes, StoreError, UserInputError} from '../errors.js';
 import {chooseLanguage} from '../i18n/language.js';
 import {defaultHome} from '../state/paths.js';
 import type {Language} from '../steps/step.js';
@@ -31,7 +32,7 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
 		return exitCodes.ok;
 	}
 	try {
-		await program.parseAsync([...argv], {from: 'user'});
+		await program.parseAsync(helpAsFlag(argv, program.commands.map(command => command.name())), {from: 'user'});
 	} catch (error) {
 		if (error instanceof CommanderError) {
 			return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
@@ -43,8 +44,14 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
 		return exitCodes.ok;
 	}
 	const {options, load} = chosen.invocation;
+	let home: string;
+	try {
+		home = chooseHome(options['home'], env);
+	} catch (error) {
+		return handleError(error, {stderr, debug, lang});
+	}
 	const ctx: CommandContext = {
-		home: typeof options['home'] === 'string' ? options['home'] : (env['MESOS_LAB_HOME'] || defaultHome(env)),
+		home,
 		lang,
 		debug,
 		stdout,
@@ -59,6 +66,56 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
 	} catch (error) {
 		return handleError(error, ctx);
 	}
+}
+
+/** --home, then MESOS_LAB_HOME, then the per-user default; something that is not a folder is refused early. */
+function chooseHome(flag: unknown, env: NodeJS.ProcessEnv): string {
+	const [home, source] = typeof flag === 'string' ? [flag, '--home'] : env['MESOS_LAB_HOME'] ? [env['MESOS_LAB_HOME'], 'MESOS_LAB_HOME'] : [defaultHome(env), 'the default home'];
+	if (home.trim() === '') {
+		throw new UserInputError(`${source} is empty.`, {hint: 'Give a folder, for example --home ~/mesos-lab.'});
+	}
+	let info: Stats | undefined;
+	try {
+		info = statSync(resolve(home));
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOTDIR') {
+			throw new UserInputError(`${source} ${home} lies inside a file, not a folder.`, {hint: 'Point --home (or MESOS_LAB_HOME) at a folder.'});
+		}
+		if (code !== 'ENOENT') {
+			throw new StoreError(`${source} ${home} cannot be used (${code ?? String(error)}).`, {hint: 'Check the permissions of the folder and of the folders above it.', cause: error});
+		}
+	}
+	if (info !== undefined && !info.isDirectory()) {
+		throw new UserInputError(`${source} ${home} is a file, not a folder.`, {hint: 'Point --home (or MESOS_LAB_HOME) at a folder; it is created when missing.'});
+	}
+	if (info !== undefined) {
+		try {
+			accessSync(home, constants.R_OK | constants.X_OK);
+		} catch (error) {
+			throw new StoreError(`${source} ${home} cannot be read by this user (${(error as NodeJS.ErrnoException).code ?? 'no access'}).`, {
+				hint: 'Run mesos-lab as the user who owns that folder, fix its permissions, or choose another with --home.',
+				cause: error,
+			});
+		}
+	}
+	return resolve(home);
+}
+
+/**
+ * `help status` becomes `status --help`; `help stauts` becomes plain `stauts`, so a misspelt name
+ * meets the same nearest-command answer as anywhere else instead of commander's general help.
+ */
+function helpAsFlag(argv: readonly string[], commands: readonly string[]): string[] {
+	let index = 0;
+	while (index < argv.length && argv[index]!.startsWith('-')) {
+		index += argv[index] === '--home' || argv[index] === '--lang' ? 2 : 1;
+	}
+	if (argv[index] !== 'help' || index + 1 >= argv.length) {
+		return [...argv];
+	}
+	const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
+	return commands.includes(argv[index + 1]!) ? [...rest, '--help'] : rest;
 }
 
 function flagValue(argv: readonly string[], flag: string): string | undefined {

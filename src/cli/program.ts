@@ -35,6 +35,17 @@ const loaders = {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+const appExamples = {
+	list: ['mesos-lab app list --marathon http://10.0.0.11:8080'],
+	deploy: ['mesos-lab app deploy nginx.json', 'mesos-lab app deploy --id /nginx --image nginx:1.27 --instances 2 --port 80 --health / --service-port 10000'],
+	scale: ['mesos-lab app scale /nginx --instances 3'],
+	restart: ['mesos-lab app restart /nginx'],
+	versions: ['mesos-lab app versions /nginx'],
+	rollback: ['mesos-lab app rollback /nginx', 'mesos-lab app rollback /nginx --to 2026-03-01T10:00:00.000Z'],
+	update: ['mesos-lab app update /nginx --image nginx:1.28 --minimum-health-capacity 1 --maximum-over-capacity 0.5'],
+	delete: ['mesos-lab app delete /nginx', 'mesos-lab app delete /nginx --yes'],
+};
+
 /**
  * Builds the command table. Parsing only records the chosen command in `chosen`; main runs it,
  * so that every error goes through the one top-level handler.
@@ -76,6 +87,7 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 	init.option('--config <file>', 'lab file to use instead of the interview')
 		.option('--yes', t(lang, 'optYes'))
 		.option('--plain', 'print plain lines instead of the interactive view')
+		.option('--learn', 'pause before each step to show why it runs and its commands (with --config)')
 		.option('--accept-new-host-key', 'trust a host key seen for the first time (non-interactive runs)')
 		.option('--ignore-preflight <name>', 'go on although this preflight check fails (repeatable)', collect, [])
 		.option('--lab-id <id>', t(lang, 'optLabId'));
@@ -102,11 +114,13 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 	const dashboard = add('dashboard', t(lang, 'cmdDashboard'), [
 		'mesos-lab dashboard --mesos http://10.0.0.11:5050,http://10.0.0.12:5050 --marathon http://10.0.0.11:8080',
 		'mesos-lab dashboard --mesos http://10.0.0.11:5050 --once --json',
+		'mesos-lab dashboard --lab-id home-lab --once',
 	]);
 	dashboard.option('--mesos <urls>', 'Mesos master URLs, comma-separated')
 		.option('--marathon <urls>', 'Marathon URLs, comma-separated')
 		.option('--lb <url>', 'marathon-lb (HAProxy) stats URL')
 		.option('--zk <hosts>', 'ZooKeeper host:port list, comma-separated')
+		.option('--lab-id <id>', 'take the endpoints from this saved lab (default: the default lab) when no endpoint flag is given')
 		.option('--refresh <seconds>', 'seconds between refreshes', '2')
 		.option('--once', 'take one snapshot and exit')
 		.option('--json', 'print the snapshot as JSON (with --once)')
@@ -128,9 +142,10 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		'mesos-lab app deploy --id /nginx --image nginx:1.27 --instances 2 --port 80 --health /',
 		'mesos-lab app rollback /nginx',
 	]);
-	const appCommand = (name: string, description: string) => {
-		const command = setUp(app.command(name).description(description))
-			.option('--marathon <urls>', 'Marathon URLs, comma-separated (or MESOS_LAB_MARATHON)');
+	const appCommand = (name: keyof typeof appExamples, description: string) => {
+		const command = setUp(app.command(name).description(description).addHelpText('after', examples(appExamples[name])))
+			.option('--marathon <urls>', 'Marathon URLs, comma-separated (or MESOS_LAB_MARATHON; default: from the saved lab)')
+			.option('--lab-id <id>', 'take Marathon\'s addresses from this saved lab');
 		if (name !== 'list') {
 			command.option('--id <id>', 'app id, for example /nginx')
 				.option('--force', 'override a deployment in progress')
@@ -150,8 +165,8 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.option('--service-port <port>', 'marathon-lb service port (10000 and up)')
 		.option('--vhost <name>', 'virtual host for marathon-lb (HAPROXY_0_VHOST)')
 		.option('--health <path>', 'HTTP health-check path')
-		.option('--spread <attribute>', 'spread instances evenly over an agent attribute (GROUP_BY)')
-		.option('--constraint <field:op[:value]>', 'a Marathon constraint (repeatable)', collect, []), 'deploy', ([file]) => (file === undefined ? {} : {file}));
+		.option('--spread <attribute>', 'spread instances evenly over an agent attribute, such as dc (GROUP_BY; repeatable)', collect)
+		.option('--constraint <field:op[:value]>', 'a Marathon constraint such as hostname:UNIQUE or dc:CLUSTER:bj (repeatable)', collect), 'deploy', ([file]) => (file === undefined ? {} : {file}));
 	appBind(appCommand('scale', 'change the number of instances').argument('[id]').option('--instances <n>', 'number of instances'), 'scale');
 	appBind(appCommand('restart', 'restart every instance').argument('[id]'), 'restart');
 	appBind(appCommand('versions', 'list the versions of an app').argument('[id]'), 'versions');
@@ -162,23 +177,37 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.option('--maximum-over-capacity <ratio>', 'share of extra instances allowed during the upgrade (0..1)'), 'update');
 	appBind(appCommand('delete', 'delete an app (asks first)').argument('[id]').option('--yes', t(lang, 'optYes')), 'delete');
 
-	const lab = add('lab', t(lang, 'cmdLab'), ['mesos-lab lab hello', 'mesos-lab lab failover --marathon http://10.0.0.11:8080']);
+	const lab = add('lab', t(lang, 'cmdLab'), [
+		'mesos-lab lab hello',
+		'mesos-lab lab failover --lab-id home-lab',
+		'mesos-lab lab nginx --marathon http://10.0.0.11:8080 --lb http://10.0.0.11:9090',
+	]);
 	lab.argument('<name>', 'experiment: hello, nginx, failover or vhost')
-		.option('--marathon <urls>', 'Marathon URLs, comma-separated')
-		.option('--lb <url>', 'marathon-lb address');
+		.option('--lab-id <id>', 'take the cluster\'s addresses (and SSH access to its agents) from this saved lab')
+		.option('--mesos <urls>', 'Mesos master URLs, comma-separated (default: from the saved lab, or asked of Marathon)')
+		.option('--marathon <urls>', 'Marathon URLs, comma-separated (default: from the saved lab)')
+		.option('--lb <url>', 'marathon-lb address, http://HOST:9090 (default: from the saved lab)')
+		.option('--service-host <host>', 'where HAProxy\'s frontends listen (default: the marathon-lb host)')
+		.option('--service-port <port>', 'service port of the nginx experiments (default 10000, or MESOS_LAB_SERVICE_PORT)')
+		.option('--vhost-port <port>', 'marathon-lb\'s shared HTTP port for virtual hosts (default 80, or MESOS_LAB_VHOST_PORT)')
+		.option('--timeout <seconds>', 'how long to wait for each deployment and each change (default 300)')
+		.option('--accept-new-host-key', 'trust an agent\'s SSH host key seen for the first time (failover)');
 	bind(lab, 'lab', loaders.lab, ([name]) => ({name}));
 
 	return program;
 }
 
-/** Turns commander's complaint into one line with the nearest valid word, or passes help/version through. */
+/**
+ * Turns commander's complaint into one line with the nearest valid word, or passes help/version
+ * through; any other usage mistake also points at the help of the command it was made in.
+ */
 function usageError(error: CommanderError, command: Command, lang: Language): Error {
-	if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+	if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0)) {
 		return error;
 	}
 	if (error.code === 'commander.help') {
 		// A command that needs a subcommand was given none: its help is the most useful answer.
-		return new UserInputError(`${command.name()}: ${t(lang, 'missingSubcommand')}`, {hint: `mesos-lab ${command.name()} --help`});
+		return new UserInputError(`${command.name()}: ${t(lang, 'missingSubcommand')}`, {hint: `${commandPath(command)} --help`});
 	}
 	const word = /'([^']*)'/.exec(error.message)?.[1];
 	if (error.code === 'commander.unknownCommand' && word !== undefined) {
@@ -189,9 +218,21 @@ function usageError(error: CommanderError, command: Command, lang: Language): Er
 		const flags: string[] = [];
 		for (let current: Command | null = command; current; current = current.parent) {
 			flags.push(...current.options.map(option => option.long ?? option.short ?? '').filter(Boolean), '--help');
+			if (!word.startsWith('--')) {
+				flags.push('-h', ...current.options.map(option => option.short ?? '').filter(Boolean));
+			}
 		}
 		const suggestion = nearest(word, flags);
 		return new UserInputError(`${t(lang, 'unknownOption')} '${word}'${suggestion ? ` (${t(lang, 'didYouMean')} '${suggestion}'?)` : ''}`);
 	}
-	return new UserInputError(error.message.replace(/^error: /, '').split('\n')[0]!);
+	return new UserInputError(error.message.replace(/^error: /, '').split('\n')[0]!, {hint: `${commandPath(command)} --help`});
+}
+
+/** `mesos-lab app deploy` for the deploy subcommand: what the user types to reach it. */
+function commandPath(command: Command): string {
+	const names: string[] = [];
+	for (let current: Command | null = command; current; current = current.parent) {
+		names.unshift(current.name());
+	}
+	return names.join(' ');
 }

@@ -11,12 +11,16 @@ export function levenshtein(a: string, b: string): number {
 	return previous[b.length]!;
 }
 
-/** The candidate closest to `word`; ties go to the earlier candidate. */
+/**
+ * The candidate closest to `word`; ties go to the earlier candidate. A candidate the word begins
+ * counts as one edit away, however much is left to type: `--lab` means `--lab-id`, not `--lang`.
+ */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
 	let best: string | undefined;
 	let bestDistance = Number.POSITIVE_INFINITY;
 	for (const candidate of candidates) {
-		const distance = levenshtein(word, candidate);
+		const prefix = word.replace(/^-+/, '').length >= 2 && candidate.startsWith(word);
+		const distance = prefix ? Math.min(1, levenshtein(word, candidate)) : levenshtein(word, candidate);
 		if (distance < bestDistance) {
 			best = candidate;
 			bestDistance = distance;

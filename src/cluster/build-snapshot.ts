@@ -1,8 +1,9 @@
 import {marathonLbBackendName} from './haproxy-config.js';
 import type {HaproxyReading} from './haproxy-client.js';
+import type {MarathonTask} from './marathon-apps.js';
 import type {MarathonReading} from './marathon-client.js';
 import type {MesosReading} from './mesos-client.js';
-import type {Backend, ClusterSnapshot, SourceError, SourceName, SourceStatus, Task, ZkMember} from './snapshot.js';
+import type {App, Backend, ClusterSnapshot, SourceError, SourceName, SourceStatus, Task, ZkMember} from './snapshot.js';
 
 /** The last good reading of each source (undefined when never read) and each source's status. */
 export interface SourceReadings {
@@ -16,45 +17,56 @@ export interface SourceReadings {
 
 /**
  * Joins the sources into one snapshot: every Mesos task, enriched with Marathon's app id, health and
- * ports; Marathon tasks Mesos does not list yet (or when Mesos is down) are added; HAProxy servers
+ * ports; Marathon tasks Mesos does not list yet (or when Mesos is down) are added, unless Marathon's
+ * answer is stale and Mesos has a word on which tasks still exist; HAProxy servers
  * are tied to apps through marathon-lb's naming. Pure: the same readings give the same snapshot.
  */
 export function buildSnapshot(readings: SourceReadings, takenAt: string, simulated: boolean): ClusterSnapshot {
 	const {mesos, marathon, haproxy} = readings;
-	const marathonTasks = new Map((marathon?.tasks ?? []).map(task => [task.id, task]));
-	const tasks: Task[] = [];
-	const seen = new Set<string>();
-	for (const task of mesos?.tasks ?? []) {
-		const fromMarathon = marathonTasks.get(task.id);
-		seen.add(task.id);
-		if (fromMarathon === undefined) {
-			tasks.push(task);
-			continue;
+	return assemble(readings, takenAt, simulated, joinTasks(mesos?.tasks ?? [], marathonTasksToAdd(readings) ?? []), haproxy ? joinBackends(haproxy, marathon?.apps ?? []) : []);
+}
+
+/**
+ * Builds snapshots like `buildSnapshot`, but reuses the joined tasks and backends of the previous
+ * call while their inputs are the very same arrays, as they are when a source's answer has not
+ * changed: an idle cluster then costs a few small objects per refresh, and a reader of the
+ * snapshot can tell "unchanged" by identity.
+ */
+export function snapshotBuilder(): (readings: SourceReadings, takenAt: string, simulated: boolean) => ClusterSnapshot {
+	let tasksFrom: {mesos: readonly Task[]; marathon: readonly MarathonTask[]; tasks: Task[]} | undefined;
+	let backendsFrom: {haproxy: HaproxyReading | undefined; apps: readonly App[]; backends: Backend[]} | undefined;
+	return (readings, takenAt, simulated) => {
+		const mesosTasks = readings.mesos?.tasks ?? noTasks;
+		const marathonTasks = marathonTasksToAdd(readings) ?? noMarathonTasks;
+		if (tasksFrom?.mesos !== mesosTasks || tasksFrom.marathon !== marathonTasks) {
+			tasksFrom = {mesos: mesosTasks, marathon: marathonTasks, tasks: joinTasks(mesosTasks, marathonTasks)};
 		}
-		tasks.push({
-			...task,
-			appId: fromMarathon.appId,
-			host: task.host || fromMarathon.host,
-			ports: fromMarathon.ports.length > 0 ? fromMarathon.ports : task.ports,
-			health: fromMarathon.health === 'unknown' ? task.health : fromMarathon.health,
-			startedAt: fromMarathon.startedAt ?? task.startedAt,
-		});
-	}
-	for (const task of marathon?.tasks ?? []) {
-		if (!seen.has(task.id)) {
-			tasks.push({
-				id: task.id,
-				appId: task.appId,
-				name: task.appId.replace(/^\//, ''),
-				state: task.state ?? (task.startedAt ? 'TASK_RUNNING' : 'TASK_STAGING'),
-				agentId: task.agentId ?? '',
-				host: task.host,
-				ports: task.ports,
-				health: task.health,
-				...(task.startedAt ? {startedAt: task.startedAt} : {}),
-			});
+		const apps = readings.marathon?.apps ?? noApps;
+		const haproxy = readings.haproxy;
+		if (backendsFrom === undefined || backendsFrom.haproxy?.servers !== haproxy?.servers || backendsFrom.haproxy?.servicePorts !== haproxy?.servicePorts || backendsFrom.apps !== apps) {
+			backendsFrom = {haproxy, apps, backends: haproxy ? joinBackends(haproxy, apps) : []};
 		}
+		return assemble(readings, takenAt, simulated, tasksFrom.tasks, backendsFrom.backends);
+	};
+}
+
+// A stale Marathon still lists tasks that have since died: shown beside a fresher Mesos they would
+// read as running. Its last tasks then only enrich the Mesos tasks of the same id.
+function marathonTasksToAdd(readings: SourceReadings): readonly MarathonTask[] | undefined {
+	const tasks = readings.marathon?.tasks;
+	if (tasks === undefined || readings.statuses.marathon.kind !== 'stale' || readings.mesos === undefined) {
+		return tasks;
 	}
+	const listed = new Set(readings.mesos.tasks.map(task => task.id));
+	return tasks.filter(task => listed.has(task.id));
+}
+
+const noTasks: readonly Task[] = [];
+const noMarathonTasks: readonly MarathonTask[] = [];
+const noApps: readonly App[] = [];
+
+function assemble(readings: SourceReadings, takenAt: string, simulated: boolean, tasks: Task[], backends: Backend[]): ClusterSnapshot {
+	const {mesos, marathon} = readings;
 	return Object.freeze({
 		takenAt,
 		simulated,
@@ -68,34 +80,107 @@ export function buildSnapshot(readings: SourceReadings, takenAt: string, simulat
 		agents: mesos?.agents ?? [],
 		apps: marathon?.apps ?? [],
 		tasks,
-		backends: haproxy ? joinBackends(haproxy, marathon) : [],
+		backends,
 		frameworks: mesos?.frameworks ?? [],
 		sources: readings.statuses,
 		errors: readings.errors,
 	});
 }
 
-function joinBackends(haproxy: HaproxyReading, marathon: MarathonReading | undefined): Backend[] {
+/** Every Mesos task, enriched from Marathon's task of the same id, then Marathon's tasks Mesos does not list. */
+function joinTasks(mesosTasks: readonly Task[], marathonTasks: readonly MarathonTask[]): Task[] {
+	const indexById = new Map<string, number>();
+	let repeatedIds = false;
+	for (let index = 0; index < marathonTasks.length; index++) {
+		const size = indexById.size;
+		indexById.set((marathonTasks[index] as MarathonTask).id, index);
+		repeatedIds ||= indexById.size === size;
+	}
+	const matched = new Uint8Array(marathonTasks.length);
+	const tasks: Task[] = [];
+	for (const task of mesosTasks) {
+		const index = indexById.size === 0 ? undefined : indexById.get(task.id);
+		if (index === undefined) {
+			tasks.push(task);
+			continue;
+		}
+		matched[index] = 1;
+		tasks.push(enriched(task, marathonTasks[index] as MarathonTask));
+	}
+	marathonTasks.forEach((task, index) => {
+		// With a repeated id only the last copy's flag was set, so ask by id.
+		const isMatched = repeatedIds ? matched[indexById.get(task.id) ?? index] === 1 : matched[index] === 1;
+		if (!isMatched) {
+			tasks.push(fromMarathonOnly(task));
+		}
+	});
+	return tasks;
+}
+
+/**
+ * The Mesos task with Marathon's app id, ports, health and start time, in the Mesos task's field order.
+ * Absent fields are undefined rather than missing, so that every task has one shape, built in one step.
+ */
+function enriched(task: Task, fromMarathon: MarathonTask): Task {
+	return {
+		id: task.id,
+		name: task.name,
+		state: task.state,
+		agentId: task.agentId,
+		host: task.host || fromMarathon.host,
+		ports: fromMarathon.ports.length > 0 ? fromMarathon.ports : task.ports,
+		health: fromMarathon.health === 'unknown' ? task.health : fromMarathon.health,
+		startedAt: fromMarathon.startedAt ?? task.startedAt,
+		frameworkId: task.frameworkId,
+		sandbox: task.sandbox,
+		appId: fromMarathon.appId,
+	};
+}
+
+function fromMarathonOnly(task: MarathonTask): Task {
+	return {
+		id: task.id,
+		appId: task.appId,
+		name: task.appId.replace(/^\//, ''),
+		state: task.state ?? (task.startedAt ? 'TASK_RUNNING' : 'TASK_STAGING'),
+		agentId: task.agentId ?? '',
+		host: task.host,
+		ports: task.ports,
+		health: task.health,
+		startedAt: task.startedAt || undefined,
+	};
+}
+
+function joinBackends(haproxy: HaproxyReading, apps: readonly App[]): Backend[] {
 	const appsByBackend = new Map<string, {appId: string; servicePort: number}>();
-	for (const app of marathon?.apps ?? []) {
+	for (const app of apps) {
 		for (const servicePort of app.servicePorts) {
 			appsByBackend.set(marathonLbBackendName(app.id, servicePort), {appId: app.id, servicePort});
 		}
 	}
-	return haproxy.servers.map(server => {
-		const app = appsByBackend.get(server.backend);
-		const servicePort = haproxy.servicePorts.get(server.backend) ?? app?.servicePort ?? portSuffix(server.backend);
-		return {
+	const backends: Backend[] = new Array<Backend>(haproxy.servers.length);
+	// HAProxy lists a backend's servers together: look each backend up once, not once per server.
+	let lastName: string | undefined;
+	let app: {appId: string; servicePort: number} | undefined;
+	let servicePort: number | undefined;
+	haproxy.servers.forEach((server, index) => {
+		if (server.backend !== lastName) {
+			lastName = server.backend;
+			app = appsByBackend.get(server.backend);
+			servicePort = haproxy.servicePorts.get(server.backend) ?? app?.servicePort ?? portSuffix(server.backend);
+		}
+		backends[index] = {
 			backend: server.backend,
 			server: server.server,
 			status: server.status,
 			sessions: server.sessions,
-			...(servicePort !== undefined ? {servicePort} : {}),
-			...(app ? {appId: app.appId} : {}),
-			...(server.address ? {address: server.address} : {}),
-			...(server.checkStatus ? {checkStatus: server.checkStatus} : {}),
+			servicePort,
+			appId: app?.appId,
+			address: server.address || undefined,
+			checkStatus: server.checkStatus || undefined,
 		};
 	});
+	return backends;
 }
 
 function portSuffix(backend: string): number | undefined {

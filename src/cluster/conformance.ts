@@ -1,7 +1,7 @@
 import {readdir, readFile} from 'node:fs/promises';
 import {join, relative, sep} from 'node:path';
 import {parseHaproxyConfig, servicePortsByBackend} from './haproxy-config.js';
-import {haproxyServers, parseHaproxyStats} from './haproxy-stats.js';
+import {haproxyServers, parseHaproxyStats, readHaproxyServers} from './haproxy-stats.js';
 import {record, text} from './json-input.js';
 import {normaliseMarathonEvent} from './marathon-events.js';
 import {normaliseApp, normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonGroups, normaliseMarathonInfo, normaliseMarathonTasks} from './marathon-apps.js';
@@ -158,6 +158,7 @@ const rules: SampleRule[] = [
 		const rows = parseHaproxyStats(content);
 		const servers = haproxyServers(rows);
 		require(servers.length > 0, 'no server rows');
+		require(JSON.stringify(readHaproxyServers(content)) === JSON.stringify(servers), 'the one-pass server reader disagrees with the full row parser');
 		require(servers.every(server => server.status !== ''), 'a server without status');
 		const statuses = [...new Set(servers.map(server => server.status))].join('/');
 		return `${rows.length} rows, ${servers.length} servers (${statuses})`;

@@ -21,11 +21,16 @@ function taskEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEv
 	if (previous.sources.mesos.kind === 'ok' && next.sources.mesos.kind !== 'ok') {
 		return events;
 	}
+	if (previous.tasks === next.tasks && previous.apps === next.apps) {
+		return events;
+	}
 	const before = new Map(previous.tasks.map(task => [task.id, task]));
 	const after = new Map(next.tasks.map(task => [task.id, task]));
 	const instancesBefore = new Map(previous.apps.map(app => [app.id, app.instances]));
 	const instancesAfter = new Map(next.apps.map(app => [app.id, app.instances]));
 	const appsWithLoss = new Set<string>();
+	let idsByApp: Map<string, Set<string>> | undefined;
+	const taskIdsBefore = (): Map<string, Set<string>> => (idsByApp ??= taskIdsByApp(previous.tasks));
 	for (const [id, task] of before) {
 		if (!isLive(task)) {
 			continue;
@@ -46,8 +51,8 @@ function taskEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEv
 		}
 		const appId = task.appId;
 		const grew = appId !== undefined && (instancesAfter.get(appId) ?? 0) > (instancesBefore.get(appId) ?? 0);
-		const known = appId !== undefined && previous.apps.some(app => app.id === appId);
-		const replacement = known && !grew && (appsWithLoss.has(appId) || previous.tasks.some(other => other.appId === appId && other.id !== id));
+		const known = appId !== undefined && instancesBefore.has(appId);
+		const replacement = known && !grew && (appsWithLoss.has(appId) || hadOtherTask(taskIdsBefore(), appId, id));
 		const place = task.ports.length > 0 ? `port ${task.ports.join(',')} of ${task.host}` : task.host;
 		const message = replacement
 			? `${appId}: replacement task started on ${place}`
@@ -55,6 +60,27 @@ function taskEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEv
 		events.push(event(next, 'task', replacement ? 'task-replaced' : 'task-started', message, {taskId: id, host: task.host, ...(appId ? {appId} : {})}));
 	}
 	return events;
+}
+
+function taskIdsByApp(tasks: readonly Task[]): Map<string, Set<string>> {
+	const ids = new Map<string, Set<string>>();
+	for (const task of tasks) {
+		if (task.appId !== undefined) {
+			let set = ids.get(task.appId);
+			if (set === undefined) {
+				set = new Set();
+				ids.set(task.appId, set);
+			}
+			set.add(task.id);
+		}
+	}
+	return ids;
+}
+
+/** Whether the app had a task other than `id` before. */
+function hadOtherTask(idsByApp: Map<string, Set<string>>, appId: string, id: string): boolean {
+	const ids = idsByApp.get(appId);
+	return ids !== undefined && ids.size > (ids.has(id) ? 1 : 0);
 }
 
 function isLive(task: Task): boolean {
@@ -67,6 +93,9 @@ function where(task: Task): string {
 
 function backendEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEvent[] {
 	if (previous.sources.haproxy.kind === 'ok' && next.sources.haproxy.kind !== 'ok') {
+		return [];
+	}
+	if (previous.backends === next.backends) {
 		return [];
 	}
 	const key = (backend: {backend: string; server: string}): string => `${backend.backend}/${backend.server}`;
@@ -113,6 +142,9 @@ function leaderEvents(previous: ClusterSnapshot, next: ClusterSnapshot): Cluster
 
 function agentEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEvent[] {
 	if (next.sources.mesos.kind !== 'ok') {
+		return [];
+	}
+	if (previous.agents === next.agents) {
 		return [];
 	}
 	const before = new Map(previous.agents.map(agent => [agent.id, agent]));

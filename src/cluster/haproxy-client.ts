@@ -1,7 +1,8 @@
 import {ClusterError} from '../errors.js';
-import {fetchText, joinUrl, statusError, type HttpOptions} from './http.js';
+import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
+import {fetchText, joinUrl, statusError} from './http.js';
 import {parseHaproxyConfig, servicePortsByBackend} from './haproxy-config.js';
-import {haproxyServers, parseHaproxyStats, type HaproxyServerRow} from './haproxy-stats.js';
+import {readHaproxyServers, type HaproxyServerRow} from './haproxy-stats.js';
 
 export interface HaproxyReading {
 	servers: HaproxyServerRow[];
@@ -11,7 +12,7 @@ export interface HaproxyReading {
 }
 
 /** Reads the stats CSV and, where marathon-lb serves it, the running config to map backends to service ports. */
-export async function readHaproxy(lbUrl: string, options: HttpOptions = {}): Promise<HaproxyReading> {
+export async function readHaproxy(lbUrl: string, options: SourceReadOptions = {}): Promise<HaproxyReading> {
 	const statsUrl = joinUrl(lbUrl, '/haproxy?stats;csv');
 	const [stats, config] = await Promise.all([
 		fetchText(statsUrl, options),
@@ -20,17 +21,20 @@ export async function readHaproxy(lbUrl: string, options: HttpOptions = {}): Pro
 	if (stats.status !== 200) {
 		throw statusError(stats);
 	}
-	let servers: HaproxyServerRow[];
+	let decoded: HaproxyServerRow[];
 	try {
-		servers = haproxyServers(parseHaproxyStats(stats.body));
+		decoded = decodeAnswer(options.memo, 'haproxy stats', stats.body, readHaproxyServers);
 	} catch (error) {
 		throw new ClusterError(`${statsUrl} is not an HAProxy stats CSV: ${(error as Error).message}`, {hint: 'Point --lb at the marathon-lb stats port (9090).'});
 	}
+	// The CSV's counters move at every refresh; the servers' names, states and sessions mostly do not.
+	const servers = settleValue(options.memo, 'haproxy servers', decoded);
 	if (config instanceof Error) {
-		return {servers, servicePorts: new Map(), configError: config.message};
+		return {servers, servicePorts: settleValue(options.memo, 'haproxy service ports', new Map()), configError: config.message};
 	}
 	if (config.status !== 200) {
-		return {servers, servicePorts: new Map(), configError: `HTTP ${config.status}`};
+		return {servers, servicePorts: settleValue(options.memo, 'haproxy service ports', new Map()), configError: `HTTP ${config.status}`};
 	}
-	return {servers, servicePorts: servicePortsByBackend(parseHaproxyConfig(config.body))};
+	const servicePorts = decodeAnswer(options.memo, 'haproxy config', config.body, body => servicePortsByBackend(parseHaproxyConfig(body)));
+	return {servers, servicePorts: settleValue(options.memo, 'haproxy service ports', servicePorts)};
 }

@@ -61,11 +61,16 @@ export async function fetchText(url: string, options: HttpOptions, init: HttpReq
 
 /** GET a JSON document; any status other than 2xx becomes a ClusterError carrying the status. */
 export async function fetchJson(url: string, options: HttpOptions, init: HttpRequest = {}): Promise<unknown> {
+	return parseJsonBody((await fetchJsonText(url, options, init)).body, url);
+}
+
+/** Like `fetchJson`, but leaves the body undecoded, for callers that may already know it. */
+export async function fetchJsonText(url: string, options: HttpOptions, init: HttpRequest = {}): Promise<HttpAnswer> {
 	const answer = await fetchText(url, options, {...init, headers: {accept: 'application/json', ...init.headers}});
 	if (answer.status < 200 || answer.status >= 300) {
 		throw statusError(answer);
 	}
-	return parseJsonBody(answer.body, url);
+	return answer;
 }
 
 export function parseJsonBody(body: string, where: string): unknown {

@@ -137,32 +137,57 @@ export function networkModeOf(app: JsonRecord): 'host' | 'container/bridge' | 'c
 }
 
 export function normaliseMarathonTask(task: JsonRecord, appId: string): MarathonTask {
-	const results = list(task.healthCheckResults).map(record);
 	const startedAt = optionalText(task.startedAt);
 	const state = optionalText(task.state);
 	const agentId = optionalText(task.slaveId) ?? optionalText(task.agentId);
 	const version = optionalText(task.version);
+	// Every field in one literal, absent ones as undefined: objects of one shape, built in one step.
 	return {
 		id: text(task.id),
 		appId: text(task.appId) || appId,
 		host: text(task.host),
-		ports: list(task.ports).map(port => num(port)),
-		servicePorts: list(task.servicePorts).map(port => num(port)),
-		...(state ? {state} : {}),
-		health: healthOfResults(results),
-		...(startedAt ? {startedAt} : {}),
-		...(agentId ? {agentId} : {}),
-		ipAddresses: list(task.ipAddresses).map(address => text(record(address).ipAddress)).filter(address => address !== ''),
-		...(version ? {version} : {}),
+		ports: numbers(task.ports),
+		servicePorts: numbers(task.servicePorts),
+		state,
+		health: healthOfResults(list(task.healthCheckResults)),
+		startedAt,
+		agentId,
+		ipAddresses: ipAddressesOf(list(task.ipAddresses)),
+		version,
 	};
 }
 
+function numbers(value: unknown): number[] {
+	const items = list(value);
+	const result: number[] = new Array<number>(items.length);
+	for (let index = 0; index < items.length; index++) {
+		result[index] = num(items[index]);
+	}
+	return result;
+}
+
+function ipAddressesOf(items: unknown[]): string[] {
+	const addresses: string[] = [];
+	for (const item of items) {
+		const address = text(record(item).ipAddress);
+		if (address !== '') {
+			addresses.push(address);
+		}
+	}
+	return addresses;
+}
+
 /** Results are keyed by `taskId` (≤1.3) or `instanceId` (1.4+); a task is healthy when every check is alive. */
-function healthOfResults(results: JsonRecord[]): HealthState {
+function healthOfResults(results: unknown[]): HealthState {
 	if (results.length === 0) {
 		return 'unknown';
 	}
-	return results.every(result => flag(result.alive)) ? 'healthy' : 'unhealthy';
+	for (const result of results) {
+		if (!flag(record(result).alive)) {
+			return 'unhealthy';
+		}
+	}
+	return 'healthy';
 }
 
 export interface MarathonInfo {

@@ -1,5 +1,6 @@
 import {ClusterError} from '../errors.js';
-import {fetchJson, fetchText, hostPortOf, joinUrl, parseJsonBody, statusError, type HttpOptions} from './http.js';
+import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
+import {fetchJson, fetchJsonText, fetchText, hostPortOf, joinUrl, parseJsonBody, statusError, type HttpOptions} from './http.js';
 import {normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonInfo, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
 import type {App, MarathonInfo} from './snapshot.js';
 
@@ -56,7 +57,7 @@ export async function findMarathonLeader(instances: string[], options: HttpOptio
 }
 
 /** Leader, apps with tasks, and deployments, from one Marathon of the configured set. */
-export async function readMarathon(instances: string[], options: HttpOptions = {}): Promise<MarathonReading> {
+export async function readMarathon(instances: string[], options: SourceReadOptions = {}): Promise<MarathonReading> {
 	if (instances.length === 0) {
 		throw new ClusterError('no Marathon is configured', {hint: 'Pass --marathon URL[,URL...].'});
 	}
@@ -65,13 +66,22 @@ export async function readMarathon(instances: string[], options: HttpOptions = {
 		const reasons = infos.map(info => `${info.endpoint}: ${info.error ?? 'no answer'}`).join('; ');
 		throw new ClusterError(`no Marathon answered (${reasons})`, {hint: 'Check that Marathon runs; it needs a Mesos leader and ZooKeeper to serve.'});
 	}
-	const [appsRaw, deploymentsRaw] = await Promise.all([
-		fetchJson(joinUrl(leaderUrl, appsQuery), options),
+	const [appsAnswer, deploymentsRaw] = await Promise.all([
+		fetchJsonText(joinUrl(leaderUrl, appsQuery), options),
 		fetchJson(joinUrl(leaderUrl, '/v2/deployments'), options),
 	]);
-	const {apps, tasks} = normaliseMarathonApps(appsRaw);
+	const {apps, tasks} = decodeAnswer(options.memo, 'marathon apps', appsAnswer.body, body => normaliseMarathonApps(parseJsonBody(body, appsAnswer.url)));
 	const deployments = normaliseMarathonDeployments(deploymentsRaw);
 	const deploying = new Set(deployments.flatMap(deployment => deployment.affectedApps));
-	const marked = apps.map(app => (deploying.has(app.id) && !app.deploymentInProgress ? {...app, deploymentInProgress: true} : app));
-	return {leader, url: leaderUrl, instances: infos, apps: marked, tasks, deployments};
+	const marked = apps.some(app => deploying.has(app.id) && !app.deploymentInProgress)
+		? apps.map(app => (deploying.has(app.id) && !app.deploymentInProgress ? {...app, deploymentInProgress: true} : app))
+		: apps;
+	return {
+		leader,
+		url: leaderUrl,
+		instances: infos,
+		apps: settleValue(options.memo, 'marathon apps', marked),
+		tasks: settleValue(options.memo, 'marathon tasks', tasks),
+		deployments,
+	};
 }

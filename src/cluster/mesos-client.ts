@@ -1,5 +1,6 @@
 import {ClusterError} from '../errors.js';
-import {fetchJson, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, statusError, type HttpOptions} from './http.js';
+import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
+import {fetchJson, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, statusError, type HttpAnswer, type HttpOptions} from './http.js';
 import {normaliseMesosMetrics, normaliseMesosState, normaliseMesosStateSummary, type MesosStateParts} from './mesos-state.js';
 import type {MasterInfo} from './snapshot.js';
 
@@ -12,7 +13,7 @@ export interface MesosReading extends MesosStateParts {
 	metrics: Record<string, number>;
 }
 
-export interface MesosReadOptions extends HttpOptions {
+export interface MesosReadOptions extends SourceReadOptions {
 	/** Read `/master/state-summary` instead of `/master/state`: agents without the task list. */
 	summaryOnly?: boolean;
 }
@@ -68,6 +69,12 @@ async function redirectTarget(url: string, options: HttpOptions): Promise<string
 
 /** GET a master endpoint, following one 307 to the leader (Location may be `//host:port/...`). */
 export async function fetchFromLeader(url: string, options: HttpOptions): Promise<unknown> {
+	const answer = await fetchTextFromLeader(url, options);
+	return parseJsonBody(answer.body, answer.url);
+}
+
+/** The leader's 2xx answer to a master endpoint, body undecoded; redirects and errors as `fetchFromLeader`. */
+export async function fetchTextFromLeader(url: string, options: HttpOptions): Promise<HttpAnswer> {
 	let target = url;
 	for (let hop = 0; hop < 3; hop++) {
 		const answer = await fetchText(target, options, {headers: {accept: 'application/json'}});
@@ -82,7 +89,7 @@ export async function fetchFromLeader(url: string, options: HttpOptions): Promis
 		if (answer.status < 200 || answer.status >= 300) {
 			throw statusError(answer);
 		}
-		return parseJsonBody(answer.body, target);
+		return answer;
 	}
 	throw new ClusterError(`${url} redirected too many times`, {hint: 'The masters disagree on the leader; check their --hostname flags and ZooKeeper.'});
 }
@@ -98,8 +105,14 @@ export async function readMesos(masters: string[], options: MesosReadOptions = {
 		throw new ClusterError(`no Mesos master leads (${reasons})`, {hint: 'Check that a quorum of masters runs and that ZooKeeper is healthy.'});
 	}
 	const path = options.summaryOnly ? '/master/state-summary' : '/master/state';
-	const raw = await fetchFromLeader(joinUrl(leaderUrl, path), options);
-	const parts = options.summaryOnly ? normaliseMesosStateSummary(raw) : normaliseMesosState(raw);
+	const answer = await fetchTextFromLeader(joinUrl(leaderUrl, path), options);
+	const decoded = decodeAnswer(options.memo, `mesos ${path}`, answer.body, body => {
+		const raw = parseJsonBody(body, answer.url);
+		return options.summaryOnly ? normaliseMesosStateSummary(raw) : normaliseMesosState(raw);
+	});
+	// Offers and counters in the state move at every refresh; agents, tasks and frameworks mostly do not.
+	const {memo} = options;
+	const parts = {...decoded, agents: settleValue(memo, 'mesos agents', decoded.agents), tasks: settleValue(memo, 'mesos tasks', decoded.tasks), frameworks: settleValue(memo, 'mesos frameworks', decoded.frameworks)};
 	const leaderEndpoint = hostPortOf(leaderUrl);
 	const masterInfos = probes.map(probe => {
 		const isLeader = hostPortOf(probe.url) === leaderEndpoint;

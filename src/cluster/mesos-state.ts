@@ -14,12 +14,14 @@ export interface MesosStateParts {
 /** Normalises `/master/state` of any Mesos 1.x (and 0.28): `slaves` or `agents`, `slave_id` or `agent_id`. */
 export function normaliseMesosState(raw: unknown): MesosStateParts {
 	const state = record(raw);
-	const agents = list(firstOf(state, 'slaves', 'agents')).map(normaliseAgent);
-	const agentsById = new Map(agents.map(agent => [agent.id, agent]));
-	const endpoints = new Map(list(firstOf(state, 'slaves', 'agents')).map(item => {
-		const agent = record(item);
-		return [text(agent.id), agentEndpoint(agent)] as const;
-	}));
+	const rawAgents = list(firstOf(state, 'slaves', 'agents'));
+	const agents: Agent[] = [];
+	const agentsById = new Map<string, AgentPlace>();
+	for (const item of rawAgents) {
+		const agent = normaliseAgent(item);
+		agents.push(agent);
+		agentsById.set(agent.id, {hostname: agent.hostname, endpoint: agentEndpoint(record(item))});
+	}
 	const tasks: Task[] = [];
 	const frameworks: Framework[] = [];
 	for (const item of list(state.frameworks)) {
@@ -29,12 +31,12 @@ export function normaliseMesosState(raw: unknown): MesosStateParts {
 		const directories = executorDirectories(framework);
 		for (const group of ['tasks', 'unreachable_tasks']) {
 			for (const task of list(framework[group])) {
-				tasks.push(normaliseTask(record(task), frameworkId, agentsById, endpoints, directories));
+				tasks.push(normaliseTask(record(task), frameworkId, agentsById, directories));
 			}
 		}
 	}
 	for (const task of list(state.orphan_tasks)) {
-		tasks.push(normaliseTask(record(task), '', agentsById, endpoints, new Map()));
+		tasks.push(normaliseTask(record(task), '', agentsById, new Map()));
 	}
 	return {version: optionalText(state.version), leader: leaderOf(state), agents, tasks, frameworks};
 }
@@ -107,24 +109,38 @@ function normaliseFramework(framework: JsonRecord): Framework {
 	};
 }
 
-function normaliseTask(task: JsonRecord, frameworkId: string, agents: Map<string, Agent>, endpoints: Map<string, string>, directories: Map<string, string>): Task {
-	const agentId = idText(firstOf(task, 'slave_id', 'agent_id'));
-	const statuses = list(task.statuses).map(record);
-	const running = statuses.find(status => text(status.state) === 'TASK_RUNNING');
-	const last = statuses.at(-1);
-	const endpoint = endpoints.get(agentId);
-	const executorDirectory = directories.get(text(task.executor_id) || text(task.id));
+/** Where an agent is, for the tasks it runs: its hostname and the address its own HTTP API answers on. */
+interface AgentPlace {
+	hostname: string;
+	endpoint: string;
+}
+
+function normaliseTask(task: JsonRecord, frameworkId: string, agents: Map<string, AgentPlace>, directories: Map<string, string>): Task {
+	const agentId = idText(task.slave_id ?? task.agent_id);
+	const agent = agents.get(agentId);
+	const statuses = list(task.statuses);
+	let runningAt: unknown;
+	for (const item of statuses) {
+		const status = record(item);
+		if (text(status.state) === 'TASK_RUNNING') {
+			runningAt = status.timestamp;
+			break;
+		}
+	}
+	const last = statuses.length > 0 ? record(statuses[statuses.length - 1]) : undefined;
+	const endpoint = agent?.endpoint;
+	const executorDirectory = endpoint === undefined || directories.size === 0 ? undefined : directories.get(text(task.executor_id) || text(task.id));
 	return {
-		id: idText(firstOf(task, 'id', 'task_id')),
+		id: idText(task.id ?? task.task_id),
 		name: text(task.name),
 		state: text(task.state, 'TASK_STAGING'),
 		agentId,
-		host: agents.get(agentId)?.hostname ?? '',
+		host: agent?.hostname ?? '',
 		ports: parsePortRanges(text(record(task.resources).ports)),
 		health: healthOf(last),
-		startedAt: secondsToIso(running?.timestamp),
-		frameworkId: idText(firstOf(task, 'framework_id')) || frameworkId || undefined,
-		...(endpoint && executorDirectory ? {sandbox: {agentEndpoint: endpoint, directory: executorDirectory}} : {}),
+		startedAt: secondsToIso(runningAt),
+		frameworkId: idText(task.framework_id) || frameworkId || undefined,
+		sandbox: endpoint && executorDirectory ? {agentEndpoint: endpoint, directory: executorDirectory} : undefined,
 	};
 }
 
@@ -155,15 +171,60 @@ function agentEndpoint(agent: JsonRecord): string {
 	return at >= 0 ? pid.slice(at + 1) : `${text(agent.hostname)}:${num(agent.port, 5051)}`;
 }
 
-/** Mesos writes port ranges as a string: `[31000-31002, 31005-31005]`. */
+/**
+ * Mesos writes port ranges as a string: `[31000-31002, 31005-31005]`. Read by hand rather than with
+ * a regular expression: every task of a large cluster carries one.
+ */
 export function parsePortRanges(value: string): number[] {
 	const ports: number[] = [];
-	for (const match of value.matchAll(/(\d+)\s*-\s*(\d+)/g)) {
-		const from = Number(match[1]);
-		const to = Number(match[2]);
+	let index = 0;
+	while (index < value.length && ports.length < 1000) {
+		if (!isDigit(value.charCodeAt(index))) {
+			index++;
+			continue;
+		}
+		const fromEnd = digitsEnd(value, index);
+		const from = Number(value.slice(index, fromEnd));
+		index = fromEnd;
+		let cursor = spacesEnd(value, fromEnd);
+		if (value.charCodeAt(cursor) !== 45) {
+			continue;
+		}
+		cursor = spacesEnd(value, cursor + 1);
+		const toEnd = digitsEnd(value, cursor);
+		if (toEnd === cursor) {
+			continue;
+		}
+		const to = Number(value.slice(cursor, toEnd));
 		for (let port = from; port <= to && ports.length < 1000; port++) {
 			ports.push(port);
 		}
+		index = toEnd;
 	}
 	return ports;
+}
+
+function isDigit(code: number): boolean {
+	return code >= 48 && code <= 57;
+}
+
+function digitsEnd(value: string, start: number): number {
+	let index = start;
+	while (index < value.length && isDigit(value.charCodeAt(index))) {
+		index++;
+	}
+	return index;
+}
+
+/** Past the characters `\s` matches in a regular expression. */
+function spacesEnd(value: string, start: number): number {
+	let index = start;
+	while (index < value.length && isSpace(value.charCodeAt(index))) {
+		index++;
+	}
+	return index;
+}
+
+function isSpace(code: number): boolean {
+	return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
 }

@@ -1,5 +1,6 @@
 import {ClusterError} from '../errors.js';
-import {buildSnapshot, type SourceReadings} from './build-snapshot.js';
+import {AnswerMemo} from './answer-memo.js';
+import {snapshotBuilder, type SourceReadings} from './build-snapshot.js';
 import {backoffDelay, defaultBackoff, systemClock, type Backoff, type Clock} from './clock.js';
 import type {ClusterEvent} from './cluster-event.js';
 import {deriveEvents} from './derive-events.js';
@@ -29,18 +30,21 @@ export interface SourceReaders {
 	zookeeper(members: string[], http: HttpOptions): Promise<ZkMember[]>;
 }
 
-export const networkReaders: SourceReaders = {
-	mesos: (masters, http) => readMesos(masters, http),
-	marathon: (instances, http) => readMarathon(instances, http),
-	haproxy: (lbUrl, http) => readHaproxy(lbUrl, http),
-	zookeeper: async (members, http) => {
-		const result = await readZookeeper(members, {timeoutMs: http.timeoutMs, maxBytes: http.maxBytes});
-		if (result.length > 0 && result.every(member => member.mode === 'unreachable')) {
-			throw new ClusterError(`no ZooKeeper member answered (${result.map(member => `${member.endpoint}: ${member.error ?? ''}`).join('; ')})`, {hint: 'Check that ZooKeeper runs.'});
-		}
-		return result;
-	},
-};
+/** Readers that go over the network; with a memo, an unchanged answer is not decoded again. */
+export function networkReaders(memo?: AnswerMemo): SourceReaders {
+	return {
+		mesos: (masters, http) => readMesos(masters, {...http, memo}),
+		marathon: (instances, http) => readMarathon(instances, {...http, memo}),
+		haproxy: (lbUrl, http) => readHaproxy(lbUrl, {...http, memo}),
+		zookeeper: async (members, http) => {
+			const result = await readZookeeper(members, {timeoutMs: http.timeoutMs, maxBytes: http.maxBytes});
+			if (result.length > 0 && result.every(member => member.mode === 'unreachable')) {
+				throw new ClusterError(`no ZooKeeper member answered (${result.map(member => `${member.endpoint}: ${member.error ?? ''}`).join('; ')})`, {hint: 'Check that ZooKeeper runs.'});
+			}
+			return memo === undefined ? result : memo.settle('zookeeper', result);
+		},
+	};
+}
 
 export interface PollerOptions {
 	endpoints: ClusterEndpoints;
@@ -76,6 +80,7 @@ export class ClusterPoller {
 	readonly #readers: SourceReaders;
 	readonly #states: Record<SourceName, SourceState<unknown>>;
 	readonly #listeners = new Set<SnapshotListener>();
+	readonly #build = snapshotBuilder();
 	#latest: ClusterSnapshot | undefined;
 	#timer: unknown;
 	#running = false;
@@ -84,7 +89,7 @@ export class ClusterPoller {
 	constructor(options: PollerOptions) {
 		this.#options = options;
 		this.#clock = options.clock ?? systemClock;
-		this.#readers = {...networkReaders, ...options.readers};
+		this.#readers = {...networkReaders(new AnswerMemo()), ...options.readers};
 		this.#states = {
 			mesos: {lastOkAt: null, failures: 0, retryAt: 0},
 			marathon: {lastOkAt: null, failures: 0, retryAt: 0},
@@ -184,7 +189,7 @@ export class ClusterPoller {
 			statuses,
 			errors,
 		};
-		const snapshot = buildSnapshot(readings, new Date(this.#clock.now()).toISOString(), this.#options.simulated ?? false);
+		const snapshot = this.#build(readings, new Date(this.#clock.now()).toISOString(), this.#options.simulated ?? false);
 		const derived = this.#latest ? deriveEvents(this.#latest, snapshot) : [];
 		this.#latest = snapshot;
 		for (const listener of this.#listeners) {

@@ -6,7 +6,8 @@ import type {DashboardScreen} from './screen.js';
 import {currentView, initialUiState, reduce, type PanelId, type PendingAction, type UiState} from './ui-state.js';
 import {emptyHistory, recordAllocation, type AllocationHistory} from './view-models/allocation-history.js';
 import {appendEvents} from './view-models/event-log.js';
-import {snapshotFingerprint} from './view-models/fingerprint.js';
+import {reconcileSnapshot} from './view-models/snapshot-change.js';
+import {findTask} from './view-models/task-lookup.js';
 
 /** Cluster changes the dashboard can ask for; each one answers when the cluster accepted it. */
 export interface DashboardActions {
@@ -43,7 +44,6 @@ export function runDashboard(screen: DashboardScreen, ports: DashboardPorts, opt
 	const now = options.now ?? Date.now;
 	let ui: UiState = initialUiState({readonly: options.readonly, demo: options.demo});
 	let snapshot: ClusterSnapshot | undefined;
-	let fingerprint = '';
 	let history: AllocationHistory = emptyHistory;
 	let log: readonly ClusterEvent[] = [];
 	let output: TaskOutput | undefined;
@@ -62,7 +62,7 @@ export function runDashboard(screen: DashboardScreen, ports: DashboardPorts, opt
 	};
 
 	const loadOutput = (taskId: string) => {
-		const task = snapshot?.tasks.find(candidate => candidate.id === taskId);
+		const task = snapshot ? findTask(snapshot.tasks, taskId) : undefined;
 		if (!task) {
 			return;
 		}
@@ -79,7 +79,7 @@ export function runDashboard(screen: DashboardScreen, ports: DashboardPorts, opt
 	};
 
 	const perform = (action: PendingAction) => {
-		const task = snapshot?.tasks.find(candidate => candidate.id === action.target);
+		const task = snapshot ? findTask(snapshot.tasks, action.target) : undefined;
 		const run = (): Promise<void> => {
 			switch (action.kind) {
 				case 'scale':
@@ -110,11 +110,9 @@ export function runDashboard(screen: DashboardScreen, ports: DashboardPorts, opt
 		const stop = ports.subscribe((next, events) => {
 			log = appendEvents(log, events, logLength);
 			history = recordAllocation(history, next, historyLength);
-			const nextFingerprint = snapshotFingerprint(next);
-			const changed = nextFingerprint !== fingerprint || events.length > 0;
-			snapshot = next;
-			fingerprint = nextFingerprint;
-			if (changed) {
+			const change = reconcileSnapshot(snapshot, next);
+			snapshot = change.snapshot;
+			if (change.changed || events.length > 0) {
 				draw();
 			}
 		});

@@ -3,13 +3,14 @@ import type {Selection} from './keys.js';
 import {helpLines} from './keys.js';
 import {computeLayout, panelTitles, type Layout} from './layout.js';
 import {currentView, describeAction, type PanelId, type UiState} from './ui-state.js';
-import {sparkline, type AllocationHistory} from './view-models/allocation-history.js';
+import {allocationSeries, sparkline, type AllocationHistory, type AllocationSeries} from './view-models/allocation-history.js';
 import type {ClusterEvent} from '../cluster/cluster-event.js';
 import {eventLines} from './view-models/event-log.js';
 import {fit, formatAge, layoutColumns} from './view-models/format.js';
 import {headerModel, staleNote} from './view-models/header.js';
 import {panelTable} from './view-models/panel-content.js';
 import {clusterAllocation, hostPorts} from './view-models/tables.js';
+import {findTask} from './view-models/task-lookup.js';
 
 /** The tail of a task's sandbox files, read from its agent. */
 export interface TaskOutput {
@@ -39,11 +40,22 @@ export interface PanelFrame {
 	lines: string[];
 }
 
+/** The allocation panel as a line chart: the points, and the current values for its title. */
+export interface AllocationChart {
+	series?: AllocationSeries;
+	cpu: number;
+	mem: number;
+	color: boolean;
+	focused: boolean;
+}
+
 /** Everything the screen shows, as text: panels only copy it into widgets. */
 export interface Frame {
 	layout: Layout;
 	header: string[];
 	panels: Partial<Record<PanelId, PanelFrame>>;
+	/** Present when the allocation panel is on screen; screens that can draw charts plot it. */
+	allocation?: AllocationChart;
 	detail?: PanelFrame;
 	status: string;
 	help?: string[];
@@ -61,6 +73,7 @@ export function buildFrame(input: FrameInput): Frame {
 	const layout = computeLayout(width, height, view, ui.focus);
 	const paint = painter(input.color);
 	const panels: Partial<Record<PanelId, PanelFrame>> = {};
+	let allocation: AllocationChart | undefined;
 	let selection: Selection = view.kind === 'app' ? {appId: view.appId} : {};
 	for (const [panel, rect] of Object.entries(layout.panels) as [PanelId, NonNullable<Layout['panels'][PanelId]>][]) {
 		const innerWidth = Math.max(1, rect.width - 2);
@@ -71,7 +84,10 @@ export function buildFrame(input: FrameInput): Frame {
 			continue;
 		}
 		if (panel === 'allocation') {
-			panels.allocation = {title: panelTitles.allocation, lines: allocationLines(input, innerWidth)};
+			const current = clusterAllocation(snapshot.agents);
+			panels.allocation = {title: `${focused ? '▶ ' : ''}${panelTitles.allocation}`, lines: allocationLines(input, current, innerWidth)};
+			// A braille cell holds two points across; the chart's axis labels take about six columns.
+			allocation = {...current, series: allocationSeries(input.history, Math.max(2, (innerWidth - 6) * 2)), color: input.color, focused};
 			continue;
 		}
 		const table = panelTable(panel, snapshot, view, ui.filter, input.now);
@@ -106,14 +122,14 @@ export function buildFrame(input: FrameInput): Frame {
 			if (key && panel === 'apps') {
 				selection = {appId: key};
 			} else if (key && (panel === 'tasks' || panel === 'joined')) {
-				const task = snapshot.tasks.find(candidate => candidate.id === key);
+				const task = findTask(snapshot.tasks, key);
 				selection = {taskId: key, appId: task?.appId};
 			}
 		}
 	}
 	let detail: PanelFrame | undefined;
 	if (view.kind === 'task' && layout.detail) {
-		const task = snapshot.tasks.find(candidate => candidate.id === view.taskId);
+		const task = findTask(snapshot.tasks, view.taskId);
 		detail = {title: `Task ${view.taskId}`, lines: taskDetailLines(task, view.taskId, input.output, input.now, layout.detail.height - 2).map(escapeTags)};
 		selection = {taskId: view.taskId, appId: task?.appId};
 	}
@@ -121,6 +137,7 @@ export function buildFrame(input: FrameInput): Frame {
 		layout,
 		header: headerLines(input, paint),
 		panels,
+		...(allocation ? {allocation} : {}),
 		detail,
 		status: statusLine(input),
 		help: ui.mode === 'help' ? helpLines({readonly: ui.readonly, demo: ui.demo, controlUrl: input.controlUrl}) : undefined,
@@ -157,8 +174,7 @@ function statusLine(input: FrameInput): string {
 	return escapeTags(ui.message ? `${ui.message} · ${base}` : base);
 }
 
-function allocationLines(input: FrameInput, width: number): string[] {
-	const now = clusterAllocation(input.snapshot.agents);
+function allocationLines(input: FrameInput, now: {cpu: number; mem: number}, width: number): string[] {
 	const labelWidth = 9;
 	const lineWidth = Math.max(1, width - labelWidth);
 	const ascii = !input.color;

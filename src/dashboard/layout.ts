@@ -49,7 +49,8 @@ export function computeLayout(width: number, height: number, view: View, focus: 
 	const rightWidth = width - leftWidth;
 	const third = Math.floor(bodyHeight / 3);
 	const leadersHeight = Math.min(12, Math.floor(bodyHeight / 4));
-	const allocationHeight = 4;
+	// Tall enough for a line chart: blessed-contrib's needs about four rows for its axes and labels.
+	const allocationHeight = Math.max(6, Math.min(12, Math.floor(bodyHeight / 5)));
 	const rightRest = bodyHeight - leadersHeight - allocationHeight;
 	const agentsHeight = Math.floor(rightRest / 3);
 	const backendsHeight = Math.floor(rightRest / 3);

@@ -1,4 +1,5 @@
 import blessed from 'blessed';
+import {chartMinimum, createAllocationChart} from './allocation-chart.js';
 import type {Frame} from './frame.js';
 import type {KeyPress} from './keys.js';
 import {panelTitles, type Rect} from './layout.js';
@@ -47,6 +48,7 @@ export function createDashboardScreen(options: ScreenOptions): DashboardScreen {
 	for (const panel of allPanels) {
 		panels.set(panel, blessed.box({parent: screen, tags: true, border, style: boxStyle, hidden: true}));
 	}
+	const chart = createAllocationChart(screen);
 	const detail = blessed.box({parent: screen, tags: true, border, style: boxStyle, hidden: true});
 	const help = blessed.box({parent: screen, tags: false, border, label: ' Help ', top: 'center', left: 'center', width: 84, height: 20, hidden: true, style: options.color ? {border: {fg: 'yellow'}} : {}});
 
@@ -70,6 +72,14 @@ export function createDashboardScreen(options: ScreenOptions): DashboardScreen {
 				if (!rect || !content) {
 					box.hide();
 					continue;
+				}
+				if (panel === 'allocation') {
+					if (frame.allocation && rect.width >= chartMinimum.width && rect.height >= chartMinimum.height) {
+						box.hide();
+						chart.show(rect, frame.allocation);
+						continue;
+					}
+					chart.hide();
 				}
 				place(box, rect);
 				box.setLabel(` ${content.title} `);

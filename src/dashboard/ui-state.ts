@@ -46,7 +46,8 @@ export type Intent =
 	| {type: 'confirm'; yes: boolean}
 	| {type: 'notice'; message: string};
 
-export const focusOrder: PanelId[] = ['apps', 'tasks', 'joined', 'backends', 'agents', 'leaders', 'events'];
+// The allocation chart takes focus too, so a small terminal, which shows one panel at a time, can show it.
+export const focusOrder: PanelId[] = ['apps', 'tasks', 'joined', 'backends', 'agents', 'leaders', 'allocation', 'events'];
 
 export function initialUiState(options: {readonly: boolean; demo: boolean}): UiState {
 	return {focus: 'apps', selected: {}, stack: [{kind: 'overview'}], filter: '', input: '', mode: 'normal', readonly: options.readonly, demo: options.demo, quit: false};

@@ -23,6 +23,8 @@ export async function uploadThroughShell(run: Run, label: string, path: string, 
 	assertTargetPath(path);
 	const mode = (options.mode ?? 0o644).toString(8);
 	const script = [
+		// Steps write into folders nothing has made yet (/etc/docker before docker-ce, a member's conf/).
+		`mkdir -p ${quoteShellArg(parentOf(path))}`,
 		'umask 077',
 		`tmp=$(mktemp ${quoteShellArg(`${parentOf(path)}/.mesos-lab-upload.XXXXXX`)})`,
 		`cat > "$tmp" && chmod ${mode} "$tmp" && mv -f "$tmp" ${quoteShellArg(path)} || { status=$?; rm -f "$tmp"; exit $status; }`,

@@ -1,4 +1,5 @@
 import {UserInputError} from '../errors.js';
+import type {Localized} from '../steps/step.js';
 import type {Experiment, ExperimentId} from './experiment.js';
 import {failoverExperiment} from './failover.js';
 import {nginxDockerExperiment} from './nginx-docker.js';
@@ -8,12 +9,26 @@ import {virtualHostExperiment} from './virtual-host.js';
 /** The guided experiments, in the order the tutorial runs them. */
 export const experiments: readonly Experiment[] = [shellAppExperiment, nginxDockerExperiment, failoverExperiment, virtualHostExperiment];
 
+/** The short names `mesos-lab lab NAME` accepts beside the ids, as the tutorial's readers say them. */
+export const experimentAliases: Readonly<Record<string, ExperimentId>> = {hello: 'shell-app', shell: 'shell-app', nginx: 'nginx-docker', vhost: 'virtual-host'};
+
+const shortNames: Record<ExperimentId, string> = {'shell-app': 'hello', 'nginx-docker': 'nginx', failover: 'failover', 'virtual-host': 'vhost'};
+
 export function findExperiment(name: string): Experiment {
-	const found = experiments.find(e => e.id === name);
+	const found = experiments.find(e => e.id === (experimentAliases[name] ?? name));
 	if (found === undefined) {
 		throw new UserInputError(`There is no experiment "${name}".`, {hint: `Choose one of: ${experiments.map(e => e.id).join(', ')}`});
 	}
 	return found;
+}
+
+/** What to offer once a lab verifies: each experiment's title and the command that runs it on that lab. */
+export function experimentOffers(labId: string): Array<{id: ExperimentId; title: Localized; command: string}> {
+	return experiments.map(experiment => ({
+		id: experiment.id,
+		title: experiment.title,
+		command: `mesos-lab lab ${shortNames[experiment.id]} --lab-id ${labId}`,
+	}));
 }
 
 export type {ExperimentId};

@@ -16,12 +16,12 @@ export function dockerKillOnAgent(executorFor: (host: string) => Promise<Executo
 			throw new ClusterError(`Task ${task.id} publishes no host port, so its container cannot be found.`);
 		}
 		const executor = await executorFor(task.host);
-		const listed = await executor.run(shellCommand(['docker', 'ps', '-q', '--filter', `publish=${port}`]));
+		const listed = await executor.run(shellCommand(['docker', 'ps', '-q', '--filter', `publish=${port}`]), {sudo: true});
 		const id = listed.stdout.trim().split('\n')[0] ?? '';
 		if (listed.exitCode !== 0 || !/^[0-9a-f]{6,64}$/.test(id)) {
 			throw new ClusterError(`No running container publishes port ${port} on ${task.host}.`, {hint: listed.stderr.trim() || 'Is the task still running?'});
 		}
-		const killed = await executor.run(shellCommand(['docker', 'kill', id]));
+		const killed = await executor.run(shellCommand(['docker', 'kill', id]), {sudo: true});
 		if (killed.exitCode !== 0) {
 			throw new ClusterError(`docker kill ${id} failed on ${task.host}: ${killed.stderr.trim()}`);
 		}
@@ -37,16 +37,19 @@ export function killThroughMarathon(writer: MarathonWriter): TaskKiller {
 	};
 }
 
-/** On the simulated cluster, ends the task through the simulator's control surface, as a crash would. */
+/**
+ * On the simulated cluster, the simulator's `docker kill`: the task's port stops answering at once,
+ * and Mesos and Marathon hear of it as they would of a real container's exit.
+ */
 export function killThroughSimControl(controlUrl: string, dispatcher?: Dispatcher): TaskKiller {
 	return async (task: MarathonTask) => {
-		const response = await request(`${controlUrl.replace(/\/+$/, '')}/_sim/kill-task`, {
+		const response = await request(`${controlUrl.replace(/\/+$/, '')}/_sim/kill-container`, {
 			method: 'POST', dispatcher, headers: {'content-type': 'application/json'}, body: JSON.stringify({taskId: task.id}),
 		});
 		const text = await response.body.text();
 		if (response.statusCode !== 200) {
 			throw new ClusterError(`The simulator refused to kill ${task.id}: ${text.slice(0, 200)}`);
 		}
-		return `simulated crash of ${task.id}`;
+		return `docker kill of ${task.id} on the simulated agent ${task.host}`;
 	};
 }

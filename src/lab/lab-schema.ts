@@ -71,6 +71,7 @@ export const mirrorsSchema = z.strictObject({
 	dockerCe: url.optional(),
 	maven: url.optional(),
 	apache: url.optional(),
+	/** Docker Hub mirrors, probed at /v2/; only those that answer go into daemon.json. */
 	registryMirrors: z.array(url).optional(),
 });
 
@@ -97,9 +98,20 @@ export const marathonSchema = z.strictObject({
 });
 
 export const dockerSchema = z.strictObject({
+	/** `docker login` before pulling; the password is asked at run time and never stored here. */
 	login: z.strictObject({registry: z.string().regex(/^[\w.:-]+$/, 'a registry host'), user: z.string().regex(/^[\w.@-]+$/, 'a user name')}).optional(),
 	/** `docker save` archives already on the target, loaded instead of pulling. */
 	offlineImages: z.array(absolutePath).default([]),
+});
+
+/** The preflight checks, by the name `--ignore-preflight NAME` and `ignorePreflight` use. */
+export const preflightCheckNames = ['os', 'cpus', 'memory', 'disk', 'clock', 'hostname', 'ports', 'selinux', 'leftovers'] as const;
+export type PreflightCheckName = (typeof preflightCheckNames)[number];
+
+/** A swap file made before the build when RAM alone is short; only made when the lab asks for it. */
+export const swapFileSchema = z.strictObject({
+	sizeGiB: z.number().int().min(1).max(64).default(4),
+	path: absolutePath.default('/swapfile'),
 });
 
 export const labSchema = z.strictObject({
@@ -116,7 +128,8 @@ export const labSchema = z.strictObject({
 	/** Where the lab keeps its files on each host. */
 	root: absolutePath.default('/opt/mesos-lab'),
 	/** Preflight checks whose FAIL becomes a WARN. */
-	ignorePreflight: z.array(z.string()).default([]),
+	ignorePreflight: z.array(z.string().refine((value) => (preflightCheckNames as readonly string[]).includes(value), {message: `must be one of ${preflightCheckNames.join(', ')}`})).default([]),
+	swapFile: swapFileSchema.optional(),
 });
 
 export type LabInput = z.input<typeof labSchema>;

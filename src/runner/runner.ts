@@ -1,7 +1,9 @@
+import {ConnectionError} from '../errors.js';
 import type {Executor} from '../exec/executor.js';
 import type {CheckpointStore} from '../state/checkpoint-store.js';
 import type {JournalJob, RunOutcome, StepRecord} from '../state/journal.js';
-import {stepKey, type Language, type PlannedCommand, type PlannedFile, type Step, type StepContext} from '../steps/step.js';
+import {lastBuildProgress} from '../steps/build-progress-line.js';
+import {stepKey, type Language, type PlannedCommand, type PlannedFile, type Step, type StepContext, type VerifyResult} from '../steps/step.js';
 import type {RunnerEvent, StepRef} from './events.js';
 import type {JobControl} from './job-control.js';
 
@@ -126,7 +128,7 @@ export class Runner {
 				return 'stopped';
 			}
 			if (decision === 'skip') {
-				this.#finish(ref, 'skipped', 'skipped by request after a failure', this.#options.store.step(ref.key));
+				this.#finish(ref, 'skipped', 'skipped by request after a failure', this.#options.store.step(ref.key), 'request');
 				return 'skipped';
 			}
 		}
@@ -135,12 +137,12 @@ export class Runner {
 	async #runStep(step: Step, ref: StepRef): Promise<StepOutcome> {
 		const {store} = this.#options;
 		const previous = store.step(ref.key);
-		if (previous?.status === 'skipped') {
+		if (previous?.status === 'skipped' && previous.skippedBy !== 'check') {
 			this.#emit({type: 'step-finished', step: ref, at: this.#now(), status: 'skipped', reason: previous.reason ?? 'skipped earlier', durationMs: 0});
 			return 'skipped';
 		}
 		if (this.#skipRequests.has(ref.key)) {
-			this.#finish(ref, 'skipped', 'skipped by request', previous);
+			this.#finish(ref, 'skipped', 'skipped by request', previous, 'request');
 			return 'skipped';
 		}
 		const startedAt = this.#now();
@@ -169,7 +171,7 @@ export class Runner {
 				store.updateStep(ref.key, {reason: check.reason});
 				this.#emit({type: 'step-checked', step: ref, at: this.#now(), result: check});
 				if (check.kind === 'satisfied') {
-					this.#finish(ref, previous?.status === 'done' ? 'done' : 'skipped', check.reason, running);
+					this.#finish(ref, previous?.status === 'done' ? 'done' : 'skipped', check.reason, running, 'check');
 					return previous?.status === 'done' ? 'done' : 'skipped';
 				}
 			}
@@ -217,6 +219,7 @@ export class Runner {
 					signal: this.#abort.signal,
 					...(planned.sudo ? {sudo: true} : {}),
 					...(planned.timeoutMs === undefined ? {} : {timeoutMs: planned.timeoutMs}),
+					...(planned.stdin === undefined ? {} : {stdin: planned.stdin}),
 					onStdoutLine: line => this.#output(ref, 'stdout', line, outputTail),
 					onStderrLine: line => this.#output(ref, 'stderr', line, outputTail),
 				});
@@ -270,7 +273,8 @@ export class Runner {
 					this.#remember(line, outputTail);
 					this.#emit({type: 'command-output', step: ref, stream: 'stdout', line});
 				}
-				this.#emit({type: 'job-progress', step: ref, job: {name: job.name, logBytes: job.readBytes}});
+				const compiled = lastBuildProgress(text);
+				this.#emit({type: 'job-progress', step: ref, job: {name: job.name, logBytes: job.readBytes, ...(compiled ? {compiled} : {})}});
 				lastOutputAt = Date.now();
 				silentMinutesReported = 0;
 			}
@@ -297,7 +301,7 @@ export class Runner {
 		const deadline = Date.now() + (this.#options.verifyTimeoutMs ?? 60_000);
 		for (;;) {
 			this.#throwIfStopping();
-			const result = await step.verify(context);
+			const result = await this.#verifyOnce(step, context);
 			if (result.ok || Date.now() >= deadline) {
 				this.#emit({type: 'step-verified', step: ref, at: this.#now(), result});
 				if (!result.ok) {
@@ -309,11 +313,24 @@ export class Runner {
 		}
 	}
 
-	#finish(ref: StepRef, status: 'done' | 'skipped', reason: string, record: StepRecord | undefined): void {
+	// A link that drops while a verify probes is no verdict on the step: the executor reconnects for the
+	// next probe, and only a problem that outlasts the verify deadline fails it.
+	async #verifyOnce(step: Step, context: StepContext): Promise<VerifyResult> {
+		try {
+			return await step.verify(context);
+		} catch (error) {
+			if (error instanceof ConnectionError) {
+				return {ok: false, problem: error.message};
+			}
+			throw error;
+		}
+	}
+
+	#finish(ref: StepRef, status: 'done' | 'skipped', reason: string, record: StepRecord | undefined, skippedBy?: StepRecord['skippedBy']): void {
 		const finishedAt = this.#now();
 		const startedAt = record?.startedAt ?? finishedAt;
 		// A finished step keeps no job handle or error of an earlier attempt.
-		const saved: StepRecord = {status, attempts: record?.attempts ?? 0, reason, startedAt, finishedAt};
+		const saved: StepRecord = {status, attempts: record?.attempts ?? 0, reason, startedAt, finishedAt, ...(status === 'skipped' && skippedBy ? {skippedBy} : {})};
 		this.#options.store.saveStep(ref.key, saved);
 		const durationMs = Date.parse(finishedAt) - Date.parse(startedAt);
 		this.#emit({type: 'step-finished', step: ref, at: finishedAt, status, reason, durationMs});

@@ -21,7 +21,12 @@ export interface SimulatedClusterOptions {
 	/** marathon-lb's `--group`. Default docker-haproxy. */
 	lbGroup?: string;
 	/** Put Debian's HAProxy in front of stand-in task servers; needs loopback ports for stats (and vhost, if any). */
-	realHaproxy?: {statsPort: number; vhostPort?: number | null; binary?: string; checkOptions?: string};
+	realHaproxy?: {statsPort: number; vhostPort?: number | null; binary?: string; checkOptions?: string; checkTiming?: 'fast' | 'marathon-lb'};
+	/**
+	 * Real milliseconds between a container's death and the model hearing of it (the executor's
+	 * status update reaching Marathon). Real time, so an accelerated clock does not shorten it. Default 1000.
+	 */
+	containerDeathNoticeMs?: number;
 }
 
 export interface SimulatedCluster {
@@ -60,6 +65,7 @@ export async function startSimulatedCluster(options: SimulatedClusterOptions = {
 			group, statsPort: options.realHaproxy.statsPort, vhostPort: options.realHaproxy.vhostPort ?? null,
 			...(options.realHaproxy.binary ? {binary: options.realHaproxy.binary} : {}),
 			...(options.realHaproxy.checkOptions ? {checkOptions: options.realHaproxy.checkOptions} : {}),
+			...(options.realHaproxy.checkTiming ? {checkTiming: options.realHaproxy.checkTiming} : {}),
 		})
 		: null;
 	const servers = await startSimServers(model, {host, lbGroup: group, ...(real ? {real} : {})});
@@ -67,7 +73,10 @@ export async function startSimulatedCluster(options: SimulatedClusterOptions = {
 		await servers.sync();
 		if (real) await real.sync();
 	};
-	const control = createControl(model, settle);
+	const control = createControl(model, settle, {
+		...(real ? {containers: real} : {}),
+		noticeMs: options.containerDeathNoticeMs ?? 1000,
+	});
 	const controlListener = new Listener(host, 0, (req, res) => handleControl(model, control, req, res));
 	await controlListener.start();
 
@@ -102,6 +111,7 @@ export async function startSimulatedCluster(options: SimulatedClusterOptions = {
 		control,
 		stop: async () => {
 			if (timer) clearInterval(timer);
+			control.dispose();
 			await controlListener.stop();
 			if (real) await real.stop();
 			await servers.stop();

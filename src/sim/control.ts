@@ -1,6 +1,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {healthChecksOf} from './model/app-definition.js';
-import type {ClusterModel} from './model/cluster-model.js';
+import {isLive, type ClusterModel} from './model/cluster-model.js';
+import {SimApiError} from './model/sim-api-error.js';
 import type {JsonObject} from './model/types.js';
 import {readJsonBody, sendError, sendJson} from './http-util.js';
 
@@ -9,6 +10,11 @@ export interface SimControl {
 	/** Advances simulated time by `ms` (default 1000), `count` times. */
 	tick(ms?: number, count?: number): void;
 	killTask(taskId: string): Promise<void>;
+	/**
+	 * `docker kill` on the agent: the task's port stops answering now; the model hears of the end
+	 * `noticeMs` of real time later, as Mesos reports the exit and Marathon replaces the task.
+	 */
+	killContainer(taskId: string): Promise<void>;
 	killAgent(agentId: string): Promise<void>;
 	reviveAgent(agentId: string): Promise<void>;
 	/** The leader dies; by default it comes back as a standby, with `restart: false` it stays down. */
@@ -19,9 +25,18 @@ export interface SimControl {
 	failHealth(taskId: string): Promise<void>;
 	/** A compact picture for scripts: leaders, agents, apps with their tasks. */
 	overview(): JsonObject;
+	/** Cancels reports still pending, when the cluster stops. */
+	dispose(): void;
 }
 
-export function createControl(model: ClusterModel, settle: () => Promise<void>): SimControl {
+export interface ControlOptions {
+	/** The stand-in servers of a real HAProxy, whose ports a container kill closes. */
+	containers?: {killContainer(taskId: string): Promise<void>};
+	noticeMs?: number;
+}
+
+export function createControl(model: ClusterModel, settle: () => Promise<void>, options: ControlOptions = {}): SimControl {
+	const pending = new Set<NodeJS.Timeout>();
 	return {
 		tick: (ms = 1000, count = 1) => {
 			for (let i = 0; i < count; i++) model.tick(ms);
@@ -29,6 +44,20 @@ export function createControl(model: ClusterModel, settle: () => Promise<void>):
 		killTask: async taskId => {
 			model.killTask(taskId);
 			await settle();
+		},
+		killContainer: async taskId => {
+			const task = model.tasks.get(taskId);
+			if (!task || !isLive(task)) throw new SimApiError(404, {message: `Task '${taskId}' does not exist`});
+			await options.containers?.killContainer(taskId);
+			const report = setTimeout(() => {
+				pending.delete(report);
+				const current = model.tasks.get(taskId);
+				if (current && isLive(current)) {
+					model.killTask(taskId, {reason: 'failed'});
+					void settle();
+				}
+			}, options.noticeMs ?? 1000);
+			pending.add(report);
 		},
 		killAgent: async agentId => {
 			model.killAgent(agentId);
@@ -59,6 +88,10 @@ export function createControl(model: ClusterModel, settle: () => Promise<void>):
 			await settle();
 		},
 		overview: () => overviewOf(model),
+		dispose: () => {
+			for (const timer of pending) clearTimeout(timer);
+			pending.clear();
+		},
 	};
 }
 
@@ -110,6 +143,9 @@ export function handleControl(model: ClusterModel, control: SimControl, req: Inc
 				break;
 			case '/_sim/kill-task':
 				await control.killTask(stringField(body, 'taskId'));
+				break;
+			case '/_sim/kill-container':
+				await control.killContainer(stringField(body, 'taskId'));
 				break;
 			case '/_sim/kill-agent':
 				await control.killAgent(stringField(body, 'agentId'));

@@ -20,6 +20,8 @@ export interface RealHaproxyOptions {
 	binary?: string;
 	/** Check timing for every server; fast by default so tests see state changes quickly. */
 	checkOptions?: string;
+	/** `marathon-lb`: check timing derived from each app's health check, as marathon-lb writes it. */
+	checkTiming?: 'fast' | 'marathon-lb';
 }
 
 /** True where Debian's haproxy package is installed. */
@@ -36,6 +38,8 @@ export class RealHaproxy {
 	private readonly model: ClusterModel;
 	private readonly options: RealHaproxyOptions;
 	private readonly standIns = new Map<string, Server>();
+	/** Tasks whose container was killed: nothing answers on their port any more, whatever the model says. */
+	private readonly deadContainers = new Set<string>();
 	private readonly processes = new Set<ChildProcess>();
 	private current: ChildProcess | null = null;
 	private dir = '';
@@ -73,6 +77,25 @@ export class RealHaproxy {
 		return this.chain;
 	}
 
+	/**
+	 * Kills the container behind a task, as `docker kill` does: its port stops answering at once,
+	 * while HAProxy's config changes only when the model hears of the task's end.
+	 */
+	killContainer(taskId: string): Promise<void> {
+		this.chain = this.chain.then(() => this.closeStandInOf(taskId), () => this.closeStandInOf(taskId));
+		return this.chain;
+	}
+
+	private async closeStandInOf(taskId: string): Promise<void> {
+		this.deadContainers.add(taskId);
+		for (const [key, server] of this.standIns) {
+			if (standInTask.get(server) === taskId) {
+				this.standIns.delete(key);
+				await closeServer(server);
+			}
+		}
+	}
+
 	async statsCsv(): Promise<string> {
 		const response = await fetch(this.statsUrl);
 		if (!response.ok) throw new ClusterError(`HAProxy stats answered ${response.status}`);
@@ -103,8 +126,12 @@ export class RealHaproxy {
 				await closeServer(server);
 			}
 		}
+		const liveTasks = new Set([...wanted.values()].map(target => target.taskId));
+		for (const taskId of this.deadContainers) {
+			if (!liveTasks.has(taskId)) this.deadContainers.delete(taskId);
+		}
 		for (const [key, target] of wanted) {
-			if (this.standIns.has(key)) continue;
+			if (this.standIns.has(key) || this.deadContainers.has(target.taskId)) continue;
 			const server = createServer((_req, res) => {
 				const task = this.model.tasks.get(target.taskId);
 				const failing = task?.forcedUnhealthy === true;
@@ -117,13 +144,14 @@ export class RealHaproxy {
 					server.listen(target.port, target.ip, () => resolve());
 				});
 				this.standIns.set(key, server);
+				standInTask.set(server, target.taskId);
 			} catch (error) {
 				this.lastError = `cannot stand in for ${key}: ${error instanceof Error ? error.message : String(error)}`;
 			}
 		}
 		const config = renderHaproxyConfig(services, {
 			bindAddress: '127.0.0.1', statsBind: `127.0.0.1:${this.options.statsPort}`, vhostPort: this.options.vhostPort, withLua: false,
-			checkOptions: this.options.checkOptions ?? ' check inter 200ms fall 1 rise 1',
+			...(this.options.checkTiming === 'marathon-lb' ? {} : {checkOptions: this.options.checkOptions ?? ' check inter 200ms fall 1 rise 1'}),
 		});
 		if (config === this.config && this.current !== null) return;
 		this.config = config;
@@ -165,6 +193,8 @@ export class RealHaproxy {
 		throw new ClusterError(`HAProxy did not open its stats page on port ${this.options.statsPort}`, {hint: this.lastError ?? 'Check that the port is free.'});
 	}
 }
+
+const standInTask = new WeakMap<Server, string>();
 
 function closeServer(server: Server): Promise<void> {
 	return new Promise(resolve => {

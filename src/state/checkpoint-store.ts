@@ -2,8 +2,9 @@ import {appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync
 import {join} from 'node:path';
 import Conf from 'conf';
 import {StoreError} from '../errors.js';
+import {quoteShellArg} from '../exec/quote.js';
 import {emptyJournal, journalSchemaVersion, type Journal, type RunInfo, type StepRecord} from './journal.js';
-import {migrateJournal} from './migrate.js';
+import {migrateJournal, moveAside} from './migrate.js';
 import {labDir, stepLogFile} from './paths.js';
 
 const secretKey = /pass(word|phrase)|secret|token|credential|private.?key$/i;
@@ -88,6 +89,9 @@ export class CheckpointStore {
 			throw unreadable(this.file, error);
 		}
 		if (Object.keys(raw).length === 0) {
+			// conf reads a JSON array, string or number as an empty store; such a file is damage
+			// to report, not an empty journal to write over.
+			this.#assertEmptyObjectOnDisk();
 			return emptyJournal(this.labId);
 		}
 		return migrateJournal(raw, this.file);
@@ -155,12 +159,40 @@ export class CheckpointStore {
 	/** The step's log, or undefined when it never wrote one. */
 	readLog(key: string): string | undefined {
 		const path = this.logPath(key);
-		return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+		try {
+			return readFileSync(path, 'utf8');
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+				return undefined;
+			}
+			throw new StoreError(`Could not read the step log ${path}.`, {hint: 'Check that it is a readable file.', cause: error});
+		}
 	}
 
 	/** Deletes the lab's journal, logs and lock: the local half of `reset`. */
 	remove(): void {
 		rmSync(this.dir, {recursive: true, force: true});
+	}
+
+	#assertEmptyObjectOnDisk(): void {
+		let text: string;
+		try {
+			text = readFileSync(this.file, 'utf8');
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+				return;
+			}
+			throw unreadable(this.file, error);
+		}
+		let value: unknown;
+		try {
+			value = JSON.parse(text);
+		} catch (error) {
+			throw unreadable(this.file, error);
+		}
+		if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+			throw unreadable(this.file, new Error('it does not hold a JSON object'));
+		}
 	}
 
 	#write(journal: Journal): void {
@@ -177,8 +209,9 @@ export class CheckpointStore {
 
 function unreadable(file: string, error: unknown): StoreError {
 	const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-	return new StoreError(`The checkpoint file ${file} cannot be read (${detail}); it was left untouched.`, {
-		hint: `Fix the JSON by hand, or move it aside (mv ${file} ${file}.bad) to start this lab's journal afresh.`,
-		cause: error,
-	});
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	const hint = code === 'EACCES' || code === 'EPERM'
+		? `Run mesos-lab as the user who owns ${file}, or fix its permissions (ls -l ${quoteShellArg(file)}).`
+		: `Fix the JSON by hand, or move it aside (${moveAside(file)}) to start this lab's journal afresh.`;
+	return new StoreError(`The checkpoint file ${file} cannot be read (${detail}); it was left untouched.`, {hint, cause: error});
 }

@@ -15,6 +15,11 @@ export interface StepRecord {
 	finishedAt?: string;
 	/** Why the step was skipped or found already done. */
 	reason?: string;
+	/**
+	 * Who skipped it: its own check found it in place (checked again on the next run, since things
+	 * change), or someone asked (that choice is kept).
+	 */
+	skippedBy?: 'check' | 'request';
 	lastError?: string;
 	hint?: string;
 	job?: JournalJob;

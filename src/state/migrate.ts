@@ -1,4 +1,6 @@
 import {StoreError} from '../errors.js';
+import {quoteShellArg} from '../exec/quote.js';
+import {journalFileSchema, firstIssue} from './journal-schema.js';
 import {journalSchemaVersion, type Journal} from './journal.js';
 
 /**
@@ -9,7 +11,7 @@ export function migrateJournal(raw: Record<string, unknown>, file: string): Jour
 	const version = raw['schemaVersion'];
 	if (typeof version !== 'number' || !Number.isInteger(version)) {
 		throw new StoreError(`The checkpoint file ${file} has no schemaVersion.`, {
-			hint: `Move it aside (mv ${file} ${file}.bad) to start this lab's journal afresh.`,
+			hint: `Move it aside (${moveAside(file)}) to start this lab's journal afresh.`,
 		});
 	}
 	if (version > journalSchemaVersion) {
@@ -17,11 +19,17 @@ export function migrateJournal(raw: Record<string, unknown>, file: string): Jour
 			hint: 'Upgrade mesos-lab, or use --home to keep this lab apart.',
 		});
 	}
-	if (typeof raw['labId'] !== 'string' || typeof raw['steps'] !== 'object' || raw['steps'] === null) {
-		throw new StoreError(`The checkpoint file ${file} is missing labId or steps.`, {
-			hint: `Move it aside (mv ${file} ${file}.bad) to start this lab's journal afresh.`,
+	const parsed = journalFileSchema.safeParse(raw);
+	if (!parsed.success) {
+		throw new StoreError(`The checkpoint file ${file} is damaged (${firstIssue(parsed.error)}); it was left untouched.`, {
+			hint: `Fix that field by hand, or move the file aside (${moveAside(file)}) to start this lab's journal afresh.`,
 		});
 	}
-	const order = Array.isArray(raw['order']) ? raw['order'].filter((key): key is string => typeof key === 'string') : Object.keys(raw['steps']);
-	return {...(raw as unknown as Journal), order, schemaVersion: journalSchemaVersion};
+	const journal = parsed.data;
+	return {...journal, order: journal.order ?? Object.keys(journal.steps), schemaVersion: journalSchemaVersion} as Journal;
+}
+
+/** The command that moves a bad checkpoint file out of the way, quoted for copy and paste. */
+export function moveAside(file: string): string {
+	return `mv ${quoteShellArg(file)} ${quoteShellArg(`${file}.bad`)}`;
 }

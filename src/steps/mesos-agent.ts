@@ -22,6 +22,18 @@ export function agentUnit(lab: Lab, agent: MesosAgent): {path: string; content: 
 	};
 }
 
+const agentReport = `import json, sys
+agents = [a for a in json.load(sys.stdin).get("slaves", []) if a.get("hostname") == sys.argv[1]]
+if not agents: sys.exit("agent %s is not registered" % sys.argv[1])
+r = agents[0].get("resources", {})
+if not r.get("cpus") or not r.get("mem"): sys.exit("agent %s reports no CPUs or memory" % sys.argv[1])
+print("agent %s registered with %s CPUs and %d MB" % (sys.argv[1], r["cpus"], r["mem"]))`;
+
+/** Reads /master/slaves with whichever Python the host has (CentOS 7 ships python 2.7). */
+const agentRegistered = `set -o pipefail
+for py in python python3 python2; do command -v "$py" >/dev/null && break; done
+curl -fsSL --max-time 5 "http://$1:$2/master/slaves" | "$py" -c '${agentReport}' "$3"`;
+
 export function mesosAgentSteps(lab: Lab): Step[] {
 	const t = topology(lab);
 	return t.agents.map((agent) => simpleStep({
@@ -32,7 +44,8 @@ export function mesosAgentSteps(lab: Lab): Step[] {
 			'The agent reports this machine\'s CPUs, memory and disk to the leading master and runs tasks here. containerizers=mesos,docker enables both kinds of isolation: the Mesos containerizer uses Linux namespaces and cgroups directly, the Docker containerizer hands tasks to the Docker daemon. Run one agent per machine, or the same resources are counted twice. attributes (such as dc:bj) let Marathon constraints place tasks by data centre.',
 		),
 		done: shellCommand(['systemctl', 'is-active', '--quiet', 'mesos-lab-agent.service']),
-		proof: shellCommand(['bash', '-c', 'curl -fsSL --max-time 5 "http://$1:$2/master/slaves" | grep -q "\\"hostname\\":\\"$3\\""', 'mesos-lab', t.masters[0]?.host.address ?? '', String(t.masters[0]?.port ?? 0), agent.host.address]),
+		// Registered with the leading master (a standby redirects there) and offering CPUs and memory.
+		proof: shellCommand(['bash', '-c', agentRegistered, 'mesos-lab', t.masters[0]?.host.address ?? '', String(t.masters[0]?.port ?? 0), agent.host.address]),
 		files: [{...agentUnit(lab, agent), sudo: true, mode: 0o644}],
 		commands: [command(['mkdir', '-p', agent.workDir, agent.logDir]), command(['systemctl', 'daemon-reload']), command(['systemctl', 'enable', '--now', 'mesos-lab-agent.service'])],
 		hints: [commonHints.masterNoZk, commonHints.portInUse, containerConfigHint],

@@ -1,8 +1,9 @@
 import {shellCommand} from '../exec/quote.js';
-import type {Lab, LabHost} from '../lab/lab-schema.js';
+import {UserInputError} from '../errors.js';
+import {preflightCheckNames, type Lab, type LabHost, type PreflightCheckName} from '../lab/lab-schema.js';
 import type {Localized, Step, StepContext} from './step.js';
-import {command, output, script, text} from './step-kit.js';
-import {portsOnHost} from './topology.js';
+import {checkBy, command, output, script, text, verifyBy} from './step-kit.js';
+import {hostsNeedingMesos, portsOnHost, topology} from './topology.js';
 
 export type PreflightLevel = 'pass' | 'warn' | 'fail';
 
@@ -14,12 +15,12 @@ export interface PreflightFinding {
 
 /** A preflight step also reports PASS/WARN/FAIL with a fix; check and verify derive from it. */
 export interface PreflightStep extends Step {
-	checkName: string;
+	checkName: PreflightCheckName;
 	assess(ctx: StepContext): Promise<PreflightFinding>;
 }
 
 interface Probe {
-	name: string;
+	name: PreflightCheckName;
 	title: Localized;
 	why: Localized;
 	probe: string;
@@ -28,9 +29,26 @@ interface Probe {
 }
 
 const gib = 1024 ** 3;
+const nothingToDo = text('无需处理', 'Nothing to do');
+const labUnitsMarker = '--- running lab services';
+
+/**
+ * Listening sockets, then the lab's own running services (units, or ZooKeeper pid files in script
+ * mode). No `ss -H`: CentOS 7's iproute predates it, and the header line matches no port anyway.
+ */
+const portsProbe = `ss -ltn
+echo "${labUnitsMarker}"
+systemctl list-units --type=service --state=active --no-legend --plain "mesos-lab-*" 2>/dev/null | awk '{print $1}' || true
+for pidfile in "$@"; do
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    n=\${pidfile%/data/zookeeper_server.pid}; echo "mesos-lab-zookeeper-\${n##*/zk}.service"
+  fi
+done`;
 
 function probes(lab: Lab, host: LabHost): Probe[] {
 	const ports = portsOnHost(lab, host.name);
+	const builds = lab.mesos.source === 'build' && hostsNeedingMesos(lab).includes(host.name);
+	const zookeeperPidFiles = topology(lab).zookeeper.filter((member) => member.host.name === host.name).map((member) => `${member.dir}/data/zookeeper_server.pid`);
 	return [
 		{
 			name: 'os',
@@ -41,7 +59,7 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 				const id = /^ID="?([^"\n]*)"?/m.exec(out)?.[1];
 				const version = /^VERSION_ID="?([^"\n]*)"?/m.exec(out)?.[1];
 				return id === 'centos' && version === '7'
-					? {level: 'pass', detail: 'CentOS 7', fix: text('无需处理', 'Nothing to do')}
+					? {level: 'pass', detail: 'CentOS 7', fix: nothingToDo}
 					: {level: 'fail', detail: `found ${id ?? 'unknown'} ${version ?? ''}`.trim(), fix: text('仅支持 CentOS 7（7.x，建议 7.9.2009）。请换一台 CentOS 7 虚拟机。', 'Only CentOS 7 (7.x, ideally 7.9.2009) is supported. Use a CentOS 7 machine.')};
 			},
 		},
@@ -52,33 +70,36 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			probe: shellCommand(['nproc']),
 			judge: (out) => {
 				const cpus = Number(out.trim());
-				return cpus >= 2 ? {level: 'pass', detail: `${cpus} CPUs`, fix: text('无需处理', 'Nothing to do')} : {level: 'warn', detail: `${cpus} CPU`, fix: text('给虚拟机分配至少 2 个 CPU。', 'Give the VM at least 2 CPUs.')};
+				return cpus >= 2 ? {level: 'pass', detail: `${cpus} CPUs`, fix: nothingToDo} : {level: 'warn', detail: `${cpus} CPU`, fix: text('给虚拟机分配至少 2 个 CPU。', 'Give the VM at least 2 CPUs.')};
 			},
 		},
 		{
 			name: 'memory',
 			title: text('检查内存+交换空间 ≥ 4 GiB', 'Check memory plus swap is at least 4 GiB'),
-			why: text('链接 libmesos 需要约 4 GiB 内存；不够时编译器会被系统杀掉（cc1plus killed）。交换文件可以补足。', 'Linking libmesos needs about 4 GiB; with less the kernel kills the compiler (cc1plus killed). A swap file makes up the difference.'),
+			why: text('链接 libmesos 需要约 4 GiB 内存；不够时编译器会被系统杀掉（cc1plus killed）。交换文件可以补足：lab 文件里写了 swapFile 时，本步骤之前就会创建它。', 'Linking libmesos needs about 4 GiB; with less the kernel kills the compiler (cc1plus killed). A swap file makes up the difference: with swapFile in the lab file one is made just before this check.'),
 			probe: shellCommand(['cat', '/proc/meminfo']),
 			judge: (out) => {
 				const kib = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(out)?.[1] ?? 0);
 				const total = (kib('MemTotal') + kib('SwapTotal')) * 1024;
-				return total >= 4 * gib
-					? {level: 'pass', detail: `${(total / gib).toFixed(1)} GiB`, fix: text('无需处理', 'Nothing to do')}
-					: {level: 'fail', detail: `${(total / gib).toFixed(1)} GiB`, fix: text('执行本步骤的计划会创建 4 GiB 交换文件 /swapfile。', 'This step\'s plan creates a 4 GiB swap file at /swapfile.')};
+				const detail = `${(total / gib).toFixed(1)} GiB of memory and swap`;
+				if (total >= 4 * gib) {
+					return {level: 'pass', detail, fix: nothingToDo};
+				}
+				const short = Math.ceil((4 * gib - total) / gib);
+				return builds
+					? {level: 'fail', detail, fix: text(`在 lab 文件中加入 swapFile: {sizeGiB: ${Math.max(short, 4)}}，然后重跑；也可以给虚拟机加内存。`, `Add swapFile: {sizeGiB: ${Math.max(short, 4)}} to the lab file and run again, or give the VM more memory.`)}
+					: {level: 'warn', detail, fix: text('这台机器不编译 Mesos，但运行多个 Java 进程仍建议 4 GiB 以上。', 'This host does not build Mesos, but running several Java processes still wants 4 GiB or more.')};
 			},
-			fixCommands: [
-				script('set -e; [ -f /swapfile ] || { fallocate -l 4G /swapfile; chmod 600 /swapfile; mkswap /swapfile; }; swapon /swapfile 2>/dev/null || true; grep -q "^/swapfile " /etc/fstab || echo "/swapfile swap swap defaults 0 0" >> /etc/fstab', [], text('创建 4 GiB 交换文件', 'Create a 4 GiB swap file')),
-			],
 		},
 		{
 			name: 'disk',
 			title: text('检查可用磁盘 ≥ 20 GB', 'Check at least 20 GB of free disk'),
 			why: text('Mesos 源码、编译产物、Maven 依赖和 Docker 镜像加起来要十几 GB；教程建议磁盘 20G。', 'Mesos sources, the build tree, Maven dependencies and Docker images take well over 10 GB; the tutorial asks for a 20 GB disk.'),
-			probe: shellCommand(['df', '-Pk', '/']),
+			// The filesystem that will hold the lab root, found from its nearest existing folder.
+			probe: shellCommand(['bash', '-c', 'd=$1; while [ ! -e "$d" ]; do d=$(dirname "$d"); done; df -Pk "$d"', 'mesos-lab', lab.root]),
 			judge: (out) => {
 				const free = Number(out.trim().split('\n').at(-1)?.split(/\s+/)[3] ?? 0) * 1024;
-				return free >= 20e9 ? {level: 'pass', detail: `${(free / 1e9).toFixed(0)} GB free`, fix: text('无需处理', 'Nothing to do')} : {level: 'fail', detail: `${(free / 1e9).toFixed(0)} GB free`, fix: text('扩大虚拟机磁盘，或清理空间到至少 20 GB。', 'Grow the VM disk or free space to at least 20 GB.')};
+				return free >= 20e9 ? {level: 'pass', detail: `${(free / 1e9).toFixed(0)} GB free`, fix: nothingToDo} : {level: 'fail', detail: `${(free / 1e9).toFixed(0)} GB free`, fix: text('扩大虚拟机磁盘，或清理空间到至少 20 GB。', 'Grow the VM disk or free space to at least 20 GB.')};
 			},
 		},
 		{
@@ -88,7 +109,7 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			probe: shellCommand(['date', '-u', '+%s']),
 			judge: (out) => {
 				const skew = Math.abs(Number(out.trim()) - Date.now() / 1000);
-				return skew < 300 ? {level: 'pass', detail: `skew ${skew.toFixed(0)} s`, fix: text('无需处理', 'Nothing to do')} : {level: 'warn', detail: `skew ${skew.toFixed(0)} s`, fix: text('系统准备阶段会启用 chronyd 同步时间。', 'The VM preparation phase turns on chronyd time sync.')};
+				return skew < 300 ? {level: 'pass', detail: `skew ${skew.toFixed(0)} s`, fix: nothingToDo} : {level: 'warn', detail: `skew ${skew.toFixed(0)} s`, fix: text('系统准备阶段会启用 chronyd 同步时间。', 'The VM preparation phase turns on chronyd time sync.')};
 			},
 		},
 		{
@@ -96,17 +117,21 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			title: text('检查主机名能解析', 'Check the host name resolves'),
 			why: text('Mesos 和 Marathon 会用主机名互相登记；解析不了时组件会把无法访问的名字写进 ZooKeeper。', 'Mesos and Marathon register themselves by name; if the name does not resolve they publish an address others cannot reach.'),
 			probe: 'getent hosts "$(hostname)"',
-			judge: (out) => (out.trim() ? {level: 'pass', detail: out.trim().split('\n')[0] ?? '', fix: text('无需处理', 'Nothing to do')} : {level: 'warn', detail: 'hostname does not resolve', fix: text('在 /etc/hosts 里加一行：<本机IP> <主机名>。', 'Add "<address> <hostname>" to /etc/hosts.')}),
+			judge: (out) => (out.trim() ? {level: 'pass', detail: out.trim().split('\n')[0] ?? '', fix: nothingToDo} : {level: 'warn', detail: 'hostname does not resolve', fix: text('在 /etc/hosts 里加一行：<本机IP> <主机名>。', 'Add "<address> <hostname>" to /etc/hosts.')}),
 		},
 		{
 			name: 'ports',
 			title: text('检查所需端口空闲', 'Check the ports the lab needs are free'),
-			why: text('三个 ZooKeeper、三个 master、agent、两个 Marathon 和 marathon-lb 都要监听各自的端口；被占用的端口会让进程启动失败。', 'Three ZooKeepers, three masters, the agent, two Marathons and marathon-lb each listen on their own port; a taken port stops a process from starting.'),
-			probe: shellCommand(['ss', '-Hltn']),
+			why: text('三个 ZooKeeper、三个 master、agent、两个 Marathon 和 marathon-lb 都要监听各自的端口；被占用的端口会让进程启动失败。已经由本实验自己的服务占用的端口不算冲突，所以重跑安装时这一项照样通过。', 'Three ZooKeepers, three masters, the agent, two Marathons and marathon-lb each listen on their own port; a taken port stops a process from starting. A port held by the lab\'s own running service is no conflict, so a second install still passes.'),
+			probe: shellCommand(['bash', '-c', portsProbe, 'mesos-lab', ...zookeeperPidFiles]),
 			judge: (out) => {
-				const taken = ports.filter(({port}) => new RegExp(`:${port}\\s`).test(`${out}\n`));
+				const [listening = '', running = ''] = out.split(`\n${labUnitsMarker}\n`);
+				const ours = new Set(running.split('\n').map((line) => line.trim()).filter((line) => line !== ''));
+				const held = ports.filter(({port}) => new RegExp(`:${port}\\s`).test(`${listening}\n`));
+				const taken = held.filter(({unit}) => !ours.has(unit));
+				const own = held.length - taken.length;
 				return taken.length === 0
-					? {level: 'pass', detail: `${ports.length} ports free`, fix: text('无需处理', 'Nothing to do')}
+					? {level: 'pass', detail: `${ports.length - own} ports free${own > 0 ? `, ${own} held by the lab's own services` : ''}`, fix: nothingToDo}
 					: {level: 'fail', detail: `in use: ${taken.map((t) => `${t.port} (${t.owner})`).join(', ')}`, fix: text('停止占用端口的进程（ss -ltnp 查看），或修改 lab 文件的 ports。', 'Stop the process holding each port (see ss -ltnp) or change ports in the lab file.')};
 			},
 		},
@@ -115,20 +140,57 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			title: text('检查 SELinux', 'Check SELinux'),
 			why: text('SELinux enforcing 会阻止 Mesos 容器挂载目录；实验环境里设为 permissive 最省事。', 'SELinux in enforcing mode blocks Mesos containers from mounting their sandboxes; permissive is simplest for a lab.'),
 			probe: 'getenforce 2>/dev/null || echo Disabled',
-			judge: (out) => (out.trim() === 'Enforcing' ? {level: 'warn', detail: 'Enforcing', fix: text('执行 setenforce 0，并在 /etc/selinux/config 中设 SELINUX=permissive。', 'Run setenforce 0 and set SELINUX=permissive in /etc/selinux/config.')} : {level: 'pass', detail: out.trim(), fix: text('无需处理', 'Nothing to do')}),
+			judge: (out) => (out.trim() === 'Enforcing' ? {level: 'warn', detail: 'Enforcing', fix: text('执行 setenforce 0，并在 /etc/selinux/config 中设 SELINUX=permissive。', 'Run setenforce 0 and set SELINUX=permissive in /etc/selinux/config.')} : {level: 'pass', detail: out.trim(), fix: nothingToDo}),
 			fixCommands: [script('setenforce 0 || true; sed -i "s/^SELINUX=enforcing/SELINUX=permissive/" /etc/selinux/config', [], text('SELinux 设为 permissive', 'Set SELinux to permissive'))],
 		},
 		{
 			name: 'leftovers',
 			title: text('查找以前安装的残留', 'Look for leftovers of an earlier install'),
-			why: text('旧的 mesos 进程或 work_dir 会让新 master 读到旧的复制日志，出现奇怪的选举。', 'An old mesos process or work_dir makes a new master read a stale replicated log and elect strangely.'),
-			probe: shellCommand(['bash', '-c', 'pgrep -l "mesos-(master|agent|slave)" || true; ls -d /root/mesos /var/lib/mesos 2>/dev/null || true']),
-			judge: (out) => (out.trim() ? {level: 'warn', detail: out.trim().split('\n').join('; '), fix: text('确认不再需要后运行 mesos-lab reset，或手动停止并删除它们。', 'If unneeded, run mesos-lab reset or stop and delete them by hand.')} : {level: 'pass', detail: 'none', fix: text('无需处理', 'Nothing to do')}),
+			why: text('按教程手工装过的 mesos 进程或 /root/mesos 下的 work_dir 会占用端口，还可能让新 master 读到旧的复制日志，出现奇怪的选举。', 'A mesos process or a work_dir under /root/mesos from a by-hand install of the tutorial holds ports, and can make a new master read a stale replicated log and elect strangely.'),
+			// Processes of this lab (their flags name the lab root) are not leftovers.
+			probe: shellCommand(['bash', '-c', 'for p in $(pgrep "mesos-(master|agent|slave)"); do tr "\\0" " " < "/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$1" || echo "process $p $(cat "/proc/$p/comm" 2>/dev/null)"; done; ls -d /root/mesos /root/marathon /var/lib/mesos 2>/dev/null || true', 'mesos-lab', lab.root]),
+			judge: (out) => (out.trim() ? {level: 'warn', detail: out.trim().split('\n').join('; '), fix: text('确认不再需要后运行 mesos-lab reset，或手动停止并删除它们。', 'If unneeded, run mesos-lab reset or stop and delete them by hand.')} : {level: 'pass', detail: 'none', fix: nothingToDo}),
 		},
 	];
 }
 
-export function preflightSteps(lab: Lab, host: LabHost): PreflightStep[] {
+/** Refuses an ignore request that names no check, so a typo does not silently ignore nothing. */
+export function assertIgnorablePreflight(names: readonly string[]): void {
+	const unknown = names.filter((name) => !(preflightCheckNames as readonly string[]).includes(name));
+	if (unknown.length > 0) {
+		throw new UserInputError(`--ignore-preflight ${unknown.join(', ')}: no preflight check has that name.`, {
+			hint: `Use one of: ${preflightCheckNames.join(', ')}.`,
+		});
+	}
+}
+
+/** Makes the swap file the lab asks for, before the memory check counts it. */
+function swapFileStep(host: LabHost, swap: {sizeGiB: number; path: string}): Step {
+	return {
+		id: 'swap-file', phase: 'preflight', host: host.name,
+		title: text(`创建 ${swap.sizeGiB} GiB 交换文件 ${swap.path}`, `Make a ${swap.sizeGiB} GiB swap file at ${swap.path}`),
+		why: text('内存不足 4 GiB 时，编译 Mesos 的 C++ 编译器会被系统杀掉。交换文件比内存慢，但能让编译走完；它写进 /etc/fstab，重启后仍然生效。', 'With less than 4 GiB of memory the kernel kills the C++ compiler building Mesos. Swap is slower than memory but lets the build finish; it goes into /etc/fstab so it survives a reboot.'),
+		check: checkBy(shellCommand(['bash', '-c', 'swapon --show=NAME --noheadings 2>/dev/null | grep -qxF -- "$1" || grep -q "^$1 " /proc/swaps', 'mesos-lab', swap.path]), `${swap.path} is in use as swap`, `${swap.path} is not in use as swap`),
+		plan: async () => ({
+			files: [],
+			commands: [script('set -euo pipefail\npath=$1 size=$2\nif [ ! -f "$path" ]; then fallocate -l "${size}G" "$path" || dd if=/dev/zero of="$path" bs=1M count=$((size * 1024)); chmod 600 "$path"; mkswap "$path"; fi\nswapon "$path" 2>/dev/null || grep -q "^$path " /proc/swaps\ngrep -q "^$path " /etc/fstab || echo "$path swap swap defaults 0 0" >> /etc/fstab', [swap.path, String(swap.sizeGiB)], text('创建并启用交换文件', 'Create and enable the swap file'))],
+		}),
+		verify: verifyBy(shellCommand(['bash', '-c', 'grep "^$1 " /proc/swaps', 'mesos-lab', swap.path]), `${swap.path} is in use as swap`, `${swap.path} is not in use as swap`),
+		hints: [{id: 'swap-file-refused', matches: /fallocate failed|Operation not supported|Invalid argument|swapon failed/i, hint: text('这个文件系统不支持交换文件（例如 btrfs 或容器里）：换一个 swapFile.path，或给虚拟机加内存。', 'This filesystem cannot hold a swap file (btrfs, or inside a container): choose another swapFile.path or give the VM more memory.')}],
+	};
+}
+
+export function preflightSteps(lab: Lab, host: LabHost): Step[] {
+	assertIgnorablePreflight(lab.ignorePreflight);
+	const checks = preflightChecks(lab, host);
+	if (lab.swapFile === undefined) {
+		return checks;
+	}
+	const memory = checks.findIndex((step) => step.checkName === 'memory');
+	return [...checks.slice(0, memory), swapFileStep(host, lab.swapFile), ...checks.slice(memory)];
+}
+
+export function preflightChecks(lab: Lab, host: LabHost): PreflightStep[] {
 	return probes(lab, host).map((probe) => {
 		const assess = async (ctx: StepContext): Promise<PreflightFinding> => {
 			const result = await output(ctx, probe.probe);

@@ -53,14 +53,25 @@ export function zkFourLetter(host: string, port: number, word: 'srvr' | 'ruok' |
 	]);
 }
 
-/** Downloads (or copies a local file) and checks it; a mismatch deletes the file and fails. */
+/**
+ * Downloads (or copies a local file) and checks it; a mismatch deletes the file and fails. Without
+ * a pinned digest the one published next to the URL is used: Apache ships .sha512 for recent
+ * releases and only .sha1 for old ones, so the others are tried when the named one is missing.
+ */
 export const fetchChecked = `set -euo pipefail
 url=$1 dest=$2 algo=$3 pinned=$4 local=$5
 mkdir -p "$(dirname "$dest")"
 if [ -n "$local" ]; then cp -f "$local" "$dest.part"; else curl -fL --retry 3 -o "$dest.part" "$url"; fi
-if [ -n "$pinned" ]; then expected=$pinned; else
-  case $algo in sha512) n=128;; sha256) n=64;; *) n=40;; esac
-  expected=$(curl -fsSL "$url.$algo" | tr -d ' \\t\\r\\n' | tr 'A-F' 'a-f' | grep -oE "[0-9a-f]{$n}" | head -n 1)
+expected=$pinned
+if [ -z "$expected" ]; then
+  for candidate in "$algo" sha512 sha256 sha1; do
+    case $candidate in sha512) n=128;; sha256) n=64;; *) n=40;; esac
+    expected=$(curl -fsSL "$url.$candidate" 2>/dev/null | tr -d ' \\t\\r\\n' | tr 'A-F' 'a-f' | grep -oE "[0-9a-f]{$n}" | head -n 1 || true)
+    if [ -n "$expected" ]; then algo=$candidate; echo "checking against $url.$candidate"; break; fi
+  done
+fi
+if [ -z "$expected" ]; then
+  rm -f "$dest.part"; echo "checksum mismatch for $dest: no digest is published next to $url; pin one under checksum.value" >&2; exit 1
 fi
 actual=$("\${algo}sum" "$dest.part" | cut -d ' ' -f 1)
 if [ "$(printf %s "$expected" | tr 'A-F' 'a-f')" != "$actual" ]; then

@@ -35,6 +35,11 @@ export interface PlannedCommand {
 	 * detached job named `name` and re-attaches to it on resume.
 	 */
 	detached?: {name: string};
+	/**
+	 * Written to the command's stdin and never logged, shown or saved: how a secret such as a
+	 * registry password reaches a command without appearing in its argv.
+	 */
+	stdin?: string;
 }
 
 /** A file a step puts on the target. */

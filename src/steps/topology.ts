@@ -87,30 +87,45 @@ export function topology(lab: Lab): Topology {
 	};
 }
 
+/** Names of the hosts that need Mesos itself: masters, agents, and Marathon when it runs from a tarball. */
+export function hostsNeedingMesos(lab: Lab): string[] {
+	const names = new Set([...lab.roles.masters, ...lab.roles.agents, ...(lab.marathon.source === 'tarball' ? lab.roles.marathon : [])]);
+	return lab.hosts.filter((host) => names.has(host.name)).map((host) => host.name);
+}
+
 /** Hosts in lab order that run at least one role. */
 export function hostsInUse(lab: Lab): LabHost[] {
 	const names = new Set([...lab.roles.zookeeper, ...lab.roles.masters, ...lab.roles.agents, ...lab.roles.marathon, lab.roles.marathonLb]);
 	return lab.hosts.filter((host) => names.has(host.name));
 }
 
+/** A port a host needs, what wants it, and the lab unit that holds it once the lab runs. */
+export interface HostPort {
+	port: number;
+	owner: string;
+	unit: string;
+}
+
 /** Every port a host needs free, with what wants it. */
-export function portsOnHost(lab: Lab, hostName: string): Array<{port: number; owner: string}> {
+export function portsOnHost(lab: Lab, hostName: string): HostPort[] {
 	const t = topology(lab);
-	const ports: Array<{port: number; owner: string}> = [];
+	const ports: HostPort[] = [];
 	for (const member of t.zookeeper.filter((m) => m.host.name === hostName)) {
-		ports.push({port: member.clientPort, owner: `zookeeper ${member.id}`}, {port: member.peerPort, owner: `zookeeper ${member.id}`}, {port: member.electionPort, owner: `zookeeper ${member.id}`});
+		const unit = `mesos-lab-zookeeper-${member.id}.service`;
+		ports.push({port: member.clientPort, owner: `zookeeper ${member.id}`, unit}, {port: member.peerPort, owner: `zookeeper ${member.id}`, unit}, {port: member.electionPort, owner: `zookeeper ${member.id}`, unit});
 	}
 	for (const master of t.masters.filter((m) => m.host.name === hostName)) {
-		ports.push({port: master.port, owner: `mesos-master ${master.index}`});
+		ports.push({port: master.port, owner: `mesos-master ${master.index}`, unit: `mesos-lab-master-${master.index}.service`});
 	}
 	for (const agent of t.agents.filter((a) => a.host.name === hostName)) {
-		ports.push({port: agent.port, owner: 'mesos-agent'});
+		ports.push({port: agent.port, owner: 'mesos-agent', unit: 'mesos-lab-agent.service'});
 	}
 	for (const marathon of t.marathon.filter((m) => m.host.name === hostName)) {
-		ports.push({port: marathon.port, owner: `marathon ${marathon.index}`});
+		ports.push({port: marathon.port, owner: `marathon ${marathon.index}`, unit: `mesos-lab-marathon-${marathon.index}.service`});
 	}
 	if (t.marathonLb.host.name === hostName) {
-		ports.push({port: t.marathonLb.port, owner: 'marathon-lb'}, {port: 80, owner: 'marathon-lb (vhosts)'});
+		const unit = 'mesos-lab-marathon-lb.service';
+		ports.push({port: t.marathonLb.port, owner: 'marathon-lb', unit}, {port: 80, owner: 'marathon-lb (vhosts)', unit});
 	}
 	return ports;
 }

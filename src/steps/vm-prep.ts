@@ -4,31 +4,23 @@ import {resolveMirrors} from '../lab/mirrors.js';
 import {yumInstall} from '../platform/centos7.js';
 import type {Step} from './step.js';
 import {command, commonHints, script, simpleStep, text} from './step-kit.js';
-import {centosBaseRepo, epelRepo} from './templates/yum-repos.js';
+import {centosBaseRepo, epelRepo, releaseAction, repoRewriteScript, repoScriptPath} from './templates/yum-repos.js';
 
-/** Picks the first vault mirror that serves 7.9.2009 and writes the repo file pointing at it. */
-const chooseVault = `set -e
-for base in "$@"; do
-  if curl -fsS --max-time 10 -o /dev/null "$base/7.9.2009/os/x86_64/repodata/repomd.xml"; then
-    mkdir -p /etc/yum.repos.d/mesos-lab-disabled
-    for f in /etc/yum.repos.d/CentOS-*.repo; do [ -e "$f" ] && [ "$f" != /etc/yum.repos.d/CentOS-Base.repo ] && mv -f "$f" /etc/yum.repos.d/mesos-lab-disabled/; done
-    sed "s|@VAULT@|$base|g" /etc/yum.repos.d/CentOS-Base.repo.mesos-lab > /etc/yum.repos.d/CentOS-Base.repo
-    yum clean all >/dev/null; echo "using $base"; exit 0
-  fi
-done
-echo "no vault mirror answered: $*" >&2; exit 1`;
-
-export function vmPrepFiles(lab: Lab): Array<{path: string; content: string}> {
+export function vmPrepFiles(lab: Lab): Array<{path: string; content: string; mode: number}> {
+	const mirrors = resolveMirrors(lab);
 	return [
-		{path: '/etc/yum.repos.d/CentOS-Base.repo.mesos-lab', content: centosBaseRepo('@VAULT@')},
-		{path: '/etc/yum.repos.d/epel.repo', content: epelRepo(resolveMirrors(lab).epelArchive)},
+		{path: '/etc/yum.repos.d/CentOS-Base.repo.mesos-lab', content: centosBaseRepo('@VAULT@'), mode: 0o644},
+		{path: repoScriptPath, content: repoRewriteScript(mirrors.centosVault, mirrors.epelArchive), mode: 0o755},
+		{path: '/etc/yum/post-actions/mesos-lab.action', content: releaseAction(), mode: 0o644},
+		{path: '/etc/yum.repos.d/epel.repo', content: epelRepo(mirrors.epelArchive), mode: 0o644},
 	];
 }
 
 export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
-	const mirrors = resolveMirrors(lab);
 	const on = host.name;
 	const files = vmPrepFiles(lab);
+	const mirrors = resolveMirrors(lab);
+	const httpsAnswers = [mirrors.epelArchive, mirrors.maven, mirrors.dockerCe, mirrors.apache].find((url) => url.startsWith('https://'));
 	return [
 		simpleStep({
 			id: 'firewalld-off', phase: 'vm-prep', host: on,
@@ -48,11 +40,18 @@ export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
 		simpleStep({
 			id: 'yum-vault', phase: 'vm-prep', host: on,
 			title: text('把 yum 源换成 CentOS 7.9.2009 归档（vault）镜像', 'Point yum at a CentOS 7.9.2009 vault mirror'),
-			why: text('CentOS 7 已于 2024-06-30 停止维护，mirrorlist.centos.org 不再解析，普通镜像里的 centos/7 目录也被清空，只剩 vault 归档。这里逐个探测候选镜像，选第一个能用的。教程里"换成 163 源"的那一步今天已经不管用了。', 'CentOS 7 reached end of life on 2024-06-30: mirrorlist.centos.org no longer resolves and ordinary mirrors emptied centos/7; only the vault keeps it. The candidates are probed in order and the first that answers is used. The tutorial\'s "switch to the 163 mirror" step no longer works.'),
-			done: 'grep -q "7.9.2009" /etc/yum.repos.d/CentOS-Base.repo && ! grep -q "^mirrorlist=" /etc/yum.repos.d/CentOS-*.repo',
-			proof: shellCommand(['yum', '-q', 'makecache', 'fast']),
-			files: files.filter((file) => file.path.endsWith('.mesos-lab')).map((file) => ({...file, sudo: true, mode: 0o644})),
-			commands: [script(chooseVault, mirrors.centosVault, text('探测并选择镜像', 'Probe and choose a mirror'))],
+			why: text(
+				'CentOS 7 已于 2024-06-30 停止维护，mirrorlist.centos.org 不再解析，普通镜像里的 centos/7 目录也被清空，只剩 vault 归档。这里逐个探测候选镜像，选第一个能用的并显示出来。教程里"换成 163 源"的那一步今天已经不管用了。安装任何 *-release 包（例如 epel-release、centos-release-scl）都会带回指向失效地址的 repo 文件，所以改写脚本留在机器上，并由 yum 的 post-transaction-actions 插件在这类包安装或更新后自动重跑。',
+				'CentOS 7 reached end of life on 2024-06-30: mirrorlist.centos.org no longer resolves and ordinary mirrors emptied centos/7; only the vault keeps it. The candidates are probed in order and the first that answers is used and shown. The tutorial\'s "switch to the 163 mirror" step no longer works. Installing any *-release package (epel-release, centos-release-scl) brings back repo files naming dead hosts, so the rewrite stays on the machine as a script that yum\'s post-transaction-actions plugin runs again after such a package is installed or updated.',
+			),
+			done: shellCommand(['bash', '-c', 'grep -q "7.9.2009" /etc/yum.repos.d/CentOS-Base.repo && ! grep -qs "^mirrorlist=" /etc/yum.repos.d/*.repo && [ -x "$1" ] && rpm -q yum-plugin-post-transaction-actions >/dev/null', 'mesos-lab', repoScriptPath]),
+			// Proof: yum reads the metadata, and the answer names the mirror in use.
+			proof: shellCommand(['bash', '-c', 'yum -q makecache fast >/dev/null && sed -n "s/^baseurl=//p" /etc/yum.repos.d/CentOS-Base.repo | head -n 1']),
+			files: files.filter((file) => file.path !== '/etc/yum.repos.d/epel.repo').map((file) => ({...file, sudo: true})),
+			commands: [
+				command([repoScriptPath], text('探测并选择镜像', 'Probe and choose a mirror')),
+				command(['yum', 'install', '-y', 'yum-plugin-post-transaction-actions'], text('安装后自动重跑改写', 'Rerun the rewrite after release packages')),
+			],
 			hints: [commonHints.deadMirror],
 		}),
 		simpleStep({
@@ -61,7 +60,10 @@ export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
 			why: text('2017 年的安装镜像带的根证书早已过期（Let\'s Encrypt 旧根 2021 年失效），时钟不准也会让证书校验失败。所以在任何 https 下载之前先做这一步。', 'A 2017 install image carries root certificates that have since expired (the old Let\'s Encrypt root in 2021), and a wrong clock fails certificate checks too, so this comes before any https download.'),
 			// check-update exits 0 only when neither package has an update waiting.
 			done: 'systemctl is-active --quiet chronyd && yum -q check-update ca-certificates nss >/dev/null',
-			proof: 'systemctl is-active --quiet chronyd',
+			// Proof: the clock is kept, and an https handshake with a lab mirror succeeds (any HTTP status will do).
+			proof: httpsAnswers === undefined
+				? 'systemctl is-active --quiet chronyd'
+				: shellCommand(['bash', '-c', 'systemctl is-active --quiet chronyd && curl -sS --max-time 15 -o /dev/null "$1" && echo "https to $1 works"', 'mesos-lab', httpsAnswers]),
 			commands: [command(['yum', 'install', '-y', 'chrony']), command(['systemctl', 'enable', '--now', 'chronyd']), command(['yum', 'update', '-y', 'ca-certificates', 'nss'])],
 			hints: [commonHints.deadMirror],
 		}),
@@ -70,7 +72,7 @@ export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
 			title: text('启用 EPEL 7 归档源', 'Enable the EPEL 7 archive'),
 			why: text('EPEL 7 在 2024 年被移到归档目录，原来的 metalink 已失效。', 'EPEL 7 moved to an archive in 2024 and its old metalink is dead.'),
 			done: 'grep -q "archive" /etc/yum.repos.d/epel.repo', proof: shellCommand(['yum', '-q', 'repolist', 'epel']),
-			files: files.filter((file) => file.path.endsWith('/epel.repo')).map((file) => ({...file, sudo: true, mode: 0o644})),
+			files: files.filter((file) => file.path === '/etc/yum.repos.d/epel.repo').map((file) => ({...file, sudo: true})),
 			commands: [command(['yum', 'clean', 'metadata'])],
 			hints: [commonHints.deadMirror],
 		}),
@@ -79,7 +81,12 @@ export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
 			title: text('更新系统并安装常用工具', 'Update the system and install basic tools'),
 			why: text('minimal 版缺少 ifconfig（net-tools）、killall（psmisc）和 vim；先 yum update，让后续编译用上修过的 nss 等库。', 'A minimal install lacks ifconfig (net-tools), killall (psmisc) and vim; yum update first so the build gets the fixed nss and friends.'),
 			done: shellCommand(['rpm', '-q', 'net-tools', 'psmisc', 'vim-enhanced']), proof: shellCommand(['rpm', '-q', 'net-tools', 'psmisc', 'vim-enhanced']),
-			commands: [command(['yum', 'update', '-y'], undefined, {timeoutMs: 3_600_000}), {command: yumInstall(['net-tools', 'psmisc', 'vim-enhanced', 'curl', 'tar']), sudo: true}],
+			commands: [
+				command(['yum', 'update', '-y'], undefined, {timeoutMs: 3_600_000}),
+				// An updated centos-release restores the stock repo files; the rewrite runs again either way.
+				command([repoScriptPath], text('重新改写 yum 源', 'Rewrite the yum repos again')),
+				{command: yumInstall(['net-tools', 'psmisc', 'vim-enhanced', 'curl', 'tar']), sudo: true},
+			],
 			hints: [commonHints.deadMirror],
 		}),
 	];

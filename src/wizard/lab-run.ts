@@ -5,12 +5,16 @@ import type {JobControl} from '../runner/job-control.js';
 import {runLab} from '../runner/run-lab.js';
 import type {Runner} from '../runner/runner.js';
 import {CheckpointStore} from '../state/checkpoint-store.js';
+import type {Journal} from '../state/journal.js';
 import {buildPlan} from '../steps/catalog.js';
+import type {SecretSource} from '../steps/secrets.js';
 import {stepKey, type CheckResult, type Step} from '../steps/step.js';
 import type {PlannedDownload} from './components/PlanReview.js';
 import type {ClusterAddresses} from './components/Summary.js';
+import {createLearnGate} from './learn-gate.js';
 import type {DrivableRun, PreparedRun} from './prepared-run.js';
 import type {StepInfo} from './step-info.js';
+import {stopDetachedJob, type JobStopper} from './stop-job.js';
 
 export interface LabRunInput {
 	lab: Lab;
@@ -19,6 +23,18 @@ export interface LabRunInput {
 	executorFor(host: string): Executor | Promise<Executor>;
 	jobs?: JobControl;
 	resume: boolean;
+	/** `ask`: a failure waits for retry, skip or quit (the wizard's keys); `stop`: it ends the run (plain lines). */
+	onFailure: 'ask' | 'stop';
+	/** Pause before each step that needs doing, until the user has read it. */
+	learn?: boolean;
+	/** The plan of the lab: the step catalog's, unless a test brings its own steps. */
+	plan?: (lab: Lab) => Step[];
+	/** Answers the secrets steps need at run time (the registry password), held in memory only. */
+	secrets?: SecretSource;
+	/** Ends a silent job for the stall remedy; the real one signals the job's process group. */
+	stopJob?: JobStopper;
+	/** How often a detached job is looked at; the runner's default unless a test is in a hurry. */
+	jobPollMs?: number;
 }
 
 /** A rough minute per ordinary step; the Mesos build dominates everything else. */
@@ -31,27 +47,58 @@ const mesosBuildEstimateMs = 90 * 60_000;
  */
 export async function prepareLabRun(input: LabRunInput): Promise<PreparedRun> {
 	const {lab} = input;
-	const steps = buildPlan(lab);
+	const steps = input.plan ? input.plan(lab) : buildPlan(lab, input.secrets === undefined ? {} : {secrets: input.secrets});
 	const refs = steps.map((step, index): StepRef => ({
 		key: stepKey(step), id: step.id, host: step.host, phase: step.phase, index, total: steps.length, title: step.title,
 	}));
 	const journal = CheckpointStore.exists(input.home, input.labId) ? CheckpointStore.open(input.home, input.labId).journal() : undefined;
 	const checks = input.resume ? {} : await checkAll(steps, input.executorFor);
 	const infos = new Map(steps.map(step => [stepKey(step), infoFor(step, steps)]));
-	const failed = journal ? Object.entries(journal.steps).find(([, record]) => record.status === 'failed') : undefined;
-	const lastStop = failed
-		? {step: failed[0], reason: failed[1].lastError ?? 'failed'}
-		: journal?.run?.lastStop === undefined ? undefined : {step: 'the run', reason: journal.run.lastStop};
 	return {
 		steps: refs,
 		checks,
 		info: key => infos.get(key),
 		downloads: downloadsOf(lab),
-		estimateMs: steps.reduce((total, step) => total + (step.phase === 'mesos-install' && lab.mesos.source === 'build' ? mesosBuildEstimateMs : stepEstimateMs), 0),
+		estimateMs: estimateOf(lab, steps, checks),
 		addresses: addressesOf(lab),
-		lastStop: input.resume ? lastStop : undefined,
+		lastStop: input.resume && journal ? lastStopOf(journal) : undefined,
 		run: labRun(input, steps),
 	};
+}
+
+/**
+ * Where the journal says the last run stopped, and why: a failed step and its error, a step cut
+ * off while its detached job ran on (re-attached on resume), or the run's own reason.
+ */
+export function lastStopOf(journal: Journal): {step: string; reason: string} | undefined {
+	const entries = journal.order.flatMap(key => {
+		const record = journal.steps[key];
+		return record ? [[key, record] as const] : [];
+	});
+	const failed = entries.find(([, record]) => record.status === 'failed');
+	if (failed) {
+		return {step: failed[0], reason: failed[1].lastError ?? 'failed'};
+	}
+
+	const running = entries.find(([, record]) => record.status === 'running');
+	if (running) {
+		const [key, record] = running;
+		return {
+			step: key,
+			reason: record.job
+				? `the program ended while the detached job ${record.job.name} ran on the target; it is re-attached if it still runs`
+				: 'the program ended before the step finished; it runs again',
+		};
+	}
+
+	return journal.run?.lastStop === undefined ? undefined : {step: 'the run', reason: journal.run.lastStop};
+}
+
+/** A minute per step still to do, and the Mesos build's hour and a half once when it is among them. */
+export function estimateOf(lab: Lab, steps: readonly Step[], checks: Record<string, CheckResult>): number {
+	const toDo = steps.filter(step => checks[stepKey(step)]?.kind !== 'satisfied');
+	const builds = lab.mesos.source === 'build' && toDo.some(step => step.phase === 'mesos-install');
+	return toDo.length * stepEstimateMs + (builds ? mesosBuildEstimateMs : 0);
 }
 
 async function checkAll(steps: readonly Step[], executorFor: LabRunInput['executorFor']): Promise<Record<string, CheckResult>> {
@@ -95,7 +142,8 @@ export function downloadsOf(lab: Lab): PlannedDownload[] {
 		}
 	};
 
-	add('CentOS 7 packages', lab.mirrors.centosVault?.[0] ?? `${lab.mirrors.preset} mirror preset`);
+	const vaults = lab.mirrors.centosVault ?? [];
+	add('CentOS 7 packages', vaults.length === 0 ? `${lab.mirrors.preset} mirror preset` : vaults.length === 1 ? vaults[0] : `first answering of ${vaults.length}: ${vaults.join(', ')}`);
 	add(`docker-ce ${lab.versions.dockerCe}`, lab.mirrors.dockerCe ?? `${lab.mirrors.preset} mirror preset`);
 	add(`ZooKeeper ${lab.versions.zookeeper}`, lab.zookeeper.distribution === 'tarball' ? lab.zookeeper.download?.url ?? lab.mirrors.apache ?? `${lab.mirrors.preset} mirror preset` : undefined);
 	add(`Mesos ${lab.versions.mesos} (${lab.mesos.source})`, lab.mesos.download?.url ?? lab.mesos.thirdPartyRepo ?? lab.mirrors.apache ?? `${lab.mirrors.preset} mirror preset`);
@@ -104,9 +152,37 @@ export function downloadsOf(lab: Lab): PlannedDownload[] {
 	return downloads;
 }
 
-function labRun(input: LabRunInput, steps: readonly Step[]): DrivableRun {
+function labRun(input: LabRunInput, planned: readonly Step[]): DrivableRun {
 	const listeners = new Set<(event: RunnerEvent) => void>();
+	const gate = input.learn === true ? createLearnGate() : undefined;
+	const steps = gate ? gate.wrap(planned) : planned;
+	const hostOf = new Map(planned.map(step => [stepKey(step), step.host]));
+	// Steps whose silent job the user asked to restart: their failure is the restart, not news.
+	const restarting = new Set<string>();
 	let runner: Runner | undefined;
+	const broadcast = (event: RunnerEvent) => {
+		if (event.type === 'step-failed' && restarting.delete(event.step.key)) {
+			// The runner starts waiting for a decision once the failure is handled: answer after that.
+			setImmediate(() => runner?.retry(event.step.key));
+			return;
+		}
+
+		for (const listener of listeners) {
+			listener(event);
+		}
+	};
+
+	const restartJob = async (key: string) => {
+		const job = CheckpointStore.open(input.home, input.labId).step(key)?.job;
+		const host = hostOf.get(key);
+		if (!job || host === undefined) {
+			restarting.delete(key);
+			return;
+		}
+
+		await (input.stopJob ?? stopDetachedJob)(await input.executorFor(host), job);
+	};
+
 	return {
 		on(listener) {
 			listeners.add(listener);
@@ -121,19 +197,24 @@ function labRun(input: LabRunInput, steps: readonly Step[]): DrivableRun {
 				...(input.jobs ? {jobs: input.jobs} : {}),
 				resumed: input.resume,
 				lab: input.lab as unknown as Record<string, unknown>,
-				listeners: [event => {
-					for (const listener of listeners) {
-						listener(event);
-					}
-				}],
+				listeners: [broadcast],
 				onRunner(created) {
 					runner = created;
 				},
-				runner: {onFailure: 'ask', language: input.lab.language},
+				runner: {onFailure: input.onFailure, language: input.lab.language, ...(input.jobPollMs === undefined ? {} : {jobPollMs: input.jobPollMs})},
 			});
 		},
 		retry: key => runner?.retry(key),
 		skip: key => runner?.skip(key),
+		...(input.onFailure === 'ask' ? {
+			restartJob(key: string) {
+				restarting.add(key);
+				restartJob(key).catch(() => {
+					restarting.delete(key);
+				});
+			},
+		} : {}),
+		...(gate ? {learn: gate} : {}),
 		stop: () => runner?.stop(),
 	};
 }

@@ -1,6 +1,7 @@
 import type {RunnerEvent, StepRef} from '../runner/events.js';
 import type {CheckResult} from '../steps/step.js';
 import type {PlannedDownload} from './components/PlanReview.js';
+import type {LearnControl} from './learn-gate.js';
 import type {ClusterAddresses} from './components/Summary.js';
 import type {StepInfoLookup} from './step-info.js';
 
@@ -15,6 +16,8 @@ export interface DrivableRun {
 	 * Absent when the runner cannot do it, and then the screen says to quit and resume instead.
 	 */
 	restartJob?(key: string): void;
+	/** Learn mode's pauses before each step; absent when the run goes straight through. */
+	learn?: LearnControl;
 	stop(): void;
 }
 

@@ -16,11 +16,22 @@ import {chooseStartMode, type StartFlags} from './start-mode.js';
 /** The effects the wizard needs from the rest of the program, so it can run against fakes. */
 export interface WizardDeps {
 	interview: InterviewEffects;
-	prepareRun(lab: Lab, options: {resume: boolean}): Promise<PreparedRun>;
+	prepareRun(lab: Lab, options: RunChoices): Promise<PreparedRun>;
 	openDashboard(lab: Lab): Promise<void>;
 	readLog(logPath: string): Promise<string[]>;
 	clock?: () => number;
 	prompts?: PromptKit;
+}
+
+/** How the run behaves, decided before it is prepared. */
+export interface RunChoices {
+	resume: boolean;
+	/** `ask` when keys can answer a failure (the wizard), `stop` for plain lines. */
+	onFailure: 'ask' | 'stop';
+	/** Pause before each step (learn mode); only where someone can press a key. */
+	learn: boolean;
+	/** Someone at a terminal may be asked a question before the run starts (not with --yes). */
+	canAsk: boolean;
 }
 
 export interface WizardOptions extends StartFlags {
@@ -32,6 +43,8 @@ export interface WizardOptions extends StartFlags {
 	lab?: Lab;
 	/** Preflight checks whose FAIL becomes a WARN for this run (--ignore-preflight), on top of the lab's own. */
 	ignorePreflight?: string[];
+	/** Learn mode without asking; the interview's answer wins when it is asked. */
+	learn?: boolean;
 }
 
 /** `mesos-lab`, `mesos-lab init` and `mesos-lab resume`: ask, review, run, summarise. Returns the exit code. */
@@ -44,11 +57,18 @@ export async function runWizard(ctx: CommandContext, options: WizardOptions, dep
 		ctx.stdout.write(text);
 	};
 
-	const obtained = options.lab ?? await obtainLab(ctx, options, mode.ask, deps, write);
+	const {lab: obtained, learn} = options.lab === undefined
+		? await obtainLab(ctx, options, mode.ask, deps, write)
+		: {lab: options.lab, learn: options.learn === true};
 	const lab = options.ignorePreflight === undefined || options.ignorePreflight.length === 0
 		? obtained
 		: {...obtained, ignorePreflight: [...new Set([...obtained.ignorePreflight, ...options.ignorePreflight])]};
-	const prepared = await deps.prepareRun(lab, {resume: options.resume === true});
+	const prepared = await deps.prepareRun(lab, {
+		resume: options.resume === true,
+		onFailure: mode.kind === 'plain' ? 'stop' : 'ask',
+		learn: mode.kind === 'wizard' && learn,
+		canAsk: stdinIsTTY && options.yes !== true,
+	});
 	try {
 		return await presentRun(ctx, options, lab, prepared, deps, mode.kind, write);
 	} finally {
@@ -74,9 +94,9 @@ async function presentRun(ctx: CommandContext, options: WizardOptions, lab: Lab,
 	return runInk(ctx, options, lab, prepared, deps);
 }
 
-async function obtainLab(ctx: CommandContext, options: WizardOptions, ask: boolean, deps: WizardDeps, write: (text: string) => void): Promise<Lab> {
+async function obtainLab(ctx: CommandContext, options: WizardOptions, ask: boolean, deps: WizardDeps, write: (text: string) => void): Promise<{lab: Lab; learn: boolean}> {
 	if (options.config !== undefined) {
-		return parseLab(await readFile(options.config, 'utf8'), options.config);
+		return {lab: parseLab(await readFile(options.config, 'utf8'), options.config), learn: options.learn === true};
 	}
 
 	const answers = ask
@@ -87,7 +107,7 @@ async function obtainLab(ctx: CommandContext, options: WizardOptions, ask: boole
 	await mkdir(dirname(labPath), {recursive: true});
 	await writeFile(labPath, serializeLab(lab), {mode: 0o600});
 	write(`Answers saved to ${labPath}; replay them with --config ${labPath}\n`);
-	return lab;
+	return {lab, learn: ask ? answers.learnMode : options.learn === true};
 }
 
 async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, prepared: PreparedRun, deps: WizardDeps): Promise<number> {
@@ -97,7 +117,15 @@ async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, pre
 	let dashboardWanted = false;
 	const controls: WizardControls = {
 		confirmPlan() {
-			outcome ??= run.start();
+			if (outcome) {
+				return;
+			}
+
+			outcome = run.start();
+			// A run that throws (another run holds the lab's lock) takes the screen down; its error is rethrown below.
+			outcome.catch(() => {
+				app.unmount();
+			});
 		},
 		retry: key => {
 			run.retry(key);
@@ -107,6 +135,9 @@ async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, pre
 		},
 		restartJob: key => {
 			run.restartJob?.(key);
+		},
+		decideLearn: (key, decision) => {
+			run.learn?.decide(key, decision);
 		},
 		quit() {
 			run.stop();
@@ -129,6 +160,7 @@ async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, pre
 			noColor={colorDisabled(ctx.env)}
 			plan={{steps: prepared.steps, checks: prepared.checks}}
 			canRestartJob={run.restartJob !== undefined}
+			{...(run.learn ? {learn: run.learn} : {})}
 			autoConfirm={options.yes === true || options.resume === true}
 		/>,
 		// The start mode already decided there is a terminal: draw to it even where a CI variable is set.

@@ -2,13 +2,15 @@ import {readFile} from 'node:fs/promises';
 import {networkInterfaces} from 'node:os';
 import {join} from 'node:path';
 import type {CommandContext} from '../cli/context.js';
+import {BugError} from '../errors.js';
 import {jobState, startJob, tailJob} from '../exec/detached-job.js';
 import type {Executor} from '../exec/executor.js';
 import {LocalExecutor} from '../exec/local-executor.js';
 import {connectSsh} from '../exec/ssh-executor.js';
 import type {Lab} from '../lab/lab-schema.js';
 import type {Target} from './interview.js';
-import {addressesOf, prepareLabRun} from './lab-run.js';
+import {prepareLabRun} from './lab-run.js';
+import {registryPasswordSource} from './registry-password.js';
 import type {WizardDeps} from './run-wizard.js';
 import {detectPrimaryAddress, probeVaultMirror} from './target-facts.js';
 import {tryConnectTarget} from './try-connect.js';
@@ -58,7 +60,7 @@ export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): W
 			const hostExecutor = async (name: string): Promise<Executor> => {
 				const host = lab.hosts.find(candidate => candidate.name === name);
 				if (!host) {
-					throw new Error(`The lab has no host named ${name}.`);
+					throw new BugError(`The plan names a host the lab does not have: ${name}.`);
 				}
 
 				const existing = open.get(name);
@@ -79,17 +81,20 @@ export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): W
 			};
 
 			try {
-				const prepared = await prepareLabRun({lab, home: ctx.home, labId: options.labId, executorFor: hostExecutor, jobs: {startJob, jobState, tailJob}, resume: runOptions.resume});
+				const {canAsk, ...choices} = runOptions;
+				const secrets = await registryPasswordSource(lab, ctx.env, canAsk);
+				const prepared = await prepareLabRun({lab, home: ctx.home, labId: options.labId, executorFor: hostExecutor, jobs: {startJob, jobState, tailJob}, secrets, ...choices});
 				return {...prepared, dispose: closeAll};
 			} catch (error) {
 				await closeAll();
 				throw error;
 			}
 		},
-		async openDashboard(lab) {
+		async openDashboard() {
+			// The run saved its lab beside the journal: the dashboard takes every master, Marathon,
+			// the load balancer and the ZooKeeper members from there.
 			const dashboard = await import('../cli/commands/dashboard.js');
-			const addresses = addressesOf(lab);
-			await dashboard.run({mesos: addresses.mesos, marathon: addresses.marathon}, ctx);
+			await dashboard.run({labId: options.labId}, ctx);
 		},
 		async readLog(logPath) {
 			const lines = (await readFile(logPath, 'utf8')).split('\n');

@@ -26,6 +26,14 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 			return state.screen.kind === 'step' && state.screen.stall ? {...state, screen: {...state.screen, stall: undefined}} : state;
 		}
 
+		case 'learn-paused': {
+			return withStepScreen(state, action.key, screen => ({...state, screen: {...screen, learn: {commands: action.commands}}}));
+		}
+
+		case 'learn-decided': {
+			return state.screen.kind === 'step' && state.screen.learn ? {...state, screen: {...state.screen, learn: undefined}} : state;
+		}
+
 		case 'log-opened': {
 			return state.screen.kind === 'failure' ? {...state, screen: {...state.screen, fullLog: action.lines}} : state;
 		}
@@ -61,6 +69,8 @@ function foldEvent(state: WizardState, event: RunnerEvent): WizardState {
 				command: undefined,
 				build: undefined,
 				stall: undefined,
+				job: undefined,
+				learn: undefined,
 			};
 			return {...state, screen, tail: []};
 		}
@@ -90,6 +100,7 @@ function foldEvent(state: WizardState, event: RunnerEvent): WizardState {
 					...screen,
 					build: event.job.compiled ? nextBuildProgress(undefined, event.job.compiled, state.now) : undefined,
 					stall: undefined,
+					job: {name: event.job.name, reattached: event.reattached},
 				},
 			}));
 		}

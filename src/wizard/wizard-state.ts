@@ -27,6 +27,10 @@ export type WizardScreen =
 		command: RunningCommand | undefined;
 		build: BuildProgress | undefined;
 		stall: StallWarning | undefined;
+		/** The detached job the step follows; `reattached` when it ran on while mesos-lab was away. */
+		job: {name: string; reattached: boolean} | undefined;
+		/** Learn mode: the step waits, showing what it will run, until the user decides. */
+		learn: {commands: string[]} | undefined;
 	}
 	| {
 		kind: 'failure';
@@ -71,6 +75,8 @@ export type WizardAction =
 	| {type: 'plan-loaded'; steps: StepRef[]; checks: Record<string, CheckResult>}
 	| {type: 'plan-confirmed'}
 	| {type: 'stall-dismissed'}
+	| {type: 'learn-paused'; key: string; commands: string[]}
+	| {type: 'learn-decided'}
 	| {type: 'log-opened'; lines: string[]}
 	| {type: 'log-closed'};
 

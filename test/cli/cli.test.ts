@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -67,6 +67,40 @@ describe('the mesos-lab command', () => {
 		expect(code).toBe(0);
 		expect(stdout).toContain('Usage: mesos-lab logs [options] [step]');
 		expect(stdout).toContain('$ mesos-lab logs docker-install@node1');
+	});
+
+	it('has help with examples for every command and every app subcommand', async () => {
+		const commands = ['init', 'resume', 'status', 'plan', 'logs', 'dashboard', 'demo', 'reset', 'lab', 'app', ...['list', 'deploy', 'scale', 'restart', 'versions', 'rollback', 'update', 'delete'].map(sub => `app ${sub}`)];
+		for (const command of commands) {
+			const {code, stdout} = await inProcess([...command.split(' '), '--help']);
+			expect(code, command).toBe(0);
+			expect(stdout, command).toContain(`Usage: mesos-lab ${command} `);
+			expect(stdout, command).toMatch(new RegExp(`Examples:\\n  \\$ mesos-lab ${command}[ \\n]`));
+		}
+	});
+
+	it('answers `help NAME` with that command\'s help, and bare `help` with the overview', async () => {
+		expect(await inProcess(['help', 'status'])).toEqual(await inProcess(['status', '--help']));
+		const overview = await inProcess(['help']);
+		expect(overview.code).toBe(0);
+		expect(overview.stdout).toMatch(/^  status\b/m);
+	});
+
+	it('points a usage mistake at the help of the command it was made in', async () => {
+		expect(await inProcess(['lab'])).toMatchObject({code: 2, stderr: "missing required argument 'name'\nhint: mesos-lab lab --help\n"});
+		expect(await inProcess(['app', 'scale', '/web', 'extra'])).toMatchObject({code: 2, stderr: expect.stringContaining('hint: mesos-lab app scale --help\n')});
+	});
+
+	it('suggests the flag a prefix begins, and a short flag for a short one', async () => {
+		expect((await inProcess(['logs', '--lab', 'home-lab'])).stderr).toBe("unknown option '--lab' (did you mean '--lab-id'?)\n");
+		expect((await inProcess(['status', '-x'])).stderr).toBe("unknown option '-x' (did you mean '-h'?)\n");
+	});
+
+	it('refuses a --home that is not a folder before any command runs', async () => {
+		const file = join(home, 'not-a-folder');
+		writeFileSync(file, '');
+		expect(await inProcess(['--home', file, 'status'])).toMatchObject({code: 2, stderr: expect.stringContaining('is a file, not a folder')});
+		expect(await inProcess(['status'], {MESOS_LAB_HOME: file})).toMatchObject({code: 2, stderr: expect.stringMatching(/^MESOS_LAB_HOME /)});
 	});
 
 	it('speaks Chinese with --lang zh or a zh locale', async () => {

@@ -1,14 +1,17 @@
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {run as logs} from '../../src/cli/commands/logs.js';
 import {run as reset} from '../../src/cli/commands/reset.js';
-import {run as resume, type ResumeDeps} from '../../src/cli/commands/resume.js';
+import {run as resume, type ResumeDepsFactory} from '../../src/cli/commands/resume.js';
 import {run as status} from '../../src/cli/commands/status.js';
-import {LockedError, UserInputError} from '../../src/errors.js';
+import {LockedError, StoreError, UserInputError} from '../../src/errors.js';
+import type {Lab} from '../../src/lab/lab-schema.js';
 import {CheckpointStore} from '../../src/state/checkpoint-store.js';
 import {acquireLabLock} from '../../src/state/lock.js';
+import type {Step} from '../../src/steps/step.js';
+import {prepareLabRun} from '../../src/wizard/lab-run.js';
 import {FakeExecutor} from '../helpers/fake-executor.js';
 import {FakeJobs, fakeStep} from '../runner/fake-steps.js';
 import {testContext} from './capture.js';
@@ -104,31 +107,75 @@ describe('reset', () => {
 });
 
 describe('resume', () => {
-	it('rebuilds the plan from the saved lab, retries the failed step and completes', async () => {
-		const store = labWithHistory();
-		store.saveLab({hosts: [{name: 'node1', address: '10.0.0.5'}]});
-		const exec = new FakeExecutor([{match: 'systemctl start zookeeper'}, {match: 'systemctl start mesos-master'}]);
-		const builtFrom: unknown[] = [];
-		const deps: ResumeDeps = {
-			buildPlan: lab => {
-				builtFrom.push(lab);
-				return [
-					fakeStep('docker', {check: () => ({kind: 'satisfied', reason: 'docker answers'})}),
-					fakeStep('zookeeper', {commands: [{command: 'systemctl start zookeeper'}]}),
-					fakeStep('mesos', {commands: [{command: 'systemctl start mesos-master'}]}),
-				];
+	const savedLab = {language: 'en', hosts: [{name: 'node1', address: '10.0.0.5'}]};
+
+	/** The wizard's effects over a fake host and the given steps, keeping what the plan was built from. */
+	function wizardOver(exec: FakeExecutor, steps: Step[], builtFrom: Lab[]): ResumeDepsFactory {
+		return (ctx, options) => ({
+			interview: {
+				tryConnect: async () => ({ok: false, error: 'a resume asks nothing'}),
+				detectAddress: async () => undefined,
+				probeMirror: async () => ({ok: false, detail: 'a resume asks nothing'}),
 			},
-			openExecutors: async () => ({executorFor: () => exec, close: async () => undefined}),
-			jobs: async () => new FakeJobs(),
-		};
+			prepareRun: async (lab, choices) => prepareLabRun({
+				lab, home: ctx.home, labId: options.labId, executorFor: () => exec, jobs: new FakeJobs(), ...choices,
+				plan: planned => {
+					builtFrom.push(planned);
+					return steps;
+				},
+			}),
+			openDashboard: async () => undefined,
+			readLog: async () => [],
+		});
+	}
+
+	it('goes through the wizard on the saved lab: says where it stopped, retries the failed step and completes', async () => {
+		const store = labWithHistory();
+		store.saveLab(savedLab);
+		const exec = new FakeExecutor([{match: 'systemctl start zookeeper'}, {match: 'systemctl start mesos-master'}]);
+		const builtFrom: Lab[] = [];
+		const steps = [
+			fakeStep('docker', {check: () => ({kind: 'satisfied', reason: 'docker answers'})}),
+			fakeStep('zookeeper', {commands: [{command: 'systemctl start zookeeper'}]}),
+			fakeStep('mesos', {commands: [{command: 'systemctl start mesos-master'}]}),
+		];
 		const ctx = testContext(home);
-		expect(await resume({}, ctx, deps)).toBe(0);
-		expect(builtFrom).toEqual([{hosts: [{name: 'node1', address: '10.0.0.5'}]}]);
+		expect(await resume({}, ctx, wizardOver(exec, steps, builtFrom))).toBe(0);
+		expect(builtFrom[0]).toMatchObject({language: 'en', hosts: [{name: 'node1', address: '10.0.0.5', port: 22}], roles: {masters: ['node1', 'node1', 'node1']}});
 		expect(exec.commands).toEqual(['systemctl start zookeeper', 'systemctl start mesos-master']);
 		const journal = store.journal();
 		expect(journal.steps['docker@node1']).toMatchObject({status: 'done', reason: 'docker answers'});
 		expect(journal.steps['zookeeper@node1']).toMatchObject({status: 'done', attempts: 3});
+		expect(ctx.stdout.text).toMatch(/^The last run stopped at zookeeper@node1: `systemctl start zookeeper` ended with exit 1\n/);
 		expect(ctx.stdout.text).toMatch(/resuming lab home-lab: 3 steps/);
 		expect(ctx.stdout.text).toMatch(/run completed\n$/);
+	});
+
+	it('a failure in a plain resume ends the run with exit 1 instead of waiting for a key', async () => {
+		const store = labWithHistory();
+		store.saveLab(savedLab);
+		const exec = new FakeExecutor([{match: 'systemctl start zookeeper', exitCode: 1, stderr: 'Job for zookeeper.service failed'}]);
+		const steps = [fakeStep('docker', {}), fakeStep('zookeeper', {commands: [{command: 'systemctl start zookeeper'}]})];
+		const ctx = testContext(home);
+		expect(await resume({plain: true}, ctx, wizardOver(exec, steps, []))).toBe(1);
+		expect(store.journal().steps['zookeeper@node1']).toMatchObject({status: 'failed', attempts: 3});
+		expect(ctx.stdout.text).toMatch(/run failed\n$/);
+	});
+
+	it('a lab with no saved configuration is named, with the command that starts it again', async () => {
+		labWithHistory();
+		await expect(resume({}, testContext(home), wizardOver(new FakeExecutor([]), [], []))).rejects.toMatchObject({
+			exitCode: 2, message: expect.stringContaining('no saved configuration'), hint: expect.stringContaining('mesos-lab init --lab-id home-lab'),
+		});
+	});
+
+	it('a saved lab this version cannot use is a typed error with a way on, and the journal stays as it was', async () => {
+		const store = labWithHistory();
+		store.saveLab({hosts: [{name: 'node1', address: '10.0.0.5', port: 'twenty-two'}]});
+		const before = readFileSync(store.file, 'utf8');
+		const attempt = resume({}, testContext(home), wizardOver(new FakeExecutor([]), [], []));
+		await expect(attempt).rejects.toBeInstanceOf(StoreError);
+		await expect(attempt).rejects.toMatchObject({message: expect.stringContaining('hosts.0.port'), hint: expect.stringContaining('--lab-id home-lab')});
+		expect(readFileSync(store.file, 'utf8')).toBe(before);
 	});
 });

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {marathonLbBackendName, marathonLbServerName, parseHaproxyConfig, servicePortsByBackend} from '../../src/cluster/haproxy-config.js';
-import {haproxyServers, parseHaproxyStats, splitCsvLine} from '../../src/cluster/haproxy-stats.js';
+import {haproxyServers, parseHaproxyStats, readHaproxyServers, splitCsvLine} from '../../src/cluster/haproxy-stats.js';
 import {isNotWhitelisted, parseMntr, parseSrvr, statusFromMntr} from '../../src/cluster/zookeeper-words.js';
 import {fixtureText} from './helpers/fixtures.js';
 
@@ -30,6 +30,39 @@ describe('reading HAProxy stats captured from Debian HAProxy', () => {
 
 	it('splits quoted fields with commas and quotes', () => {
 		expect(splitCsvLine('a,"b,c","d ""e""",')).toEqual(['a', 'b,c', 'd "e"', '']);
+	});
+});
+
+describe('reading HAProxy servers in one pass', () => {
+	it('gives the same servers as the full row parser on captured CSVs', () => {
+		for (const name of ['haproxy-stats.one-down.captured.csv', 'haproxy-stats.two-up.captured.csv']) {
+			const csv = fixtureText(name);
+			expect(readHaproxyServers(csv)).toEqual(haproxyServers(parseHaproxyStats(csv)));
+		}
+	});
+
+	it('follows a second header, keeps the later row of a server in its first place, and reads quoted fields', () => {
+		const csv = '# pxname,svname,scur,status,type,\r\nweb_1,FRONTEND,0,OPEN,0,\r\nweb_1,s1,2,UP,2,\r\nweb_1,s2,1,UP,2,\r\n\r\n# pxname,svname,qcur,scur,status,type,check_status,\r\nweb_1,s1,0,5,MAINT,2,* L7OK,\r\nweb_1,s3,0,1,"MAINT (via web_1/s1)",2,,\r\n';
+		expect(readHaproxyServers(csv)).toEqual([
+			{backend: 'web_1', server: 's1', status: 'MAINT', sessions: 5, checkStatus: 'L7OK'},
+			{backend: 'web_1', server: 's2', status: 'UP', sessions: 1},
+			{backend: 'web_1', server: 's3', status: 'MAINT (via web_1/s1)', sessions: 1},
+		]);
+		expect(readHaproxyServers(csv)).toEqual(haproxyServers(parseHaproxyStats(csv)));
+	});
+
+	it('reads a column the later header lacks as empty, not as the earlier rows had it', () => {
+		const csv = '# pxname,svname,status,type,check_status,\nweb_1,s1,UP,2,L7OK,\n# pxname,svname,type,\nweb_1,s2,2,\n';
+		expect(readHaproxyServers(csv)).toEqual([
+			{backend: 'web_1', server: 's1', status: 'UP', sessions: 0, checkStatus: 'L7OK'},
+			{backend: 'web_1', server: 's2', status: '', sessions: 0},
+		]);
+	});
+
+	it('tells what is wrong with text that is not a stats CSV', () => {
+		expect(() => readHaproxyServers('<html>login</html>')).toThrow(/no "# pxname,svname,..." header/);
+		expect(() => readHaproxyServers('')).toThrow(/empty/);
+		expect(() => readHaproxyServers('# name,status\nweb,UP\n')).toThrow(/no pxname\/svname/);
 	});
 });
 

@@ -71,3 +71,13 @@ describe('reading Mesos metrics and summaries', () => {
 		expect(parsePortRanges('')).toEqual([]);
 	});
 });
+
+describe('reading Mesos port ranges by hand', () => {
+	it('reads ranges the way the range pattern does, skipping what is not a range', () => {
+		expect(parsePortRanges('[31000-31002, 31005 - 31005]')).toEqual([31000, 31001, 31002, 31005]);
+		expect(parsePortRanges('12 3-4')).toEqual([3, 4]);
+		expect(parsePortRanges('1-2-3')).toEqual([1, 2]);
+		expect(parsePortRanges('[31000-]')).toEqual([]);
+		expect(parsePortRanges('31000-40000')).toHaveLength(1000);
+	});
+});

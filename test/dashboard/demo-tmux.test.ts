@@ -96,6 +96,9 @@ describe.skipIf(why !== undefined)('mesos-lab demo in a terminal', () => {
 			for (const title of ['Apps', 'Tasks', 'Leaders & ZooKeeper', 'Agents', 'HAProxy', 'App → task → HAProxy', 'Events', 'CPU / memory allocated']) {
 				expect(first).toContain(title);
 			}
+			// The allocation panel is a line chart, drawn in braille dots.
+			expect(first).toMatch(/CPU \d+% · MEM \d+%/);
+			expect(first).toMatch(/[\u2801-\u28FF]/);
 			demo.save('overview');
 
 			// When the user presses Tab, focus moves from Apps to Tasks
@@ -164,6 +167,14 @@ describe.skipIf(why !== undefined)('mesos-lab demo in a terminal', () => {
 			const help = await demo.waitFor(screen => screen.includes('Help'), 2_000, 'the help');
 			expect(help).toContain('kill the selected task through the simulation');
 			demo.save('help');
+
+			// Tab goes on past Agents and Leaders to the allocation chart, drawn over the whole body.
+			demo.keys('?');
+			await demo.waitFor(screen => !screen.includes('Help'), 2_000, 'the help to close');
+			demo.keys('Tab', 'Tab', 'Tab');
+			const chart = await demo.waitFor(screen => screen.includes('▶ CPU / memory allocated'), 2_000, 'the allocation chart');
+			expect(chart).toMatch(/[\u2801-\u28FF]/);
+			demo.save('allocation');
 		} finally {
 			demo.stop();
 		}

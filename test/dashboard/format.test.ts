@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {fit, formatAge, formatClock, formatMegabytes, layoutColumns, percent} from '../../src/dashboard/view-models/format.js';
-import {sparkline, recordAllocation, emptyHistory} from '../../src/dashboard/view-models/allocation-history.js';
+import {allocationSeries, sparkline, recordAllocation, emptyHistory} from '../../src/dashboard/view-models/allocation-history.js';
 import {appendEvents, eventLines} from '../../src/dashboard/view-models/event-log.js';
 import {fixedNow, smallCluster} from './snapshot-fixture.js';
 import type {ClusterEvent} from '../../src/cluster/cluster-event.js';
@@ -42,7 +42,19 @@ describe('allocation over time', () => {
 		for (let index = 0; index < 5; index++) {
 			history = recordAllocation(history, smallCluster(), 3);
 		}
-		expect(history).toEqual({cpu: [25, 25, 25], mem: [25, 25, 25]});
+		expect(history).toMatchObject({cpu: [25, 25, 25], mem: [25, 25, 25]});
+		expect(history.at).toHaveLength(3);
+	});
+
+	it('gives the chart the newest points with their clock times, and a flat line for a single reading', () => {
+		expect(allocationSeries(emptyHistory, 10)).toBeUndefined();
+		const one = recordAllocation(emptyHistory, smallCluster(), 10);
+		expect(allocationSeries(one, 10)).toEqual({labels: ['12:00:00', '12:00:00'], cpu: [25, 25], mem: [25, 25]});
+		let many = one;
+		for (const second of ['01', '02', '03']) {
+			many = recordAllocation(many, smallCluster({takenAt: `2026-03-01T12:00:${second}Z`}), 10);
+		}
+		expect(allocationSeries(many, 2)?.labels).toEqual(['12:00:02', '12:00:03']);
 	});
 
 	it('draws a sparkline of exactly the width asked, newest on the right', () => {

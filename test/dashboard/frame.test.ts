@@ -3,7 +3,7 @@ import {buildFrame, type FrameInput} from '../../src/dashboard/frame.js';
 import {computeLayout} from '../../src/dashboard/layout.js';
 import {initialUiState, reduce} from '../../src/dashboard/ui-state.js';
 import {emptyHistory} from '../../src/dashboard/view-models/allocation-history.js';
-import {snapshotFingerprint} from '../../src/dashboard/view-models/fingerprint.js';
+import {reconcileSnapshot} from '../../src/dashboard/view-models/snapshot-change.js';
 import {fixedNow, smallCluster} from './snapshot-fixture.js';
 
 function input(overrides: Partial<FrameInput> = {}): FrameInput {
@@ -22,6 +22,15 @@ describe('the screen at different sizes', () => {
 
 	it('collapses to the focused panel and the event log at 80x24', () => {
 		expect(Object.keys(computeLayout(80, 24, {kind: 'overview'}, 'backends').panels).sort()).toEqual(['backends', 'events']);
+	});
+
+	it('brings the allocation chart forward at 80x24 when Tab reaches it', () => {
+		const ui = {...initialUiState({readonly: false, demo: false}), focus: 'allocation' as const};
+		const frame = buildFrame(input({width: 80, height: 24, ui}));
+		expect(Object.keys(frame.layout.panels).sort()).toEqual(['allocation', 'events']);
+		expect(frame.layout.panels.allocation?.height).toBeGreaterThanOrEqual(10);
+		expect(frame.allocation).toMatchObject({cpu: 25, mem: 25, focused: true});
+		expect(frame.panels.allocation?.title).toBe('▶ CPU / memory allocated');
 	});
 
 	it('keeps every line within the panel width at 80x24', () => {
@@ -60,6 +69,20 @@ describe('what the frame says', () => {
 		expect(frame.panels.tasks?.lines.slice(1).join('\n')).not.toContain('web.a');
 	});
 
+	it('matches the filter against what a task is, not against its age', () => {
+		const ui = {...initialUiState({readonly: false, demo: false}), focus: 'tasks' as const, filter: '5m'};
+		expect(buildFrame(input({ui})).panels.tasks?.title).toContain('(0)');
+	});
+
+	it('filters each new snapshot afresh', () => {
+		const ui = {...initialUiState({readonly: false, demo: false}), focus: 'tasks' as const, filter: 'web.'};
+		const first = smallCluster();
+		expect(buildFrame(input({ui, snapshot: first})).panels.tasks?.title).toContain('(2)');
+		const fewer = smallCluster({tasks: first.tasks.slice(1)});
+		expect(buildFrame(input({ui, snapshot: fewer})).panels.tasks?.title).toContain('(1)');
+		expect(buildFrame(input({ui, snapshot: first})).panels.tasks?.title).toContain('(2)');
+	});
+
 	it('shows a task’s detail with the tail of its stdout and stderr', () => {
 		const ui = reduce({...initialUiState({readonly: false, demo: false}), focus: 'tasks'}, {type: 'drill', target: {taskId: 'web.a'}});
 		const output = {taskId: 'web.a', stdout: 'line1\nline2\nserving on 31001\n', stderr: 'warning: slow\n'};
@@ -81,11 +104,43 @@ describe('what the frame says', () => {
 });
 
 describe('skipping renders on an idle cluster', () => {
-	it('ignores the refresh clocks but sees a changed task', () => {
+	it('ignores the refresh clocks and keeps the lists already on screen', () => {
 		const first = smallCluster();
-		const later = smallCluster({takenAt: '2026-03-01T12:00:02Z', sources: {...first.sources, mesos: {kind: 'ok', at: '2026-03-01T12:00:02Z'}}});
-		expect(snapshotFingerprint(later)).toBe(snapshotFingerprint(first));
-		const moved = smallCluster({tasks: first.tasks.slice(1)});
-		expect(snapshotFingerprint(moved)).not.toBe(snapshotFingerprint(first));
+		const later = structuredClone(smallCluster({takenAt: '2026-03-01T12:00:02Z', sources: {...first.sources, mesos: {kind: 'ok', at: '2026-03-01T12:00:02Z'}}}));
+		const change = reconcileSnapshot(first, later);
+		expect(change.changed).toBe(false);
+		expect(change.snapshot.tasks).toBe(first.tasks);
+		expect(change.snapshot.takenAt).toBe('2026-03-01T12:00:02Z');
+	});
+
+	it('sees a changed task and keeps the lists that did not change', () => {
+		const first = smallCluster();
+		const moved = structuredClone(smallCluster({tasks: [{...first.tasks[0]!, ports: [31009]}, first.tasks[1]!]}));
+		const change = reconcileSnapshot(first, moved);
+		expect(change.changed).toBe(true);
+		expect(change.snapshot.tasks).toBe(moved.tasks);
+		expect(change.snapshot.backends).toBe(first.backends);
+	});
+
+	it('takes a list seen equal before as unchanged, and still sees the next real change', () => {
+		const first = smallCluster();
+		const copy = structuredClone(first);
+		const changed = smallCluster({tasks: first.tasks.slice(1)});
+		const afterCopy = reconcileSnapshot(first, copy);
+		expect(afterCopy.snapshot.tasks).toBe(first.tasks);
+		const again = reconcileSnapshot(afterCopy.snapshot, {...copy, takenAt: '2026-03-01T12:00:04Z'});
+		expect(again.changed).toBe(false);
+		expect(again.snapshot.tasks).toBe(first.tasks);
+		const afterChange = reconcileSnapshot(again.snapshot, changed);
+		expect(afterChange.changed).toBe(true);
+		const back = reconcileSnapshot(afterChange.snapshot, copy);
+		expect(back.changed).toBe(true);
+		expect(back.snapshot.tasks).toBe(copy.tasks);
+	});
+
+	it('sees a source going stale', () => {
+		const first = smallCluster();
+		const stale = smallCluster({sources: {...first.sources, marathon: {kind: 'stale', lastOkAt: first.takenAt, error: 'connection refused', retryAt: first.takenAt}}});
+		expect(reconcileSnapshot(first, stale).changed).toBe(true);
 	});
 });

@@ -9,8 +9,12 @@ import type {JobHandle} from '../../src/exec/job.js';
 import {type SshdServer, shouldSkipSshd, startSshd} from '../helpers/sshd.js';
 import {sshClientFor} from './ssh-fixture.js';
 
+// Every command logs in afresh through the user's shell; on a busy machine with a heavy shell
+// start-up file that alone can take seconds, so the waits here are generous.
+const patienceMs = 90_000;
+
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-	const deadline = Date.now() + 20_000;
+	const deadline = Date.now() + patienceMs;
 	for (;;) {
 		const value = await read();
 		if (done(value)) {
@@ -79,7 +83,7 @@ describe.skipIf(shouldSkipSshd())('a detached job on the target', () => {
 
 		expect(end).toEqual({kind: 'exited', exitCode: 3});
 		expect(seen).toEqual(Array.from({length: 10}, (_, index) => `line ${index + 1}`));
-	});
+	}, 2 * patienceMs);
 
 	it('holds back a line until its newline arrives', async () => {
 		const exec = client.executor();
@@ -91,12 +95,12 @@ describe.skipIf(shouldSkipSshd())('a detached job on the target', () => {
 		await until(() => jobState(exec, handle), state => state.kind === 'exited');
 		expect(await tailJob(exec, handle, firstRead.nextByte)).toEqual({text: 'half\n', nextByte: 11});
 		await exec.close();
-	});
+	}, 2 * patienceMs);
 
 	it('reports a job whose folder vanished as lost', async () => {
 		const exec = client.executor();
 		const state = await jobState(exec, {name: 'ghost', dir: join(baseDir, 'ghost'), command: 'true', startedAt: new Date().toISOString()});
 		expect(state.kind).toBe('lost');
 		await exec.close();
-	});
+	}, 2 * patienceMs);
 });

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {backendName, backendServers} from '../../src/experiments/cluster-probes.js';
-import {experiments, findExperiment} from '../../src/experiments/catalog.js';
+import {experimentOffers, experiments, findExperiment} from '../../src/experiments/catalog.js';
 
 describe('the guided experiments', () => {
 	it('are the four of the tutorial, each explained in Chinese and English', () => {
@@ -25,6 +25,18 @@ describe('the guided experiments', () => {
 			healthChecks: [{protocol: 'HTTP'}],
 		});
 		expect(findExperiment('virtual-host').app({servicePort: 10000}).labels).toMatchObject({HAPROXY_0_VHOST: 'nginx.lab.local'});
+	});
+
+	it('are offered after an install as commands on that lab, by the names the tutorial uses', () => {
+		const offers = experimentOffers('home-lab');
+		expect(offers.map(offer => offer.command)).toEqual([
+			'mesos-lab lab hello --lab-id home-lab',
+			'mesos-lab lab nginx --lab-id home-lab',
+			'mesos-lab lab failover --lab-id home-lab',
+			'mesos-lab lab vhost --lab-id home-lab',
+		]);
+		expect(offers.map(offer => findExperiment(offer.command.split(' ')[2]!).id)).toEqual(experiments.map(e => e.id));
+		expect(offers[2]!.title.zh).toContain('杀掉一个容器');
 	});
 
 	it('read the servers of one backend from an HAProxy config', () => {

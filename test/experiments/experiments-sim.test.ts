@@ -18,6 +18,13 @@ function labEnv(h: SimHarness): NodeJS.ProcessEnv {
 	return {MESOS_LAB_MESOS: h.sim.mesosUrls.join(','), MESOS_LAB_SERVICE_PORT: String(servicePort), MESOS_LAB_VHOST_PORT: String(vhostPort)};
 }
 
+function endpointFlags(h: SimHarness): string[] {
+	return ['--marathon', h.sim.marathonUrls.join(','), '--mesos', h.sim.mesosUrls.join(','), '--lb', h.sim.lbUrl, '--service-port', String(servicePort), '--vhost-port', String(vhostPort)];
+}
+
+// The executor's report of a dead container reaches Marathon this long after the kill, in real time.
+const noticeMs = 800;
+
 const realHaproxy = haproxyAvailable();
 if (!realHaproxy && process.env['CI']) {
 	throw new Error('Debian HAProxy (/usr/sbin/haproxy) is required in CI for the experiments through a real HAProxy.');
@@ -31,6 +38,7 @@ describe('the guided experiments on the simulated cluster', () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('A command that exits at once looks like a lost instance, so Marathon starts another, forever');
+		expect(result.stdout).toContain(`watch it live in another terminal: mesos-lab dashboard --mesos ${h.sim.mesosUrls.join(',')} --marathon ${h.sim.marathonUrls[0]!}`);
 		expect(result.stdout).toMatch(/stdout of hello-shell\S* \(from the Mesos sandbox\):\n\s+hello/);
 		expect(result.stdout).toContain('health of the tasks: unknown, unknown');
 		expect(h.sim.model.liveTasks('/hello-shell').filter(t => t.state === 'TASK_RUNNING')).toHaveLength(3);
@@ -42,7 +50,7 @@ describe('the guided experiments on the simulated cluster', () => {
 	it.skipIf(!realHaproxy)('nginx-docker: reaches nginx through HAProxy on the service port and shows the backends', async () => {
 		harness = await startSimHarness({realHaproxy: {statsPort, vhostPort}});
 		const h = harness;
-		const result = await runCli(['lab', 'nginx', '--marathon', h.sim.marathonUrls[0]!, '--lb', h.sim.lbUrl], labEnv(h));
+		const result = await runCli(['lab', 'nginx', ...endpointFlags(h)]);
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const servers = [...result.stdout.matchAll(/^\s+server (\S+) (\S+:\d+)$/gm)].map(m => m[2]!.split(':')[1]).sort();
@@ -57,26 +65,40 @@ describe('the guided experiments on the simulated cluster', () => {
 		expect(h.calls.some(c => c.path === '/_haproxy_getconfig')).toBe(true);
 	});
 
-	it.skipIf(!realHaproxy)('failover: kills one nginx task, Marathon replaces it on a new port, HAProxy follows; failures and outage are measured', async () => {
-		harness = await startSimHarness({realHaproxy: {statsPort, vhostPort}});
+	it.skipIf(!realHaproxy)('failover: kills one nginx container, Marathon replaces it on a new port, HAProxy follows; failures and outage are measured in real time', async () => {
+		// HAProxy checks servers as marathon-lb configures them (every 2 s, down after 4 failures), not faster.
+		harness = await startSimHarness({realHaproxy: {statsPort, vhostPort, checkTiming: 'marathon-lb'}, containerDeathNoticeMs: noticeMs});
 		const h = harness;
-		expect((await runCli(['lab', 'nginx', '--marathon', h.sim.marathonUrls[0]!, '--lb', h.sim.lbUrl], labEnv(h))).code).toBe(0);
+		expect((await runCli(['lab', 'nginx', ...endpointFlags(h)])).code).toBe(0);
 		const portsBefore = new Set(h.sim.model.liveTasks('/nginx').map(t => t.hostPorts[0]));
-		const result = await runCli(['lab', 'failover', '--marathon', h.sim.marathonUrls[0]!, '--lb', h.sim.lbUrl], {...labEnv(h), MESOS_LAB_SIM_CONTROL: h.sim.controlUrl});
+		const result = await runCli(['lab', 'failover', ...endpointFlags(h)], {MESOS_LAB_SIM_CONTROL: h.sim.controlUrl});
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const portsAfter = h.sim.model.liveTasks('/nginx').map(t => t.hostPorts[0]);
 		expect(portsAfter).toHaveLength(2);
 		expect(portsAfter.filter(port => !portsBefore.has(port))).toHaveLength(1);
-		const measured = /requests sent: (\d+), failed: (\d+), outage: (\d+) ms/.exec(result.stdout);
+		const measured = /requests sent: (\d+), failed: (\d+), outage: (\d+) ms, slowest request: (\d+) ms, healed in (\d+) ms/.exec(result.stdout);
 		expect(measured).not.toBeNull();
-		expect(Number(measured![1])).toBeGreaterThan(0);
-		expect(Number(measured![2])).toBeLessThanOrEqual(Number(measured![1]));
+		const [requests, failed, outage, slowest, healed] = measured!.slice(1).map(Number) as [number, number, number, number, number];
+		// Requests kept going for the whole heal, which cannot be quicker than the real-time report of the death.
+		expect(healed).toBeGreaterThanOrEqual(noticeMs);
+		expect(requests).toBeGreaterThan(3);
+		expect(failed).toBeLessThanOrEqual(requests);
+		expect(outage).toBeLessThanOrEqual(healed);
+		expect(slowest).toBeGreaterThan(0);
 		expect(result.stdout).toMatch(/^failed-requests: \d+ count$/m);
 		expect(result.stdout).toMatch(/^outage: \d+ ms$/m);
-		expect(h.calls.filter(c => c.path === '/_sim/kill-task')).toHaveLength(1);
+		expect(result.stdout).toMatch(/^slowest-request: \d+ ms$/m);
+		// HAProxy keeps the dead container until Mesos's report reaches marathon-lb, in real time.
+		const deadListed = Number(/^dead-server-listed: (\d+) ms$/m.exec(result.stdout)?.[1]);
+		expect(deadListed).toBeGreaterThanOrEqual(noticeMs);
+		expect(deadListed).toBeLessThanOrEqual(healed);
+		expect(result.stdout).toContain(`HAProxy listed the dead container for ${deadListed} ms after the kill`);
+		expect(result.stdout).toContain('measured in real time through HAProxy');
+		expect(h.calls.filter(c => c.path === '/_sim/kill-container')).toHaveLength(1);
 		expect(h.marathonWrites().filter(w => w.startsWith('DELETE'))).toEqual([]);
 		expect(result.stdout).toMatch(/^replacement \S+ runs on \S+:\d+$/m);
+		expect(result.stdout).toMatch(/^HAProxy backend nginx_29110 now lists: \S+:\d+, \S+:\d+$/m);
 	});
 
 	it.skipIf(!realHaproxy)('virtual-host: answers by Host header on the shared HTTP port', async () => {
@@ -89,6 +111,8 @@ describe('the guided experiments on the simulated cluster', () => {
 		expect(result.stdout).toMatch(/虚拟主机/);
 		expect(result.stdout).toContain(`GET http://127.0.0.1:${vhostPort}/ Host: nginx.lab.local → 200`);
 		expect(result.stdout).not.toMatch(/Host: unknown\.lab\.local → 200/);
+		expect(h.sim.model.liveTasks('/nginx-vhost').filter(t => h.sim.model.isHealthy(t))).toHaveLength(1);
+		expect(h.marathonWrites()).toEqual(['POST /v2/apps']);
 		expect(h.calls.find(c => c.method === 'POST')?.body).toMatchObject({labels: {HAPROXY_0_VHOST: 'nginx.lab.local'}});
 	});
 });

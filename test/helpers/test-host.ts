@@ -12,6 +12,8 @@ import {createConnection} from 'node:net';
  */
 export interface TestHost {
 	name: string;
+	/** The network namespace the host lives in (for `ip netns exec`). */
+	namespace: string;
 	address: string;
 	/** The address of this machine as the test host sees it (for a mirror the host downloads from). */
 	gatewayAddress: string;
@@ -35,8 +37,15 @@ export interface TestHostOptions {
 	/** A small integer that keeps addresses and names apart when a test makes several hosts. */
 	index: number;
 	osRelease?: string;
-	/** Extra stand-ins: program name → shell script body. */
+	/** Extra stand-ins: program name → shell script body. Bodies may use `$host_dir`, this host's folder. */
 	standIns?: Record<string, string>;
+	/** Prefix of the network namespace's name, so each test area can find and clean up its own. */
+	namePrefix?: string;
+	/**
+	 * Folders (such as /etc, /usr, /var) that logins see through a private overlay: they read this
+	 * machine's files but everything they write lands in the host's own folder and vanishes on stop.
+	 */
+	overlays?: readonly string[];
 }
 
 const centos7OsRelease = `NAME="CentOS Linux"
@@ -66,7 +75,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 		throw new Error(`cannot start a test host: ${unavailable}`);
 	}
 	const {index} = options;
-	const namespace = `mlab-test-${process.pid}-${index}`;
+	const namespace = `${options.namePrefix ?? 'mlab-test'}-${process.pid}-${index}`;
 	const outside = `mlt${process.pid % 10_000}o${index}`;
 	const inside = `mlt${process.pid % 10_000}i${index}`;
 	const subnet = `10.231.${(process.pid % 200) + 10}`;
@@ -98,7 +107,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 	writeFileSync(callLog, '');
 	for (const [program, body] of Object.entries({...defaultStandIns(), ...options.standIns})) {
 		const path = join(standInDir, program);
-		writeFileSync(path, `#!/bin/sh\necho "${program} $*" >> ${callLog}\n${body}\n`);
+		writeFileSync(path, `#!/bin/sh\nhost_dir=${dir}\necho "${program} $*" >> ${callLog}\n${body}\n`);
 		chmodSync(path, 0o755);
 	}
 	const sshdConfig = join(dir, 'sshd_config');
@@ -117,9 +126,16 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 	].join('\n'));
 	mkdirSync('/run/sshd', {recursive: true});
 
+	const overlayMounts = (options.overlays ?? []).map((folder, position) => {
+		const upper = join(dir, 'overlay', String(position), 'upper');
+		const work = join(dir, 'overlay', String(position), 'work');
+		mkdirSync(upper, {recursive: true});
+		mkdirSync(work, {recursive: true});
+		return `mount -t overlay overlay -o lowerdir=${folder},upperdir=${upper},workdir=${work} ${folder} && `;
+	}).join('');
 	const sshd: ChildProcess = spawn('ip', [
 		'netns', 'exec', namespace, 'unshare', '-m', '--propagation', 'private', 'sh', '-c',
-		`mount --bind ${join(dir, 'os-release')} /etc/os-release && exec /usr/sbin/sshd -D -e -f ${sshdConfig}`,
+		`${overlayMounts}mount --bind ${join(dir, 'os-release')} /etc/os-release && exec /usr/sbin/sshd -D -e -f ${sshdConfig}`,
 	], {stdio: ['ignore', 'ignore', 'pipe']});
 	let sshdLog = '';
 	sshd.stderr?.on('data', chunk => {
@@ -147,6 +163,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 	};
 	return {
 		name: `host${index}`,
+		namespace,
 		address,
 		gatewayAddress,
 		port: 22,

@@ -65,6 +65,34 @@ describe('reading a lab file', () => {
 		expect(problem('hosts:\n  - {name: a, address: 10.0.0.1, auth: identity-file}\n')).toMatch(/identityFile is required/);
 	});
 
+	const host = 'hosts:\n  - {name: a, address: 10.0.0.1}\n';
+	it.each([
+		['a host name with a space', 'hosts:\n  - {name: a, address: "10.0.0.1 ; reboot"}\n', /hosts\.0\.address: must be a host name or IP address/],
+		['a port out of range', 'hosts:\n  - {name: a, address: 10.0.0.1, port: 70000}\n', /hosts\.0\.port: .*65535/],
+		['an unknown auth method', 'hosts:\n  - {name: a, address: 10.0.0.1, auth: kerberos}\n', /hosts\.0\.auth: must be one of "identity-file", "agent", "password-prompt"/],
+		['no hosts at all', 'language: en\n', /hosts: expected array/],
+		['three ZooKeepers asked for, two given', `${host}roles: {zookeeper: [a, a], masters: [a, a, a], agents: [a], marathon: [a, a], marathonLb: a}\n`, /roles\.zookeeper: .*3/],
+		['a Mesos source that does not exist', `${host}mesos: {source: apt}\n`, /mesos\.source: must be one of "build", "rpm", "tarball", "third-party-repo"/],
+		['an RPM without its download', `${host}mesos: {source: rpm}\n`, /mesos\.download is required when mesos\.source is rpm/],
+		['a third-party repo without its URL', `${host}mesos: {source: third-party-repo}\n`, /mesos\.thirdPartyRepo is required/],
+		['a Marathon tarball without its download', `${host}marathon: {source: tarball}\n`, /marathon\.download is required when marathon\.source is tarball/],
+		['a checksum algorithm nobody publishes', `${host}zookeeper: {download: {url: "https://m/zk.tgz", checksum: {algorithm: md4}}}\n`, /zookeeper\.download\.checksum\.algorithm: must be one of "sha512", "sha256", "sha1"/],
+		['a digest that is not hex', `${host}zookeeper: {download: {url: "https://m/zk.tgz", checksum: {algorithm: sha1, value: nothex}}}\n`, /zookeeper\.download\.checksum\.value/],
+		['an offline file given as a relative path', `${host}zookeeper: {download: {url: "https://m/zk.tgz", checksum: {algorithm: sha1}, localFile: bundle/zk.tgz}}\n`, /zookeeper\.download\.localFile: must be an absolute path/],
+		['an offline image archive given as a relative path', `${host}docker: {offlineImages: [marathon.tar]}\n`, /docker\.offlineImages\.0: must be an absolute path/],
+		['a registry mirror that is not a URL', `${host}mirrors: {registryMirrors: [docker.m.daocloud.io]}\n`, /mirrors\.registryMirrors\.0: must be an http\(s\):\/\/ or file:\/\/ URL/],
+		['a preflight check that does not exist', `${host}ignorePreflight: [memroy]\n`, /ignorePreflight\.0: must be one of os, cpus, memory/],
+		['a swap file of zero GiB', `${host}swapFile: {sizeGiB: 0}\n`, /swapFile\.sizeGiB: .*1/],
+		['a docker login user with a space', `${host}docker: {login: {registry: docker.io, user: "a b"}}\n`, /docker\.login\.user: must be a user name/],
+		['a version with a slash', `${host}versions: {mesos: "1.11/../0"}\n`, /versions\.mesos: must be a version such as 1\.11\.0/],
+	])('names the field and what is allowed for %s', (_case, text, expected) => {
+		expect(problem(text)).toMatch(expected);
+	});
+
+	it('accepts a swap file with its default size and path', () => {
+		expect(parseLab(`${host}swapFile: {}\n`, 'lab.yaml').swapFile).toEqual({sizeGiB: 4, path: '/swapfile'});
+	});
+
 	it('reports broken YAML as a user error', () => {
 		expect(problem('hosts: [\n')).toMatch(/not valid YAML/);
 	});

@@ -1,4 +1,4 @@
-import {spawn, type ChildProcess} from 'node:child_process';
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -41,6 +41,19 @@ function start(resume: boolean, sleep = '0.3') {
 	child.stderr!.on('data', chunk => (stderr += chunk));
 	const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
 	return {child, exited, output: () => stdout, errors: () => stderr};
+}
+
+/** Kills a run and the commands it started, which run in process groups of their own. */
+function killWithCommands(child: ChildProcess): void {
+	const groups = spawnSync('ps', ['-o', 'pid=', '--ppid', String(child.pid)], {encoding: 'utf8'}).stdout.split('\n').map(Number).filter(pid => pid > 0);
+	child.kill('SIGKILL');
+	for (const group of groups) {
+		try {
+			process.kill(-group, 'SIGKILL');
+		} catch {
+			// The command had already ended.
+		}
+	}
 }
 
 const checkpointFile = () => join(home, 'labs', 'kill-lab', 'checkpoints.json');
@@ -94,12 +107,13 @@ describe('kill -9 and resume', () => {
 	});
 
 	it('stops a second run on the same lab with a message naming the lock holder', async () => {
-		const first = start(false, '1');
+		// Long enough that the first run is still inside step 1 however slowly the second one starts.
+		const first = start(false, '20');
 		await until(() => statusOf('touch-1@local') === 'running', 'the first run to start');
 		const second = start(true);
 		expect(await second.exited).toBe(1);
 		expect(second.errors()).toMatch(new RegExp(`in use by process ${first.child.pid} on \\S+, started \\d{4}-`));
 		expect(statusOf('touch-1@local')).toBe('running');
-		first.child.kill('SIGKILL');
+		killWithCommands(first.child);
 	});
 });

@@ -2,6 +2,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {ConnectionError} from '../../src/errors.js';
 import type {RunnerEvent} from '../../src/runner/events.js';
 import {Runner} from '../../src/runner/runner.js';
 import {CheckpointStore} from '../../src/state/checkpoint-store.js';
@@ -118,6 +119,30 @@ describe('runner', () => {
 		expect(store.step('after@node1')?.status).toBe('done');
 	});
 
+	it('checks again on the next run a step its check found in place, but keeps a skip someone asked for', async () => {
+		let leaders = 1;
+		const exec = new FakeExecutor([{match: 'broken', exitCode: 3}]);
+		const steps = [
+			fakeStep('broken', {commands: [{command: 'broken'}]}),
+			fakeStep('ensemble', {
+				check: () => (leaders === 1 ? {kind: 'satisfied', reason: 'one leader'} : {kind: 'needed', reason: 'no leader'}),
+				verify: () => ({ok: false, problem: 'no leader'}),
+			}),
+		];
+		const first = runnerFor(steps, exec, {onFailure: 'ask', verifyTimeoutMs: 0});
+		const outcome = first.runner.run();
+		await until(() => first.store.step('broken@node1')?.status === 'failed');
+		first.runner.skip('broken@node1');
+		expect(await outcome).toBe('completed');
+		expect(first.store.step('ensemble@node1')).toMatchObject({status: 'skipped', reason: 'one leader'});
+
+		leaders = 0;
+		const second = runnerFor(steps, exec, {verifyTimeoutMs: 0});
+		expect(await second.runner.run()).toBe('failed');
+		expect(second.store.step('broken@node1')).toMatchObject({status: 'skipped', reason: 'skipped by request after a failure'});
+		expect(second.store.step('ensemble@node1')).toMatchObject({status: 'failed', lastError: 'verification failed: no leader'});
+	});
+
 	it('polls verify until it passes, and fails with the problem at the deadline', async () => {
 		let calls = 0;
 		const exec = new FakeExecutor([]);
@@ -186,5 +211,24 @@ describe('runner', () => {
 		jobs.exits.set('build', 2);
 		expect(await outcome).toBe('failed');
 		expect(store.step('build@node1')?.lastError).toBe('`make` ended with exit 2');
+	});
+	it('probes again when the link drops during a verify, and finishes the step once the probe answers', async () => {
+		const exec = new FakeExecutor([{match: 'systemctl start zk'}]);
+		let probes = 0;
+		const steps = [fakeStep('zookeeper-member-3', {
+			commands: [{command: 'systemctl start zk'}],
+			verify: () => {
+				probes += 1;
+				if (probes === 1) {
+					throw new ConnectionError('root@node1: the connection dropped while running: srvr', {hint: 'Check the network.'});
+				}
+				return {ok: true, proof: 'member 3 answers srvr'};
+			},
+		})];
+		const {store, runner} = runnerFor(steps, exec, {verifyTimeoutMs: 5000});
+
+		expect(await runner.run()).toBe('completed');
+		expect(probes).toBe(2);
+		expect(store.step('zookeeper-member-3@node1')?.status).toBe('done');
 	});
 });

@@ -51,6 +51,33 @@ describe('checkpoint store', () => {
 		expect(readFileSync(store.file, 'utf8')).toBe(broken);
 	});
 
+	it('refuses a file that holds no JSON object instead of starting a new journal over it', () => {
+		const store = CheckpointStore.open(home, 'home-lab');
+		for (const text of ['[1, 2]\n', '"home-lab"\n', 'null\n', '42\n']) {
+			writeFileSync(store.file, text);
+			expect(() => CheckpointStore.open(home, 'home-lab')).toThrow(/does not hold a JSON object/);
+			expect(readFileSync(store.file, 'utf8')).toBe(text);
+		}
+	});
+
+	it('names the first damaged field and leaves the file as it was', () => {
+		const store = CheckpointStore.open(home, 'home-lab');
+		const damaged = JSON.stringify({schemaVersion: 1, labId: 'home-lab', order: ['a@n1'], steps: {'a@n1': {status: 'finished', attempts: 1}}});
+		writeFileSync(store.file, damaged);
+		expect(() => CheckpointStore.open(home, 'home-lab')).toThrow(/is damaged \(steps\.a@n1\.status: /);
+		expect(readFileSync(store.file, 'utf8')).toBe(damaged);
+	});
+
+	it('keeps fields it does not know when it saves the journal again', () => {
+		const store = CheckpointStore.open(home, 'home-lab');
+		writeFileSync(store.file, JSON.stringify({schemaVersion: 1, labId: 'home-lab', steps: {'a@n1': {status: 'done', attempts: 1, note: 'kept'}}, extra: {kept: true}}));
+		store.saveRun({startedAt: '2026-01-01T00:00:00.000Z', outcome: 'running'});
+		const saved = JSON.parse(readFileSync(store.file, 'utf8'));
+		expect(saved.extra).toEqual({kept: true});
+		expect(saved.steps['a@n1'].note).toBe('kept');
+		expect(saved.order).toEqual(['a@n1']);
+	});
+
 	it('refuses a file from a newer format instead of rewriting it', () => {
 		const store = CheckpointStore.open(home, 'home-lab');
 		const future = JSON.stringify({schemaVersion: journalSchemaVersion + 1, labId: 'home-lab', steps: {}});

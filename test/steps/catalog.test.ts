@@ -2,6 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {buildPlan} from '../../src/steps/catalog.js';
 import {stepKey} from '../../src/steps/step.js';
 import {exampleLabs} from './labs.js';
+import {planningContext} from '../../src/steps/plan-script.js';
+import type {Lab} from '../../src/lab/lab-schema.js';
 
 describe('the step catalog', () => {
 	for (const {name, lab} of exampleLabs()) {
@@ -34,6 +36,46 @@ describe('the step catalog', () => {
 		});
 	}
 
+	// Every optional branch of the catalog, so the walk sees steps the two examples leave out.
+	const variants = (): Array<{name: string; lab: Lab}> => {
+		const base = exampleLabs()[0]!.lab;
+		const download = {url: 'https://files.internal/mesos-1.11.0.bin', checksum: {algorithm: 'sha256' as const, value: 'a'.repeat(64)}};
+		return [
+			{name: 'swap, login and offline images', lab: {...base, swapFile: {sizeGiB: 4, path: '/swapfile'}, docker: {login: {registry: 'docker.io', user: 'newcomer'}, offlineImages: ['/root/bundle/images.tar']}}},
+			{name: 'a prebuilt RPM', lab: {...base, mesos: {source: 'rpm', download}}},
+			{name: 'a prebuilt tarball and a Marathon tarball', lab: {...base, mesos: {source: 'tarball', download}, marathon: {source: 'tarball', download: {...download, url: 'https://files.internal/marathon-1.10.26.tgz'}}}},
+			{name: 'a third-party repo', lab: {...base, mesos: {source: 'third-party-repo', thirdPartyRepo: 'http://rpm.aventer.biz/CentOS/7/x86_64/'}}},
+		];
+	};
+
+	for (const {name, lab} of variants()) {
+		it(`explains and verifies every step of the lab with ${name}`, async () => {
+			for (const step of buildPlan(lab)) {
+				for (const language of ['zh', 'en'] as const) {
+					expect(step.title[language].trim(), `${stepKey(step)} title ${language}`).not.toBe('');
+					expect(step.why[language].length, `${stepKey(step)} why ${language}`).toBeGreaterThan(20);
+				}
+				expect(typeof step.verify, stepKey(step)).toBe('function');
+				const plan = await step.plan(planningContext());
+				expect(plan.commands.every((command) => command.command.length > 0), stepKey(step)).toBe(true);
+			}
+		});
+	}
+
+	it('shows a third-party repo as third-party in the title', () => {
+		const lab = variants()[3]!.lab;
+		const install = buildPlan(lab).find((step) => step.id === 'mesos-install')!;
+		expect(install.title.en).toContain('third-party repo (http://rpm.aventer.biz/CentOS/7/x86_64/)');
+		expect(install.why.en).toMatch(/not by Apache/);
+	});
+
+	it('adds the optional steps only when the lab asks for them', () => {
+		const ids = (lab: Lab): string[] => buildPlan(lab).map((step) => step.id);
+		expect(ids(variants()[0]!.lab)).toEqual(expect.arrayContaining(['swap-file', 'docker-login', 'docker-load-offline']));
+		expect(ids(exampleLabs()[0]!.lab)).not.toEqual(expect.arrayContaining(['swap-file']));
+		expect(ids(exampleLabs()[0]!.lab)).not.toContain('docker-login');
+	});
+
 	it('covers the failures a newcomer meets in 2026', () => {
 		const hintIds = new Set(exampleLabs().flatMap(({lab}) => buildPlan(lab).flatMap((step) => step.hints.map((hint) => hint.id))));
 		for (const id of ['dead-mirror', 'maven-501', 'cc1plus-killed', 'port-in-use', 'zookeeper-no-quorum', 'master-cannot-reach-zookeeper', 'marathon-libmesos', 'docker-container-config', 'checksum-mismatch']) {
@@ -52,7 +94,6 @@ describe('the step catalog', () => {
 
 	it('starts the Mesos build as a detached job', async () => {
 		const build = buildPlan(exampleLabs()[0]!.lab).find((step) => step.id === 'mesos-build');
-		const {planningContext} = await import('../../src/steps/plan-script.js');
 		const plan = await build!.plan(planningContext());
 		expect(plan.commands.some((command) => command.detached?.name === 'mesos-build')).toBe(true);
 		expect(plan.commands[0]?.command).toContain('--disable-python');

@@ -1,11 +1,20 @@
+import {spawn} from 'node:child_process';
+import {copyFileSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {buildPlan} from '../../src/steps/catalog.js';
 import {planningContext} from '../../src/steps/plan-script.js';
-import {preflightSteps, type PreflightStep} from '../../src/steps/preflight.js';
+import {UserInputError} from '../../src/errors.js';
+import {renderPlanScript} from '../../src/steps/plan-script.js';
+import {assertIgnorablePreflight, preflightChecks, preflightSteps, type PreflightStep} from '../../src/steps/preflight.js';
+import {secretsFromEnv, type SecretSource} from '../../src/steps/secrets.js';
+import type {Step} from '../../src/steps/step.js';
 import type {StepContext} from '../../src/steps/step.js';
 import {stepKey} from '../../src/steps/step.js';
 import {exampleLabs} from './labs.js';
 import {fakeExecutor, type Scripted} from './fake-exec.js';
+import {localExecutor} from './local-exec.js';
 
 const lab = exampleLabs()[0]!.lab;
 const context = (script: readonly Scripted[]): StepContext & {exec: ReturnType<typeof fakeExecutor>} => ({exec: fakeExecutor(script), signal: new AbortController().signal});
@@ -39,6 +48,16 @@ describe('ZooKeeper member and ensemble checks', () => {
 		['not answering', [{when: /myid/, stdout: '2\n'}], 'needed'],
 	] as const)('member 2 %s → %s', async (_case, script, kind) => {
 		expect((await member.check(context(script))).kind).toBe(kind);
+	});
+
+	it.each([
+		['leading', [srvr(2182, 'leader')], true, /answers srvr \(leader\)/],
+		['started first, waiting for a second member', [{when: /zk-4lw 192\.168\.56\.10 2182 srvr/, stdout: 'This ZooKeeper instance is not currently serving requests\n'}], true, /waits for a quorum/],
+		['not answering', [], false, /does not answer srvr on 2182/],
+	] as const)('member 2 verifies when %s', async (_case, script, ok, pattern) => {
+		const result = await member.verify(context(script));
+		expect(result.ok).toBe(ok);
+		expect(result.ok ? result.proof : result.problem).toMatch(pattern);
 	});
 
 	it.each([
@@ -84,7 +103,7 @@ describe('Mesos masters and Marathon agree on their leaders', () => {
 
 describe('preflight findings', () => {
 	const host = lab.hosts[0]!;
-	const find = (name: string, ignore: string[] = []): PreflightStep => preflightSteps({...lab, ignorePreflight: ignore}, host).find((step) => step.checkName === name)!;
+	const find = (name: string, ignore: string[] = []): PreflightStep => preflightChecks({...lab, ignorePreflight: ignore}, host).find((step) => step.checkName === name)!;
 	const meminfo = (memKib: number, swapKib: number): string => `MemTotal: ${memKib} kB\nSwapTotal: ${swapKib} kB\n`;
 
 	it.each([
@@ -115,8 +134,99 @@ describe('preflight findings', () => {
 		expect((await find('memory', ['memory']).check(context([{when: /meminfo/, stdout: meminfo(1024 * 1024, 0)}]))).kind).toBe('satisfied');
 	});
 
-	it('offers a swap file when memory is short', async () => {
-		const plan = await find('memory').plan(planningContext());
-		expect(plan.commands[0]?.command).toContain('/swapfile');
+	it('names the swap file setting in the fix when memory is short on a host that builds Mesos', async () => {
+		const finding = await find('memory').assess(context([{when: /meminfo/, stdout: meminfo(2 * 1024 * 1024, 0)}]));
+		expect(finding.fix.en).toMatch(/swapFile: \{sizeGiB: 4\}/);
+	});
+
+	it('only warns about memory on a host that does not build Mesos', async () => {
+		const prebuilt = {...lab, mesos: {source: 'rpm' as const, download: {url: 'https://rpm.internal/mesos.rpm', checksum: {algorithm: 'sha256' as const}}}};
+		const memory = preflightChecks(prebuilt, host).find((step) => step.checkName === 'memory')!;
+		expect((await memory.assess(context([{when: /meminfo/, stdout: meminfo(2 * 1024 * 1024, 0)}]))).level).toBe('warn');
+	});
+
+	it('makes the swap file the lab asks for just before the memory check, and only then', async () => {
+		const withSwap = {...lab, swapFile: {sizeGiB: 6, path: '/swapfile'}};
+		const ids = preflightSteps(withSwap, host).map((step) => step.id);
+		expect(ids.indexOf('swap-file')).toBe(ids.indexOf('preflight-memory') - 1);
+		expect(preflightSteps(lab, host).map((step) => step.id)).not.toContain('swap-file');
+		const swap = preflightSteps(withSwap, host).find((step) => step.id === 'swap-file')!;
+		expect((await swap.check(context([{when: /swapon --show/, exitCode: 0}]))).kind).toBe('satisfied');
+		expect((await swap.check(context([]))).kind).toBe('needed');
+		const plan = await swap.plan(planningContext());
+		expect(plan.commands[0]?.command).toMatch(/mkswap[\s\S]*\/etc\/fstab[\s\S]*' mesos-lab \/swapfile 6$/);
+	});
+
+	it.each([
+		['a port held by the lab\'s own running unit', 'LISTEN 0 50 192.168.56.10:2181 0.0.0.0:*\n--- running lab services\nmesos-lab-zookeeper-1.service\n', 'pass', /1 held by the lab's own services/],
+		['a port held by something else', 'LISTEN 0 50 0.0.0.0:2181 0.0.0.0:*\n--- running lab services\nmesos-lab-zookeeper-2.service\n', 'fail', /2181 \(zookeeper 1\)/],
+		['ZooKeeper started from its script (no unit)', 'LISTEN 0 50 0.0.0.0:2182 0.0.0.0:*\n--- running lab services\nmesos-lab-zookeeper-2.service\n', 'pass', /held by the lab's own/],
+	] as const)('ports: %s is %s', async (_case, stdout, level, detail) => {
+		const finding = await find('ports').assess(context([{when: /ss -ltn/, stdout}]));
+		expect(finding.level).toBe(level);
+		expect(finding.detail).toMatch(detail);
+	});
+
+	it('reports a mesos-master left from another install, but not one of this lab', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'leftovers-'));
+		const binary = join(dir, 'mesos-master');
+		copyFileSync('/bin/sleep', binary);
+		const ours = spawn(binary, ['300', `--work_dir=${lab.root}/mesos/master1/work`], {stdio: 'ignore'});
+		const stranger = spawn(binary, ['301'], {stdio: 'ignore'});
+		try {
+			const finding = await find('leftovers').assess({exec: localExecutor(), signal: new AbortController().signal});
+			expect(finding.level).toBe('warn');
+			expect(finding.detail).toContain(`process ${stranger.pid} mesos-master`);
+			expect(finding.detail).not.toContain(`process ${ours.pid} `);
+		} finally {
+			ours.kill('SIGKILL');
+			stranger.kill('SIGKILL');
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+
+	it('refuses to ignore a check that does not exist, naming the ones that do', () => {
+		expect(() => preflightSteps({...lab, ignorePreflight: ['memroy']}, host)).toThrow(/memroy: no preflight check has that name/);
+		try {
+			assertIgnorablePreflight(['memroy']);
+		} catch (error) {
+			expect((error as UserInputError).hint).toContain('os, cpus, memory, disk, clock, hostname, ports, selinux, leftovers');
+		}
+	});
+});
+
+describe('docker login', () => {
+	const withLogin = {...lab, docker: {...lab.docker, login: {registry: 'docker.io', user: 'newcomer'}}};
+	const loginStep = (secrets?: SecretSource): Step => buildPlan(withLogin, secrets === undefined ? {} : {secrets}).find((step) => step.id === 'docker-login')!;
+
+	it('hands the password to docker on stdin, never on the command line', async () => {
+		const asked: string[] = [];
+		const plan = await loginStep(async (request) => {
+			asked.push(request.id);
+			return 's3cret-token';
+		}).plan(planningContext());
+		expect(asked).toEqual(['docker-password']);
+		expect(plan.commands).toHaveLength(1);
+		expect(plan.commands[0]?.command).toBe('docker login --username newcomer --password-stdin docker.io');
+		expect(plan.commands[0]?.stdin).toBe('s3cret-token\n');
+		expect(JSON.stringify(plan.files)).not.toContain('s3cret');
+	});
+
+	it('lets docker ask on its own terminal when no password source is given, as in the plan script', async () => {
+		const plan = await loginStep().plan(planningContext());
+		expect(plan.commands[0]?.command).toBe('docker login --username newcomer docker.io');
+		expect(plan.commands[0]?.stdin).toBeUndefined();
+		expect(await renderPlanScript(withLogin, 'en')).toContain('docker login --username newcomer docker.io');
+	});
+
+	it('reads the password from MESOS_LAB_DOCKER_PASSWORD in unattended runs', async () => {
+		const plan = await loginStep(secretsFromEnv({MESOS_LAB_DOCKER_PASSWORD: 'from-env'})).plan(planningContext());
+		expect(plan.commands[0]?.stdin).toBe('from-env\n');
+		expect((await loginStep(secretsFromEnv({MESOS_LAB_DOCKER_PASSWORD: ''})).plan(planningContext())).commands[0]?.stdin).toBeUndefined();
+	});
+
+	it('is already done when docker holds a login for the registry', async () => {
+		expect((await loginStep().check(context([{when: /grep -qF "\$1" \/root\/.docker\/config.json' mesos-lab docker.io/}]))).kind).toBe('satisfied');
+		expect((await loginStep().check(context([]))).kind).toBe('needed');
 	});
 });

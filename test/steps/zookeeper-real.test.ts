@@ -12,6 +12,8 @@ import {localExecutor} from './local-exec.js';
 const zookeeperHome = '/usr/share/zookeeper';
 const available = existsSync(join(zookeeperHome, 'bin', 'zkServer.sh')) && existsSync('/usr/bin/java');
 const missing = !available && process.env.CI === undefined;
+// Three JVMs starting on a busy machine can take longer than the default test timeout.
+const ensembleTimeoutMs = 120_000;
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
@@ -91,7 +93,7 @@ describe.skipIf(missing)('a ZooKeeper ensemble from the generated files (Debian 
 		for (const member of steps.filter((step) => step.id.startsWith('zookeeper-member-'))) {
 			expect((await member.check(ctx)).kind).toBe('satisfied');
 		}
-	});
+	}, ensembleTimeoutMs);
 
 	it('finds the new leader after the leader is killed', async () => {
 		const ensemble = steps.find((step) => step.id === 'zookeeper-ensemble')!;
@@ -107,5 +109,5 @@ describe.skipIf(missing)('a ZooKeeper ensemble from the generated files (Debian 
 		}, 'a new leader');
 		expect(after).toContain(`zk${leaderId}=down`);
 		expect(topology(lab).zookeeper.map((member) => member.clientPort)).toEqual([27181, 27182, 27183]);
-	});
+	}, ensembleTimeoutMs);
 });

@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {validateLab} from '../../src/lab/lab-file.js';
-import {addressesOf, downloadsOf} from '../../src/wizard/lab-run.js';
+import {addressesOf, downloadsOf, estimateOf} from '../../src/wizard/lab-run.js';
+import {fakeStep} from '../runner/fake-steps.js';
 
 const threeHosts = validateLab({
 	language: 'en',
@@ -27,5 +28,18 @@ describe('what the summary and the review say about a lab', () => {
 		expect(downloads).toContainEqual({what: 'CentOS 7 packages', from: 'https://mirror.example.org/centos-vault/'});
 		expect(downloads).toContainEqual({what: 'mesosphere/marathon:v1.10.26', from: 'https://registry.example.org'});
 		expect(downloads.find(download => download.what.startsWith('Mesos 1.11.0'))?.what).toBe('Mesos 1.11.0 (build)');
+	});
+
+	test('several CentOS vaults are named in the order they are tried', () => {
+		const vaults = ['https://gone.example.org/vault/', 'https://mirror.example.org/centos-vault/'];
+		const downloads = downloadsOf({...threeHosts, mirrors: {...threeHosts.mirrors, centosVault: vaults}});
+		expect(downloads).toContainEqual({what: 'CentOS 7 packages', from: `first answering of 2: ${vaults.join(', ')}`});
+	});
+
+	test('the estimate counts a minute per step still to do, and the Mesos build once', () => {
+		const steps = [{...fakeStep('docker', {}), phase: 'docker' as const}, {...fakeStep('mesos-source', {}), phase: 'mesos-install' as const}, {...fakeStep('mesos-build', {}), phase: 'mesos-install' as const}];
+		expect(estimateOf(threeHosts, steps, {})).toBe(3 * 60_000 + 90 * 60_000);
+		const onlyDockerLeft = {'mesos-source@node1': {kind: 'satisfied', reason: 'unpacked'}, 'mesos-build@node1': {kind: 'satisfied', reason: 'built'}} as const;
+		expect(estimateOf(threeHosts, steps, onlyDockerLeft)).toBe(60_000);
 	});
 });

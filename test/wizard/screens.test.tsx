@@ -3,7 +3,7 @@ import {describe, expect, test} from 'vitest';
 import {FailureView} from '../../src/wizard/components/FailureView.js';
 import {PlanReview} from '../../src/wizard/components/PlanReview.js';
 import {barCells} from '../../src/wizard/components/ProgressBar.js';
-import {StepView} from '../../src/wizard/components/StepView.js';
+import {fitCommands, StepView} from '../../src/wizard/components/StepView.js';
 import {Summary} from '../../src/wizard/components/Summary.js';
 import type {StepInfoLookup} from '../../src/wizard/step-info.js';
 import {planSteps, stepRef} from './events.js';
@@ -49,7 +49,7 @@ describe('StepView', () => {
 	test('shows counter, phase, title, the why in the chosen language, the command, the tail and elapsed time', () => {
 		const {lastFrame} = render(
 			<StepView
-				screen={{kind: 'step', step: docker, attempt: 1, startedAt: 0, command: {text: 'yum install -y docker-ce-24.0.9', index: 0, total: 2}, build: undefined, stall: undefined}}
+				screen={{kind: 'step', step: docker, attempt: 1, startedAt: 0, command: {text: 'yum install -y docker-ce-24.0.9', index: 0, total: 2}, build: undefined, stall: undefined, job: undefined, learn: undefined}}
 				tail={['Resolving dependencies', 'Installed: docker-ce']}
 				now={75_000}
 				language="zh"
@@ -71,6 +71,8 @@ describe('StepView', () => {
 					kind: 'step', step: build, attempt: 1, startedAt: 0, command: undefined,
 					build: {done: 550, total: 1100, percent: 50, etaMs: 40 * 60_000, origin: {done: 0, at: 0}},
 					stall: {silentForMs: 7 * 60_000, since: 0},
+					job: {name: 'mesos-build', reattached: true},
+					learn: undefined,
 				}}
 				tail={[]}
 				now={0}
@@ -79,6 +81,7 @@ describe('StepView', () => {
 			/>,
 		);
 		const frame = lastFrame() ?? '';
+		expect(frame).toContain('Re-attached to mesos-build: it kept running on node1 while mesos-lab was away.');
 		expect(frame).toContain('50% (550/1100 objects) ETA 40m 00s');
 		expect(frame).toContain('No output for 7m 00s');
 		expect(frame).toContain('press x to stop it and run it again');
@@ -87,7 +90,7 @@ describe('StepView', () => {
 	test('when the stall remedy cannot run from the screen, it says to quit and resume', () => {
 		const frame = render(
 			<StepView
-				screen={{kind: 'step', step: build, attempt: 1, startedAt: 0, command: undefined, build: undefined, stall: {silentForMs: 600_000, since: 0}}}
+				screen={{kind: 'step', step: build, attempt: 1, startedAt: 0, command: undefined, build: undefined, stall: {silentForMs: 600_000, since: 0}, job: undefined, learn: undefined}}
 				canRestartJob={false}
 				tail={[]}
 				now={0}
@@ -97,6 +100,44 @@ describe('StepView', () => {
 		).lastFrame() ?? '';
 		expect(frame).toContain('mesos-lab resume');
 		expect(frame).not.toContain('press x');
+	});
+
+	test('in learn mode the step waits with its why, the commands it will run and the keys to run or skip it', () => {
+		const commands = Array.from({length: 20}, (_, index) => `$ yum install -y package-${index}`);
+		const frame = render(
+			<StepView
+				screen={{kind: 'step', step: docker, attempt: 1, startedAt: 0, command: undefined, build: undefined, stall: undefined, job: undefined, learn: {commands}}}
+				tail={[]}
+				now={0}
+				language="en"
+				info={info}
+				commandRows={6}
+			/>,
+		).lastFrame() ?? '';
+		expect(frame).toContain('Mesos runs containers with Docker.');
+		expect(frame).toContain('It will run:');
+		expect(frame).toContain('$ yum install -y package-4');
+		expect(frame).not.toContain('package-5');
+		expect(frame).toContain('… and 15 more');
+		expect(frame).toContain('Enter or r: run this step · s: skip it · n: run it and the rest without pausing');
+	});
+
+	test('in learn mode a long command wraps so it can be read whole, and what does not fit is counted', () => {
+		const long = `$ bash -c 'for f in /etc/sysconfig/network-scripts/ifcfg-*; do sed -i s/^ONBOOT=no/ONBOOT=yes/ "$f"; done'`;
+		expect(fitCommands([long, '$ systemctl restart network'], 10, 60)).toEqual([long, '$ systemctl restart network']);
+		expect(fitCommands([long, '$ a', '$ b'], 3, 60)).toEqual([long]);
+		expect(fitCommands(['x'.repeat(500)], 3, 60)[0]).toHaveLength(180);
+		const frame = render(
+			<StepView
+				screen={{kind: 'step', step: docker, attempt: 1, startedAt: 0, command: undefined, build: undefined, stall: undefined, job: undefined, learn: {commands: [long]}}}
+				tail={[]}
+				now={0}
+				language="en"
+				info={info}
+				columns={60}
+			/>,
+		).lastFrame() ?? '';
+		expect(frame.replaceAll('\n', '')).toContain('"$f"; done\'');
 	});
 
 	test('a bar is filled in proportion and clamps out-of-range percentages', () => {

@@ -23,41 +23,49 @@ export async function tmuxAvailable(): Promise<boolean> {
  */
 export class TmuxSession {
 	readonly name: string;
+	readonly socket: string;
 	readonly #capturesDir: string;
 
-	private constructor(name: string, capturesDir: string) {
+	private constructor(name: string, socket: string, capturesDir: string) {
 		this.name = name;
+		this.socket = socket;
 		this.#capturesDir = capturesDir;
 	}
 
-	static async start(options: {name: string; command: string[]; cwd: string; env: Record<string, string>; capturesDir: string}): Promise<TmuxSession> {
+	/**
+	 * Session names carry this process's id, so two test runs sharing a socket never collide; the
+	 * server ends by itself when its last session is killed.
+	 */
+	static async start(options: {name: string; command: string[]; cwd: string; env: Record<string, string>; capturesDir: string; socket?: string; columns?: number; rows?: number}): Promise<TmuxSession> {
+		const socket = options.socket ?? tmuxSocket;
+		const name = `${options.name}-${process.pid}`;
 		const environment = Object.entries(options.env).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
 		await run('tmux', [
-			'-L', tmuxSocket, '-f', '/dev/null', 'new-session', '-d', '-s', options.name, '-x', '100', '-y', '30', '-c', options.cwd,
+			'-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), '-c', options.cwd,
 			...environment, ...options.command,
 		]);
 		// Keep the pane after the program exits so its last screen can still be read.
-		await run('tmux', ['-L', tmuxSocket, 'set-option', '-t', options.name, 'remain-on-exit', 'on']);
+		await run('tmux', ['-L', socket, 'set-option', '-t', name, 'remain-on-exit', 'on']);
 		await mkdir(options.capturesDir, {recursive: true});
-		return new TmuxSession(options.name, options.capturesDir);
+		return new TmuxSession(name, socket, options.capturesDir);
 	}
 
 	async sendKeys(...keys: string[]): Promise<void> {
-		await run('tmux', ['-L', tmuxSocket, 'send-keys', '-t', this.name, ...keys]);
+		await run('tmux', ['-L', this.socket, 'send-keys', '-t', this.name, ...keys]);
 	}
 
 	async capture(): Promise<string> {
-		const {stdout} = await run('tmux', ['-L', tmuxSocket, 'capture-pane', '-p', '-t', this.name]);
+		const {stdout} = await run('tmux', ['-L', this.socket, 'capture-pane', '-p', '-t', this.name]);
 		return stdout;
 	}
 
 	/** Polls the screen until it shows `text`; fails with the last screen when it never does. */
-	async waitForText(text: string, timeoutMs = 15_000): Promise<string> {
+	async waitForText(text: string | RegExp, timeoutMs = 15_000): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		let screen = '';
 		while (Date.now() < deadline) {
 			screen = await this.capture();
-			if (screen.includes(text)) {
+			if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) {
 				return screen;
 			}
 
@@ -66,27 +74,22 @@ export class TmuxSession {
 			});
 		}
 
-		throw new Error(`The screen never showed "${text}". Last screen:\n${screen}`);
+		throw new Error(`The screen never showed "${String(text)}". Last screen:\n${screen}`);
 	}
 
 	/** Waits for `text` and keeps the screen under captures/ for people to read. */
-	async waitAndSave(text: string, captureName: string): Promise<string> {
-		const screen = await this.waitForText(text);
+	async waitAndSave(text: string | RegExp, captureName: string, timeoutMs?: number): Promise<string> {
+		const screen = await this.waitForText(text, timeoutMs);
 		await writeFile(join(this.#capturesDir, `${captureName}.txt`), screen);
 		return screen;
 	}
 
 	async paneDead(): Promise<boolean> {
-		const {stdout} = await run('tmux', ['-L', tmuxSocket, 'display-message', '-p', '-t', this.name, '#{pane_dead}']);
+		const {stdout} = await run('tmux', ['-L', this.socket, 'display-message', '-p', '-t', this.name, '#{pane_dead}']);
 		return stdout.trim() === '1';
 	}
 
 	async kill(): Promise<void> {
-		await run('tmux', ['-L', tmuxSocket, 'kill-session', '-t', this.name]).catch(() => undefined);
+		await run('tmux', ['-L', this.socket, 'kill-session', '-t', this.name]).catch(() => undefined);
 	}
-}
-
-/** Stops the test tmux server, if the tests left it with no sessions or crashed. */
-export async function stopTmuxServer(): Promise<void> {
-	await run('tmux', ['-L', tmuxSocket, 'kill-server']).catch(() => undefined);
 }

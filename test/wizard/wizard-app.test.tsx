@@ -1,15 +1,33 @@
 import {render} from 'ink-testing-library';
 import {expect, test, vi} from 'vitest';
 import {WizardApp, type WizardControls} from '../../src/wizard/components/WizardApp.js';
+import type {LearnPause} from '../../src/wizard/learn-gate.js';
 import {at, planSteps, started} from './events.js';
 import {ScriptedSource} from './scripted-source.js';
+
+/** Learn mode's pauses, sent by the test. */
+class ScriptedLearn {
+	readonly #listeners = new Set<(pause: LearnPause) => void>();
+
+	onPause(listener: (pause: LearnPause) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	pause(pause: LearnPause): void {
+		for (const listener of this.#listeners) {
+			listener(pause);
+		}
+	}
+}
 
 const [docker] = planSteps as [typeof planSteps[0]];
 
 function setup(options: {autoConfirm?: boolean} = {}) {
 	const source = new ScriptedSource();
+	const learn = new ScriptedLearn();
 	const controls: WizardControls = {
-		confirmPlan: vi.fn(), retry: vi.fn(), skip: vi.fn(), restartJob: vi.fn(), quit: vi.fn(), openDashboard: vi.fn(),
+		confirmPlan: vi.fn(), retry: vi.fn(), skip: vi.fn(), restartJob: vi.fn(), decideLearn: vi.fn(), quit: vi.fn(), openDashboard: vi.fn(),
 		readLog: vi.fn(async () => ['first log line', 'last log line']),
 	};
 	const app = render(
@@ -25,9 +43,10 @@ function setup(options: {autoConfirm?: boolean} = {}) {
 			noColor
 			plan={{steps: planSteps, checks: {}}}
 			autoConfirm={options.autoConfirm}
+			learn={learn}
 		/>,
 	);
-	return {source, controls, app};
+	return {source, learn, controls, app};
 }
 
 async function until(predicate: () => boolean): Promise<void> {
@@ -75,6 +94,23 @@ test('a stalled build restarts with one key', async () => {
 	app.stdin.write('x');
 	await until(() => vi.mocked(controls.restartJob).mock.calls.at(0)?.[0] === docker.key);
 	await until(() => !(app.lastFrame() ?? '').includes('press x'));
+	app.unmount();
+});
+
+test('in learn mode a waiting step runs, is skipped or lets the rest run through, one key each', async () => {
+	const {source, learn, controls, app} = setup({autoConfirm: true});
+	const [, build, marathon] = planSteps as [typeof planSteps[0], typeof planSteps[0], typeof planSteps[0]];
+	const decisions = () => vi.mocked(controls.decideLearn).mock.calls;
+	for (const [step, key, decision] of [[docker, '\r', 'run'], [build, 's', 'skip'], [marathon, 'n', 'run-through']] as const) {
+		source.emit(started(step));
+		learn.pause({key: step.key, commands: [`$ start ${step.id}`]});
+		await until(() => (app.lastFrame() ?? '').includes(`$ start ${step.id}`));
+		app.stdin.write(key);
+		await until(() => decisions().length > 0 && decisions().at(-1)?.[0] === step.key);
+		expect(decisions().at(-1)).toEqual([step.key, decision]);
+		await until(() => !(app.lastFrame() ?? '').includes('s: skip it'));
+	}
+
 	app.unmount();
 });
 

@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {stopTmuxServer, tmuxAvailable, TmuxSession} from './tmux.js';
+import {tmuxAvailable, TmuxSession} from './tmux.js';
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,7 +32,6 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal', () => {
 
 	afterAll(async () => {
 		await Promise.all(sessions.map(async session => session.kill()));
-		await stopTmuxServer();
 		await rm(workDir, {recursive: true, force: true});
 	});
 

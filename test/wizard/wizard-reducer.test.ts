@@ -11,7 +11,7 @@ function fold(events: Array<RunnerEvent | WizardAction>, state = initialWizardSt
 }
 
 function isAction(item: RunnerEvent | WizardAction): item is WizardAction {
-	return ['runner', 'tick', 'plan-loaded', 'plan-confirmed', 'stall-dismissed', 'log-opened', 'log-closed'].includes(item.type);
+	return ['runner', 'tick', 'plan-loaded', 'plan-confirmed', 'stall-dismissed', 'learn-paused', 'learn-decided', 'log-opened', 'log-closed'].includes(item.type);
 }
 
 function runAt(event: RunnerEvent, now: number): WizardAction {
@@ -97,6 +97,11 @@ describe('the Mesos build progress', () => {
 		expect(state.screen).toMatchObject({build: {percent: 9, etaMs: undefined}});
 	});
 
+	test('the screen says whether the build was started now or found still running', () => {
+		expect(fold([started(build), runAt(attach, 0)]).screen).toMatchObject({job: {name: 'mesos-build', reattached: false}});
+		expect(fold([started(build), runAt({...attach, reattached: true} as RunnerEvent, 0)]).screen).toMatchObject({job: {name: 'mesos-build', reattached: true}});
+	});
+
 	test('a re-attached build measures its rate from where it was found, not from zero', () => {
 		const reattach: RunnerEvent = {...attach, reattached: true, job: {name: 'mesos-build', logBytes: 0, compiled: {done: 1000, total: 1100}}} as RunnerEvent;
 		const state = fold([started(build), runAt(reattach, 0), runAt(progress(1010), 10_000)]);
@@ -122,6 +127,21 @@ describe('the stall warning', () => {
 		const moving = wizardReducer(stalled, {type: 'runner', event: {type: 'job-progress', step: build, job: {name: 'mesos-build', logBytes: 10, compiled: {done: 5, total: 10}}}, now: 1});
 		expect(moving.screen).toMatchObject({stall: undefined});
 		expect(wizardReducer(stalled, {type: 'stall-dismissed'}).screen).toMatchObject({stall: undefined});
+	});
+});
+
+describe('learn mode', () => {
+	const pause: WizardAction = {type: 'learn-paused', key: docker.key, commands: ['$ yum install -y docker-ce']};
+
+	test('a waiting step shows the commands it will run until the user decides', () => {
+		const waiting = fold([started(docker), pause]);
+		expect(waiting.screen).toMatchObject({kind: 'step', step: docker, learn: {commands: ['$ yum install -y docker-ce']}});
+		expect(wizardReducer(waiting, {type: 'learn-decided'}).screen).toMatchObject({kind: 'step', learn: undefined});
+	});
+
+	test('a pause for a step not on screen is ignored, and each new step starts unpaused', () => {
+		expect(fold([started(build), pause]).screen).toMatchObject({learn: undefined});
+		expect(fold([started(docker), pause, started(build)]).screen).toMatchObject({step: build, learn: undefined});
 	});
 });
 

@@ -6,10 +6,12 @@ import {absoluteAppId, parseAppDefinition, parseAppFile, type AppDefinition} fro
 import {MarathonWriter} from '../../apps/marathon-writer.js';
 import {UserInputError} from '../../errors.js';
 import type {CommandContext} from '../context.js';
+import {savedLabFor} from './saved-lab.js';
 
 export interface AppOptions {
 	action: 'list' | 'deploy' | 'scale' | 'restart' | 'versions' | 'rollback' | 'update' | 'delete';
 	marathon?: string;
+	labId?: string;
 	id?: string;
 	file?: string;
 	image?: string;
@@ -81,7 +83,8 @@ async function confirm(ctx: CommandContext, question: string): Promise<boolean> 
 
 /** `mesos-lab app ACTION`: Marathon apps from the command line. */
 export async function run(options: AppOptions, ctx: CommandContext): Promise<number> {
-	const writer = new MarathonWriter({urls: marathonUrls(options.marathon, ctx.env)});
+	const saved = savedLabFor(options, ctx);
+	const writer = new MarathonWriter({urls: options.marathon !== undefined || saved === undefined ? marathonUrls(options.marathon, ctx.env) : saved.endpoints.marathon});
 	const io: ActionIo = {
 		print: line => ctx.stdout.write(`${line}\n`),
 		lang: ctx.lang,

@@ -1,5 +1,9 @@
+import type {ClusterEndpoints} from '../../cluster/poller.js';
 import {colorWanted, connectCluster, printOnce, runInteractive} from '../../dashboard/launch.js';
+import {labEndpoints} from '../../dashboard/lab-endpoints.js';
 import {UserInputError} from '../../errors.js';
+import {validateLab} from '../../lab/lab-file.js';
+import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {CommandContext} from '../context.js';
 import {hostPortList, seconds, urlList} from './parse-flags.js';
 
@@ -8,26 +12,20 @@ export interface DashboardOptions {
 	marathon?: string;
 	lb?: string;
 	zk?: string;
+	labId?: string;
 	refresh?: string;
 	once?: boolean;
 	json?: boolean;
 	readonly?: boolean;
 }
 
+const flagsHint = 'Pass the endpoints as flags: --mesos URL[,URL...] --marathon URL[,URL...] --lb URL --zk host:port[,...] (for example --mesos http://10.0.0.11:5050 --marathon http://10.0.0.11:8080), or try `mesos-lab demo`.';
+
 export async function run(options: DashboardOptions, ctx: CommandContext): Promise<number> {
-	if (options.mesos === undefined && options.marathon === undefined) {
-		throw new UserInputError('The dashboard needs at least one of --mesos or --marathon.', {hint: 'mesos-lab dashboard --mesos http://10.0.0.11:5050 --marathon http://10.0.0.11:8080, or try `mesos-lab demo`.'});
-	}
 	if (options.json && !options.once) {
 		throw new UserInputError('--json prints one snapshot, so it needs --once.', {hint: 'mesos-lab dashboard --mesos URL --once --json'});
 	}
-	const lb = options.lb === undefined ? [] : urlList('--lb', options.lb);
-	const endpoints = {
-		mesos: options.mesos === undefined ? [] : urlList('--mesos', options.mesos),
-		marathon: options.marathon === undefined ? [] : urlList('--marathon', options.marathon),
-		lb: lb[0],
-		zookeeper: options.zk === undefined ? [] : hostPortList('--zk', options.zk).map(member => `${member.host}:${member.port}`),
-	};
+	const endpoints = endpointsFrom(options, ctx.home);
 	const refreshMs = seconds('--refresh', options.refresh ?? '2') * 1000;
 	const cluster = connectCluster(endpoints, {refreshMs, simulated: false});
 	if (options.once) {
@@ -40,4 +38,43 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 	const name = new URL(endpoints.mesos[0] ?? endpoints.marathon[0] ?? 'http://cluster').host;
 	await runInteractive(cluster, {clusterName: name, color: colorWanted(ctx.env), readonly: options.readonly === true, demo: false});
 	return 0;
+}
+
+/** The flags when any endpoint flag is given; otherwise the saved lab's cluster. */
+function endpointsFrom(options: DashboardOptions, home: string): ClusterEndpoints {
+	const flagged = [options.mesos, options.marathon, options.lb, options.zk].some(value => value !== undefined);
+	if (!flagged) {
+		return savedLabEndpoints(home, options.labId);
+	}
+	if (options.mesos === undefined && options.marathon === undefined) {
+		throw new UserInputError('The dashboard needs at least one of --mesos or --marathon.', {hint: flagsHint});
+	}
+	const lb = options.lb === undefined ? [] : urlList('--lb', options.lb);
+	return {
+		mesos: options.mesos === undefined ? [] : urlList('--mesos', options.mesos),
+		marathon: options.marathon === undefined ? [] : urlList('--marathon', options.marathon),
+		lb: lb[0],
+		zookeeper: options.zk === undefined ? [] : hostPortList('--zk', options.zk).map(member => `${member.host.includes(':') ? `[${member.host}]` : member.host}:${member.port}`),
+	};
+}
+
+/** The lab named by --lab-id, else the one `mesos-lab init` makes by default, else the only one there is. */
+function savedLabEndpoints(home: string, labId: string | undefined): ClusterEndpoints {
+	const labs = CheckpointStore.list(home);
+	let chosen = labId;
+	if (chosen !== undefined && !labs.includes(chosen)) {
+		throw new UserInputError(`There is no lab "${chosen}" under ${home}.`, {hint: labs.length > 0 ? `Labs here: ${labs.join(', ')}. ${flagsHint}` : flagsHint});
+	}
+	chosen ??= labs.includes('default') ? 'default' : labs.length === 1 ? labs[0] : undefined;
+	if (chosen === undefined) {
+		if (labs.length === 0) {
+			throw new UserInputError(`No endpoints given and no saved lab under ${home} to take them from.`, {hint: flagsHint});
+		}
+		throw new UserInputError(`No endpoints given and several labs under ${home}: ${labs.join(', ')}.`, {hint: `Choose one with --lab-id, or: ${flagsHint}`});
+	}
+	const saved = CheckpointStore.open(home, chosen).journal().lab;
+	if (!saved) {
+		throw new UserInputError(`Lab ${chosen} has no saved configuration to take endpoints from.`, {hint: flagsHint});
+	}
+	return labEndpoints(validateLab(saved, `the saved configuration of lab ${chosen}`));
 }

@@ -9,6 +9,7 @@ export interface InitOptions {
 	config?: string;
 	yes?: boolean;
 	plain?: boolean;
+	learn?: boolean;
 	acceptNewHostKey?: boolean;
 	ignorePreflight?: string[];
 	labId?: string;
@@ -26,6 +27,7 @@ export async function run(options: InitOptions, ctx: CommandContext): Promise<nu
 		...(options.config === undefined ? {} : {config: options.config}),
 		yes: options.yes === true,
 		plain: options.plain === true,
+		learn: options.learn === true,
 		...(options.ignorePreflight === undefined ? {} : {ignorePreflight: options.ignorePreflight}),
 	}, realWizardDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true}));
 }

@@ -1,17 +1,26 @@
+import {networkInterfaces} from 'node:os';
+import {join} from 'node:path';
 import {request} from 'undici';
-import {parseCount} from '../../apps/app-actions.js';
 import {MarathonWriter} from '../../apps/marathon-writer.js';
-import {experiments, findExperiment} from '../../experiments/catalog.js';
-import type {ExperimentContext} from '../../experiments/experiment.js';
-import {killThroughMarathon, killThroughSimControl} from '../../experiments/task-killers.js';
 import {ClusterError, UserInputError} from '../../errors.js';
+import type {Executor} from '../../exec/executor.js';
+import {LocalExecutor} from '../../exec/local-executor.js';
+import {connectSsh} from '../../exec/ssh-executor.js';
+import {labAgentAccess, type AgentAccess, type OpenHost} from '../../experiments/agent-access.js';
+import {experimentAliases, experiments, findExperiment} from '../../experiments/catalog.js';
+import type {ExperimentContext, TaskKiller} from '../../experiments/experiment.js';
+import {dockerKillOnAgent, killThroughMarathon, killThroughSimControl} from '../../experiments/task-killers.js';
+import type {Lab} from '../../lab/lab-schema.js';
+import {assertHost, assertPort} from '../../lab/validate.js';
 import type {CommandContext} from '../context.js';
 import {nearest} from '../suggest.js';
 import {marathonUrls} from './app.js';
-import {urlList} from './parse-flags.js';
+import {seconds, urlList} from './parse-flags.js';
+import {savedLabFor} from './saved-lab.js';
 
 export interface LabOptions {
 	name: string;
+	labId?: string;
 	marathon?: string;
 	mesos?: string;
 	lb?: string;
@@ -19,10 +28,8 @@ export interface LabOptions {
 	servicePort?: string;
 	vhostPort?: string;
 	timeout?: string;
+	acceptNewHostKey?: boolean;
 }
-
-/** Short names the tutorial's readers use, beside the experiments' ids. */
-const aliases: Record<string, string> = {hello: 'shell-app', shell: 'shell-app', nginx: 'nginx-docker', vhost: 'virtual-host'};
 
 /** Marathon knows its Mesos leader; asking it spares the user one more flag. */
 async function mesosFromMarathon(urls: string[]): Promise<string[]> {
@@ -41,56 +48,139 @@ async function mesosFromMarathon(urls: string[]): Promise<string[]> {
 	throw new ClusterError('Marathon did not say where the Mesos leader is.', {hint: 'Pass --mesos http://HOST:5050 or set MESOS_LAB_MESOS.'});
 }
 
-function numberFrom(flag: string, value: string | undefined, envValue: string | undefined, fallback: number): number {
+function portFrom(flag: string, value: string | undefined, envValue: string | undefined, fallback: number): number {
 	const text = value ?? envValue;
-	return text === undefined ? fallback : parseCount(flag, text);
+	return text === undefined ? fallback : assertPort(flag, text);
 }
 
 function chooseExperiment(name: string) {
-	const known = [...Object.keys(aliases), ...experiments.map(e => e.id)];
+	const known = [...Object.keys(experimentAliases), ...experiments.map(e => e.id)];
 	if (!known.includes(name)) {
 		const guess = nearest(name, known);
 		throw new UserInputError(`There is no experiment "${name}"${guess ? ` (did you mean '${guess}'?)` : ''}.`, {hint: `Experiments: ${known.join(', ')}.`});
 	}
-	return findExperiment(aliases[name] ?? name);
+	return findExperiment(name);
+}
+
+/** Whether an address is this machine, where the agent's commands need no SSH. */
+function isThisMachine(address: string): boolean {
+	return address === 'localhost' || address.startsWith('127.')
+		|| Object.values(networkInterfaces()).some(list => list?.some(entry => entry.address === address) ?? false);
+}
+
+function openLabHost(ctx: CommandContext, options: LabOptions): OpenHost {
+	return async (host): Promise<Executor> => {
+		if (isThisMachine(host.address)) {
+			return new LocalExecutor();
+		}
+		const identityFiles = host.identityFile === undefined ? [] : [host.identityFile];
+		return connectSsh({
+			endpoint: {host: host.address, port: host.port, user: host.user, identityFiles},
+			hostKeys: {knownHostsPath: join(ctx.home, 'known_hosts'), acceptNewHostKey: options.acceptNewHostKey === true},
+			identityFiles,
+		});
+	};
+}
+
+interface Wiring {
+	context: ExperimentContext;
+	access?: AgentAccess;
+}
+
+function chooseKiller(ctx: CommandContext, options: LabOptions, lab: Lab | undefined, marathon: MarathonWriter, print: (line: string) => void): {killTask: TaskKiller; access?: AgentAccess} {
+	const simControl = ctx.env['MESOS_LAB_SIM_CONTROL'];
+	if (simControl) {
+		return {killTask: killThroughSimControl(simControl)};
+	}
+	if (lab !== undefined) {
+		const access = labAgentAccess(lab, openLabHost(ctx, options));
+		return {killTask: dockerKillOnAgent(host => access.executorFor(host)), access};
+	}
+	return {
+		killTask: async task => {
+			print(ctx.lang === 'zh'
+				? '（没有已保存的实验室，无法 SSH 到 agent，改为通过 Marathon 结束这个任务；用 --lab-id 可以真正地 docker kill。）'
+				: '(No saved lab, so no SSH to the agent: the task is ended through Marathon instead; pass --lab-id for a real docker kill.)');
+			return killThroughMarathon(marathon)(task);
+		},
+	};
+}
+
+function wire(options: LabOptions, ctx: CommandContext, experimentId: string): Promise<Wiring> | Wiring {
+	const saved = savedLabFor(options, ctx);
+	const lab = saved?.lab;
+	const fromLab = saved?.endpoints;
+	const marathonText = options.marathon ?? (ctx.env['MESOS_LAB_MARATHON'] || fromLab?.marathon.join(','));
+	const urls = marathonUrls(marathonText, {});
+	const marathon = new MarathonWriter({urls});
+	const lbFlag = options.lb ?? ctx.env['MESOS_LAB_LB'];
+	const lbText = lbFlag ?? fromLab?.lb;
+	if (experimentId !== 'shell-app' && lbText === undefined) {
+		throw new UserInputError(`The ${experimentId} experiment needs marathon-lb's address.`, {hint: 'Pass --lb http://HOST:9090, or --lab-id to take it from a saved lab.'});
+	}
+	const lbUrl = lbText === undefined ? '' : urlList('--lb', lbText)[0] ?? '';
+	const serviceHost = options.serviceHost !== undefined
+		? assertHost('--service-host', options.serviceHost)
+		: lbFlag === undefined && fromLab !== undefined ? fromLab.serviceHost : lbUrl === '' ? '' : new URL(lbUrl).hostname.replace(/^\[(.*)\]$/, '$1');
+	const print = (line: string) => ctx.stdout.write(`${line}\n`);
+	const killer = chooseKiller(ctx, options, lab, marathon, print);
+	const build = (mesosUrls: string[]): Wiring => ({
+		context: {
+			marathon,
+			mesosUrls,
+			lbUrl,
+			serviceHost,
+			servicePort: portFrom('--service-port', options.servicePort, ctx.env['MESOS_LAB_SERVICE_PORT'], 10_000),
+			vhostPort: portFrom('--vhost-port', options.vhostPort, ctx.env['MESOS_LAB_VHOST_PORT'], 80),
+			killTask: killer.killTask,
+			lang: ctx.lang,
+			print,
+			timeoutMs: seconds('--timeout', options.timeout ?? '300') * 1000,
+			pollMs: 100,
+		},
+		...(killer.access ? {access: killer.access} : {}),
+	});
+	const mesosText = options.mesos ?? ctx.env['MESOS_LAB_MESOS'];
+	if (mesosText !== undefined) {
+		return build(urlList('--mesos', mesosText));
+	}
+	if (fromLab !== undefined) {
+		return build(fromLab.mesos);
+	}
+	return experimentId === 'shell-app' ? mesosFromMarathon(urls).then(build) : build([]);
+}
+
+function dashboardCommand(context: ExperimentContext): string {
+	const flags = [
+		...(context.mesosUrls.length > 0 ? ['--mesos', context.mesosUrls.join(',')] : []),
+		'--marathon', context.marathon.urls.join(','),
+		...(context.lbUrl === '' ? [] : ['--lb', context.lbUrl]),
+	];
+	return ['mesos-lab', 'dashboard', ...flags].join(' ');
 }
 
 /** `mesos-lab lab NAME`: one guided experiment, explained, run and measured. */
 export async function run(options: LabOptions, ctx: CommandContext): Promise<number> {
 	const experiment = chooseExperiment(options.name);
-	const urls = marathonUrls(options.marathon, ctx.env);
-	const marathon = new MarathonWriter({urls});
-	const lbText = options.lb ?? ctx.env['MESOS_LAB_LB'];
-	if (experiment.id !== 'shell-app' && lbText === undefined) {
-		throw new UserInputError(`The ${experiment.id} experiment needs marathon-lb's address.`, {hint: 'Pass --lb http://HOST:9090'});
+	const {context, access} = await wire(options, ctx, experiment.id);
+	const print = context.print;
+	try {
+		print(`== ${experiment.title[ctx.lang]} ==`);
+		for (const lesson of experiment.lessons) {
+			print(`- ${lesson[ctx.lang]}`);
+		}
+		print(`${ctx.lang === 'zh' ? '在另一个终端实时观看' : 'watch it live in another terminal'}: ${dashboardCommand(context)}`);
+		const report = await experiment.run(context);
+		for (const measurement of report.measurements) {
+			print(`${measurement.name}: ${measurement.value} ${measurement.unit}`);
+		}
+		if (report.measurements.length > 0 && ctx.env['MESOS_LAB_SIM_CONTROL']) {
+			print(ctx.lang === 'zh'
+				? '（模拟集群里 Marathon 的时钟走得比真实时间快，所以"恢复用时"比真实集群短；请求数、失败数和中断时长都是经过 HAProxy 按真实时间测得的。）'
+				: '(On the simulated cluster Marathon\'s clock runs fast, so "healed" is shorter than on a real cluster; requests, failures and outage are measured in real time through HAProxy.)');
+		}
+		return 0;
+	} finally {
+		await access?.close();
 	}
-	const lbUrl = lbText === undefined ? '' : urlList('--lb', lbText)[0] ?? '';
-	const mesosText = options.mesos ?? ctx.env['MESOS_LAB_MESOS'];
-	const mesosUrls = mesosText !== undefined
-		? urlList('--mesos', mesosText)
-		: experiment.id === 'shell-app' ? await mesosFromMarathon(urls) : [];
-	const print = (line: string) => ctx.stdout.write(`${line}\n`);
-	const context: ExperimentContext = {
-		marathon,
-		mesosUrls,
-		lbUrl,
-		serviceHost: options.serviceHost ?? (lbUrl === '' ? '' : new URL(lbUrl).hostname),
-		servicePort: numberFrom('--service-port', options.servicePort, ctx.env['MESOS_LAB_SERVICE_PORT'], 10_000),
-		vhostPort: numberFrom('--vhost-port', options.vhostPort, ctx.env['MESOS_LAB_VHOST_PORT'], 80),
-		// On the simulated cluster the simulator crashes the task; elsewhere Marathon kills it without scaling down.
-		killTask: ctx.env['MESOS_LAB_SIM_CONTROL'] ? killThroughSimControl(ctx.env['MESOS_LAB_SIM_CONTROL']) : killThroughMarathon(marathon),
-		lang: ctx.lang,
-		print,
-		timeoutMs: numberFrom('--timeout', options.timeout, undefined, 300) * 1000,
-		pollMs: 100,
-	};
-	print(`== ${experiment.title[ctx.lang]} ==`);
-	for (const lesson of experiment.lessons) {
-		print(`- ${lesson[ctx.lang]}`);
-	}
-	const report = await experiment.run(context);
-	for (const measurement of report.measurements) {
-		print(`${measurement.name}: ${measurement.value} ${measurement.unit}`);
-	}
-	return 0;
 }

@@ -1,10 +1,9 @@
-import {MesosLabError, UserInputError} from '../../errors.js';
-import type {Executor} from '../../exec/executor.js';
-import {createLineRenderer, wantsColor} from '../../runner/line-renderer.js';
-import type {JobControl} from '../../runner/job-control.js';
-import {runLab} from '../../runner/run-lab.js';
+import {StoreError, UserInputError} from '../../errors.js';
+import {validateLab} from '../../lab/lab-file.js';
+import type {Lab} from '../../lab/lab-schema.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
-import type {Step} from '../../steps/step.js';
+import {runWizard, type WizardDeps} from '../../wizard/run-wizard.js';
+import {realWizardDeps, type RealDepsOptions} from '../../wizard/wizard-deps.js';
 import type {CommandContext} from '../context.js';
 import {resolveLabId} from './status.js';
 
@@ -14,74 +13,37 @@ export interface ResumeOptions {
 	acceptNewHostKey?: boolean;
 }
 
-/** Connections to a lab's hosts, opened from its saved configuration. */
-export interface LabExecutors {
-	executorFor(host: string): Executor | Promise<Executor>;
-	close(): Promise<void>;
-}
+/** Where the wizard's effects come from; tests pass their own hosts and steps. */
+export type ResumeDepsFactory = (ctx: CommandContext, options: RealDepsOptions) => WizardDeps;
 
-/** Where resume gets its plan and its connections; replaceable so tests can use their own steps. */
-export interface ResumeDeps {
-	buildPlan(lab: Record<string, unknown>): Step[] | Promise<Step[]>;
-	openExecutors(lab: Record<string, unknown>, ctx: CommandContext, options: ResumeOptions): Promise<LabExecutors>;
-	jobs(): Promise<JobControl>;
-}
-
-export async function run(options: ResumeOptions, ctx: CommandContext, deps: ResumeDeps = defaultDeps): Promise<number> {
+/** `mesos-lab resume`: the wizard again, on the lab the journal kept, continuing where it stopped. */
+export async function run(options: ResumeOptions, ctx: CommandContext, makeDeps: ResumeDepsFactory = realWizardDeps): Promise<number> {
 	const labId = resolveLabId(ctx.home, options.labId);
-	const journal = CheckpointStore.open(ctx.home, labId).journal();
-	if (!journal.lab) {
-		throw new UserInputError(`Lab ${labId} has no saved configuration to resume from.`, {hint: 'Start it again with `mesos-lab init`.'});
-	}
-	const lab = journal.lab;
-	const steps = await deps.buildPlan(lab);
-	const executors = await deps.openExecutors(lab, ctx, options);
-	try {
-		const outcome = await runLab({
-			home: ctx.home,
-			labId,
-			steps,
-			executorFor: host => executors.executorFor(host),
-			jobs: await deps.jobs(),
-			resumed: true,
-			listeners: [createLineRenderer({write: text => ctx.stdout.write(text), language: ctx.lang, color: wantsColor(ctx.isTTY, ctx.env)})],
-			onLockTakenOver: lock => ctx.stderr.write(`took over the lock left by process ${lock.tookOver?.pid} (no longer running)\n`),
-		});
-		return outcome === 'completed' ? 0 : 1;
-	} finally {
-		await executors.close();
-	}
+	const lab = loadSavedLab(ctx.home, labId);
+	return runWizard(ctx, {resume: true, lab, plain: options.plain === true}, makeDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true}));
 }
 
-// The step catalog and the lab connections live in modules that build on this one; they are
-// looked up by name at run time so the CLI never depends on them at import.
-const defaultDeps: ResumeDeps = {
-	async buildPlan(lab) {
-		const catalog = await importOptional<{buildPlan?: (lab: Record<string, unknown>) => Step[] | Promise<Step[]>}>('../../steps/catalog.js');
-		if (!catalog?.buildPlan) {
-			throw new MesosLabError('This build of mesos-lab cannot rebuild an install plan yet.', {hint: 'Upgrade mesos-lab, then run `mesos-lab resume` again; the journal is kept.'});
-		}
-		return catalog.buildPlan(lab);
-	},
-	async openExecutors(lab, ctx, options) {
-		const connect = await importOptional<{openLabExecutors?: ResumeDeps['openExecutors']}>('../../exec/lab-executors.js');
-		if (!connect?.openLabExecutors) {
-			throw new MesosLabError('This build of mesos-lab cannot connect to lab hosts yet.', {hint: 'Upgrade mesos-lab, then run `mesos-lab resume` again; the journal is kept.'});
-		}
-		return connect.openLabExecutors(lab, ctx, options);
-	},
-	async jobs() {
-		return import('../../exec/detached-job.js');
-	},
-};
+/**
+ * The lab a run saved beside its journal, validated again: a journal written by another version,
+ * or edited by hand, may hold a lab this one cannot use. The journal itself is never touched here.
+ */
+export function loadSavedLab(home: string, labId: string): Lab {
+	const store = CheckpointStore.open(home, labId);
+	const saved = store.journal().lab;
+	if (!saved) {
+		throw new UserInputError(`Lab ${labId} has no saved configuration to resume from.`, {hint: `Start it again with \`mesos-lab init --lab-id ${labId}\`; steps already done are recognised and skipped.`});
+	}
 
-async function importOptional<T>(specifier: string): Promise<T | undefined> {
 	try {
-		return (await import(specifier)) as T;
+		return validateLab(saved, `the lab saved in ${store.file}`);
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(specifier.replace('../../', ''))) {
-			return undefined;
+		if (!(error instanceof UserInputError)) {
+			throw error;
 		}
-		throw error;
+
+		throw new StoreError(`The saved lab of ${labId} cannot be used: ${error.message}`, {
+			hint: `Nothing was changed. Write a corrected lab file and run \`mesos-lab init --config lab.yaml --lab-id ${labId}\`: it continues from the same journal.`,
+			cause: error,
+		});
 	}
 }

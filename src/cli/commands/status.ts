@@ -1,5 +1,4 @@
 import {UserInputError} from '../../errors.js';
-import {t} from '../../i18n/messages.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {Journal} from '../../state/journal.js';
 import {readLabLock} from '../../state/lock.js';
@@ -90,7 +89,7 @@ export async function run(options: StatusOptions, ctx: CommandContext): Promise<
 	const format = (cells: string[]) => cells.map((cell, index) => (index === cells.length - 1 ? cell : cell.padEnd(widths[index]!))).join('  ').trimEnd();
 	ctx.stdout.write(`lab ${labId}${journal.run ? ` · ${journal.run.outcome}${journal.run.lastStop ? ` (${journal.run.lastStop})` : ''}` : ''}${lock ? ` · ${zh ? '运行中' : 'in use by'} pid ${lock.pid}@${lock.host}` : ''}\n`);
 	if (rows.length === 0) {
-		ctx.stdout.write(`${t(ctx.lang, 'noLabs')}\n`);
+		ctx.stdout.write(zh ? '这个实验还没有记录任何步骤；`mesos-lab resume` 会从头开始。\n' : 'No step of this lab has been recorded yet; `mesos-lab resume` starts from the beginning.\n');
 		return 0;
 	}
 	ctx.stdout.write(`${[format(head), ...table.map(format)].join('\n')}\n`);

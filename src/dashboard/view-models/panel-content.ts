@@ -1,7 +1,8 @@
-import type {ClusterSnapshot, SourceName} from '../../cluster/snapshot.js';
+import type {ClusterSnapshot, SourceName, Task} from '../../cluster/snapshot.js';
 import type {PanelId, View} from '../ui-state.js';
-import {joinedEntries, joinedHeader, joinedRow} from './joined.js';
-import {agentRow, agentsHeader, appRow, appsHeader, backendRow, backendsHeader, leadersTable, taskRow, tasksHeader} from './tables.js';
+import {joinedHeader, joinedRow, joinedView, type JoinedSlot} from './joined.js';
+import {ListCache} from './list-cache.js';
+import {agentRow, agentsHeader, appRow, appsHeader, backendRow, backendsHeader, leadersTable, taskRow, taskSearchText, tasksHeader} from './tables.js';
 
 /**
  * A table panel's content, made row by row on demand: a screen shows a few dozen rows of a
@@ -16,47 +17,58 @@ export interface PanelTable {
 	key(index: number): string;
 }
 
-function lazyTable<T>(header: string[], source: SourceName, items: readonly T[], row: (item: T) => string[], key: (item: T) => string, filter: string): PanelTable {
-	let kept = items;
-	if (filter !== '') {
-		const needle = filter.toLowerCase();
-		kept = items.filter(item => row(item).some(cell => cell.toLowerCase().includes(needle)));
+const kept = new ListCache<readonly unknown[]>();
+
+/** The items a panel keeps under the current view and filter, computed once per list, view and filter. */
+function keptItems<T>(items: readonly T[], scope: string, inScope: ((item: T) => boolean) | undefined, search: (item: T) => string[], filter: string): readonly T[] {
+	if (!inScope && filter === '') {
+		return items;
 	}
+	return kept.get(items, `${scope}\u0000${filter}`, () => {
+		const needle = filter.toLowerCase();
+		return items.filter(item => (!inScope || inScope(item)) && (needle === '' || search(item).some(cell => cell.toLowerCase().includes(needle))));
+	}) as readonly T[];
+}
+
+function lazyTable<T>(header: string[], source: SourceName, items: readonly T[], row: (item: T) => string[], key: (item: T) => string): PanelTable {
 	return {
 		header,
 		source,
-		count: kept.length,
-		row: index => (kept[index] === undefined ? [] : row(kept[index] as T)),
-		key: index => (kept[index] === undefined ? '' : key(kept[index] as T)),
+		count: items.length,
+		row: index => (items[index] === undefined ? [] : row(items[index] as T)),
+		key: index => (items[index] === undefined ? '' : key(items[index] as T)),
 	};
 }
 
 /** What a table panel shows in the current view, after the filter. */
 export function panelTable(panel: PanelId, snapshot: ClusterSnapshot, view: View, filter: string, now: number): PanelTable | undefined {
 	const inApp = view.kind === 'app' ? view.appId : undefined;
+	const scope = inApp ?? '';
 	switch (panel) {
 		case 'leaders': {
 			const table = leadersTable(snapshot);
-			return lazyTable(table.header, 'mesos', table.rows, row => row, () => '', filter);
+			return lazyTable(table.header, 'mesos', keptItems(table.rows, '', undefined, row => row, filter), row => row, () => '');
 		}
 		case 'agents':
-			return lazyTable(agentsHeader, 'mesos', snapshot.agents, agentRow, agent => agent.id, filter);
+			return lazyTable(agentsHeader, 'mesos', keptItems(snapshot.agents, '', undefined, agentRow, filter), agentRow, agent => agent.id);
 		case 'apps': {
-			const apps = inApp ? snapshot.apps.filter(app => app.id === inApp) : snapshot.apps;
-			return lazyTable(appsHeader, 'marathon', apps, appRow, app => app.id, filter);
+			const apps = keptItems(snapshot.apps, scope, inApp ? app => app.id === inApp : undefined, appRow, filter);
+			return lazyTable(appsHeader, 'marathon', apps, appRow, app => app.id);
 		}
 		case 'tasks': {
-			const tasks = inApp ? snapshot.tasks.filter(task => task.appId === inApp) : snapshot.tasks;
-			return lazyTable(tasksHeader, 'mesos', tasks, task => taskRow(task, now), task => task.id, filter);
+			const tasks = keptItems(snapshot.tasks, scope, inApp ? (task: Task) => task.appId === inApp : undefined, taskSearchText, filter);
+			return lazyTable(tasksHeader, 'mesos', tasks, task => taskRow(task, now), task => task.id);
 		}
 		case 'backends': {
-			const backends = inApp ? snapshot.backends.filter(backend => backend.appId === inApp) : snapshot.backends;
-			return lazyTable(backendsHeader, 'haproxy', backends, backendRow, () => '', filter);
+			const backends = keptItems(snapshot.backends, scope, inApp ? backend => backend.appId === inApp : undefined, backendRow, filter);
+			return lazyTable(backendsHeader, 'haproxy', backends, backendRow, () => '');
 		}
 		case 'joined': {
-			const all = joinedEntries(snapshot);
-			const entries = inApp ? all.filter(entry => (entry.kind === 'orphan-backend' ? entry.backend.appId : entry.appId) === inApp) : all;
-			return lazyTable(joinedHeader, 'marathon', entries, joinedRow, entry => (entry.kind === 'task' ? entry.task.id : ''), filter);
+			const view = joinedView(snapshot);
+			const row = (slot: JoinedSlot) => joinedRow(view.entry(slot));
+			const appOf = (slot: JoinedSlot) => (typeof slot === 'string' ? slot : 'agentId' in slot ? slot.appId ?? slot.name : slot.appId);
+			const slots = keptItems(view.slots, scope, inApp ? slot => appOf(slot) === inApp : undefined, row, filter);
+			return lazyTable(joinedHeader, 'marathon', slots, row, slot => (typeof slot !== 'string' && 'agentId' in slot ? slot.id : ''));
 		}
 		case 'events':
 		case 'allocation':

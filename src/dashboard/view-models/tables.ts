@@ -94,6 +94,11 @@ export function taskRow(task: Task, now: number): string[] {
 	];
 }
 
+/** A task's cells a filter matches against: its row without the age, which changes by itself. */
+export function taskSearchText(task: Task): string[] {
+	return [task.appId ?? task.name, task.state.replace(/^TASK_/, ''), hostPorts(task), task.health, task.id];
+}
+
 export const backendsHeader = ['PORT', 'BACKEND', 'SERVER', 'STATUS', 'SESS'];
 
 export function backendsTable(backends: readonly Backend[]): TableModel {

@@ -1,12 +1,16 @@
-/** /etc/docker/daemon.json: registry mirrors, and cgroupfs kept because Mesos' cgroup handling expects it. */
-export function dockerDaemonJson(registryMirrors: readonly string[]): string {
+/** Where the probe puts the registry mirrors that answered: a JSON array replaces this token. */
+export const registryMirrorsToken = '@REGISTRY_MIRRORS@';
+
+/**
+ * /etc/docker/daemon.json before the mirror probe: cgroupfs kept because Mesos' cgroup handling
+ * expects it, logs capped, and a token where the answering registry mirrors go.
+ */
+export function dockerDaemonJsonTemplate(): string {
 	const config: Record<string, unknown> = {
 		'exec-opts': ['native.cgroupdriver=cgroupfs'],
 		'log-driver': 'json-file',
 		'log-opts': {'max-size': '50m', 'max-file': '3'},
+		'registry-mirrors': registryMirrorsToken,
 	};
-	if (registryMirrors.length > 0) {
-		config['registry-mirrors'] = registryMirrors;
-	}
-	return `${JSON.stringify(config, null, 2)}\n`;
+	return `${JSON.stringify(config, null, 2).replace(`"${registryMirrorsToken}"`, registryMirrorsToken)}\n`;
 }

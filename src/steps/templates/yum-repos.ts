@@ -40,3 +40,51 @@ export function dockerCeRepo(base: string): string {
 		'',
 	].join('\n');
 }
+
+export const repoScriptPath = '/usr/local/sbin/mesos-lab-yum-repos';
+
+/**
+ * The repo rewrite as a script kept on the host, so a yum post-transaction action can run it again
+ * whenever a `*-release` package brings back repo files that name dead hosts.
+ */
+export function repoRewriteScript(vaultMirrors: readonly string[], epelArchive: string): string {
+	const quoted = vaultMirrors.map((mirror) => `'${mirror}'`).join(' ');
+	return `#!/bin/bash
+# Written by mesos-lab. Points yum at the first CentOS 7.9.2009 vault mirror that answers, moves
+# aside repo files that name dead hosts, and keeps EPEL on its archive. Usage: $0 [repo folder]
+set -euo pipefail
+repos=\${1:-/etc/yum.repos.d}
+mirrors=(${quoted})
+answers() { curl -fsS --max-time 10 -o /dev/null "$1/7.9.2009/os/x86_64/repodata/repomd.xml"; }
+chosen=""
+for base in "\${mirrors[@]}"; do
+  if answers "$base"; then chosen=$base; break; fi
+  # An old image's CA bundle fails https until ca-certificates is refreshed; packages stay
+  # GPG-checked, so plain http is a safe bridge until then.
+  if [[ $base == https://* ]] && answers "http://\${base#https://}"; then
+    chosen="http://\${base#https://}"
+    echo "$base fails over https (old CA certificates?); using $chosen until they are refreshed"
+    break
+  fi
+  echo "vault mirror $base does not answer"
+done
+if [ -z "$chosen" ]; then echo "no vault mirror answered: \${mirrors[*]}" >&2; exit 1; fi
+mkdir -p "$repos/mesos-lab-disabled"
+for file in "$repos"/CentOS-*.repo "$repos"/epel-*.repo; do
+  if [ -e "$file" ] && [ "$file" != "$repos/CentOS-Base.repo" ]; then mv -f "$file" "$repos/mesos-lab-disabled/"; fi
+done
+template=$(cat "$repos/CentOS-Base.repo.mesos-lab")
+printf '%s\\n' "\${template//@VAULT@/"$chosen"}" > "$repos/CentOS-Base.repo"
+if [ -f "$repos/epel.repo" ] && grep -q '^metalink=' "$repos/epel.repo"; then
+  printf '%s\\n' '[epel]' 'name=Extra Packages for Enterprise Linux 7 (archive)' 'baseurl=${epelArchive}/$basearch/' 'enabled=1' 'gpgcheck=0' > "$repos/epel.repo"
+  echo "epel.repo pointed back at ${epelArchive}"
+fi
+yum clean all >/dev/null
+echo "yum uses the CentOS vault at $chosen"
+`;
+}
+
+/** Runs the repo rewrite after any `*-release` package is installed or updated. */
+export function releaseAction(): string {
+	return ['# Written by mesos-lab: release packages bring back repo files that name dead hosts.', `*-release:install:${repoScriptPath}`, `*-release:update:${repoScriptPath}`, ''].join('\n');
+}

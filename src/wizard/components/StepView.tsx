@@ -13,9 +13,13 @@ export interface StepViewProps {
 	now: number;
 	language: Language;
 	info: StepInfoLookup;
+	/** Rows for learn mode's command list, so its keys stay on an 80x24 screen. */
+	commandRows?: number;
+	/** Width the command list wraps at: in learn mode a command is read whole, never cut. */
+	columns?: number;
 }
 
-export function StepView({screen, canRestartJob = true, tail, now, language, info}: StepViewProps) {
+export function StepView({screen, canRestartJob = true, tail, now, language, info, commandRows = 12, columns = 80}: StepViewProps) {
 	const tone = useTone();
 	const {step} = screen;
 	const details = info(step.key);
@@ -28,9 +32,11 @@ export function StepView({screen, canRestartJob = true, tail, now, language, inf
 			</Text>
 			<Text bold>{localize(details?.title ?? step.title, language, step.id)}</Text>
 			{details ? <Text wrap="wrap" color={tone('muted')}>{details.why[language]}</Text> : null}
+			{screen.learn ? <LearnPanel commands={screen.learn.commands} rows={commandRows} columns={columns}/> : null}
 			{screen.command ? (
 				<Text wrap="truncate-end">{`$ ${screen.command.text}`}<Text color={tone('muted')}>{`  (${screen.command.index + 1}/${screen.command.total})`}</Text></Text>
 			) : null}
+			{screen.job?.reattached ? <Text color={tone('ok')} wrap="truncate-end">{`Re-attached to ${screen.job.name}: it kept running on ${step.host} while mesos-lab was away.`}</Text> : null}
 			{screen.build ? <ProgressBar progress={screen.build}/> : null}
 			{screen.stall ? (
 				<Text color={tone('warn')} wrap="wrap">
@@ -47,4 +53,40 @@ export function StepView({screen, canRestartJob = true, tail, now, language, inf
 			</Box>
 		</Box>
 	);
+}
+
+function LearnPanel({commands, rows, columns}: {commands: string[]; rows: number; columns: number}) {
+	const tone = useTone();
+	const shown = fitCommands(commands, rows, Math.max(20, columns));
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Text>{commands.length === 0 ? 'This step runs no commands of its own.' : 'It will run:'}</Text>
+			{shown.map((command, index) => (
+				<Text key={index} wrap="wrap">{command}</Text>
+			))}
+			{shown.length < commands.length ? <Text color={tone('muted')}>{`… and ${commands.length - shown.length} more (all of them go to the step log)`}</Text> : null}
+			<Text color={tone('accent')}>Enter or r: run this step · s: skip it · n: run it and the rest without pausing · q: quit</Text>
+		</Box>
+	);
+}
+
+/** The leading commands whose wrapped lines fit in `rows`, keeping one row for "and N more" when some are left out. */
+export function fitCommands(commands: readonly string[], rows: number, columns: number): string[] {
+	const height = (command: string) => Math.max(1, Math.ceil([...command].length / columns));
+	const total = commands.reduce((sum, command) => sum + height(command), 0);
+	const budget = total <= rows || commands.length === 1 ? rows : rows - 1;
+	const shown: string[] = [];
+	let used = 0;
+	for (const command of commands) {
+		if (used + height(command) > budget) {
+			break;
+		}
+
+		shown.push(command);
+		used += height(command);
+	}
+
+	// A single command taller than the room is cut rather than pushing the keys off screen.
+	const [first] = commands;
+	return shown.length === 0 && first !== undefined ? [`${[...first].slice(0, Math.max(1, budget * columns - 1)).join('')}…`] : shown;
 }

@@ -18,11 +18,14 @@ export interface SummaryProps {
 	verified: Record<string, VerifyResult>;
 	language: Language;
 	info: StepInfoLookup;
+	/** Rows for the proofs, so the addresses and keys stay on a small screen. */
+	proofRows?: number;
 }
 
-export function Summary({outcome, addresses, steps, verified, language, info}: SummaryProps) {
+export function Summary({outcome, addresses, steps, verified, language, info, proofRows = Number.POSITIVE_INFINITY}: SummaryProps) {
 	const tone = useTone();
 	const proven = steps.filter(step => verified[step.key] !== undefined);
+	const shown = proven.length > proofRows ? proven.slice(0, Math.max(1, proofRows - 1)) : proven;
 	return (
 		<Box flexDirection="column">
 			{outcome === 'completed'
@@ -32,7 +35,7 @@ export function Summary({outcome, addresses, steps, verified, language, info}: S
 			<Text>{`Marathon        ${addresses.marathon}`}</Text>
 			<Text>{`HAProxy stats   ${addresses.haproxyStats}`}</Text>
 			<Box flexDirection="column" marginTop={1}>
-				{proven.map(step => {
+				{shown.map(step => {
 					const result = verified[step.key];
 					return result?.ok ? (
 						<Text key={step.key} wrap="truncate-end"><Text color={tone('ok')}>✓ </Text>{`${localize(info(step.key)?.title ?? step.title, language, step.id)}: ${result.proof}`}</Text>
@@ -40,6 +43,7 @@ export function Summary({outcome, addresses, steps, verified, language, info}: S
 						<Text key={step.key} wrap="truncate-end"><Text color={tone('bad')}>✗ </Text>{`${localize(info(step.key)?.title ?? step.title, language, step.id)}: ${result?.problem ?? ''}`}</Text>
 					);
 				})}
+				{shown.length < proven.length ? <Text color={tone('muted')}>{`… and ${proven.length - shown.length} more proven (mesos-lab status lists every step)`}</Text> : null}
 			</Box>
 			<Text color={tone('accent')}>d: open the dashboard · q: quit</Text>
 		</Box>

@@ -3,6 +3,7 @@ import {useEffect, useReducer} from 'react';
 import type {RunnerEvent, StepRef} from '../../runner/events.js';
 import type {CheckResult, Language} from '../../steps/step.js';
 import {formatDuration} from '../build-progress.js';
+import type {LearnControl, LearnDecision} from '../learn-gate.js';
 import {NoColorContext, useTone} from '../palette.js';
 import type {StepInfoLookup} from '../step-info.js';
 import {wizardReducer} from '../wizard-reducer.js';
@@ -24,6 +25,8 @@ export interface WizardControls {
 	skip(stepKey: string): void;
 	/** The tutorial's remedy for a stuck build: stop it and start it again. */
 	restartJob(stepKey: string): void;
+	/** Learn mode: the user's answer to a step waiting before it runs. */
+	decideLearn(stepKey: string, decision: LearnDecision): void;
 	quit(): void;
 	readLog(logPath: string): Promise<string[]>;
 	openDashboard(): void;
@@ -47,6 +50,8 @@ export interface WizardAppProps {
 	canRestartJob?: boolean;
 	/** Skip the review screen: `--yes`, or a resumed run that was already confirmed. */
 	autoConfirm?: boolean;
+	/** Learn mode's pauses, when the run makes them. */
+	learn?: Pick<LearnControl, 'onPause'>;
 }
 
 export function WizardApp(props: WizardAppProps) {
@@ -57,12 +62,17 @@ export function WizardApp(props: WizardAppProps) {
 	);
 }
 
-function WizardScreens({plan, canRestartJob = true, source, controls, language, info, downloads, estimateMs, addresses, clock, tailLines, stallAfterMs, autoConfirm}: WizardAppProps) {
+function WizardScreens({plan, canRestartJob = true, source, controls, language, info, downloads, estimateMs, addresses, clock, tailLines, stallAfterMs, autoConfirm, learn}: WizardAppProps) {
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	// Room for the title, the downloads and the keys; the steps get the rest of the screen.
 	const rows = 'rows' in stdout && typeof stdout.rows === 'number' && stdout.rows > 0 ? stdout.rows : 24;
+	const columns = 'columns' in stdout && typeof stdout.columns === 'number' && stdout.columns > 0 ? stdout.columns : 80;
 	const maxStepRows = Math.max(5, rows - 14);
+	// The failure screen's log gets all but its title and keys; learn mode's commands share the step screen.
+	const logRows = Math.max(5, rows - 4);
+	const commandRows = Math.max(3, rows - 14);
+	const proofRows = Math.max(3, rows - 7);
 	const [state, dispatch] = useReducer(wizardReducer, {now: clock(), tailLimit: tailLines, stallAfterMs}, initialWizardState);
 
 	useEffect(() => {
@@ -74,6 +84,10 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 	useEffect(() => source.subscribe(event => {
 		dispatch({type: 'runner', event, now: clock()});
 	}), [source, clock]);
+
+	useEffect(() => learn?.onPause(pause => {
+		dispatch({type: 'learn-paused', key: pause.key, commands: pause.commands});
+	}), [learn]);
 
 	useEffect(() => {
 		const timer = setInterval(() => {
@@ -117,6 +131,18 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 			}
 
 			case 'step': {
+				if (screen.learn) {
+					const decision: LearnDecision | undefined = key.return || input === 'r' ? 'run' : input === 's' ? 'skip' : input === 'n' ? 'run-through' : undefined;
+					if (decision) {
+						dispatch({type: 'learn-decided'});
+						controls.decideLearn(screen.step.key, decision);
+					} else if (input === 'q') {
+						leave();
+					}
+
+					return;
+				}
+
 				if (input === 'x' && screen.stall && canRestartJob) {
 					dispatch({type: 'stall-dismissed'});
 					controls.restartJob(screen.step.key);
@@ -174,10 +200,10 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 						? <Text>Starting…</Text>
 						: <PlanReview steps={state.steps} checks={state.checks} downloads={downloads} estimateMs={estimateMs(state.steps, state.checks)} language={language} info={info} maxStepRows={maxStepRows}/>
 			) : null}
-			{screen.kind === 'step' ? <StepView screen={screen} canRestartJob={canRestartJob} tail={state.tail} now={state.now} language={language} info={info}/> : null}
-			{screen.kind === 'failure' ? <FailureView screen={screen} language={language} info={info}/> : null}
+			{screen.kind === 'step' ? <StepView screen={screen} canRestartJob={canRestartJob} tail={state.tail} now={state.now} language={language} info={info} commandRows={commandRows} columns={columns}/> : null}
+			{screen.kind === 'failure' ? <FailureView screen={screen} language={language} info={info} logRows={logRows}/> : null}
 			{screen.kind === 'summary' ? (
-				<Summary outcome={screen.outcome} addresses={addresses} steps={state.steps} verified={state.verified} language={language} info={info}/>
+				<Summary outcome={screen.outcome} addresses={addresses} steps={state.steps} verified={state.verified} language={language} info={info} proofRows={proofRows}/>
 			) : null}
 		</Box>
 	);

@@ -1,0 +1,89 @@
+import type {DashboardScreen} from '../../src/dashboard/screen.js';
+import type {Frame} from '../../src/dashboard/frame.js';
+import type {KeyPress} from '../../src/dashboard/keys.js';
+
+/** A screen that keeps the frames the dashboard shows and lets a test press keys, as blessed would deliver them. */
+export interface RecordingScreen extends DashboardScreen {
+	frames: Frame[];
+	/** The last frame as plain text: header, every panel with its title, the detail and the status line. */
+	text(): string;
+	press(...keys: KeyPress[]): void;
+	destroyed: boolean;
+}
+
+export function recordingScreen(width = 200, height = 60): RecordingScreen {
+	let keyHandler: ((key: KeyPress) => void) | undefined;
+	const screen: RecordingScreen = {
+		frames: [],
+		destroyed: false,
+		size: () => ({width, height}),
+		show(frame) {
+			screen.frames.push(frame);
+		},
+		onKey(handler) {
+			keyHandler = handler;
+		},
+		onResize() {
+			// A recording screen never changes size.
+		},
+		destroy() {
+			screen.destroyed = true;
+		},
+		text() {
+			const frame = screen.frames.at(-1);
+			if (!frame) {
+				return '';
+			}
+			const parts = [...frame.header];
+			for (const panel of Object.values(frame.panels)) {
+				parts.push(`[${panel.title}]`, ...panel.lines);
+			}
+			if (frame.detail) {
+				parts.push(`[${frame.detail.title}]`, ...frame.detail.lines);
+			}
+			parts.push(frame.status);
+			return parts.join('\n').replace(/\{\/?[a-z-]+\}/g, '');
+		},
+		press(...keys) {
+			for (const key of keys) {
+				keyHandler?.(key);
+			}
+		},
+	};
+	return screen;
+}
+
+/** Keys as blessed names them. */
+export const key = {
+	tab: {name: 'tab'},
+	down: {name: 'down'},
+	enter: {name: 'enter'},
+	escape: {name: 'escape'},
+	char: (ch: string): KeyPress => ({name: ch, ch}),
+};
+
+/** Polls until `probe` returns a value, or fails naming what it waited for and what it last saw. */
+export async function eventually<T>(probe: () => T | undefined | false, what: string, lastSeen: () => string, timeoutMs = 10_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = probe();
+		if (value !== undefined && value !== false) {
+			return value;
+		}
+		if (Date.now() > deadline) {
+			throw new Error(`gave up waiting for ${what} after ${timeoutMs} ms; last seen:\n${lastSeen()}`);
+		}
+		await new Promise(resolve => setTimeout(resolve, 25));
+	}
+}
+
+/** The panel's lines under its title, up to the next panel. */
+export function panel(text: string, title: string): string {
+	const titled = new RegExp(`^\\[(▶ )?${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm').exec(text);
+	if (!titled) {
+		return '';
+	}
+	const start = titled.index;
+	const end = text.indexOf('\n[', start + 1);
+	return text.slice(start, end < 0 ? undefined : end);
+}

@@ -1,0 +1,377 @@
+/**
+ * A whole lab target for end-to-end tests of `mesos-lab init` / `resume`, made and torn down by
+ * the test:
+ *
+ * - a test host (test/helpers/test-host.ts): its own network namespace, a real sshd, CentOS 7's
+ *   /etc/os-release, and /etc, /usr, /var, /opt and /root seen through private overlays, so the
+ *   install writes only into the host's own folder;
+ * - stateful stand-ins for yum, rpm, systemctl, docker, firewall-cmd and mvn (stand-ins.ts);
+ * - a mirror on this machine's side of the host's link, over http (CentOS vault and EPEL metadata,
+ *   a registry mirror's /v2/, a ZooKeeper release that is a thin wrapper running Debian's real
+ *   ZooKeeper with its .sha512 beside it, and a Mesos source archive whose build compiles nothing
+ *   but takes a while and continues where it stopped) and over https for Maven, with a
+ *   certificate the host trusts; the first vault in the lab file is one that is gone;
+ * - no name server on the host, so nothing it does leaves its namespace and the mirror's link;
+ * - the simulated cluster (sim-daemon.ts) inside the namespace, answering for each master, the
+ *   agent, each Marathon and marathon-lb at the lab's addresses while its unit runs;
+ * - a lab file naming all of the above, and an empty mesos-lab home that already trusts the
+ *   host's key.
+ *
+ * Usage:
+ *   const lab = await startLabHost();
+ *   const cli = startCli(lab, ['init', '--config', lab.labPath, '--yes', '--plain']);
+ *   expect(await cli.exited).toBe(0);
+ *   await lab.stop();
+ *
+ * Needs root, sshd, unshare, ip, openssl, Debian's ZooKeeper with Java, and a built dist/ (npm run build).
+ * `labHostUnavailable()` says why a lab host cannot be made here.
+ */
+import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
+import {createHash} from 'node:crypto';
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import {createServer as createHttpsServer} from 'node:https';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {stringify} from 'yaml';
+import {startTestHost, testHostUnavailable, type TestHost} from '../helpers/test-host.js';
+import {labStandIns} from './stand-ins.js';
+
+export const e2eLabId = 'default';
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const zookeeperHome = '/usr/share/zookeeper';
+
+/** Ports of the lab inside the host's namespace (the end-to-end range). */
+export const labPorts = {
+	zookeeperClient: [30181, 30182, 30183],
+	zookeeperPeer: [30281, 30282, 30283],
+	zookeeperElection: [30381, 30382, 30383],
+	masters: [30050, 30051, 30052],
+	agent: 30060,
+	marathon: [30080, 30081],
+	marathonLb: 30090,
+};
+
+export interface LabHost {
+	host: TestHost;
+	/** The lab file to pass to `--config`. */
+	labPath: string;
+	/** A mesos-lab home (`--home`) that already trusts the host's key. */
+	home: string;
+	/** Base URL of the mirror's http side, as the test host reaches it. */
+	mirrorUrl: string;
+	/** Paths the mirror was asked for, in order. */
+	mirrorRequests(): string[];
+	/** Where the systemctl stand-in keeps unit state on this machine. */
+	unitsDir: string;
+	stop(): Promise<void>;
+}
+
+export interface LabHostOptions {
+	/** Keeps several lab hosts apart (addresses and names). Default 1. */
+	index?: number;
+	/** Seconds the fake Mesos build spends compiling. Default 12. */
+	buildSeconds?: number;
+	/** Write the host's key into the home's known_hosts. Default true. */
+	trustHostKey?: boolean;
+	language?: 'zh' | 'en';
+}
+
+/** Why a lab host cannot be made here, or undefined when it can. */
+export function labHostUnavailable(): string | undefined {
+	const hostProblem = testHostUnavailable();
+	if (hostProblem) {
+		return hostProblem;
+	}
+	if (!existsSync(join(zookeeperHome, 'bin', 'zkServer.sh')) || !existsSync('/usr/bin/java')) {
+		return `Debian's ZooKeeper (${zookeeperHome}) and Java are needed`;
+	}
+	if (!existsSync('/usr/bin/openssl')) {
+		return 'openssl is needed for the mirror\'s certificate';
+	}
+	if (!existsSync(join(repoRoot, 'dist', 'cli', 'main.js'))) {
+		return 'dist/ is missing: run `npm run build` first (npm test does)';
+	}
+	return undefined;
+}
+
+export async function startLabHost(options: LabHostOptions = {}): Promise<LabHost> {
+	const index = options.index ?? 1;
+	const work = mkdtempSync(join(tmpdir(), 'mesos-lab-e2e-'));
+	const home = join(work, 'home');
+	mkdirSync(home);
+	const cleanups: Array<() => void | Promise<void>> = [() => rmSync(work, {recursive: true, force: true})];
+	const stop = async () => {
+		for (const cleanup of cleanups.reverse()) {
+			try {
+				await cleanup();
+			} catch {
+				// keep tearing down the rest
+			}
+		}
+	};
+	try {
+		const host = await startTestHost({index, namePrefix: 'mle2e', standIns: labStandIns(), overlays: ['/etc', '/usr', '/var', '/opt', '/root']});
+		cleanups.push(() => host.stop());
+		const unitsDir = join(host.dir, 'state', 'units');
+		prepareFreshCentos(host, unitsDir);
+
+		const files = releaseFiles(work, options.buildSeconds ?? 12);
+		const requests: string[] = [];
+		const tls = mirrorCertificate(work, host);
+		const mirror = await startMirror(host.gatewayAddress, files, requests, tls);
+		cleanups.push(() => Promise.all(mirror.servers.map(server => new Promise<void>(resolve => {
+			server.closeAllConnections();
+			server.close(() => resolve());
+		}))));
+		const mirrorUrl = `http://${host.gatewayAddress}:${mirror.port}`;
+		const secureMirrorUrl = `https://${host.gatewayAddress}:${mirror.securePort}`;
+
+		const daemon = await startSimDaemon(host, work, unitsDir);
+		cleanups.push(() => {
+			daemon.kill('SIGKILL');
+		});
+
+		const labPath = join(work, 'lab.yaml');
+		writeFileSync(labPath, stringify(labFile(host, mirrorUrl, secureMirrorUrl, files, options.language ?? 'en')));
+		if (options.trustHostKey !== false) {
+			writeFileSync(join(home, 'known_hosts'), `${host.knownHostsLine}\n`);
+		}
+		return {host, labPath, home, mirrorUrl, mirrorRequests: () => [...requests], unitsDir, stop};
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+export interface CliRun {
+	child: ChildProcess;
+	/** Everything printed so far, stdout and stderr interleaved. */
+	output(): string;
+	exited: Promise<number | null>;
+}
+
+/** Runs bin/mesos-lab.js with the lab's home; `args` follow the program name. */
+export function startCli(lab: Pick<LabHost, 'home'>, args: readonly string[]): CliRun {
+	const child = spawn(process.execPath, [join(repoRoot, 'bin', 'mesos-lab.js'), '--home', lab.home, ...args], {
+		env: {...process.env, NO_COLOR: '1', LANG: 'C'},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let text = '';
+	child.stdout?.on('data', chunk => {
+		text += String(chunk);
+	});
+	child.stderr?.on('data', chunk => {
+		text += String(chunk);
+	});
+	const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+	return {child, output: () => text, exited};
+}
+
+/** What a freshly installed CentOS 7 minimal has that the install changes. */
+function prepareFreshCentos(host: TestHost, unitsDir: string): void {
+	mkdirSync(unitsDir, {recursive: true});
+	for (const mark of ['firewalld.service.active', 'firewalld.service.enabled']) {
+		writeFileSync(join(unitsDir, mark), '');
+	}
+	host.exec([
+		// root's login files are CentOS's plain ones, not this machine's (which put other tools first on the PATH).
+		'printf "# .bashrc\\n[ -f /etc/bashrc ] && . /etc/bashrc\\n" > /root/.bashrc',
+		'printf "# .bash_profile\\n[ -f ~/.bashrc ] && . ~/.bashrc\\n" > /root/.bash_profile',
+		'rm -f /root/.profile',
+		// No name server: lookups fail at once instead of leaving the namespace.
+		'rm -f /etc/resolv.conf && printf "nameserver 127.0.0.1\\n" > /etc/resolv.conf',
+		'mkdir -p /etc/sysconfig/network-scripts /etc/yum.repos.d /etc/systemd/system /usr/local/sbin',
+		'printf "DEVICE=eth0\\nBOOTPROTO=dhcp\\nONBOOT=no\\n" > /etc/sysconfig/network-scripts/ifcfg-eth0',
+		'printf "DEVICE=lo\\nONBOOT=yes\\n" > /etc/sysconfig/network-scripts/ifcfg-lo',
+		'printf "[base]\\nmirrorlist=http://mirrorlist.centos.org/?release=7&arch=x86_64&repo=os\\n" > /etc/yum.repos.d/CentOS-Base.repo',
+		'printf "[updates]\\nmirrorlist=http://mirrorlist.centos.org/?release=7&arch=x86_64&repo=updates\\n" > /etc/yum.repos.d/CentOS-Updates.repo',
+	].join(' && '));
+}
+
+interface ReleaseFiles {
+	/** Mirror path → content. */
+	served: Map<string, Buffer>;
+	zookeeperPath: string;
+	mesosPath: string;
+	mesosSha256: string;
+}
+
+function releaseFiles(work: string, buildSeconds: number): ReleaseFiles {
+	const served = new Map<string, Buffer>();
+	const repomd = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<repomd xmlns="http://linux.duke.edu/metadata/repo"><revision>1</revision></repomd>\n');
+	for (const repo of ['os', 'updates', 'extras']) {
+		served.set(`/centos-vault/7.9.2009/${repo}/x86_64/repodata/repomd.xml`, repomd);
+	}
+	served.set('/epel-archive/7/x86_64/repodata/repomd.xml', repomd);
+	served.set('/docker-ce/linux/centos/7/x86_64/stable/repodata/repomd.xml', repomd);
+	served.set('/maven2/org/apache/apache/11/apache-11.pom', Buffer.from('<project><groupId>org.apache</groupId><artifactId>apache</artifactId><version>11</version></project>\n'));
+	// A registry mirror is named by its root (Docker refuses one with a path).
+	served.set('/v2/', Buffer.from('{}'));
+
+	const zookeeper = packDirectory(work, 'zookeeper-3.4.14', {
+		'bin/zkServer.sh': `#!/bin/sh\n# This release runs the machine's own ZooKeeper with the member's configuration.\nexec ${zookeeperHome}/bin/zkServer.sh "$@"\n`,
+	});
+	const zookeeperPath = '/apache/zookeeper/zookeeper-3.4.14/zookeeper-3.4.14.tar.gz';
+	served.set(zookeeperPath, zookeeper);
+	served.set(`${zookeeperPath}.sha512`, Buffer.from(`${createHash('sha512').update(zookeeper).digest('hex')}  zookeeper-3.4.14.tar.gz\n`));
+
+	const mesos = packDirectory(work, 'mesos-1.11.0', mesosSources(buildSeconds));
+	const mesosPath = '/apache/mesos/1.11.0/mesos-1.11.0.tar.gz';
+	served.set(mesosPath, mesos);
+	return {served, zookeeperPath, mesosPath, mesosSha256: createHash('sha256').update(mesos).digest('hex')};
+}
+
+/**
+ * A Mesos source tree whose configure writes Makefiles with one slow libtool object per unit:
+ * make builds them one at a time, so an interrupted build resumes with the objects still missing.
+ */
+function mesosSources(buildSeconds: number): Record<string, string> {
+	const objects = Array.from({length: 24}, (_, n) => `libmesos_la-unit${String(n + 1).padStart(2, '0')}.lo`);
+	const daemon = '#!/bin/sh\ncase "$1" in --version) echo "mesos 1.11.0"; exit 0;; esac\nexec sleep 2147483647\n';
+	const topMakefile = [
+		'all:',
+		'\t@$(MAKE) --no-print-directory -C src',
+		'install: all',
+		'\tinstall -m 755 @SRCDIR@/src/mesos-master /usr/local/sbin/mesos-master',
+		'\tinstall -m 755 @SRCDIR@/src/mesos-agent /usr/local/sbin/mesos-agent',
+		'',
+	].join('\n');
+	const srcMakefile = [
+		`OBJECTS = ${objects.join(' ')}`,
+		'.NOTPARALLEL:',
+		'all: $(OBJECTS)',
+		'%.lo:',
+		`\t@sleep ${(buildSeconds / objects.length).toFixed(2)}`,
+		'\t@echo "  CXX      $@"',
+		'\t@touch $@',
+		'',
+	].join('\n');
+	return {
+		configure: [
+			'#!/bin/sh',
+			'# Refuses, as the real build fails later, when Maven would fetch over plain http.',
+			'grep -q "<url>https://" /etc/maven/settings.xml || { echo "configure: the Maven mirror is not https (501 HTTPS Required)" >&2; exit 1; }',
+			'srcdir=$(cd "$(dirname "$0")" && pwd)',
+			'echo "checking for g++... g++"',
+			'mkdir -p src',
+			'sed "s|@SRCDIR@|$srcdir|g" "$srcdir/Makefile.in" > Makefile',
+			'cp "$srcdir/src/Makefile.in" src/Makefile',
+			'echo "config.status: creating Makefile"',
+			'',
+		].join('\n'),
+		'Makefile.in': topMakefile,
+		'src/Makefile.in': srcMakefile,
+		'src/mesos-master': daemon,
+		'src/mesos-agent': daemon,
+	};
+}
+
+function packDirectory(work: string, top: string, entries: Record<string, string>): Buffer {
+	const staging = mkdtempSync(join(work, 'pack-'));
+	for (const [path, content] of Object.entries(entries)) {
+		const file = join(staging, top, path);
+		mkdirSync(join(file, '..'), {recursive: true});
+		writeFileSync(file, content);
+		chmodSync(file, content.startsWith('#!') ? 0o755 : 0o644);
+	}
+	const archive = join(work, `${top}.tar.gz`);
+	execFileSync('tar', ['-czf', archive, '-C', staging, top]);
+	rmSync(staging, {recursive: true, force: true});
+	return readFileSync(archive);
+}
+
+/**
+ * A certificate for the mirror's https side, made here and trusted by the test host (appended to
+ * the CA bundle in its /etc overlay), as a lab's internal mirror is trusted through its own CA.
+ */
+function mirrorCertificate(work: string, host: TestHost): {key: Buffer; cert: Buffer} {
+	const key = join(work, 'mirror.key');
+	const cert = join(work, 'mirror.crt');
+	execFileSync('openssl', [
+		'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
+		'-subj', '/CN=mesos-lab test mirror', '-keyout', key, '-out', cert,
+		'-addext', `subjectAltName=IP:${host.gatewayAddress}`, '-addext', 'basicConstraints=critical,CA:TRUE',
+		'-addext', 'keyUsage=critical,digitalSignature,keyCertSign',
+	], {stdio: 'ignore'});
+	host.exec(`cat ${cert} >> /etc/ssl/certs/ca-certificates.crt`);
+	return {key: readFileSync(key), cert: readFileSync(cert)};
+}
+
+async function startMirror(address: string, files: ReleaseFiles, requests: string[], tls: {key: Buffer; cert: Buffer}): Promise<{servers: Server[]; port: number; securePort: number}> {
+	const handler = (req: IncomingMessage, res: ServerResponse) => {
+		const path = new URL(req.url ?? '/', 'http://mirror').pathname;
+		requests.push(path);
+		const body = files.served.get(path);
+		if (body === undefined) {
+			res.writeHead(404, {'Content-Type': 'text/plain'});
+			res.end('404 Not Found\n');
+			return;
+		}
+		res.writeHead(200, {'Content-Length': body.length});
+		res.end(req.method === 'HEAD' ? undefined : body);
+	};
+	const servers = [createServer(handler), createHttpsServer(tls, handler)];
+	const ports = await Promise.all(servers.map(server => new Promise<number>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, address, () => {
+			const bound = server.address();
+			if (bound === null || typeof bound === 'string') {
+				reject(new Error('the mirror has no port'));
+				return;
+			}
+			resolve(bound.port);
+		});
+	})));
+	return {servers, port: ports[0] ?? 0, securePort: ports[1] ?? 0};
+}
+
+async function startSimDaemon(host: TestHost, work: string, unitsDir: string): Promise<ChildProcess> {
+	const configPath = join(work, 'sim-daemon.json');
+	writeFileSync(configPath, JSON.stringify({
+		address: host.address,
+		masterPorts: labPorts.masters,
+		agentPort: labPorts.agent,
+		agentAttributes: {dc: 'bj'},
+		marathonPorts: labPorts.marathon,
+		lbPort: labPorts.marathonLb,
+		unitsDir,
+	}));
+	// Node 22 runs the TypeScript file itself (the flag is needed before 22.18, harmless after).
+	const node = [process.execPath, '--experimental-strip-types', '--disable-warning=ExperimentalWarning'];
+	const daemon = spawn('ip', ['netns', 'exec', host.namespace, ...node, fileURLToPath(new URL('sim-daemon.ts', import.meta.url)), configPath], {stdio: ['ignore', 'pipe', 'pipe']});
+	let log = '';
+	daemon.stderr?.on('data', chunk => {
+		log += String(chunk);
+	});
+	await new Promise<void>((resolve, reject) => {
+		daemon.stdout?.on('data', chunk => {
+			if (String(chunk).includes('ready')) {
+				resolve();
+			}
+		});
+		daemon.once('exit', code => reject(new Error(`the simulated cluster exited (${code}): ${log}`)));
+	});
+	return daemon;
+}
+
+function labFile(host: TestHost, mirrorUrl: string, secureMirrorUrl: string, files: ReleaseFiles, language: 'zh' | 'en'): Record<string, unknown> {
+	return {
+		language,
+		hosts: [{name: 'node1', address: host.address, port: host.port, user: host.user, auth: 'identity-file', identityFile: host.identityFile, attributes: {dc: 'bj'}}],
+		ports: labPorts,
+		mirrors: {
+			preset: 'custom',
+			// The first vault is gone, as many are: the probe must move on to the second.
+			centosVault: [`${mirrorUrl}/gone-vault`, `${mirrorUrl}/centos-vault`],
+			epelArchive: `${mirrorUrl}/epel-archive/7`,
+			dockerCe: `${mirrorUrl}/docker-ce/linux/centos`,
+			maven: `${secureMirrorUrl}/maven2`,
+			apache: `${mirrorUrl}/apache`,
+			registryMirrors: [mirrorUrl],
+		},
+		zookeeper: {download: {url: `${mirrorUrl}${files.zookeeperPath}`, checksum: {algorithm: 'sha512'}}},
+		mesos: {source: 'build', download: {url: `${mirrorUrl}${files.mesosPath}`, checksum: {algorithm: 'sha256', value: files.mesosSha256}}},
+	};
+}

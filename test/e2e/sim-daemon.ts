@@ -1,0 +1,121 @@
+// Runs inside a test host's network namespace (`ip netns exec NS node sim-daemon.ts config.json`)
+// and answers for the lab's Mesos masters, agent, Marathons and marathon-lb at the addresses and
+// ports the lab file gives them, each only while its unit's process lives on the test host.
+// The cluster behind the answers is the simulated one, loaded from the build in dist/.
+import {readFileSync} from 'node:fs';
+import type {ClusterModel as ClusterModelType} from '../../src/sim/model/cluster-model.js';
+
+interface DaemonConfig {
+	address: string;
+	masterPorts: number[];
+	agentPort: number;
+	agentAttributes: Record<string, string>;
+	marathonPorts: number[];
+	lbPort: number;
+	/** Where the systemctl stand-in keeps `<unit>.pid`. */
+	unitsDir: string;
+}
+
+const dist = new URL('../../dist/', import.meta.url);
+const {ClusterModel} = await import(new URL('sim/model/cluster-model.js', dist).href) as typeof import('../../src/sim/model/cluster-model.js');
+const {Listener} = await import(new URL('sim/listener.js', dist).href) as typeof import('../../src/sim/listener.js');
+const {handleMaster, handleAgent} = await import(new URL('sim/mesos-handlers.js', dist).href) as typeof import('../../src/sim/mesos-handlers.js');
+const {handleMarathon} = await import(new URL('sim/marathon-handlers.js', dist).href) as typeof import('../../src/sim/marathon-handlers.js');
+const {handleLb} = await import(new URL('sim/lb-handler.js', dist).href) as typeof import('../../src/sim/lb-handler.js');
+
+const config = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as DaemonConfig;
+const {address} = config;
+const model: ClusterModelType = new ClusterModel({
+	seed: 7,
+	startTime: Date.now(),
+	agents: [{hostname: address, ip: address, port: config.agentPort, cpus: 4, mem: 7680, disk: 40_000, attributes: config.agentAttributes}],
+	masters: config.masterPorts.map(port => ({hostname: address, port})),
+	marathons: config.marathonPorts.map(port => ({hostname: address, port})),
+});
+
+// Nothing runs until its unit starts: masters down, agent unregistered, Marathons stopped.
+for (const master of model.masters) {
+	master.state = 'down';
+	master.electedAt = null;
+}
+model.killAgent(address);
+model.stopMarathon('all');
+
+interface Endpoint {
+	unit: string;
+	listener: InstanceType<typeof Listener>;
+	up(): void;
+	down(): void;
+}
+
+const endpoints: Endpoint[] = [
+	...config.masterPorts.map((port, index): Endpoint => ({
+		unit: `mesos-lab-master-${index + 1}.service`,
+		listener: new Listener(address, port, (req, res) => handleMaster(model, index, req, res)),
+		up: () => model.startMaster(index),
+		down() {
+			const master = model.masters[index];
+			if (master?.state === 'leader') {
+				model.killLeadingMaster({restart: false});
+			} else if (master) {
+				master.state = 'down';
+			}
+		},
+	})),
+	{
+		unit: 'mesos-lab-agent.service',
+		listener: new Listener(address, config.agentPort, (req, res) => handleAgent(model, 0, req, res)),
+		up: () => model.reviveAgent(address),
+		down: () => model.killAgent(address),
+	},
+	...config.marathonPorts.map((port, index): Endpoint => ({
+		unit: `mesos-lab-marathon-${index + 1}.service`,
+		listener: new Listener(address, port, (req, res) => handleMarathon(model, index, req, res)),
+		up: () => model.startMarathon(index),
+		down: () => model.stopMarathon(index),
+	})),
+	{
+		unit: 'mesos-lab-marathon-lb.service',
+		listener: new Listener(address, config.lbPort, (req, res) => handleLb(model, {group: 'docker-haproxy'}, req, res)),
+		up() {},
+		down() {},
+	},
+];
+
+function unitAlive(unit: string): boolean {
+	try {
+		process.kill(Number(readFileSync(`${config.unitsDir}/${unit}.pid`, 'utf8').trim()), 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function follow(): Promise<void> {
+	for (const endpoint of endpoints) {
+		const alive = unitAlive(endpoint.unit);
+		if (alive && !endpoint.listener.listening) {
+			endpoint.up();
+			await endpoint.listener.start();
+		} else if (!alive && endpoint.listener.listening) {
+			await endpoint.listener.stop();
+			endpoint.down();
+		}
+	}
+}
+
+let following = false;
+const timer = setInterval(() => {
+	model.tick(200);
+	if (!following) {
+		following = true;
+		void follow().finally(() => {
+			following = false;
+		});
+	}
+}, 200);
+process.on('SIGTERM', () => {
+	clearInterval(timer);
+	void Promise.all(endpoints.map(endpoint => endpoint.listener.stop())).then(() => process.exit(0));
+});
+process.stdout.write('ready\n');
