@@ -29,6 +29,8 @@ export interface PreparedRun {
 	downloads: PlannedDownload[];
 	estimateMs: number;
 	addresses: ClusterAddresses;
+	/** The commands that run the tutorial's experiments on this lab, offered by the summary. */
+	experiments?: readonly string[];
 	/** Where an earlier run stopped, and why: shown first on resume. */
 	lastStop: {step: string; reason: string} | undefined;
 	run: DrivableRun;

@@ -156,6 +156,7 @@ async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, pre
 			downloads={prepared.downloads}
 			estimateMs={() => prepared.estimateMs}
 			addresses={prepared.addresses}
+			experiments={prepared.experiments}
 			clock={deps.clock ?? Date.now}
 			noColor={colorDisabled(ctx.env)}
 			plan={{steps: prepared.steps, checks: prepared.checks}}

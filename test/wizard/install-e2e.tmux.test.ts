@@ -102,7 +102,8 @@ describe.skipIf(Boolean(unavailable))('the wizard installing a CentOS 7 test hos
 		await init.waitAndSave('mesos-lab resume', 'e2e-04-quit');
 
 		const resume = await cli('resume', ['resume']);
-		const resumed = await resume.waitAndSave('The last run stopped at', 'e2e-05-resumed', 60_000);
+		// Said once before the steps are re-checked; on a small terminal their lines soon scroll it up.
+		const resumed = await resume.waitAndSave('The last run stopped at', 'e2e-05-resumed', 60_000, {scrollback: true});
 		expect(resumed).toContain(`The last run stopped at ${failedKey!}`);
 		const summary = await resume.waitAndSave('d: open the dashboard', 'e2e-06-summary', 300_000);
 		expect(summary).toContain('The cluster is up.');

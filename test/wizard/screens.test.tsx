@@ -191,4 +191,13 @@ describe('Summary', () => {
 		expect(frame).toContain('✗ start-marathon: no leader');
 		expect(frame).toContain('d: open the dashboard');
 	});
+
+	test('offers the tutorial experiments once the cluster is up, and not after a failed run', () => {
+		const experiments = ['mesos-lab lab hello --lab-id home', 'mesos-lab lab nginx --lab-id home', 'mesos-lab lab failover --lab-id home', 'mesos-lab lab vhost --lab-id home'];
+		const summary = (outcome: 'completed' | 'failed') => render(
+			<Summary outcome={outcome} addresses={{mesos: 'm', marathon: 'mt', haproxyStats: 'h'}} steps={[]} verified={{}} language="en" info={info} experiments={experiments}/>,
+		).lastFrame() ?? '';
+		expect(summary('completed')).toContain("Try the tutorial's experiments: mesos-lab lab hello --lab-id home (then nginx, failover, vhost)");
+		expect(summary('failed')).not.toContain('experiments');
+	});
 });

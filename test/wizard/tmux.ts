@@ -21,6 +21,10 @@ export async function tmuxAvailable(): Promise<boolean> {
  * One tmux session running a command in a 100x30 terminal: keys go in with send-keys, the screen
  * comes out with capture-pane. Waits poll the screen for text rather than sleeping.
  */
+export interface CaptureOptions {
+	scrollback?: boolean;
+}
+
 export class TmuxSession {
 	readonly name: string;
 	readonly socket: string;
@@ -54,17 +58,18 @@ export class TmuxSession {
 		await run('tmux', ['-L', this.socket, 'send-keys', '-t', this.name, ...keys]);
 	}
 
-	async capture(): Promise<string> {
-		const {stdout} = await run('tmux', ['-L', this.socket, 'capture-pane', '-p', '-t', this.name]);
+	/** The visible screen; with `scrollback`, also the lines that scrolled off its top, as a person could scroll back to. */
+	async capture(options: CaptureOptions = {}): Promise<string> {
+		const {stdout} = await run('tmux', ['-L', this.socket, 'capture-pane', '-p', ...(options.scrollback ? ['-S', '-'] : []), '-t', this.name]);
 		return stdout;
 	}
 
 	/** Polls the screen until it shows `text`; fails with the last screen when it never does. */
-	async waitForText(text: string | RegExp, timeoutMs = 15_000): Promise<string> {
+	async waitForText(text: string | RegExp, timeoutMs = 15_000, options: CaptureOptions = {}): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		let screen = '';
 		while (Date.now() < deadline) {
-			screen = await this.capture();
+			screen = await this.capture(options);
 			if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) {
 				return screen;
 			}
@@ -78,8 +83,8 @@ export class TmuxSession {
 	}
 
 	/** Waits for `text` and keeps the screen under captures/ for people to read. */
-	async waitAndSave(text: string | RegExp, captureName: string, timeoutMs?: number): Promise<string> {
-		const screen = await this.waitForText(text, timeoutMs);
+	async waitAndSave(text: string | RegExp, captureName: string, timeoutMs?: number, options: CaptureOptions = {}): Promise<string> {
+		const screen = await this.waitForText(text, timeoutMs, options);
 		await writeFile(join(this.#capturesDir, `${captureName}.txt`), screen);
 		return screen;
 	}

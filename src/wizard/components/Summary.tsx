@@ -20,9 +20,11 @@ export interface SummaryProps {
 	info: StepInfoLookup;
 	/** Rows for the proofs, so the addresses and keys stay on a small screen. */
 	proofRows?: number;
+	/** The tutorial's experiments, offered once the cluster is up: the command of each. */
+	experiments?: readonly string[];
 }
 
-export function Summary({outcome, addresses, steps, verified, language, info, proofRows = Number.POSITIVE_INFINITY}: SummaryProps) {
+export function Summary({outcome, addresses, steps, verified, language, info, proofRows = Number.POSITIVE_INFINITY, experiments = []}: SummaryProps) {
 	const tone = useTone();
 	const proven = steps.filter(step => verified[step.key] !== undefined);
 	const shown = proven.length > proofRows ? proven.slice(0, Math.max(1, proofRows - 1)) : proven;
@@ -45,7 +47,17 @@ export function Summary({outcome, addresses, steps, verified, language, info, pr
 				})}
 				{shown.length < proven.length ? <Text color={tone('muted')}>{`… and ${proven.length - shown.length} more proven (mesos-lab status lists every step)`}</Text> : null}
 			</Box>
+			{outcome === 'completed' && experiments.length > 0
+				? <Text wrap="truncate-end">{`Try the tutorial's experiments: ${experimentsLine(experiments)}`}</Text>
+				: null}
 			<Text color={tone('accent')}>d: open the dashboard · q: quit</Text>
 		</Box>
 	);
+}
+
+// One line on any screen: the first command whole, the others by the name that differs.
+function experimentsLine(commands: readonly string[]): string {
+	const [first, ...others] = commands;
+	const names = others.map(command => /^mesos-lab lab (\S+)/.exec(command)?.[1] ?? command);
+	return names.length === 0 ? first ?? '' : `${first} (then ${names.join(', ')})`;
 }

@@ -40,6 +40,8 @@ export interface WizardAppProps {
 	downloads: PlannedDownload[];
 	estimateMs: (steps: WizardState['steps'], checks: Record<string, CheckResult>) => number;
 	addresses: ClusterAddresses;
+	/** Commands of the experiments the summary offers. */
+	experiments?: readonly string[];
 	clock: () => number;
 	noColor: boolean;
 	tailLines?: number;
@@ -62,7 +64,7 @@ export function WizardApp(props: WizardAppProps) {
 	);
 }
 
-function WizardScreens({plan, canRestartJob = true, source, controls, language, info, downloads, estimateMs, addresses, clock, tailLines, stallAfterMs, autoConfirm, learn}: WizardAppProps) {
+function WizardScreens({plan, canRestartJob = true, source, controls, language, info, downloads, estimateMs, addresses, experiments, clock, tailLines, stallAfterMs, autoConfirm, learn}: WizardAppProps) {
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	// Room for the title, the downloads and the keys; the steps get the rest of the screen.
@@ -72,7 +74,8 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 	// The failure screen's log gets all but its title and keys; learn mode's commands share the step screen.
 	const logRows = Math.max(5, rows - 4);
 	const commandRows = Math.max(3, rows - 14);
-	const proofRows = Math.max(3, rows - 7);
+	// Title, three addresses, a gap, the experiments line and the keys line stay on screen with the proofs.
+	const proofRows = Math.max(3, rows - 8);
 	const [state, dispatch] = useReducer(wizardReducer, {now: clock(), tailLimit: tailLines, stallAfterMs}, initialWizardState);
 
 	useEffect(() => {
@@ -203,7 +206,7 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 			{screen.kind === 'step' ? <StepView screen={screen} canRestartJob={canRestartJob} tail={state.tail} now={state.now} language={language} info={info} commandRows={commandRows} columns={columns}/> : null}
 			{screen.kind === 'failure' ? <FailureView screen={screen} language={language} info={info} logRows={logRows}/> : null}
 			{screen.kind === 'summary' ? (
-				<Summary outcome={screen.outcome} addresses={addresses} steps={state.steps} verified={state.verified} language={language} info={info} proofRows={proofRows}/>
+				<Summary outcome={screen.outcome} addresses={addresses} steps={state.steps} verified={state.verified} language={language} info={info} proofRows={proofRows} experiments={experiments}/>
 			) : null}
 		</Box>
 	);
