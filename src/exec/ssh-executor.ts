@@ -170,6 +170,9 @@ export class SshExecutor implements Executor {
 				},
 			});
 		});
+		// Each command is a handful of small packets each way; Nagle's algorithm holding them for the
+		// peer's delayed ACK costs tens of milliseconds per command on an otherwise idle link.
+		client.setNoDelay(true);
 		// Errors after the handshake surface through the commands they break.
 		client.on('error', () => {});
 		return client;
