@@ -101,6 +101,16 @@ describe('mesos-lab dashboard --once', () => {
 		expect(stdout).not.toContain('\u001B[');
 	});
 
+	it('says SIMULATED when pointed at the simulated cluster by address, and not for a real-looking one', async () => {
+		const simulated = await dashboard([...simFlags(), '--once']);
+		expect(simulated.stdout).toContain('*** SIMULATED CLUSTER ***');
+		const json = JSON.parse((await dashboard([...simFlags(), '--once', '--json'])).stdout) as {simulated: boolean};
+		expect(json.simulated).toBe(true);
+
+		const unreachable = await dashboard(['--mesos', 'http://127.0.0.1:26998', '--once', '--json']);
+		expect((JSON.parse(unreachable.stdout) as {simulated: boolean}).simulated).toBe(false);
+	});
+
 	it('runs as the installed command and writes JSON to a pipe', async () => {
 		if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
 			throw new Error('dist/ is missing: run `npm run build` before these tests (npm test does).');

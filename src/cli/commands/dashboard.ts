@@ -1,4 +1,5 @@
 import type {ClusterEndpoints} from '../../cluster/poller.js';
+import {isSimulatedCluster} from '../../cluster/simulation-probe.js';
 import {colorWanted, connectCluster, printOnce, runInteractive} from '../../dashboard/launch.js';
 import {labEndpoints} from '../../dashboard/lab-endpoints.js';
 import {UserInputError} from '../../errors.js';
@@ -27,7 +28,7 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 	}
 	const endpoints = endpointsFrom(options, ctx.home);
 	const refreshMs = seconds('--refresh', options.refresh ?? '2') * 1000;
-	const cluster = connectCluster(endpoints, {refreshMs, simulated: false});
+	const cluster = connectCluster(endpoints, {refreshMs, simulated: await isSimulatedCluster(endpoints)});
 	if (options.once) {
 		await printOnce(cluster, options.json === true, ctx.stdout, 160);
 		return 0;
