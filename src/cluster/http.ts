@@ -7,7 +7,12 @@ export interface HttpOptions {
 	timeoutMs?: number;
 	/** Largest body accepted, in bytes; a bigger answer is an error, not an out-of-memory. */
 	maxBytes?: number;
+	/** Told of every answer's status and headers, for what a caller learns beside the body. */
+	onAnswer?: (answer: {url: string; status: number; headers: Readonly<Record<string, string>>}) => void;
 }
+
+/** The header every answer of mesos-lab's simulated cluster carries. */
+export const simulationHeaderName = 'x-mesos-lab-simulation';
 
 export interface HttpAnswer {
 	status: number;
@@ -53,7 +58,9 @@ export async function fetchText(url: string, options: HttpOptions, init: HttpReq
 			}
 			chunks.push(piece);
 		}
-		return {status: response.statusCode, headers: flatHeaders(response.headers), body: Buffer.concat(chunks).toString('utf8'), url};
+		const answer = {status: response.statusCode, headers: flatHeaders(response.headers), body: Buffer.concat(chunks).toString('utf8'), url};
+		options.onAnswer?.(answer);
+		return answer;
 	} catch (error) {
 		throw asClusterError(error, url, timeoutMs);
 	}

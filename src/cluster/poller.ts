@@ -5,7 +5,7 @@ import {backoffDelay, defaultBackoff, systemClock, type Backoff, type Clock} fro
 import type {ClusterEvent} from './cluster-event.js';
 import {deriveEvents} from './derive-events.js';
 import {readHaproxy, type HaproxyReading} from './haproxy-client.js';
-import type {HttpOptions} from './http.js';
+import {simulationHeaderName, type HttpOptions} from './http.js';
 import {readMarathon, type MarathonReading} from './marathon-client.js';
 import {readMesos, type MesosReading} from './mesos-client.js';
 import type {ClusterSnapshot, SourceError, SourceName, SourceStatus, ZkMember} from './snapshot.js';
@@ -81,6 +81,10 @@ export class ClusterPoller {
 	readonly #states: Record<SourceName, SourceState<unknown>>;
 	readonly #listeners = new Set<SnapshotListener>();
 	readonly #build = snapshotBuilder();
+	readonly #http: HttpOptions;
+	// Once any endpoint answers as mesos-lab's simulation, every snapshot says so, wherever its
+	// address came from.
+	#simulationSeen = false;
 	#latest: ClusterSnapshot | undefined;
 	#timer: unknown;
 	#running = false;
@@ -90,6 +94,14 @@ export class ClusterPoller {
 		this.#options = options;
 		this.#clock = options.clock ?? systemClock;
 		this.#readers = {...networkReaders(new AnswerMemo()), ...options.readers};
+		const {onAnswer} = options.http ?? {};
+		this.#http = {
+			...options.http,
+			onAnswer: answer => {
+				this.#simulationSeen ||= answer.headers[simulationHeaderName] === 'true';
+				onAnswer?.(answer);
+			},
+		};
 		this.#states = {
 			mesos: {lastOkAt: null, failures: 0, retryAt: 0},
 			marathon: {lastOkAt: null, failures: 0, retryAt: 0},
@@ -141,7 +153,7 @@ export class ClusterPoller {
 
 	async #refresh(): Promise<ClusterSnapshot> {
 		const {endpoints} = this.#options;
-		const http = this.#options.http ?? {};
+		const http = this.#http;
 		const jobs: Record<SourceName, (() => Promise<unknown>) | undefined> = {
 			mesos: endpoints.mesos.length > 0 ? () => this.#readers.mesos(endpoints.mesos, http) : undefined,
 			marathon: endpoints.marathon.length > 0 ? () => this.#readers.marathon(endpoints.marathon, http) : undefined,
@@ -189,7 +201,7 @@ export class ClusterPoller {
 			statuses,
 			errors,
 		};
-		const snapshot = this.#build(readings, new Date(this.#clock.now()).toISOString(), this.#options.simulated ?? false);
+		const snapshot = this.#build(readings, new Date(this.#clock.now()).toISOString(), (this.#options.simulated ?? false) || this.#simulationSeen);
 		const derived = this.#latest ? deriveEvents(this.#latest, snapshot) : [];
 		this.#latest = snapshot;
 		for (const listener of this.#listeners) {

@@ -1,7 +1,7 @@
 import {shellCommand} from '../exec/quote.js';
 import type {Lab} from '../lab/lab-schema.js';
 import type {Step, StepContext, VerifyResult} from './step.js';
-import {command, commonHints, fetchChecked, output, script, simpleStep, text} from './step-kit.js';
+import {command, commonHints, confirmationStep, fetchChecked, output, script, simpleStep, text} from './step-kit.js';
 import {systemdUnit} from './templates/systemd-unit.js';
 import {topology, type MarathonInstance} from './topology.js';
 
@@ -83,19 +83,14 @@ export function marathonSteps(lab: Lab): Step[] {
 	});
 	const first = t.marathon[0];
 	if (first !== undefined) {
-		steps.push({
+		steps.push(confirmationStep({
 			id: 'marathon-leader', phase: 'marathon', host: first.host.name,
 			title: text('确认两个 Marathon 认同同一个 leader', 'Confirm both Marathons agree on the leader'),
 			why: text('非 leader 的 Marathon 会把请求转给 leader；两者报告相同的 leader，说明高可用生效。', 'A standby Marathon forwards requests to the leader; both naming the same leader shows the pair is highly available.'),
-			check: async (ctx) => {
-				const result = await verifyMarathons(ctx, t.marathon);
-				return result.ok ? {kind: 'satisfied', reason: result.proof} : {kind: 'needed', reason: result.problem};
-			},
-			plan: async () => ({files: [], commands: []}),
 			verify: (ctx) => verifyMarathons(ctx, t.marathon),
 			hints: [libmesosHint, commonHints.zkNoQuorum],
 			dependsOn: t.marathon.map((i) => `marathon-${i.index}`),
-		});
+		}));
 	}
 	return steps;
 }

@@ -1,7 +1,7 @@
 import {shellCommand} from '../exec/quote.js';
 import type {Lab} from '../lab/lab-schema.js';
 import type {Step, StepContext, VerifyResult} from './step.js';
-import {command, commonHints, output, simpleStep, text} from './step-kit.js';
+import {command, commonHints, confirmationStep, output, simpleStep, text} from './step-kit.js';
 import {systemdUnit} from './templates/systemd-unit.js';
 import {topology, type MesosMaster} from './topology.js';
 
@@ -60,19 +60,14 @@ export function mesosMasterSteps(lab: Lab): Step[] {
 	});
 	const first = t.masters[0];
 	if (first !== undefined) {
-		steps.push({
+		steps.push(confirmationStep({
 			id: 'mesos-master-leader', phase: 'mesos-masters', host: first.host.name,
 			title: text('确认三个 master 选出同一个 leader', 'Confirm the three masters agree on one leader'),
 			why: text('只有 leader 调度；其他 master 收到请求会把人指向 leader。三个都指向同一个 leader，说明 ZooKeeper 选举和复制日志都在工作。', 'Only the leader schedules; the others send callers to it. All three naming the same leader shows both the ZooKeeper election and the replicated log work.'),
-			check: async (ctx) => {
-				const result = await verifyMasters(ctx, t.masters);
-				return result.ok ? {kind: 'satisfied', reason: result.proof} : {kind: 'needed', reason: result.problem};
-			},
-			plan: async () => ({files: [], commands: []}),
 			verify: (ctx) => verifyMasters(ctx, t.masters),
 			hints: [commonHints.masterNoZk, commonHints.zkNoQuorum],
 			dependsOn: t.masters.map((m) => `mesos-master-${m.index}`),
-		});
+		}));
 	}
 	return steps;
 }

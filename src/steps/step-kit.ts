@@ -138,3 +138,37 @@ export function simpleStep(spec: SimpleStepSpec): import('./step.js').Step {
 		...(spec.dependsOn === undefined ? {} : {dependsOn: spec.dependsOn}),
 	};
 }
+
+export interface ConfirmationStepSpec {
+	id: string;
+	phase: import('./step.js').PhaseId;
+	host: string;
+	title: Localized;
+	why: Localized;
+	/** The whole step: proof that the members it follows agree. */
+	verify: (ctx: StepContext) => Promise<VerifyResult>;
+	hints: FailureHint[];
+	dependsOn: string[];
+}
+
+/**
+ * A step that changes nothing and only confirms what the steps before it built (one leader elected,
+ * both Marathons agree): already satisfied exactly when its verify passes.
+ */
+export function confirmationStep(spec: ConfirmationStepSpec): import('./step.js').Step {
+	return {
+		id: spec.id,
+		phase: spec.phase,
+		host: spec.host,
+		title: spec.title,
+		why: spec.why,
+		check: async (ctx) => {
+			const result = await spec.verify(ctx);
+			return result.ok ? {kind: 'satisfied', reason: result.proof} : {kind: 'needed', reason: result.problem};
+		},
+		plan: async () => ({files: [], commands: []}),
+		verify: spec.verify,
+		hints: spec.hints,
+		dependsOn: spec.dependsOn,
+	};
+}

@@ -3,7 +3,7 @@ import type {Lab} from '../lab/lab-schema.js';
 import {resolveMirrors} from '../lab/mirrors.js';
 import {systemctl} from '../platform/centos7.js';
 import type {Step, StepContext, VerifyResult} from './step.js';
-import {checkBy, command, commonHints, fetchChecked, output, script, text, zkFourLetter} from './step-kit.js';
+import {checkBy, command, commonHints, confirmationStep, fetchChecked, output, script, text, zkFourLetter} from './step-kit.js';
 import {myid, zooCfg} from './templates/zookeeper.js';
 import {systemdUnit} from './templates/systemd-unit.js';
 import {topology, type ZookeeperMember} from './topology.js';
@@ -150,21 +150,16 @@ export function zookeeperSteps(lab: Lab): Step[] {
 	}
 	const first = t.zookeeper[0];
 	if (first !== undefined) {
-		steps.push({
+		steps.push(confirmationStep({
 			id: 'zookeeper-ensemble',
 			phase: 'zookeeper',
 			host: first.host.name,
 			title: text('确认 ZooKeeper 集群选出了唯一的领导者', 'Confirm the ZooKeeper ensemble has exactly one leader'),
 			why: whyEnsemble,
-			check: async (ctx) => {
-				const result = await verifyEnsemble(ctx, t.zookeeper);
-				return result.ok ? {kind: 'satisfied', reason: result.proof} : {kind: 'needed', reason: result.problem};
-			},
-			plan: async () => ({files: [], commands: []}),
 			verify: (ctx) => verifyEnsemble(ctx, t.zookeeper),
 			hints: [commonHints.zkNoQuorum],
 			dependsOn: t.zookeeper.map((member) => `zookeeper-member-${member.id}`),
-		});
+		}));
 	}
 	return steps;
 }

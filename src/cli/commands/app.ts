@@ -1,27 +1,18 @@
 import {readFile} from 'node:fs/promises';
 import {createInterface} from 'node:readline/promises';
 import {parse as parseYaml} from 'yaml';
-import {appFromFlags, appRows, deleteApp, deployApp, formatTable, parseCount, restartApp, rollbackApp, scaleApp, updateImage, withPlacement, type ActionIo} from '../../apps/app-actions.js';
+import {appFromFlags, appRows, deleteApp, deployApp, formatTable, parseCount, restartApp, rollbackApp, scaleApp, updateImage, withPlacement, type ActionIo, type DeployFlags} from '../../apps/app-actions.js';
 import {absoluteAppId, parseAppDefinition, parseAppFile, type AppDefinition} from '../../apps/app-definition.js';
 import {MarathonWriter} from '../../apps/marathon-writer.js';
 import {UserInputError} from '../../errors.js';
 import type {CommandContext} from '../context.js';
 import {savedLabFor} from './saved-lab.js';
 
-export interface AppOptions {
+export interface AppOptions extends DeployFlags {
 	action: 'list' | 'deploy' | 'scale' | 'restart' | 'versions' | 'rollback' | 'update' | 'delete';
 	marathon?: string;
 	labId?: string;
-	id?: string;
 	file?: string;
-	image?: string;
-	instances?: string;
-	port?: string;
-	servicePort?: string;
-	health?: string;
-	spread?: string | string[];
-	constraint?: string[];
-	vhost?: string;
 	to?: string;
 	minimumHealthCapacity?: string;
 	maximumOverCapacity?: string;

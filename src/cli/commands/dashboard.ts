@@ -1,5 +1,4 @@
 import type {ClusterEndpoints} from '../../cluster/poller.js';
-import {isSimulatedCluster} from '../../cluster/simulation-probe.js';
 import {colorWanted, connectCluster, printOnce, runInteractive} from '../../dashboard/launch.js';
 import {labEndpoints} from '../../dashboard/lab-endpoints.js';
 import {UserInputError} from '../../errors.js';
@@ -28,7 +27,7 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 	}
 	const endpoints = endpointsFrom(options, ctx.home);
 	const refreshMs = seconds('--refresh', options.refresh ?? '2') * 1000;
-	const cluster = connectCluster(endpoints, {refreshMs, simulated: await isSimulatedCluster(endpoints)});
+	const cluster = connectCluster(endpoints, {refreshMs, simulated: false});
 	if (options.once) {
 		await printOnce(cluster, options.json === true, ctx.stdout, 160);
 		return 0;
