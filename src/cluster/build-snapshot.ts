@@ -23,7 +23,7 @@ export interface SourceReadings {
  */
 export function buildSnapshot(readings: SourceReadings, takenAt: string, simulated: boolean): ClusterSnapshot {
 	const {mesos, marathon, haproxy} = readings;
-	return assemble(readings, takenAt, simulated, joinTasks(mesos?.tasks ?? [], marathonTasksToAdd(readings) ?? []), haproxy ? joinBackends(haproxy, marathon?.apps ?? []) : []);
+	return assemble(readings, takenAt, simulated, joinTasks(mesos?.tasks ?? [], marathon?.tasks ?? [], addsUnlisted(readings)), haproxy ? joinBackends(haproxy, marathon?.apps ?? []) : []);
 }
 
 /**
@@ -33,13 +33,14 @@ export function buildSnapshot(readings: SourceReadings, takenAt: string, simulat
  * snapshot can tell "unchanged" by identity.
  */
 export function snapshotBuilder(): (readings: SourceReadings, takenAt: string, simulated: boolean) => ClusterSnapshot {
-	let tasksFrom: {mesos: readonly Task[]; marathon: readonly MarathonTask[]; tasks: Task[]} | undefined;
+	let tasksFrom: {mesos: readonly Task[]; marathon: readonly MarathonTask[]; unlisted: boolean; tasks: Task[]} | undefined;
 	let backendsFrom: {haproxy: HaproxyReading | undefined; apps: readonly App[]; backends: Backend[]} | undefined;
 	return (readings, takenAt, simulated) => {
 		const mesosTasks = readings.mesos?.tasks ?? noTasks;
-		const marathonTasks = marathonTasksToAdd(readings) ?? noMarathonTasks;
-		if (tasksFrom?.mesos !== mesosTasks || tasksFrom.marathon !== marathonTasks) {
-			tasksFrom = {mesos: mesosTasks, marathon: marathonTasks, tasks: joinTasks(mesosTasks, marathonTasks)};
+		const marathonTasks = readings.marathon?.tasks ?? noMarathonTasks;
+		const unlisted = addsUnlisted(readings);
+		if (tasksFrom?.mesos !== mesosTasks || tasksFrom.marathon !== marathonTasks || tasksFrom.unlisted !== unlisted) {
+			tasksFrom = {mesos: mesosTasks, marathon: marathonTasks, unlisted, tasks: joinTasks(mesosTasks, marathonTasks, unlisted)};
 		}
 		const apps = readings.marathon?.apps ?? noApps;
 		const haproxy = readings.haproxy;
@@ -52,13 +53,8 @@ export function snapshotBuilder(): (readings: SourceReadings, takenAt: string, s
 
 // A stale Marathon still lists tasks that have since died: shown beside a fresher Mesos they would
 // read as running. Its last tasks then only enrich the Mesos tasks of the same id.
-function marathonTasksToAdd(readings: SourceReadings): readonly MarathonTask[] | undefined {
-	const tasks = readings.marathon?.tasks;
-	if (tasks === undefined || readings.statuses.marathon.kind !== 'stale' || readings.mesos === undefined) {
-		return tasks;
-	}
-	const listed = new Set(readings.mesos.tasks.map(task => task.id));
-	return tasks.filter(task => listed.has(task.id));
+function addsUnlisted(readings: SourceReadings): boolean {
+	return readings.statuses.marathon.kind !== 'stale' || readings.mesos === undefined;
 }
 
 const noTasks: readonly Task[] = [];
@@ -87,8 +83,8 @@ function assemble(readings: SourceReadings, takenAt: string, simulated: boolean,
 	});
 }
 
-/** Every Mesos task, enriched from Marathon's task of the same id, then Marathon's tasks Mesos does not list. */
-function joinTasks(mesosTasks: readonly Task[], marathonTasks: readonly MarathonTask[]): Task[] {
+/** Every Mesos task, enriched from Marathon's task of the same id, then (when `addUnlisted`) Marathon's tasks Mesos does not list. */
+function joinTasks(mesosTasks: readonly Task[], marathonTasks: readonly MarathonTask[], addUnlisted: boolean): Task[] {
 	const indexById = new Map<string, number>();
 	let repeatedIds = false;
 	for (let index = 0; index < marathonTasks.length; index++) {
@@ -106,6 +102,9 @@ function joinTasks(mesosTasks: readonly Task[], marathonTasks: readonly Marathon
 		}
 		matched[index] = 1;
 		tasks.push(enriched(task, marathonTasks[index] as MarathonTask));
+	}
+	if (!addUnlisted) {
+		return tasks;
 	}
 	marathonTasks.forEach((task, index) => {
 		// With a repeated id only the last copy's flag was set, so ask by id.
