@@ -5,9 +5,10 @@ import type {CommandContext} from './context.js';
 /** The one place errors become text and an exit code. Stacks only with --debug. */
 export function handleError(error: unknown, ctx: Pick<CommandContext, 'stderr' | 'debug' | 'lang'>): number {
 	if (isMesosLabError(error)) {
-		ctx.stderr.write(`${error.message}\n`);
-		if (error.hint) {
-			ctx.stderr.write(`${t(ctx.lang, 'hint')}: ${error.hint}\n`);
+		const text = ctx.lang === 'zh' && error.zh ? error.zh : error;
+		ctx.stderr.write(`${text.message}\n`);
+		if (text.hint) {
+			ctx.stderr.write(`${t(ctx.lang, 'hint')}: ${text.hint}\n`);
 		}
 		if (ctx.debug && error.stack) {
 			ctx.stderr.write(`${error.stack}\n`);

@@ -1,10 +1,11 @@
-import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import {mkdir, readFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {render} from 'ink';
 import type {CommandContext} from '../cli/context.js';
 import {parseLab, serializeLab} from '../lab/lab-file.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {createLineRenderer, wantsColor} from '../runner/line-renderer.js';
+import {replaceFileDurably} from '../state/durable-write.js';
 import {answersToLab} from './answers-to-lab.js';
 import {WizardApp, type RunnerEventSource, type WizardControls} from './components/WizardApp.js';
 import {defaultAnswers, runInterview, type InterviewEffects} from './interview.js';
@@ -105,7 +106,8 @@ async function obtainLab(ctx: CommandContext, options: WizardOptions, ask: boole
 	const lab = answersToLab(answers);
 	const labPath = options.labPath ?? join(ctx.home, 'lab.yaml');
 	await mkdir(dirname(labPath), {recursive: true});
-	await writeFile(labPath, serializeLab(lab), {mode: 0o600});
+	// A full disk must not cut the saved answers short; the previous file stays until the new one is whole.
+	replaceFileDurably(labPath, serializeLab(lab));
 	write(`Answers saved to ${labPath}; replay them with --config ${labPath}\n`);
 	return {lab, learn: ask ? answers.learnMode : options.learn === true};
 }
