@@ -1,4 +1,8 @@
+import {createParser} from 'eventsource-parser';
 import {request, type Dispatcher} from 'undici';
+
+/** Largest event accepted on the bus; Marathon's deployment events are a few kilobytes. */
+const maxEventChars = 4 * 1024 * 1024;
 
 export interface DeploymentVerdict {
 	kind: 'success' | 'failed';
@@ -25,29 +29,29 @@ export function watchDeploymentEnd(options: {url: string; deploymentId: string; 
 			return;
 		}
 		attached = true;
-		let buffer = '';
-		for await (const chunk of response.body) {
-			buffer += (chunk as Buffer).toString('utf8');
-			let end: number;
-			while ((end = buffer.indexOf('\n\n')) !== -1) {
-				const block = buffer.slice(0, end);
-				buffer = buffer.slice(end + 2);
-				const data = block.split('\n').filter(line => line.startsWith('data:')).map(line => line.slice(5).trim()).join('');
-				if (data === '') {
-					continue;
-				}
+		// A line or an event longer than this is no Marathon event: the parser stops there and the caller polls.
+		const parser = createParser({
+			maxBufferSize: maxEventChars,
+			onEvent: message => {
 				try {
-					const event = JSON.parse(data) as {eventType?: string; id?: string; reason?: string};
+					const event = JSON.parse(message.data) as {eventType?: string; id?: string; reason?: string};
 					if (event.id === options.deploymentId && (event.eventType === 'deployment_failed' || event.eventType === 'deployment_success')) {
 						verdict = event.eventType === 'deployment_failed'
 							? {kind: 'failed', reason: event.reason ?? 'deployment_failed'}
 							: {kind: 'success'};
 						controller.abort();
-						return;
 					}
 				} catch {
-					// A line that is not JSON is not an event we need.
+					// Data that is not JSON is not an event we need.
 				}
+			},
+			onError: () => controller.abort(),
+		});
+		const decoder = new TextDecoder();
+		for await (const chunk of response.body) {
+			parser.feed(decoder.decode(chunk as Buffer, {stream: true}));
+			if (controller.signal.aborted) {
+				return;
 			}
 		}
 	};

@@ -7,6 +7,8 @@ export interface HttpOptions {
 	timeoutMs?: number;
 	/** Largest body accepted, in bytes; a bigger answer is an error, not an out-of-memory. */
 	maxBytes?: number;
+	/** Ends the exchange early, as a caller's overall deadline does; the time limit still applies. */
+	signal?: AbortSignal;
 	/** Told of every answer's status and headers, for what a caller learns beside the body. */
 	onAnswer?: (answer: {url: string; status: number; headers: Readonly<Record<string, string>>}) => void;
 }
@@ -30,11 +32,17 @@ export interface HttpRequest {
 export const defaultTimeoutMs = 5_000;
 export const defaultMaxBytes = 64 * 1024 * 1024;
 
-/** One HTTP exchange with a time limit and a size limit; never follows redirects by itself. */
+/** An answer larger than the size limit: never worth trying another endpoint for. */
+export class ResponseTooLargeError extends ClusterError {}
+
+/**
+ * One HTTP exchange with a time limit and a size limit; never follows redirects by itself. The time
+ * limit covers the whole exchange, body included, so a server that drips a byte at a time cannot hold it.
+ */
 export async function fetchText(url: string, options: HttpOptions, init: HttpRequest = {}): Promise<HttpAnswer> {
 	const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
 	const maxBytes = options.maxBytes ?? defaultMaxBytes;
-	const signal = AbortSignal.timeout(timeoutMs);
+	const signal = options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs);
 	try {
 		const response = await request(url, {
 			method: init.method ?? 'GET',
@@ -52,7 +60,7 @@ export async function fetchText(url: string, options: HttpOptions, init: HttpReq
 			size += piece.length;
 			if (size > maxBytes) {
 				response.body.destroy();
-				throw new ClusterError(`${url} answered more than ${maxBytes} bytes`, {
+				throw new ResponseTooLargeError(`${url} answered more than ${maxBytes} bytes`, {
 					hint: 'Use a lighter endpoint for large clusters, or raise the response size limit.',
 				});
 			}

@@ -72,6 +72,27 @@ async function confirm(ctx: CommandContext, question: string): Promise<boolean> 
 	}
 }
 
+/**
+ * A change that stops or replaces running instances goes ahead only on `--yes`, or on a "y" typed
+ * at a terminal; without a terminal nobody can answer, so the missing `--yes` is the error.
+ */
+async function confirmed(ctx: CommandContext, options: AppOptions, command: string, question: {zh: string; en: string}): Promise<boolean> {
+	if (options.yes === true) {
+		return true;
+	}
+	if (!ctx.isTTY) {
+		throw new UserInputError(`${question.en.replace(/\?$/, '')}: this needs confirmation.`, {
+			hint: `Pass --yes: ${command} --yes`,
+			zh: {message: `${question.zh.replace(/？$/, '')}：需要确认。`, hint: `加上 --yes：${command} --yes`},
+		});
+	}
+	if (await confirm(ctx, ctx.lang === 'zh' ? question.zh : question.en)) {
+		return true;
+	}
+	ctx.stdout.write(ctx.lang === 'zh' ? '未做任何更改\n' : 'nothing changed\n');
+	return false;
+}
+
 /** `mesos-lab app ACTION`: Marathon apps from the command line. */
 export async function run(options: AppOptions, ctx: CommandContext): Promise<number> {
 	const saved = savedLabFor(options, ctx);
@@ -95,11 +116,20 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 			return 0;
 		}
 		case 'scale': {
-			await scaleApp(writer, requireId(options), parseCount('--instances', options.instances), io, force);
+			const id = requireId(options);
+			const instances = parseCount('--instances', options.instances);
+			if (instances === 0 && !await confirmed(ctx, options, `mesos-lab app scale ${id} --instances 0`, {zh: `把 ${id} 缩容到 0，停止它的所有实例？`, en: `Scale ${id} to 0 and stop all its instances?`})) {
+				return 1;
+			}
+			await scaleApp(writer, id, instances, io, force);
 			return 0;
 		}
 		case 'restart': {
-			await restartApp(writer, requireId(options), io, force);
+			const id = requireId(options);
+			if (!await confirmed(ctx, options, `mesos-lab app restart ${id}`, {zh: `重启 ${id} 的每一个实例？`, en: `Restart every instance of ${id}?`})) {
+				return 1;
+			}
+			await restartApp(writer, id, io, force);
 			return 0;
 		}
 		case 'versions': {
@@ -111,26 +141,29 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 			return 0;
 		}
 		case 'rollback': {
-			await rollbackApp(writer, requireId(options), io, {to: options.to, ...force});
+			const id = requireId(options);
+			const target = options.to ?? (ctx.lang === 'zh' ? '上一个版本' : 'the previous version');
+			if (!await confirmed(ctx, options, `mesos-lab app rollback ${id}`, {zh: `把 ${id} 回滚到 ${target}，替换正在运行的实例？`, en: `Roll ${id} back to ${target}, replacing its running instances?`})) {
+				return 1;
+			}
+			await rollbackApp(writer, id, io, {to: options.to, ...force});
 			return 0;
 		}
 		case 'update': {
 			if (options.image === undefined) {
 				throw new UserInputError('app update needs --image.', {hint: 'mesos-lab app update /nginx --image nginx:1.27'});
 			}
-			await updateImage(writer, requireId(options), {image: options.image, minimumHealthCapacity: options.minimumHealthCapacity, maximumOverCapacity: options.maximumOverCapacity}, io, force);
+			const id = requireId(options);
+			if (options.force === true && !await confirmed(ctx, options, `mesos-lab app update ${id} --image ${options.image} --force`, {zh: `强制更新 ${id}，取消它正在进行的部署？`, en: `Force the update of ${id}, cancelling the deployment in progress?`})) {
+				return 1;
+			}
+			await updateImage(writer, id, {image: options.image, minimumHealthCapacity: options.minimumHealthCapacity, maximumOverCapacity: options.maximumOverCapacity}, io, force);
 			return 0;
 		}
 		case 'delete': {
 			const id = requireId(options);
-			if (options.yes !== true) {
-				if (!ctx.isTTY) {
-					throw new UserInputError(`Deleting ${id} needs confirmation.`, {hint: `Pass --yes: mesos-lab app delete ${id} --yes`});
-				}
-				if (!await confirm(ctx, `Delete ${id} and stop all its instances?`)) {
-					io.print('nothing deleted');
-					return 1;
-				}
+			if (!await confirmed(ctx, options, `mesos-lab app delete ${id}`, {zh: `删除 ${id} 并停止它的所有实例？`, en: `Delete ${id} and stop all its instances?`})) {
+				return 1;
 			}
 			await deleteApp(writer, id, io, force);
 			return 0;
