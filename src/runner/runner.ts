@@ -1,4 +1,5 @@
 import {ConnectionError, StoreError} from '../errors.js';
+import {cleanStrings} from '../untrusted-text.js';
 import type {Executor} from '../exec/executor.js';
 import type {CheckpointStore} from '../state/checkpoint-store.js';
 import type {JournalJob, RunOutcome, StepRecord} from '../state/journal.js';
@@ -415,8 +416,10 @@ export class Runner {
 	}
 
 	#emit(event: RunnerEvent): void {
+		// Events carry target output and messages built from it to every screen; the logs on disk keep it raw.
+		const clean = cleanStrings(event);
 		for (const listener of this.#listeners) {
-			listener(event);
+			listener(clean);
 		}
 	}
 }

@@ -5,6 +5,7 @@ import {appFromFlags, appRows, deleteApp, deployApp, formatTable, parseCount, re
 import {absoluteAppId, parseAppDefinition, parseAppFile, type AppDefinition} from '../../apps/app-definition.js';
 import {MarathonWriter} from '../../apps/marathon-writer.js';
 import {UserInputError} from '../../errors.js';
+import {cleanText} from '../../untrusted-text.js';
 import type {CommandContext} from '../context.js';
 import {savedLabFor} from './saved-lab.js';
 
@@ -98,7 +99,7 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 	const saved = savedLabFor(options, ctx);
 	const writer = new MarathonWriter({urls: options.marathon !== undefined || saved === undefined ? marathonUrls(options.marathon, ctx.env) : saved.endpoints.marathon});
 	const io: ActionIo = {
-		print: line => ctx.stdout.write(`${line}\n`),
+		print: line => ctx.stdout.write(`${cleanText(line)}\n`),
 		lang: ctx.lang,
 		wait: options.wait === false ? false : {timeoutMs: options.timeout === undefined ? undefined : parseCount('--timeout', options.timeout) * 1000},
 	};
