@@ -77,6 +77,8 @@ export interface MarathonWriterOptions {
 	urls: string[];
 	dispatcher?: Dispatcher;
 	requestTimeoutMs?: number;
+	/** Authorization header for a Marathon started with --http_credentials. */
+	authorization?: string;
 }
 
 export interface WaitOptions {
@@ -106,6 +108,7 @@ export class MarathonWriter {
 	readonly #urls: string[];
 	readonly #dispatcher: Dispatcher | undefined;
 	readonly #timeoutMs: number;
+	readonly #authorization: string | undefined;
 
 	constructor(options: MarathonWriterOptions) {
 		if (options.urls.length === 0) {
@@ -114,6 +117,7 @@ export class MarathonWriter {
 		this.#urls = options.urls.map(url => url.replace(/\/+$/, ''));
 		this.#dispatcher = options.dispatcher;
 		this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
+		this.#authorization = options.authorization;
 	}
 
 	/** The endpoints tried in order, as given. */
@@ -127,7 +131,7 @@ export class MarathonWriter {
 		for (const base of this.#urls) {
 			let response: HttpAnswer;
 			try {
-				response = await fetchText(`${base}${path}`, {dispatcher: this.#dispatcher, timeoutMs: this.#timeoutMs, ...(signal ? {signal} : {})}, {
+				response = await fetchText(`${base}${path}`, {dispatcher: this.#dispatcher, timeoutMs: this.#timeoutMs, ...(signal ? {signal} : {}), ...(this.#authorization === undefined ? {} : {authorization: this.#authorization})}, {
 					method,
 					headers: {accept: 'application/json', ...(body === undefined ? {} : {'content-type': 'application/json'})},
 					...(body === undefined ? {} : {body: JSON.stringify(body)}),
@@ -176,7 +180,7 @@ export class MarathonWriter {
 				return new UserInputError(`Marathon rejected the app: ${message}${details ? ` (${details})` : ''}`, {hint: 'Fix the named field and try again.'});
 			case 401:
 			case 403:
-				return new ClusterError(`Marathon refused ${what}: ${message}`, {hint: 'This Marathon requires credentials mesos-lab does not send.'});
+				return new ClusterError(`Marathon refused ${what}: ${message}`, {hint: 'This Marathon requires credentials: give user:password with --marathon-credentials-file or MESOS_LAB_MARATHON_CREDENTIALS.'});
 			default:
 				return new ClusterError(`Marathon answered ${status} to ${what}: ${message}`, {hint: 'Check the Marathon log on its host; a 502/503 means no leader was elected yet.'});
 		}
@@ -292,7 +296,7 @@ export class MarathonWriter {
 		const started = Date.now();
 		const timeoutMs = options.timeoutMs ?? 300_000;
 		const pollMs = options.pollMs ?? 500;
-		const watcher = watchDeploymentEnd({url: this.#urls[0] ?? '', deploymentId: ref.deploymentId, dispatcher: this.#dispatcher});
+		const watcher = watchDeploymentEnd({url: this.#urls[0] ?? '', deploymentId: ref.deploymentId, dispatcher: this.#dispatcher, authorization: this.#authorization});
 		// The wait ends at its deadline even in the middle of a slow request.
 		const deadline = AbortSignal.timeout(timeoutMs);
 		try {

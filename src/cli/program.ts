@@ -122,6 +122,9 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.option('--zk <hosts>', 'ZooKeeper host:port list, comma-separated')
 		.option('--lab-id <id>', 'take the endpoints from this saved lab (default: the default lab) when no endpoint flag is given')
 		.option('--refresh <seconds>', 'seconds between refreshes', '2')
+		.option('--mesos-credentials-file <file>', 'user:password for Mesos HTTP authentication, from a file of mode 600 (or MESOS_LAB_MESOS_CREDENTIALS)')
+		.option('--marathon-credentials-file <file>', 'user:password for Marathon\'s --http_credentials, from a file of mode 600 (or MESOS_LAB_MARATHON_CREDENTIALS)')
+		.option('--ca-file <file>', 'PEM file of a private CA to trust for https:// endpoints (NODE_EXTRA_CA_CERTS works too)')
 		.option('--once', 'take one snapshot and exit')
 		.option('--json', 'print the snapshot as JSON (with --once)')
 		.option('--readonly', 'disable actions that change the cluster');
@@ -145,7 +148,9 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 	const appCommand = (name: keyof typeof appExamples, description: string) => {
 		const command = setUp(app.command(name).description(description).addHelpText('after', examples(appExamples[name])))
 			.option('--marathon <urls>', 'Marathon URLs, comma-separated (or MESOS_LAB_MARATHON; default: from the saved lab)')
-			.option('--lab-id <id>', 'take Marathon\'s addresses from this saved lab');
+			.option('--lab-id <id>', 'take Marathon\'s addresses from this saved lab')
+			.option('--marathon-credentials-file <file>', 'user:password for Marathon\'s --http_credentials, from a file of mode 600 (or MESOS_LAB_MARATHON_CREDENTIALS)')
+			.option('--ca-file <file>', 'PEM file of a private CA to trust for https:// Marathon (NODE_EXTRA_CA_CERTS works too)');
 		if (name !== 'list') {
 			command.option('--id <id>', 'app id, for example /nginx')
 				.option('--force', 'override a deployment in progress')

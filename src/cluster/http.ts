@@ -7,6 +7,8 @@ export interface HttpOptions {
 	timeoutMs?: number;
 	/** Largest body accepted, in bytes; a bigger answer is an error, not an out-of-memory. */
 	maxBytes?: number;
+	/** Sent as the Authorization header (basic auth to a secured Mesos or Marathon); never logged. */
+	authorization?: string;
 	/** Ends the exchange early, as a caller's overall deadline does; the time limit still applies. */
 	signal?: AbortSignal;
 	/** Told of every answer's status and headers, for what a caller learns beside the body. */
@@ -46,7 +48,7 @@ export async function fetchText(url: string, options: HttpOptions, init: HttpReq
 	try {
 		const response = await request(url, {
 			method: init.method ?? 'GET',
-			headers: init.headers,
+			headers: options.authorization === undefined ? init.headers : {authorization: options.authorization, ...init.headers},
 			body: init.body,
 			dispatcher: options.dispatcher,
 			signal,
@@ -117,7 +119,7 @@ function messageOf(body: string): string {
 
 function hintForStatus(status: number): string {
 	if (status === 401 || status === 403) {
-		return 'The service asks for credentials; mesos-lab reads clusters without authentication.';
+		return 'The service asks for credentials: give them with --mesos-credentials-file / --marathon-credentials-file, or MESOS_LAB_MESOS_CREDENTIALS / MESOS_LAB_MARATHON_CREDENTIALS (user:password).';
 	}
 	if (status === 404) {
 		return 'Check the URL: the service answered but does not know this path.';

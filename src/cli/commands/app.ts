@@ -4,12 +4,14 @@ import {parse as parseYaml} from 'yaml';
 import {appFromFlags, appRows, deleteApp, deployApp, formatTable, parseCount, restartApp, rollbackApp, scaleApp, updateImage, withPlacement, type ActionIo, type DeployFlags} from '../../apps/app-actions.js';
 import {absoluteAppId, parseAppDefinition, parseAppFile, type AppDefinition} from '../../apps/app-definition.js';
 import {MarathonWriter} from '../../apps/marathon-writer.js';
+import {refuseUserinfo} from '../../cluster/credentials.js';
 import {UserInputError} from '../../errors.js';
 import {cleanText} from '../../untrusted-text.js';
 import type {CommandContext} from '../context.js';
+import {clusterAccess, type AccessFlags} from './cluster-access.js';
 import {savedLabFor} from './saved-lab.js';
 
-export interface AppOptions extends DeployFlags {
+export interface AppOptions extends DeployFlags, AccessFlags {
 	action: 'list' | 'deploy' | 'scale' | 'restart' | 'versions' | 'rollback' | 'update' | 'delete';
 	marathon?: string;
 	labId?: string;
@@ -30,6 +32,7 @@ export function marathonUrls(flag: string | undefined, env: NodeJS.ProcessEnv): 
 		throw new UserInputError('No Marathon address given.', {hint: 'Pass --marathon http://HOST:8080 (several, comma-separated, for HA).'});
 	}
 	return text.split(',').map(url => url.trim()).filter(Boolean).map(url => {
+		refuseUserinfo(flag === undefined ? 'MESOS_LAB_MARATHON' : '--marathon', url);
 		if (!/^https?:\/\/[^\s/]+/.test(url)) {
 			throw new UserInputError(`--marathon: "${url}" is not an http(s) URL.`, {hint: 'Example: --marathon http://10.0.0.11:8080'});
 		}
@@ -97,7 +100,12 @@ async function confirmed(ctx: CommandContext, options: AppOptions, command: stri
 /** `mesos-lab app ACTION`: Marathon apps from the command line. */
 export async function run(options: AppOptions, ctx: CommandContext): Promise<number> {
 	const saved = savedLabFor(options, ctx);
-	const writer = new MarathonWriter({urls: options.marathon !== undefined || saved === undefined ? marathonUrls(options.marathon, ctx.env) : saved.endpoints.marathon});
+	const access = clusterAccess(options, ctx.env);
+	const writer = new MarathonWriter({
+		urls: options.marathon !== undefined || saved === undefined ? marathonUrls(options.marathon, ctx.env) : saved.endpoints.marathon,
+		...(access.dispatcher ? {dispatcher: access.dispatcher} : {}),
+		...(access.authorization.marathon === undefined ? {} : {authorization: access.authorization.marathon}),
+	});
 	const io: ActionIo = {
 		print: line => ctx.stdout.write(`${cleanText(line)}\n`),
 		lang: ctx.lang,
