@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import {imageReferenceRule, isImageReference} from './image-reference.js';
 
 // The lab file's shape. Defaults are the versions and mirrors known to work together in 2026:
 // Mesos 1.11.0 (last release), ZooKeeper 3.4.14 (last 3.4), Marathon 1.10 from its image (the
@@ -10,7 +11,7 @@ const port = z.number().int().min(1).max(65_535);
 const absolutePath = z.string().max(1024).regex(/^\/[\w./@+-]*$/, 'an absolute path without spaces or quotes');
 const url = z.string().regex(/^(https?|file):\/\/[^\s'"`$\\]+$/, 'an http(s):// or file:// URL without spaces or quotes');
 const version = z.string().regex(/^[\w.+-]{1,40}$/, 'a version such as 1.11.0');
-const image = z.string().regex(/^[\w./:@-]{1,200}$/, 'a Docker image reference such as mesosphere/marathon:v1.10.26');
+const image = z.string().max(400).refine(isImageReference, imageReferenceRule);
 
 export const checksumSchema = z.strictObject({
 	algorithm: z.enum(['sha512', 'sha256', 'sha1']),

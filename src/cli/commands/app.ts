@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import {createInterface} from 'node:readline/promises';
 import {parse as parseYaml} from 'yaml';
-import {appFromFlags, appRows, deleteApp, deployApp, formatTable, parseCount, restartApp, rollbackApp, scaleApp, updateImage, withPlacement, type ActionIo, type DeployFlags} from '../../apps/app-actions.js';
+import {appFromFlags, appRows, assertImageFlag, deleteApp, deployApp, formatTable, parseCount, restartApp, rollbackApp, scaleApp, updateImage, withPlacement, type ActionIo, type DeployFlags} from '../../apps/app-actions.js';
 import {absoluteAppId, parseAppDefinition, parseAppFile, type AppDefinition} from '../../apps/app-definition.js';
 import {MarathonWriter} from '../../apps/marathon-writer.js';
 import {refuseUserinfo} from '../../cluster/credentials.js';
@@ -163,6 +163,7 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 				throw new UserInputError('app update needs --image.', {hint: 'mesos-lab app update /nginx --image nginx:1.27'});
 			}
 			const id = requireId(options);
+			assertImageFlag(options.image);
 			if (options.force === true && !await confirmed(ctx, options, `mesos-lab app update ${id} --image ${options.image} --force`, {zh: `强制更新 ${id}，取消它正在进行的部署？`, en: `Force the update of ${id}, cancelling the deployment in progress?`})) {
 				return 1;
 			}
