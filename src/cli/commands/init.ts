@@ -1,5 +1,6 @@
 import {existsSync} from 'node:fs';
 import {UserInputError} from '../../errors.js';
+import {assertHomeWritable} from '../../state/home-check.js';
 import {assertLabId} from '../../state/paths.js';
 import {runWizard} from '../../wizard/run-wizard.js';
 import {realWizardDeps} from '../../wizard/wizard-deps.js';
@@ -23,6 +24,7 @@ export async function run(options: InitOptions, ctx: CommandContext): Promise<nu
 		throw new UserInputError('--yes needs a lab file: without one there is nobody to answer the interview.', {hint: 'mesos-lab init --config lab.yaml --yes'});
 	}
 	const labId = assertLabId(options.labId ?? 'default');
+	assertHomeWritable(ctx.home);
 	return runWizard(ctx, {
 		...(options.config === undefined ? {} : {config: options.config}),
 		yes: options.yes === true,

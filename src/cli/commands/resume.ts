@@ -2,6 +2,7 @@ import {StoreError, UserInputError} from '../../errors.js';
 import {validateLab} from '../../lab/lab-file.js';
 import type {Lab} from '../../lab/lab-schema.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
+import {assertHomeWritable} from '../../state/home-check.js';
 import {runWizard, type WizardDeps} from '../../wizard/run-wizard.js';
 import {realWizardDeps, type RealDepsOptions} from '../../wizard/wizard-deps.js';
 import type {CommandContext} from '../context.js';
@@ -19,6 +20,7 @@ export type ResumeDepsFactory = (ctx: CommandContext, options: RealDepsOptions) 
 /** `mesos-lab resume`: the wizard again, on the lab the journal kept, continuing where it stopped. */
 export async function run(options: ResumeOptions, ctx: CommandContext, makeDeps: ResumeDepsFactory = realWizardDeps): Promise<number> {
 	const labId = resolveLabId(ctx.home, options.labId);
+	assertHomeWritable(ctx.home);
 	const lab = loadSavedLab(ctx.home, labId);
 	return runWizard(ctx, {resume: true, lab, plain: options.plain === true}, makeDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true}));
 }
