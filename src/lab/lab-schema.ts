@@ -9,7 +9,9 @@ const name = z.string().regex(/^[a-z\d][a-z\d-]{0,62}$/, 'lower-case letters, di
 const hostAddress = z.string().regex(/^[A-Za-z\d][A-Za-z\d.:-]{0,252}$/, 'a host name or IP address');
 const port = z.number().int().min(1).max(65_535);
 const absolutePath = z.string().max(1024).regex(/^\/[\w./@+-]*$/, 'an absolute path without spaces or quotes');
-const url = z.string().regex(/^(https?|file):\/\/[^\s'"`$\\]+$/, 'an http(s):// or file:// URL without spaces or quotes');
+const url = z.string().regex(/^(https?|file):\/\/[^\s'"`$\\]+$/, 'an http(s):// or file:// URL without spaces or quotes')
+	// A URL's user:password would be sent to every mirror probe and shown in every plan.
+	.refine(value => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), 'a URL without user:password@ (credentials never go into a lab file)');
 const version = z.string().regex(/^[\w.+-]{1,40}$/, 'a version such as 1.11.0');
 const image = z.string().max(400).refine(isImageReference, imageReferenceRule);
 
