@@ -1,11 +1,30 @@
 import type {MessageParams} from './message-params.js';
 
+interface Pair {
+	en: string;
+	zh: string;
+}
+
+type SameParams<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/** Each pair as it is when both languages take the same parameters; otherwise a type it cannot match, naming the problem. */
+type Checked<Catalog extends Record<string, Pair>> = {
+	[Key in keyof Catalog]: SameParams<MessageParams<Catalog[Key]['en']>, MessageParams<Catalog[Key]['zh']>> extends true
+		? Catalog[Key]
+		: {en: Catalog[Key]['en']; zh: Catalog[Key]['zh']; problem: 'the Chinese and the English take different parameters'};
+};
+
+/** The catalog as written, refused by the compiler at the key whose languages disagree on parameters. */
+export function defineCatalog<const Catalog extends Record<string, Pair>>(catalog: Catalog & Checked<Catalog>): Catalog {
+	return catalog;
+}
+
 /**
  * Every CLI text in both languages, side by side, in ICU MessageFormat: `{name}` is a parameter,
  * `{n, plural, one {…} other {…}}` a plural, and `''` a literal apostrophe next to a brace.
  * Terms follow docs/glossary.md. `t` in messages.ts formats them.
  */
-export const messages = {
+export const messages = defineCatalog({
 	programSummary: {
 		en: 'From a bare CentOS 7 machine to a highly available Mesos + Marathon cluster, step by step, then watched live.',
 		zh: '从一台全新的 CentOS 7 机器到高可用的 Mesos + Marathon 集群，一步一步讲清楚，再实时观察。',
@@ -52,20 +71,10 @@ export const messages = {
 	},
 	resetDone: {en: 'Removed checkpoints and logs of {labId} ({dir})', zh: '已删除 {labId} 的检查点和日志（{dir}）'},
 	willDo: {en: 'Would run', zh: '将执行'},
-} as const satisfies Record<string, {en: string; zh: string}>;
+});
 
 export type Messages = typeof messages;
 export type MessageKey = keyof Messages;
 
-/** The parameters `key` takes; the same in both languages (checked below). */
+/** The parameters `key` takes; the same in both languages (defineCatalog sees to it). */
 export type ParamsOf<Key extends MessageKey> = MessageParams<Messages[Key]['en']>;
-
-type SameParams<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-/** Keys whose Chinese and English take different parameters; must stay empty. */
-type Mismatched = {
-	[Key in MessageKey]: SameParams<MessageParams<Messages[Key]['en']>, MessageParams<Messages[Key]['zh']>> extends true ? never : Key;
-}[MessageKey];
-
-// A key named here has a parameter in one language that the other lacks: the build stops on it.
-export const everyKeyHasTheSameParamsInBothLanguages: [Mismatched] extends [never] ? true : Mismatched = true;
