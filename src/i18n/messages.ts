@@ -24,6 +24,12 @@ export type ParamsArgument<Key extends MessageKey> = keyof ParamsOf<Key> extends
 
 /** The message for `key` in `language`, with its parameters filled in. */
 export function t<Key extends MessageKey>(language: Language, key: Key, ...params: ParamsArgument<Key>): string {
+	const message = messages[key][language];
+	if (!/[{}]/.test(message)) {
+		// Without braces ICU has nothing to fill in and only '' to read (as one apostrophe); skipping
+		// the parse keeps `mesos-lab --help`, which shows some thirty such texts, quick to start.
+		return message.replaceAll("''", "'");
+	}
 	const text = formatFor(language, key).format<string>(params[0]);
 	return Array.isArray(text) ? text.join('') : text;
 }
