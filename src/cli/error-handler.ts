@@ -10,7 +10,7 @@ export function handleError(error: unknown, ctx: Pick<CommandContext, 'stderr' |
 		const text = ctx.lang === 'zh' && error.zh ? error.zh : error;
 		ctx.stderr.write(`${cleanText(text.message)}\n`);
 		if (text.hint) {
-			ctx.stderr.write(`${t(ctx.lang, 'hint')}: ${cleanText(text.hint)}\n`);
+			ctx.stderr.write(`${t(ctx.lang, 'withHint', {hint: cleanText(text.hint)})}\n`);
 		}
 		if (ctx.debug && error.stack) {
 			ctx.stderr.write(`${error.stack}\n`);
@@ -21,7 +21,7 @@ export function handleError(error: unknown, ctx: Pick<CommandContext, 'stderr' |
 	if (ctx.debug) {
 		ctx.stderr.write(`${error instanceof Error && error.stack ? error.stack : message}\n`);
 	} else {
-		ctx.stderr.write(`${message.split('\n')[0]} (${t(ctx.lang, 'runWithDebug')})\n`);
+		ctx.stderr.write(`${t(ctx.lang, 'runWithDebug', {message: message.split('\n')[0] ?? ''})}\n`);
 	}
 	return exitCodes.failure;
 }

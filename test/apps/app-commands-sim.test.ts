@@ -210,7 +210,7 @@ describe('mesos-lab app on the simulated cluster', () => {
 		expect((await runCli(['app', 'deploy', '--id', '/web', '--image', 'nginx', '--marathon', marathon])).code).toBe(0);
 		const piped = await runCli(['app', 'delete', '/web', '--marathon', marathon]);
 		expect(piped.code).toBe(2);
-		expect(piped.stderr).toContain('Delete /web and stop all its instances: this needs confirmation');
+		expect(piped.stderr).toContain('Delete /web and stop all its instances? Nobody can answer here, so this needs --yes.');
 		expect(piped.stderr).toContain('--yes');
 		const declined = await runCli(['app', 'delete', '/web', '--marathon', marathon], {}, {isTTY: true, input: 'n\n'});
 		expect(declined.code).toBe(1);
@@ -240,7 +240,7 @@ describe('mesos-lab app on the simulated cluster', () => {
 		for (const [args, question] of destructive) {
 			const piped = await runCli([...args, '--marathon', marathon]);
 			expect(piped.code, args.join(' ')).toBe(2);
-			expect(piped.stderr).toContain(`${question.replace(/\?$/, '')}: this needs confirmation`);
+			expect(piped.stderr).toContain(`${question} Nobody can answer here, so this needs --yes.`);
 			expect(piped.stderr).toContain(`${args.join(' ')} --yes`);
 			const declined = await runCli([...args, '--marathon', marathon], {}, {isTTY: true, input: 'n\n'});
 			expect(declined.code, args.join(' ')).toBe(1);
@@ -248,7 +248,7 @@ describe('mesos-lab app on the simulated cluster', () => {
 			expect(declined.stdout).toContain('nothing changed');
 		}
 		const zh = await runCli(['--lang', 'zh', 'app', 'restart', '/web', '--marathon', marathon]);
-		expect(zh.stderr).toContain('重启 /web 的每一个实例：需要确认。');
+		expect(zh.stderr).toContain('重启 /web 的每一个实例？这里无人能回答，需要加上 --yes。');
 		expect(h.marathonWrites()).toEqual(writesBefore);
 		expect((await runCli(['app', 'scale', '/web', '--instances', '0', '--yes', '--marathon', marathon])).code).toBe(0);
 		expect(h.marathonWrites()).toEqual([...writesBefore, 'PUT /v2/apps/web']);

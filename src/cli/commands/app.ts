@@ -6,6 +6,7 @@ import {absoluteAppId, parseAppDefinition, parseAppFile, type AppDefinition} fro
 import {MarathonWriter} from '../../apps/marathon-writer.js';
 import {refuseUserinfo} from '../../cluster/credentials.js';
 import {UserInputError} from '../../errors.js';
+import {t} from '../../i18n/messages.js';
 import {cleanText} from '../../untrusted-text.js';
 import type {CommandContext} from '../context.js';
 import {clusterAccess, type AccessFlags} from './cluster-access.js';
@@ -80,20 +81,17 @@ async function confirm(ctx: CommandContext, question: string): Promise<boolean> 
  * A change that stops or replaces running instances goes ahead only on `--yes`, or on a "y" typed
  * at a terminal; without a terminal nobody can answer, so the missing `--yes` is the error.
  */
-async function confirmed(ctx: CommandContext, options: AppOptions, command: string, question: {zh: string; en: string}): Promise<boolean> {
+async function confirmed(ctx: CommandContext, options: AppOptions, command: string, question: string): Promise<boolean> {
 	if (options.yes === true) {
 		return true;
 	}
 	if (!ctx.isTTY) {
-		throw new UserInputError(`${question.en.replace(/\?$/, '')}: this needs confirmation.`, {
-			hint: `Pass --yes: ${command} --yes`,
-			zh: {message: `${question.zh.replace(/？$/, '')}：需要确认。`, hint: `加上 --yes：${command} --yes`},
-		});
+		throw new UserInputError(t(ctx.lang, 'appNeedsYes', {question}), {hint: t(ctx.lang, 'appNeedsYesHint', {command})});
 	}
-	if (await confirm(ctx, ctx.lang === 'zh' ? question.zh : question.en)) {
+	if (await confirm(ctx, question)) {
 		return true;
 	}
-	ctx.stdout.write(ctx.lang === 'zh' ? '未做任何更改\n' : 'nothing changed\n');
+	ctx.stdout.write(`${t(ctx.lang, 'appNothingChanged')}\n`);
 	return false;
 }
 
@@ -127,7 +125,7 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 		case 'scale': {
 			const id = requireId(options);
 			const instances = parseCount('--instances', options.instances);
-			if (instances === 0 && !await confirmed(ctx, options, `mesos-lab app scale ${id} --instances 0`, {zh: `把 ${id} 缩容到 0，停止它的所有实例？`, en: `Scale ${id} to 0 and stop all its instances?`})) {
+			if (instances === 0 && !await confirmed(ctx, options, `mesos-lab app scale ${id} --instances 0`, t(ctx.lang, 'appAskScaleToZero', {id}))) {
 				return 1;
 			}
 			await scaleApp(writer, id, instances, io, force);
@@ -135,7 +133,7 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 		}
 		case 'restart': {
 			const id = requireId(options);
-			if (!await confirmed(ctx, options, `mesos-lab app restart ${id}`, {zh: `重启 ${id} 的每一个实例？`, en: `Restart every instance of ${id}?`})) {
+			if (!await confirmed(ctx, options, `mesos-lab app restart ${id}`, t(ctx.lang, 'appAskRestart', {id}))) {
 				return 1;
 			}
 			await restartApp(writer, id, io, force);
@@ -151,8 +149,8 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 		}
 		case 'rollback': {
 			const id = requireId(options);
-			const target = options.to ?? (ctx.lang === 'zh' ? '上一个版本' : 'the previous version');
-			if (!await confirmed(ctx, options, `mesos-lab app rollback ${id}`, {zh: `把 ${id} 回滚到 ${target}，替换正在运行的实例？`, en: `Roll ${id} back to ${target}, replacing its running instances?`})) {
+			const target = options.to ?? t(ctx.lang, 'appPreviousVersion');
+			if (!await confirmed(ctx, options, `mesos-lab app rollback ${id}`, t(ctx.lang, 'appAskRollback', {id, target}))) {
 				return 1;
 			}
 			await rollbackApp(writer, id, io, {to: options.to, ...force});
@@ -164,7 +162,7 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 			}
 			const id = requireId(options);
 			assertImageFlag(options.image);
-			if (options.force === true && !await confirmed(ctx, options, `mesos-lab app update ${id} --image ${options.image} --force`, {zh: `强制更新 ${id}，取消它正在进行的部署？`, en: `Force the update of ${id}, cancelling the deployment in progress?`})) {
+			if (options.force === true && !await confirmed(ctx, options, `mesos-lab app update ${id} --image ${options.image} --force`, t(ctx.lang, 'appAskForceUpdate', {id}))) {
 				return 1;
 			}
 			await updateImage(writer, id, {image: options.image, minimumHealthCapacity: options.minimumHealthCapacity, maximumOverCapacity: options.maximumOverCapacity}, io, force);
@@ -172,7 +170,7 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 		}
 		case 'delete': {
 			const id = requireId(options);
-			if (!await confirmed(ctx, options, `mesos-lab app delete ${id}`, {zh: `删除 ${id} 并停止它的所有实例？`, en: `Delete ${id} and stop all its instances?`})) {
+			if (!await confirmed(ctx, options, `mesos-lab app delete ${id}`, t(ctx.lang, 'appAskDelete', {id}))) {
 				return 1;
 			}
 			await deleteApp(writer, id, io, force);

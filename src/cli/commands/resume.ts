@@ -5,7 +5,7 @@ import {CheckpointStore} from '../../state/checkpoint-store.js';
 import {assertHomeWritable} from '../../state/home-check.js';
 import {runWizard, type WizardDeps} from '../../wizard/run-wizard.js';
 import {realWizardDeps, type RealDepsOptions} from '../../wizard/wizard-deps.js';
-import type {CommandContext} from '../context.js';
+import {languageWithLab, type CommandContext} from '../context.js';
 import {resolveLabId} from './status.js';
 
 export interface ResumeOptions {
@@ -21,7 +21,9 @@ export type ResumeDepsFactory = (ctx: CommandContext, options: RealDepsOptions) 
 export async function run(options: ResumeOptions, ctx: CommandContext, makeDeps: ResumeDepsFactory = realWizardDeps): Promise<number> {
 	const labId = resolveLabId(ctx.home, options.labId);
 	assertHomeWritable(ctx.home);
-	const lab = loadSavedLab(ctx.home, labId);
+	const saved = loadSavedLab(ctx.home, labId);
+	// The saved lab's language was chosen at init; --lang or MESOS_LAB_LANG given now still wins.
+	const lab = {...saved, language: languageWithLab(ctx, saved.language)};
 	return runWizard(ctx, {resume: true, lab, plain: options.plain === true}, makeDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true}));
 }
 
