@@ -20,7 +20,7 @@ export function readLabFile(text: string, sourcePath: string): {lab: Lab; declar
 	if (bytes > maxLabFileBytes) {
 		throw new UserInputError(`${sourcePath} is ${bytes} bytes; a lab file may be at most ${maxLabFileBytes} bytes (1 MiB).`, {
 			hint: 'A lab file lists a handful of hosts; check that --config names the right file.',
-			zh: {message: `${sourcePath} 有 ${bytes} 字节；实验文件最大 ${maxLabFileBytes} 字节（1 MiB）。`, hint: '实验文件只列出几台主机；请确认 --config 指向的是正确的文件。'},
+			zh: {message: `${sourcePath} 有 ${bytes} 字节；lab 文件最大 ${maxLabFileBytes} 字节（1 MiB）。`, hint: 'lab 文件只列出几台主机；请确认 --config 指向的是正确的文件。'},
 		});
 	}
 	const document = parseDocument(text);
