@@ -58,7 +58,8 @@ describe('app and dashboard against a hostile or broken server', () => {
 		const run = await runCli(['app', 'scale', '/web', '--instances', '3', '--timeout', '8', '--marathon', url]);
 		expect(run.code).not.toBe(0);
 		expect(run.stdout + run.stderr).toMatch(/did not finish within 8 s/);
-		expect(run.elapsedMs).toBeLessThan(8_000 + 10_000);
+		// The deadline plus room for starting Node on a loaded machine.
+		expect(run.elapsedMs).toBeLessThan(8_000 + 20_000);
 		expect(run.peakRssBytes).toBeLessThan(memoryCeiling);
 	}, 60_000);
 
