@@ -111,8 +111,8 @@ function sshdDescendants(root: number): number[] {
 
 export interface SshdOptions {
 	/**
-	 * sshd_config lines added after the defaults, for a test about that setting (such as
-	 * `MaxSessions 2`). Everything else is OpenSSH's own default: MaxSessions 10, MaxStartups 10:30:100.
+	 * sshd_config lines for a test about that setting (such as `MaxSessions 2`). Without them the
+	 * server keeps OpenSSH's own limits, as a CentOS 7 target does: MaxSessions 10, MaxStartups 10:30:100.
 	 */
 	settings?: readonly string[];
 }
