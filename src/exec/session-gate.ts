@@ -37,7 +37,7 @@ export class SessionGate {
 
 	constructor(options: {initialLimit?: number; regrowAfter?: number} = {}) {
 		this.limit = options.initialLimit ?? 8;
-		this.regrowAfter = options.regrowAfter ?? 32;
+		this.regrowAfter = options.regrowAfter ?? 16;
 	}
 
 	/** The current limit, for messages and tests. */

@@ -6,7 +6,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {SshExecutor} from '../../src/exec/ssh-executor.js';
 import {type SshdServer, shouldSkipSshd, startSshd} from '../helpers/sshd.js';
 
-const user = `mlsudo${process.pid % 10_000}`;
+// Whole pids: test runs in other checkouts make users at the same time, and pid % N can collide.
+const user = `mlsudo${process.pid}`;
 const password = `pw-${process.pid}-Zq7!`;
 const sudoersFile = `/etc/sudoers.d/mesos-lab-test-${user}`;
 
@@ -167,7 +168,7 @@ describe.skipIf(shouldSkipSshd() || sudoMissing())('a non-root user with passwor
 });
 
 describe.skipIf(shouldSkipSshd() || sudoMissing())('a user whose sudo needs a password except for the shell (NOPASSWD: sh)', () => {
-	const mixedUser = `mlmix${process.pid % 10_000}`;
+	const mixedUser = `mlmix${process.pid}`;
 	const mixedPassword = `mix-${process.pid}-Wq3!`;
 	const mixedSudoers = `/etc/sudoers.d/mesos-lab-test-${mixedUser}`;
 	let server: SshdServer;
@@ -225,7 +226,7 @@ describe.skipIf(shouldSkipSshd() || sudoMissing())('a user whose sudo needs a pa
 });
 
 describe.skipIf(shouldSkipSshd() || sudoMissing())('a non-root user with passwordless sudo', () => {
-	const nopasswdUser = `mlnopw${process.pid % 10_000}`;
+	const nopasswdUser = `mlnopw${process.pid}`;
 	const nopasswdSudoers = `/etc/sudoers.d/mesos-lab-test-${nopasswdUser}`;
 	let server: SshdServer;
 	let home: string;

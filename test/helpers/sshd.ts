@@ -81,7 +81,7 @@ export function makeUserKey(dir: string, name: string, passphrase = ''): string 
 	return path;
 }
 
-async function waitUntil(predicate: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
+async function waitUntil(predicate: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!(await predicate())) {
 		if (Date.now() > deadline) {
@@ -224,7 +224,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<SshdServer> 
  * than on a real target; tests that run thousands of commands log in as this user instead.
  */
 export function addLoginUser(prefix: string): {name: string; remove(): void} {
-	const name = `${prefix}${process.pid % 100_000}`;
+	const name = `${prefix}${process.pid}`;
 	execFileSync('useradd', ['--create-home', '--home-dir', `/tmp/${name}-home`, '--shell', '/bin/sh', '--password', '*', name]);
 	return {
 		name,

@@ -300,7 +300,7 @@ function defaultStandIns(): Record<string, string> {
 }
 
 async function waitForPort(host: string, port: number, log: () => string): Promise<void> {
-	const deadline = Date.now() + 10_000;
+	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
 		const open = await new Promise<boolean>(resolve => {
 			const socket = createConnection({host, port});
