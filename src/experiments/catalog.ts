@@ -2,17 +2,26 @@ import {UserInputError} from '../errors.js';
 import type {Localized} from '../steps/step.js';
 import type {Experiment, ExperimentId} from './experiment.js';
 import {failoverExperiment} from './failover.js';
+import {marathonFailoverExperiment} from './marathon-failover.js';
+import {masterFailoverExperiment} from './master-failover.js';
 import {nginxDockerExperiment} from './nginx-docker.js';
 import {shellAppExperiment} from './shell-app.js';
 import {virtualHostExperiment} from './virtual-host.js';
+import {zkQuorumExperiment} from './zk-quorum.js';
 
 /** The guided experiments, in the order the tutorial runs them. */
-export const experiments: readonly Experiment[] = [shellAppExperiment, nginxDockerExperiment, failoverExperiment, virtualHostExperiment];
+export const experiments: readonly Experiment[] = [
+	shellAppExperiment, nginxDockerExperiment, failoverExperiment, virtualHostExperiment,
+	zkQuorumExperiment, masterFailoverExperiment, marathonFailoverExperiment,
+];
 
 /** The short names `mesos-lab lab NAME` accepts beside the ids, as the tutorial's readers say them. */
 export const experimentAliases: Readonly<Record<string, ExperimentId>> = {hello: 'shell-app', shell: 'shell-app', nginx: 'nginx-docker', vhost: 'virtual-host'};
 
-const shortNames: Record<ExperimentId, string> = {'shell-app': 'hello', 'nginx-docker': 'nginx', failover: 'failover', 'virtual-host': 'vhost'};
+const shortNames: Record<ExperimentId, string> = {
+	'shell-app': 'hello', 'nginx-docker': 'nginx', failover: 'failover', 'virtual-host': 'vhost',
+	'zk-quorum': 'zk-quorum', 'master-failover': 'master-failover', 'marathon-failover': 'marathon-failover',
+};
 
 export function findExperiment(name: string): Experiment {
 	const found = experiments.find(e => e.id === (experimentAliases[name] ?? name));
