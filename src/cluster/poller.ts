@@ -55,6 +55,8 @@ export interface PollerOptions {
 	backoff?: Backoff;
 	simulated?: boolean;
 	readers?: Partial<SourceReaders>;
+	/** Where the endpoints are found anew before each refresh, such as leaders discovered through ZooKeeper. */
+	resolveEndpoints?: () => ClusterEndpoints;
 }
 
 export type SnapshotListener = (snapshot: ClusterSnapshot, derived: ClusterEvent[]) => void;
@@ -152,7 +154,7 @@ export class ClusterPoller {
 	}
 
 	async #refresh(): Promise<ClusterSnapshot> {
-		const {endpoints} = this.#options;
+		const endpoints = this.#endpoints();
 		const http = this.#http;
 		const jobs: Record<SourceName, (() => Promise<unknown>) | undefined> = {
 			mesos: endpoints.mesos.length > 0 ? () => this.#readers.mesos(endpoints.mesos, http) : undefined,
@@ -210,8 +212,12 @@ export class ClusterPoller {
 		return snapshot;
 	}
 
+	#endpoints(): ClusterEndpoints {
+		return this.#options.resolveEndpoints?.() ?? this.#options.endpoints;
+	}
+
 	#endpointText(name: SourceName): string {
-		const {endpoints} = this.#options;
+		const endpoints = this.#endpoints();
 		switch (name) {
 			case 'mesos':
 				return endpoints.mesos.join(',');

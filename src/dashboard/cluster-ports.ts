@@ -3,6 +3,7 @@ import {MarathonActions} from '../cluster/actions.js';
 import type {HttpOptions} from '../cluster/http.js';
 import {followMarathonEvents} from '../cluster/marathon-event-stream.js';
 import {ClusterPoller, type ClusterEndpoints} from '../cluster/poller.js';
+import {LeaderDiscovery, type DiscoveryTargets} from '../cluster/zk-discovery.js';
 import type {ClusterSnapshot} from '../cluster/snapshot.js';
 import {ClusterError} from '../errors.js';
 import type {DashboardPorts} from './dashboard-app.js';
@@ -22,11 +23,29 @@ export interface LiveCluster {
  * A stream event asks for a refresh at once, so a killed task's replacement shows up without
  * waiting for the next tick.
  */
-export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs: number; simulated: boolean; http?: HttpOptions}): LiveCluster {
-	const poller = new ClusterPoller({endpoints, refreshMs: options.refreshMs, simulated: options.simulated, http: options.http});
-	const abort = new AbortController();
+export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs: number; simulated: boolean; http?: HttpOptions; discovery?: DiscoveryTargets}): LiveCluster {
 	let pending: ClusterEvent[] = [];
 	let refreshQueued = false;
+	// A leader found through ZooKeeper is read at once, and the change goes to the event log.
+	const discovery = new LeaderDiscovery(options.discovery ?? {}, event => {
+		pending.push(event);
+		queueRefresh();
+	});
+	const poller = new ClusterPoller({
+		endpoints, refreshMs: options.refreshMs, simulated: options.simulated, http: options.http,
+		...(discovery.active ? {resolveEndpoints: () => discovery.resolve(endpoints)} : {}),
+	});
+	const abort = new AbortController();
+	function queueRefresh(): void {
+		if (!refreshQueued) {
+			refreshQueued = true;
+			// Let a burst of events land before reading the cluster again.
+			setTimeout(() => {
+				refreshQueued = false;
+				void poller.refresh();
+			}, 100);
+		}
+	}
 	const listeners = new Set<(snapshot: ClusterSnapshot, events: readonly ClusterEvent[]) => void>();
 	let latest: ClusterSnapshot | undefined;
 	poller.subscribe((snapshot, derived) => {
@@ -40,18 +59,11 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 	const follow = async () => {
 		for await (const event of followMarathonEvents(endpoints.marathon, {signal: abort.signal, dispatcher: options.http?.dispatcher})) {
 			pending.push(event);
-			if (!refreshQueued) {
-				refreshQueued = true;
-				// Let a burst of events land before reading the cluster again.
-				setTimeout(() => {
-					refreshQueued = false;
-					void poller.refresh();
-				}, 100);
-			}
+			queueRefresh();
 		}
 	};
 	const marathonActions = () => {
-		const base = endpoints.marathon[0];
+		const base = (discovery.active ? discovery.resolve(endpoints) : endpoints).marathon[0];
 		if (!base) {
 			throw new ClusterError('no Marathon is configured', {hint: 'Pass --marathon URL to use actions.'});
 		}
@@ -86,16 +98,22 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 	return {
 		ports,
 		start() {
-			poller.start();
+			discovery.start();
+			// The first refresh waits briefly for ZooKeeper's answer, so it reads the leader rather than nothing.
+			void discovery.ready(3_000).then(() => {
+				if (!abort.signal.aborted) poller.start();
+			});
 			if (endpoints.marathon.length > 0) {
 				follow().catch(() => undefined);
 			}
 		},
 		refreshOnce() {
-			void poller.refresh();
+			discovery.start();
+			void discovery.ready().then(() => poller.refresh()).finally(() => discovery.stop());
 		},
 		stop() {
 			abort.abort();
+			discovery.stop();
 			poller.stop();
 		},
 	};

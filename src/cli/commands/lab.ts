@@ -183,10 +183,10 @@ function interruptOnSignals(controller: AbortController, print: (line: string) =
 	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 	const onSignal = (signal: NodeJS.Signals): void => {
 		if (controller.signal.aborted) {
-			print(lang === 'zh' ? '正在恢复被停掉的服务，请稍候……' : 'still restoring what was stopped, please wait...');
+			print(lang === 'zh' ? `${signal}：正在恢复被停掉的服务，请稍候……` : `${signal}: still restoring what was stopped, please wait...`);
 			return;
 		}
-		print(lang === 'zh' ? `收到 ${signal}：停止实验，先把停掉的服务启动起来` : `${signal}: stopping the experiment and starting what it stopped`);
+		print(lang === 'zh' ? `${signal}：停止实验，先把停掉的服务启动起来` : `${signal}: stopping the experiment and starting what it stopped`);
 		controller.abort();
 	};
 	for (const signal of signals) process.on(signal, onSignal);
