@@ -89,7 +89,8 @@ export const marathonFailoverExperiment: Experiment = {
 		} finally {
 			await guard.restore();
 			if (scaledTo !== undefined) {
-				await context.marathon.scale(witness.id, witness.instances).catch((error: Error) => print(zh ? `无法把 ${witness.id} 改回 ${witness.instances} 个实例：${error.message}` : `could not scale ${witness.id} back to ${witness.instances}: ${error.message}`));
+				// The scale-up may still be deploying; the way back must not wait behind it.
+				await context.marathon.scale(witness.id, witness.instances, {force: true}).catch((error: Error) => print(zh ? `无法把 ${witness.id} 改回 ${witness.instances} 个实例：${error.message}` : `could not scale ${witness.id} back to ${witness.instances}: ${error.message}`));
 			}
 		}
 		return {id: 'marathon-failover', appId: witness.id, observations, measurements};

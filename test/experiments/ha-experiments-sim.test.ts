@@ -1,12 +1,18 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
 import {isLive} from '../../src/sim/model/cluster-model.js';
 import {runCli} from '../apps/helpers/run-cli.js';
 import {startSimHarness, type SimHarness} from '../apps/helpers/sim-harness.js';
+import {waitFor} from '../cluster/helpers/wait-for.js';
+import {assertBuilt, startBuiltCli} from '../helpers/built-cli.js';
 
 let harness: SimHarness | undefined;
+let cluster: SimulatedCluster | undefined;
 afterEach(async () => {
 	await harness?.stop();
 	harness = undefined;
+	await cluster?.stop();
+	cluster = undefined;
 });
 
 function simEnv(h: SimHarness): NodeJS.ProcessEnv {
@@ -98,4 +104,52 @@ describe('the high-availability experiments on the simulated cluster', () => {
 		expect(h.sim.model.leadingMaster()).toBeDefined();
 		expect(h.sim.model.leadingMarathon()).toBeDefined();
 	});
+});
+
+describe('interrupting a high-availability experiment midway (SIGINT to the built CLI)', () => {
+	beforeAll(() => assertBuilt());
+
+	/** The simulated cluster in real time, with the tutorial's apps running, as `mesos-lab demo` has it. */
+	async function realTimeCluster(): Promise<SimulatedCluster> {
+		cluster = await startSimulatedCluster({tickIntervalMs: 200});
+		return cluster;
+	}
+
+	function envOf(sim: SimulatedCluster): NodeJS.ProcessEnv {
+		return {MESOS_LAB_SIM_CONTROL: sim.controlUrl, MESOS_LAB_MESOS: sim.mesosUrls.join(','), MESOS_LAB_MARATHON: sim.marathonUrls.join(','), MESOS_LAB_HOME: '/nonexistent-home'};
+	}
+
+	it('master-failover: Ctrl-C while one master of three runs starts both stopped masters again, and no task was lost', async () => {
+		const sim = await realTimeCluster();
+		const tasksBefore = sim.model.liveTasks().map(t => t.id).sort();
+		const run = startBuiltCli(['lab', 'master-failover', '--lang', 'en'], envOf(sim));
+		// The second stop leaves one master: the experiment now watches for 5 s that nobody leads.
+		await waitFor(() => (run.output().match(/^stopping simulated Mesos master/gm)?.length === 2 ? true : undefined), 60_000);
+		await waitFor(() => (sim.model.masters.filter(m => m.state === 'down').length === 2 ? true : undefined), 10_000);
+		expect(sim.model.leadingMaster()).toBeUndefined();
+		run.child.kill('SIGINT');
+		const code = await run.exited;
+		expect(code, run.output()).toBe(130);
+		expect(run.output()).toContain('SIGINT: stopping the experiment and starting what it stopped');
+		expect(run.output()).not.toContain('still restoring');
+		expect(run.output().match(/^starting simulated Mesos master/gm)).toHaveLength(2);
+		expect(sim.model.masters.map(m => m.state).sort()).toEqual(['leader', 'standby', 'standby']);
+		expect(sim.model.liveTasks().map(t => t.id).sort()).toEqual(tasksBefore);
+	}, 120_000);
+
+	it('marathon-failover: Ctrl-C once the other Marathon leads starts the stopped one again and puts the app back to its size', async () => {
+		const sim = await realTimeCluster();
+		const instances = sim.model.liveTasks('/hello-shell').length;
+		const run = startBuiltCli(['lab', 'marathon-failover', '--lang', 'en'], envOf(sim));
+		await waitFor(() => (/^stopping simulated Marathon 1$/m.test(run.output()) ? true : undefined), 60_000);
+		expect(sim.model.marathons[0]?.state).toBe('stopped');
+		// Interrupted while the new leader scales the app up: the way back also scales it down.
+		await waitFor(() => (/^\/v2\/leader names /m.test(run.output()) ? true : undefined), 60_000);
+		run.child.kill('SIGINT');
+		const code = await run.exited;
+		expect(code, run.output()).toBe(130);
+		expect(run.output()).toMatch(/^starting simulated Marathon 1$/m);
+		expect(sim.model.marathons.map(m => m.state).sort()).toEqual(['leader', 'standby']);
+		await waitFor(() => (sim.model.liveTasks('/hello-shell').length === instances && sim.model.deploymentsFor('/hello-shell').length === 0 ? true : undefined), 30_000);
+	}, 120_000);
 });

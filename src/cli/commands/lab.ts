@@ -181,12 +181,19 @@ function dashboardCommand(context: ExperimentContext): string {
  */
 function interruptOnSignals(controller: AbortController, print: (line: string) => void, lang: CommandContext['lang']): () => void {
 	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+	let firstAt = 0;
 	const onSignal = (signal: NodeJS.Signals): void => {
 		if (controller.signal.aborted) {
+			// signal-exit (loaded by the prompt library) raises the same signal once more right away
+			// when it counts only its own listeners; only a later signal is the user's.
+			if (Date.now() - firstAt < 1_000) {
+				return;
+			}
 			print(lang === 'zh' ? `${signal}：正在恢复被停掉的服务，请稍候……` : `${signal}: still restoring what was stopped, please wait...`);
 			return;
 		}
 		print(lang === 'zh' ? `${signal}：停止实验，先把停掉的服务启动起来` : `${signal}: stopping the experiment and starting what it stopped`);
+		firstAt = Date.now();
 		controller.abort();
 	};
 	for (const signal of signals) process.on(signal, onSignal);
