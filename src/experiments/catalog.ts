@@ -31,13 +31,27 @@ export function findExperiment(name: string): Experiment {
 	return found;
 }
 
-/** What to offer once a lab verifies: each experiment's title and the command that runs it on that lab. */
-export function experimentOffers(labId: string): Array<{id: ExperimentId; title: Localized; command: string}> {
+/** What an experiment is about: running apps behind marathon-lb, or surviving the loss of a leader. */
+export type ExperimentTopic = 'apps' | 'availability';
+
+const availability: ReadonlySet<ExperimentId> = new Set(['zk-quorum', 'master-failover', 'marathon-failover']);
+
+/** What to offer once a lab verifies: each experiment's title, topic and the command that runs it on that lab. */
+export function experimentOffers(labId: string): Array<{id: ExperimentId; title: Localized; topic: ExperimentTopic; command: string}> {
 	return experiments.map(experiment => ({
 		id: experiment.id,
 		title: experiment.title,
+		topic: availability.has(experiment.id) ? 'availability' : 'apps',
 		command: `mesos-lab lab ${shortNames[experiment.id]} --lab-id ${labId}`,
 	}));
+}
+
+/** The offers' commands, one group per topic in the tutorial's order: one summary line each. */
+export function experimentCommandsByTopic(labId: string): Array<{topic: ExperimentTopic; commands: string[]}> {
+	const offers = experimentOffers(labId);
+	return (['apps', 'availability'] as const)
+		.map(topic => ({topic, commands: offers.filter(offer => offer.topic === topic).map(offer => offer.command)}))
+		.filter(group => group.commands.length > 0);
 }
 
 export type {ExperimentId};
