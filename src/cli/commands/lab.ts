@@ -165,7 +165,11 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: string): P
 	return experimentId === 'shell-app' ? mesosFromMarathon(urls).then(build) : build([]);
 }
 
-function dashboardCommand(context: ExperimentContext): string {
+function dashboardCommand(context: ExperimentContext, labId: string | undefined): string {
+	if (labId !== undefined) {
+		// A saved lab's dashboard follows the leaders through ZooKeeper, as the failovers move them.
+		return `mesos-lab dashboard --lab-id ${labId}`;
+	}
 	const flags = [
 		...(context.mesosUrls.length > 0 ? ['--mesos', context.mesosUrls.join(',')] : []),
 		'--marathon', context.marathon.urls.join(','),
@@ -216,7 +220,7 @@ export async function run(options: LabOptions, ctx: CommandContext): Promise<num
 		for (const lesson of experiment.lessons) {
 			print(`- ${lesson[ctx.lang]}`);
 		}
-		print(`${ctx.lang === 'zh' ? '在另一个终端实时观看' : 'watch it live in another terminal'}: ${dashboardCommand(context)}`);
+		print(`${ctx.lang === 'zh' ? '在另一个终端实时观看' : 'watch it live in another terminal'}: ${dashboardCommand(context, options.labId)}`);
 		const report = await experiment.run(context);
 		for (const measurement of report.measurements) {
 			print(`${measurement.name}: ${measurement.value} ${measurement.unit}`);
