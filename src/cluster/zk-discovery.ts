@@ -25,8 +25,11 @@ export function parseZkUrl(text: string): ZkUrl {
 	const match = /^zk:\/\/([^/]+)(\/.*)$/i.exec(text.trim());
 	const servers = match?.[1] ?? '';
 	const path = (match?.[2] ?? '').replace(/\/+$/, '');
-	if (match === null || path === '' || servers.includes('@')) {
-		throw new ClusterError(`"${text}" is not a zk://host:port[,host:port...]/path address.`, {hint: 'Example: zk://10.0.0.11:2181,10.0.0.12:2181,10.0.0.13:2181/mesos (credentials are not supported).'});
+	if (match === null || path === '') {
+		throw new ClusterError(`"${text}" is not a zk://host:port[,host:port...]/path address.`, {hint: 'Example: zk://10.0.0.11:2181,10.0.0.12:2181,10.0.0.13:2181/mesos'});
+	}
+	if (servers.includes('@')) {
+		throw new ClusterError('zk:// addresses with credentials are not supported by the dashboard.', {hint: 'Give the ensemble without user:password@, or pass the http:// addresses instead.'});
 	}
 	for (const server of servers.split(',')) {
 		if (!/^(\[[0-9a-f:.]+\]|[^:\s]+):\d{1,5}$/i.test(server)) {

@@ -71,8 +71,9 @@ export const marathonFailoverExperiment: Experiment = {
 				const app = await context.marathon.getApp(witness.id);
 				return (app.tasksRunning ?? 0) >= (scaledTo ?? 0) ? true : undefined;
 			}, context);
-			measurements.push({name: 'scale-on-new-leader', value: since(scaleAt), unit: 'ms'});
-			print(zh ? `新 leader 在 ${since(scaleAt)} 毫秒内把 ${witness.id} 扩容到 ${scaledTo} 个实例` : `the new leader scaled ${witness.id} to ${scaledTo} instances in ${since(scaleAt)} ms`);
+			const scaleMs = since(scaleAt);
+			measurements.push({name: 'scale-on-new-leader', value: scaleMs, unit: 'ms'});
+			print(zh ? `新 leader 在 ${scaleMs} 毫秒内把 ${witness.id} 扩容到 ${scaledTo} 个实例` : `the new leader scaled ${witness.id} to ${scaledTo} instances in ${scaleMs} ms`);
 			await context.marathon.scale(witness.id, witness.instances);
 			scaledTo = undefined;
 			await waitFor(`${witness.id} to be back to ${witness.instances} instances`, async () => {
@@ -83,9 +84,10 @@ export const marathonFailoverExperiment: Experiment = {
 			const restartedAt = await guard.start({kind: 'marathon', index: first});
 			const oldUrl = urls[first - 1] ?? '';
 			const named = await waitFor('the restarted Marathon to answer as a standby', () => marathonLeader([oldUrl], context.dispatcher), context);
-			measurements.push({name: 'marathon-rejoined', value: since(restartedAt), unit: 'ms'});
+			const rejoinedMs = since(restartedAt);
+			measurements.push({name: 'marathon-rejoined', value: rejoinedMs, unit: 'ms'});
 			observations.push(`${firstLeader} rejoined; /v2/leader names ${named}`);
-			print(zh ? `${firstLeader} 在 ${since(restartedAt)} 毫秒后重新加入，/v2/leader 指向 ${named}` : `${firstLeader} rejoined after ${since(restartedAt)} ms; /v2/leader names ${named}`);
+			print(zh ? `${firstLeader} 在 ${rejoinedMs} 毫秒后重新加入，/v2/leader 指向 ${named}` : `${firstLeader} rejoined after ${rejoinedMs} ms; /v2/leader names ${named}`);
 		} finally {
 			await guard.restore();
 			if (scaledTo !== undefined) {

@@ -63,8 +63,9 @@ export const masterFailoverExperiment: Experiment = {
 				const now = await runningPicture(context.mesosUrls, context.dispatcher);
 				return [...before.agents].every(id => now.agents.has(id)) ? now : undefined;
 			}, context);
-			measurements.push({name: 'agents-reregistered', value: since(stoppedAt), unit: 'ms'});
-			print(zh ? `${before.agents.size} 个 agent 在 ${since(stoppedAt)} 毫秒内重新注册到新 leader` : `${before.agents.size} agent(s) re-registered with the new leader within ${since(stoppedAt)} ms`);
+			const reregisteredMs = since(stoppedAt);
+			measurements.push({name: 'agents-reregistered', value: reregisteredMs, unit: 'ms'});
+			print(zh ? `${before.agents.size} 个 agent 在 ${reregisteredMs} 毫秒内重新注册到新 leader` : `${before.agents.size} agent(s) re-registered with the new leader within ${reregisteredMs} ms`);
 			const lost = [...before.tasks].filter(id => !reregistered.tasks.has(id));
 			measurements.push({name: 'tasks-lost', value: lost.length, unit: 'count'});
 			observations.push(`after failover: ${before.tasks.size - lost.length} of ${before.tasks.size} tasks still running${lost.length > 0 ? `; missing: ${lost.join(', ')}` : ''}`);
@@ -78,17 +79,19 @@ export const masterFailoverExperiment: Experiment = {
 				observations.push(`with one master left, ${someone} still answered as leader`);
 				print(zh ? `只剩一个 master，但 ${someone} 仍作为 leader 应答` : `one master left, yet ${someone} answered as leader`);
 			} else {
-				measurements.push({name: 'no-leader-watched', value: since(secondAt), unit: 'ms'});
-				observations.push(`one master of three running: no leader for ${since(secondAt)} ms`);
-				print(zh ? `只剩 1 个 master（quorum=2）：${since(secondAt)} 毫秒内没有任何 master 领导集群` : `one master of three (quorum=2): no master led for ${since(secondAt)} ms`);
+				const leaderlessMs = since(secondAt);
+				measurements.push({name: 'no-leader-watched', value: leaderlessMs, unit: 'ms'});
+				observations.push(`one master of three running: no leader for ${leaderlessMs} ms`);
+				print(zh ? `只剩 1 个 master（quorum=2）：${leaderlessMs} 毫秒内没有任何 master 领导集群` : `one master of three (quorum=2): no master led for ${leaderlessMs} ms`);
 			}
 
 			// 3. Both back: quorum again, a leader again, and the tasks are still there.
-			await guard.start({kind: 'master', index: first});
-			const restartedAt = await guard.start({kind: 'master', index: second});
+			const restartedAt = await guard.start({kind: 'master', index: first});
+			await guard.start({kind: 'master', index: second});
 			const thirdLeader = await waitFor('a leading master once the quorum is back', leaderNow, context);
-			measurements.push({name: 'mesos-leader-recovered', value: since(restartedAt), unit: 'ms'});
-			print(zh ? `quorum 恢复，${thirdLeader} 在 ${since(restartedAt)} 毫秒后成为 leader` : `quorum back: ${thirdLeader} leads after ${since(restartedAt)} ms`);
+			const recoveredMs = since(restartedAt);
+			measurements.push({name: 'mesos-leader-recovered', value: recoveredMs, unit: 'ms'});
+			print(zh ? `quorum 恢复，${thirdLeader} 在 ${recoveredMs} 毫秒后成为 leader` : `quorum back: ${thirdLeader} leads after ${recoveredMs} ms`);
 			const after = await waitFor('the tasks to be reported by the leader again', async () => {
 				const now = await runningPicture(context.mesosUrls, context.dispatcher);
 				return [...before.agents].every(id => now.agents.has(id)) ? now : undefined;

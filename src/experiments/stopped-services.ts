@@ -22,19 +22,23 @@ export class StoppedServices {
 		return this.#services;
 	}
 
+	/** Returns when the stop was sent: the clock of every measurement that follows starts there. */
 	async stop(service: LabService): Promise<number> {
 		this.#stopped.push(service);
 		this.#print(this.#lang === 'zh' ? `停止 ${this.#services.name(service)}` : `stopping ${this.#services.name(service)}`);
+		const sentAt = Date.now();
 		await this.#services.stop(service);
-		return Date.now();
+		return sentAt;
 	}
 
+	/** Returns when the start was sent. */
 	async start(service: LabService): Promise<number> {
 		this.#print(this.#lang === 'zh' ? `启动 ${this.#services.name(service)}` : `starting ${this.#services.name(service)}`);
+		const sentAt = Date.now();
 		await this.#services.start(service);
 		const index = this.#stopped.findIndex(s => JSON.stringify(s) === JSON.stringify(service));
 		if (index >= 0) this.#stopped.splice(index, 1);
-		return Date.now();
+		return sentAt;
 	}
 
 	/** Starts everything still stopped, newest first; a failure is reported with the command to run by hand, and the rest still start. */

@@ -85,43 +85,46 @@ export const zkQuorumExperiment: Experiment = {
 			observations.push(`two members down: ${modesText(refused)} (srvr: not currently serving requests)`);
 			print(zh ? `剩下一个成员，不是多数：${modesText(refused)}，srvr 回答 "This ZooKeeper instance is not currently serving requests"` : `one member left, no majority: ${modesText(refused)}; srvr answers "This ZooKeeper instance is not currently serving requests"`);
 			if (mesosBefore) {
-				const lost = await waitOrNote('the Mesos leader to lose leadership', async () => ((await mesosNow()) === undefined ? true : undefined), context, leaderLossMs);
-				if (lost) {
-					measurements.push({name: 'mesos-leader-lost', value: since(secondAt), unit: 'ms'});
-					print(zh ? `Mesos 在 ${since(secondAt)} 毫秒后失去 leader` : `Mesos lost its leader after ${since(secondAt)} ms`);
+				const lost = await waitOrNote('the Mesos leader to lose leadership', async () => ((await mesosNow()) === undefined ? since(secondAt) : undefined), context, leaderLossMs);
+				if (lost !== undefined) {
+					measurements.push({name: 'mesos-leader-lost', value: lost, unit: 'ms'});
+					print(zh ? `Mesos 在 ${lost} 毫秒后失去 leader` : `Mesos lost its leader after ${lost} ms`);
 				} else {
 					observations.push(`Mesos still had a leader ${leaderLossMs / 1000} s after ZooKeeper stopped serving`);
 				}
 			}
 			if (marathonBefore) {
-				const lost = await waitOrNote('Marathon to lose its leader', async () => ((await marathonNow()) === undefined ? true : undefined), context, leaderLossMs);
-				if (lost) {
-					measurements.push({name: 'marathon-leader-lost', value: since(secondAt), unit: 'ms'});
-					print(zh ? `Marathon 在 ${since(secondAt)} 毫秒后失去 leader` : `Marathon lost its leader after ${since(secondAt)} ms`);
+				const lost = await waitOrNote('Marathon to lose its leader', async () => ((await marathonNow()) === undefined ? since(secondAt) : undefined), context, leaderLossMs);
+				if (lost !== undefined) {
+					measurements.push({name: 'marathon-leader-lost', value: lost, unit: 'ms'});
+					print(zh ? `Marathon 在 ${lost} 毫秒后失去 leader` : `Marathon lost its leader after ${lost} ms`);
 				} else {
 					observations.push(`Marathon still named a leader ${leaderLossMs / 1000} s after ZooKeeper stopped serving`);
 				}
 			}
 
 			// 3. Both back: quorum, then the leaders that depend on it.
-			await guard.start({kind: 'zookeeper', id: follower.id});
-			const restartedAt = await guard.start({kind: 'zookeeper', id: oldLeader.id});
+			const restartedAt = await guard.start({kind: 'zookeeper', id: follower.id});
+			await guard.start({kind: 'zookeeper', id: oldLeader.id});
 			const back = await waitFor('ZooKeeper to serve again with all three members', async () => {
 				const modes = await services.zookeeperModes();
 				return leaderOf(modes) && modes.every(m => m.mode === 'leader' || m.mode === 'follower') ? modes : undefined;
 			}, context);
-			measurements.push({name: 'zk-recovered', value: since(restartedAt), unit: 'ms'});
-			print(zh ? `ZooKeeper 在 ${since(restartedAt)} 毫秒后恢复服务：${modesText(back)}` : `ZooKeeper serves again after ${since(restartedAt)} ms: ${modesText(back)}`);
+			const recoveredMs = since(restartedAt);
+			measurements.push({name: 'zk-recovered', value: recoveredMs, unit: 'ms'});
+			print(zh ? `ZooKeeper 在 ${recoveredMs} 毫秒后恢复服务：${modesText(back)}` : `ZooKeeper serves again after ${recoveredMs} ms: ${modesText(back)}`);
 			observations.push(`recovered: ${modesText(back)}`);
 			if (mesosBefore) {
 				const leader = await waitFor('a Mesos leader again', mesosNow, context);
-				measurements.push({name: 'mesos-leader-recovered', value: since(restartedAt), unit: 'ms'});
-				print(zh ? `Mesos leader ${leader}，恢复用时 ${since(restartedAt)} 毫秒` : `Mesos leader ${leader}, back after ${since(restartedAt)} ms`);
+				const backMs = since(restartedAt);
+				measurements.push({name: 'mesos-leader-recovered', value: backMs, unit: 'ms'});
+				print(zh ? `Mesos leader ${leader}，恢复用时 ${backMs} 毫秒` : `Mesos leader ${leader}, back after ${backMs} ms`);
 			}
 			if (marathonBefore) {
 				const leader = await waitFor('a Marathon leader again', marathonNow, context);
-				measurements.push({name: 'marathon-leader-recovered', value: since(restartedAt), unit: 'ms'});
-				print(zh ? `Marathon leader ${leader}，恢复用时 ${since(restartedAt)} 毫秒` : `Marathon leader ${leader}, back after ${since(restartedAt)} ms`);
+				const backMs = since(restartedAt);
+				measurements.push({name: 'marathon-leader-recovered', value: backMs, unit: 'ms'});
+				print(zh ? `Marathon leader ${leader}，恢复用时 ${backMs} 毫秒` : `Marathon leader ${leader}, back after ${backMs} ms`);
 			}
 		} finally {
 			await guard.restore();

@@ -119,6 +119,13 @@ describe.skipIf(missing !== undefined)('against a real three-member ZooKeeper en
 		expect(snapshot.leaders.marathon).toBe(new URL(sim.marathonUrls[0]!).host);
 		expect(snapshot.leaders.mesosMasters.map(m => m.endpoint).sort()).toEqual(sim.mesosUrls.map(url => new URL(url).host).sort());
 
+		// A saved lab's dashboard asks its ensemble, not the master addresses in the lab file (where nothing listens here).
+		const saved = startBuiltCli(['--home', home, 'dashboard', '--lab-id', 'zk-lab', '--once', '--json']);
+		expect(await saved.exited, saved.output()).toBe(0);
+		const fromLab = JSON.parse(saved.output()) as {leaders: {mesos: string | null; marathon: string | null}; zookeeper: Array<{endpoint: string; mode: string}>};
+		expect(fromLab.leaders).toMatchObject({mesos: first, marathon: new URL(sim.marathonUrls[0]!).host});
+		expect(fromLab.zookeeper.map(m => m.endpoint)).toEqual(ensemble.connect.split(','));
+
 		// The live dashboard's data: the watch reports the change, and the next snapshot names the new leader.
 		const live = connectCluster({mesos: [], marathon: [], zookeeper: []}, {refreshMs: 60_000, simulated: false, discovery: {mesos: parseZkUrl(`zk://${ensemble.connect}/mesos`)}});
 		const events: ClusterEvent[] = [];
