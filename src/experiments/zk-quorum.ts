@@ -84,24 +84,18 @@ export const zkQuorumExperiment: Experiment = {
 			measurements.push({name: 'zk-service-lost', value: since(secondAt), unit: 'ms'});
 			observations.push(`two members down: ${modesText(refused)} (srvr: not currently serving requests)`);
 			print(zh ? `剩下一个成员，不是多数：${modesText(refused)}，srvr 回答 "This ZooKeeper instance is not currently serving requests"` : `one member left, no majority: ${modesText(refused)}; srvr answers "This ZooKeeper instance is not currently serving requests"`);
-			if (mesosBefore) {
-				const lost = await waitOrNote('the Mesos leader to lose leadership', async () => ((await mesosNow()) === undefined ? since(secondAt) : undefined), context, leaderLossMs);
-				if (lost !== undefined) {
-					measurements.push({name: 'mesos-leader-lost', value: lost, unit: 'ms'});
-					print(zh ? `Mesos 在 ${lost} 毫秒后失去 leader` : `Mesos lost its leader after ${lost} ms`);
-				} else {
-					observations.push(`Mesos still had a leader ${leaderLossMs / 1000} s after ZooKeeper stopped serving`);
+			// A real master or Marathon notices only when its ZooKeeper session times out.
+			const watchLoss = async (who: 'Mesos' | 'Marathon', name: string, leaderNow: () => Promise<string | undefined>): Promise<void> => {
+				const lost = await waitOrNote(`the ${who} leader to go`, async () => ((await leaderNow()) === undefined ? since(secondAt) : undefined), context, leaderLossMs);
+				if (lost === undefined) {
+					observations.push(`${who} still had a leader ${leaderLossMs / 1000} s after ZooKeeper stopped serving`);
+					return;
 				}
-			}
-			if (marathonBefore) {
-				const lost = await waitOrNote('Marathon to lose its leader', async () => ((await marathonNow()) === undefined ? since(secondAt) : undefined), context, leaderLossMs);
-				if (lost !== undefined) {
-					measurements.push({name: 'marathon-leader-lost', value: lost, unit: 'ms'});
-					print(zh ? `Marathon 在 ${lost} 毫秒后失去 leader` : `Marathon lost its leader after ${lost} ms`);
-				} else {
-					observations.push(`Marathon still named a leader ${leaderLossMs / 1000} s after ZooKeeper stopped serving`);
-				}
-			}
+				measurements.push({name, value: lost, unit: 'ms'});
+				print(zh ? `${who} 在 ${lost} 毫秒后失去 leader` : `${who} lost its leader after ${lost} ms`);
+			};
+			if (mesosBefore) await watchLoss('Mesos', 'mesos-leader-lost', mesosNow);
+			if (marathonBefore) await watchLoss('Marathon', 'marathon-leader-lost', marathonNow);
 
 			// 3. Both back: quorum, then the leaders that depend on it.
 			const restartedAt = await guard.start({kind: 'zookeeper', id: follower.id});
