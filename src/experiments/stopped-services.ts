@@ -50,9 +50,10 @@ export class StoppedServices {
 			try {
 				await this.start(service);
 			} catch (error) {
+				const reason = (error as Error).message.replace(/[.。]\s*$/, '');
 				this.#print(this.#lang === 'zh'
-					? `无法启动 ${this.#services.name(service)}：${(error as Error).message}。请手动执行：${this.#services.manualStart(service)}`
-					: `could not start ${this.#services.name(service)}: ${(error as Error).message}. Start it by hand: ${this.#services.manualStart(service)}`);
+					? `无法启动 ${this.#services.name(service)}：${reason}。请手动执行：${this.#services.manualStart(service)}`
+					: `could not start ${this.#services.name(service)}: ${reason}. Start it by hand: ${this.#services.manualStart(service)}`);
 			}
 		}
 	}
