@@ -303,15 +303,29 @@ export class LeaderDiscovery {
 
 	/**
 	 * The addresses to read: the discovered leader first, then the other contenders; without a
-	 * leader, the contenders last seen, else the addresses given beside the discovery.
+	 * leader, the contenders last seen, else the addresses given beside the discovery, else the
+	 * zk:// address itself, which `readable` turns into the reason no leader is known.
 	 */
 	resolve(base: ClusterEndpoints): ClusterEndpoints {
 		const pick = (kind: 'mesos' | 'marathon', given: string[]): string[] => {
-			const found = this.current(kind);
-			if (found === undefined) return given;
+			const watch = this.#watches.find(w => w.kind === kind);
+			if (watch === undefined) return given;
+			const found = watch.current();
 			if (found.state === 'leader') return found.contenders;
-			return this.#known.get(kind) ?? given;
+			const fallback = this.#known.get(kind) ?? given;
+			return fallback.length > 0 ? fallback : [`zk://${watch.url.servers}${watch.url.path}`];
 		};
 		return {...base, mesos: pick('mesos', base.mesos), marathon: pick('marathon', base.marathon)};
+	}
+
+	/** Fails with what ZooKeeper said when `resolve` had no address to give, so the source shows why. */
+	readable(kind: 'mesos' | 'marathon', addresses: readonly string[]): void {
+		const [first] = addresses;
+		if (first === undefined || !isZkUrl(first)) return;
+		const found = this.current(kind);
+		const reason = found === undefined || found.state === 'leader' ? 'not read yet' : found.state === 'connecting' ? 'still connecting' : found.reason;
+		throw new ClusterError(`no ${kind === 'mesos' ? 'Mesos master' : 'Marathon'} found through ZooKeeper: ${reason}`, {
+			hint: kind === 'mesos' ? 'Check the ZooKeeper addresses and the path the masters use (--zk).' : 'Check the ZooKeeper addresses and the path Marathon uses (--zk).',
+		});
 	}
 }

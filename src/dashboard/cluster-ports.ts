@@ -2,7 +2,8 @@ import type {ClusterEvent} from '../cluster/cluster-event.js';
 import {MarathonActions} from '../cluster/actions.js';
 import type {HttpOptions} from '../cluster/http.js';
 import {followMarathonEvents} from '../cluster/marathon-event-stream.js';
-import {ClusterPoller, type ClusterEndpoints} from '../cluster/poller.js';
+import {AnswerMemo} from '../cluster/answer-memo.js';
+import {ClusterPoller, networkReaders, type ClusterEndpoints} from '../cluster/poller.js';
 import {LeaderDiscovery, type DiscoveryTargets} from '../cluster/zk-discovery.js';
 import type {ClusterSnapshot} from '../cluster/snapshot.js';
 import {ClusterError} from '../errors.js';
@@ -31,9 +32,24 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 		pending.push(event);
 		queueRefresh();
 	});
+	const network = networkReaders(new AnswerMemo());
 	const poller = new ClusterPoller({
 		endpoints, refreshMs: options.refreshMs, simulated: options.simulated, http: options.http,
-		...(discovery.active ? {resolveEndpoints: () => discovery.resolve(endpoints)} : {}),
+		...(discovery.active
+			? {
+				resolveEndpoints: () => discovery.resolve(endpoints),
+				readers: {
+					mesos: async (masters, http) => {
+						discovery.readable('mesos', masters);
+						return network.mesos(masters, http);
+					},
+					marathon: async (instances, http) => {
+						discovery.readable('marathon', instances);
+						return network.marathon(instances, http);
+					},
+				},
+			}
+			: {}),
 	});
 	const abort = new AbortController();
 	function queueRefresh(): void {

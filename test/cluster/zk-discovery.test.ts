@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {assertBuilt, startBuiltCli} from '../helpers/built-cli.js';
 import {contendersInOrder, electionPath, marathonUrlFromLatch, masterUrlFromInfo, parseZkUrl} from '../../src/cluster/zk-discovery.js';
 
 describe('reading leader elections from ZooKeeper znodes', () => {
@@ -34,4 +35,17 @@ describe('reading leader elections from ZooKeeper znodes', () => {
 		expect(marathonUrlFromLatch('10.0.0.11:8080')).toBe('http://10.0.0.11:8080');
 		expect(() => marathonUrlFromLatch('garbage')).toThrow(/not host:port/);
 	});
+
+	it('says in the dashboard why no leader was found when no ZooKeeper member answers', async () => {
+		assertBuilt();
+		// Nothing listens on this loopback port.
+		const run = startBuiltCli(['dashboard', '--mesos', 'zk://127.0.0.1:28199/mesos', '--once', '--json']);
+		expect(await run.exited, run.output()).toBe(0);
+		const snapshot = JSON.parse(run.output()) as {leaders: {mesos: string | null}; errors: Array<{source: string; endpoint: string; message: string}>};
+		expect(snapshot.leaders.mesos).toBeNull();
+		expect(snapshot.errors).toContainEqual(expect.objectContaining({
+			source: 'mesos', endpoint: 'zk://127.0.0.1:28199/mesos',
+			message: 'no Mesos master found through ZooKeeper: no ZooKeeper member of 127.0.0.1:28199 answered within 10 s',
+		}));
+	}, 60_000);
 });
