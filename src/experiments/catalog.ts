@@ -36,6 +36,11 @@ export type ExperimentTopic = 'apps' | 'availability';
 
 const availability: ReadonlySet<ExperimentId> = new Set(['zk-quorum', 'master-failover', 'marathon-failover']);
 
+/** The experiments that stop and start the lab's daemons, and must start them again whatever happens. */
+export function stopsDaemons(id: ExperimentId): boolean {
+	return availability.has(id);
+}
+
 /** What to offer once a lab verifies: each experiment's title, topic and the command that runs it on that lab. */
 export function experimentOffers(labId: string): Array<{id: ExperimentId; title: Localized; topic: ExperimentTopic; command: string}> {
 	return experiments.map(experiment => ({

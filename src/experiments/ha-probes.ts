@@ -103,7 +103,10 @@ export async function ensureWitnessApp(context: ExperimentContext): Promise<{id:
 	const definition = shellAppExperiment.app(context);
 	const existing = await context.marathon.findApp(definition.id);
 	if (existing === undefined) {
-		context.print(context.lang === 'zh' ? `部署 ${definition.id}，作为故障切换中必须保持运行的任务` : `deploying ${definition.id}, the tasks that must keep running through the failover`);
+		// It is the app of experiment 1, so it stays afterwards, as it would after `lab hello`.
+		context.print(context.lang === 'zh'
+			? `部署 ${definition.id}（实验一的应用），作为故障切换中必须保持运行的任务；之后可用 mesos-lab app delete ${definition.id} 删除`
+			: `deploying ${definition.id} (experiment 1's app), the tasks that must keep running through the failover; mesos-lab app delete ${definition.id} removes it afterwards`);
 		await context.marathon.deploy(definition);
 	}
 	const instances = existing?.instances ?? definition.instances ?? 1;

@@ -7,7 +7,7 @@ import type {Executor} from '../../exec/executor.js';
 import {LocalExecutor} from '../../exec/local-executor.js';
 import {connectSsh} from '../../exec/ssh-executor.js';
 import {labAgentAccess, type AgentAccess, type OpenHost} from '../../experiments/agent-access.js';
-import {experimentAliases, experiments, findExperiment} from '../../experiments/catalog.js';
+import {experimentAliases, experiments, findExperiment, stopsDaemons} from '../../experiments/catalog.js';
 import type {ExperimentContext, ExperimentId, TaskKiller} from '../../experiments/experiment.js';
 import {labServices, simServices, type LabServices} from '../../experiments/lab-services.js';
 import {dockerKillOnAgent, killThroughMarathon, killThroughSimControl} from '../../experiments/task-killers.js';
@@ -119,7 +119,7 @@ function chooseKiller(ctx: CommandContext, options: LabOptions, lab: Lab | undef
 	};
 }
 
-function wire(options: LabOptions, ctx: CommandContext, experimentId: string): Promise<Wiring> | Wiring {
+function wire(options: LabOptions, ctx: CommandContext, experimentId: ExperimentId): Promise<Wiring> | Wiring {
 	const saved = savedLabFor(options, ctx);
 	const lab = saved?.lab;
 	const fromLab = saved?.endpoints;
@@ -137,7 +137,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: string): P
 		: lbFlag === undefined && fromLab !== undefined ? fromLab.serviceHost : lbUrl === '' ? '' : new URL(lbUrl).hostname.replace(/^\[(.*)\]$/, '$1');
 	const print = (line: string) => ctx.stdout.write(`${line}\n`);
 	const killer = chooseKiller(ctx, options, lab, marathon, print);
-	const services = chooseServices(ctx, options, lab);
+	const services = stopsDaemons(experimentId) ? chooseServices(ctx, options, lab) : undefined;
 	const build = (mesosUrls: string[]): Wiring => ({
 		context: {
 			marathon,
@@ -214,7 +214,8 @@ export async function run(options: LabOptions, ctx: CommandContext): Promise<num
 	const print = wiring.context.print;
 	const controller = new AbortController();
 	const context: ExperimentContext = {...wiring.context, signal: controller.signal};
-	const stopListening = context.services === undefined ? undefined : interruptOnSignals(controller, print, ctx.lang);
+	// Only the experiments that stop daemons hold Ctrl-C back until they have started them again.
+	const stopListening = stopsDaemons(experiment.id) ? interruptOnSignals(controller, print, ctx.lang) : undefined;
 	try {
 		print(`== ${experiment.title[ctx.lang]} ==`);
 		for (const lesson of experiment.lessons) {
