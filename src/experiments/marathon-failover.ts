@@ -11,11 +11,11 @@ export const marathonFailoverExperiment: Experiment = {
 	title: {zh: '实验七：Marathon 故障切换', en: 'Experiment 7: Marathon failover'},
 	lessons: [
 		{
-			zh: '两个 Marathon 通过 ZooKeeper 选主（/marathon/leader-curator 下的临时顺序节点），只有 leader 调度，另一个是备用，收到请求会转给 leader。停掉 leader 后，它在 ZooKeeper 里的节点消失，备用的 Marathon 接任，/v2/leader 随之改变。',
+			zh: '两个 Marathon 通过 ZooKeeper 选主（/marathon/leader-curator 下的临时顺序节点），只有主节点（leader）调度，另一个是备用，收到请求会转给主节点。停掉主节点后，它在 ZooKeeper 里的节点消失，备用的 Marathon 接任，/v2/leader 随之改变。',
 			en: 'The two Marathons elect their leader through ZooKeeper (ephemeral sequential znodes under /marathon/leader-curator). Only the leader schedules; the other stands by and forwards requests to the leader. Stop the leader and its znode vanishes, the standby takes over, and /v2/leader changes.',
 		},
 		{
-			zh: '应用和任务的状态保存在 ZooKeeper 里，任务运行在 agent 上，与哪个 Marathon 领导无关，所以切换时应用不受影响。新 leader 接任后我们立刻扩容一次，证明它能正常调度；之后再把实例数改回去，并重新启动停掉的 Marathon，它会作为备用加入。',
+			zh: '应用和任务的状态保存在 ZooKeeper 里，任务运行在 agent 上，与哪个 Marathon 是主节点无关，所以切换时应用不受影响。新的主节点接任后我们立刻扩容一次，证明它能正常调度；之后再把实例数改回去，并重新启动停掉的 Marathon，它会作为备用加入。',
 			en: 'Apps and tasks are kept in ZooKeeper and the tasks run on the agents, whichever Marathon leads, so the apps are untouched by the switch. Once the new leader is in place we scale an app to prove it schedules, then scale it back and start the stopped Marathon again; it rejoins as the standby.',
 		},
 	],
@@ -41,7 +41,7 @@ export const marathonFailoverExperiment: Experiment = {
 		const others = urls.filter(url => hostPortOf(url) !== firstLeader);
 		const tasksOf = async (): Promise<Map<string, string[]>> => new Map((await context.marathon.listApps()).map(app => [app.id, (app.tasks ?? []).map(t => t.id).sort()]));
 		const before = await tasksOf();
-		print(zh ? `Marathon leader：${firstLeader}；${before.size} 个应用` : `Marathon leader: ${firstLeader}; ${before.size} app(s)`);
+		print(zh ? `Marathon 主节点：${firstLeader}；${before.size} 个应用` : `Marathon leader: ${firstLeader}; ${before.size} app(s)`);
 		let scaledTo: number | undefined;
 		try {
 			const stoppedAt = await guard.stop({kind: 'marathon', index: first});
@@ -73,7 +73,7 @@ export const marathonFailoverExperiment: Experiment = {
 			}, context);
 			const scaleMs = since(scaleAt);
 			measurements.push({name: 'scale-on-new-leader', value: scaleMs, unit: 'ms'});
-			print(zh ? `新 leader 在 ${scaleMs} 毫秒内把 ${witness.id} 扩容到 ${scaledTo} 个实例` : `the new leader scaled ${witness.id} to ${scaledTo} instances in ${scaleMs} ms`);
+			print(zh ? `新的主节点在 ${scaleMs} 毫秒内把 ${witness.id} 扩容到 ${scaledTo} 个实例` : `the new leader scaled ${witness.id} to ${scaledTo} instances in ${scaleMs} ms`);
 			await context.marathon.scale(witness.id, witness.instances);
 			scaledTo = undefined;
 			await waitFor(`${witness.id} to be back to ${witness.instances} instances`, async () => {

@@ -23,7 +23,7 @@ export const zkQuorumExperiment: Experiment = {
 	title: {zh: '实验五：ZooKeeper 的法定人数', en: 'Experiment 5: ZooKeeper\'s quorum'},
 	lessons: [
 		{
-			zh: 'ZooKeeper 集群只有在多数成员（法定人数，quorum）在线时才提供服务。3 个成员的多数是 2：坏掉 1 个，剩下 2 个仍是多数，它们会在几百毫秒到几秒内选出新的 leader/主节点；坏掉 2 个，剩下的 1 个不是多数，它会拒绝一切请求，srvr 只回答"not currently serving requests"。',
+			zh: 'ZooKeeper 集群只有在多数成员（法定人数，quorum）在线时才提供服务。3 个成员的多数是 2：坏掉 1 个，剩下 2 个仍是多数，它们会在几百毫秒到几秒内选出新的主节点（leader）；坏掉 2 个，剩下的 1 个不是多数，它会拒绝一切请求，srvr 只回答"not currently serving requests"。',
 			en: 'A ZooKeeper ensemble serves only while a majority of its members (its quorum) runs. The majority of 3 is 2: lose one, and the two left are still a majority and elect a new leader within a fraction of a second to a few seconds; lose two, and the one left is no majority, so it refuses every request and srvr answers only "not currently serving requests".',
 		},
 		{
@@ -31,7 +31,7 @@ export const zkQuorumExperiment: Experiment = {
 			en: 'The majority of 2 is still 2, so two members survive no failure at all and are more fragile than one; that is why the tutorial runs three.',
 		},
 		{
-			zh: 'Mesos master 和 Marathon 都通过 ZooKeeper 选主。ZooKeeper 停止服务后，leader master 的会话过期，它放弃 leader 身份并退出（systemd 会重启它）；Marathon 也失去 leader。ZooKeeper 恢复后，两者重新选出 leader。我们测量每一步用了多久。',
+			zh: 'Mesos master 和 Marathon 都通过 ZooKeeper 选主。ZooKeeper 停止服务后，主节点 master 的会话过期，它放弃主节点身份并退出（systemd 会重启它）；Marathon 也失去主节点。ZooKeeper 恢复后，两者重新选主。我们测量每一步用了多久。',
 			en: 'Mesos masters and Marathon both elect their leaders through ZooKeeper. Once ZooKeeper stops serving, the leading master\'s session expires and it gives up leadership and exits (systemd restarts it); Marathon loses its leader too. When ZooKeeper is back, both elect again. We measure how long each step takes.',
 		},
 	],
@@ -53,8 +53,8 @@ export const zkQuorumExperiment: Experiment = {
 		print(`ZooKeeper: ${modesText(start)}`);
 		const mesosBefore = context.mesosUrls.length > 0 ? await mesosNow() : undefined;
 		const marathonBefore = await marathonNow();
-		print(mesosBefore ? `Mesos leader: ${mesosBefore}` : zh ? 'Mesos 没有应答，本实验只观察 ZooKeeper 自身。' : 'Mesos does not answer; this run watches ZooKeeper alone.');
-		print(marathonBefore ? `Marathon leader: ${marathonBefore}` : zh ? 'Marathon 没有应答，本实验不观察 Marathon。' : 'Marathon does not answer; this run does not watch it.');
+		print(mesosBefore ? (zh ? `Mesos 主节点：${mesosBefore}` : `Mesos leader: ${mesosBefore}`) : zh ? 'Mesos 没有应答，本实验只观察 ZooKeeper 自身。' : 'Mesos does not answer; this run watches ZooKeeper alone.');
+		print(marathonBefore ? (zh ? `Marathon 主节点：${marathonBefore}` : `Marathon leader: ${marathonBefore}`) : zh ? 'Marathon 没有应答，本实验不观察 Marathon。' : 'Marathon does not answer; this run does not watch it.');
 
 		const oldLeader = leaderOf(start) as ZkMemberMode;
 		try {
@@ -69,8 +69,8 @@ export const zkQuorumExperiment: Experiment = {
 			const newLeader = leaderOf(afterOne) as ZkMemberMode;
 			measurements.push({name: 'zk-leader-election', value: electionMs, unit: 'ms'});
 			observations.push(`zk${oldLeader.id} stopped; zk${newLeader.id} leads: ${modesText(afterOne)}`);
-			print(zh ? `zk${newLeader.id} 在 ${electionMs} 毫秒后成为新的 leader：${modesText(afterOne)}` : `zk${newLeader.id} leads after ${electionMs} ms: ${modesText(afterOne)}`);
-			if (mesosBefore) print(`Mesos leader: ${(await mesosNow()) ?? (zh ? '无' : 'none')}`);
+			print(zh ? `zk${newLeader.id} 在 ${electionMs} 毫秒后成为新的主节点：${modesText(afterOne)}` : `zk${newLeader.id} leads after ${electionMs} ms: ${modesText(afterOne)}`);
+			if (mesosBefore) print(zh ? `Mesos 主节点：${(await mesosNow()) ?? '无'}` : `Mesos leader: ${(await mesosNow()) ?? 'none'}`);
 
 			// 2. A second member down: one of three is no majority.
 			const follower = afterOne.find(m => m.mode === 'follower');
@@ -92,7 +92,7 @@ export const zkQuorumExperiment: Experiment = {
 					return;
 				}
 				measurements.push({name, value: lost, unit: 'ms'});
-				print(zh ? `${who} 在 ${lost} 毫秒后失去 leader` : `${who} lost its leader after ${lost} ms`);
+				print(zh ? `${who} 在 ${lost} 毫秒后失去主节点` : `${who} lost its leader after ${lost} ms`);
 			};
 			if (mesosBefore) await watchLoss('Mesos', 'mesos-leader-lost', mesosNow);
 			if (marathonBefore) await watchLoss('Marathon', 'marathon-leader-lost', marathonNow);
@@ -112,13 +112,13 @@ export const zkQuorumExperiment: Experiment = {
 				const leader = await waitFor('a Mesos leader again', mesosNow, context);
 				const backMs = since(restartedAt);
 				measurements.push({name: 'mesos-leader-recovered', value: backMs, unit: 'ms'});
-				print(zh ? `Mesos leader ${leader}，恢复用时 ${backMs} 毫秒` : `Mesos leader ${leader}, back after ${backMs} ms`);
+				print(zh ? `Mesos 主节点 ${leader}，恢复用时 ${backMs} 毫秒` : `Mesos leader ${leader}, back after ${backMs} ms`);
 			}
 			if (marathonBefore) {
 				const leader = await waitFor('a Marathon leader again', marathonNow, context);
 				const backMs = since(restartedAt);
 				measurements.push({name: 'marathon-leader-recovered', value: backMs, unit: 'ms'});
-				print(zh ? `Marathon leader ${leader}，恢复用时 ${backMs} 毫秒` : `Marathon leader ${leader}, back after ${backMs} ms`);
+				print(zh ? `Marathon 主节点 ${leader}，恢复用时 ${backMs} 毫秒` : `Marathon leader ${leader}, back after ${backMs} ms`);
 			}
 		} finally {
 			await guard.restore();
