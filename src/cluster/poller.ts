@@ -130,6 +130,11 @@ export class ClusterPoller {
 		return this.#inFlight;
 	}
 
+	/** Ends a source's back-off, for when its address just changed (a new leader was found). */
+	retryNow(name: SourceName): void {
+		this.#states[name].retryAt = 0;
+	}
+
 	start(): void {
 		if (this.#running) {
 			return;

@@ -263,12 +263,12 @@ export class LeaderDiscovery {
 	readonly #watches: ZkLeaderWatch[];
 	readonly #known = new Map<'mesos' | 'marathon', string[]>();
 
-	constructor(targets: DiscoveryTargets, onEvent: (event: ClusterEvent) => void, options: {sessionTimeoutMs?: number} = {}) {
+	constructor(targets: DiscoveryTargets, onEvent: (event: ClusterEvent, kind: 'mesos' | 'marathon') => void, options: {sessionTimeoutMs?: number} = {}) {
 		this.#watches = (['mesos', 'marathon'] as const).flatMap(kind => {
 			const url = targets[kind];
 			return url === undefined ? [] : [new ZkLeaderWatch(kind, url, (now, before) => {
 				if (now.state === 'leader') this.#known.set(kind, now.contenders);
-				onEvent({at: new Date().toISOString(), origin: 'derived', kind: 'leader', type: `zookeeper-${kind}-leader`, message: describeChange(kind, now, before)});
+				onEvent({at: new Date().toISOString(), origin: 'derived', kind: 'leader', type: `zookeeper-${kind}-leader`, message: describeChange(kind, now, before)}, kind);
 			}, options)];
 		});
 	}

@@ -27,10 +27,20 @@ export interface LiveCluster {
 export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs: number; simulated: boolean; http?: HttpOptions; discovery?: DiscoveryTargets}): LiveCluster {
 	let pending: ClusterEvent[] = [];
 	let refreshQueued = false;
+	let following = false;
 	// A leader found through ZooKeeper is read at once, and the change goes to the event log.
-	const discovery = new LeaderDiscovery(options.discovery ?? {}, event => {
+	const discovery = new LeaderDiscovery(options.discovery ?? {}, (event, kind) => {
 		pending.push(event);
-		queueRefresh();
+		// Before the loop runs (and for --once) the first refresh reads whatever was found.
+		if (!following) {
+			return;
+		}
+		// A refresh under way may still fail at the old leader's address and put the source in
+		// back-off; once it is done, the back-off is lifted and the new address read at once.
+		void poller.refresh().then(() => {
+			poller.retryNow(kind);
+			return poller.refresh();
+		});
 	});
 	const network = networkReaders(new AnswerMemo());
 	const poller = new ClusterPoller({
@@ -117,7 +127,10 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 			discovery.start();
 			// The first refresh waits briefly for ZooKeeper's answer, so it reads the leader rather than nothing.
 			void discovery.ready(3_000).then(() => {
-				if (!abort.signal.aborted) poller.start();
+				if (!abort.signal.aborted) {
+					following = true;
+					poller.start();
+				}
 			});
 			if (endpoints.marathon.length > 0) {
 				follow().catch(() => undefined);

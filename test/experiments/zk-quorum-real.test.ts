@@ -144,7 +144,11 @@ describe.skipIf(missing !== undefined)('against a real three-member ZooKeeper en
 			const moved = await waitFor(() => events.find(e => e.type === 'zookeeper-mesos-leader' && e.message.includes(`leader is ${second}`)), 30_000);
 			console.log(`dashboard: ZooKeeper watch reported the new Mesos leader ${Date.now() - deletedAt} ms after the znode was deleted`);
 			expect(moved.message).toBe(`ZooKeeper: Mesos leader is ${second} (${znodes[1]}), was ${first}`);
-			await waitFor(() => (latest?.leaders.mesos === second ? true : undefined), 30_000);
+			await waitFor(() => {
+				if (latest?.leaders.mesos === second) return true;
+				// Kept as the last error, so a timeout says what the dashboard saw.
+				throw new Error(`leader ${latest?.leaders.mesos ?? 'none'}; errors ${JSON.stringify(latest?.errors ?? [])}`);
+			}, 30_000);
 			expect(events.some(e => e.type === 'mesos-leader-changed' && e.message === `Mesos leader is now ${second} (was ${first})`)).toBe(true);
 		} finally {
 			live.stop();
