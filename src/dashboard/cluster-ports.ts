@@ -3,7 +3,7 @@ import {MarathonActions} from '../cluster/actions.js';
 import type {HttpOptions} from '../cluster/http.js';
 import {followMarathonEvents} from '../cluster/marathon-event-stream.js';
 import {AnswerMemo} from '../cluster/answer-memo.js';
-import {ClusterPoller, networkReaders, type ClusterEndpoints} from '../cluster/poller.js';
+import {ClusterPoller, networkReaders, withAuthorization, type ClusterEndpoints, type SourceAuthorization} from '../cluster/poller.js';
 import {LeaderDiscovery, type DiscoveryTargets} from '../cluster/zk-discovery.js';
 import type {ClusterSnapshot} from '../cluster/snapshot.js';
 import {ClusterError} from '../errors.js';
@@ -24,7 +24,9 @@ export interface LiveCluster {
  * A stream event asks for a refresh at once, so a killed task's replacement shows up without
  * waiting for the next tick.
  */
-export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs: number; simulated: boolean; http?: HttpOptions; discovery?: DiscoveryTargets}): LiveCluster {
+export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs: number; simulated: boolean; http?: HttpOptions; authorization?: SourceAuthorization; discovery?: DiscoveryTargets}): LiveCluster {
+	const http = options.http ?? {};
+	const marathonHttp = withAuthorization(http, options.authorization?.marathon);
 	let pending: ClusterEvent[] = [];
 	let refreshQueued = false;
 	let following = false;
@@ -45,17 +47,18 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 	const network = networkReaders(new AnswerMemo());
 	const poller = new ClusterPoller({
 		endpoints, refreshMs: options.refreshMs, simulated: options.simulated, http: options.http,
+		...(options.authorization ? {authorization: options.authorization} : {}),
 		...(discovery.active
 			? {
 				resolveEndpoints: () => discovery.resolve(endpoints),
 				readers: {
-					mesos: async (masters, http) => {
+					mesos: async (masters, sourceHttp) => {
 						discovery.readable('mesos', masters);
-						return network.mesos(masters, http);
+						return network.mesos(masters, sourceHttp);
 					},
-					marathon: async (instances, http) => {
+					marathon: async (instances, sourceHttp) => {
 						discovery.readable('marathon', instances);
-						return network.marathon(instances, http);
+						return network.marathon(instances, sourceHttp);
 					},
 				},
 			}
@@ -83,17 +86,19 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 		}
 	});
 	const follow = async () => {
-		for await (const event of followMarathonEvents(endpoints.marathon, {signal: abort.signal, dispatcher: options.http?.dispatcher})) {
+		for await (const event of followMarathonEvents(endpoints.marathon, {signal: abort.signal, dispatcher: options.http?.dispatcher, ...(marathonHttp.authorization === undefined ? {} : {authorization: marathonHttp.authorization})})) {
 			pending.push(event);
 			queueRefresh();
 		}
 	};
 	const marathonActions = () => {
-		const base = (discovery.active ? discovery.resolve(endpoints) : endpoints).marathon[0];
+		const resolved = (discovery.active ? discovery.resolve(endpoints) : endpoints).marathon;
+		discovery.readable('marathon', resolved);
+		const base = resolved[0];
 		if (!base) {
 			throw new ClusterError('no Marathon is configured', {hint: 'Pass --marathon URL to use actions.'});
 		}
-		return new MarathonActions(base, options.http);
+		return new MarathonActions(base, marathonHttp);
 	};
 	const ports: DashboardPorts = {
 		subscribe(listener) {
@@ -119,7 +124,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 				await actions.rollbackApp(appId, previous);
 			},
 		},
-		readTaskOutput: task => readSandboxTail(task, latest?.agents.find(agent => agent.id === task.agentId), options.http),
+		readTaskOutput: task => readSandboxTail(task, latest?.agents.find(agent => agent.id === task.agentId), withAuthorization(http, options.authorization?.mesos)),
 	};
 	return {
 		ports,

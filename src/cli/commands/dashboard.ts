@@ -6,9 +6,10 @@ import {UserInputError} from '../../errors.js';
 import {validateLab} from '../../lab/lab-file.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {CommandContext} from '../context.js';
+import {clusterAccess, type AccessFlags} from './cluster-access.js';
 import {hostPortList, seconds, urlList} from './parse-flags.js';
 
-export interface DashboardOptions {
+export interface DashboardOptions extends AccessFlags {
 	mesos?: string;
 	marathon?: string;
 	lb?: string;
@@ -28,7 +29,8 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 	}
 	const {endpoints, discovery} = endpointsFrom(options, ctx.home);
 	const refreshMs = seconds('--refresh', options.refresh ?? '2') * 1000;
-	const cluster = connectCluster(endpoints, {refreshMs, simulated: false, discovery});
+	const access = clusterAccess(options, ctx.env);
+	const cluster = connectCluster(endpoints, {refreshMs, simulated: false, discovery, authorization: access.authorization, ...(access.dispatcher ? {http: {dispatcher: access.dispatcher}} : {})});
 	if (options.once) {
 		await printOnce(cluster, options.json === true, ctx.stdout, 160);
 		return 0;
