@@ -3,6 +3,8 @@ export const exitCodes = {
 	ok: 0,
 	failure: 1,
 	usage: 2,
+	/** Stopped by Ctrl-C or a hang-up, as shells report a SIGINT death (128 + 2). */
+	interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
@@ -23,6 +25,13 @@ export class MesosLabError extends Error {
 		this.hint = options.hint;
 		this.exitCode = options.exitCode ?? exitCodes.failure;
 		this.zh = options.zh;
+	}
+}
+
+/** The user stopped a run (Ctrl-C, a closed terminal); whatever it changed has been put back. */
+export class InterruptedError extends MesosLabError {
+	constructor(message: string, options: {hint?: string; cause?: unknown} = {}) {
+		super(message, {...options, exitCode: exitCodes.interrupted});
 	}
 }
 

@@ -113,11 +113,12 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 
 	const dashboard = add('dashboard', t(lang, 'cmdDashboard'), [
 		'mesos-lab dashboard --mesos http://10.0.0.11:5050,http://10.0.0.12:5050 --marathon http://10.0.0.11:8080',
+		'mesos-lab dashboard --mesos zk://10.0.0.11:2181,10.0.0.12:2181,10.0.0.13:2181/mesos --marathon zk://10.0.0.11:2181,10.0.0.12:2181,10.0.0.13:2181/marathon',
 		'mesos-lab dashboard --mesos http://10.0.0.11:5050 --once --json',
 		'mesos-lab dashboard --lab-id home-lab --once',
 	]);
-	dashboard.option('--mesos <urls>', 'Mesos master URLs, comma-separated')
-		.option('--marathon <urls>', 'Marathon URLs, comma-separated')
+	dashboard.option('--mesos <urls>', 'Mesos master URLs, comma-separated, or zk://HOST:PORT,.../mesos to follow the leader through ZooKeeper')
+		.option('--marathon <urls>', 'Marathon URLs, comma-separated, or zk://HOST:PORT,.../marathon to follow the leader through ZooKeeper')
 		.option('--lb <url>', 'marathon-lb (HAProxy) stats URL')
 		.option('--zk <hosts>', 'ZooKeeper host:port list, comma-separated')
 		.option('--lab-id <id>', 'take the endpoints from this saved lab (default: the default lab) when no endpoint flag is given')
@@ -186,10 +187,11 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 	const lab = add('lab', t(lang, 'cmdLab'), [
 		'mesos-lab lab hello',
 		'mesos-lab lab failover --lab-id home-lab',
+		'mesos-lab lab zk-quorum --lab-id home-lab',
 		'mesos-lab lab nginx --marathon http://10.0.0.11:8080 --lb http://10.0.0.11:9090',
 	]);
-	lab.argument('<name>', 'experiment: hello, nginx, failover or vhost')
-		.option('--lab-id <id>', 'take the cluster\'s addresses (and SSH access to its agents) from this saved lab')
+	lab.argument('<name>', 'experiment: hello, nginx, failover, vhost, zk-quorum, master-failover or marathon-failover')
+		.option('--lab-id <id>', 'take the cluster\'s addresses (and SSH access to its hosts) from this saved lab')
 		.option('--mesos <urls>', 'Mesos master URLs, comma-separated (default: from the saved lab, or asked of Marathon)')
 		.option('--marathon <urls>', 'Marathon URLs, comma-separated (default: from the saved lab)')
 		.option('--lb <url>', 'marathon-lb address, http://HOST:9090 (default: from the saved lab)')

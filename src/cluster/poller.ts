@@ -57,6 +57,8 @@ export interface PollerOptions {
 	backoff?: Backoff;
 	simulated?: boolean;
 	readers?: Partial<SourceReaders>;
+	/** Where the endpoints are found anew before each refresh, such as leaders discovered through ZooKeeper. */
+	resolveEndpoints?: () => ClusterEndpoints;
 }
 
 export interface SourceAuthorization {
@@ -139,6 +141,11 @@ export class ClusterPoller {
 		return this.#inFlight;
 	}
 
+	/** Ends a source's back-off, for when its address just changed (a new leader was found). */
+	retryNow(name: SourceName): void {
+		this.#states[name].retryAt = 0;
+	}
+
 	start(): void {
 		if (this.#running) {
 			return;
@@ -163,7 +170,7 @@ export class ClusterPoller {
 	}
 
 	async #refresh(): Promise<ClusterSnapshot> {
-		const {endpoints} = this.#options;
+		const endpoints = this.#endpoints();
 		const http = this.#http;
 		const jobs: Record<SourceName, (() => Promise<unknown>) | undefined> = {
 			mesos: endpoints.mesos.length > 0 ? () => this.#readers.mesos(endpoints.mesos, withAuthorization(http, this.#options.authorization?.mesos)) : undefined,
@@ -221,8 +228,12 @@ export class ClusterPoller {
 		return snapshot;
 	}
 
+	#endpoints(): ClusterEndpoints {
+		return this.#options.resolveEndpoints?.() ?? this.#options.endpoints;
+	}
+
 	#endpointText(name: SourceName): string {
-		const {endpoints} = this.#options;
+		const endpoints = this.#endpoints();
 		switch (name) {
 			case 'mesos':
 				return endpoints.mesos.join(',');

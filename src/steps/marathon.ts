@@ -11,10 +11,14 @@ export const libmesosHint = {
 	hint: text('Marathon 找不到 libmesos：用镜像时镜像自带；用 tarball 时设置 MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/libmesos.so，并确认编译时没有 --disable-java。', 'Marathon cannot find libmesos: the image carries its own; with a tarball set MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/libmesos.so and make sure Mesos was built without --disable-java.'),
 };
 
+export function marathonUnitName(instance: Pick<MarathonInstance, 'index'>): string {
+	return `mesos-lab-marathon-${instance.index}.service`;
+}
+
 export function marathonUnit(lab: Lab, instance: MarathonInstance): {path: string; content: string} {
 	const t = topology(lab);
 	const flags = ['--master', t.mesosZk, '--zk', t.marathonZk, '--hostname', instance.host.address, '--http_port', String(instance.port)];
-	const name = `mesos-lab-marathon-${instance.index}`;
+	const name = marathonUnitName(instance).replace(/\.service$/, '');
 	return {
 		path: `/etc/systemd/system/${name}.service`,
 		content: systemdUnit({
