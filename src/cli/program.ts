@@ -188,7 +188,7 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.option('--marathon <urls>', 'Marathon URLs, comma-separated (default: from the saved lab)')
 		.option('--lb <url>', 'marathon-lb address, http://HOST:9090 (default: from the saved lab)')
 		.option('--service-host <host>', 'where HAProxy\'s frontends listen (default: the marathon-lb host)')
-		.option('--service-port <port>', 'service port of the nginx experiments (default 10000, or MESOS_LAB_SERVICE_PORT)')
+		.option('--service-port <port>', 'service port of the nginx experiments (default: Marathon assigns a free one; or MESOS_LAB_SERVICE_PORT)')
 		.option('--vhost-port <port>', 'marathon-lb\'s shared HTTP port for virtual hosts (default 80, or MESOS_LAB_VHOST_PORT)')
 		.option('--timeout <seconds>', 'how long to wait for each deployment and each change (default 300)')
 		.option('--accept-new-host-key', 'trust an agent\'s SSH host key seen for the first time (failover)');

@@ -18,7 +18,10 @@ export interface ExperimentContext {
 	serviceHost: string;
 	/** Port of marathon-lb's shared HTTP frontend: 80 on a real cluster. */
 	vhostPort: number;
-	/** The service port the nginx experiments use: 10000 as in the tutorial. */
+	/**
+	 * The service port the user asked for (--service-port); 0 lets Marathon assign a free one, so
+	 * experiments never collide with each other or with apps already running.
+	 */
 	servicePort: number;
 	killTask: TaskKiller;
 	dispatcher?: Dispatcher;

@@ -175,6 +175,10 @@ export class RealHaproxy {
 		});
 		this.current = child;
 		await this.waitForStats();
+		// The stats page may still be the old process's. A reload that starts before the old one has
+		// handed over would signal only its direct predecessor and leave an older HAProxy listening
+		// on the same ports (SO_REUSEPORT) with a stale config, so wait for the old one to finish.
+		if (old !== null) await exited(old, 5_000);
 	}
 
 	private async waitForStats(): Promise<void> {
@@ -195,6 +199,18 @@ export class RealHaproxy {
 }
 
 const standInTask = new WeakMap<Server, string>();
+
+/** Resolves when the process has exited, or after `limitMs` (a soft stop may linger on open connections). */
+function exited(child: ChildProcess, limitMs: number): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise(resolve => {
+		const timer = setTimeout(resolve, limitMs);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+	});
+}
 
 function closeServer(server: Server): Promise<void> {
 	return new Promise(resolve => {

@@ -130,7 +130,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: string): P
 			mesosUrls,
 			lbUrl,
 			serviceHost,
-			servicePort: portFrom('--service-port', options.servicePort, ctx.env['MESOS_LAB_SERVICE_PORT'], 10_000),
+			servicePort: portFrom('--service-port', options.servicePort, ctx.env['MESOS_LAB_SERVICE_PORT'], 0),
 			vhostPort: portFrom('--vhost-port', options.vhostPort, ctx.env['MESOS_LAB_VHOST_PORT'], 80),
 			killTask: killer.killTask,
 			lang: ctx.lang,
