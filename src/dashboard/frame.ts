@@ -32,6 +32,7 @@ export interface FrameInput {
 	color: boolean;
 	now: number;
 	controlUrl?: string;
+	experiments?: readonly string[] | undefined;
 }
 
 export interface PanelFrame {
@@ -140,7 +141,7 @@ export function buildFrame(input: FrameInput): Frame {
 		...(allocation ? {allocation} : {}),
 		detail,
 		status: statusLine(input),
-		help: ui.mode === 'help' ? helpLines({readonly: ui.readonly, demo: ui.demo, controlUrl: input.controlUrl}) : undefined,
+		help: ui.mode === 'help' ? helpLines({readonly: ui.readonly, demo: ui.demo, controlUrl: input.controlUrl}) : ui.mode === 'experiments' ? [...input.experiments ?? []] : undefined,
 		selection,
 		visible: layout.focusable,
 	};
@@ -170,7 +171,7 @@ function statusLine(input: FrameInput): string {
 		return escapeTags(`${describeAction(ui.pending)}? [y/N]`);
 	}
 	const filter = ui.filter ? `filter "${ui.filter}" · ` : '';
-	const base = `${filter}Tab focus · Enter drill · Esc back · / filter · ? help · q quit${input.ui.demo ? ' · k kill task (sim)' : ''}`;
+	const base = `${filter}Tab focus · Enter drill · Esc back · / filter · ? help · q quit${input.ui.demo ? ' · e experiments' : ''}`;
 	return escapeTags(ui.message ? `${ui.message} · ${base}` : base);
 }
 

@@ -12,7 +12,8 @@ export const experiments: readonly Experiment[] = [shellAppExperiment, nginxDock
 /** The short names `mesos-lab lab NAME` accepts beside the ids, as the tutorial's readers say them. */
 export const experimentAliases: Readonly<Record<string, ExperimentId>> = {hello: 'shell-app', shell: 'shell-app', nginx: 'nginx-docker', vhost: 'virtual-host'};
 
-const shortNames: Record<ExperimentId, string> = {'shell-app': 'hello', 'nginx-docker': 'nginx', failover: 'failover', 'virtual-host': 'vhost'};
+/** The name each experiment goes by on the command line. */
+export const shortNames: Partial<Record<ExperimentId, string>> = {'shell-app': 'hello', 'nginx-docker': 'nginx', failover: 'failover', 'virtual-host': 'vhost'};
 
 export function findExperiment(name: string): Experiment {
 	const found = experiments.find(e => e.id === (experimentAliases[name] ?? name));
@@ -27,7 +28,7 @@ export function experimentOffers(labId: string): Array<{id: ExperimentId; title:
 	return experiments.map(experiment => ({
 		id: experiment.id,
 		title: experiment.title,
-		command: `mesos-lab lab ${shortNames[experiment.id]} --lab-id ${labId}`,
+		command: `mesos-lab lab ${shortNames[experiment.id] ?? experiment.id} --lab-id ${labId}`,
 	}));
 }
 
