@@ -3,6 +3,7 @@ import type {Executor} from '../exec/executor.js';
 import type {CheckpointStore} from '../state/checkpoint-store.js';
 import type {JournalJob, RunOutcome, StepRecord} from '../state/journal.js';
 import {lastBuildProgress} from '../steps/build-progress-line.js';
+import {hintFor} from '../steps/step-kit.js';
 import {stepKey, type Language, type PlannedCommand, type PlannedFile, type Step, type StepContext, type VerifyResult} from '../steps/step.js';
 import type {RunnerEvent, StepRef} from './events.js';
 import type {JobControl} from './job-control.js';
@@ -340,7 +341,7 @@ export class Runner {
 		const message = error instanceof Error ? error.message : String(error);
 		const output = error instanceof StepFailure ? error.output : '';
 		const language = this.#options.language ?? 'en';
-		const matched = step.hints.find(hint => hint.matches.test(output) || hint.matches.test(message));
+		const matched = hintFor(step.hints, output, message);
 		const hint = matched?.hint[language];
 		const at = this.#now();
 		this.#options.store.updateStep(ref.key, {status: 'failed', finishedAt: at, lastError: message, ...(hint ? {hint} : {})});
