@@ -1,3 +1,4 @@
+import {commandSummary} from './command-summary.js';
 import ssh2 from 'ssh2';
 import type {Client as SshClient, ClientChannel} from 'ssh2';
 import {ConnectionError, HostKeyError} from '../errors.js';
@@ -252,7 +253,7 @@ export class SshExecutor implements Executor {
 				const stdout = out.end();
 				const stderr = err.end().replace(/(^|\n)mesos-lab-pgid=\d+\n/, '$1');
 				if (exitCode === undefined && stopReason === undefined) {
-					reject(new ConnectionError(`${this.label}: the connection dropped while running: ${command}`, {
+					reject(new ConnectionError(`${this.label}: the connection dropped while running: ${commandSummary(command)}`, {
 						hint: 'Check the network; mesos-lab reconnects for the next command.',
 					}));
 					return;
