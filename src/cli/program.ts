@@ -182,7 +182,7 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		'mesos-lab lab failover --lab-id home-lab',
 		'mesos-lab lab nginx --marathon http://10.0.0.11:8080 --lb http://10.0.0.11:9090',
 	]);
-	lab.argument('<name>', 'experiment: hello, nginx, failover or vhost')
+	lab.argument('<name>', 'experiment: hello, nginx, failover, vhost or inside')
 		.option('--lab-id <id>', 'take the cluster\'s addresses (and SSH access to its agents) from this saved lab')
 		.option('--mesos <urls>', 'Mesos master URLs, comma-separated (default: from the saved lab, or asked of Marathon)')
 		.option('--marathon <urls>', 'Marathon URLs, comma-separated (default: from the saved lab)')

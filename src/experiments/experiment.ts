@@ -1,9 +1,10 @@
 import type {Dispatcher} from 'undici';
 import type {AppDefinition} from '../apps/app-definition.js';
 import type {MarathonTask, MarathonWriter} from '../apps/marathon-writer.js';
+import type {Executor} from '../exec/executor.js';
 import type {Language, Localized} from '../steps/step.js';
 
-export type ExperimentId = 'shell-app' | 'nginx-docker' | 'failover' | 'virtual-host';
+export type ExperimentId = 'shell-app' | 'nginx-docker' | 'failover' | 'virtual-host' | 'inside';
 
 /** Ends one task the way a crash would, so Marathon has to notice and replace it. */
 export type TaskKiller = (task: MarathonTask) => Promise<string>;
@@ -24,6 +25,8 @@ export interface ExperimentContext {
 	 */
 	servicePort: number;
 	killTask: TaskKiller;
+	/** A shell on the agent Marathon names as a task's host, where a saved lab gives SSH access. */
+	agentShell?: (agentHost: string) => Promise<Executor>;
 	dispatcher?: Dispatcher;
 	lang: Language;
 	print: (line: string) => void;

@@ -3,8 +3,8 @@ import {backendName, backendServers} from '../../src/experiments/cluster-probes.
 import {experimentOffers, experiments, findExperiment} from '../../src/experiments/catalog.js';
 
 describe('the guided experiments', () => {
-	it('are the four of the tutorial, each explained in Chinese and English', () => {
-		expect(experiments.map(e => e.id)).toEqual(['shell-app', 'nginx-docker', 'failover', 'virtual-host']);
+	it('are the four of the tutorial and a look inside the agent, each explained in Chinese and English', () => {
+		expect(experiments.map(e => e.id)).toEqual(['shell-app', 'nginx-docker', 'failover', 'virtual-host', 'inside']);
 		for (const experiment of experiments) {
 			expect(experiment.title.zh).not.toBe(experiment.title.en);
 			expect(experiment.lessons.length).toBeGreaterThanOrEqual(2);
@@ -34,6 +34,7 @@ describe('the guided experiments', () => {
 			'mesos-lab lab nginx --lab-id home-lab',
 			'mesos-lab lab failover --lab-id home-lab',
 			'mesos-lab lab vhost --lab-id home-lab',
+			'mesos-lab lab inside --lab-id home-lab',
 		]);
 		expect(offers.map(offer => findExperiment(offer.command.split(' ')[2]!).id)).toEqual(experiments.map(e => e.id));
 		expect(offers[2]!.title.zh).toContain('杀掉一个容器');

@@ -48,10 +48,10 @@ function servicePortOf(h: SimHarness, appId: string): number {
 }
 
 describe.skipIf(!realHaproxy)('every experiment, one after another, on a fresh simulated cluster', () => {
-	it('on the demo\'s cluster (nginx already on the first service port): hello, nginx, vhost, failover', async () => {
+	it('on the demo\'s cluster (nginx already on the first service port): hello, nginx, vhost, failover, inside', async () => {
 		harness = await startSimHarness({seedApps: true, nginxServicePort: servicePortRange[0], servicePortRange, realHaproxy: {statsPort, vhostPort}});
 		const h = harness;
-		const outputs = await runAll(h, ['hello', 'nginx', 'vhost', 'failover']);
+		const outputs = await runAll(h, ['hello', 'nginx', 'vhost', 'failover', 'inside']);
 		const nginxPort = servicePortOf(h, '/nginx');
 		const vhostServicePort = servicePortOf(h, '/nginx-vhost');
 		// The running nginx keeps its port; the vhost app gets another free one from Marathon.
@@ -63,17 +63,24 @@ describe.skipIf(!realHaproxy)('every experiment, one after another, on a fresh s
 		expect(outputs['vhost']).toContain(`/nginx-vhost has servicePort ${vhostServicePort}`);
 		expect(outputs['vhost']).toContain(`Host: nginx.lab.local → 200`);
 		expect(outputs['failover']).toMatch(new RegExp(`HAProxy backend nginx_${nginxPort} now lists`));
+		expect(outputs['inside']).toMatch(/mesos-docker-executor .*docker run -p \d+:80 nginx/);
+		expect(outputs['inside']).toContain('--master=zk://');
 	}, 300_000);
 
-	it('in another order on an empty cluster: vhost, failover, hello, nginx', async () => {
+	it('in another order on an empty cluster: inside, vhost, failover, hello, nginx', async () => {
 		harness = await startSimHarness({servicePortRange, realHaproxy: {statsPort, vhostPort}});
 		const h = harness;
-		const outputs = await runAll(h, ['vhost', 'failover', 'hello', 'nginx']);
+		const outputs = await runAll(h, ['inside', 'vhost', 'failover', 'hello', 'nginx']);
 		const vhostServicePort = servicePortOf(h, '/nginx-vhost');
 		const nginxPort = servicePortOf(h, '/nginx');
 		expect(vhostServicePort).not.toBe(nginxPort);
 		expect([vhostServicePort, nginxPort].every(port => port >= servicePortRange[0] && port <= servicePortRange[1])).toBe(true);
 		expect(outputs['vhost']).toContain('We left servicePort at 0, so Marathon picked one');
+		// On an empty cluster `inside` first starts something to look at, and says what it shows is simulated.
+		expect(outputs['inside']).toContain('No app runs yet, so /hello-shell is deployed first.');
+		expect(outputs['inside']).toContain('SIMULATED: there are no real processes or containers');
+		expect(outputs['inside']).toMatch(/mesos-executor .*mesos-containerizer launch \(\/hello-shell\)/);
+		expect(outputs['inside']).toMatch(/sandbox of \S+: \/var\/lib\/mesos\/slaves\//);
 		expect(outputs['nginx']).toContain(`GET http://127.0.0.1:${nginxPort}/ → 200`);
 	}, 300_000);
 });

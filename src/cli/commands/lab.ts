@@ -115,7 +115,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: string): P
 	const marathon = new MarathonWriter({urls});
 	const lbFlag = options.lb ?? ctx.env['MESOS_LAB_LB'];
 	const lbText = lbFlag ?? fromLab?.lb;
-	if (experimentId !== 'shell-app' && lbText === undefined) {
+	if (experimentId !== 'shell-app' && experimentId !== 'inside' && lbText === undefined) {
 		throw new UserInputError(`The ${experimentId} experiment needs marathon-lb's address.`, {hint: 'Pass --lb http://HOST:9090, or --lab-id to take it from a saved lab.'});
 	}
 	const lbUrl = lbText === undefined ? '' : urlList('--lb', lbText)[0] ?? '';
@@ -124,6 +124,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: string): P
 		: lbFlag === undefined && fromLab !== undefined ? fromLab.serviceHost : lbUrl === '' ? '' : new URL(lbUrl).hostname.replace(/^\[(.*)\]$/, '$1');
 	const print = (line: string) => ctx.stdout.write(`${line}\n`);
 	const killer = chooseKiller(ctx, options, lab, marathon, print);
+	const access = killer.access;
 	const build = (mesosUrls: string[]): Wiring => ({
 		context: {
 			marathon,
@@ -133,6 +134,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: string): P
 			servicePort: portFrom('--service-port', options.servicePort, ctx.env['MESOS_LAB_SERVICE_PORT'], 0),
 			vhostPort: portFrom('--vhost-port', options.vhostPort, ctx.env['MESOS_LAB_VHOST_PORT'], 80),
 			killTask: killer.killTask,
+			...(access ? {agentShell: (host: string) => access.executorFor(host)} : {}),
 			lang: ctx.lang,
 			print,
 			timeoutMs: seconds('--timeout', options.timeout ?? '300') * 1000,
@@ -147,7 +149,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: string): P
 	if (fromLab !== undefined) {
 		return build(fromLab.mesos);
 	}
-	return experimentId === 'shell-app' ? mesosFromMarathon(urls).then(build) : build([]);
+	return experimentId === 'shell-app' || experimentId === 'inside' ? mesosFromMarathon(urls).then(build) : build([]);
 }
 
 function dashboardCommand(context: ExperimentContext): string {
