@@ -116,7 +116,7 @@ export function buildFrame(input: FrameInput): Frame {
 		if (table.count === 0) {
 			lines.push(ui.filter ? `(nothing matches "${escapeTags(ui.filter)}")` : '(none)');
 		}
-		const count = table.count > bodyRows ? ` ${chosen + 1}/${table.count}` : ` (${table.count})`;
+		const count = table.count > bodyRows ? ` (${table.count}, row ${chosen + 1})` : ` (${table.count})`;
 		panels[panel] = {title: `${focused ? '▶ ' : ''}${panelTitles[panel]}${count}`, lines};
 		if (focused) {
 			const key = table.key(chosen);
