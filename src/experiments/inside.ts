@@ -33,7 +33,7 @@ const lessons: Localized[] = [
 		en: 'Each task has an executor process on its agent: a task without a container field is started by mesos-executor (the Command Executor), which puts the command into namespaces and cgroups through mesos-containerizer; a Docker task is started by mesos-docker-executor, which calls docker run and names the container mesos- plus the container id. ps and docker ps show them.',
 	},
 	{
-		zh: 'agent 的 --work_dir（这里是 /var/lib/mesos）存放每个任务的沙箱：slaves/<agent>/frameworks/<framework>/executors/<executor>/runs/latest，里面有任务的 stdout 和 stderr；--log_dir 存放 mesos-agent 自己的日志（mesos-slave.INFO 等）。任务出问题先看沙箱，agent 出问题看 log_dir。',
+		zh: 'agent 的 --work_dir（这里是 /var/lib/mesos）存放每个任务的 sandbox：slaves/<agent>/frameworks/<framework>/executors/<executor>/runs/latest，里面有任务的 stdout 和 stderr；--log_dir 存放 mesos-agent 自己的日志（mesos-slave.INFO 等）。任务出问题先看 sandbox，agent 出问题看 log_dir。',
 		en: 'The agent\'s --work_dir (here /var/lib/mesos) holds each task\'s sandbox, slaves/<agent>/frameworks/<framework>/executors/<executor>/runs/latest, with the task\'s stdout and stderr; --log_dir holds mesos-agent\'s own logs (mesos-slave.INFO and so on). A task in trouble: read its sandbox; the agent in trouble: read log_dir.',
 	},
 	{
@@ -99,7 +99,7 @@ export const insideExperiment: Experiment = {
 				// Without a shell on the agent, what its API says stands in for ps and docker ps, and says so.
 				context.print(facts.simulated
 					? (context.lang === 'zh' ? 'SIMULATED（模拟集群）：没有真实进程和容器，下面是 agent 的 /state 所描述的、真实 agent 上对应的进程：' : 'SIMULATED: there are no real processes or containers; this is what the agent\'s /state describes, as the processes a real agent would show:')
-					: (context.lang === 'zh' ? '没有到 agent 的 SSH（用 --lab-id 指定已保存的实验室），下面来自 agent 的 /state 接口：' : 'No SSH to the agent (name a saved lab with --lab-id); this comes from the agent\'s /state API:'));
+					: (context.lang === 'zh' ? '没有到 agent 的 SSH（用 --lab-id 指定已保存的 lab），下面来自 agent 的 /state 接口：' : 'No SSH to the agent (name a saved lab with --lab-id); this comes from the agent\'s /state API:'));
 				for (const task of onAgent) {
 					const app = appOfTask(apps, task.id);
 					const mapping = app?.container?.portMappings?.[0] ?? app?.container?.docker?.portMappings?.[0];
@@ -111,7 +111,7 @@ export const insideExperiment: Experiment = {
 				}
 			}
 			for (const task of onAgent) {
-				context.print(`  sandbox of ${task.id}: ${task.sandbox!.directory}`);
+				say(`  ${task.id} 的 sandbox：${task.sandbox!.directory}`, `  sandbox of ${task.id}: ${task.sandbox!.directory}`);
 			}
 		}
 		return {id: 'inside', appId: '', observations, measurements: []};

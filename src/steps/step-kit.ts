@@ -93,20 +93,20 @@ export const commonHints = {
 	registryUnreachable: {
 		id: 'registry-unreachable',
 		matches: /Error response from daemon: Get "?https?:\/\/[^"\s]+\/v2\/"?: (dial tcp|net\/http|x509|remote error|EOF|context deadline)/i,
-		hint: text('Docker 守护进程连不上镜像仓库（域名解析失败或网络不通）。在目标机器上检查 /etc/resolv.conf 和 ping registry-1.docker.io；国内请在 mirrors.registryMirrors 里写一个能用的加速器，或用 docker.offlineImages 导入离线镜像。', 'The Docker daemon cannot reach the registry (its name does not resolve, or the network blocks it). On the target check /etc/resolv.conf and that registry-1.docker.io resolves; in China name a working accelerator under mirrors.registryMirrors, or load the images offline with docker.offlineImages.'),
+		hint: text('Docker 守护进程连不上镜像仓库（域名解析失败或网络不通）。在目标主机上检查 /etc/resolv.conf 和 ping registry-1.docker.io；国内请在 mirrors.registryMirrors 里写一个能用的镜像加速器，或用 docker.offlineImages 导入离线镜像。', 'The Docker daemon cannot reach the registry (its name does not resolve, or the network blocks it). On the target check /etc/resolv.conf and that registry-1.docker.io resolves; in China name a working accelerator under mirrors.registryMirrors, or load the images offline with docker.offlineImages.'),
 	},
 	// Docker Hub's anonymous limit: `toomanyrequests: You have reached your pull rate limit.`
 	registryRateLimit: {
 		id: 'registry-rate-limit',
 		matches: /toomanyrequests|pull rate limit/i,
-		hint: text('Docker Hub 的匿名拉取次数用完了（每 6 小时 100 次）。在 lab 文件里配置 docker.login 登录后重试，或等几个小时，或使用加速器。', 'Docker Hub\'s anonymous pull limit is used up (100 per 6 hours). Add docker.login to the lab file and retry, wait a few hours, or use a registry mirror.'),
+		hint: text('Docker Hub 的匿名拉取次数用完了（每 6 小时 100 次）。在 lab 文件里配置 docker.login 登录后重试，或等几个小时，或使用镜像加速器。', 'Docker Hub\'s anonymous pull limit is used up (100 per 6 hours). Add docker.login to the lab file and retry, wait a few hours, or use a registry mirror.'),
 	},
 	// curl -f on a download: `curl: (6) Could not resolve host: …`, `curl: (22) The requested URL returned error: 404 …`,
 	// `curl: (7) Failed connect to …`, `curl: (28) Connection timed out …`.
 	downloadFailed: {
 		id: 'download-failed',
 		matches: /curl: \((6|7|22|28|35|56)\)/,
-		hint: text('下载地址不可用：域名解析失败、连不上或文件不存在（404）。在浏览器或 curl -I 里试一下这个地址；换成 lab 文件里的其他镜像（mirrors.apache 或 download.url），或用 localFile 指向已下载的文件。', 'The download address does not work: its name does not resolve, it cannot be reached, or the file is not there (404). Try the address with curl -I; point the lab file at another mirror (mirrors.apache or download.url), or at a file already on the host with localFile.'),
+		hint: text('下载地址不可用：域名解析失败、连不上或文件不存在（404）。在浏览器或 curl -I 里试一下这个地址；换成 lab 文件里的其他镜像源（mirrors.apache 或 download.url），或用 localFile 指向已下载的文件。', 'The download address does not work: its name does not resolve, it cannot be reached, or the file is not there (404). Try the address with curl -I; point the lab file at another mirror (mirrors.apache or download.url), or at a file already on the host with localFile.'),
 	},
 	checksum: {
 		id: 'checksum-mismatch',
