@@ -71,6 +71,10 @@ export function createDashboardScreen(options: ScreenOptions): DashboardScreen {
 				const content = frame.panels[panel];
 				if (!rect || !content) {
 					box.hide();
+					// The chart is its own widget: left up, it would cover the task detail or the panel Tab brought forward.
+					if (panel === 'allocation') {
+						chart.hide();
+					}
 					continue;
 				}
 				if (panel === 'allocation') {

@@ -45,6 +45,7 @@ export class RealHaproxy {
 	private dir = '';
 	private config = '';
 	private chain: Promise<void> = Promise.resolve();
+	private stopping = false;
 	private unwatch: (() => void) | null = null;
 	lastError: string | null = null;
 
@@ -104,6 +105,8 @@ export class RealHaproxy {
 
 	async stop(): Promise<void> {
 		this.unwatch?.();
+		this.stopping = true;
+		// A sync queued after this point finds `stopping` set and starts no HAProxy that nobody would end.
 		await this.chain.catch(() => undefined);
 		for (const child of this.processes) child.kill('SIGTERM');
 		await Promise.all([...this.processes].map(child => new Promise<void>(resolve => {
@@ -117,6 +120,7 @@ export class RealHaproxy {
 	}
 
 	private async syncOnce(): Promise<void> {
+		if (this.stopping) return;
 		const services = lbServices(this.model, this.options.group);
 		const wanted = new Map<string, {ip: string; port: number; taskId: string}>();
 		for (const service of services) for (const s of service.servers) wanted.set(`${s.ip}:${s.port}`, {ip: s.ip, port: s.port, taskId: s.task.id});

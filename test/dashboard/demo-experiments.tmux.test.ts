@@ -37,6 +37,64 @@ async function startDemo(name: string, columns: number, rows: number): Promise<T
 	return session;
 }
 
+/** The title of the panel that has the focus, or '' when none shows it (the event log marks no focus yet). */
+function focusedPanel(screen: string): string {
+	return /▶ ([^─(·]+)/.exec(screen)?.[1]?.trim() ?? '';
+}
+
+/** Polls the screen until it satisfies the predicate: a key's effect, not a sleep. */
+async function screenWhere(demo: TmuxSession, predicate: (screen: string) => boolean, timeoutMs = 10_000): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	let screen = await demo.capture();
+	while (!predicate(screen)) {
+		if (Date.now() > deadline) {
+			throw new Error(`The screen never changed as expected. Last screen:\n${screen}`);
+		}
+		await new Promise(resolve => {
+			setTimeout(resolve, 100);
+		});
+		screen = await demo.capture();
+	}
+	return screen;
+}
+
+describe.skipIf(why !== undefined)('the allocation chart never covers what the user moved to', () => {
+	for (const [columns, rows] of [[80, 24], [200, 60]] as const) {
+		it(`at ${columns}x${rows}: Tab past the chart brings the next panel forward, and a task's drill-down is not covered`, async () => {
+			const demo = await startDemo(`demo-chart-${columns}`, columns, rows);
+			await demo.waitForText('▶ Apps', 30_000);
+			for (let press = 0; press < 20 && !(await demo.capture()).includes('▶ CPU / memory allocated'); press++) {
+				const before = focusedPanel(await demo.capture());
+				await demo.sendKeys('Tab');
+				await screenWhere(demo, screen => focusedPanel(screen) !== before);
+			}
+			await demo.waitAndSave('▶ CPU / memory allocated', `chart-focused-${columns}x${rows}`, 10_000);
+			await demo.sendKeys('Tab');
+			const next = await screenWhere(demo, screen => !screen.includes('▶ CPU / memory allocated') && screen.includes('Events'));
+			await demo.waitAndSave('Events', `chart-then-next-${columns}x${rows}`, 10_000);
+			if (columns < 120) {
+				// The small layout shows one panel at a time: the chart must be gone, not drawn over the next one.
+				expect(next).not.toContain('CPU / memory allocated');
+			}
+			expect(next.split('\n').every(line => [...line].length <= columns)).toBe(true);
+
+			// Apps, then the first app's tasks, then a task: its detail takes the body.
+			// Tab on, one panel at a time, until the focus is back on Apps.
+			for (let press = 0; press < 10 && !(await demo.capture()).includes('▶ Apps'); press++) {
+				const before = focusedPanel(await demo.capture());
+				await demo.sendKeys('Tab');
+				await screenWhere(demo, screen => focusedPanel(screen) !== before);
+			}
+			await demo.waitForText('▶ Apps', 10_000);
+			await demo.sendKeys('Enter');
+			await demo.waitForText('view: app', 10_000);
+			await demo.sendKeys('Enter');
+			const detail = await demo.waitAndSave(/view: task[\s\S]*stdout/, `task-detail-${columns}x${rows}`, 10_000);
+			expect(detail).not.toContain('CPU / memory allocated');
+		}, 120_000);
+	}
+});
+
 describe.skipIf(why !== undefined)('the demo offers the experiments while it runs', () => {
 	it('e shows marathon-lb\'s address and the exact commands; one run from a second terminal works against the running demo', async () => {
 		const demo = await startDemo('demo-labs', 200, 60);

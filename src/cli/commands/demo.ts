@@ -23,6 +23,15 @@ export async function run(options: DemoOptions, ctx: CommandContext): Promise<nu
 	}
 	const vhostPort = options.haproxy ? await freeLoopbackPort() : undefined;
 	const sim = await startSimulatedCluster(options.haproxy ? {realHaproxy: {statsPort: await freeLoopbackPort(), vhostPort: vhostPort ?? null}} : {});
+	// Closing the terminal (SIGHUP) or a kill (SIGTERM) must not leave the simulation's HAProxy
+	// running: it would keep the service ports and answer for a cluster that is gone.
+	const stopOnSignal = (signal: NodeJS.Signals) => {
+		void sim.stop().finally(() => process.exit(signal === 'SIGHUP' ? 129 : 143));
+	};
+	const signals: NodeJS.Signals[] = ['SIGHUP', 'SIGTERM'];
+	for (const signal of signals) {
+		process.once(signal, stopOnSignal);
+	}
 	try {
 		ctx.stderr.write(controlHelp(sim.controlUrl));
 		const cluster = connectCluster({mesos: sim.mesosUrls, marathon: sim.marathonUrls, lb: sim.lbUrl, zookeeper: []}, {refreshMs, simulated: true});
@@ -39,6 +48,9 @@ export async function run(options: DemoOptions, ctx: CommandContext): Promise<nu
 			}),
 		});
 	} finally {
+		for (const signal of signals) {
+			process.removeListener(signal, stopOnSignal);
+		}
 		await sim.stop();
 	}
 	ctx.stdout.write('The simulated cluster is stopped.\n');
