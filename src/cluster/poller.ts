@@ -49,12 +49,23 @@ export function networkReaders(memo?: AnswerMemo): SourceReaders {
 export interface PollerOptions {
 	endpoints: ClusterEndpoints;
 	http?: HttpOptions;
+	/** Authorization header values for secured Mesos masters and Marathons, each sent only to its own kind. */
+	authorization?: SourceAuthorization;
 	clock?: Clock;
 	/** Time between refreshes. */
 	refreshMs?: number;
 	backoff?: Backoff;
 	simulated?: boolean;
 	readers?: Partial<SourceReaders>;
+}
+
+export interface SourceAuthorization {
+	mesos?: string;
+	marathon?: string;
+}
+
+export function withAuthorization(http: HttpOptions, authorization: string | undefined): HttpOptions {
+	return authorization === undefined ? http : {...http, authorization};
 }
 
 export type SnapshotListener = (snapshot: ClusterSnapshot, derived: ClusterEvent[]) => void;
@@ -155,8 +166,8 @@ export class ClusterPoller {
 		const {endpoints} = this.#options;
 		const http = this.#http;
 		const jobs: Record<SourceName, (() => Promise<unknown>) | undefined> = {
-			mesos: endpoints.mesos.length > 0 ? () => this.#readers.mesos(endpoints.mesos, http) : undefined,
-			marathon: endpoints.marathon.length > 0 ? () => this.#readers.marathon(endpoints.marathon, http) : undefined,
+			mesos: endpoints.mesos.length > 0 ? () => this.#readers.mesos(endpoints.mesos, withAuthorization(http, this.#options.authorization?.mesos)) : undefined,
+			marathon: endpoints.marathon.length > 0 ? () => this.#readers.marathon(endpoints.marathon, withAuthorization(http, this.#options.authorization?.marathon)) : undefined,
 			haproxy: endpoints.lb ? () => this.#readers.haproxy(endpoints.lb ?? '', http) : undefined,
 			zookeeper: endpoints.zookeeper.length > 0 ? () => this.#readers.zookeeper(endpoints.zookeeper, http) : undefined,
 		};

@@ -2,7 +2,7 @@ import type {ClusterEvent} from '../cluster/cluster-event.js';
 import {MarathonActions} from '../cluster/actions.js';
 import type {HttpOptions} from '../cluster/http.js';
 import {followMarathonEvents} from '../cluster/marathon-event-stream.js';
-import {ClusterPoller, type ClusterEndpoints} from '../cluster/poller.js';
+import {ClusterPoller, withAuthorization, type ClusterEndpoints, type SourceAuthorization} from '../cluster/poller.js';
 import type {ClusterSnapshot} from '../cluster/snapshot.js';
 import {ClusterError} from '../errors.js';
 import type {DashboardPorts} from './dashboard-app.js';
@@ -22,8 +22,10 @@ export interface LiveCluster {
  * A stream event asks for a refresh at once, so a killed task's replacement shows up without
  * waiting for the next tick.
  */
-export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs: number; simulated: boolean; http?: HttpOptions}): LiveCluster {
-	const poller = new ClusterPoller({endpoints, refreshMs: options.refreshMs, simulated: options.simulated, http: options.http});
+export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs: number; simulated: boolean; http?: HttpOptions; authorization?: SourceAuthorization}): LiveCluster {
+	const poller = new ClusterPoller({endpoints, refreshMs: options.refreshMs, simulated: options.simulated, http: options.http, ...(options.authorization ? {authorization: options.authorization} : {})});
+	const http = options.http ?? {};
+	const marathonHttp = withAuthorization(http, options.authorization?.marathon);
 	const abort = new AbortController();
 	let pending: ClusterEvent[] = [];
 	let refreshQueued = false;
@@ -38,7 +40,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 		}
 	});
 	const follow = async () => {
-		for await (const event of followMarathonEvents(endpoints.marathon, {signal: abort.signal, dispatcher: options.http?.dispatcher})) {
+		for await (const event of followMarathonEvents(endpoints.marathon, {signal: abort.signal, dispatcher: options.http?.dispatcher, ...(marathonHttp.authorization === undefined ? {} : {authorization: marathonHttp.authorization})})) {
 			pending.push(event);
 			if (!refreshQueued) {
 				refreshQueued = true;
@@ -55,7 +57,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 		if (!base) {
 			throw new ClusterError('no Marathon is configured', {hint: 'Pass --marathon URL to use actions.'});
 		}
-		return new MarathonActions(base, options.http);
+		return new MarathonActions(base, marathonHttp);
 	};
 	const ports: DashboardPorts = {
 		subscribe(listener) {
@@ -81,7 +83,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 				await actions.rollbackApp(appId, previous);
 			},
 		},
-		readTaskOutput: task => readSandboxTail(task, latest?.agents.find(agent => agent.id === task.agentId), options.http),
+		readTaskOutput: task => readSandboxTail(task, latest?.agents.find(agent => agent.id === task.agentId), withAuthorization(http, options.authorization?.mesos)),
 	};
 	return {
 		ports,

@@ -22,7 +22,7 @@ export function marathonUnit(lab: Lab, instance: MarathonInstance): {path: strin
 			after: ['network-online.target', 'docker.service'],
 			execStartPre: [shellCommand(['-/usr/bin/docker', 'rm', '-f', name])],
 			execStart: lab.marathon.source === 'image'
-				? shellCommand(['/usr/bin/docker', 'run', '--rm', '--name', name, '--net=host', lab.versions.marathonImage, ...flags])
+				? shellCommand(['/usr/bin/docker', 'run', '--rm', '--name', name, '--net=host', '--', lab.versions.marathonImage, ...flags])
 				: shellCommand([`${lab.root}/marathon/bin/marathon`, ...flags]),
 			...(lab.marathon.source === 'image' ? {execStop: shellCommand(['/usr/bin/docker', 'stop', name])} : {environment: {MESOS_NATIVE_JAVA_LIBRARY: '/usr/local/lib/libmesos.so'}}),
 		}),
@@ -72,7 +72,7 @@ export function marathonSteps(lab: Lab): Step[] {
 			proof: shellCommand(['curl', '-fsS', '--max-time', '5', `http://${instance.host.address}:${instance.port}/v2/info`]),
 			files: [{...unit, sudo: true, mode: 0o644}],
 			commands: [
-				...(lab.marathon.source === 'image' && lab.docker.offlineImages.length === 0 ? [command(['docker', 'pull', lab.versions.marathonImage])] : []),
+				...(lab.marathon.source === 'image' && lab.docker.offlineImages.length === 0 ? [command(['docker', 'pull', '--', lab.versions.marathonImage])] : []),
 				...tarballCommands(lab),
 				command(['systemctl', 'daemon-reload']),
 				command(['systemctl', 'enable', '--now', `mesos-lab-marathon-${instance.index}.service`]),

@@ -35,6 +35,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {stringify} from 'yaml';
+import {tethered} from '../helpers/tethered.js';
 import {startTestHost, testHostUnavailable, type TestHost} from '../helpers/test-host.js';
 import {labStandIns} from './stand-ins.js';
 
@@ -340,7 +341,7 @@ async function startSimDaemon(host: TestHost, work: string, unitsDir: string): P
 	}));
 	// Node 22 runs the TypeScript file itself (the flag is needed before 22.18, harmless after).
 	const node = [process.execPath, '--experimental-strip-types', '--disable-warning=ExperimentalWarning'];
-	const daemon = spawn('ip', ['netns', 'exec', host.namespace, ...node, fileURLToPath(new URL('sim-daemon.ts', import.meta.url)), configPath], {stdio: ['ignore', 'pipe', 'pipe']});
+	const daemon = spawn(...tethered('ip', ['netns', 'exec', host.namespace, ...node, fileURLToPath(new URL('sim-daemon.ts', import.meta.url)), configPath]), {stdio: ['ignore', 'pipe', 'pipe']});
 	let log = '';
 	daemon.stderr?.on('data', chunk => {
 		log += String(chunk);

@@ -5,9 +5,10 @@ import {UserInputError} from '../../errors.js';
 import {validateLab} from '../../lab/lab-file.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {CommandContext} from '../context.js';
+import {clusterAccess, type AccessFlags} from './cluster-access.js';
 import {hostPortList, seconds, urlList} from './parse-flags.js';
 
-export interface DashboardOptions {
+export interface DashboardOptions extends AccessFlags {
 	mesos?: string;
 	marathon?: string;
 	lb?: string;
@@ -27,7 +28,8 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 	}
 	const endpoints = endpointsFrom(options, ctx.home);
 	const refreshMs = seconds('--refresh', options.refresh ?? '2') * 1000;
-	const cluster = connectCluster(endpoints, {refreshMs, simulated: false});
+	const access = clusterAccess(options, ctx.env);
+	const cluster = connectCluster(endpoints, {refreshMs, simulated: false, authorization: access.authorization, ...(access.dispatcher ? {http: {dispatcher: access.dispatcher}} : {})});
 	if (options.once) {
 		await printOnce(cluster, options.json === true, ctx.stdout, 160);
 		return 0;

@@ -15,6 +15,7 @@ import {assertHost, assertPort} from '../../lab/validate.js';
 import type {CommandContext} from '../context.js';
 import {nearest} from '../suggest.js';
 import {marathonUrls} from './app.js';
+import {cleanText} from '../../untrusted-text.js';
 import {seconds, urlList} from './parse-flags.js';
 import {savedLabFor} from './saved-lab.js';
 
@@ -122,7 +123,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: string): P
 	const serviceHost = options.serviceHost !== undefined
 		? assertHost('--service-host', options.serviceHost)
 		: lbFlag === undefined && fromLab !== undefined ? fromLab.serviceHost : lbUrl === '' ? '' : new URL(lbUrl).hostname.replace(/^\[(.*)\]$/, '$1');
-	const print = (line: string) => ctx.stdout.write(`${line}\n`);
+	const print = (line: string) => ctx.stdout.write(`${cleanText(line)}\n`);
 	const killer = chooseKiller(ctx, options, lab, marathon, print);
 	const access = killer.access;
 	const build = (mesosUrls: string[]): Wiring => ({
