@@ -13,7 +13,7 @@ describe('the guided experiments', () => {
 				expect(lesson.en).toMatch(/[a-z]/);
 			}
 		}
-		expect(() => findExperiment('chaos')).toThrow(expect.objectContaining({message: 'There is no experiment "chaos".', hint: expect.stringContaining('shell-app, nginx-docker, failover, virtual-host, zk-quorum, master-failover, marathon-failover')}));
+		expect(() => findExperiment('chaos')).toThrow(expect.objectContaining({message: 'There is no experiment "chaos".', hint: expect.stringContaining('shell-app, nginx-docker, failover, virtual-host, inside, zk-quorum, master-failover, marathon-failover')}));
 	});
 
 	it('ask for the tutorial resources', () => {
