@@ -32,6 +32,7 @@ const en = {
 	resetConfirm: 'Type the lab id to delete its checkpoints and logs',
 	resetDone: 'Removed checkpoints and logs of',
 	willDo: 'Would run',
+	welcome: 'mesos-lab builds the tutorial\'s Mesos cluster step by step. Apache Mesos moved to the Apache Attic in 2025: it gets no more releases or fixes. This is a lab for learning, and for looking after legacy clusters, not a new production platform.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -68,6 +69,7 @@ const zh: Record<MessageKey, string> = {
 	resetConfirm: '输入实验名以删除它的检查点和日志',
 	resetDone: '已删除检查点和日志：',
 	willDo: '将执行',
+	welcome: 'mesos-lab 按教程一步一步搭建 Mesos 集群。Apache Mesos 已于 2025 年移入 Apache Attic（退役），不会再有新版本或修复。这是用来学习、以及维护遗留集群的实验环境，不适合作为新的生产平台。',
 };
 
 const catalogs: Record<Language, Record<MessageKey, string>> = {en, zh};
