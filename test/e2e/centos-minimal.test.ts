@@ -3,7 +3,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {changingCalls, finished, journal, reportedSatisfied, unfinished} from './install-journal.js';
-import {labHostUnavailable, labPorts, startCli, startLabHost, type LabHost} from './lab-host.js';
+import {labHostUnavailable, labPorts, onHost, startCli, startLabHost, type LabHost} from './lab-host.js';
 
 const unavailable = labHostUnavailable();
 if (unavailable && process.env['CI']) {
@@ -17,15 +17,6 @@ async function init(lab: LabHost): Promise<{code: number | null; output: string}
 	const run = startCli(lab, ['init', '--config', lab.labPath, '--yes', '--plain']);
 	const code = await finished(run, installTimeoutMs);
 	return {code, output: run.output()};
-}
-
-/** A program run on the host as its lab user, through a login like the one the install uses. */
-function onHost(lab: LabHost, command: string, input?: string): string {
-	const knownHosts = join(lab.home, 'known_hosts');
-	return execFileSync('ssh', [
-		'-o', 'BatchMode=yes', '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'StrictHostKeyChecking=yes',
-		'-i', lab.host.identityFile, `${lab.user}@${lab.host.address}`, command,
-	], {encoding: 'utf8', timeout: installTimeoutMs, ...(input === undefined ? {} : {input})});
 }
 
 function state(lab: LabHost, ...path: string[]): string {
@@ -132,12 +123,13 @@ describe.skipIf(Boolean(unavailable)).concurrent('installing a fresh CentOS 7.9 
 		expect(await installs.get('rpm-second'), 'the installs on this host did not complete').toBe(true);
 		const lab = rpmLab;
 		const executor = lab.host.exec('cat /opt/mesos-lab/mesos/agent/work/executor.pid').trim();
-		expect(lab.host.exec(`kill -0 ${executor} && echo running`).trim()).toBe('running');
+		const running = () => lab.host.exec(`grep -qv ') Z ' /proc/${executor}/stat 2>/dev/null && echo running || echo gone`).trim();
+		expect(running()).toBe('running');
 
-		lab.host.exec('systemctl restart mesos-lab-agent');
+		await onHost(lab, 'systemctl restart mesos-lab-agent', {as: 'root'});
 
-		expect(lab.host.exec(`kill -0 ${executor} 2>/dev/null && echo running || echo killed`).trim()).toBe('running');
-		lab.host.exec('yum update -y > /dev/null');
+		expect(running()).toBe('running');
+		await onHost(lab, 'yum update -y', {as: 'root'});
 		expect(lab.host.exec('rpm -q --qf %{VERSION} docker-ce')).toBe('24.0.9');
 		expect(lab.host.exec('rpm -q --qf %{VERSION} docker-ce-rootless-extras')).toBe('24.0.9');
 	}, installTimeoutMs);
@@ -151,12 +143,12 @@ describe.skipIf(Boolean(unavailable)).concurrent('installing a fresh CentOS 7.9 
 		execFileSync('bash', ['-n', script]);
 		execFileSync('shellcheck', ['-S', 'warning', script]);
 
-		onHost(lab, 'bash -s', plan.output());
+		await onHost(lab, 'bash -s', {as: 'root', input: plan.output(), timeoutMs: installTimeoutMs});
 		const afterFirst = snapshot(lab);
 		expect(lab.host.exec('rpm -q --qf %{VERSION} docker-ce')).toBe('24.0.9');
 		expect(lab.host.exec(`curl -fsS http://${lab.host.address}:${labPorts.marathon[0]}/v2/info`)).toContain('"leader"');
 
-		onHost(lab, 'bash -s', plan.output());
+		await onHost(lab, 'bash -s', {as: 'root', input: plan.output(), timeoutMs: installTimeoutMs});
 
 		expect(snapshot(lab)).toBe(afterFirst);
 		expect(lab.host.exec('rpm -q --qf %{VERSION} docker-ce')).toBe('24.0.9');

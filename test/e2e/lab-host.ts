@@ -166,6 +166,31 @@ export interface CliRun {
 	exited: Promise<number | null>;
 }
 
+/**
+ * Runs a command on the host through a login as the lab's user (or root), as a person would.
+ * Asynchronous: the mirror the host downloads from answers from this same process.
+ */
+export async function onHost(lab: Pick<LabHost, 'home' | 'host' | 'user'>, command: string, options: {as?: 'root' | 'lab'; input?: string; timeoutMs?: number} = {}): Promise<string> {
+	const child = spawn('ssh', [
+		'-o', 'BatchMode=yes', '-o', `UserKnownHostsFile=${join(lab.home, 'known_hosts')}`, '-o', 'StrictHostKeyChecking=yes',
+		'-i', lab.host.identityFile, `${options.as ?? lab.user}@${lab.host.address}`, command,
+	], {stdio: ['pipe', 'pipe', 'pipe'], timeout: options.timeoutMs ?? 60_000});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', chunk => {
+		stdout += String(chunk);
+	});
+	child.stderr.on('data', chunk => {
+		stderr += String(chunk);
+	});
+	child.stdin.end(options.input ?? '');
+	const code = await new Promise<number | null>(resolve => child.once('close', resolve));
+	if (code !== 0) {
+		throw new Error(`${command} on ${lab.host.address} ended with ${code}: ${stderr}`);
+	}
+	return stdout;
+}
+
 /** Runs bin/mesos-lab.js with the lab's home; `args` follow the program name. */
 export function startCli(lab: Pick<LabHost, 'home'> & Partial<Pick<LabHost, 'cliEnv'>>, args: readonly string[]): CliRun {
 	const child = spawn(process.execPath, [join(repoRoot, 'bin', 'mesos-lab.js'), '--home', lab.home, ...args], {

@@ -247,12 +247,18 @@ start() {
   echo $! > "$units/$1.pid"
 }
 group() { grep -l -s -z -x "MESOS_LAB_CGROUP=$1" /proc/[0-9]*/environ | cut -d/ -f3; }
+running() { [ -d "/proc/$1" ] && ! grep -q ') Z ' "/proc/$1/stat" 2>/dev/null; }
+# A stop ends when what it signalled has exited; after TimeoutStopSec (10 s here) SIGKILL follows.
 stop() {
   mode=$(sed -n 's/^KillMode=//p' "/etc/systemd/system/$1" 2>/dev/null); [ -n "$mode" ] || mode=control-group
   if [ -f "$units/$1.pid" ]; then
-    main=$(cat "$units/$1.pid")
-    kill -TERM "$main" 2>/dev/null
-    if [ "$mode" = control-group ]; then for p in $(group "$1"); do kill -TERM "$p" 2>/dev/null; done; fi
+    victims=$(cat "$units/$1.pid")
+    [ "$mode" != control-group ] || victims="$victims $(group "$1")"
+    for p in $victims; do kill -TERM "$p" 2>/dev/null; done
+    for p in $victims; do
+      n=0; while running "$p" && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+      ! running "$p" || kill -KILL "$p" 2>/dev/null
+    done
     rm -f "$units/$1.pid"
   fi
   rm -f "$units/$1.active"
