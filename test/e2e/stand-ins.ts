@@ -228,7 +228,7 @@ units="$host_dir/state/units"; mkdir -p "$units"
 quiet=; now=; names=
 action=$1; shift
 for a in "$@"; do case "$a" in --quiet|-q) quiet=1;; --now) now=1;; -*) ;; *) case "$a" in *.*) names="$names $a";; *) names="$names $a.service";; esac;; esac; done
-alive() { [ -f "$units/$1.pid" ] && kill -0 "$(cat "$units/$1.pid")" 2>/dev/null; }
+alive() { [ -f "$units/$1.pid" ] && member "$1" "$(cat "$units/$1.pid")"; }
 active() { alive "$1" || { [ ! -f "/etc/systemd/system/$1" ] && [ -f "$units/$1.active" ]; }; }
 start() {
   active "$1" && return 0
@@ -237,7 +237,7 @@ start() {
     case "$1" in docker.service|chronyd.service|firewalld.service) touch "$units/$1.active"; return 0;; esac
     echo "Failed to start $1: Unit not found." >&2; return 5
   fi
-  env_args="MESOS_LAB_CGROUP=$1 $(sed -n 's/^Environment=//p' "$file" | tr '\n' ' ')"
+  env_args="MESOS_LAB_CGROUP=$host_dir/$1 $(sed -n 's/^Environment=//p' "$file" | tr '\n' ' ')"
   sed -n 's/^ExecStartPre=//p' "$file" | while IFS= read -r line; do
     line=$(printf '%s' "$line" | sed -E "s/^(')?-/\1/")
     env $env_args sh -c "$line" >> "$units/$1.log" 2>&1 < /dev/null || true
@@ -246,13 +246,17 @@ start() {
   setsid env $env_args sh -c "exec $line" >> "$units/$1.log" 2>&1 < /dev/null &
   echo $! > "$units/$1.pid"
 }
-group() { grep -l -s -z -x "MESOS_LAB_CGROUP=$1" /proc/[0-9]*/environ | cut -d/ -f3; }
+# The group's mark names this host too: all test hosts share one machine's processes, and a pid
+# that outlived its process may belong to anyone now.
+group() { grep -l -s -z -x "MESOS_LAB_CGROUP=$host_dir/$1" /proc/[0-9]*/environ | cut -d/ -f3; }
+member() { grep -q -s -z -x "MESOS_LAB_CGROUP=$host_dir/$1" "/proc/$2/environ"; }
 running() { [ -d "/proc/$1" ] && ! grep -q ') Z ' "/proc/$1/stat" 2>/dev/null; }
 # A stop ends when what it signalled has exited; after TimeoutStopSec (10 s here) SIGKILL follows.
 stop() {
   mode=$(sed -n 's/^KillMode=//p' "/etc/systemd/system/$1" 2>/dev/null); [ -n "$mode" ] || mode=control-group
   if [ -f "$units/$1.pid" ]; then
-    victims=$(cat "$units/$1.pid")
+    main=$(cat "$units/$1.pid"); victims=""
+    ! member "$1" "$main" || victims=$main
     [ "$mode" != control-group ] || victims="$victims $(group "$1")"
     for p in $victims; do kill -TERM "$p" 2>/dev/null; done
     for p in $victims; do
