@@ -1,3 +1,5 @@
+import {ConnectionError} from '../errors.js';
+import type {CommandResult} from '../exec/executor.js';
 import {shellCommand} from '../exec/quote.js';
 import type {CheckResult, FailureHint, Localized, PlannedCommand, StepContext, VerifyResult} from './step.js';
 
@@ -14,13 +16,28 @@ export function script(program: string, args: readonly string[] = [], describe?:
 	return command(['bash', '-c', program, 'mesos-lab', ...args], describe, extra);
 }
 
+/**
+ * Runs a read-only probe (a check or a proof). A link that drops while it runs is made again by the
+ * executor, and the probe, which changes nothing, is asked once more instead of failing the step.
+ */
+async function probe(ctx: StepContext, line: string): Promise<CommandResult> {
+	const run = () => ctx.exec.run(line, {sudo: true, signal: ctx.signal, timeoutMs: 30_000});
+	try {
+		return await run();
+	} catch (error) {
+		if (error instanceof ConnectionError && !ctx.signal.aborted) {
+			return run();
+		}
+		throw error;
+	}
+}
+
 export async function succeeds(ctx: StepContext, line: string): Promise<boolean> {
-	const result = await ctx.exec.run(line, {sudo: true, signal: ctx.signal, timeoutMs: 30_000});
-	return result.exitCode === 0;
+	return (await probe(ctx, line)).exitCode === 0;
 }
 
 export async function output(ctx: StepContext, line: string): Promise<{ok: boolean; stdout: string; stderr: string}> {
-	const result = await ctx.exec.run(line, {sudo: true, signal: ctx.signal, timeoutMs: 30_000});
+	const result = await probe(ctx, line);
 	return {ok: result.exitCode === 0, stdout: result.stdout, stderr: result.stderr};
 }
 
