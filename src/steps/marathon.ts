@@ -12,10 +12,14 @@ export const libmesosHint = {
 	hint: text('Marathon 找不到 libmesos：用镜像时镜像自带；用 tarball 时 unit 把 MESOS_NATIVE_JAVA_LIBRARY 指向实验目录下 lib/libmesos.so 这个链接，确认它指向一个存在的文件，并且 Mesos 编译时带了 Java 绑定（marathon.source: tarball 时会带）。', 'Marathon cannot find libmesos: the image carries its own; with a tarball the unit points MESOS_NATIVE_JAVA_LIBRARY at the lib/libmesos.so link under the lab root: check that it leads to a file, and that Mesos was built with its Java bindings (it is when marathon.source is tarball).'),
 };
 
+export function marathonUnitName(instance: Pick<MarathonInstance, 'index'>): string {
+	return `mesos-lab-marathon-${instance.index}.service`;
+}
+
 export function marathonUnit(lab: Lab, instance: MarathonInstance): {path: string; content: string} {
 	const t = topology(lab);
 	const flags = ['--master', t.mesosZk, '--zk', t.marathonZk, '--hostname', instance.host.address, '--http_port', String(instance.port)];
-	const name = `mesos-lab-marathon-${instance.index}`;
+	const name = marathonUnitName(instance).replace(/\.service$/, '');
 	// Without LIBPROCESS_IP, libmesos advertises what the host name resolves to: 127.0.0.1 on a
 	// minimal install, which a master on another host cannot answer (libprocess process.cpp).
 	const libprocessIp = instance.host.address;
@@ -26,7 +30,7 @@ export function marathonUnit(lab: Lab, instance: MarathonInstance): {path: strin
 			after: ['network-online.target', 'docker.service'],
 			execStartPre: [shellCommand(['-/usr/bin/docker', 'rm', '-f', name])],
 			execStart: lab.marathon.source === 'image'
-				? shellCommand(['/usr/bin/docker', 'run', '--rm', '--name', name, '--net=host', '-e', `LIBPROCESS_IP=${libprocessIp}`, lab.versions.marathonImage, ...flags])
+				? shellCommand(['/usr/bin/docker', 'run', '--rm', '--name', name, '--net=host', '-e', `LIBPROCESS_IP=${libprocessIp}`, '--', lab.versions.marathonImage, ...flags])
 				: shellCommand([`${lab.root}/marathon/bin/marathon`, ...flags]),
 			...(lab.marathon.source === 'image' ? {execStop: shellCommand(['/usr/bin/docker', 'stop', name])} : {environment: {MESOS_NATIVE_JAVA_LIBRARY: mesosPaths(lab).libmesos, LIBPROCESS_IP: libprocessIp}}),
 		}),
@@ -76,7 +80,7 @@ export function marathonSteps(lab: Lab): Step[] {
 			proof: shellCommand(['curl', '-fsS', '--max-time', '5', `http://${instance.host.address}:${instance.port}/v2/info`]),
 			files: [{...unit, sudo: true, mode: 0o644}],
 			commands: [
-				...(lab.marathon.source === 'image' && lab.docker.offlineImages.length === 0 ? [command(['docker', 'pull', lab.versions.marathonImage])] : []),
+				...(lab.marathon.source === 'image' && lab.docker.offlineImages.length === 0 ? [command(['docker', 'pull', '--', lab.versions.marathonImage])] : []),
 				...tarballCommands(lab),
 				command(['systemctl', 'daemon-reload']),
 				command(['systemctl', 'enable', '--now', `mesos-lab-marathon-${instance.index}.service`]),

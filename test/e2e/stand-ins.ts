@@ -288,10 +288,12 @@ exit $status`;
 
 /**
  * The docker CLI against a daemon that runs while docker.service is active. `docker info` reports
- * the installed docker-ce. A container of the Marathon image starts libmesos, which picks the
- * address it advertises as libprocess does (apache/mesos 3rdparty/libprocess/src/process.cpp,
- * process::initialize): LIBPROCESS_IP when set, else the first IPv4 address the host name resolves
- * to, and no address at all is fatal. The choice is printed and kept beside the container's state.
+ * the installed docker-ce. `--` ends docker's options as spf13/pflag reads it (flag.go: "--"
+ * terminates the flags); the image follows. A container of the Marathon image starts libmesos,
+ * which picks the address it advertises as libprocess does (apache/mesos
+ * 3rdparty/libprocess/src/process.cpp, process::initialize): LIBPROCESS_IP when set, else the first
+ * IPv4 address the host name resolves to, and no address at all is fatal. The choice is printed and
+ * kept beside the container's state.
  */
 const docker = String.raw`
 state="$host_dir/state/docker"; mkdir -p "$state"; touch "$state/images"
@@ -302,10 +304,13 @@ daemon() {
 }
 case "$1" in
   info) daemon; awk '$1 == "docker-ce" {print $2}' "$host_dir/state/rpms";;
-  pull) daemon; echo "$2: Pulling from registry"; grep -qxF "$2" "$state/images" || echo "$2" >> "$state/images"; echo "Status: Downloaded newer image for $2";;
+  pull)
+    daemon; shift; [ "$1" = -- ] && shift
+    echo "$1: Pulling from registry"; grep -qxF "$1" "$state/images" || echo "$1" >> "$state/images"; echo "Status: Downloaded newer image for $1";;
   image)
     [ "$2" = inspect ] || exit 2; daemon; shift 2; format=
     [ "$1" = --format ] && { format=$2; shift 2; }
+    [ "$1" = -- ] && shift
     for i in "$@"; do grep -qxF "$i" "$state/images" || { echo "Error: No such image: $i" >&2; exit 1; }; done
     if [ -n "$format" ]; then printf '%s\n' "$@"; else echo "[]"; fi;;
   rm) daemon; echo "Error: No such container: $3" >&2; exit 1;;
@@ -314,6 +319,7 @@ case "$1" in
     daemon; shift; image=; name=; libprocess_ip=
     while [ $# -gt 0 ]; do
       case "$1" in
+        --) image=$2; break;;
         --rm|--net=*|-d) shift;;
         --name) name=$2; shift 2;;
         -e) case "$2" in LIBPROCESS_IP=*) libprocess_ip=$(printf %s "$2" | cut -d= -f2-);; esac; shift 2;;
