@@ -1,8 +1,8 @@
 import {ClusterError} from '../errors.js';
 import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
 import {fetchJson, fetchJsonText, fetchText, hostPortOf, joinUrl, parseJsonBody, statusError, type HttpOptions} from './http.js';
-import {normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonInfo, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
-import type {App, MarathonInfo} from './snapshot.js';
+import {normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonInfo, normaliseMarathonPodStatuses, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
+import type {App, MarathonInfo, Pod, SourceFeed} from './snapshot.js';
 
 export interface MarathonReading {
 	/** The leader as Marathon names it (`host:port`), or null. */
@@ -11,8 +11,12 @@ export interface MarathonReading {
 	url: string;
 	instances: MarathonInfo[];
 	apps: App[];
+	pods: Pod[];
 	tasks: MarathonTask[];
 	deployments: MarathonDeployment[];
+	feed: SourceFeed;
+	/** When data last arrived, for a reading kept up by the event stream. */
+	receivedAt?: string;
 }
 
 export const appsQuery = '/v2/apps?embed=apps.tasks&embed=apps.counts&embed=apps.deployments&embed=apps.lastTaskFailure';
@@ -66,11 +70,17 @@ export async function readMarathon(instances: string[], options: SourceReadOptio
 		const reasons = infos.map(info => `${info.endpoint}: ${info.error ?? 'no answer'}`).join('; ');
 		throw new ClusterError(`no Marathon answered (${reasons})`, {hint: 'Check that Marathon runs; it needs a Mesos leader and ZooKeeper to serve.'});
 	}
-	const [appsAnswer, deploymentsRaw] = await Promise.all([
+	const [appsAnswer, deploymentsRaw, podsAnswer] = await Promise.all([
 		fetchJsonText(joinUrl(leaderUrl, appsQuery), options),
 		fetchJson(joinUrl(leaderUrl, '/v2/deployments'), options),
+		fetchText(joinUrl(leaderUrl, '/v2/pods/::status'), options, {headers: {accept: 'application/json'}}),
 	]);
-	const {apps, tasks} = decodeAnswer(options.memo, 'marathon apps', appsAnswer.body, body => normaliseMarathonApps(parseJsonBody(body, appsAnswer.url)));
+	const {apps, tasks: appTasks} = decodeAnswer(options.memo, 'marathon apps', appsAnswer.body, body => normaliseMarathonApps(parseJsonBody(body, appsAnswer.url)));
+	// Marathon before 1.4 has no pods and answers 404 here.
+	const podParts = podsAnswer.status >= 200 && podsAnswer.status < 300
+		? decodeAnswer(options.memo, 'marathon pods', podsAnswer.body, body => normaliseMarathonPodStatuses(parseJsonBody(body, podsAnswer.url)))
+		: {pods: [], tasks: []};
+	const tasks = podParts.tasks.length === 0 ? appTasks : [...appTasks, ...podParts.tasks];
 	const deployments = normaliseMarathonDeployments(deploymentsRaw);
 	const deploying = new Set(deployments.flatMap(deployment => deployment.affectedApps));
 	const marked = apps.some(app => deploying.has(app.id) && !app.deploymentInProgress)
@@ -81,7 +91,9 @@ export async function readMarathon(instances: string[], options: SourceReadOptio
 		url: leaderUrl,
 		instances: infos,
 		apps: settleValue(options.memo, 'marathon apps', marked),
+		pods: settleValue(options.memo, 'marathon pods', podParts.pods),
 		tasks: settleValue(options.memo, 'marathon tasks', tasks),
 		deployments,
+		feed: {kind: 'poll', reason: 'polling chosen'},
 	};
 }

@@ -2,11 +2,16 @@ import {ClusterError} from '../errors.js';
 import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
 import {fetchJson, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, statusError, type HttpAnswer, type HttpOptions} from './http.js';
 import {normaliseMesosMetrics, normaliseMesosState, normaliseMesosStateSummary, type MesosStateParts} from './mesos-state.js';
-import type {MasterInfo} from './snapshot.js';
+import type {MasterInfo, SourceFeed} from './snapshot.js';
 
 export interface MesosReading extends MesosStateParts {
-	/** The leading master as `host:port`, or null. */
+	/** The leading master as `host:port` of the URL that reached it, or null. */
 	leader: string | null;
+	/** The leader as the masters name it (`leader_info` or GET_MASTER hostname:port): a wrong --hostname shows here. */
+	leaderReported: string | null;
+	feed: SourceFeed;
+	/** When data last arrived, for a streamed reading (a polled one arrived when it was read). */
+	receivedAt?: string;
 	/** The URL the state was read from. */
 	leaderUrl: string | null;
 	masters: MasterInfo[];
@@ -123,5 +128,5 @@ export async function readMesos(masters: string[], options: MesosReadOptions = {
 		masterInfos.push({endpoint: leaderEndpoint, role: 'leader', ...(parts.version ? {version: parts.version} : {})});
 	}
 	const metrics = probes.find(probe => hostPortOf(probe.url) === leaderEndpoint)?.metrics ?? {};
-	return {...parts, leader: leaderEndpoint, leaderUrl, masters: masterInfos, metrics};
+	return {...parts, leader: leaderEndpoint, leaderReported: parts.leader, leaderUrl, masters: masterInfos, metrics, feed: {kind: 'poll', reason: 'polling chosen'}};
 }
