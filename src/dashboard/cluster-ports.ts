@@ -2,6 +2,8 @@ import type {ClusterEvent} from '../cluster/cluster-event.js';
 import {MarathonActions} from '../cluster/actions.js';
 import type {HttpOptions} from '../cluster/http.js';
 import {followMarathonEvents} from '../cluster/marathon-event-stream.js';
+import {MarathonLive} from '../cluster/marathon-live.js';
+import {MesosStream} from '../cluster/mesos-stream.js';
 import {ClusterPoller, type ClusterEndpoints} from '../cluster/poller.js';
 import type {ClusterSnapshot} from '../cluster/snapshot.js';
 import {ClusterError} from '../errors.js';
@@ -17,13 +19,49 @@ export interface LiveCluster {
 	stop(): void;
 }
 
+export interface ConnectOptions {
+	refreshMs: number;
+	simulated: boolean;
+	http?: HttpOptions;
+	/**
+	 * `stream` (the default): Mesos through the operator API's event stream and Marathon driven by
+	 * its events; `poll`: both read whole at every refresh. `--once` always reads once.
+	 */
+	feed?: 'stream' | 'poll';
+	/** Largest first record of the Mesos stream (the whole state), in bytes. */
+	maxStateBytes?: number;
+	/** Time between full Marathon reads while its event stream is up. */
+	marathonResyncMs?: number;
+}
+
+/** HAProxy and ZooKeeper answers grow with the cluster but matter less by the second: read them at most this often. */
+function slowClockMs(refreshMs: number): number {
+	return Math.max(10_000, refreshMs * 5);
+}
+
 /**
- * Wires the data layer to the dashboard: snapshots from the poller, events from Marathon's stream.
- * A stream event asks for a refresh at once, so a killed task's replacement shows up without
- * waiting for the next tick.
+ * Wires the data layer to the dashboard: snapshots from the poller, which in stream mode only
+ * reads what the Mesos event stream and Marathon's events keep current; events for the log from
+ * Marathon's stream and the Mesos stream's own comings and goings. News asks for a refresh at once,
+ * so a killed task's replacement shows up without waiting for the next tick.
  */
-export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs: number; simulated: boolean; http?: HttpOptions}): LiveCluster {
-	const poller = new ClusterPoller({endpoints, refreshMs: options.refreshMs, simulated: options.simulated, http: options.http});
+export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOptions): LiveCluster {
+	const streaming = (options.feed ?? 'stream') === 'stream';
+	let mesosStream: MesosStream | undefined;
+	let marathonLive: MarathonLive | undefined;
+	const slowMs = slowClockMs(options.refreshMs);
+	const poller = new ClusterPoller({
+		endpoints, refreshMs: options.refreshMs, simulated: options.simulated, http: options.http,
+		intervals: {haproxy: slowMs, zookeeper: slowMs},
+		...(streaming ? {
+			// Reading the stream's state costs nothing: whenever it recovers, the next refresh shows it.
+			backoffs: {mesos: {initialMs: 0, maxMs: 0}},
+			readers: {
+				mesos: (_masters, http) => (mesosStream ? mesosStream.read(http) : Promise.reject(new Error('not started'))),
+				marathon: (_instances, http) => (marathonLive ? marathonLive.read(http) : Promise.reject(new Error('not started'))),
+			},
+		} : {}),
+	});
 	const abort = new AbortController();
 	let pending: ClusterEvent[] = [];
 	let refreshQueued = false;
@@ -37,17 +75,26 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 			listener(snapshot, events);
 		}
 	});
+	// A task that starts or ends moves HAProxy too: marathon-lb reloads on Marathon's events (its
+	// `relevant_events`), so HAProxy is read at every refresh while it settles.
+	const nudge = () => {
+		if (!refreshQueued) {
+			refreshQueued = true;
+			// Let a burst of events land before reading the cluster again.
+			setTimeout(() => {
+				refreshQueued = false;
+				void poller.refresh();
+			}, 100);
+		}
+	};
 	const follow = async () => {
 		for await (const event of followMarathonEvents(endpoints.marathon, {signal: abort.signal, dispatcher: options.http?.dispatcher})) {
 			pending.push(event);
-			if (!refreshQueued) {
-				refreshQueued = true;
-				// Let a burst of events land before reading the cluster again.
-				setTimeout(() => {
-					refreshQueued = false;
-					void poller.refresh();
-				}, 100);
+			marathonLive?.onEvent(event);
+			if (event.kind === 'task' || event.kind === 'health' || event.kind === 'deployment' || event.kind === 'app') {
+				poller.hurry('haproxy', 5_000);
 			}
+			nudge();
 		}
 	};
 	const marathonActions = () => {
@@ -86,6 +133,23 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 	return {
 		ports,
 		start() {
+			if (streaming) {
+				mesosStream = new MesosStream(endpoints.mesos, {
+					http: poller.http,
+					...(options.maxStateBytes === undefined ? {} : {maxStateBytes: options.maxStateBytes}),
+					onChange: what => {
+						if (what === 'state') {
+							poller.hurry('haproxy', 5_000);
+						}
+						nudge();
+					},
+					onNotice: (message, at) => {
+						pending.push({at, origin: 'mesos', kind: 'stream', type: 'master-stream', message});
+					},
+				});
+				marathonLive = new MarathonLive(endpoints.marathon, options.marathonResyncMs === undefined ? {} : {resyncMs: options.marathonResyncMs});
+				mesosStream.start();
+			}
 			poller.start();
 			if (endpoints.marathon.length > 0) {
 				follow().catch(() => undefined);
@@ -96,6 +160,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 		},
 		stop() {
 			abort.abort();
+			mesosStream?.stop();
 			poller.stop();
 		},
 	};

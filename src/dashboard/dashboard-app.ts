@@ -34,6 +34,8 @@ export interface DashboardOptions {
 	demo: boolean;
 	controlUrl?: string;
 	now?: () => number;
+	/** Time between redraws with no news, so ages and the clock move on an idle cluster. */
+	idleRedrawMs?: number;
 }
 
 const historyLength = 240;
@@ -117,6 +119,8 @@ export function runDashboard(screen: DashboardScreen, ports: DashboardPorts, opt
 			}
 		});
 		screen.onResize(draw);
+		const idleRedraw = setInterval(draw, options.idleRedrawMs ?? 5_000);
+		idleRedraw.unref();
 		screen.onKey(key => {
 			const intent = keyToIntent(key, ui.mode, selection);
 			if (!intent) {
@@ -125,6 +129,7 @@ export function runDashboard(screen: DashboardScreen, ports: DashboardPorts, opt
 			const before = ui;
 			ui = reduce(ui, intent, visible);
 			if (ui.quit) {
+				clearInterval(idleRedraw);
 				stop();
 				screen.destroy();
 				resolve();

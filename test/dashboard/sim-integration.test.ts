@@ -2,7 +2,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {connectCluster, type LiveCluster} from '../../src/dashboard/cluster-ports.js';
 import {runDashboard} from '../../src/dashboard/dashboard-app.js';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
-import {eventually, key, panel, recordingScreen, type RecordingScreen} from './recording-screen.js';
+import {eventually, findInEventLog, key, panel, recordingScreen, type RecordingScreen} from './recording-screen.js';
 
 /** The dashboard as `mesos-lab demo` runs it, on a screen that records frames, against the simulated cluster over HTTP. */
 interface Watched {
@@ -59,9 +59,10 @@ describe('the dashboard on the simulated cluster', () => {
 		expect(replacement, 'the simulation started no replacement').toBeDefined();
 		const where = hostPort(replacement!, sim.model.agentOf(replacement!)!.hostname);
 
-		const text = await until(screen, seen => panel(seen, 'Events').includes(`/nginx: replacement task started on port ${replacement!.hostPorts[0]}`), 'the replacement in the event log');
 		await until(screen, seen => panel(seen, 'Tasks').includes(where) && panel(seen, 'App → task → HAProxy').includes(where), 'the replacement in the tasks and joined tables');
-		expect(panel(text, 'Events')).toContain(`task ${victim.id}`);
+		// The log is newest first, each line at its event's own time: scroll to the replacement and the kill.
+		await findInEventLog(screen, `/nginx: replacement task started on port ${replacement!.hostPorts[0]}`);
+		await findInEventLog(screen, `task ${victim.id}`);
 		const joinedRow = panel(screen.text(), 'App → task → HAProxy').split('\n').find(line => line.includes(where));
 		expect(joinedRow).toMatch(/\/nginx\s+RUNNING/);
 	});
@@ -69,11 +70,11 @@ describe('the dashboard on the simulated cluster', () => {
 	it('follows the new Mesos leader when the leading master dies', async () => {
 		const {screen} = watch();
 		const [first, second] = sim.mesosUrls.map(url => new URL(url).host);
-		await until(screen, text => text.includes(`mesos ${first} ·`), 'the first master leading');
+		await until(screen, text => text.includes(`mesos ${first} [event stream] ·`), 'the first master leading');
 
 		await sim.control.killLeadingMaster();
 
-		const text = await until(screen, seen => seen.includes(`mesos ${second} ·`), 'the header naming the new leader');
+		const text = await until(screen, seen => seen.includes(`mesos ${second} [event stream] ·`), 'the header naming the new leader');
 		expect(panel(text, 'Leaders & ZooKeeper')).toMatch(new RegExp(`mesos\\s+${second}\\s+leader`));
 		expect(panel(text, 'Leaders & ZooKeeper')).toMatch(new RegExp(`mesos\\s+${first}\\s+standby`));
 		expect(panel(text, 'Events')).toContain(`Mesos leader is now ${second} (was ${first})`);
