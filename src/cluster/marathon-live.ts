@@ -1,7 +1,7 @@
 import {ClusterError} from '../errors.js';
 import type {SourceReadOptions} from './answer-memo.js';
 import type {ClusterEvent} from './cluster-event.js';
-import {systemClock, type Clock} from './clock.js';
+import {sleep, systemClock, type Clock} from './clock.js';
 import {fetchJson, fetchText, joinUrl, parseJsonBody, statusError} from './http.js';
 import {normaliseMarathonApps, normaliseMarathonDeployments, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
 import {readMarathon, type MarathonReading} from './marathon-client.js';
@@ -15,6 +15,8 @@ export function appQuery(appId: string): string {
 
 export interface MarathonLiveOptions {
 	clock?: Clock;
+	/** How long the first read waits for the event stream to connect, so that it is not read twice at start. */
+	connectGraceMs?: number;
 	/** Time between full reads while the event stream is up: the safety net for a missed event. */
 	resyncMs?: number;
 }
@@ -47,11 +49,17 @@ export class MarathonLive {
 	#dirty = new Set<string>();
 	#lastWholeAt = 0;
 	#receivedAt: string | null = null;
+	readonly #connectGraceMs: number;
+	#connected!: () => void;
+	readonly #firstConnect = new Promise<void>(resolve => {
+		this.#connected = resolve;
+	});
 
 	constructor(instances: string[], options: MarathonLiveOptions = {}) {
 		this.#instances = instances;
 		this.#clock = options.clock ?? systemClock;
 		this.#resyncMs = options.resyncMs ?? defaultResyncMs;
+		this.#connectGraceMs = options.connectGraceMs ?? 1_000;
 	}
 
 	/** When an answer or an event last arrived from Marathon. */
@@ -68,6 +76,7 @@ export class MarathonLive {
 		}
 		if (event.type === 'event-stream-connected') {
 			this.#streamUp = true;
+			this.#connected();
 		}
 		if (wholeReads.has(event.type)) {
 			this.#wholeWanted = true;
@@ -84,6 +93,10 @@ export class MarathonLive {
 	}
 
 	async read(http: SourceReadOptions): Promise<MarathonReading> {
+		if (this.#base === undefined && !this.#streamUp) {
+			// A read before the stream connects would be repeated when it does (events in between could be missed).
+			await Promise.race([this.#firstConnect, sleep(this.#clock, this.#connectGraceMs)]);
+		}
 		const now = this.#clock.now();
 		if (!this.#streamUp || this.#wholeWanted || this.#base === undefined || now - this.#lastWholeAt >= this.#resyncMs) {
 			return this.#readWhole(http, now);
