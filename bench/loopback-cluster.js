@@ -44,9 +44,18 @@ export async function startLoopbackCluster(taskCount, {heartbeatSeconds = 15} = 
 		registered_time: startedAt, resources: {cpus: 32, mem: 131072, disk: 1048576, ports: '[31000-32000]'},
 		used_resources: {cpus: 2, mem: 2560, disk: 0}, offered_resources: {cpus: 0, mem: 0, disk: 0}, reserved_resources: {}, active: true, version: '1.5.3',
 	});
+	// Tasks carry what a real master reports for a Docker task of Marathon (container, discovery,
+	// statuses with network info), so answers weigh what real ones do: about 0.9 KB a task.
 	const v0Task = task => ({
 		id: task.id, name: appId(task.app).slice(1), framework_id: 'F-marathon', executor_id: '', slave_id: `S${task.agent}`, state: 'TASK_RUNNING', role: '*',
-		resources: {cpus: 0.1, mem: 128, disk: 0, ports: `[${task.port}-${task.port}]`}, statuses: [{state: 'TASK_RUNNING', timestamp: startedAt + 5}],
+		resources: {cpus: 0.1, gpus: 0, mem: 128, disk: 0, ports: `[${task.port}-${task.port}]`},
+		statuses: [
+			{state: 'TASK_STARTING', timestamp: startedAt + 2, container_status: {container_id: {value: `c-${task.id}`}, network_infos: [{ip_addresses: [{protocol: 'IPv4', ip_address: agentHost(task.agent)}]}]}},
+			{state: 'TASK_RUNNING', timestamp: startedAt + 5, container_status: {container_id: {value: `c-${task.id}`}, network_infos: [{ip_addresses: [{protocol: 'IPv4', ip_address: agentHost(task.agent)}]}]}},
+		],
+		labels: [{key: 'HAPROXY_GROUP', value: 'external'}],
+		discovery: {visibility: 'FRAMEWORK', name: appId(task.app).slice(1), ports: {ports: [{number: 10000 + task.app, name: 'http', protocol: 'tcp'}]}},
+		container: {type: 'DOCKER', docker: {image: 'registry.lab:5000/nginx:1.25', network: 'BRIDGE', privileged: false, force_pull_image: false, port_mappings: [{host_port: task.port, container_port: 80, protocol: 'tcp'}]}},
 	});
 	const framework = {id: 'F-marathon', name: 'marathon', active: true, hostname: '127.0.0.1', webui_url: ''};
 	const stateBody = () => cached('state', () => JSON.stringify({
@@ -66,7 +75,10 @@ export async function startLoopbackCluster(taskCount, {heartbeatSeconds = 15} = 
 	const v1Task = (task, state = 'TASK_RUNNING') => ({
 		name: appId(task.app).slice(1), task_id: {value: task.id}, framework_id: {value: 'F-marathon'}, agent_id: {value: `S${task.agent}`}, state,
 		resources: [scalar('cpus', 0.1), scalar('mem', 128), scalar('disk', 0), {name: 'ports', type: 'RANGES', ranges: {range: [{begin: task.port, end: task.port}]}}],
-		statuses: [{task_id: {value: task.id}, agent_id: {value: `S${task.agent}`}, state, timestamp: startedAt + 5}],
+		statuses: [{task_id: {value: task.id}, agent_id: {value: `S${task.agent}`}, state, timestamp: startedAt + 5, container_status: {container_id: {value: `c-${task.id}`}, network_infos: [{ip_addresses: [{protocol: 'IPv4', ip_address: agentHost(task.agent)}]}]}}],
+		labels: {labels: [{key: 'HAPROXY_GROUP', value: 'external'}]},
+		discovery: {visibility: 'FRAMEWORK', name: appId(task.app).slice(1), ports: {ports: [{number: 10000 + task.app, name: 'http', protocol: 'tcp'}]}},
+		container: {type: 'DOCKER', docker: {image: 'registry.lab:5000/nginx:1.25', network: 'BRIDGE', port_mappings: [{host_port: task.port, container_port: 80, protocol: 'tcp'}]}},
 	});
 	const frame = body => {
 		const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -79,9 +91,10 @@ export async function startLoopbackCluster(taskCount, {heartbeatSeconds = 15} = 
 	})}}}`));
 
 	const marathonTask = task => ({
-		id: task.id, appId: appId(task.app), host: agentHost(task.agent), ports: [task.port], slaveId: `S${task.agent}`, state: 'TASK_RUNNING',
+		id: task.id, appId: appId(task.app), host: agentHost(task.agent), ports: [task.port], servicePorts: [10000 + task.app], slaveId: `S${task.agent}`, state: 'TASK_RUNNING',
 		startedAt: '2026-03-01T10:00:05.000Z', stagedAt: '2026-03-01T10:00:00.000Z', version: '2026-03-01T09:00:00.000Z',
-		healthCheckResults: [{alive: true, consecutiveFailures: 0, instanceId: task.id}],
+		ipAddresses: [{ipAddress: agentHost(task.agent), protocol: 'IPv4'}, {ipAddress: `fd00::${task.agent.toString(16)}`, protocol: 'IPv6'}], localVolumes: [], region: 'lab', zone: `rack-${task.agent % 20}`, role: '*',
+		healthCheckResults: [{alive: true, consecutiveFailures: 0, firstSuccess: '2026-03-01T10:00:09.000Z', lastSuccess: '2026-03-01T10:30:00.000Z', lastFailure: null, lastFailureCause: null, instanceId: `${task.id}-instance`}],
 	});
 	const tasksByApp = () => cached('byApp', () => {
 		const byApp = Array.from({length: shape.apps}, () => []);
@@ -142,8 +155,15 @@ export async function startLoopbackCluster(taskCount, {heartbeatSeconds = 15} = 
 	const mesos = counted('mesos', async (req, res) => {
 		const url = new URL(req.url, 'http://x');
 		const path = url.pathname.replace(/^\/master(?=\/)/, '');
-		if (path === '/metrics/snapshot') return json(res, {'master/elected': 1, 'master/uptime_secs': 100});
+		if (path === '/metrics/snapshot') return json(res, {'master/elected': 1, 'master/uptime_secs': 100, 'master/tasks_running': tasks.length, 'master/slaves_active': shape.agents});
 		if (path === '/state' || path === '/state.json') return json(res, stateBody());
+		if (path === '/state-summary') return json(res, cached('summary', () => JSON.stringify({hostname: 'm1.lab', slaves: Array.from({length: shape.agents}, (_, agent) => v0Agent(agent)), frameworks: [framework]})));
+		if (path === '/tasks') {
+			// Mesos's paged task list (limit defaults to 100).
+			const limit = Number(url.searchParams.get('limit') ?? 100);
+			const offset = Number(url.searchParams.get('offset') ?? 0);
+			return json(res, {tasks: tasks.slice(offset, offset + limit).map(v0Task)});
+		}
 		if (path === '/api/v1' && req.method === 'POST') {
 			const call = JSON.parse((await readBody(req)) || '{}');
 			if (call.type === 'GET_MASTER') return json(res, {type: 'GET_MASTER', get_master: {master_info: {hostname: 'm1.lab', port: 5050, version: '1.5.3', address: {hostname: 'm1.lab', port: 5050}}}});
@@ -170,10 +190,13 @@ export async function startLoopbackCluster(taskCount, {heartbeatSeconds = 15} = 
 		if (path === '/v2/deployments') return json(res, '[]');
 		if (path === '/v2/pods/::status') return json(res, '[]');
 		if (path === '/v2/apps') return json(res, appsBody(url.searchParams.getAll('embed').includes('apps.tasks')));
+		if (path === '/v2/tasks') return json(res, cached('marathon-tasks', () => JSON.stringify({tasks: tasks.map(marathonTask)})));
 		if (path.startsWith('/v2/apps/')) {
-			const id = `/${path.slice('/v2/apps/'.length)}`;
+			const tasksOnly = path.endsWith('/tasks');
+			const id = `/${path.slice('/v2/apps/'.length, tasksOnly ? -'/tasks'.length : undefined)}`;
 			const app = Array.from({length: shape.apps}, (_, index) => index).find(index => appId(index) === id);
-			return app === undefined ? json(res, {message: `App '${id}' does not exist`}, 404) : json(res, {app: appJson(app, true)});
+			if (app === undefined) return json(res, {message: `App '${id}' does not exist`}, 404);
+			return json(res, tasksOnly ? {tasks: tasksByApp()[app].map(marathonTask)} : {app: appJson(app, true)});
 		}
 		if (path === '/v2/events') {
 			res.writeHead(200, {'content-type': 'text/event-stream'});

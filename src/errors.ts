@@ -60,6 +60,9 @@ export class LockedError extends MesosLabError {}
 /** A cluster endpoint (Mesos, Marathon, HAProxy, ZooKeeper) did not answer as expected. */
 export class ClusterError extends MesosLabError {}
 
+/** An answer over the size limit: the reader may ask again in pieces where the endpoint allows it. */
+export class AnswerTooLargeError extends ClusterError {}
+
 /** An invariant broke: this is our bug, not the user's. */
 export class BugError extends MesosLabError {}
 

@@ -1,5 +1,5 @@
 import {request, type Dispatcher} from 'undici';
-import {ClusterError} from '../errors.js';
+import {AnswerTooLargeError, ClusterError} from '../errors.js';
 
 export interface HttpOptions {
 	/** Where requests go; tests and the simulated cluster inject their own. */
@@ -52,7 +52,7 @@ export async function fetchText(url: string, options: HttpOptions, init: HttpReq
 			size += piece.length;
 			if (size > maxBytes) {
 				response.body.destroy();
-				throw new ClusterError(`${url} answered more than ${maxBytes} bytes`, {
+				throw new AnswerTooLargeError(`${url} answered more than ${maxBytes} bytes`, {
 					hint: 'Use a lighter endpoint for large clusters, or raise the response size limit.',
 				});
 			}

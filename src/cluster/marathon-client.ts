@@ -1,7 +1,7 @@
-import {ClusterError} from '../errors.js';
+import {AnswerTooLargeError, ClusterError} from '../errors.js';
 import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
 import {fetchJson, fetchJsonText, fetchText, hostPortOf, joinUrl, parseJsonBody, statusError, type HttpOptions} from './http.js';
-import {normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonInfo, normaliseMarathonPodStatuses, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
+import {normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonInfo, normaliseMarathonPodStatuses, normaliseMarathonTasks, type MarathonAppsParts, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
 import type {App, MarathonInfo, Pod, SourceFeed} from './snapshot.js';
 
 export interface MarathonReading {
@@ -60,6 +60,54 @@ export async function findMarathonLeader(instances: string[], options: HttpOptio
 	return {leader, leaderUrl: leaderProbe?.url ?? anyLive?.url ?? null, infos};
 }
 
+/** Apps without their tasks: the counts, deployments and last failure are embedded all the same. */
+export const appsWithoutTasksQuery = '/v2/apps?embed=apps.counts&embed=apps.deployments&embed=apps.lastTaskFailure';
+
+/**
+ * Apps with their tasks in one answer; when that is over the size limit (a large cluster), the
+ * apps without tasks and then every task from `/v2/tasks`, each far smaller.
+ */
+async function readAppsWithTasks(leaderUrl: string, options: SourceReadOptions): Promise<MarathonAppsParts> {
+	try {
+		const answer = await fetchJsonText(joinUrl(leaderUrl, appsQuery), options);
+		return decodeAnswer(options.memo, 'marathon apps', answer.body, body => normaliseMarathonApps(parseJsonBody(body, answer.url)));
+	} catch (error) {
+		if (!(error instanceof AnswerTooLargeError)) {
+			throw error;
+		}
+	}
+	const appsAnswer = await fetchJsonText(joinUrl(leaderUrl, appsWithoutTasksQuery), options);
+	const {apps} = decodeAnswer(options.memo, 'marathon apps without tasks', appsAnswer.body, body => normaliseMarathonApps(parseJsonBody(body, appsAnswer.url)));
+	try {
+		const tasksAnswer = await fetchJsonText(joinUrl(leaderUrl, '/v2/tasks'), options);
+		return {apps, tasks: decodeAnswer(options.memo, 'marathon tasks', tasksAnswer.body, body => normaliseMarathonTasks(parseJsonBody(body, tasksAnswer.url)))};
+	} catch (error) {
+		if (!(error instanceof AnswerTooLargeError)) {
+			throw error;
+		}
+	}
+	return {apps, tasks: await readTasksAppByApp(leaderUrl, apps, options)};
+}
+
+/** Requests in flight at once when tasks are read app by app: enough to hide latency, few enough to spare Marathon. */
+const appReadsAtOnce = 8;
+
+/** Every app's `/v2/apps/{id}/tasks`, a few at a time: the read for clusters whose task list is itself over the limit. */
+async function readTasksAppByApp(leaderUrl: string, apps: readonly App[], options: SourceReadOptions): Promise<MarathonTask[]> {
+	const perApp: MarathonTask[][] = new Array<MarathonTask[]>(apps.length);
+	let next = 0;
+	const worker = async (): Promise<void> => {
+		while (next < apps.length) {
+			const index = next++;
+			const app = apps[index] as App;
+			const path = app.id.split('/').filter(part => part !== '').map(encodeURIComponent).join('/');
+			perApp[index] = normaliseMarathonTasks(await fetchJson(joinUrl(leaderUrl, `/v2/apps/${path}/tasks`), options)).map(task => (task.appId === '' ? {...task, appId: app.id} : task));
+		}
+	};
+	await Promise.all(Array.from({length: Math.min(appReadsAtOnce, apps.length)}, worker));
+	return perApp.flat();
+}
+
 /** Leader, apps with tasks, and deployments, from one Marathon of the configured set. */
 export async function readMarathon(instances: string[], options: SourceReadOptions = {}): Promise<MarathonReading> {
 	if (instances.length === 0) {
@@ -70,12 +118,11 @@ export async function readMarathon(instances: string[], options: SourceReadOptio
 		const reasons = infos.map(info => `${info.endpoint}: ${info.error ?? 'no answer'}`).join('; ');
 		throw new ClusterError(`no Marathon answered (${reasons})`, {hint: 'Check that Marathon runs; it needs a Mesos leader and ZooKeeper to serve.'});
 	}
-	const [appsAnswer, deploymentsRaw, podsAnswer] = await Promise.all([
-		fetchJsonText(joinUrl(leaderUrl, appsQuery), options),
+	const [{apps, tasks: appTasks}, deploymentsRaw, podsAnswer] = await Promise.all([
+		readAppsWithTasks(leaderUrl, options),
 		fetchJson(joinUrl(leaderUrl, '/v2/deployments'), options),
 		fetchText(joinUrl(leaderUrl, '/v2/pods/::status'), options, {headers: {accept: 'application/json'}}),
 	]);
-	const {apps, tasks: appTasks} = decodeAnswer(options.memo, 'marathon apps', appsAnswer.body, body => normaliseMarathonApps(parseJsonBody(body, appsAnswer.url)));
 	// Marathon before 1.4 has no pods and answers 404 here.
 	const podParts = podsAnswer.status >= 200 && podsAnswer.status < 300
 		? decodeAnswer(options.memo, 'marathon pods', podsAnswer.body, body => normaliseMarathonPodStatuses(parseJsonBody(body, podsAnswer.url)))

@@ -74,6 +74,8 @@ export class MesosStream {
 	#version: string | undefined;
 	#receivedAt: string | null = null;
 	#heartbeatMs: number | undefined;
+	/** Tasks the leader counts in its metrics, to turn the bytes of the first record into a task count. */
+	#expectedTasks = 0;
 	#dirty = true;
 	#reading: MesosReading | undefined;
 	#started = false;
@@ -128,7 +130,14 @@ export class MesosStream {
 				return 'subscribing to the master event stream';
 			case 'loading': {
 				const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
-				return `reading the state ${mb(condition.receivedBytes)} MB${condition.totalBytes === undefined ? '' : ` / ${mb(condition.totalBytes)} MB`}`;
+				const {receivedBytes, totalBytes} = condition;
+				const size = `${mb(receivedBytes)}${totalBytes === undefined ? '' : ` / ${mb(totalBytes)}`} MB`;
+				if (totalBytes === undefined || this.#expectedTasks === 0) {
+					return `reading the state ${size}`;
+				}
+				// The record is read whole before it is decoded: the count follows its bytes.
+				const read = Math.floor((this.#expectedTasks * receivedBytes) / totalBytes / 1000) * 1000;
+				return `reading tasks ~${read.toLocaleString('en')} / ${this.#expectedTasks.toLocaleString('en')} (${size})`;
 			}
 			case 'down':
 				return condition.error;
@@ -171,6 +180,8 @@ export class MesosStream {
 					throw new Error(`no Mesos master leads (${probes.map(probe => `${probe.info.endpoint}: ${probe.info.error ?? 'not elected'}`).join('; ')})`);
 				}
 				const leaderEndpoint = hostPortOf(leaderUrl);
+				const metrics = probes.find(probe => hostPortOf(probe.url) === leaderEndpoint)?.metrics ?? {};
+				this.#expectedTasks = ['staging', 'starting', 'running', 'killing', 'unreachable'].reduce((sum, state) => sum + (metrics[`master/tasks_${state}`] ?? 0), 0);
 				this.#masterInfos = probes.map(probe => ({...probe.info, role: hostPortOf(probe.url) === leaderEndpoint ? 'leader' : probe.info.role === 'leader' ? 'standby' : probe.info.role}));
 				const reached = await this.#subscribe(leaderUrl, http, () => {
 					failures = 0;
