@@ -104,7 +104,7 @@ function joinTasks(mesosTasks: readonly Task[], marathonTasks: readonly Marathon
 			continue;
 		}
 		matched[index] = 1;
-		tasks.push(enriched(task, marathonTasks[index] as MarathonTask));
+		tasks.push(enrichedOnce(task, marathonTasks[index] as MarathonTask));
 	}
 	if (!addUnlisted) {
 		return tasks;
@@ -117,6 +117,20 @@ function joinTasks(mesosTasks: readonly Task[], marathonTasks: readonly Marathon
 		}
 	});
 	return tasks;
+}
+
+// The joined task of each Mesos task, kept while both its halves are the very same objects: a
+// stream changes a few tasks at a time, and the rest keep their identity (and every cache keyed on it).
+const joined = new WeakMap<Task, {from: MarathonTask; task: Task}>();
+
+function enrichedOnce(task: Task, fromMarathon: MarathonTask): Task {
+	const hit = joined.get(task);
+	if (hit?.from === fromMarathon) {
+		return hit.task;
+	}
+	const result = enriched(task, fromMarathon);
+	joined.set(task, {from: fromMarathon, task: result});
+	return result;
 }
 
 /**

@@ -102,7 +102,7 @@ export class ClusterPoller {
 	#running = false;
 	#inFlight: Promise<ClusterSnapshot> | undefined;
 	#again: Promise<ClusterSnapshot> | undefined;
-	readonly #hurryUntil: Partial<Record<SourceName, number>> = {};
+	readonly #hurry: Partial<Record<SourceName, {from: number; until: number}>> = {};
 
 	constructor(options: PollerOptions) {
 		this.#options = options;
@@ -131,11 +131,13 @@ export class ClusterPoller {
 	}
 
 	/**
-	 * Reads a source on a slower clock at every refresh for the next `forMs`: after a change that
-	 * moves it (marathon-lb rewrites HAProxy after Marathon's events), its answer is news again.
+	 * Reads a source on a slower clock at every refresh from `afterMs` to `forMs` from now: after a
+	 * change that moves it (marathon-lb rewrites HAProxy after Marathon's events), its answer is
+	 * news again, but not at once, and the refresh carrying the change itself need not wait for it.
 	 */
-	hurry(name: SourceName, forMs: number): void {
-		this.#hurryUntil[name] = this.#clock.now() + forMs;
+	hurry(name: SourceName, afterMs: number, forMs: number): void {
+		const now = this.#clock.now();
+		this.#hurry[name] = {from: now + afterMs, until: now + forMs};
 	}
 
 	/** The transport every read goes through; stream readers use it too, so what they learn counts. */
@@ -202,7 +204,8 @@ export class ClusterPoller {
 		await Promise.all(sourceNames.map(async name => {
 			const job = jobs[name];
 			const state = this.#states[name];
-			const interval = startedAt < (this.#hurryUntil[name] ?? 0) ? undefined : this.#options.intervals?.[name];
+			const hurry = this.#hurry[name];
+			const interval = hurry !== undefined && startedAt >= hurry.from && startedAt < hurry.until ? undefined : this.#options.intervals?.[name];
 			if (job === undefined || startedAt < state.retryAt || (interval !== undefined && state.error === undefined && startedAt - state.readAt < interval)) {
 				return;
 			}

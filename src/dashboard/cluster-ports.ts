@@ -34,9 +34,12 @@ export interface ConnectOptions {
 	marathonResyncMs?: number;
 }
 
-/** HAProxy and ZooKeeper answers grow with the cluster but matter less by the second: read them at most this often. */
+/**
+ * HAProxy and ZooKeeper answers grow with the cluster but matter less by the second: read them at
+ * most this often, and again at every refresh for a few seconds after a task changes.
+ */
 function slowClockMs(refreshMs: number): number {
-	return Math.max(10_000, refreshMs * 5);
+	return Math.max(30_000, refreshMs * 15);
 }
 
 /**
@@ -76,7 +79,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 		}
 	});
 	// A task that starts or ends moves HAProxy too: marathon-lb reloads on Marathon's events (its
-	// `relevant_events`), so HAProxy is read at every refresh while it settles.
+	// `relevant_events`), so HAProxy is read at every refresh while it settles, from half a second on.
 	const nudge = () => {
 		if (!refreshQueued) {
 			refreshQueued = true;
@@ -92,7 +95,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 			pending.push(event);
 			marathonLive?.onEvent(event);
 			if (event.kind === 'task' || event.kind === 'health' || event.kind === 'deployment' || event.kind === 'app') {
-				poller.hurry('haproxy', 5_000);
+				poller.hurry('haproxy', 500, 6_000);
 			}
 			nudge();
 		}
@@ -139,7 +142,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 					...(options.maxStateBytes === undefined ? {} : {maxStateBytes: options.maxStateBytes}),
 					onChange: what => {
 						if (what === 'state') {
-							poller.hurry('haproxy', 5_000);
+							poller.hurry('haproxy', 500, 6_000);
 						}
 						nudge();
 					},

@@ -33,7 +33,7 @@ function until(screen: RecordingScreen, predicate: (text: string) => boolean, wh
 const hostPort = (task: {hostPorts: number[]}, host: string) => `${host}:${task.hostPorts[0]}`;
 
 beforeEach(async () => {
-	sim = await startSimulatedCluster({tickIntervalMs: 0, seed: 5});
+	sim = await startSimulatedCluster({tickIntervalMs: 0, seed: 5, heartbeatSeconds: 1});
 });
 
 afterEach(async () => {
@@ -65,6 +65,15 @@ describe('the dashboard on the simulated cluster', () => {
 		await findInEventLog(screen, `task ${victim.id}`);
 		const joinedRow = panel(screen.text(), 'App → task → HAProxy').split('\n').find(line => line.includes(where));
 		expect(joinedRow).toMatch(/\/nginx\s+RUNNING/);
+	});
+
+	it('moves the refresh time and the task ages on an idle cluster', async () => {
+		const {screen} = watch();
+		const refreshed = (text: string) => /refreshed (\d\d:\d\d:\d\d)/.exec(text)?.[1];
+		const first = await until(screen, text => refreshed(text) !== undefined && text.includes('all sources fresh') && panel(text, 'Tasks').includes('/nginx'), 'the first fresh picture');
+		// Nothing changes in the cluster from here on; only its heartbeats arrive.
+		const later = await until(screen, text => refreshed(text) !== refreshed(first) && panel(text, 'Tasks') !== panel(first, 'Tasks'), 'a later refresh time and older ages');
+		expect(panel(later, 'Tasks').replace(/\d+s/g, 'AGE')).toBe(panel(first, 'Tasks').replace(/\d+s/g, 'AGE'));
 	});
 
 	it('follows the new Mesos leader when the leading master dies', async () => {

@@ -1,9 +1,6 @@
 import type {ClusterEndpoints} from '../../cluster/poller.js';
 import {colorWanted, connectCluster, printOnce, runInteractive} from '../../dashboard/launch.js';
-import {labEndpoints} from '../../dashboard/lab-endpoints.js';
 import {UserInputError} from '../../errors.js';
-import {validateLab} from '../../lab/lab-file.js';
-import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {CommandContext} from '../context.js';
 import {hostPortList, seconds, urlList} from './parse-flags.js';
 
@@ -27,7 +24,7 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 	if (options.json && !options.once) {
 		throw new UserInputError('--json prints one snapshot, so it needs --once.', {hint: 'mesos-lab dashboard --mesos URL --once --json'});
 	}
-	const endpoints = endpointsFrom(options, ctx.home);
+	const endpoints = await endpointsFrom(options, ctx.home);
 	const refreshMs = seconds('--refresh', options.refresh ?? '2') * 1000;
 	const maxStateBytes = options.maxStateMb === undefined ? undefined : megabytes('--max-state-mb', options.maxStateMb);
 	// One snapshot needs no stream: --once reads each source once.
@@ -54,7 +51,7 @@ function megabytes(flagName: string, value: string): number {
 }
 
 /** The flags when any endpoint flag is given; otherwise the saved lab's cluster. */
-function endpointsFrom(options: DashboardOptions, home: string): ClusterEndpoints {
+async function endpointsFrom(options: DashboardOptions, home: string): Promise<ClusterEndpoints> {
 	const flagged = [options.mesos, options.marathon, options.lb, options.zk].some(value => value !== undefined);
 	if (!flagged) {
 		return savedLabEndpoints(home, options.labId);
@@ -71,8 +68,16 @@ function endpointsFrom(options: DashboardOptions, home: string): ClusterEndpoint
 	};
 }
 
-/** The lab named by --lab-id, else the one `mesos-lab init` makes by default, else the only one there is. */
-function savedLabEndpoints(home: string, labId: string | undefined): ClusterEndpoints {
+/**
+ * The lab named by --lab-id, else the one `mesos-lab init` makes by default, else the only one there is.
+ * The lab store and its schemas load only here: with endpoint flags the first screen does not wait for them.
+ */
+async function savedLabEndpoints(home: string, labId: string | undefined): Promise<ClusterEndpoints> {
+	const [{CheckpointStore}, {validateLab}, {labEndpoints}] = await Promise.all([
+		import('../../state/checkpoint-store.js'),
+		import('../../lab/lab-file.js'),
+		import('../../dashboard/lab-endpoints.js'),
+	]);
 	const labs = CheckpointStore.list(home);
 	let chosen = labId;
 	if (chosen !== undefined && !labs.includes(chosen)) {

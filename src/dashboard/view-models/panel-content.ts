@@ -38,6 +38,28 @@ function appOrPodRow(item: App | Pod): string[] {
 	return 'servicePorts' in item ? appRow(item) : podRow(item);
 }
 
+// Each item's searchable text, lower-cased and joined, per search function: items keep their
+// identity while they do not change, so a new filter over 100,000 tasks does not rebuild it.
+const searchTexts = new WeakMap<(item: never) => string[], WeakMap<object, string>>();
+
+function searchText<T>(item: T, search: (item: T) => string[]): string {
+	if (typeof item !== 'object' || item === null) {
+		return search(item).join('\u0000').toLowerCase();
+	}
+	let texts = searchTexts.get(search);
+	if (texts === undefined) {
+		texts = new WeakMap();
+		searchTexts.set(search, texts);
+	}
+	let text = texts.get(item);
+	if (text === undefined) {
+		// Cells are joined with a character no one types, so a match never spans two cells.
+		text = search(item).join('\u0000').toLowerCase();
+		texts.set(item, text);
+	}
+	return text;
+}
+
 /** The items a panel keeps under the current view and filter, computed once per list, view and filter. */
 function keptItems<T>(items: readonly T[], scope: string, inScope: ((item: T) => boolean) | undefined, search: (item: T) => string[], filter: string): readonly T[] {
 	if (!inScope && filter === '') {
@@ -45,7 +67,7 @@ function keptItems<T>(items: readonly T[], scope: string, inScope: ((item: T) =>
 	}
 	return kept.get(items, `${scope}\u0000${filter}`, () => {
 		const needle = filter.toLowerCase();
-		return items.filter(item => (!inScope || inScope(item)) && (needle === '' || search(item).some(cell => cell.toLowerCase().includes(needle))));
+		return items.filter(item => (!inScope || inScope(item)) && (needle === '' || searchText(item, search).includes(needle)));
 	}) as readonly T[];
 }
 
