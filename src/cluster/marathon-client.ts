@@ -64,26 +64,41 @@ export async function findMarathonLeader(instances: string[], options: HttpOptio
 export const appsWithoutTasksQuery = '/v2/apps?embed=apps.counts&embed=apps.deployments&embed=apps.lastTaskFailure';
 
 /**
- * Apps with their tasks in one answer; when that is over the size limit (a large cluster), the
- * apps without tasks and then every task from `/v2/tasks`, each far smaller.
+ * How Marathon's apps and tasks are read: in one answer, as apps and then `/v2/tasks`, or as apps
+ * and then each app's tasks. A reader that keeps one learns the cluster's size once: the next read
+ * starts with the way that fitted, instead of reading up to the limit again.
  */
-async function readAppsWithTasks(leaderUrl: string, options: SourceReadOptions): Promise<MarathonAppsParts> {
-	try {
-		const answer = await fetchJsonText(joinUrl(leaderUrl, appsQuery), options);
-		return decodeAnswer(options.memo, 'marathon apps', answer.body, body => normaliseMarathonApps(parseJsonBody(body, answer.url)));
-	} catch (error) {
-		if (!(error instanceof AnswerTooLargeError)) {
-			throw error;
+export interface MarathonReadPlan {
+	tasks: 'embedded' | 'task-list' | 'per-app';
+}
+
+/**
+ * Apps with their tasks in one answer; when that is over the size limit (a large cluster), the
+ * apps without tasks and then every task from `/v2/tasks`, or each app's tasks, each far smaller.
+ */
+async function readAppsWithTasks(leaderUrl: string, options: SourceReadOptions, plan: MarathonReadPlan): Promise<MarathonAppsParts> {
+	if (plan.tasks === 'embedded') {
+		try {
+			const answer = await fetchJsonText(joinUrl(leaderUrl, appsQuery), options);
+			return decodeAnswer(options.memo, 'marathon apps', answer.body, body => normaliseMarathonApps(parseJsonBody(body, answer.url)));
+		} catch (error) {
+			if (!(error instanceof AnswerTooLargeError)) {
+				throw error;
+			}
+			plan.tasks = 'task-list';
 		}
 	}
 	const appsAnswer = await fetchJsonText(joinUrl(leaderUrl, appsWithoutTasksQuery), options);
 	const {apps} = decodeAnswer(options.memo, 'marathon apps without tasks', appsAnswer.body, body => normaliseMarathonApps(parseJsonBody(body, appsAnswer.url)));
-	try {
-		const tasksAnswer = await fetchJsonText(joinUrl(leaderUrl, '/v2/tasks'), options);
-		return {apps, tasks: decodeAnswer(options.memo, 'marathon tasks', tasksAnswer.body, body => normaliseMarathonTasks(parseJsonBody(body, tasksAnswer.url)))};
-	} catch (error) {
-		if (!(error instanceof AnswerTooLargeError)) {
-			throw error;
+	if (plan.tasks === 'task-list') {
+		try {
+			const tasksAnswer = await fetchJsonText(joinUrl(leaderUrl, '/v2/tasks'), options);
+			return {apps, tasks: decodeAnswer(options.memo, 'marathon tasks', tasksAnswer.body, body => normaliseMarathonTasks(parseJsonBody(body, tasksAnswer.url)))};
+		} catch (error) {
+			if (!(error instanceof AnswerTooLargeError)) {
+				throw error;
+			}
+			plan.tasks = 'per-app';
 		}
 	}
 	return {apps, tasks: await readTasksAppByApp(leaderUrl, apps, options)};
@@ -109,7 +124,7 @@ async function readTasksAppByApp(leaderUrl: string, apps: readonly App[], option
 }
 
 /** Leader, apps with tasks, and deployments, from one Marathon of the configured set. */
-export async function readMarathon(instances: string[], options: SourceReadOptions = {}): Promise<MarathonReading> {
+export async function readMarathon(instances: string[], options: SourceReadOptions = {}, plan: MarathonReadPlan = {tasks: 'embedded'}): Promise<MarathonReading> {
 	if (instances.length === 0) {
 		throw new ClusterError('no Marathon is configured', {hint: 'Pass --marathon URL[,URL...].'});
 	}
@@ -119,7 +134,7 @@ export async function readMarathon(instances: string[], options: SourceReadOptio
 		throw new ClusterError(`no Marathon answered (${reasons})`, {hint: 'Check that Marathon runs; it needs a Mesos leader and ZooKeeper to serve.'});
 	}
 	const [{apps, tasks: appTasks}, deploymentsRaw, podsAnswer] = await Promise.all([
-		readAppsWithTasks(leaderUrl, options),
+		readAppsWithTasks(leaderUrl, options, plan),
 		fetchJson(joinUrl(leaderUrl, '/v2/deployments'), options),
 		fetchText(joinUrl(leaderUrl, '/v2/pods/::status'), options, {headers: {accept: 'application/json'}}),
 	]);

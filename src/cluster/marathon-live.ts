@@ -1,10 +1,10 @@
 import {ClusterError} from '../errors.js';
 import type {SourceReadOptions} from './answer-memo.js';
 import type {ClusterEvent} from './cluster-event.js';
-import {sleep, systemClock, type Clock} from './clock.js';
+import {backoffDelay, defaultBackoff, sleep, systemClock, type Clock} from './clock.js';
 import {fetchJson, fetchText, joinUrl, parseJsonBody, statusError} from './http.js';
 import {normaliseMarathonApps, normaliseMarathonDeployments, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
-import {readMarathon, type MarathonReading} from './marathon-client.js';
+import {readMarathon, type MarathonReadPlan, type MarathonReading} from './marathon-client.js';
 import type {App} from './snapshot.js';
 
 /** One app's query: its tasks, counts, deployments and last failure, as `/v2/apps` embeds them. */
@@ -17,12 +17,18 @@ export interface MarathonLiveOptions {
 	clock?: Clock;
 	/** How long the first read waits for the event stream to connect, so that it is not read twice at start. */
 	connectGraceMs?: number;
+	/** Time between whole reads while the event stream is down. */
+	pollMs?: number;
+	/** Called when a whole read running in the background is done. */
+	onReady?: () => void;
 	/** Time between full reads while the event stream is up: the safety net for a missed event. */
 	resyncMs?: number;
 }
 
 /** Five minutes: a missed event is repaired within this time, at a fraction of the cost of polling. */
 export const defaultResyncMs = 5 * 60_000;
+
+const wholeReadTimeoutMs = 30_000;
 
 /** Events after which the whole of Marathon is read again: they name no single app. */
 const wholeReads = new Set(['event-stream-connected', 'group_change_success', 'group_change_failed', 'pod_created_event', 'pod_updated_event', 'pod_deleted_event']);
@@ -42,12 +48,19 @@ export class MarathonLive {
 	/** Tasks of pods, which come with the full read (pod events ask for one). */
 	#podTasks: MarathonTask[] = [];
 	#base: MarathonReading | undefined;
+	#whole: Promise<void> | undefined;
+	#wholeError: Error | undefined;
+	#wholeFailures = 0;
+	#retryWholeAt = 0;
+	readonly #pollMs: number;
+	readonly #onReady: (() => void) | undefined;
 	#reading: MarathonReading | undefined;
 	#streamUp = false;
 	#wholeWanted = true;
 	#deploymentsWanted = false;
 	#dirty = new Set<string>();
 	#lastWholeAt = 0;
+	readonly #plan: MarathonReadPlan = {tasks: 'embedded'};
 	#receivedAt: string | null = null;
 	readonly #connectGraceMs: number;
 	#connected!: () => void;
@@ -60,6 +73,8 @@ export class MarathonLive {
 		this.#clock = options.clock ?? systemClock;
 		this.#resyncMs = options.resyncMs ?? defaultResyncMs;
 		this.#connectGraceMs = options.connectGraceMs ?? 1_000;
+		this.#pollMs = options.pollMs ?? 2_000;
+		this.#onReady = options.onReady;
 	}
 
 	/** When an answer or an event last arrived from Marathon. */
@@ -92,19 +107,39 @@ export class MarathonLive {
 		return ids.length > 0 || event.kind === 'deployment';
 	}
 
+	/**
+	 * The current reading. After the first, a whole read runs in the background (a large cluster
+	 * takes seconds to read whole): meanwhile the last reading stands, and `onReady` tells when it
+	 * is done.
+	 */
 	async read(http: SourceReadOptions): Promise<MarathonReading> {
 		if (this.#base === undefined && !this.#streamUp) {
 			// A read before the stream connects would be repeated when it does (events in between could be missed).
 			await Promise.race([this.#firstConnect, sleep(this.#clock, this.#connectGraceMs)]);
 		}
 		const now = this.#clock.now();
-		if (!this.#streamUp || this.#wholeWanted || this.#base === undefined || now - this.#lastWholeAt >= this.#resyncMs) {
-			return this.#readWhole(http, now);
+		const sinceWhole = now - this.#lastWholeAt;
+		const wantWhole = this.#base === undefined || (this.#streamUp ? this.#wholeWanted || sinceWhole >= this.#resyncMs : sinceWhole >= this.#pollMs);
+		if (wantWhole && this.#whole === undefined && now >= this.#retryWholeAt) {
+			this.#whole = this.#readWhole(http, now).finally(() => {
+				this.#whole = undefined;
+				this.#onReady?.();
+			});
 		}
-		if (this.#dirty.size === 0 && !this.#deploymentsWanted && this.#reading) {
+		if (this.#reading === undefined && this.#whole !== undefined) {
+			// The first picture waits for Marathon, as it waits for every source read whole.
+			await this.#whole;
+		}
+		if (this.#wholeError !== undefined) {
+			throw this.#wholeError;
+		}
+		if (this.#reading === undefined) {
+			throw new ClusterError('Marathon has not been read yet', {hint: 'Check that Marathon runs; the dashboard reads it again on its own.'});
+		}
+		if (this.#whole !== undefined || (this.#dirty.size === 0 && !this.#deploymentsWanted)) {
 			return this.#stamped(this.#reading);
 		}
-		const url = this.#base.url;
+		const url = this.#reading.url;
 		const ids = [...this.#dirty];
 		this.#dirty.clear();
 		const wantDeployments = this.#deploymentsWanted;
@@ -122,7 +157,7 @@ export class MarathonLive {
 			throw error;
 		}
 		this.#receivedAt = new Date(this.#clock.now()).toISOString();
-		this.#reading = this.#materialise(this.#base);
+		this.#reading = this.#materialise(this.#reading);
 		return this.#stamped(this.#reading);
 	}
 
@@ -130,12 +165,26 @@ export class MarathonLive {
 		return this.#receivedAt === null ? reading : {...reading, receivedAt: this.#receivedAt};
 	}
 
-	async #readWhole(http: SourceReadOptions, now: number): Promise<MarathonReading> {
-		const whole = await readMarathon(this.#instances, http);
+	async #readWhole(http: SourceReadOptions, now: number): Promise<void> {
+		// Events from here on are newer than what this read may see: they are read again after it.
 		this.#wholeWanted = false;
 		this.#dirty.clear();
 		this.#deploymentsWanted = false;
 		this.#lastWholeAt = now;
+		let whole: MarathonReading;
+		try {
+			// A whole read of a large cluster is tens of megabytes: give it the time that takes.
+			whole = await readMarathon(this.#instances, {...http, timeoutMs: Math.max(http.timeoutMs ?? 0, wholeReadTimeoutMs)}, this.#plan);
+		} catch (error) {
+			this.#wholeFailures++;
+			this.#retryWholeAt = this.#clock.now() + backoffDelay(defaultBackoff, this.#wholeFailures);
+			this.#wholeWanted = true;
+			this.#wholeError = error as Error;
+			return;
+		}
+		this.#wholeFailures = 0;
+		this.#retryWholeAt = 0;
+		this.#wholeError = undefined;
 		this.#receivedAt = new Date(this.#clock.now()).toISOString();
 		const tasksByApp = new Map<string, MarathonTask[]>();
 		for (const task of whole.tasks) {
@@ -152,7 +201,6 @@ export class MarathonLive {
 		const feed = this.#streamUp ? {kind: 'stream' as const} : {kind: 'poll' as const, reason: 'the event stream is down'};
 		this.#base = {...whole, feed};
 		this.#reading = this.#base;
-		return this.#reading;
 	}
 
 	async #readApp(url: string, appId: string, http: SourceReadOptions): Promise<void> {

@@ -22,8 +22,11 @@ export interface MesosStreamOptions {
 	maxEventBytes?: number;
 	/** Silence, in heartbeat intervals, after which the stream counts as dead. */
 	missedHeartbeats?: number;
-	/** Called when data arrives: `state` when the cluster or the stream's condition changed, `arrival` for a heartbeat. */
-	onChange?: (what: 'state' | 'arrival') => void;
+	/**
+	 * Called when data arrives: `state` when the cluster or the stream's condition changed,
+	 * `progress` while the first record loads, `arrival` for a heartbeat.
+	 */
+	onChange?: (what: 'state' | 'progress' | 'arrival') => void;
 	/** Called with each line worth a place in the event log (subscriptions, losses). */
 	onNotice?: (message: string, at: string) => void;
 }
@@ -63,7 +66,8 @@ export class MesosStream {
 	readonly #clock: Clock;
 	readonly #abort = new AbortController();
 	#condition: Condition = {kind: 'connecting'};
-	#everLive = false;
+	/** Whether the current subscription has delivered its SUBSCRIBED record. */
+	#everLiveThisStream = false;
 	#tasks = new Map<string, Task>();
 	#taskResources = new Map<string, Resources>();
 	#agents = new Map<string, Agent>();
@@ -162,7 +166,7 @@ export class MesosStream {
 
 	#set(condition: Condition): void {
 		this.#condition = condition;
-		this.#options.onChange?.('state');
+		this.#options.onChange?.(condition.kind === 'loading' ? 'progress' : 'state');
 	}
 
 	#notice(message: string): void {
@@ -296,8 +300,6 @@ export class MesosStream {
 		}
 	}
 
-	#everLiveThisStream = false;
-
 	#apply(raw: unknown, onSubscribed: () => void): void {
 		const event = record(raw);
 		const type = text(event.type);
@@ -308,7 +310,6 @@ export class MesosStream {
 				this.#load(record(payload.get_state));
 				this.#heartbeatMs = payload.heartbeat_interval_seconds === undefined ? undefined : num(payload.heartbeat_interval_seconds, 15) * 1000;
 				this.#everLiveThisStream = true;
-				this.#everLive = true;
 				onSubscribed();
 				this.#notice(`subscribed to the master event stream of ${this.#leaderReported ?? this.#leaderUrl ?? '?'}`);
 				break;
@@ -420,10 +421,5 @@ export class MesosStream {
 				disk: round(Math.max(0, agent.used.disk + sign * resources.disk)),
 			},
 		});
-	}
-
-	/** Whether the stream has ever delivered a state. */
-	get everLive(): boolean {
-		return this.#everLive;
 	}
 }

@@ -57,8 +57,9 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 		endpoints, refreshMs: options.refreshMs, simulated: options.simulated, http: options.http,
 		intervals: {haproxy: slowMs, zookeeper: slowMs},
 		...(streaming ? {
-			// Reading the stream's state costs nothing: whenever it recovers, the next refresh shows it.
-			backoffs: {mesos: {initialMs: 0, maxMs: 0}},
+			// Reading what the streams keep costs nothing, and each reader backs off on its own: whenever
+			// one recovers, the next refresh shows it.
+			backoffs: {mesos: {initialMs: 0, maxMs: 0}, marathon: {initialMs: 0, maxMs: 0}},
 			readers: {
 				mesos: (_masters, http) => (mesosStream ? mesosStream.read(http) : Promise.reject(new Error('not started'))),
 				marathon: (_instances, http) => (marathonLive ? marathonLive.read(http) : Promise.reject(new Error('not started'))),
@@ -80,22 +81,36 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 	});
 	// A task that starts or ends moves HAProxy too: marathon-lb reloads on Marathon's events (its
 	// `relevant_events`), so HAProxy is read at every refresh while it settles, from half a second on.
-	const nudge = () => {
+	const nudge = (afterMs = 100) => {
 		if (!refreshQueued) {
 			refreshQueued = true;
 			// Let a burst of events land before reading the cluster again.
 			setTimeout(() => {
 				refreshQueued = false;
 				void poller.refresh();
-			}, 100);
+			}, afterMs);
 		}
 	};
+	let lbReadQueued = false;
+	const hurryHaproxy = () => {
+		poller.hurry('haproxy', 500, 6_000);
+		if (!lbReadQueued) {
+			lbReadQueued = true;
+			setTimeout(() => {
+				lbReadQueued = false;
+				nudge(0);
+			}, 550);
+		}
+	};
+	// A task the master reports is reported by Marathon too, a moment later: waiting for that lets
+	// the refresh show the task with its app rather than as a stranger first.
+	const mesosNudgeMs = endpoints.marathon.length > 0 ? 300 : 100;
 	const follow = async () => {
 		for await (const event of followMarathonEvents(endpoints.marathon, {signal: abort.signal, dispatcher: options.http?.dispatcher})) {
 			pending.push(event);
 			marathonLive?.onEvent(event);
 			if (event.kind === 'task' || event.kind === 'health' || event.kind === 'deployment' || event.kind === 'app') {
-				poller.hurry('haproxy', 500, 6_000);
+				hurryHaproxy();
 			}
 			nudge();
 		}
@@ -142,15 +157,19 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 					...(options.maxStateBytes === undefined ? {} : {maxStateBytes: options.maxStateBytes}),
 					onChange: what => {
 						if (what === 'state') {
-							poller.hurry('haproxy', 500, 6_000);
+							hurryHaproxy();
 						}
-						nudge();
+						nudge(mesosNudgeMs);
 					},
 					onNotice: (message, at) => {
 						pending.push({at, origin: 'mesos', kind: 'stream', type: 'master-stream', message});
 					},
 				});
-				marathonLive = new MarathonLive(endpoints.marathon, options.marathonResyncMs === undefined ? {} : {resyncMs: options.marathonResyncMs});
+				marathonLive = new MarathonLive(endpoints.marathon, {
+					pollMs: options.refreshMs,
+					onReady: () => nudge(),
+					...(options.marathonResyncMs === undefined ? {} : {resyncMs: options.marathonResyncMs}),
+				});
 				mesosStream.start();
 			}
 			poller.start();

@@ -105,7 +105,7 @@ describe('changing the cluster from the dashboard', () => {
 	it('kills the selected task after confirming, and Marathon replaces it', async () => {
 		const screen = dashboard({readonly: false});
 		const victim = sim.model.liveTasks('/nginx')[0]!;
-		await shows(screen, text => text.includes(victim.id), 'the victim on screen');
+		await shows(screen, text => text.includes(victim.id) && text.includes('all sources fresh'), 'the victim on screen, every source read');
 		screen.press(key.tab);
 		filterTo(screen, victim.id);
 		screen.press(key.char('x'));

@@ -51,7 +51,7 @@ describe('the dashboard on the simulated cluster', () => {
 		const {screen} = watch();
 		const victim = sim.model.liveTasks('/nginx')[0]!;
 		const host = sim.model.agentOf(victim)!.hostname;
-		await until(screen, text => panel(text, 'Tasks').includes(hostPort(victim, host)), 'the victim in the tasks table');
+		await until(screen, text => panel(text, 'Tasks').includes(hostPort(victim, host)) && text.includes('all sources fresh'), 'the victim in the tasks table, every source read');
 
 		await sim.control.killTask(victim.id);
 		sim.control.tick(1000, 3);
