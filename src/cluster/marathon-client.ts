@@ -1,6 +1,6 @@
-import {AnswerTooLargeError, ClusterError} from '../errors.js';
+import {ClusterError} from '../errors.js';
 import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
-import {fetchJson, fetchJsonText, fetchText, hostPortOf, joinUrl, parseJsonBody, statusError, type HttpOptions} from './http.js';
+import {fetchJson, fetchJsonText, fetchText, hostPortOf, joinUrl, parseJsonBody, ResponseTooLargeError, statusError, type HttpOptions} from './http.js';
 import {normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonInfo, normaliseMarathonPodStatuses, normaliseMarathonTasks, type MarathonAppsParts, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
 import type {App, MarathonInfo, Pod, SourceFeed} from './snapshot.js';
 
@@ -82,7 +82,7 @@ async function readAppsWithTasks(leaderUrl: string, options: SourceReadOptions, 
 			const answer = await fetchJsonText(joinUrl(leaderUrl, appsQuery), options);
 			return decodeAnswer(options.memo, 'marathon apps', answer.body, body => normaliseMarathonApps(parseJsonBody(body, answer.url)));
 		} catch (error) {
-			if (!(error instanceof AnswerTooLargeError)) {
+			if (!(error instanceof ResponseTooLargeError)) {
 				throw error;
 			}
 			plan.tasks = 'task-list';
@@ -95,7 +95,7 @@ async function readAppsWithTasks(leaderUrl: string, options: SourceReadOptions, 
 			const tasksAnswer = await fetchJsonText(joinUrl(leaderUrl, '/v2/tasks'), options);
 			return {apps, tasks: decodeAnswer(options.memo, 'marathon tasks', tasksAnswer.body, body => normaliseMarathonTasks(parseJsonBody(body, tasksAnswer.url)))};
 		} catch (error) {
-			if (!(error instanceof AnswerTooLargeError)) {
+			if (!(error instanceof ResponseTooLargeError)) {
 				throw error;
 			}
 			plan.tasks = 'per-app';

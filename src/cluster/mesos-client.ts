@@ -1,6 +1,6 @@
-import {AnswerTooLargeError, ClusterError} from '../errors.js';
+import {ClusterError} from '../errors.js';
 import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
-import {fetchJson, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, statusError, type HttpAnswer, type HttpOptions} from './http.js';
+import {fetchJson, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, ResponseTooLargeError, statusError, type HttpAnswer, type HttpOptions} from './http.js';
 import {normaliseMesosMetrics, normaliseMesosState, normaliseMesosStateSummary, normaliseMesosTaskPage, type MesosStateParts} from './mesos-state.js';
 import type {MasterInfo, SourceFeed, Task} from './snapshot.js';
 
@@ -141,7 +141,7 @@ export async function readMesos(masters: string[], options: MesosReadOptions = {
 			return options.summaryOnly ? normaliseMesosStateSummary(raw) : normaliseMesosState(raw);
 		});
 	} catch (error) {
-		if (!(error instanceof AnswerTooLargeError) || options.summaryOnly) {
+		if (!(error instanceof ResponseTooLargeError) || options.summaryOnly) {
 			throw error;
 		}
 		decoded = await readMesosInPages(leaderUrl, options);

@@ -228,7 +228,7 @@ export class MesosStream {
 			const signal = AbortSignal.any([this.#abort.signal, watchdog.signal]);
 			const response = await request(url, {
 				method: 'POST',
-				headers: {'content-type': 'application/json', accept: 'application/json'},
+				headers: {'content-type': 'application/json', accept: 'application/json', ...(http.authorization === undefined ? {} : {authorization: http.authorization})},
 				body: '{"type":"SUBSCRIBE"}',
 				dispatcher: http.dispatcher,
 				signal,

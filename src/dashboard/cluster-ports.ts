@@ -2,9 +2,11 @@ import type {ClusterEvent} from '../cluster/cluster-event.js';
 import {MarathonActions} from '../cluster/actions.js';
 import type {HttpOptions} from '../cluster/http.js';
 import {followMarathonEvents} from '../cluster/marathon-event-stream.js';
+import {AnswerMemo} from '../cluster/answer-memo.js';
 import {MarathonLive} from '../cluster/marathon-live.js';
 import {MesosStream} from '../cluster/mesos-stream.js';
-import {ClusterPoller, type ClusterEndpoints} from '../cluster/poller.js';
+import {ClusterPoller, networkReaders, withAuthorization, type ClusterEndpoints, type SourceAuthorization} from '../cluster/poller.js';
+import {LeaderDiscovery, type DiscoveryTargets} from '../cluster/zk-discovery.js';
 import type {ClusterSnapshot} from '../cluster/snapshot.js';
 import {ClusterError} from '../errors.js';
 import type {DashboardPorts} from './dashboard-app.js';
@@ -23,9 +25,12 @@ export interface ConnectOptions {
 	refreshMs: number;
 	simulated: boolean;
 	http?: HttpOptions;
+	authorization?: SourceAuthorization;
+	discovery?: DiscoveryTargets;
 	/**
 	 * `stream` (the default): Mesos through the operator API's event stream and Marathon driven by
-	 * its events; `poll`: both read whole at every refresh. `--once` always reads once.
+	 * its events; `poll`: both read whole at every refresh. `--once` always reads once. Leaders found
+	 * through ZooKeeper are polled: the streams follow configured addresses.
 	 */
 	feed?: 'stream' | 'poll';
 	/** Largest first record of the Mesos stream (the whole state), in bytes. */
@@ -49,26 +54,86 @@ function slowClockMs(refreshMs: number): number {
  * so a killed task's replacement shows up without waiting for the next tick.
  */
 export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOptions): LiveCluster {
-	const streaming = (options.feed ?? 'stream') === 'stream';
+	const http = options.http ?? {};
+	const marathonHttp = withAuthorization(http, options.authorization?.marathon);
+	let pending: ClusterEvent[] = [];
+	let refreshQueued = false;
+	let following = false;
+	// A leader found through ZooKeeper is read at once, and the change goes to the event log.
+	const discovery = new LeaderDiscovery(options.discovery ?? {}, (event, kind) => {
+		pending.push(event);
+		// Before the loop runs (and for --once) the first refresh reads whatever was found.
+		if (!following) {
+			return;
+		}
+		// A refresh under way may still fail at the old leader's address and put the source in
+		// back-off; once it is done, the back-off is lifted and the new address read at once.
+		void poller.refresh().then(() => {
+			poller.retryNow(kind);
+			return poller.refresh();
+		});
+	});
+	const network = networkReaders(new AnswerMemo());
+	const streaming = (options.feed ?? 'stream') === 'stream' && !discovery.active;
 	let mesosStream: MesosStream | undefined;
 	let marathonLive: MarathonLive | undefined;
 	const slowMs = slowClockMs(options.refreshMs);
 	const poller = new ClusterPoller({
 		endpoints, refreshMs: options.refreshMs, simulated: options.simulated, http: options.http,
 		intervals: {haproxy: slowMs, zookeeper: slowMs},
+		...(options.authorization ? {authorization: options.authorization} : {}),
 		...(streaming ? {
 			// Reading what the streams keep costs nothing, and each reader backs off on its own: whenever
 			// one recovers, the next refresh shows it.
 			backoffs: {mesos: {initialMs: 0, maxMs: 0}, marathon: {initialMs: 0, maxMs: 0}},
 			readers: {
-				mesos: (_masters, http) => (mesosStream ? mesosStream.read(http) : Promise.reject(new Error('not started'))),
-				marathon: (_instances, http) => (marathonLive ? marathonLive.read(http) : Promise.reject(new Error('not started'))),
+				mesos: (_masters, sourceHttp) => (mesosStream ? mesosStream.read(sourceHttp) : Promise.reject(new Error('not started'))),
+				marathon: (_instances, sourceHttp) => (marathonLive ? marathonLive.read(sourceHttp) : Promise.reject(new Error('not started'))),
 			},
 		} : {}),
+		...(discovery.active
+			? {
+				resolveEndpoints: () => discovery.resolve(endpoints),
+				readers: {
+					mesos: async (masters, sourceHttp) => {
+						discovery.readable('mesos', masters);
+						return network.mesos(masters, sourceHttp);
+					},
+					marathon: async (instances, sourceHttp) => {
+						discovery.readable('marathon', instances);
+						return network.marathon(instances, sourceHttp);
+					},
+				},
+			}
+			: {}),
 	});
 	const abort = new AbortController();
-	let pending: ClusterEvent[] = [];
-	let refreshQueued = false;
+	function queueRefresh(afterMs = 100): void {
+		if (!refreshQueued) {
+			refreshQueued = true;
+			// Let a burst of events land before reading the cluster again.
+			setTimeout(() => {
+				refreshQueued = false;
+				void poller.refresh();
+			}, afterMs);
+		}
+	}
+	// A task that starts or ends moves HAProxy too: marathon-lb reloads on Marathon's events (its
+	// `relevant_events`), so HAProxy is read at every refresh while it settles, from half a second on.
+	let lbReadQueued = false;
+	const hurryHaproxy = () => {
+		poller.hurry('haproxy', 500, 6_000);
+		if (!lbReadQueued) {
+			lbReadQueued = true;
+			setTimeout(() => {
+				lbReadQueued = false;
+				queueRefresh(0);
+			}, 550);
+		}
+	};
+	// A task the master reports is reported by Marathon too, a moment later: waiting for that lets
+	// the refresh show the task with its app rather than as a stranger first.
+	const mesosNudgeMs = endpoints.marathon.length > 0 ? 300 : 100;
 	const listeners = new Set<(snapshot: ClusterSnapshot, events: readonly ClusterEvent[]) => void>();
 	let latest: ClusterSnapshot | undefined;
 	poller.subscribe((snapshot, derived) => {
@@ -79,48 +144,24 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 			listener(snapshot, events);
 		}
 	});
-	// A task that starts or ends moves HAProxy too: marathon-lb reloads on Marathon's events (its
-	// `relevant_events`), so HAProxy is read at every refresh while it settles, from half a second on.
-	const nudge = (afterMs = 100) => {
-		if (!refreshQueued) {
-			refreshQueued = true;
-			// Let a burst of events land before reading the cluster again.
-			setTimeout(() => {
-				refreshQueued = false;
-				void poller.refresh();
-			}, afterMs);
-		}
-	};
-	let lbReadQueued = false;
-	const hurryHaproxy = () => {
-		poller.hurry('haproxy', 500, 6_000);
-		if (!lbReadQueued) {
-			lbReadQueued = true;
-			setTimeout(() => {
-				lbReadQueued = false;
-				nudge(0);
-			}, 550);
-		}
-	};
-	// A task the master reports is reported by Marathon too, a moment later: waiting for that lets
-	// the refresh show the task with its app rather than as a stranger first.
-	const mesosNudgeMs = endpoints.marathon.length > 0 ? 300 : 100;
 	const follow = async () => {
-		for await (const event of followMarathonEvents(endpoints.marathon, {signal: abort.signal, dispatcher: options.http?.dispatcher})) {
+		for await (const event of followMarathonEvents(endpoints.marathon, {signal: abort.signal, dispatcher: options.http?.dispatcher, ...(marathonHttp.authorization === undefined ? {} : {authorization: marathonHttp.authorization})})) {
 			pending.push(event);
 			marathonLive?.onEvent(event);
 			if (event.kind === 'task' || event.kind === 'health' || event.kind === 'deployment' || event.kind === 'app') {
 				hurryHaproxy();
 			}
-			nudge();
+			queueRefresh();
 		}
 	};
 	const marathonActions = () => {
-		const base = endpoints.marathon[0];
+		const resolved = (discovery.active ? discovery.resolve(endpoints) : endpoints).marathon;
+		discovery.readable('marathon', resolved);
+		const base = resolved[0];
 		if (!base) {
 			throw new ClusterError('no Marathon is configured', {hint: 'Pass --marathon URL to use actions.'});
 		}
-		return new MarathonActions(base, options.http);
+		return new MarathonActions(base, marathonHttp);
 	};
 	const ports: DashboardPorts = {
 		subscribe(listener) {
@@ -146,20 +187,20 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 				await actions.rollbackApp(appId, previous);
 			},
 		},
-		readTaskOutput: task => readSandboxTail(task, latest?.agents.find(agent => agent.id === task.agentId), options.http),
+		readTaskOutput: task => readSandboxTail(task, latest?.agents.find(agent => agent.id === task.agentId), withAuthorization(http, options.authorization?.mesos)),
 	};
 	return {
 		ports,
 		start() {
 			if (streaming) {
 				mesosStream = new MesosStream(endpoints.mesos, {
-					http: poller.http,
+					http: withAuthorization(poller.http, options.authorization?.mesos),
 					...(options.maxStateBytes === undefined ? {} : {maxStateBytes: options.maxStateBytes}),
 					onChange: what => {
 						if (what === 'state') {
 							hurryHaproxy();
 						}
-						nudge(mesosNudgeMs);
+						queueRefresh(mesosNudgeMs);
 					},
 					onNotice: (message, at) => {
 						pending.push({at, origin: 'mesos', kind: 'stream', type: 'master-stream', message});
@@ -167,22 +208,31 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 				});
 				marathonLive = new MarathonLive(endpoints.marathon, {
 					pollMs: options.refreshMs,
-					onReady: () => nudge(),
+					onReady: () => queueRefresh(),
 					...(options.marathonResyncMs === undefined ? {} : {resyncMs: options.marathonResyncMs}),
 				});
 				mesosStream.start();
 			}
-			poller.start();
+			discovery.start();
+			// The first refresh waits briefly for ZooKeeper's answer, so it reads the leader rather than nothing.
+			void discovery.ready(3_000).then(() => {
+				if (!abort.signal.aborted) {
+					following = true;
+					poller.start();
+				}
+			});
 			if (endpoints.marathon.length > 0) {
 				follow().catch(() => undefined);
 			}
 		},
 		refreshOnce() {
-			void poller.refresh();
+			discovery.start();
+			void discovery.ready().then(() => poller.refresh()).finally(() => discovery.stop());
 		},
 		stop() {
 			abort.abort();
 			mesosStream?.stop();
+			discovery.stop();
 			poller.stop();
 		},
 	};

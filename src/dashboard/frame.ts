@@ -11,6 +11,7 @@ import {headerModel, staleNote} from './view-models/header.js';
 import {panelTable} from './view-models/panel-content.js';
 import {clusterAllocation, hostPorts} from './view-models/tables.js';
 import {findTask} from './view-models/task-lookup.js';
+import {cleanLine} from '../untrusted-text.js';
 
 /** The tail of a task's sandbox files, read from its agent. */
 export interface TaskOutput {
@@ -63,8 +64,9 @@ export interface Frame {
 	visible: PanelId[];
 }
 
+/** Cell text for blessed: cleaned of terminal controls, with its braces kept from reading as tags. */
 export function escapeTags(text: string): string {
-	return text.replace(/[{}]/g, brace => (brace === '{' ? '{open}' : '{close}'));
+	return cleanLine(text).replace(/[{}]/g, brace => (brace === '{' ? '{open}' : '{close}'));
 }
 
 export function buildFrame(input: FrameInput): Frame {

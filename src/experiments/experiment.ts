@@ -2,8 +2,9 @@ import type {Dispatcher} from 'undici';
 import type {AppDefinition} from '../apps/app-definition.js';
 import type {MarathonTask, MarathonWriter} from '../apps/marathon-writer.js';
 import type {Language, Localized} from '../steps/step.js';
+import type {LabServices} from './lab-services.js';
 
-export type ExperimentId = 'shell-app' | 'nginx-docker' | 'failover' | 'virtual-host';
+export type ExperimentId = 'shell-app' | 'nginx-docker' | 'failover' | 'virtual-host' | 'zk-quorum' | 'master-failover' | 'marathon-failover';
 
 /** Ends one task the way a crash would, so Marathon has to notice and replace it. */
 export type TaskKiller = (task: MarathonTask) => Promise<string>;
@@ -26,6 +27,10 @@ export interface ExperimentContext {
 	print: (line: string) => void;
 	timeoutMs: number;
 	pollMs: number;
+	/** Stops and starts the lab's own daemons; the high-availability experiments need it. */
+	services?: LabServices;
+	/** Aborted when the user interrupts (Ctrl-C, a closed terminal): waits end and `finally` blocks restore. */
+	signal?: AbortSignal;
 }
 
 export interface Measurement {

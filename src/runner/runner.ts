@@ -1,4 +1,5 @@
-import {ConnectionError} from '../errors.js';
+import {ConnectionError, StoreError} from '../errors.js';
+import {cleanStrings} from '../untrusted-text.js';
 import type {Executor} from '../exec/executor.js';
 import type {CheckpointStore} from '../state/checkpoint-store.js';
 import type {JournalJob, RunOutcome, StepRecord} from '../state/journal.js';
@@ -181,6 +182,10 @@ export class Runner {
 			this.#finish(ref, 'done', 'applied and verified', store.step(ref.key));
 			return 'done';
 		} catch (error) {
+			if (error instanceof StoreError) {
+				// The journal cannot take another write: stop the run with the last good checkpoint as it is.
+				throw error;
+			}
 			if (error instanceof Stopped || this.#stopping) {
 				const record = store.step(ref.key);
 				if (record?.job && record.status === 'running') {
@@ -211,6 +216,18 @@ export class Runner {
 			this.#emit({type: 'command-started', step: ref, at, command: planned.command, index, total: commands.length});
 			const began = Date.now();
 			let exitCode: number | null;
+			// Output arrives in stream callbacks, where a failed log write cannot be thrown; it is kept and thrown here.
+			let logFailure: StoreError | undefined;
+			const output = (stream: 'stdout' | 'stderr') => (line: string) => {
+				try {
+					this.#output(ref, stream, line, outputTail);
+				} catch (error) {
+					if (!(error instanceof StoreError)) {
+						throw error;
+					}
+					logFailure ??= error;
+				}
+			};
 			if (planned.detached) {
 				const job = await this.#startJob(ref, exec, planned);
 				exitCode = await this.#followJob(ref, exec, job, false, outputTail);
@@ -220,9 +237,12 @@ export class Runner {
 					...(planned.sudo ? {sudo: true} : {}),
 					...(planned.timeoutMs === undefined ? {} : {timeoutMs: planned.timeoutMs}),
 					...(planned.stdin === undefined ? {} : {stdin: planned.stdin}),
-					onStdoutLine: line => this.#output(ref, 'stdout', line, outputTail),
-					onStderrLine: line => this.#output(ref, 'stderr', line, outputTail),
+					onStdoutLine: output('stdout'),
+					onStderrLine: output('stderr'),
 				});
+				if (logFailure) {
+					throw logFailure;
+				}
 				if (result.cancelled) {
 					throw new Stopped();
 				}
@@ -396,8 +416,10 @@ export class Runner {
 	}
 
 	#emit(event: RunnerEvent): void {
+		// Events carry target output and messages built from it to every screen; the logs on disk keep it raw.
+		const clean = cleanStrings(event);
 		for (const listener of this.#listeners) {
-			listener(event);
+			listener(clean);
 		}
 	}
 }

@@ -1,10 +1,12 @@
-import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import {mkdir, readFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {render} from 'ink';
 import type {CommandContext} from '../cli/context.js';
 import {parseLab, serializeLab} from '../lab/lab-file.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {createLineRenderer, wantsColor} from '../runner/line-renderer.js';
+import {replaceFileDurably} from '../state/durable-write.js';
+import {cleanLine} from '../untrusted-text.js';
 import {answersToLab} from './answers-to-lab.js';
 import {WizardApp, type RunnerEventSource, type WizardControls} from './components/WizardApp.js';
 import {defaultAnswers, runInterview, type InterviewEffects} from './interview.js';
@@ -78,7 +80,7 @@ export async function runWizard(ctx: CommandContext, options: WizardOptions, dep
 
 async function presentRun(ctx: CommandContext, options: WizardOptions, lab: Lab, prepared: PreparedRun, deps: WizardDeps, mode: 'wizard' | 'plain', write: (text: string) => void): Promise<number> {
 	if (prepared.lastStop) {
-		write(`The last run stopped at ${prepared.lastStop.step}: ${prepared.lastStop.reason}\n`);
+		write(`The last run stopped at ${prepared.lastStop.step}: ${cleanLine(prepared.lastStop.reason)}\n`);
 	}
 
 	if (mode === 'plain') {
@@ -105,7 +107,8 @@ async function obtainLab(ctx: CommandContext, options: WizardOptions, ask: boole
 	const lab = answersToLab(answers);
 	const labPath = options.labPath ?? join(ctx.home, 'lab.yaml');
 	await mkdir(dirname(labPath), {recursive: true});
-	await writeFile(labPath, serializeLab(lab), {mode: 0o600});
+	// A full disk must not cut the saved answers short; the previous file stays until the new one is whole.
+	replaceFileDurably(labPath, serializeLab(lab));
 	write(`Answers saved to ${labPath}; replay them with --config ${labPath}\n`);
 	return {lab, learn: ask ? answers.learnMode : options.learn === true};
 }
@@ -168,7 +171,11 @@ async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, pre
 		{stdout: ctx.stdout as NodeJS.WriteStream, stdin: ctx.stdin as NodeJS.ReadStream, exitOnCtrlC: false, interactive: true},
 	);
 	await app.waitUntilExit();
-	const result = outcome === undefined ? 'stopped' : await outcome;
+	// Leaving at the plan review ran nothing: no failure to report.
+	if (outcome === undefined) {
+		return 0;
+	}
+	const result = await outcome;
 	// Ink has let go of the keyboard: the dashboard may take it now.
 	if (dashboardWanted) {
 		await deps.openDashboard(lab);
@@ -177,6 +184,7 @@ async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, pre
 	return exitCodeFor(result);
 }
 
+/** Only a completed install exits 0; a failure, or a stop (q on the failure screen) leaves it unfinished. */
 function exitCodeFor(outcome: 'completed' | 'stopped' | 'failed'): number {
-	return outcome === 'failed' ? 1 : 0;
+	return outcome === 'completed' ? 0 : 1;
 }

@@ -100,3 +100,14 @@ test('when another run holds the lab, the screen closes and the lock holder is r
 		held.release();
 	}
 });
+
+test('quitting with q on the failure screen exits non-zero: the install did not complete', async () => {
+	const {ctx, terminal, keyboard} = terminalContext();
+	const exec = new FakeExecutor([{match: 'yum install -y docker-ce', exitCode: 1}]);
+	const code = runWizard(ctx, {lab, yes: true}, depsOver(exec));
+	await vi.waitFor(() => {
+		expect(terminal.frame).toContain('r: retry');
+	});
+	keyboard.type('q');
+	expect(await code).toBe(1);
+});

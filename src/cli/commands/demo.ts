@@ -43,7 +43,8 @@ function controlHelp(controlUrl: string): string {
 	return [
 		'SIMULATED cluster. Press k on a task to kill it through the simulation, ? for help.',
 		`From another terminal: curl -X POST ${controlUrl}/_sim/kill-task -d '{"taskId":"..."}'`,
-		`  (also /_sim/kill-leading-master, /_sim/stop-marathon, /_sim/kill-agent; GET ${controlUrl}/_sim/overview lists tasks)`,
+		`  (also /_sim/kill-leading-master, /_sim/stop-master, /_sim/stop-zookeeper, /_sim/stop-marathon, /_sim/kill-agent; GET ${controlUrl}/_sim/overview lists tasks)`,
+		`High availability: MESOS_LAB_SIM_CONTROL=${controlUrl} mesos-lab lab zk-quorum (or master-failover, marathon-failover) with --mesos and --marathon`,
 		'',
 	].join('\n');
 }

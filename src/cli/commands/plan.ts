@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {UserInputError} from '../../errors.js';
-import {parseLab} from '../../lab/lab-file.js';
+import {readLabFile} from '../../lab/lab-file.js';
 import {renderPlanScript, renderPlanSummary} from '../../steps/plan-script.js';
-import type {CommandContext} from '../context.js';
+import {languageWithLab, type CommandContext} from '../context.js';
 
 export interface PlanOptions {
 	config?: string;
@@ -18,8 +18,8 @@ export async function run(options: PlanOptions, ctx: CommandContext): Promise<nu
 	} catch (error) {
 		throw new UserInputError(`Cannot read the lab file ${path}.`, {hint: 'Pass --config <file>, or write one with `mesos-lab init` (see examples/lab.yaml).', cause: error});
 	}
-	const lab = parseLab(text, path);
-	const language = options.language ?? lab.language;
+	const {lab, declaredLanguage} = readLabFile(text, path);
+	const language = options.language ?? languageWithLab(ctx, declaredLanguage);
 	ctx.stdout.write(options.script === true ? await renderPlanScript(lab, language) : `${renderPlanSummary(lab, language)}\n`);
 	return 0;
 }

@@ -23,7 +23,7 @@ export async function run(options: ResetOptions, ctx: CommandContext, hooks: Res
 	const labId = resolveLabId(ctx.home, options.labId);
 	const store = CheckpointStore.open(ctx.home, labId);
 	if (!options.yes) {
-		const answer = await ask(`${t(ctx.lang, 'resetConfirm')} (${labId}): `, ctx);
+		const answer = await ask(t(ctx.lang, 'resetConfirm', {labId}), ctx);
 		if (answer.trim() !== labId) {
 			throw new UserInputError(`"${answer.trim()}" does not match ${labId}; nothing was removed.`, {hint: `Type ${labId} exactly, or pass --yes.`});
 		}
@@ -36,7 +36,7 @@ export async function run(options: ResetOptions, ctx: CommandContext, hooks: Res
 		throw error;
 	}
 	store.remove();
-	ctx.stdout.write(`${t(ctx.lang, 'resetDone')} ${labId} (${store.dir})\n`);
+	ctx.stdout.write(`${t(ctx.lang, 'resetDone', {labId, dir: store.dir})}\n`);
 	return 0;
 }
 
