@@ -28,7 +28,8 @@ export interface MarathonLiveOptions {
 /** Five minutes: a missed event is repaired within this time, at a fraction of the cost of polling. */
 export const defaultResyncMs = 5 * 60_000;
 
-const wholeReadTimeoutMs = 30_000;
+const wholeReadTimeoutMs = 60_000;
+const firstReadWaitMs = 2_000;
 
 /** Events after which the whole of Marathon is read again: they name no single app. */
 const wholeReads = new Set(['event-stream-connected', 'group_change_success', 'group_change_failed', 'pod_created_event', 'pod_updated_event', 'pod_deleted_event']);
@@ -127,14 +128,14 @@ export class MarathonLive {
 			});
 		}
 		if (this.#reading === undefined && this.#whole !== undefined) {
-			// The first picture waits for Marathon, as it waits for every source read whole.
-			await this.#whole;
+			// The first picture waits a little for Marathon; a large cluster shows what else it has meanwhile.
+			await Promise.race([this.#whole, sleep(this.#clock, firstReadWaitMs)]);
 		}
 		if (this.#wholeError !== undefined) {
 			throw this.#wholeError;
 		}
 		if (this.#reading === undefined) {
-			throw new ClusterError('Marathon has not been read yet', {hint: 'Check that Marathon runs; the dashboard reads it again on its own.'});
+			throw new ClusterError('reading Marathon’s apps and tasks', {hint: 'A large cluster takes some seconds to read whole; the dashboard shows it when it is in.'});
 		}
 		if (this.#whole !== undefined || (this.#dirty.size === 0 && !this.#deploymentsWanted)) {
 			return this.#stamped(this.#reading);
