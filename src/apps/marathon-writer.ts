@@ -177,7 +177,11 @@ export class MarathonWriter {
 				return new ClusterError(`Marathon refused ${what}: ${message}`, {hint: 'Another deployment holds the app. Wait for it, or pass --force to override it.'});
 			case 400:
 			case 422:
-				return new UserInputError(`Marathon rejected the app: ${message}${details ? ` (${details})` : ''}`, {hint: 'Fix the named field and try again.'});
+				return new UserInputError(`Marathon rejected the app: ${message}${details ? ` (${details})` : ''}`, {
+					hint: /service ?port/i.test(`${message} ${details}`)
+						? 'Another app holds that service port. Leave --service-port out (servicePort 0) and Marathon assigns a free one, or name a port no app uses.'
+						: 'Fix the named field and try again.',
+				});
 			case 401:
 			case 403:
 				return new ClusterError(`Marathon refused ${what}: ${message}`, {hint: 'This Marathon requires credentials: give user:password with --marathon-credentials-file or MESOS_LAB_MARATHON_CREDENTIALS.'});

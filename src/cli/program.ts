@@ -192,13 +192,13 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		'mesos-lab lab zk-quorum --lab-id home-lab',
 		'mesos-lab lab nginx --marathon http://10.0.0.11:8080 --lb http://10.0.0.11:9090',
 	]);
-	lab.argument('<name>', 'experiment: hello, nginx, failover, vhost, zk-quorum, master-failover or marathon-failover')
+	lab.argument('<name>', 'experiment: hello, nginx, failover, vhost, inside, zk-quorum, master-failover or marathon-failover')
 		.option('--lab-id <id>', 'take the cluster\'s addresses (and SSH access to its hosts) from this saved lab')
 		.option('--mesos <urls>', 'Mesos master URLs, comma-separated (default: from the saved lab, or asked of Marathon)')
 		.option('--marathon <urls>', 'Marathon URLs, comma-separated (default: from the saved lab)')
 		.option('--lb <url>', 'marathon-lb address, http://HOST:9090 (default: from the saved lab)')
 		.option('--service-host <host>', 'where HAProxy\'s frontends listen (default: the marathon-lb host)')
-		.option('--service-port <port>', 'service port of the nginx experiments (default 10000, or MESOS_LAB_SERVICE_PORT)')
+		.option('--service-port <port>', 'service port of the nginx experiments (default: Marathon assigns a free one; or MESOS_LAB_SERVICE_PORT)')
 		.option('--vhost-port <port>', 'marathon-lb\'s shared HTTP port for virtual hosts (default 80, or MESOS_LAB_VHOST_PORT)')
 		.option('--timeout <seconds>', 'how long to wait for each deployment and each change (default 300)')
 		.option('--accept-new-host-key', 'trust an agent\'s SSH host key seen for the first time (failover)');

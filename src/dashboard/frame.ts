@@ -33,6 +33,7 @@ export interface FrameInput {
 	color: boolean;
 	now: number;
 	controlUrl?: string;
+	experiments?: readonly string[] | undefined;
 }
 
 export interface PanelFrame {
@@ -126,7 +127,7 @@ export function buildFrame(input: FrameInput): Frame {
 		if (table.count === 0) {
 			lines.push(ui.filter ? `(nothing matches "${escapeTags(ui.filter)}")` : '(none)');
 		}
-		const count = table.count > bodyRows ? ` ${chosen + 1}/${table.count}` : ` (${table.count})`;
+		const count = table.count > bodyRows ? ` (${table.count}, row ${chosen + 1})` : ` (${table.count})`;
 		panels[panel] = {title: `${focused ? '▶ ' : ''}${panelTitles[panel]}${count}`, lines};
 		if (focused) {
 			const key = table.key(chosen);
@@ -151,7 +152,7 @@ export function buildFrame(input: FrameInput): Frame {
 		...(allocation ? {allocation} : {}),
 		detail,
 		status: statusLine(input),
-		help: ui.mode === 'help' ? helpLines({readonly: ui.readonly, demo: ui.demo, controlUrl: input.controlUrl}) : undefined,
+		help: ui.mode === 'help' ? helpLines({readonly: ui.readonly, demo: ui.demo, controlUrl: input.controlUrl}) : ui.mode === 'experiments' ? [...input.experiments ?? []] : undefined,
 		selection,
 		visible: layout.focusable,
 	};
@@ -181,7 +182,7 @@ function statusLine(input: FrameInput): string {
 		return escapeTags(`${describeAction(ui.pending)}? [y/N]`);
 	}
 	const filter = ui.filter ? `filter "${ui.filter}" · ` : '';
-	const base = `${filter}Tab focus · Enter drill · Esc back · / filter · ? help · q quit${input.ui.demo ? ' · k kill task (sim)' : ''}`;
+	const base = `${filter}Tab focus · Enter drill · Esc back · / filter · ? help · q quit${input.ui.demo ? ' · e experiments' : ''}`;
 	return escapeTags(ui.message ? `${ui.message} · ${base}` : base);
 }
 

@@ -186,9 +186,25 @@ export async function verifyHostKey(policy: HostKeyPolicy, host: string, port: n
 						: 'Connect once interactively, or pass --accept-new-host-key after checking the fingerprint.',
 				});
 			}
-			mkdirSync(dirname(file), {recursive: true, mode: 0o700});
-			const separator = existsSync(file) && !readFileSync(file, 'utf8').endsWith('\n') && readFileSync(file).length > 0 ? '\n' : '';
-			appendFileSync(file, `${separator}${name} ${keyType} ${key.toString('base64')}\n`, {mode: 0o600});
+			recordHostKey(file, `${name} ${keyType} ${key.toString('base64')}`);
 		}
 	}
+}
+
+/** Appends one `name type base64` line to a known_hosts file, creating it (and its folder) private. */
+export function recordHostKey(file: string, line: string): void {
+	mkdirSync(dirname(file), {recursive: true, mode: 0o700});
+	const separator = existsSync(file) && readFileSync(file).length > 0 && !readFileSync(file, 'utf8').endsWith('\n') ? '\n' : '';
+	appendFileSync(file, `${separator}${line}\n`, {mode: 0o600});
+}
+
+/** The known_hosts line a file holds for this host and key fingerprint, if any. */
+export function knownHostsLineFor(file: string, host: string, port: number, fingerprint: string): string | undefined {
+	if (!existsSync(file)) {
+		return undefined;
+	}
+	const name = knownHostsName(host, port);
+	const entry = parseKnownHosts(readFileSync(file, 'utf8'))
+		.find(candidate => candidate.marker === '' && patternsMatch(candidate.patterns, name) && fingerprintOf(candidate.key) === fingerprint);
+	return entry === undefined ? undefined : `${name} ${entry.keyType} ${entry.key.toString('base64')}`;
 }

@@ -1,3 +1,4 @@
+import {commandSummary} from './command-summary.js';
 import ssh2 from 'ssh2';
 import type {Client as SshClient, ClientChannel} from 'ssh2';
 import {ConnectionError, HostKeyError} from '../errors.js';
@@ -414,7 +415,7 @@ export class SshExecutor implements Executor {
 					? new ConnectionError(`${this.label}: the target ended the session without an exit status while running: ${command}`, {
 						hint: 'Look at the sshd log on the target; the command may or may not have finished.',
 					})
-					: new ConnectionError(`${this.label}: the connection dropped while running: ${command}`, {
+					: new ConnectionError(`${this.label}: the connection dropped while running: ${commandSummary(command)}`, {
 						hint: 'The command may or may not have finished on the target. Check the network; mesos-lab reconnects for the next command.',
 					}));
 				return;

@@ -2,6 +2,7 @@ import {UserInputError} from '../errors.js';
 import type {Localized} from '../steps/step.js';
 import type {Experiment, ExperimentId} from './experiment.js';
 import {failoverExperiment} from './failover.js';
+import {insideExperiment} from './inside.js';
 import {marathonFailoverExperiment} from './marathon-failover.js';
 import {masterFailoverExperiment} from './master-failover.js';
 import {nginxDockerExperiment} from './nginx-docker.js';
@@ -11,15 +12,16 @@ import {zkQuorumExperiment} from './zk-quorum.js';
 
 /** The guided experiments, in the order the tutorial runs them. */
 export const experiments: readonly Experiment[] = [
-	shellAppExperiment, nginxDockerExperiment, failoverExperiment, virtualHostExperiment,
+	shellAppExperiment, nginxDockerExperiment, failoverExperiment, virtualHostExperiment, insideExperiment,
 	zkQuorumExperiment, masterFailoverExperiment, marathonFailoverExperiment,
 ];
 
 /** The short names `mesos-lab lab NAME` accepts beside the ids, as the tutorial's readers say them. */
 export const experimentAliases: Readonly<Record<string, ExperimentId>> = {hello: 'shell-app', shell: 'shell-app', nginx: 'nginx-docker', vhost: 'virtual-host'};
 
-const shortNames: Record<ExperimentId, string> = {
-	'shell-app': 'hello', 'nginx-docker': 'nginx', failover: 'failover', 'virtual-host': 'vhost',
+/** The name each experiment goes by on the command line. */
+export const shortNames: Record<ExperimentId, string> = {
+	'shell-app': 'hello', 'nginx-docker': 'nginx', failover: 'failover', 'virtual-host': 'vhost', inside: 'inside',
 	'zk-quorum': 'zk-quorum', 'master-failover': 'master-failover', 'marathon-failover': 'marathon-failover',
 };
 

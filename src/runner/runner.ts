@@ -4,6 +4,8 @@ import type {Executor} from '../exec/executor.js';
 import type {CheckpointStore} from '../state/checkpoint-store.js';
 import type {JournalJob, RunOutcome, StepRecord} from '../state/journal.js';
 import {lastBuildProgress} from '../steps/build-progress-line.js';
+import {commandSummary} from '../exec/command-summary.js';
+import {hintFor} from '../steps/step-kit.js';
 import {stepKey, type Language, type PlannedCommand, type PlannedFile, type Step, type StepContext, type VerifyResult} from '../steps/step.js';
 import type {RunnerEvent, StepRef} from './events.js';
 import type {JobControl} from './job-control.js';
@@ -259,7 +261,7 @@ export class Runner {
 		this.#options.store.appendLog(ref.key, `# exit ${exitCode ?? 'none'} after ${durationMs} ms\n`);
 		this.#emit({type: 'command-finished', step: ref, at: this.#now(), command, exitCode, durationMs});
 		if (exitCode !== 0) {
-			throw new StepFailure(`\`${command}\` ended with ${exitCode === null ? 'no exit status (timed out or killed)' : `exit ${exitCode}`}`, outputTail.join('\n'));
+			throw new StepFailure(`\`${commandSummary(command)}\` ended with ${exitCode === null ? 'no exit status (timed out or killed)' : `exit ${exitCode}`}`, outputTail.join('\n'));
 		}
 	}
 
@@ -360,10 +362,12 @@ export class Runner {
 		const message = error instanceof Error ? error.message : String(error);
 		const output = error instanceof StepFailure ? error.output : '';
 		const language = this.#options.language ?? 'en';
-		const matched = step.hints.find(hint => hint.matches.test(output) || hint.matches.test(message));
+		const matched = hintFor(step.hints, output, message);
 		const hint = matched?.hint[language];
 		const at = this.#now();
 		this.#options.store.updateStep(ref.key, {status: 'failed', finishedAt: at, lastError: message, ...(hint ? {hint} : {})});
+		// The failure screen points at this log: it must exist and say why, even when the step printed nothing.
+		this.#options.store.appendLog(ref.key, `✗ ${message}\n`);
 		const logPath = this.#options.store.logPath(ref.key);
 		this.#emit({type: 'step-failed', step: ref, at, error: message, ...(hint ? {hint} : {}), logPath, lastLines: outputTail.slice(-20)});
 	}

@@ -194,7 +194,8 @@ export function handleControl(model: ClusterModel, control: SimControl, req: Inc
 				await control.startZookeeper(numberField(body, 'id'));
 				break;
 			case '/_sim/stop-marathon':
-				await control.stopMarathon(body.which === 'leader' || typeof body.which === 'number' ? body.which : 'all');
+				// Without a body only the leader stops, as one crashed Marathon would; both only when asked for by name.
+				await control.stopMarathon(body.which === 'all' || typeof body.which === 'number' ? body.which : 'leader');
 				break;
 			case '/_sim/start-marathon':
 				await control.startMarathon(typeof body.which === 'number' ? body.which : 'all');

@@ -65,7 +65,7 @@ export function dockerSteps(lab: Lab, host: LabHost, secrets?: SecretSource): St
 			proof: daemonJsonParses,
 			files: daemonTemplate === undefined ? [] : [daemonTemplate],
 			commands: [script(applyRegistryMirrors, [daemonTemplatePath, ...mirrors.registryMirrors], text('探测加速器并生成 daemon.json', 'Probe the mirrors and write daemon.json'))],
-			hints: [commonHints.deadMirror],
+			hints: [commonHints.registryUnreachable, commonHints.downloadFailed],
 			dependsOn: ['time-and-certificates'],
 		}),
 		simpleStep({

@@ -37,7 +37,7 @@ export function marathonLbSteps(lab: Lab): Step[] {
 			command(['systemctl', 'daemon-reload']),
 			command(['systemctl', 'enable', '--now', 'mesos-lab-marathon-lb.service']),
 		],
-		hints: [commonHints.portInUse, commonHints.deadMirror],
+		hints: [commonHints.portInUse, commonHints.registryRateLimit, commonHints.registryUnreachable],
 		dependsOn: ['marathon-leader'],
 	})];
 }

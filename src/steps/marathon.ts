@@ -81,7 +81,7 @@ export function marathonSteps(lab: Lab): Step[] {
 				command(['systemctl', 'daemon-reload']),
 				command(['systemctl', 'enable', '--now', `mesos-lab-marathon-${instance.index}.service`]),
 			],
-			hints: [libmesosHint, commonHints.masterNoZk, commonHints.portInUse, commonHints.deadMirror, commonHints.checksum],
+			hints: [libmesosHint, commonHints.masterNoZk, commonHints.portInUse, commonHints.registryRateLimit, commonHints.registryUnreachable, commonHints.downloadFailed, commonHints.checksum],
 			dependsOn: ['mesos-master-leader', 'docker-install'],
 		});
 	});

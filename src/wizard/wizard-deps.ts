@@ -5,6 +5,7 @@ import type {CommandContext} from '../cli/context.js';
 import {BugError} from '../errors.js';
 import {jobState, startJob, tailJob} from '../exec/detached-job.js';
 import type {Executor} from '../exec/executor.js';
+import {recordHostKey} from '../exec/known-hosts.js';
 import {LocalExecutor} from '../exec/local-executor.js';
 import {connectSsh} from '../exec/ssh-executor.js';
 import type {Lab} from '../lab/lab-schema.js';
@@ -44,7 +45,10 @@ export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): W
 
 	return {
 		interview: {
-			tryConnect: async target => tryConnectTarget(target, {knownHostsPath: join(ctx.home, 'known_hosts.trial')}),
+			tryConnect: async target => tryConnectTarget(target, {knownHostsPath, scratchPath: join(ctx.home, 'known_hosts.trial')}),
+			async trustHostKey(line) {
+				recordHostKey(knownHostsPath, line);
+			},
 			async detectAddress(target) {
 				const exec = await executorFor(target);
 				try {

@@ -45,6 +45,7 @@ function depsOver(exec: FakeExecutor, seen: RunChoices[] = []): WizardDeps {
 	return {
 		interview: {
 			tryConnect: async () => ({ok: false, error: 'not asked'}),
+			trustHostKey: async () => undefined,
 			detectAddress: async () => undefined,
 			probeMirror: async () => ({ok: false, detail: 'not asked'}),
 		},

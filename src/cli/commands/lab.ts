@@ -139,15 +139,17 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: Experiment
 	const print = (line: string) => ctx.stdout.write(`${cleanText(line)}\n`);
 	const killer = chooseKiller(ctx, options, lab, marathon, print);
 	const services = stopsDaemons(experimentId) ? chooseServices(ctx, options, lab) : undefined;
+	const access = killer.access;
 	const build = (mesosUrls: string[]): Wiring => ({
 		context: {
 			marathon,
 			mesosUrls,
 			lbUrl,
 			serviceHost,
-			servicePort: portFrom('--service-port', options.servicePort, ctx.env['MESOS_LAB_SERVICE_PORT'], 10_000),
+			servicePort: portFrom('--service-port', options.servicePort, ctx.env['MESOS_LAB_SERVICE_PORT'], 0),
 			vhostPort: portFrom('--vhost-port', options.vhostPort, ctx.env['MESOS_LAB_VHOST_PORT'], 80),
 			killTask: killer.killTask,
+			...(access ? {agentShell: (host: string) => access.executorFor(host)} : {}),
 			lang: ctx.lang,
 			print,
 			timeoutMs: seconds('--timeout', options.timeout ?? '300') * 1000,
@@ -163,7 +165,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: Experiment
 	if (fromLab !== undefined) {
 		return build(fromLab.mesos);
 	}
-	return experimentId === 'shell-app' ? mesosFromMarathon(urls).then(build) : build([]);
+	return experimentId === 'shell-app' || experimentId === 'inside' ? mesosFromMarathon(urls).then(build) : build([]);
 }
 
 function dashboardCommand(context: ExperimentContext, labId: string | undefined): string {
