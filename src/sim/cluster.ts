@@ -29,6 +29,8 @@ export interface SimulatedClusterOptions {
 	containerDeathNoticeMs?: number;
 	/** Seconds between HEARTBEATs on the masters' operator API streams. Default 15, as Mesos. */
 	heartbeatSeconds?: number;
+	/** marathon-lb's stats port; 9090 makes the simulation match a saved lab, which always says 9090. Default: any free port. */
+	lbPort?: number;
 }
 
 export interface SimulatedCluster {
@@ -70,7 +72,7 @@ export async function startSimulatedCluster(options: SimulatedClusterOptions = {
 			...(options.realHaproxy.checkTiming ? {checkTiming: options.realHaproxy.checkTiming} : {}),
 		})
 		: null;
-	const servers = await startSimServers(model, {host, lbGroup: group, ...(real ? {real} : {}), ...(options.heartbeatSeconds === undefined ? {} : {heartbeatSeconds: options.heartbeatSeconds})});
+	const servers = await startSimServers(model, {host, lbGroup: group, ...(real ? {real} : {}), ...(options.heartbeatSeconds === undefined ? {} : {heartbeatSeconds: options.heartbeatSeconds}), ...(options.lbPort === undefined ? {} : {lbPort: options.lbPort})});
 	const settle = async (): Promise<void> => {
 		await servers.sync();
 		if (real) await real.sync();

@@ -22,6 +22,8 @@ export interface SimServerOptions {
 	real?: RealLbSource;
 	/** Seconds between HEARTBEATs on the masters' operator API streams. */
 	heartbeatSeconds?: number;
+	/** Where marathon-lb's stats answer; 0 lets the system pick. A saved lab always says 9090, as marathon-lb binds it. */
+	lbPort?: number;
 }
 
 /** Puts every simulated daemon on its own loopback port (port 0: the system picks). */
@@ -29,7 +31,7 @@ export async function startSimServers(model: ClusterModel, options: SimServerOpt
 	const masters = model.masters.map((_m, i) => new Listener(options.host, 0, (req, res) => handleMaster(model, i, req, res, {heartbeatSeconds: options.heartbeatSeconds ?? defaultHeartbeatSeconds})));
 	const agents = model.agents.map((a, i) => new Listener(a.ip, 0, (req, res) => handleAgent(model, i, req, res)));
 	const marathons = model.marathons.map((_m, i) => new Listener(options.host, 0, (req, res) => handleMarathon(model, i, req, res)));
-	const lb = new Listener(options.host, 0, (req, res) => handleLb(model, {group: options.lbGroup, ...(options.real ? {real: options.real} : {})}, req, res));
+	const lb = new Listener(options.host, options.lbPort ?? 0, (req, res) => handleLb(model, {group: options.lbGroup, ...(options.real ? {real: options.real} : {})}, req, res));
 	const all = [...masters, ...agents, ...marathons, lb];
 	await Promise.all(all.map(l => l.start()));
 	model.setEndpointPorts('master', masters.map(l => l.port));

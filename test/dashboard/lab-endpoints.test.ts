@@ -41,7 +41,7 @@ describe('mesos-lab dashboard without endpoint flags', () => {
 	const zkPorts = [26991, 26992, 26993];
 
 	beforeAll(async () => {
-		sim = await startSimulatedCluster({tickIntervalMs: 0, seed: 13});
+		sim = await startSimulatedCluster({tickIntervalMs: 0, seed: 13, lbPort: 9090});
 	});
 	afterAll(async () => {
 		await sim.stop();
@@ -63,7 +63,7 @@ describe('mesos-lab dashboard without endpoint flags', () => {
 			ports: {
 				masters: sim.mesosUrls.map(port),
 				marathon: sim.marathonUrls.map(port),
-				marathonLb: port(sim.lbUrl),
+				marathonLb: 9090,
 				zookeeperClient: zkPorts,
 				zookeeperPeer: [26981, 26982, 26983],
 				zookeeperElection: [26984, 26985, 26986],

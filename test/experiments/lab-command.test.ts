@@ -52,7 +52,7 @@ describe('mesos-lab lab NAME after an install', () => {
 	});
 
 	it.skipIf(!realHaproxy)('takes marathon-lb and the service host from the lab named with --lab-id', async () => {
-		harness = await startSimHarness({realHaproxy: {statsPort, vhostPort}});
+		harness = await startSimHarness({realHaproxy: {statsPort, vhostPort}, lbPort: 9090});
 		const h = harness;
 		const labHome = saveSimLab(h, 'lab-a');
 		saveSimLab(h, 'lab-b');
