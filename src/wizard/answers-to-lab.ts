@@ -1,5 +1,7 @@
 import {validateLab} from '../lab/lab-file.js';
 import type {Lab, LabInput} from '../lab/lab-schema.js';
+
+type LabHostInput = LabInput['hosts'][number];
 import type {InterviewAnswers} from './interview.js';
 
 /**
@@ -9,16 +11,14 @@ import type {InterviewAnswers} from './interview.js';
  */
 export function answersToLab(answers: InterviewAnswers): Lab {
 	const target = answers.target;
-	const first = {
-		name: 'node1',
-		address: target.kind === 'ssh' ? target.host : answers.advertiseIp,
-		port: target.kind === 'ssh' ? target.port : 22,
-		user: target.kind === 'ssh' ? target.user : 'root',
-		auth: target.kind === 'ssh' ? target.auth : 'agent' as const,
-		...(target.kind === 'ssh' && target.identityFile !== undefined ? {identityFile: target.identityFile} : {}),
-	};
+	// "This machine" is said once, here: the lab records it, and nothing later guesses it from an address.
+	const first: LabHostInput = target.kind === 'ssh'
+		? {name: 'node1', address: target.host, port: target.port, user: target.user, auth: target.auth, ...(target.identityFile === undefined ? {} : {identityFile: target.identityFile})}
+		: {name: 'node1', address: answers.advertiseIp, local: true};
+	// The other hosts are reached over SSH, as the target is (from this machine, as root, when the target is local).
+	const reach: LabHostInput = target.kind === 'ssh' ? first : {name: 'node1', address: answers.advertiseIp};
 	const others = answers.topology === 'multi'
-		? answers.extraHosts.map((address, index) => ({...first, name: `node${index + 2}`, address}))
+		? answers.extraHosts.map((address, index): LabHostInput => ({...reach, name: `node${index + 2}`, address}))
 		: [];
 	const hosts = [first, ...others];
 	const names = hosts.map(host => host.name);

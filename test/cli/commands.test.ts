@@ -141,7 +141,7 @@ describe('resume', () => {
 		];
 		const ctx = testContext(home);
 		expect(await resume({}, ctx, wizardOver(exec, steps, builtFrom))).toBe(0);
-		expect(builtFrom[0]).toMatchObject({language: 'en', hosts: [{name: 'node1', address: '10.0.0.5', port: 22}], roles: {masters: ['node1', 'node1', 'node1']}});
+		expect(builtFrom[0]).toMatchObject({language: 'en', hosts: [{name: 'node1', address: '10.0.0.5'}], roles: {masters: ['node1', 'node1', 'node1']}});
 		expect(exec.commands).toEqual(['systemctl start zookeeper', 'systemctl start mesos-master']);
 		const journal = store.journal();
 		expect(journal.steps['docker@node1']).toMatchObject({status: 'done', reason: 'docker answers'});

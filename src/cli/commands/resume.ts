@@ -5,12 +5,12 @@ import {CheckpointStore} from '../../state/checkpoint-store.js';
 import {runWizard, type WizardDeps} from '../../wizard/run-wizard.js';
 import {realWizardDeps, type RealDepsOptions} from '../../wizard/wizard-deps.js';
 import type {CommandContext} from '../context.js';
+import type {HostAccessFlags} from '../host-access.js';
 import {resolveLabId} from './status.js';
 
-export interface ResumeOptions {
+export interface ResumeOptions extends HostAccessFlags {
 	labId?: string;
 	plain?: boolean;
-	acceptNewHostKey?: boolean;
 }
 
 /** Where the wizard's effects come from; tests pass their own hosts and steps. */
@@ -20,7 +20,7 @@ export type ResumeDepsFactory = (ctx: CommandContext, options: RealDepsOptions) 
 export async function run(options: ResumeOptions, ctx: CommandContext, makeDeps: ResumeDepsFactory = realWizardDeps): Promise<number> {
 	const labId = resolveLabId(ctx.home, options.labId);
 	const lab = loadSavedLab(ctx.home, labId);
-	return runWizard(ctx, {resume: true, lab, plain: options.plain === true}, makeDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true}));
+	return runWizard(ctx, {resume: true, lab, plain: options.plain === true}, makeDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true, ...(options.sshConfig === undefined ? {} : {sshConfig: options.sshConfig})}));
 }
 
 /**
