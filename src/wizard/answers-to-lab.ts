@@ -2,7 +2,7 @@ import {validateLab} from '../lab/lab-file.js';
 import type {Lab, LabInput} from '../lab/lab-schema.js';
 
 type LabHostInput = LabInput['hosts'][number];
-import type {InterviewAnswers} from './interview.js';
+import type {InterviewAnswers, MesosChoice} from './interview.js';
 
 /**
  * Turns interview answers into a lab. The first host is the target, reached at the address the
@@ -38,7 +38,21 @@ export function answersToLab(answers: InterviewAnswers): Lab {
 		mirrors: answers.mirrors === 'custom' && answers.customMirror !== undefined
 			? {preset: 'global', centosVault: [answers.customMirror]}
 			: {preset: answers.mirrors === 'custom' ? 'global' : answers.mirrors},
-		mesos: {source: answers.mesosSource},
+		mesos: mesosOf(answers.mesos),
 	};
 	return validateLab(input, 'the wizard answers');
+}
+
+function mesosOf(choice: MesosChoice): NonNullable<LabInput['mesos']> {
+	switch (choice.source) {
+		case 'build': {
+			return {source: 'build'};
+		}
+		case 'third-party-repo': {
+			return {source: 'third-party-repo', thirdPartyRepo: choice.repo};
+		}
+		case 'package': {
+			return {source: choice.url.endsWith('.rpm') ? 'rpm' : 'tarball', download: {url: choice.url, checksum: {algorithm: 'sha256', value: choice.sha256}}};
+		}
+	}
 }
