@@ -107,8 +107,9 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 	status.option('--lab-id <id>', t(lang, 'optLabId')).option('--json', t(lang, 'optJson'));
 	bind(status, 'status', loaders.status);
 
-	const plan = add('plan', t(lang, 'cmdPlan'), ['mesos-lab plan --config lab.yaml', 'mesos-lab plan --config lab.yaml --script > install.sh']);
-	plan.option('--config <file>', 'lab file to plan for').option('--script', 'print the plan as a shell script');
+	const plan = add('plan', t(lang, 'cmdPlan'), ['mesos-lab plan --config lab.yaml', 'mesos-lab plan --config lab.yaml --script > install.sh', 'mesos-lab plan --config lab.yaml --script --lang en']);
+	plan.option('--config <file>', 'lab file to plan for').option('--script', 'print the plan as a shell script')
+		.addOption(new Option('--lang <lang>', 'language of the step titles and explanations, and of the script\'s comments (default: the lab file\'s)').choices(['zh', 'en']));
 	bind(plan, 'plan', loaders.plan);
 
 	const logs = add('logs', t(lang, 'cmdLogs'), ['mesos-lab logs', 'mesos-lab logs docker-install@node1']);

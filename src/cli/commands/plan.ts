@@ -7,7 +7,8 @@ import type {CommandContext} from '../context.js';
 export interface PlanOptions {
 	config?: string;
 	script?: boolean;
-	language?: 'zh' | 'en';
+	/** `--lang`: given on the command line, it wins over the lab file's language. */
+	lang?: 'zh' | 'en';
 }
 
 export async function run(options: PlanOptions, ctx: CommandContext): Promise<number> {
@@ -19,7 +20,7 @@ export async function run(options: PlanOptions, ctx: CommandContext): Promise<nu
 		throw new UserInputError(`Cannot read the lab file ${path}.`, {hint: 'Pass --config <file>, or write one with `mesos-lab init` (see examples/lab.yaml).', cause: error});
 	}
 	const lab = parseLab(text, path);
-	const language = options.language ?? lab.language;
+	const language = options.lang ?? lab.language;
 	ctx.stdout.write(options.script === true ? await renderPlanScript(lab, language) : `${renderPlanSummary(lab, language)}\n`);
 	return 0;
 }
