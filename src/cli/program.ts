@@ -138,8 +138,11 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.option('--haproxy', 'put a real haproxy in front of the simulated tasks');
 	bind(demo, 'demo', loaders.demo);
 
-	const reset = add('reset', t(lang, 'cmdReset'), ['mesos-lab reset --lab-id home-lab', 'mesos-lab reset --lab-id home-lab --yes']);
-	reset.option('--lab-id <id>', t(lang, 'optLabId')).option('--yes', t(lang, 'optYes'));
+	const reset = add('reset', t(lang, 'cmdReset'), ['mesos-lab reset --lab-id home-lab', 'mesos-lab reset --lab-id home-lab --hosts', 'mesos-lab reset --lab-id home-lab --hosts --yes']);
+	reset.option('--lab-id <id>', t(lang, 'optLabId')).option('--yes', t(lang, 'optYes'))
+		.option('--hosts', t(lang, 'optResetHosts'))
+		.option('--accept-new-host-key', 'trust a host key seen for the first time (with --hosts)')
+		.option('--ssh-config <file>', sshConfigHelp);
 	bind(reset, 'reset', loaders.reset);
 
 	const app = add('app', t(lang, 'cmdApp'), [
