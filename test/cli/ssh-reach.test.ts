@@ -36,8 +36,8 @@ function workspace(): {dir: string; home: string; userHome: string; key: string;
  * Starts an install and waits for its first check to report what the machine is; the run is then
  * ended, so nothing is changed on the machine that answered.
  */
-async function firstCheck(space: ReturnType<typeof workspace>, lab: string, extra: string[] = []): Promise<string> {
-	const cli = runBuiltCli(['--home', space.home, 'init', '--config', lab, '--yes', '--plain', '--accept-new-host-key', ...extra], {env: {HOME: space.userHome}});
+async function firstCheck(space: ReturnType<typeof workspace>, lab: string, extra: string[] = [], nodeArgs: string[] = []): Promise<string> {
+	const cli = runBuiltCli(['--home', space.home, 'init', '--config', lab, '--yes', '--plain', '--accept-new-host-key', ...extra], {env: {HOME: space.userHome}, nodeArgs});
 	try {
 		await cli.waitFor(/preflight-os@node1 .* needed: FAIL found [^\n]*\n/, 150_000);
 		return cli.output();
@@ -126,6 +126,27 @@ describe.skipIf(Boolean(unavailable))('a lab at 127.0.0.1 with a port, as a VM p
 			await firstCheck(space, space.lab(`  - {name: node1, address: 127.0.0.1, port: ${sshd.port}, user: root, auth: identity-file, identityFile: ~/.ssh/lab_key}\n`));
 
 			expect(readFileSync(join(space.home, 'known_hosts'), 'utf8')).toBe(`${sshd.knownHostsLine}\n`);
+		} finally {
+			rmSync(space.dir, {recursive: true, force: true});
+		}
+	}, 120_000);
+
+	it('runs in plain lines without loading Ink or React', async () => {
+		const space = workspace();
+		try {
+			copyFileSync(sshd.userKeyPath, space.key);
+			const trace = join(space.dir, 'modules.txt');
+			// Each module is written down as it loads, so the list survives the run being ended.
+			const hook = [
+				"import {registerHooks} from 'node:module';",
+				"import {appendFileSync} from 'node:fs';",
+				`registerHooks({resolve(specifier, context, next) { const result = next(specifier, context); appendFileSync(${JSON.stringify(trace)}, result.url + '\\n'); return result; }});`,
+			].join('\n');
+			await firstCheck(space, space.lab(`  - {name: node1, address: 127.0.0.1, port: ${sshd.port}, user: root, identityFile: ~/.ssh/lab_key}\n`), [], ['--import', `data:text/javascript,${encodeURIComponent(hook)}`]);
+
+			const loaded = readFileSync(trace, 'utf8').split('\n');
+			expect(loaded.some(url => url.includes('/dist/cli/commands/init.js'))).toBe(true);
+			expect(loaded.filter(url => /\/node_modules\/(ink|react)\//.test(url))).toEqual([]);
 		} finally {
 			rmSync(space.dir, {recursive: true, force: true});
 		}

@@ -27,6 +27,8 @@ export interface BuiltCliOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Run on a pseudo-terminal (util-linux `script`), as a person at a terminal would. */
 	terminal?: boolean;
+	/** Flags for node itself, before the script (such as --import of a hook). */
+	nodeArgs?: readonly string[];
 }
 
 /** Runs `node bin/mesos-lab.js ARGS` as a user would run the installed command. */
@@ -34,10 +36,11 @@ export function runBuiltCli(args: readonly string[], options: BuiltCliOptions = 
 	const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', ...options.env};
 	delete env['SSH_AUTH_SOCK'];
 	delete env['CI'];
-	const command = [process.execPath, bin, ...args].map(quoteShellArg).join(' ');
+	const node = [process.execPath, ...(options.nodeArgs ?? []), bin];
+	const command = [...node, ...args].map(quoteShellArg).join(' ');
 	const child = options.terminal === true
 		? spawn('script', ['-qefc', `stty cols 200 rows 50; exec ${command}`, '/dev/null'], {cwd: root, env: {...env, TERM: 'xterm-256color'}, stdio: ['pipe', 'pipe', 'pipe']})
-		: spawn(process.execPath, [bin, ...args], {cwd: root, env, stdio: ['pipe', 'pipe', 'pipe']});
+		: spawn(node[0]!, [...node.slice(1), ...args], {cwd: root, env, stdio: ['pipe', 'pipe', 'pipe']});
 	let text = '';
 	const waiters = new Set<() => void>();
 	const collect = (chunk: Buffer) => {
