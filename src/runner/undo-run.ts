@@ -1,3 +1,4 @@
+import {ConnectionError} from '../errors.js';
 import type {Executor} from '../exec/executor.js';
 import {stepKey, type Step} from '../steps/step.js';
 
@@ -36,7 +37,14 @@ export async function runUndo(steps: readonly Step[], executorFor: (host: string
 			continue;
 		}
 		try {
-			record(step, await undoOne(step, await executorFor(step.host)));
+			const exec = await executorFor(step.host);
+			// A link that drops is no verdict on the step: the executor reconnects, and every step can run twice.
+			record(step, await undoOne(step, exec).catch(async (error: unknown) => {
+				if (!(error instanceof ConnectionError)) {
+					throw error;
+				}
+				return undoOne(step, exec);
+			}));
 		} catch (error) {
 			record(step, {kind: 'failed', why: error instanceof Error ? error.message : String(error)});
 		}
