@@ -7,7 +7,7 @@ export function handleError(error: unknown, ctx: Pick<CommandContext, 'stderr' |
 	if (isMesosLabError(error)) {
 		ctx.stderr.write(`${error.message}\n`);
 		if (error.hint) {
-			ctx.stderr.write(`${t(ctx.lang, 'hint')}: ${error.hint}\n`);
+			ctx.stderr.write(`${t(ctx.lang, 'withHint', {hint: error.hint})}\n`);
 		}
 		if (ctx.debug && error.stack) {
 			ctx.stderr.write(`${error.stack}\n`);
@@ -18,7 +18,7 @@ export function handleError(error: unknown, ctx: Pick<CommandContext, 'stderr' |
 	if (ctx.debug) {
 		ctx.stderr.write(`${error instanceof Error && error.stack ? error.stack : message}\n`);
 	} else {
-		ctx.stderr.write(`${message.split('\n')[0]} (${t(ctx.lang, 'runWithDebug')})\n`);
+		ctx.stderr.write(`${t(ctx.lang, 'runWithDebug', {message: message.split('\n')[0] ?? ''})}\n`);
 	}
 	return exitCodes.failure;
 }

@@ -2,7 +2,7 @@ import {accessSync, constants, readFileSync, statSync, type Stats} from 'node:fs
 import {resolve} from 'node:path';
 import {CommanderError} from 'commander';
 import {exitCodes, StoreError, UserInputError} from '../errors.js';
-import {chooseLanguage} from '../i18n/language.js';
+import {chooseLanguage, localeLanguage} from '../i18n/language.js';
 import {defaultHome} from '../state/paths.js';
 import type {Language} from '../steps/step.js';
 import type {CommandContext} from './context.js';
@@ -18,9 +18,10 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
 	const stderr = io.stderr ?? process.stderr;
 	const env = io.env ?? process.env;
 	const debug = argv.includes('--debug');
-	let lang: Language = 'en';
+	const langFlag = flagValue(argv, '--lang');
+	let lang: Language = localeLanguage(env);
 	try {
-		lang = chooseLanguage(flagValue(argv, '--lang'), env);
+		lang = chooseLanguage({flag: langFlag, env});
 	} catch (error) {
 		return handleError(error, {stderr, debug, lang});
 	}
@@ -58,6 +59,7 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
 	const ctx: CommandContext = {
 		home,
 		lang,
+		...(langFlag === undefined ? {} : {langFlag: lang}),
 		debug,
 		stdout,
 		stderr,

@@ -216,12 +216,12 @@ function usageError(error: CommanderError, command: Command, lang: Language): Er
 	}
 	if (error.code === 'commander.help') {
 		// A command that needs a subcommand was given none: its help is the most useful answer.
-		return new UserInputError(`${command.name()}: ${t(lang, 'missingSubcommand')}`, {hint: `${commandPath(command)} --help`});
+		return new UserInputError(t(lang, 'missingSubcommand', {command: command.name()}), {hint: `${commandPath(command)} --help`});
 	}
 	const word = /'([^']*)'/.exec(error.message)?.[1];
 	if (error.code === 'commander.unknownCommand' && word !== undefined) {
 		const suggestion = nearest(word, command.commands.map(sub => sub.name()));
-		return new UserInputError(`${t(lang, 'unknownCommand')} '${word}'${suggestion ? ` (${t(lang, 'didYouMean')} '${suggestion}'?)` : ''}`);
+		return new UserInputError(suggestion ? t(lang, 'unknownCommandNear', {word, suggestion}) : t(lang, 'unknownCommand', {word}));
 	}
 	if (error.code === 'commander.unknownOption' && word !== undefined) {
 		const flags: string[] = [];
@@ -232,7 +232,7 @@ function usageError(error: CommanderError, command: Command, lang: Language): Er
 			}
 		}
 		const suggestion = nearest(word, flags);
-		return new UserInputError(`${t(lang, 'unknownOption')} '${word}'${suggestion ? ` (${t(lang, 'didYouMean')} '${suggestion}'?)` : ''}`);
+		return new UserInputError(suggestion ? t(lang, 'unknownOptionNear', {word, suggestion}) : t(lang, 'unknownOption', {word}));
 	}
 	return new UserInputError(error.message.replace(/^error: /, '').split('\n')[0]!, {hint: `${commandPath(command)} --help`});
 }

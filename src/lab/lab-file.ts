@@ -5,6 +5,14 @@ import {labSchema, type Lab, type LabInput, type ParsedLab} from './lab-schema.j
 
 /** Reads a lab file. Any problem becomes one UserInputError naming the field and what it allows. */
 export function parseLab(text: string, sourcePath: string): Lab {
+	return readLabFile(text, sourcePath).lab;
+}
+
+/**
+ * A lab file and the language it names. The lab always has a language (zh when the file is silent);
+ * `declaredLanguage` tells a file that chose one from a file that left it to the reader's locale.
+ */
+export function readLabFile(text: string, sourcePath: string): {lab: Lab; declaredLanguage: Lab['language'] | undefined} {
 	const document = parseDocument(text);
 	if (document.errors.length > 0) {
 		const first = document.errors[0];
@@ -12,7 +20,8 @@ export function parseLab(text: string, sourcePath: string): Lab {
 			hint: 'Check the indentation and quoting near the line named above.',
 		});
 	}
-	return validateLab(document.toJS() as unknown, sourcePath);
+	const lab = validateLab(document.toJS() as unknown, sourcePath);
+	return {lab, declaredLanguage: document.has('language') ? lab.language : undefined};
 }
 
 /** Validates an in-memory lab (from the wizard or a parsed file). */

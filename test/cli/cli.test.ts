@@ -104,7 +104,7 @@ describe('the mesos-lab command', () => {
 	});
 
 	it('speaks Chinese with --lang zh or a zh locale', async () => {
-		expect((await inProcess(['--lang', 'zh', 'stauts'])).stderr).toBe("未知命令 'stauts' (你是不是想输入 'status'?)\n");
+		expect((await inProcess(['--lang', 'zh', 'stauts'])).stderr).toBe("未知命令 'stauts'（你是不是想输入 'status'？）\n");
 		expect((await inProcess(['stauts'], {LANG: 'zh_CN.UTF-8'})).stderr).toContain('未知命令');
 		expect(await inProcess(['--lang', 'fr', 'status'])).toMatchObject({code: 2});
 	});

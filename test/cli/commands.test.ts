@@ -144,6 +144,16 @@ describe('resume', () => {
 		expect(ctx.stdout.text).toMatch(/run completed\n$/);
 	});
 
+	it('speaks the language given with --lang now, not the one the saved lab was started in', async () => {
+		const store = labWithHistory();
+		store.saveLab(savedLab);
+		const builtFrom: Lab[] = [];
+		const ctx = {...testContext(home), lang: 'zh' as const, langFlag: 'zh' as const};
+		expect(await resume({plain: true}, ctx, wizardOver(new FakeExecutor([]), [fakeStep('docker', {})], builtFrom))).toBe(0);
+		expect(builtFrom[0]).toMatchObject({language: 'zh'});
+		expect(ctx.stdout.text).toMatch(/继续实验 home-lab，共 1 步/);
+	});
+
 	it('a failure in a plain resume ends the run with exit 1 instead of waiting for a key', async () => {
 		const store = labWithHistory();
 		store.saveLab(savedLab);

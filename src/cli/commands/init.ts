@@ -1,9 +1,11 @@
-import {existsSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {UserInputError} from '../../errors.js';
+import {readLabFile} from '../../lab/lab-file.js';
+import type {Lab} from '../../lab/lab-schema.js';
 import {assertLabId} from '../../state/paths.js';
 import {runWizard} from '../../wizard/run-wizard.js';
 import {realWizardDeps} from '../../wizard/wizard-deps.js';
-import type {CommandContext} from '../context.js';
+import {languageWithLab, type CommandContext} from '../context.js';
 import type {HostAccessFlags} from '../host-access.js';
 
 export interface InitOptions extends HostAccessFlags {
@@ -16,18 +18,32 @@ export interface InitOptions extends HostAccessFlags {
 }
 
 export async function run(options: InitOptions, ctx: CommandContext): Promise<number> {
-	if (options.config !== undefined && !existsSync(options.config)) {
-		throw new UserInputError(`The lab file ${options.config} does not exist.`, {hint: 'Check the path, or run `mesos-lab init` without --config for the interview.'});
-	}
+	const lab = options.config === undefined ? undefined : labFromFile(options.config, ctx);
 	if (options.yes && options.config === undefined) {
 		throw new UserInputError('--yes needs a lab file: without one there is nobody to answer the interview.', {hint: 'mesos-lab init --config lab.yaml --yes'});
 	}
 	const labId = assertLabId(options.labId ?? 'default');
 	return runWizard(ctx, {
-		...(options.config === undefined ? {} : {config: options.config}),
+		...(options.config === undefined || lab === undefined ? {} : {config: options.config, lab}),
 		yes: options.yes === true,
 		plain: options.plain === true,
 		learn: options.learn === true,
 		...(options.ignorePreflight === undefined ? {} : {ignorePreflight: options.ignorePreflight}),
 	}, realWizardDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true, ...(options.sshConfig === undefined ? {} : {sshConfig: options.sshConfig})}));
+}
+
+/** The lab file, speaking the language chooseLanguage picks for it: --lang beats its `language:`. */
+function labFromFile(path: string, ctx: CommandContext): Lab {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new UserInputError(code === 'ENOENT' ? `The lab file ${path} does not exist.` : `The lab file ${path} cannot be read (${code ?? String(error)}).`, {
+			hint: 'Check the path, or run `mesos-lab init` without --config for the interview.',
+			cause: error,
+		});
+	}
+	const {lab, declaredLanguage} = readLabFile(text, path);
+	return {...lab, language: languageWithLab(ctx, declaredLanguage)};
 }

@@ -1,14 +1,12 @@
 import {readFileSync} from 'node:fs';
 import {UserInputError} from '../../errors.js';
-import {parseLab} from '../../lab/lab-file.js';
+import {readLabFile} from '../../lab/lab-file.js';
 import {renderPlanScript, renderPlanSummary} from '../../steps/plan-script.js';
-import type {CommandContext} from '../context.js';
+import {languageWithLab, type CommandContext} from '../context.js';
 
 export interface PlanOptions {
 	config?: string;
 	script?: boolean;
-	/** `--lang`: given on the command line, it wins over the lab file's language. */
-	lang?: 'zh' | 'en';
 }
 
 export async function run(options: PlanOptions, ctx: CommandContext): Promise<number> {
@@ -19,8 +17,9 @@ export async function run(options: PlanOptions, ctx: CommandContext): Promise<nu
 	} catch (error) {
 		throw new UserInputError(`Cannot read the lab file ${path}.`, {hint: 'Pass --config <file>, or write one with `mesos-lab init` (see examples/lab.yaml).', cause: error});
 	}
-	const lab = parseLab(text, path);
-	const language = options.lang ?? lab.language;
+	const {lab, declaredLanguage} = readLabFile(text, path);
+	// --lang (on plan or before it) wins over the lab file's language, as for every command.
+	const language = languageWithLab(ctx, declaredLanguage);
 	ctx.stdout.write(options.script === true ? await renderPlanScript(lab, language) : `${renderPlanSummary(lab, language)}\n`);
 	return 0;
 }

@@ -44,7 +44,7 @@ export async function run(options: ResetOptions, ctx: CommandContext, hooks: Res
 		ctx.stdout.write(await describePlan(lab, steps, ctx.lang));
 	}
 	if (!options.yes) {
-		const answer = await ask(`${t(ctx.lang, lab === undefined ? 'resetConfirm' : 'resetHostsConfirm')} (${labId}): `, ctx);
+		const answer = await ask(t(ctx.lang, lab === undefined ? 'resetConfirm' : 'resetHostsConfirm', {labId}), ctx);
 		if (answer.trim() !== labId) {
 			throw new UserInputError(`"${answer.trim()}" does not match ${labId}; nothing was removed.`, {hint: `Type ${labId} exactly, or pass --yes.`});
 		}
@@ -59,7 +59,7 @@ export async function run(options: ResetOptions, ctx: CommandContext, hooks: Res
 		lock.release();
 	}
 	store.remove();
-	ctx.stdout.write(`${t(ctx.lang, 'resetDone')} ${labId} (${store.dir})\n`);
+	ctx.stdout.write(`${t(ctx.lang, 'resetDone', {labId, dir: store.dir})}\n`);
 	return 0;
 }
 
@@ -111,8 +111,8 @@ function describeResult({step, outcome}: UndoResult, language: Language): string
 	switch (outcome.kind) {
 		case 'removed': return `✓ ${what}: ${t(language, 'resetRemoved')}`;
 		case 'already-gone': return `✓ ${what}: ${t(language, 'resetAlreadyGone')}`;
-		case 'failed': return `✗ ${what}: ${t(language, 'resetFailed')}: ${outcome.why}`;
-		case 'not-tried': return `✗ ${what}: ${t(language, 'resetNotTried')}: ${outcome.why}`;
+		case 'failed': return `✗ ${what}: ${t(language, 'resetFailed', {why: outcome.why})}`;
+		case 'not-tried': return `✗ ${what}: ${t(language, 'resetNotTried', {why: outcome.why})}`;
 	}
 }
 

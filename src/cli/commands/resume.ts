@@ -4,7 +4,7 @@ import type {Lab} from '../../lab/lab-schema.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import {runWizard, type WizardDeps} from '../../wizard/run-wizard.js';
 import {realWizardDeps, type RealDepsOptions} from '../../wizard/wizard-deps.js';
-import type {CommandContext} from '../context.js';
+import {languageWithLab, type CommandContext} from '../context.js';
 import type {HostAccessFlags} from '../host-access.js';
 import {resolveLabId} from './status.js';
 
@@ -19,7 +19,9 @@ export type ResumeDepsFactory = (ctx: CommandContext, options: RealDepsOptions) 
 /** `mesos-lab resume`: the wizard again, on the lab the journal kept, continuing where it stopped. */
 export async function run(options: ResumeOptions, ctx: CommandContext, makeDeps: ResumeDepsFactory = realWizardDeps): Promise<number> {
 	const labId = resolveLabId(ctx.home, options.labId);
-	const lab = loadSavedLab(ctx.home, labId);
+	const saved = loadSavedLab(ctx.home, labId);
+	// The saved lab's language was chosen at init; --lang or MESOS_LAB_LANG given now still wins.
+	const lab = {...saved, language: languageWithLab(ctx, saved.language)};
 	return runWizard(ctx, {resume: true, lab, plain: options.plain === true}, makeDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true, ...(options.sshConfig === undefined ? {} : {sshConfig: options.sshConfig})}));
 }
 
