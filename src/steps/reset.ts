@@ -10,7 +10,10 @@ import {zookeeperStopCommand} from './zookeeper.js';
 /** Where detached jobs (the Mesos build) keep their pid and log on a host. */
 const jobsDir = '/var/lib/mesos-lab';
 
-/** Files the install writes outside the lab root, which no package owns. */
+/**
+ * Files the install writes outside the lab root, which no package owns. /etc/maven/settings.xml is
+ * not among them: the maven package ships it, and the install only pointed it at an https mirror.
+ */
 const labFiles = [
 	'/etc/yum.repos.d/docker-ce.repo',
 	'/etc/yum.repos.d/epel.repo',
@@ -18,7 +21,6 @@ const labFiles = [
 	'/etc/yum.repos.d/CentOS-Base.repo.mesos-lab',
 	'/etc/yum/post-actions/mesos-lab.action',
 	repoScriptPath,
-	'/etc/maven/settings.xml',
 	'/etc/ld.so.conf.d/mesos-lab.conf',
 ];
 
@@ -27,8 +29,8 @@ const daemonJson = {file: '/etc/docker/daemon.json', template: '/etc/docker/daem
 
 /** What stays on a host after a reset, said before it starts. */
 export const keptAfterReset: Localized = text(
-	'保留：已安装的软件包（docker-ce 及其服务、编译依赖、maven、EPEL 的包），yum 源的 vault 改写（CentOS-Base.repo 和 mesos-lab-disabled 目录：去掉它 yum 就又不能用了），已关闭的 firewalld、网卡的 ONBOOT 设置和交换文件。软件包可以用 yum history undo 删除。',
-	'Kept: installed packages (docker-ce and its service, the build dependencies, maven, the EPEL packages), the yum vault rewrite (CentOS-Base.repo and the mesos-lab-disabled folder: without it yum breaks again), firewalld left off, the network cards\' ONBOOT and any swap file. yum history undo removes the packages.',
+	'保留：已安装的软件包（docker-ce 和 chrony 及其服务、编译依赖、maven 及指向 https 镜像的 /etc/maven/settings.xml、EPEL 的包），yum 源的 vault 改写（CentOS-Base.repo 和 mesos-lab-disabled 目录：去掉它 yum 就又不能用了），已关闭的 firewalld、网卡的 ONBOOT 设置和交换文件。软件包可以用 yum history undo 删除。',
+	'Kept: installed packages (docker-ce and chrony with their services, the build dependencies, maven with its /etc/maven/settings.xml pointing at an https mirror, the EPEL packages), the yum vault rewrite (CentOS-Base.repo and the mesos-lab-disabled folder: without it yum breaks again), firewalld left off, the network cards\' ONBOOT and any swap file. yum history undo removes the packages.',
 );
 
 const missing = 'for f in "$@"; do [ ! -e "$f" ] || exit 1; done';
