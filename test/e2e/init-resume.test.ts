@@ -2,7 +2,7 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parse, stringify} from 'yaml';
-import {e2eLabId, labHostUnavailable, labPorts, startCli, startLabHost, type CliRun, type LabHost} from './lab-host.js';
+import {e2eLabId, finished, labHostUnavailable, labPorts, startCli, startLabHost, type LabHost} from './lab-host.js';
 
 const unavailable = labHostUnavailable();
 if (unavailable && process.env['CI']) {
@@ -39,16 +39,6 @@ async function waitFor(what: string, probe: () => boolean, timeoutMs: number): P
 			throw new Error(`timed out waiting for ${what}`);
 		}
 		await new Promise(resolve => setTimeout(resolve, 250));
-	}
-}
-
-/** The exit code, or null when the run had to be killed for taking too long. */
-async function finished(run: CliRun, timeoutMs: number): Promise<number | null> {
-	const timer = setTimeout(() => run.child.kill('SIGKILL'), timeoutMs);
-	try {
-		return await run.exited;
-	} finally {
-		clearTimeout(timer);
 	}
 }
 

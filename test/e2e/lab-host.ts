@@ -169,6 +169,16 @@ export function startCli(lab: Pick<LabHost, 'home'>, args: readonly string[]): C
 	return {child, output: () => text, exited};
 }
 
+/** The exit code, or null when the run had to be killed for taking too long. */
+export async function finished(run: CliRun, timeoutMs: number): Promise<number | null> {
+	const timer = setTimeout(() => run.child.kill('SIGKILL'), timeoutMs);
+	try {
+		return await run.exited;
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
 /** What a freshly installed CentOS 7 minimal has that the install changes. */
 function prepareFreshCentos(host: TestHost, unitsDir: string): void {
 	mkdirSync(unitsDir, {recursive: true});
@@ -236,6 +246,9 @@ function mesosSources(buildSeconds: number): Record<string, string> {
 		'install: all',
 		'\tinstall -m 755 @SRCDIR@/src/mesos-master /usr/local/sbin/mesos-master',
 		'\tinstall -m 755 @SRCDIR@/src/mesos-agent /usr/local/sbin/mesos-agent',
+		// What automake generates for every installed file.
+		'uninstall:',
+		'\trm -f /usr/local/sbin/mesos-master /usr/local/sbin/mesos-agent',
 		'',
 	].join('\n');
 	const srcMakefile = [
