@@ -3,6 +3,8 @@ export const exitCodes = {
 	ok: 0,
 	failure: 1,
 	usage: 2,
+	/** Stopped by Ctrl-C or a hang-up, as shells report a SIGINT death (128 + 2). */
+	interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
@@ -14,18 +16,33 @@ export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
 export class MesosLabError extends Error {
 	readonly hint: string | undefined;
 	readonly exitCode: ExitCode;
+	/** The same message and hint in Chinese, printed instead when the language is zh. */
+	readonly zh: LocalizedText | undefined;
 
-	constructor(message: string, options: {hint?: string; exitCode?: ExitCode; cause?: unknown} = {}) {
+	constructor(message: string, options: {hint?: string; exitCode?: ExitCode; cause?: unknown; zh?: LocalizedText} = {}) {
 		super(message, {cause: options.cause});
 		this.name = new.target.name;
 		this.hint = options.hint;
 		this.exitCode = options.exitCode ?? exitCodes.failure;
+		this.zh = options.zh;
 	}
+}
+
+/** The user stopped a run (Ctrl-C, a closed terminal); whatever it changed has been put back. */
+export class InterruptedError extends MesosLabError {
+	constructor(message: string, options: {hint?: string; cause?: unknown} = {}) {
+		super(message, {...options, exitCode: exitCodes.interrupted});
+	}
+}
+
+export interface LocalizedText {
+	message: string;
+	hint?: string;
 }
 
 /** A flag, a command or a lab file that cannot be used as given. */
 export class UserInputError extends MesosLabError {
-	constructor(message: string, options: {hint?: string; cause?: unknown} = {}) {
+	constructor(message: string, options: {hint?: string; cause?: unknown; zh?: LocalizedText} = {}) {
 		super(message, {...options, exitCode: exitCodes.usage});
 	}
 }

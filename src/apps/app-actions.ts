@@ -1,4 +1,5 @@
 import {UserInputError} from '../errors.js';
+import {imageReferenceRule, isImageReference} from '../lab/image-reference.js';
 import type {Language} from '../steps/step.js';
 import {absoluteAppId, buildDockerApp, parseAppDefinition, type AppDefinition} from './app-definition.js';
 import {constraintsFromFlags, explainConstraint} from './constraints.js';
@@ -118,13 +119,21 @@ export interface UpdateImageFlags {
 	maximumOverCapacity?: string;
 }
 
+/** Refuses an --image that is not a Docker image reference, before anything is sent. */
+export function assertImageFlag(image: string): string {
+	if (!isImageReference(image)) {
+		throw new UserInputError(`--image "${image}" is not ${imageReferenceRule}.`, {
+			hint: 'Example: --image nginx:1.27',
+			zh: {message: `--image "${image}" 不是合法的 Docker 镜像引用（registry/name:tag，名称小写，不能以 "-" 开头）。`, hint: '例如：--image nginx:1.27'},
+		});
+	}
+	return image;
+}
+
 /** The new definition for a rolling image upgrade: only the image and the strategy change. */
 export function imageUpdate(app: MarathonApp, flags: UpdateImageFlags): {changes: Record<string, unknown>; strategy: UpgradeStrategy} {
 	if (app.container?.docker === undefined) {
 		throw new UserInputError(`${app.id} is not a Docker app, so it has no image to update.`, {hint: 'update --image works on apps with container.docker.'});
-	}
-	if (flags.image.trim() === '' || /\s/.test(flags.image)) {
-		throw new UserInputError(`--image must be an image name without spaces, got "${flags.image}".`, {hint: 'Example: --image nginx:1.27'});
 	}
 	const strategy: UpgradeStrategy = {
 		minimumHealthCapacity: flags.minimumHealthCapacity === undefined ? rollingStrategy.minimumHealthCapacity : parseFraction('--minimum-health-capacity', flags.minimumHealthCapacity),

@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {UserInputError} from '../errors.js';
 import {validateConstraint, type Constraint} from './constraints.js';
+import {imageReferenceRule, isImageReference} from '../lab/image-reference.js';
 
 const appIdPattern = /^\/?([a-z0-9]([a-z0-9.-]*[a-z0-9])?)(\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?)*$/;
 const port = z.number().int('must be a whole number').min(0, 'must be 0 (pick one) or a port').max(65_535, 'must be at most 65535');
@@ -31,7 +32,7 @@ const upgradeStrategySchema = z.looseObject({
 const containerSchema = z.looseObject({
 	type: z.enum(['DOCKER', 'MESOS']),
 	docker: z.looseObject({
-		image: z.string().min(1, 'must name an image'),
+		image: z.string().min(1, 'must name an image').max(400).refine(isImageReference, imageReferenceRule),
 		network: z.enum(['HOST', 'BRIDGE', 'USER']).optional(),
 		portMappings: z.array(portMappingSchema).optional(),
 		forcePullImage: z.boolean().optional(),

@@ -1,4 +1,8 @@
+import {createParser} from 'eventsource-parser';
 import {request, type Dispatcher} from 'undici';
+
+/** Largest event accepted on the bus; Marathon's deployment events are a few kilobytes. */
+const maxEventChars = 4 * 1024 * 1024;
 
 export interface DeploymentVerdict {
 	kind: 'success' | 'failed';
@@ -10,14 +14,14 @@ export interface DeploymentVerdict {
  * finished deployment from a failed one; the bus can. When the bus is unavailable the watcher
  * stays silent and the caller falls back to polling.
  */
-export function watchDeploymentEnd(options: {url: string; deploymentId: string; dispatcher?: Dispatcher}): {verdict: () => DeploymentVerdict | undefined; attached: () => boolean; close: () => void} {
+export function watchDeploymentEnd(options: {url: string; deploymentId: string; dispatcher?: Dispatcher; authorization?: string | undefined}): {verdict: () => DeploymentVerdict | undefined; attached: () => boolean; close: () => void} {
 	const controller = new AbortController();
 	let verdict: DeploymentVerdict | undefined;
 	let attached = false;
 	const read = async () => {
 		const response = await request(`${options.url}/v2/events?event_type=deployment_success&event_type=deployment_failed&plan-format=light`, {
 			dispatcher: options.dispatcher,
-			headers: {accept: 'text/event-stream'},
+			headers: {accept: 'text/event-stream', ...(options.authorization === undefined ? {} : {authorization: options.authorization})},
 			signal: controller.signal,
 		});
 		if (response.statusCode !== 200) {
@@ -25,29 +29,29 @@ export function watchDeploymentEnd(options: {url: string; deploymentId: string; 
 			return;
 		}
 		attached = true;
-		let buffer = '';
-		for await (const chunk of response.body) {
-			buffer += (chunk as Buffer).toString('utf8');
-			let end: number;
-			while ((end = buffer.indexOf('\n\n')) !== -1) {
-				const block = buffer.slice(0, end);
-				buffer = buffer.slice(end + 2);
-				const data = block.split('\n').filter(line => line.startsWith('data:')).map(line => line.slice(5).trim()).join('');
-				if (data === '') {
-					continue;
-				}
+		// A line or an event longer than this is no Marathon event: the parser stops there and the caller polls.
+		const parser = createParser({
+			maxBufferSize: maxEventChars,
+			onEvent: message => {
 				try {
-					const event = JSON.parse(data) as {eventType?: string; id?: string; reason?: string};
+					const event = JSON.parse(message.data) as {eventType?: string; id?: string; reason?: string};
 					if (event.id === options.deploymentId && (event.eventType === 'deployment_failed' || event.eventType === 'deployment_success')) {
 						verdict = event.eventType === 'deployment_failed'
 							? {kind: 'failed', reason: event.reason ?? 'deployment_failed'}
 							: {kind: 'success'};
 						controller.abort();
-						return;
 					}
 				} catch {
-					// A line that is not JSON is not an event we need.
+					// Data that is not JSON is not an event we need.
 				}
+			},
+			onError: () => controller.abort(),
+		});
+		const decoder = new TextDecoder();
+		for await (const chunk of response.body) {
+			parser.feed(decoder.decode(chunk as Buffer, {stream: true}));
+			if (controller.signal.aborted) {
+				return;
 			}
 		}
 	};

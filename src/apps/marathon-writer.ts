@@ -1,4 +1,5 @@
-import {request, type Dispatcher} from 'undici';
+import type {Dispatcher} from 'undici';
+import {fetchText, ResponseTooLargeError, type HttpAnswer} from '../cluster/http.js';
 import {ClusterError, ConnectionError, UserInputError} from '../errors.js';
 import type {AppDefinition} from './app-definition.js';
 import {watchDeploymentEnd, type DeploymentVerdict} from './deployment-events.js';
@@ -76,6 +77,8 @@ export interface MarathonWriterOptions {
 	urls: string[];
 	dispatcher?: Dispatcher;
 	requestTimeoutMs?: number;
+	/** Authorization header for a Marathon started with --http_credentials. */
+	authorization?: string;
 }
 
 export interface WaitOptions {
@@ -105,6 +108,7 @@ export class MarathonWriter {
 	readonly #urls: string[];
 	readonly #dispatcher: Dispatcher | undefined;
 	readonly #timeoutMs: number;
+	readonly #authorization: string | undefined;
 
 	constructor(options: MarathonWriterOptions) {
 		if (options.urls.length === 0) {
@@ -113,6 +117,7 @@ export class MarathonWriter {
 		this.#urls = options.urls.map(url => url.replace(/\/+$/, ''));
 		this.#dispatcher = options.dispatcher;
 		this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
+		this.#authorization = options.authorization;
 	}
 
 	/** The endpoints tried in order, as given. */
@@ -120,24 +125,26 @@ export class MarathonWriter {
 		return this.#urls;
 	}
 
-	async #call<T>(method: Method, path: string, body?: unknown): Promise<{status: number; body: T}> {
+	/** One request, tried on each endpoint in turn; every answer has a deadline and a size limit (`fetchText`). */
+	async #call<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<{status: number; body: T}> {
 		let lastError: unknown;
 		for (const base of this.#urls) {
-			let response: Dispatcher.ResponseData;
+			let response: HttpAnswer;
 			try {
-				response = await request(`${base}${path}`, {
+				response = await fetchText(`${base}${path}`, {dispatcher: this.#dispatcher, timeoutMs: this.#timeoutMs, ...(signal ? {signal} : {}), ...(this.#authorization === undefined ? {} : {authorization: this.#authorization})}, {
 					method,
-					dispatcher: this.#dispatcher,
 					headers: {accept: 'application/json', ...(body === undefined ? {} : {'content-type': 'application/json'})},
-					body: body === undefined ? undefined : JSON.stringify(body),
-					headersTimeout: this.#timeoutMs,
-					bodyTimeout: this.#timeoutMs,
+					...(body === undefined ? {} : {body: JSON.stringify(body)}),
 				});
 			} catch (error) {
+				if (error instanceof ResponseTooLargeError || signal?.aborted) {
+					throw error;
+				}
 				lastError = error;
 				continue;
 			}
-			const text = await response.body.text();
+			const text = response.body;
+			const status = response.status;
 			let parsed: unknown = undefined;
 			if (text.length > 0) {
 				try {
@@ -146,10 +153,10 @@ export class MarathonWriter {
 					parsed = {message: text.slice(0, 200)};
 				}
 			}
-			if (response.statusCode >= 200 && response.statusCode < 300) {
-				return {status: response.statusCode, body: parsed as T};
+			if (status >= 200 && status < 300) {
+				return {status, body: parsed as T};
 			}
-			throw this.#errorFor(method, path, response.statusCode, parsed);
+			throw this.#errorFor(method, path, status, parsed);
 		}
 		throw new ConnectionError(`Marathon did not answer at ${this.#urls.join(', ')}: ${(lastError as Error | undefined)?.message ?? 'no answer'}`, {
 			hint: 'Check that Marathon runs and that --marathon points at its HTTP port (8080 by default).',
@@ -170,10 +177,14 @@ export class MarathonWriter {
 				return new ClusterError(`Marathon refused ${what}: ${message}`, {hint: 'Another deployment holds the app. Wait for it, or pass --force to override it.'});
 			case 400:
 			case 422:
-				return new UserInputError(`Marathon rejected the app: ${message}${details ? ` (${details})` : ''}`, {hint: 'Fix the named field and try again.'});
+				return new UserInputError(`Marathon rejected the app: ${message}${details ? ` (${details})` : ''}`, {
+					hint: /service ?port/i.test(`${message} ${details}`)
+						? 'Another app holds that service port. Leave --service-port out (servicePort 0) and Marathon assigns a free one, or name a port no app uses.'
+						: 'Fix the named field and try again.',
+				});
 			case 401:
 			case 403:
-				return new ClusterError(`Marathon refused ${what}: ${message}`, {hint: 'This Marathon requires credentials mesos-lab does not send.'});
+				return new ClusterError(`Marathon refused ${what}: ${message}`, {hint: 'This Marathon requires credentials: give user:password with --marathon-credentials-file or MESOS_LAB_MARATHON_CREDENTIALS.'});
 			default:
 				return new ClusterError(`Marathon answered ${status} to ${what}: ${message}`, {hint: 'Check the Marathon log on its host; a 502/503 means no leader was elected yet.'});
 		}
@@ -184,14 +195,14 @@ export class MarathonWriter {
 		return body.apps;
 	}
 
-	async getApp(id: string): Promise<MarathonApp> {
-		const {body} = await this.#call<{app: MarathonApp}>('GET', `/v2/apps/${encodeAppId(id)}?embed=app.tasks`);
+	async getApp(id: string, signal?: AbortSignal): Promise<MarathonApp> {
+		const {body} = await this.#call<{app: MarathonApp}>('GET', `/v2/apps/${encodeAppId(id)}?embed=app.tasks`, undefined, signal);
 		return body.app;
 	}
 
-	async findApp(id: string): Promise<MarathonApp | undefined> {
+	async findApp(id: string, signal?: AbortSignal): Promise<MarathonApp | undefined> {
 		try {
-			return await this.getApp(id);
+			return await this.getApp(id, signal);
 		} catch (error) {
 			if (error instanceof UserInputError) {
 				return undefined;
@@ -276,8 +287,8 @@ export class MarathonWriter {
 		await this.#call('DELETE', `/v2/apps/${encodeAppId(appId)}/tasks/${encodeURIComponent(taskId)}${options.scale ? '?scale=true' : ''}`);
 	}
 
-	async deployments(): Promise<MarathonDeployment[]> {
-		const {body} = await this.#call<MarathonDeployment[]>('GET', '/v2/deployments');
+	async deployments(signal?: AbortSignal): Promise<MarathonDeployment[]> {
+		const {body} = await this.#call<MarathonDeployment[]>('GET', '/v2/deployments', undefined, signal);
 		return body;
 	}
 
@@ -289,9 +300,16 @@ export class MarathonWriter {
 		const started = Date.now();
 		const timeoutMs = options.timeoutMs ?? 300_000;
 		const pollMs = options.pollMs ?? 500;
-		const watcher = watchDeploymentEnd({url: this.#urls[0] ?? '', deploymentId: ref.deploymentId, dispatcher: this.#dispatcher});
+		const watcher = watchDeploymentEnd({url: this.#urls[0] ?? '', deploymentId: ref.deploymentId, dispatcher: this.#dispatcher, authorization: this.#authorization});
+		// The wait ends at its deadline even in the middle of a slow request.
+		const deadline = AbortSignal.timeout(timeoutMs);
 		try {
-			return await this.#poll(ref, options, started, timeoutMs, pollMs, watcher);
+			return await this.#poll(ref, {...options, signal: options.signal ? AbortSignal.any([options.signal, deadline]) : deadline}, started, timeoutMs, pollMs, watcher);
+		} catch (error) {
+			if (deadline.aborted) {
+				return {kind: 'timed-out', deploymentId: ref.deploymentId, elapsedMs: Date.now() - started};
+			}
+			throw error;
 		} finally {
 			watcher.close();
 		}
@@ -305,9 +323,9 @@ export class MarathonWriter {
 			if (heard?.kind === 'failed') {
 				return {kind: 'failed', deploymentId: ref.deploymentId, reason: heard.reason ?? 'deployment_failed', elapsedMs};
 			}
-			const all = await this.deployments();
+			const all = await this.deployments(options.signal);
 			const mine = all.find(d => d.id === ref.deploymentId);
-			const app = options.appId === undefined ? undefined : await this.findApp(options.appId);
+			const app = options.appId === undefined ? undefined : await this.findApp(options.appId, options.signal);
 			if (mine === undefined) {
 				// The event that says how it ended may arrive just after the deployment leaves the list.
 				const settleBy = Date.now() + 2_000;

@@ -1,20 +1,23 @@
 import {exitCodes, isMesosLabError} from '../errors.js';
 import {t} from '../i18n/messages.js';
+import {cleanText} from '../untrusted-text.js';
 import type {CommandContext} from './context.js';
 
 /** The one place errors become text and an exit code. Stacks only with --debug. */
 export function handleError(error: unknown, ctx: Pick<CommandContext, 'stderr' | 'debug' | 'lang'>): number {
 	if (isMesosLabError(error)) {
-		ctx.stderr.write(`${error.message}\n`);
-		if (error.hint) {
-			ctx.stderr.write(`${t(ctx.lang, 'withHint', {hint: error.hint})}\n`);
+		// Messages quote response bodies and command output: they are cleaned like any text from outside.
+		const text = ctx.lang === 'zh' && error.zh ? error.zh : error;
+		ctx.stderr.write(`${cleanText(text.message)}\n`);
+		if (text.hint) {
+			ctx.stderr.write(`${t(ctx.lang, 'withHint', {hint: cleanText(text.hint)})}\n`);
 		}
 		if (ctx.debug && error.stack) {
 			ctx.stderr.write(`${error.stack}\n`);
 		}
 		return error.exitCode;
 	}
-	const message = error instanceof Error ? error.message : String(error);
+	const message = cleanText(error instanceof Error ? error.message : String(error));
 	if (ctx.debug) {
 		ctx.stderr.write(`${error instanceof Error && error.stack ? error.stack : message}\n`);
 	} else {

@@ -43,7 +43,7 @@ const appExamples = {
 	scale: ['mesos-lab app scale /nginx --instances 3'],
 	restart: ['mesos-lab app restart /nginx'],
 	versions: ['mesos-lab app versions /nginx'],
-	rollback: ['mesos-lab app rollback /nginx', 'mesos-lab app rollback /nginx --to 2026-03-01T10:00:00.000Z'],
+	rollback: ['mesos-lab app rollback /nginx', 'mesos-lab app rollback /nginx --to 2026-03-01T10:00:00.000Z --yes'],
 	update: ['mesos-lab app update /nginx --image nginx:1.28 --minimum-health-capacity 1 --maximum-over-capacity 0.5'],
 	delete: ['mesos-lab app delete /nginx', 'mesos-lab app delete /nginx --yes'],
 };
@@ -118,15 +118,19 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 
 	const dashboard = add('dashboard', t(lang, 'cmdDashboard'), [
 		'mesos-lab dashboard --mesos http://10.0.0.11:5050,http://10.0.0.12:5050 --marathon http://10.0.0.11:8080',
+		'mesos-lab dashboard --mesos zk://10.0.0.11:2181,10.0.0.12:2181,10.0.0.13:2181/mesos --marathon zk://10.0.0.11:2181,10.0.0.12:2181,10.0.0.13:2181/marathon',
 		'mesos-lab dashboard --mesos http://10.0.0.11:5050 --once --json',
 		'mesos-lab dashboard --lab-id home-lab --once',
 	]);
-	dashboard.option('--mesos <urls>', 'Mesos master URLs, comma-separated')
-		.option('--marathon <urls>', 'Marathon URLs, comma-separated')
+	dashboard.option('--mesos <urls>', 'Mesos master URLs, comma-separated, or zk://HOST:PORT,.../mesos to follow the leader through ZooKeeper')
+		.option('--marathon <urls>', 'Marathon URLs, comma-separated, or zk://HOST:PORT,.../marathon to follow the leader through ZooKeeper')
 		.option('--lb <url>', 'marathon-lb (HAProxy) stats URL')
 		.option('--zk <hosts>', 'ZooKeeper host:port list, comma-separated')
 		.option('--lab-id <id>', 'take the endpoints from this saved lab (default: the default lab) when no endpoint flag is given')
 		.option('--refresh <seconds>', 'seconds between refreshes', '2')
+		.option('--mesos-credentials-file <file>', 'user:password for Mesos HTTP authentication, from a file of mode 600 (or MESOS_LAB_MESOS_CREDENTIALS)')
+		.option('--marathon-credentials-file <file>', 'user:password for Marathon\'s --http_credentials, from a file of mode 600 (or MESOS_LAB_MARATHON_CREDENTIALS)')
+		.option('--ca-file <file>', 'PEM file of a private CA to trust for https:// endpoints (NODE_EXTRA_CA_CERTS works too)')
 		.option('--once', 'take one snapshot and exit')
 		.option('--json', 'print the snapshot as JSON (with --once)')
 		.option('--readonly', 'disable actions that change the cluster');
@@ -153,7 +157,9 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 	const appCommand = (name: keyof typeof appExamples, description: string) => {
 		const command = setUp(app.command(name).description(description).addHelpText('after', examples(appExamples[name])))
 			.option('--marathon <urls>', 'Marathon URLs, comma-separated (or MESOS_LAB_MARATHON; default: from the saved lab)')
-			.option('--lab-id <id>', 'take Marathon\'s addresses from this saved lab');
+			.option('--lab-id <id>', 'take Marathon\'s addresses from this saved lab')
+			.option('--marathon-credentials-file <file>', 'user:password for Marathon\'s --http_credentials, from a file of mode 600 (or MESOS_LAB_MARATHON_CREDENTIALS)')
+			.option('--ca-file <file>', 'PEM file of a private CA to trust for https:// Marathon (NODE_EXTRA_CA_CERTS works too)');
 		if (name !== 'list') {
 			command.option('--id <id>', 'app id, for example /nginx')
 				.option('--force', 'override a deployment in progress')
@@ -175,11 +181,12 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.option('--health <path>', 'HTTP health-check path')
 		.option('--spread <attribute>', 'spread instances evenly over an agent attribute, such as dc (GROUP_BY; repeatable)', collect)
 		.option('--constraint <field:op[:value]>', 'a Marathon constraint such as hostname:UNIQUE or dc:CLUSTER:bj (repeatable)', collect), 'deploy', ([file]) => (file === undefined ? {} : {file}));
-	appBind(appCommand('scale', 'change the number of instances').argument('[id]').option('--instances <n>', 'number of instances'), 'scale');
-	appBind(appCommand('restart', 'restart every instance').argument('[id]'), 'restart');
+	appBind(appCommand('scale', 'change the number of instances (asks first for 0)').argument('[id]').option('--instances <n>', 'number of instances').option('--yes', t(lang, 'optYes')), 'scale');
+	appBind(appCommand('restart', 'restart every instance (asks first)').argument('[id]').option('--yes', t(lang, 'optYes')), 'restart');
 	appBind(appCommand('versions', 'list the versions of an app').argument('[id]'), 'versions');
-	appBind(appCommand('rollback', 'go back to an earlier version').argument('[id]').option('--to <version>', 'version to return to (default: the previous one)'), 'rollback');
-	appBind(appCommand('update', 'rolling upgrade to a new image, gated on health').argument('[id]')
+	appBind(appCommand('rollback', 'go back to an earlier version (asks first)').argument('[id]').option('--to <version>', 'version to return to (default: the previous one)').option('--yes', t(lang, 'optYes')), 'rollback');
+	appBind(appCommand('update', 'rolling upgrade to a new image, gated on health (asks first with --force)').argument('[id]')
+		.option('--yes', t(lang, 'optYes'))
 		.option('--image <image>', 'new Docker image')
 		.option('--minimum-health-capacity <ratio>', 'share of healthy instances to keep during the upgrade (0..1)')
 		.option('--maximum-over-capacity <ratio>', 'share of extra instances allowed during the upgrade (0..1)'), 'update');
@@ -188,15 +195,16 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 	const lab = add('lab', t(lang, 'cmdLab'), [
 		'mesos-lab lab hello',
 		'mesos-lab lab failover --lab-id home-lab',
+		'mesos-lab lab zk-quorum --lab-id home-lab',
 		'mesos-lab lab nginx --marathon http://10.0.0.11:8080 --lb http://10.0.0.11:9090',
 	]);
-	lab.argument('<name>', 'experiment: hello, nginx, failover or vhost')
-		.option('--lab-id <id>', 'take the cluster\'s addresses (and SSH access to its agents) from this saved lab')
+	lab.argument('<name>', 'experiment: hello, nginx, failover, vhost, inside, zk-quorum, master-failover or marathon-failover')
+		.option('--lab-id <id>', 'take the cluster\'s addresses (and SSH access to its hosts) from this saved lab')
 		.option('--mesos <urls>', 'Mesos master URLs, comma-separated (default: from the saved lab, or asked of Marathon)')
 		.option('--marathon <urls>', 'Marathon URLs, comma-separated (default: from the saved lab)')
 		.option('--lb <url>', 'marathon-lb address, http://HOST:9090 (default: from the saved lab)')
 		.option('--service-host <host>', 'where HAProxy\'s frontends listen (default: the marathon-lb host)')
-		.option('--service-port <port>', 'service port of the nginx experiments (default 10000, or MESOS_LAB_SERVICE_PORT)')
+		.option('--service-port <port>', 'service port of the nginx experiments (default: Marathon assigns a free one; or MESOS_LAB_SERVICE_PORT)')
 		.option('--vhost-port <port>', 'marathon-lb\'s shared HTTP port for virtual hosts (default 80, or MESOS_LAB_VHOST_PORT)')
 		.option('--timeout <seconds>', 'how long to wait for each deployment and each change (default 300)')
 		.option('--accept-new-host-key', 'trust an agent\'s SSH host key seen for the first time (failover)')

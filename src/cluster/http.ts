@@ -7,6 +7,10 @@ export interface HttpOptions {
 	timeoutMs?: number;
 	/** Largest body accepted, in bytes; a bigger answer is an error, not an out-of-memory. */
 	maxBytes?: number;
+	/** Sent as the Authorization header (basic auth to a secured Mesos or Marathon); never logged. */
+	authorization?: string;
+	/** Ends the exchange early, as a caller's overall deadline does; the time limit still applies. */
+	signal?: AbortSignal;
 	/** Told of every answer's status and headers, for what a caller learns beside the body. */
 	onAnswer?: (answer: {url: string; status: number; headers: Readonly<Record<string, string>>}) => void;
 }
@@ -30,15 +34,21 @@ export interface HttpRequest {
 export const defaultTimeoutMs = 5_000;
 export const defaultMaxBytes = 64 * 1024 * 1024;
 
-/** One HTTP exchange with a time limit and a size limit; never follows redirects by itself. */
+/** An answer larger than the size limit: never worth trying another endpoint for. */
+export class ResponseTooLargeError extends ClusterError {}
+
+/**
+ * One HTTP exchange with a time limit and a size limit; never follows redirects by itself. The time
+ * limit covers the whole exchange, body included, so a server that drips a byte at a time cannot hold it.
+ */
 export async function fetchText(url: string, options: HttpOptions, init: HttpRequest = {}): Promise<HttpAnswer> {
 	const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
 	const maxBytes = options.maxBytes ?? defaultMaxBytes;
-	const signal = AbortSignal.timeout(timeoutMs);
+	const signal = options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs);
 	try {
 		const response = await request(url, {
 			method: init.method ?? 'GET',
-			headers: init.headers,
+			headers: options.authorization === undefined ? init.headers : {authorization: options.authorization, ...init.headers},
 			body: init.body,
 			dispatcher: options.dispatcher,
 			signal,
@@ -52,7 +62,7 @@ export async function fetchText(url: string, options: HttpOptions, init: HttpReq
 			size += piece.length;
 			if (size > maxBytes) {
 				response.body.destroy();
-				throw new ClusterError(`${url} answered more than ${maxBytes} bytes`, {
+				throw new ResponseTooLargeError(`${url} answered more than ${maxBytes} bytes`, {
 					hint: 'Use a lighter endpoint for large clusters, or raise the response size limit.',
 				});
 			}
@@ -109,7 +119,7 @@ function messageOf(body: string): string {
 
 function hintForStatus(status: number): string {
 	if (status === 401 || status === 403) {
-		return 'The service asks for credentials; mesos-lab reads clusters without authentication.';
+		return 'The service asks for credentials: give them with --mesos-credentials-file / --marathon-credentials-file, or MESOS_LAB_MESOS_CREDENTIALS / MESOS_LAB_MARATHON_CREDENTIALS (user:password).';
 	}
 	if (status === 404) {
 		return 'Check the URL: the service answered but does not know this path.';

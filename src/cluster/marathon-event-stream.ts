@@ -13,6 +13,8 @@ export interface EventStreamOptions {
 	connectTimeoutMs?: number;
 	/** A stream silent this long is treated as dead and reopened; 0 waits for ever. */
 	idleTimeoutMs?: number;
+	/** Authorization header for a Marathon that requires basic auth. */
+	authorization?: string;
 	/** Stops the stream; the generator then returns. */
 	signal?: AbortSignal;
 }
@@ -35,7 +37,7 @@ export async function* followMarathonEvents(instances: string[], options: EventS
 		try {
 			for (let hop = 0; ; hop++) {
 				const response = await request(url, {
-					headers: {accept: 'text/event-stream'},
+					headers: {accept: 'text/event-stream', ...(options.authorization === undefined ? {} : {authorization: options.authorization})},
 					dispatcher: options.dispatcher,
 					signal: options.signal,
 					headersTimeout: options.connectTimeoutMs ?? 5_000,

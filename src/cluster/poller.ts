@@ -49,12 +49,25 @@ export function networkReaders(memo?: AnswerMemo): SourceReaders {
 export interface PollerOptions {
 	endpoints: ClusterEndpoints;
 	http?: HttpOptions;
+	/** Authorization header values for secured Mesos masters and Marathons, each sent only to its own kind. */
+	authorization?: SourceAuthorization;
 	clock?: Clock;
 	/** Time between refreshes. */
 	refreshMs?: number;
 	backoff?: Backoff;
 	simulated?: boolean;
 	readers?: Partial<SourceReaders>;
+	/** Where the endpoints are found anew before each refresh, such as leaders discovered through ZooKeeper. */
+	resolveEndpoints?: () => ClusterEndpoints;
+}
+
+export interface SourceAuthorization {
+	mesos?: string;
+	marathon?: string;
+}
+
+export function withAuthorization(http: HttpOptions, authorization: string | undefined): HttpOptions {
+	return authorization === undefined ? http : {...http, authorization};
 }
 
 export type SnapshotListener = (snapshot: ClusterSnapshot, derived: ClusterEvent[]) => void;
@@ -128,6 +141,11 @@ export class ClusterPoller {
 		return this.#inFlight;
 	}
 
+	/** Ends a source's back-off, for when its address just changed (a new leader was found). */
+	retryNow(name: SourceName): void {
+		this.#states[name].retryAt = 0;
+	}
+
 	start(): void {
 		if (this.#running) {
 			return;
@@ -152,11 +170,11 @@ export class ClusterPoller {
 	}
 
 	async #refresh(): Promise<ClusterSnapshot> {
-		const {endpoints} = this.#options;
+		const endpoints = this.#endpoints();
 		const http = this.#http;
 		const jobs: Record<SourceName, (() => Promise<unknown>) | undefined> = {
-			mesos: endpoints.mesos.length > 0 ? () => this.#readers.mesos(endpoints.mesos, http) : undefined,
-			marathon: endpoints.marathon.length > 0 ? () => this.#readers.marathon(endpoints.marathon, http) : undefined,
+			mesos: endpoints.mesos.length > 0 ? () => this.#readers.mesos(endpoints.mesos, withAuthorization(http, this.#options.authorization?.mesos)) : undefined,
+			marathon: endpoints.marathon.length > 0 ? () => this.#readers.marathon(endpoints.marathon, withAuthorization(http, this.#options.authorization?.marathon)) : undefined,
 			haproxy: endpoints.lb ? () => this.#readers.haproxy(endpoints.lb ?? '', http) : undefined,
 			zookeeper: endpoints.zookeeper.length > 0 ? () => this.#readers.zookeeper(endpoints.zookeeper, http) : undefined,
 		};
@@ -210,8 +228,12 @@ export class ClusterPoller {
 		return snapshot;
 	}
 
+	#endpoints(): ClusterEndpoints {
+		return this.#options.resolveEndpoints?.() ?? this.#options.endpoints;
+	}
+
 	#endpointText(name: SourceName): string {
-		const {endpoints} = this.#options;
+		const endpoints = this.#endpoints();
 		switch (name) {
 			case 'mesos':
 				return endpoints.mesos.join(',');

@@ -1,3 +1,8 @@
+import {ClusterError} from '../errors.js';
+
+/** Longest line, and longest event, an event stream may send before it is dropped as broken. */
+export const defaultMaxEventChars = 4 * 1024 * 1024;
+
 /** One Server-Sent Event: the `event:` name (default `message`) and its joined `data:` lines. */
 export interface SseMessage {
 	event: string;
@@ -16,6 +21,12 @@ export class SseParser {
 	#data: string[] = [];
 	#id: string | undefined;
 	#pendingCr = false;
+	#dataChars = 0;
+	readonly #maxChars: number;
+
+	constructor(options: {maxEventChars?: number} = {}) {
+		this.#maxChars = options.maxEventChars ?? defaultMaxEventChars;
+	}
 
 	push(chunk: Uint8Array | string): SseMessage[] {
 		const textChunk = typeof chunk === 'string' ? chunk : this.#decoder.decode(chunk, {stream: true});
@@ -29,6 +40,7 @@ export class SseParser {
 		this.#buffer = '';
 		this.#event = '';
 		this.#data = [];
+		this.#dataChars = 0;
 		return messages;
 	}
 
@@ -61,6 +73,10 @@ export class SseParser {
 			}
 		}
 		this.#buffer = this.#buffer.slice(start);
+		if (this.#buffer.length > this.#maxChars || this.#dataChars > this.#maxChars) {
+			// A line without end would otherwise grow until the process runs out of memory.
+			throw new ClusterError(`the event stream sent a line or event longer than ${this.#maxChars} characters`, {hint: 'Check that the URL points at Marathon\'s /v2/events.'});
+		}
 		return messages;
 	}
 
@@ -73,6 +89,7 @@ export class SseParser {
 			const message: SseMessage = {event: this.#event || 'message', data: this.#data.join('\n'), ...(this.#id === undefined ? {} : {id: this.#id})};
 			this.#event = '';
 			this.#data = [];
+			this.#dataChars = 0;
 			return message;
 		}
 		if (line.startsWith(':')) {
@@ -88,6 +105,7 @@ export class SseParser {
 			this.#event = value;
 		} else if (field === 'data') {
 			this.#data.push(value);
+			this.#dataChars += value.length + 1;
 		} else if (field === 'id') {
 			this.#id = value;
 		}

@@ -33,6 +33,8 @@ export interface DashboardOptions {
 	readonly: boolean;
 	demo: boolean;
 	controlUrl?: string;
+	/** Demo only: what the `e` key shows, the commands that run the experiments against this cluster. */
+	experiments?: readonly string[];
 	now?: () => number;
 }
 
@@ -55,7 +57,7 @@ export function runDashboard(screen: DashboardScreen, ports: DashboardPorts, opt
 			return;
 		}
 		const {width, height} = screen.size();
-		const frame = buildFrame({snapshot, ui, history, log, output, clusterName: options.clusterName, width, height, color: options.color, now: now(), controlUrl: options.controlUrl});
+		const frame = buildFrame({snapshot, ui, history, log, output, clusterName: options.clusterName, width, height, color: options.color, now: now(), controlUrl: options.controlUrl, experiments: options.experiments});
 		visible = frame.visible;
 		selection = frame.selection;
 		screen.show(frame);

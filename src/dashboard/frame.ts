@@ -11,6 +11,7 @@ import {headerModel, staleNote} from './view-models/header.js';
 import {panelTable} from './view-models/panel-content.js';
 import {clusterAllocation, hostPorts} from './view-models/tables.js';
 import {findTask} from './view-models/task-lookup.js';
+import {cleanLine} from '../untrusted-text.js';
 
 /** The tail of a task's sandbox files, read from its agent. */
 export interface TaskOutput {
@@ -32,6 +33,7 @@ export interface FrameInput {
 	color: boolean;
 	now: number;
 	controlUrl?: string;
+	experiments?: readonly string[] | undefined;
 }
 
 export interface PanelFrame {
@@ -63,8 +65,9 @@ export interface Frame {
 	visible: PanelId[];
 }
 
+/** Cell text for blessed: cleaned of terminal controls, with its braces kept from reading as tags. */
 export function escapeTags(text: string): string {
-	return text.replace(/[{}]/g, brace => (brace === '{' ? '{open}' : '{close}'));
+	return cleanLine(text).replace(/[{}]/g, brace => (brace === '{' ? '{open}' : '{close}'));
 }
 
 export function buildFrame(input: FrameInput): Frame {
@@ -115,7 +118,7 @@ export function buildFrame(input: FrameInput): Frame {
 		if (table.count === 0) {
 			lines.push(ui.filter ? `(nothing matches "${escapeTags(ui.filter)}")` : '(none)');
 		}
-		const count = table.count > bodyRows ? ` ${chosen + 1}/${table.count}` : ` (${table.count})`;
+		const count = table.count > bodyRows ? ` (${table.count}, row ${chosen + 1})` : ` (${table.count})`;
 		panels[panel] = {title: `${focused ? '▶ ' : ''}${panelTitles[panel]}${count}`, lines};
 		if (focused) {
 			const key = table.key(chosen);
@@ -140,7 +143,7 @@ export function buildFrame(input: FrameInput): Frame {
 		...(allocation ? {allocation} : {}),
 		detail,
 		status: statusLine(input),
-		help: ui.mode === 'help' ? helpLines({readonly: ui.readonly, demo: ui.demo, controlUrl: input.controlUrl}) : undefined,
+		help: ui.mode === 'help' ? helpLines({readonly: ui.readonly, demo: ui.demo, controlUrl: input.controlUrl}) : ui.mode === 'experiments' ? [...input.experiments ?? []] : undefined,
 		selection,
 		visible: layout.focusable,
 	};
@@ -170,7 +173,7 @@ function statusLine(input: FrameInput): string {
 		return escapeTags(`${describeAction(ui.pending)}? [y/N]`);
 	}
 	const filter = ui.filter ? `filter "${ui.filter}" · ` : '';
-	const base = `${filter}Tab focus · Enter drill · Esc back · / filter · ? help · q quit${input.ui.demo ? ' · k kill task (sim)' : ''}`;
+	const base = `${filter}Tab focus · Enter drill · Esc back · / filter · ? help · q quit${input.ui.demo ? ' · e experiments' : ''}`;
 	return escapeTags(ui.message ? `${ui.message} · ${base}` : base);
 }
 

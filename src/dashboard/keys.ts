@@ -68,6 +68,8 @@ export function keyToIntent(key: KeyPress, mode: Mode, selection: Selection): In
 			return {type: 'start-filter'};
 		case '?':
 			return {type: 'toggle-help'};
+		case 'e':
+			return {type: 'toggle-experiments'};
 	}
 	const action = key.ch ? actionKeys[key.ch] : undefined;
 	if (action) {
@@ -93,7 +95,7 @@ export function helpLines(options: {readonly: boolean; demo: boolean; controlUrl
 		lines.push('s             scale the selected app (asks how many, then confirms)', 'r             restart the selected app', 'x             kill the selected task', 'b             roll the selected app back to its previous version');
 	}
 	if (options.demo) {
-		lines.push('', 'SIMULATION', 'k             kill the selected task through the simulation (a replacement starts)');
+		lines.push('', 'SIMULATION', 'k             kill the selected task through the simulation (a replacement starts)', 'e             the experiments to run against this cluster from a second terminal');
 		if (options.controlUrl) {
 			lines.push(`control       ${options.controlUrl}`);
 		}

@@ -1,5 +1,7 @@
 import type {ClusterEndpoints} from '../cluster/poller.js';
+import {parseZkUrl, type DiscoveryTargets} from '../cluster/zk-discovery.js';
 import type {Lab} from '../lab/lab-schema.js';
+import {topology} from '../steps/topology.js';
 
 /** A host for a URL: IPv6 literals go in brackets. */
 function urlHost(address: string): string {
@@ -18,4 +20,13 @@ export function labEndpoints(lab: Lab): ClusterEndpoints {
 		lb: `http://${urlHost(addressOf(lab.roles.marathonLb))}:${lab.ports.marathonLb}`,
 		zookeeper: lab.roles.zookeeper.map((name, index) => `${urlHost(addressOf(name))}:${lab.ports.zookeeperClient[index] ?? 2181}`),
 	};
+}
+
+/**
+ * How the dashboard finds a lab's leaders by default: through ZooKeeper, at the paths the masters
+ * (--zk) and Marathons (--zk) were started with, as Mesos clients do.
+ */
+export function labDiscovery(lab: Lab): DiscoveryTargets {
+	const t = topology(lab);
+	return {mesos: parseZkUrl(t.mesosZk), marathon: parseZkUrl(t.marathonZk)};
 }

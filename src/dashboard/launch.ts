@@ -1,6 +1,7 @@
 import type {ClusterSnapshot} from '../cluster/snapshot.js';
 import {connectCluster, type LiveCluster} from './cluster-ports.js';
 import type {DashboardOptions} from './dashboard-app.js';
+import {cleanText, terminalSafeJson} from '../untrusted-text.js';
 import {snapshotJson, snapshotText} from './once.js';
 
 /** NO_COLOR set to anything but the empty string turns colours off (no-color.org). */
@@ -17,7 +18,7 @@ export async function printOnce(cluster: LiveCluster, json: boolean, stdout: Nod
 		});
 		cluster.refreshOnce();
 	});
-	stdout.write(json ? snapshotJson(snapshot) : snapshotText(snapshot, width, Date.now()));
+	stdout.write(json ? terminalSafeJson(snapshotJson(snapshot)) : cleanText(snapshotText(snapshot, width, Date.now())));
 }
 
 /** Runs the full-screen dashboard until the user quits. */

@@ -71,6 +71,10 @@ export function createDashboardScreen(options: ScreenOptions): DashboardScreen {
 				const content = frame.panels[panel];
 				if (!rect || !content) {
 					box.hide();
+					// The chart is its own widget: left up, it would cover the task detail or the panel Tab brought forward.
+					if (panel === 'allocation') {
+						chart.hide();
+					}
 					continue;
 				}
 				if (panel === 'allocation') {
@@ -96,8 +100,13 @@ export function createDashboardScreen(options: ScreenOptions): DashboardScreen {
 				detail.hide();
 			}
 			if (frame.help) {
-				help.width = Math.min(84, frame.layout.header.width);
-				help.height = Math.min(frame.help.length + 2, frame.layout.status.top);
+				// Commands for a second terminal (ASCII) are long: the box widens to the screen, and a line that
+				// still does not fit takes as many rows as it wraps to.
+				const longest = Math.max(0, ...frame.help.map(line => line.length));
+				const width = Math.min(Math.max(84, longest + 2), frame.layout.header.width);
+				const rows = frame.help.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / Math.max(1, width - 2))), 0);
+				help.width = width;
+				help.height = Math.min(rows + 2, frame.layout.status.top);
 				help.setContent(frame.help.join('\n'));
 				help.show();
 				help.setFront();

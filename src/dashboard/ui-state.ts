@@ -13,7 +13,8 @@ export interface PendingAction {
 	instances?: number;
 }
 
-export type Mode = 'normal' | 'filter' | 'help' | 'confirm' | 'scale-input';
+/** `experiments` (demo only) lists the commands to run against the cluster from a second terminal. */
+export type Mode = 'normal' | 'filter' | 'help' | 'experiments' | 'confirm' | 'scale-input';
 
 export interface UiState {
 	focus: PanelId;
@@ -41,6 +42,7 @@ export type Intent =
 	| {type: 'erase'}
 	| {type: 'submit'}
 	| {type: 'toggle-help'}
+	| {type: 'toggle-experiments'}
 	| {type: 'quit'}
 	| {type: 'action'; kind: ActionKind; target: string | undefined}
 	| {type: 'confirm'; yes: boolean}
@@ -65,6 +67,8 @@ export function reduce(state: UiState, intent: Intent, visible: readonly PanelId
 	switch (state.mode) {
 		case 'help':
 			return intent.type === 'toggle-help' || intent.type === 'back' ? {...state, mode: 'normal'} : state;
+		case 'experiments':
+			return intent.type === 'toggle-experiments' || intent.type === 'back' ? {...state, mode: 'normal'} : state;
 		case 'confirm':
 			return reduceConfirm(state, intent);
 		case 'filter':
@@ -105,6 +109,8 @@ function reduceNormal(state: UiState, intent: Intent, visible: readonly PanelId[
 			return {...state, mode: 'filter', input: state.filter};
 		case 'toggle-help':
 			return {...state, mode: 'help'};
+		case 'toggle-experiments':
+			return state.demo ? {...state, mode: 'experiments'} : state;
 		case 'action':
 			return startAction(state, intent.kind, intent.target);
 		case 'notice':

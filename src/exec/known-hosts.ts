@@ -90,24 +90,62 @@ export function patternsMatch(patterns: string, name: string): boolean {
 export type HostKeyVerdict =
 	| {kind: 'known'}
 	| {kind: 'unknown'}
-	| {kind: 'changed'; oldFingerprints: string[]}
+	/** `oldKeys` are every key on file for the host, as `TYPE SHA256:…`, whatever their type. */
+	| {kind: 'changed'; oldKeys: string[]}
 	| {kind: 'revoked'};
 
+function plainEntriesFor(entries: readonly KnownHostEntry[], name: string): KnownHostEntry[] {
+	return entries.filter(entry => entry.marker === '' && patternsMatch(entry.patterns, name));
+}
+
+/**
+ * A host with any key on file is a known host: a key it presents that is not on file is a changed
+ * key, whether or not its type matches one on file. A host that used to show ECDSA and now shows
+ * only ED25519 may be an impostor that offers a type the client has no record of.
+ */
 export function judgeHostKey(entries: readonly KnownHostEntry[], host: string, port: number, key: Buffer): HostKeyVerdict {
 	const name = knownHostsName(host, port);
 	const keyType = keyTypeOf(key);
-	const forHost = entries.filter(entry => entry.marker !== '@cert-authority' && patternsMatch(entry.patterns, name));
-	if (forHost.some(entry => entry.marker === '@revoked' && entry.key.equals(key))) {
+	const revoked = entries.some(entry => entry.marker === '@revoked' && patternsMatch(entry.patterns, name) && entry.key.equals(key));
+	if (revoked) {
 		return {kind: 'revoked'};
 	}
-	const sameType = forHost.filter(entry => entry.marker === '' && entry.keyType === keyType);
-	if (sameType.some(entry => entry.key.equals(key))) {
+	const onFile = plainEntriesFor(entries, name);
+	if (onFile.some(entry => entry.keyType === keyType && entry.key.equals(key))) {
 		return {kind: 'known'};
 	}
-	if (sameType.length > 0) {
-		return {kind: 'changed', oldFingerprints: sameType.map(entry => fingerprintOf(entry.key))};
+	if (onFile.length > 0) {
+		return {kind: 'changed', oldKeys: onFile.map(entry => `${entry.keyType} ${fingerprintOf(entry.key)}`)};
 	}
 	return {kind: 'unknown'};
+}
+
+// The host key algorithms ssh2 offers by default, best first, and those that sign with each key type
+// known_hosts can hold.
+const defaultHostKeyAlgorithms = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] as const;
+export type HostKeyAlgorithm = (typeof defaultHostKeyAlgorithms)[number];
+const algorithmsOfKeyType: Record<string, readonly HostKeyAlgorithm[]> = {
+	'ssh-ed25519': ['ssh-ed25519'],
+	'ecdsa-sha2-nistp256': ['ecdsa-sha2-nistp256'],
+	'ecdsa-sha2-nistp384': ['ecdsa-sha2-nistp384'],
+	'ecdsa-sha2-nistp521': ['ecdsa-sha2-nistp521'],
+	'ssh-rsa': ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'],
+};
+
+/**
+ * The host key algorithms to offer, those of the key types already on file for the host first, as
+ * OpenSSH's client orders them (order_hostkeyalgs in sshconnect2.c). A server with several host keys
+ * then shows the one on file rather than another type, which would read as a changed key. Undefined
+ * when nothing is on file, leaving the library's own order.
+ */
+export function hostKeyAlgorithmsFor(policy: HostKeyPolicy, host: string, port: number): HostKeyAlgorithm[] | undefined {
+	const file = policy.knownHostsPath;
+	const entries = existsSync(file) ? parseKnownHosts(readFileSync(file, 'utf8')) : [];
+	const known = new Set(plainEntriesFor(entries, knownHostsName(host, port)).flatMap(entry => algorithmsOfKeyType[entry.keyType] ?? []));
+	if (known.size === 0) {
+		return undefined;
+	}
+	return [...defaultHostKeyAlgorithms.filter(algorithm => known.has(algorithm)), ...defaultHostKeyAlgorithms.filter(algorithm => !known.has(algorithm))];
 }
 
 /**
@@ -132,7 +170,7 @@ export async function verifyHostKey(policy: HostKeyPolicy, host: string, port: n
 		}
 		case 'changed': {
 			throw new HostKeyError(
-				`The host key of ${name} has CHANGED. known_hosts has ${verdict.oldFingerprints.join(', ')}; the host now shows ${keyType} ${fingerprint}. `
+				`The host key of ${name} has CHANGED. ${file} has ${verdict.oldKeys.join(', ')}; the host now shows ${keyType} ${fingerprint}. `
 				+ 'Someone may be intercepting the connection, or the machine was reinstalled.',
 				{hint: `If the machine was reinstalled, remove the old key with: ssh-keygen -R ${quoteShellArg(name)} -f ${quoteShellArg(file)}`},
 			);
@@ -148,9 +186,25 @@ export async function verifyHostKey(policy: HostKeyPolicy, host: string, port: n
 						: 'Connect once interactively, or pass --accept-new-host-key after checking the fingerprint.',
 				});
 			}
-			mkdirSync(dirname(file), {recursive: true, mode: 0o700});
-			const separator = existsSync(file) && !readFileSync(file, 'utf8').endsWith('\n') && readFileSync(file).length > 0 ? '\n' : '';
-			appendFileSync(file, `${separator}${name} ${keyType} ${key.toString('base64')}\n`, {mode: 0o600});
+			recordHostKey(file, `${name} ${keyType} ${key.toString('base64')}`);
 		}
 	}
+}
+
+/** Appends one `name type base64` line to a known_hosts file, creating it (and its folder) private. */
+export function recordHostKey(file: string, line: string): void {
+	mkdirSync(dirname(file), {recursive: true, mode: 0o700});
+	const separator = existsSync(file) && readFileSync(file).length > 0 && !readFileSync(file, 'utf8').endsWith('\n') ? '\n' : '';
+	appendFileSync(file, `${separator}${line}\n`, {mode: 0o600});
+}
+
+/** The known_hosts line a file holds for this host and key fingerprint, if any. */
+export function knownHostsLineFor(file: string, host: string, port: number, fingerprint: string): string | undefined {
+	if (!existsSync(file)) {
+		return undefined;
+	}
+	const name = knownHostsName(host, port);
+	const entry = parseKnownHosts(readFileSync(file, 'utf8'))
+		.find(candidate => candidate.marker === '' && patternsMatch(candidate.patterns, name) && fingerprintOf(candidate.key) === fingerprint);
+	return entry === undefined ? undefined : `${name} ${entry.keyType} ${entry.key.toString('base64')}`;
 }

@@ -3,6 +3,8 @@ import {StringDecoder} from 'node:string_decoder';
 /**
  * Collects a byte stream as text and hands each complete line to `onLine`. A multi-byte character
  * split across chunks is kept whole, and a last line without a newline is delivered by `end()`.
+ * `intercept` sees each line first; a line it claims (markers the executor itself printed) is
+ * neither passed on nor kept in the collected text.
  */
 export class LineSplitter {
 	private readonly decoder = new StringDecoder('utf8');
@@ -10,26 +12,24 @@ export class LineSplitter {
 	private collected = '';
 
 	private readonly onLine: ((line: string) => void) | undefined;
+	private readonly intercept: ((line: string) => boolean) | undefined;
 
-	constructor(onLine?: (line: string) => void) {
+	constructor(onLine?: (line: string) => void, intercept?: (line: string) => boolean) {
 		this.onLine = onLine;
+		this.intercept = intercept;
 	}
 
 	push(chunk: Buffer | string): void {
-		const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
-		this.collected += text;
-		this.pending += text;
+		this.pending += typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
 		this.flushLines();
 	}
 
 	/** Delivers the unterminated last line, if any, and returns all text seen. */
 	end(): string {
-		const rest = this.decoder.end();
-		this.collected += rest;
-		this.pending += rest;
+		this.pending += this.decoder.end();
 		this.flushLines();
 		if (this.pending !== '') {
-			this.onLine?.(this.pending);
+			this.deliver(this.pending, this.pending);
 			this.pending = '';
 		}
 		return this.collected;
@@ -38,9 +38,17 @@ export class LineSplitter {
 	private flushLines(): void {
 		let newline = this.pending.indexOf('\n');
 		while (newline !== -1) {
-			this.onLine?.(this.pending.slice(0, newline).replace(/\r$/, ''));
+			this.deliver(this.pending.slice(0, newline + 1), this.pending.slice(0, newline).replace(/\r$/, ''));
 			this.pending = this.pending.slice(newline + 1);
 			newline = this.pending.indexOf('\n');
 		}
+	}
+
+	private deliver(raw: string, line: string): void {
+		if (this.intercept?.(line) === true) {
+			return;
+		}
+		this.collected += raw;
+		this.onLine?.(line);
 	}
 }

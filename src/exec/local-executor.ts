@@ -2,7 +2,7 @@ import {spawn} from 'node:child_process';
 import type {CommandResult, Executor, RunOptions, UploadOptions} from './executor.js';
 import {downloadThroughShell, uploadThroughShell} from './file-transfer.js';
 import {LineSplitter} from './line-splitter.js';
-import {type AskSudoPassword, type RawRun, SudoAccess, detectSudoMode} from './sudo.js';
+import {type AskSudoPassword, type RawRun, SudoAccess, detectSudoMode, isStdinDialog} from './sudo.js';
 
 export interface LocalExecutorOptions {
 	askSudoPassword?: AskSudoPassword;
@@ -26,8 +26,7 @@ export class LocalExecutor implements Executor {
 			return this.runRaw(command, options);
 		}
 		this.sudo ??= detectSudoMode(this.runRaw).then(mode => new SudoAccess(this.label, mode, this.options.askSudoPassword));
-		const wrapped = await (await this.sudo).wrap(command, options.stdin);
-		return this.runRaw(wrapped.command, {...options, stdin: wrapped.stdin});
+		return (await this.sudo).run(this.runRaw, command, options);
 	}
 
 	upload(path: string, content: string | Buffer, options?: UploadOptions): Promise<void> {
@@ -47,7 +46,8 @@ export class LocalExecutor implements Executor {
 			// Its own process group, so a timeout or cancel ends the command's children too.
 			const child = spawn('sh', ['-c', command], {detached: true, stdio: ['pipe', 'pipe', 'pipe']});
 			const out = new LineSplitter(options.onStdoutLine);
-			const err = new LineSplitter(options.onStderrLine);
+			const dialog = isStdinDialog(options.stdin) ? options.stdin : undefined;
+			const err = new LineSplitter(options.onStderrLine, line => dialog?.onStderrLine(line, child.stdin) ?? false);
 			let stopReason: 'timedOut' | 'cancelled' | undefined;
 			let killTimer: NodeJS.Timeout | undefined;
 			const stop = (reason: 'timedOut' | 'cancelled') => {
@@ -68,7 +68,9 @@ export class LocalExecutor implements Executor {
 			child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
 			// A command that exits without reading its stdin must not crash us with EPIPE.
 			child.stdin.on('error', () => {});
-			child.stdin.end(options.stdin ?? '');
+			if (!isStdinDialog(options.stdin)) {
+				child.stdin.end(options.stdin ?? '');
+			}
 			const finish = (exitCode: number | null, signal: NodeJS.Signals | null) => {
 				clearTimeout(timer);
 				clearTimeout(killTimer);

@@ -58,7 +58,7 @@ async function agentSandboxes(endpoint: string, dispatcher?: Dispatcher): Promis
 	return directories;
 }
 
-async function mesosState(mesosUrls: string[], dispatcher?: Dispatcher) {
+export async function mesosState(mesosUrls: string[], dispatcher?: Dispatcher) {
 	let lastError = '';
 	for (const url of mesosUrls) {
 		try {

@@ -1,9 +1,11 @@
 import type {Dispatcher} from 'undici';
 import type {AppDefinition} from '../apps/app-definition.js';
 import type {MarathonTask, MarathonWriter} from '../apps/marathon-writer.js';
+import type {Executor} from '../exec/executor.js';
 import type {Language, Localized} from '../steps/step.js';
+import type {LabServices} from './lab-services.js';
 
-export type ExperimentId = 'shell-app' | 'nginx-docker' | 'failover' | 'virtual-host';
+export type ExperimentId = 'shell-app' | 'nginx-docker' | 'failover' | 'virtual-host' | 'inside' | 'zk-quorum' | 'master-failover' | 'marathon-failover';
 
 /** Ends one task the way a crash would, so Marathon has to notice and replace it. */
 export type TaskKiller = (task: MarathonTask) => Promise<string>;
@@ -18,14 +20,23 @@ export interface ExperimentContext {
 	serviceHost: string;
 	/** Port of marathon-lb's shared HTTP frontend: 80 on a real cluster. */
 	vhostPort: number;
-	/** The service port the nginx experiments use: 10000 as in the tutorial. */
+	/**
+	 * The service port the user asked for (--service-port); 0 lets Marathon assign a free one, so
+	 * experiments never collide with each other or with apps already running.
+	 */
 	servicePort: number;
 	killTask: TaskKiller;
+	/** A shell on the agent Marathon names as a task's host, where a saved lab gives SSH access. */
+	agentShell?: (agentHost: string) => Promise<Executor>;
 	dispatcher?: Dispatcher;
 	lang: Language;
 	print: (line: string) => void;
 	timeoutMs: number;
 	pollMs: number;
+	/** Stops and starts the lab's own daemons; the high-availability experiments need it. */
+	services?: LabServices;
+	/** Aborted when the user interrupts (Ctrl-C, a closed terminal): waits end and `finally` blocks restore. */
+	signal?: AbortSignal;
 }
 
 export interface Measurement {

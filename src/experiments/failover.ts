@@ -66,8 +66,8 @@ export const failoverExperiment: Experiment = {
 			en: 'We kill one nginx container on its agent, as if it crashed. Mesos reports the task\'s end to Marathon, which sees fewer instances than asked for and starts a new one; it gets a new random host port.',
 		},
 		{
-			zh: 'marathon-lb 收到事件后重写 HAProxy 配置并重新加载：死掉的实例先从后端消失，新实例通过健康检查后加入。整个过程中我们一直请求 10000 端口，统计失败的请求数和中断时长。',
-			en: 'marathon-lb hears the events, rewrites HAProxy\'s config and reloads it: the dead instance leaves the backend, and the new one joins once healthy. Meanwhile we keep requesting port 10000 and count failed requests and how long the outage lasted.',
+			zh: 'marathon-lb 收到事件后重写 HAProxy 配置并重新加载：死掉的实例先从后端消失，新实例通过健康检查后加入。整个过程中我们一直请求它的 servicePort，统计失败的请求数和中断时长。',
+			en: 'marathon-lb hears the events, rewrites HAProxy\'s config and reloads it: the dead instance leaves the backend, and the new one joins once healthy. Meanwhile we keep requesting its servicePort and count failed requests and how long the outage lasted.',
 		},
 		{
 			zh: '从容器死掉到 marathon-lb 把它移出后端，中间有一段时间 HAProxy 仍会把请求发给它。marathon-lb 的配置里有 retries 3 和 option redispatch：连接被拒绝的请求会重试，最后一次改发给另一个实例，所以用户多半只看到一次变慢的应答，而不是错误。最慢的请求和失败数一起告诉你这段时间里发生了什么。',
@@ -76,14 +76,14 @@ export const failoverExperiment: Experiment = {
 	],
 	app: nginxDockerExperiment.app,
 	async run(context) {
-		const {app} = await ensureNginx(context);
+		const {app, servicePort} = await ensureNginx(context);
 		const instances = app.instances;
 		const before = new Set((app.tasks ?? []).map(t => t.ports?.[0]));
 		const victim = app.tasks?.[0];
 		if (victim === undefined) {
 			throw new ClusterError(`${nginxAppId} has no task to kill.`);
 		}
-		const url = serviceUrl(context, context.servicePort);
+		const url = serviceUrl(context, servicePort);
 		const prober = startProbing(url, context);
 		let log: ProbeLog;
 		let replacementPort: number | undefined;
@@ -96,7 +96,7 @@ export const failoverExperiment: Experiment = {
 			startedAt = Date.now();
 			context.print(`killing task ${victim.id} on ${victim.host}:${victim.ports?.[0] ?? '?'}: ${await context.killTask(victim)}`);
 			const dropped = waitFor('HAProxy to drop the killed container from its backend', async () => {
-				const servers = backendServers(await haproxyConfig(context.lbUrl, context.dispatcher), backendName(nginxAppId, context.servicePort));
+				const servers = backendServers(await haproxyConfig(context.lbUrl, context.dispatcher), backendName(nginxAppId, servicePort));
 				return servers.some(s => s.address.endsWith(`:${victimPort}`)) ? undefined : Date.now() - startedAt;
 			}, {timeoutMs: context.timeoutMs, pollMs: 20});
 			// Awaited below; until then a timeout here must not go unheard.
@@ -110,8 +110,8 @@ export const failoverExperiment: Experiment = {
 			context.print(`replacement ${replacement.id} runs on ${replacement.host}:${replacementPort ?? '?'}`);
 			deadListedMs = await dropped;
 			context.print(`HAProxy listed the dead container for ${deadListedMs} ms after the kill`);
-			const servers = await waitForBackendsToMatch(context, nginxAppId, context.servicePort, instances);
-			context.print(`HAProxy backend ${backendName(nginxAppId, context.servicePort)} now lists: ${servers.map(s => s.address).join(', ')}`);
+			const servers = await waitForBackendsToMatch(context, nginxAppId, servicePort, instances);
+			context.print(`HAProxy backend ${backendName(nginxAppId, servicePort)} now lists: ${servers.map(s => s.address).join(', ')}`);
 		} finally {
 			log = await prober.stop();
 		}

@@ -3,6 +3,7 @@ import {followDeployment} from '../apps/deploy-flow.js';
 import type {MarathonApp} from '../apps/marathon-writer.js';
 import {backendName, backendServers, haproxyConfig, probeService, type HaproxyServer} from './cluster-probes.js';
 import type {Experiment, ExperimentContext} from './experiment.js';
+import {servicePortGiven, servicePortLesson, servicePortToRequest} from './service-port.js';
 import {waitFor} from './wait-for.js';
 
 export const nginxAppId = '/nginx';
@@ -36,13 +37,19 @@ export function serviceUrl(context: Pick<ExperimentContext, 'serviceHost'>, port
 	return `http://${context.serviceHost}:${port}/`;
 }
 
-/** Ensures the nginx app runs and HAProxy serves it; shared by the failover experiment. */
-export async function ensureNginx(context: ExperimentContext): Promise<{app: MarathonApp; servers: HaproxyServer[]}> {
-	const definition = nginxDockerExperiment.app(context);
+/**
+ * Ensures the nginx app runs and HAProxy serves it; shared by the failover experiment. Returns the
+ * service port Marathon actually gave it.
+ */
+export async function ensureNginx(context: ExperimentContext): Promise<{app: MarathonApp; servers: HaproxyServer[]; servicePort: number}> {
+	const requested = await servicePortToRequest(context.marathon, nginxAppId, context.servicePort);
+	const definition = nginxDockerExperiment.app({servicePort: requested.port});
 	const deployed = await context.marathon.deploy(definition);
 	await followDeployment(context.marathon, deployed, {appId: nginxAppId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print});
-	const servers = await waitForBackendsToMatch(context, nginxAppId, context.servicePort, definition.instances ?? 2);
-	return {app: await context.marathon.getApp(nginxAppId), servers};
+	const servicePort = await servicePortGiven(context.marathon, nginxAppId);
+	context.print(`- ${servicePortLesson(nginxAppId, requested, servicePort)[context.lang]}`);
+	const servers = await waitForBackendsToMatch(context, nginxAppId, servicePort, definition.instances ?? 2);
+	return {app: await context.marathon.getApp(nginxAppId), servers, servicePort};
 }
 
 /** nginx in Docker behind marathon-lb, as in the tutorial. */
@@ -55,8 +62,8 @@ export const nginxDockerExperiment: Experiment = {
 			en: 'An app with container.docker is handed by the mesos-docker-executor to the Docker daemon. In bridge networking the container\'s port is hidden from the host, so port 80 is mapped to a random host port (hostPort 0) and instances never fight over a port.',
 		},
 		{
-			zh: '随机端口和随机主机让用户找不到服务。marathon-lb 订阅 Marathon 的事件，为带 HAPROXY_GROUP=docker-haproxy 标签的 app 生成 HAProxy 配置：在 servicePort（这里是 10000）上监听，把请求转发给每个健康实例的 主机:端口。',
-			en: 'Random ports on random hosts leave users nowhere to connect. marathon-lb follows Marathon\'s events and writes an HAProxy config for apps labelled HAPROXY_GROUP=docker-haproxy: it listens on the servicePort (10000 here) and forwards to host:port of every healthy instance.',
+			zh: '随机端口和随机主机让用户找不到服务。marathon-lb 订阅 Marathon 的事件，为带 HAPROXY_GROUP=docker-haproxy 标签的 app 生成 HAProxy 配置：在 app 的 servicePort 上监听，把请求转发给每个健康实例的 主机:端口。',
+			en: 'Random ports on random hosts leave users nowhere to connect. marathon-lb follows Marathon\'s events and writes an HAProxy config for apps labelled HAPROXY_GROUP=docker-haproxy: it listens on the app\'s servicePort and forwards to host:port of every healthy instance.',
 		},
 		{
 			zh: 'HTTP 健康检查定期请求 80 端口；只有通过检查的实例才显示为 healthy，也才会出现在 HAProxy 的后端列表里。/_haproxy_getconfig 可以看到当前生效的配置。',
@@ -72,13 +79,13 @@ export const nginxDockerExperiment: Experiment = {
 		group: 'docker-haproxy',
 	}),
 	async run(context) {
-		const {servers} = await ensureNginx(context);
+		const {servers, servicePort} = await ensureNginx(context);
 		const observations = servers.map(s => `backend server ${s.name} ${s.address}`);
-		context.print(`HAProxy backend ${backendName(nginxAppId, context.servicePort)} (from /_haproxy_getconfig):`);
+		context.print(`HAProxy backend ${backendName(nginxAppId, servicePort)} (from /_haproxy_getconfig):`);
 		for (const server of servers) {
 			context.print(`  server ${server.name} ${server.address}`);
 		}
-		const url = serviceUrl(context, context.servicePort);
+		const url = serviceUrl(context, servicePort);
 		const answer = await waitFor(`nginx to answer on ${url}`, async () => {
 			const probe = await probeService(url, {dispatcher: context.dispatcher});
 			return probe.ok ? probe : undefined;

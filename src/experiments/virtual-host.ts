@@ -3,6 +3,7 @@ import {followDeployment} from '../apps/deploy-flow.js';
 import {probeService} from './cluster-probes.js';
 import type {Experiment} from './experiment.js';
 import {waitForBackendsToMatch} from './nginx-docker.js';
+import {servicePortGiven, servicePortLesson, servicePortToRequest} from './service-port.js';
 import {waitFor} from './wait-for.js';
 
 export const vhostAppId = '/nginx-vhost';
@@ -26,15 +27,19 @@ export const virtualHostExperiment: Experiment = {
 		id: vhostAppId,
 		image: 'nginx',
 		instances: 1,
-		servicePort: context.servicePort + 1,
+		servicePort: context.servicePort,
 		healthPath: '/',
 		vhost: vhostName,
 	}),
 	async run(context) {
-		const definition = virtualHostExperiment.app(context);
+		// A port the user named is nginx's; this app takes the next one, or lets Marathon choose.
+		const requested = await servicePortToRequest(context.marathon, vhostAppId, context.servicePort === 0 ? 0 : context.servicePort + 1);
+		const definition = virtualHostExperiment.app({servicePort: requested.port});
 		const deployed = await context.marathon.deploy(definition);
 		await followDeployment(context.marathon, deployed, {appId: vhostAppId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print});
-		await waitForBackendsToMatch(context, vhostAppId, context.servicePort + 1, definition.instances ?? 1);
+		const servicePort = await servicePortGiven(context.marathon, vhostAppId);
+		context.print(`- ${servicePortLesson(vhostAppId, requested, servicePort)[context.lang]}`);
+		await waitForBackendsToMatch(context, vhostAppId, servicePort, definition.instances ?? 1);
 		const url = `http://${context.serviceHost}:${context.vhostPort}/`;
 		const hit = await waitFor(`${url} with Host: ${vhostName} to answer`, async () => {
 			const probe = await probeService(url, {dispatcher: context.dispatcher, host: vhostName});

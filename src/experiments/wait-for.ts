@@ -1,10 +1,38 @@
-import {ClusterError} from '../errors.js';
+import {ClusterError, InterruptedError} from '../errors.js';
+
+export interface WaitOptions {
+	timeoutMs: number;
+	pollMs: number;
+	/** Aborted when the user interrupts the experiment: the wait ends at once. */
+	signal?: AbortSignal;
+}
+
+/** Fails with InterruptedError once `signal` is aborted. */
+export function throwIfInterrupted(signal: AbortSignal | undefined): void {
+	if (signal?.aborted) {
+		throw new InterruptedError('Interrupted.', {hint: 'Run the experiment again when you are ready.'});
+	}
+}
+
+/** Waits `ms`, or less when `signal` aborts first. */
+export function pause(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise(resolve => {
+		const timer = setTimeout(done, ms);
+		function done(): void {
+			clearTimeout(timer);
+			signal?.removeEventListener('abort', done);
+			resolve();
+		}
+		signal?.addEventListener('abort', done, {once: true});
+	});
+}
 
 /** Polls until `check` returns a value, or fails with `what` after the deadline. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, options: {timeoutMs: number; pollMs: number}): Promise<T> {
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, options: WaitOptions): Promise<T> {
 	const deadline = Date.now() + options.timeoutMs;
 	let lastError: unknown;
 	for (;;) {
+		throwIfInterrupted(options.signal);
 		try {
 			const value = await check();
 			if (value !== undefined) {
@@ -13,12 +41,13 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 		} catch (error) {
 			lastError = error;
 		}
+		throwIfInterrupted(options.signal);
 		if (Date.now() >= deadline) {
 			const reason = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
 			throw new ClusterError(`Timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for ${what}${reason}.`, {
 				hint: 'Watch the cluster with: mesos-lab dashboard',
 			});
 		}
-		await new Promise(resolve => setTimeout(resolve, options.pollMs));
+		await pause(options.pollMs, options.signal);
 	}
 }

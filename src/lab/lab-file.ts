@@ -3,6 +3,9 @@ import type * as z from 'zod';
 import {UserInputError} from '../errors.js';
 import {labSchema, type Lab, type LabInput, type ParsedLab} from './lab-schema.js';
 
+/** A lab file is a few kilobytes; anything near this is a mistake or an attack, refused before YAML parsing. */
+export const maxLabFileBytes = 1024 * 1024;
+
 /** Reads a lab file. Any problem becomes one UserInputError naming the field and what it allows. */
 export function parseLab(text: string, sourcePath: string): Lab {
 	return readLabFile(text, sourcePath).lab;
@@ -13,6 +16,13 @@ export function parseLab(text: string, sourcePath: string): Lab {
  * `declaredLanguage` tells a file that chose one from a file that left it to the reader's locale.
  */
 export function readLabFile(text: string, sourcePath: string): {lab: Lab; declaredLanguage: Lab['language'] | undefined} {
+	const bytes = Buffer.byteLength(text, 'utf8');
+	if (bytes > maxLabFileBytes) {
+		throw new UserInputError(`${sourcePath} is ${bytes} bytes; a lab file may be at most ${maxLabFileBytes} bytes (1 MiB).`, {
+			hint: 'A lab file lists a handful of hosts; check that --config names the right file.',
+			zh: {message: `${sourcePath} 有 ${bytes} 字节；lab 文件最大 ${maxLabFileBytes} 字节（1 MiB）。`, hint: 'lab 文件只列出几台主机；请确认 --config 指向的是正确的文件。'},
+		});
+	}
 	const document = parseDocument(text);
 	if (document.errors.length > 0) {
 		const first = document.errors[0];

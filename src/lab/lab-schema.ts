@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import {imageReferenceRule, isImageReference} from './image-reference.js';
 
 // The lab file's shape. Defaults are the versions and mirrors known to work together in 2026:
 // Mesos 1.11.0 (last release), ZooKeeper 3.4.14 (last 3.4), Marathon 1.10 from its image (the
@@ -7,10 +8,12 @@ import * as z from 'zod';
 const name = z.string().regex(/^[a-z\d][a-z\d-]{0,62}$/, 'lower-case letters, digits and "-", starting with a letter or digit');
 const hostAddress = z.string().regex(/^[A-Za-z\d][A-Za-z\d.:-]{0,252}$/, 'a host name or IP address');
 const port = z.number().int().min(1).max(65_535);
-const absolutePath = z.string().regex(/^\/[\w./@+-]*$/, 'an absolute path without spaces or quotes');
-const url = z.string().regex(/^(https?|file):\/\/[^\s'"`$\\]+$/, 'an http(s):// or file:// URL without spaces or quotes');
+const absolutePath = z.string().max(1024).regex(/^\/[\w./@+-]*$/, 'an absolute path without spaces or quotes');
+const url = z.string().regex(/^(https?|file):\/\/[^\s'"`$\\]+$/, 'an http(s):// or file:// URL without spaces or quotes')
+	// A URL's user:password would be sent to every mirror probe and shown in every plan.
+	.refine(value => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), 'a URL without user:password@ (credentials never go into a lab file)');
 const version = z.string().regex(/^[\w.+-]{1,40}$/, 'a version such as 1.11.0');
-const image = z.string().regex(/^[\w./:@-]{1,200}$/, 'a Docker image reference such as mesosphere/marathon:v1.10.26');
+const image = z.string().max(400).refine(isImageReference, imageReferenceRule);
 
 export const checksumSchema = z.strictObject({
 	algorithm: z.enum(['sha512', 'sha256', 'sha1']),
@@ -118,9 +121,12 @@ export const swapFileSchema = z.strictObject({
 	path: absolutePath.default('/swapfile'),
 });
 
+/** More hosts than any lab this tool installs; a bigger list is a mistake, refused with its count. */
+export const maxHosts = 200;
+
 export const labSchema = z.strictObject({
 	language: z.enum(['zh', 'en']).default('zh'),
-	hosts: z.array(hostSchema).min(1),
+	hosts: z.array(hostSchema).min(1).max(maxHosts),
 	roles: rolesSchema.optional(),
 	ports: portsSchema.default(portsSchema.parse({})),
 	versions: versionsSchema.default(versionsSchema.parse({})),

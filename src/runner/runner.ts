@@ -1,8 +1,11 @@
-import {ConnectionError} from '../errors.js';
+import {ConnectionError, StoreError} from '../errors.js';
+import {cleanStrings} from '../untrusted-text.js';
 import type {Executor} from '../exec/executor.js';
 import type {CheckpointStore} from '../state/checkpoint-store.js';
 import type {JournalJob, RunOutcome, StepRecord} from '../state/journal.js';
 import {lastBuildProgress} from '../steps/build-progress-line.js';
+import {commandSummary} from '../exec/command-summary.js';
+import {hintFor} from '../steps/step-kit.js';
 import {stepKey, type Language, type PlannedCommand, type PlannedFile, type Step, type StepContext, type VerifyResult} from '../steps/step.js';
 import type {RunnerEvent, StepRef} from './events.js';
 import type {JobControl} from './job-control.js';
@@ -181,6 +184,10 @@ export class Runner {
 			this.#finish(ref, 'done', 'applied and verified', store.step(ref.key));
 			return 'done';
 		} catch (error) {
+			if (error instanceof StoreError) {
+				// The journal cannot take another write: stop the run with the last good checkpoint as it is.
+				throw error;
+			}
 			if (error instanceof Stopped || this.#stopping) {
 				const record = store.step(ref.key);
 				if (record?.job && record.status === 'running') {
@@ -211,6 +218,18 @@ export class Runner {
 			this.#emit({type: 'command-started', step: ref, at, command: planned.command, index, total: commands.length});
 			const began = Date.now();
 			let exitCode: number | null;
+			// Output arrives in stream callbacks, where a failed log write cannot be thrown; it is kept and thrown here.
+			let logFailure: StoreError | undefined;
+			const output = (stream: 'stdout' | 'stderr') => (line: string) => {
+				try {
+					this.#output(ref, stream, line, outputTail);
+				} catch (error) {
+					if (!(error instanceof StoreError)) {
+						throw error;
+					}
+					logFailure ??= error;
+				}
+			};
 			if (planned.detached) {
 				const job = await this.#startJob(ref, exec, planned);
 				exitCode = await this.#followJob(ref, exec, job, false, outputTail);
@@ -220,9 +239,12 @@ export class Runner {
 					...(planned.sudo ? {sudo: true} : {}),
 					...(planned.timeoutMs === undefined ? {} : {timeoutMs: planned.timeoutMs}),
 					...(planned.stdin === undefined ? {} : {stdin: planned.stdin}),
-					onStdoutLine: line => this.#output(ref, 'stdout', line, outputTail),
-					onStderrLine: line => this.#output(ref, 'stderr', line, outputTail),
+					onStdoutLine: output('stdout'),
+					onStderrLine: output('stderr'),
 				});
+				if (logFailure) {
+					throw logFailure;
+				}
 				if (result.cancelled) {
 					throw new Stopped();
 				}
@@ -239,7 +261,7 @@ export class Runner {
 		this.#options.store.appendLog(ref.key, `# exit ${exitCode ?? 'none'} after ${durationMs} ms\n`);
 		this.#emit({type: 'command-finished', step: ref, at: this.#now(), command, exitCode, durationMs});
 		if (exitCode !== 0) {
-			throw new StepFailure(`\`${command}\` ended with ${exitCode === null ? 'no exit status (timed out or killed)' : `exit ${exitCode}`}`, outputTail.join('\n'));
+			throw new StepFailure(`\`${commandSummary(command)}\` ended with ${exitCode === null ? 'no exit status (timed out or killed)' : `exit ${exitCode}`}`, outputTail.join('\n'));
 		}
 	}
 
@@ -340,10 +362,12 @@ export class Runner {
 		const message = error instanceof Error ? error.message : String(error);
 		const output = error instanceof StepFailure ? error.output : '';
 		const language = this.#options.language ?? 'en';
-		const matched = step.hints.find(hint => hint.matches.test(output) || hint.matches.test(message));
+		const matched = hintFor(step.hints, output, message);
 		const hint = matched?.hint[language];
 		const at = this.#now();
 		this.#options.store.updateStep(ref.key, {status: 'failed', finishedAt: at, lastError: message, ...(hint ? {hint} : {})});
+		// The failure screen points at this log: it must exist and say why, even when the step printed nothing.
+		this.#options.store.appendLog(ref.key, `✗ ${message}\n`);
 		const logPath = this.#options.store.logPath(ref.key);
 		this.#emit({type: 'step-failed', step: ref, at, error: message, ...(hint ? {hint} : {}), logPath, lastLines: outputTail.slice(-20)});
 	}
@@ -396,8 +420,10 @@ export class Runner {
 	}
 
 	#emit(event: RunnerEvent): void {
+		// Events carry target output and messages built from it to every screen; the logs on disk keep it raw.
+		const clean = cleanStrings(event);
 		for (const listener of this.#listeners) {
-			listener(event);
+			listener(clean);
 		}
 	}
 }

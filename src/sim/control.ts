@@ -19,7 +19,12 @@ export interface SimControl {
 	reviveAgent(agentId: string): Promise<void>;
 	/** The leader dies; by default it comes back as a standby, with `restart: false` it stays down. */
 	killLeadingMaster(options?: {restart?: boolean}): Promise<void>;
+	/** Stops master `index` (from 0), leader or not; without a quorum of masters nobody leads. */
+	stopMaster(index: number): Promise<void>;
 	startMaster(index: number): Promise<void>;
+	/** ZooKeeper member `id` (from 1, as myid) stops or starts; masters and Marathons lose their leaders without a quorum. */
+	stopZookeeper(id: number): Promise<void>;
+	startZookeeper(id: number): Promise<void>;
 	stopMarathon(which?: 'leader' | 'all' | number): Promise<void>;
 	startMarathon(which?: 'all' | number): Promise<void>;
 	failHealth(taskId: string): Promise<void>;
@@ -71,8 +76,20 @@ export function createControl(model: ClusterModel, settle: () => Promise<void>, 
 			model.killLeadingMaster(options);
 			await settle();
 		},
+		stopMaster: async index => {
+			model.stopMaster(index);
+			await settle();
+		},
 		startMaster: async index => {
 			model.startMaster(index);
+			await settle();
+		},
+		stopZookeeper: async id => {
+			model.stopZookeeper(id);
+			await settle();
+		},
+		startZookeeper: async id => {
+			model.startZookeeper(id);
 			await settle();
 		},
 		stopMarathon: async (which = 'all') => {
@@ -99,6 +116,8 @@ export function overviewOf(model: ClusterModel): JsonObject {
 	return {
 		simulated: true,
 		now: model.isoTime(),
+		zookeeper: model.zookeeper.map(m => ({id: m.id, state: m.state})),
+		masterQuorum: model.masterQuorum,
 		masters: model.masters.map(m => ({hostname: m.hostname, port: m.port, state: m.state})),
 		marathons: model.marathons.map(m => ({hostname: m.hostname, port: m.port, state: m.state})),
 		agents: model.agents.map(a => ({id: a.id, hostname: a.hostname, state: a.state, attributes: {...a.attributes}})),
@@ -118,6 +137,12 @@ export function overviewOf(model: ClusterModel): JsonObject {
 function stringField(body: JsonObject, name: string): string {
 	const value = body[name];
 	if (typeof value !== 'string' || value === '') throw new Error(`Body needs a string "${name}"`);
+	return value;
+}
+
+function numberField(body: JsonObject, name: string): number {
+	const value = body[name];
+	if (typeof value !== 'number' || !Number.isInteger(value)) throw new Error(`Body needs a whole number "${name}"`);
 	return value;
 }
 
@@ -156,11 +181,21 @@ export function handleControl(model: ClusterModel, control: SimControl, req: Inc
 			case '/_sim/kill-leading-master':
 				await control.killLeadingMaster({restart: body.restart !== false});
 				break;
+			case '/_sim/stop-master':
+				await control.stopMaster(numberField(body, 'index'));
+				break;
 			case '/_sim/start-master':
 				await control.startMaster(typeof body.index === 'number' ? body.index : 0);
 				break;
+			case '/_sim/stop-zookeeper':
+				await control.stopZookeeper(numberField(body, 'id'));
+				break;
+			case '/_sim/start-zookeeper':
+				await control.startZookeeper(numberField(body, 'id'));
+				break;
 			case '/_sim/stop-marathon':
-				await control.stopMarathon(body.which === 'leader' || typeof body.which === 'number' ? body.which : 'all');
+				// Without a body only the leader stops, as one crashed Marathon would; both only when asked for by name.
+				await control.stopMarathon(body.which === 'all' || typeof body.which === 'number' ? body.which : 'leader');
 				break;
 			case '/_sim/start-marathon':
 				await control.startMarathon(typeof body.which === 'number' ? body.which : 'all');

@@ -45,6 +45,7 @@ export class RealHaproxy {
 	private dir = '';
 	private config = '';
 	private chain: Promise<void> = Promise.resolve();
+	private stopping = false;
 	private unwatch: (() => void) | null = null;
 	lastError: string | null = null;
 
@@ -104,6 +105,8 @@ export class RealHaproxy {
 
 	async stop(): Promise<void> {
 		this.unwatch?.();
+		this.stopping = true;
+		// A sync queued after this point finds `stopping` set and starts no HAProxy that nobody would end.
 		await this.chain.catch(() => undefined);
 		for (const child of this.processes) child.kill('SIGTERM');
 		await Promise.all([...this.processes].map(child => new Promise<void>(resolve => {
@@ -117,6 +120,7 @@ export class RealHaproxy {
 	}
 
 	private async syncOnce(): Promise<void> {
+		if (this.stopping) return;
 		const services = lbServices(this.model, this.options.group);
 		const wanted = new Map<string, {ip: string; port: number; taskId: string}>();
 		for (const service of services) for (const s of service.servers) wanted.set(`${s.ip}:${s.port}`, {ip: s.ip, port: s.port, taskId: s.task.id});
@@ -175,6 +179,10 @@ export class RealHaproxy {
 		});
 		this.current = child;
 		await this.waitForStats();
+		// The stats page may still be the old process's. A reload that starts before the old one has
+		// handed over would signal only its direct predecessor and leave an older HAProxy listening
+		// on the same ports (SO_REUSEPORT) with a stale config, so wait for the old one to finish.
+		if (old !== null) await exited(old, 5_000);
 	}
 
 	private async waitForStats(): Promise<void> {
@@ -195,6 +203,18 @@ export class RealHaproxy {
 }
 
 const standInTask = new WeakMap<Server, string>();
+
+/** Resolves when the process has exited, or after `limitMs` (a soft stop may linger on open connections). */
+function exited(child: ChildProcess, limitMs: number): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise(resolve => {
+		const timer = setTimeout(resolve, limitMs);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+	});
+}
 
 function closeServer(server: Server): Promise<void> {
 	return new Promise(resolve => {

@@ -1,9 +1,9 @@
-import {appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
-import Conf from 'conf';
 import {StoreError} from '../errors.js';
 import {quoteShellArg} from '../exec/quote.js';
 import {emptyJournal, journalSchemaVersion, type Journal, type RunInfo, type StepRecord} from './journal.js';
+import {appendFileFully, previousCopyOf, replaceFileDurably} from './durable-write.js';
 import {migrateJournal, moveAside} from './migrate.js';
 import {labDir, stepLogFile} from './paths.js';
 
@@ -30,36 +30,25 @@ export class CheckpointStore {
 	readonly labId: string;
 	readonly dir: string;
 	readonly file: string;
-	readonly #conf: Conf<Record<string, unknown>>;
 	readonly #home: string;
 
-	private constructor(home: string, labId: string, dir: string, conf: Conf<Record<string, unknown>>) {
+	private constructor(home: string, labId: string, dir: string) {
 		this.#home = home;
 		this.labId = labId;
 		this.dir = dir;
-		this.#conf = conf;
-		this.file = conf.path;
+		this.file = join(dir, 'checkpoints.json');
 	}
 
 	/** Opens (creating when absent) the journal of `labId` under `home`. Throws StoreError for a bad file. */
 	static open(home: string, labId: string): CheckpointStore {
 		const dir = labDir(home, labId);
 		const file = join(dir, 'checkpoints.json');
-		let conf: Conf<Record<string, unknown>>;
 		try {
 			mkdirSync(dir, {recursive: true});
-			conf = new Conf<Record<string, unknown>>({
-				cwd: dir,
-				configName: 'checkpoints',
-				projectSuffix: '',
-				clearInvalidConfig: false,
-				cache: false,
-				configFileMode: 0o600,
-			});
 		} catch (error) {
-			throw unreadable(file, error);
+			throw notSaved(file, error);
 		}
-		const store = new CheckpointStore(home, labId, dir, conf);
+		const store = new CheckpointStore(home, labId, dir);
 		const journal = store.journal();
 		if (!existsSync(file) || journal.schemaVersion !== journalSchemaVersion) {
 			store.#write(journal);
@@ -82,16 +71,8 @@ export class CheckpointStore {
 	}
 
 	journal(): Journal {
-		let raw: Record<string, unknown>;
-		try {
-			raw = this.#conf.store;
-		} catch (error) {
-			throw unreadable(this.file, error);
-		}
-		if (Object.keys(raw).length === 0) {
-			// conf reads a JSON array, string or number as an empty store; such a file is damage
-			// to report, not an empty journal to write over.
-			this.#assertEmptyObjectOnDisk();
+		const raw = this.#readObject();
+		if (raw === undefined || Object.keys(raw).length === 0) {
 			return emptyJournal(this.labId);
 		}
 		return migrateJournal(raw, this.file);
@@ -150,9 +131,13 @@ export class CheckpointStore {
 		const path = this.logPath(key);
 		try {
 			mkdirSync(join(this.dir, 'logs'), {recursive: true});
-			appendFileSync(path, text, {mode: 0o600});
+			appendFileFully(path, text);
 		} catch (error) {
-			throw new StoreError(`Could not write the step log ${path}.`, {hint: 'Check that the disk is not full and the folder is writable.', cause: error});
+			throw new StoreError(`Could not write the step log ${path} (${codeOf(error)}); the run stopped here.`, {
+				hint: 'Free some space or make the folder writable, then run `mesos-lab resume`.',
+				cause: error,
+				zh: {message: `无法写入步骤日志 ${path}（${codeOf(error)}），运行已停在这里。`, hint: '腾出磁盘空间或让该目录可写，然后运行 `mesos-lab resume`。'},
+			});
 		}
 	}
 
@@ -174,13 +159,14 @@ export class CheckpointStore {
 		rmSync(this.dir, {recursive: true, force: true});
 	}
 
-	#assertEmptyObjectOnDisk(): void {
+	/** The journal file's object, or undefined when there is no file yet; anything else is damage to report. */
+	#readObject(): Record<string, unknown> | undefined {
 		let text: string;
 		try {
 			text = readFileSync(this.file, 'utf8');
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-				return;
+				return undefined;
 			}
 			throw unreadable(this.file, error);
 		}
@@ -193,18 +179,35 @@ export class CheckpointStore {
 		if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 			throw unreadable(this.file, new Error('it does not hold a JSON object'));
 		}
+		return value as Record<string, unknown>;
 	}
 
 	#write(journal: Journal): void {
 		try {
-			this.#conf.store = {...journal, schemaVersion: journalSchemaVersion} as unknown as Record<string, unknown>;
+			replaceFileDurably(this.file, `${JSON.stringify({...journal, schemaVersion: journalSchemaVersion}, undefined, '\t')}\n`);
 		} catch (error) {
-			throw new StoreError(`Could not save the checkpoint file ${this.file}.`, {
-				hint: 'Check that the disk is not full and the folder is writable, then run `mesos-lab resume`.',
-				cause: error,
-			});
+			throw notSaved(this.file, error);
 		}
 	}
+}
+
+function codeOf(error: unknown): string {
+	return (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** A save that failed: the file on disk is still the last good one, so the run stops and says so. */
+function notSaved(file: string, error: unknown): StoreError {
+	const code = codeOf(error);
+	const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' ? 'the file system is read-only' : code === 'EACCES' || code === 'EPERM' ? 'the folder is not writable' : code;
+	const whyZh = code === 'ENOSPC' ? '磁盘已满' : code === 'EROFS' ? '文件系统是只读的' : code === 'EACCES' || code === 'EPERM' ? '目录不可写' : code;
+	return new StoreError(`Could not save the checkpoint file ${file}: ${why}. The run stopped; the last saved checkpoint is intact (previous copy: ${previousCopyOf(file)}).`, {
+		hint: 'Free some space or make the folder writable, then run `mesos-lab resume`.',
+		cause: error,
+		zh: {
+			message: `无法保存检查点文件 ${file}：${whyZh}。运行已停止；上一次保存的检查点完好（旧副本：${previousCopyOf(file)}）。`,
+			hint: '腾出磁盘空间或让该目录可写，然后运行 `mesos-lab resume`。',
+		},
+	});
 }
 
 function unreadable(file: string, error: unknown): StoreError {

@@ -14,7 +14,7 @@ export function marathonLbUnit(lab: Lab): {path: string; content: string} {
 			description: 'mesos-lab marathon-lb',
 			after: ['network-online.target', 'docker.service'],
 			execStartPre: [shellCommand(['-/usr/bin/docker', 'rm', '-f', name])],
-			execStart: shellCommand(['/usr/bin/docker', 'run', '--rm', '--name', name, '--net=host', '-e', `PORTS=${t.marathonLb.port}`, lab.versions.marathonLbImage, 'sse', '--group', 'docker-haproxy', '--marathon', ...t.marathon.map((i) => `http://${i.host.address}:${i.port}`)]),
+			execStart: shellCommand(['/usr/bin/docker', 'run', '--rm', '--name', name, '--net=host', '-e', `PORTS=${t.marathonLb.port}`, '--', lab.versions.marathonLbImage, 'sse', '--group', 'docker-haproxy', '--marathon', ...t.marathon.map((i) => `http://${i.host.address}:${i.port}`)]),
 			execStop: shellCommand(['/usr/bin/docker', 'stop', name]),
 		}),
 	};
@@ -33,11 +33,11 @@ export function marathonLbSteps(lab: Lab): Step[] {
 		proof: shellCommand(['curl', '-fsS', '--max-time', '5', `http://${t.marathonLb.host.address}:${t.marathonLb.port}/_haproxy_health_check`]),
 		files: [{...marathonLbUnit(lab), sudo: true, mode: 0o644}],
 		commands: [
-			...(lab.docker.offlineImages.length === 0 ? [command(['docker', 'pull', lab.versions.marathonLbImage])] : []),
+			...(lab.docker.offlineImages.length === 0 ? [command(['docker', 'pull', '--', lab.versions.marathonLbImage])] : []),
 			command(['systemctl', 'daemon-reload']),
 			command(['systemctl', 'enable', '--now', 'mesos-lab-marathon-lb.service']),
 		],
-		hints: [commonHints.portInUse, commonHints.deadMirror],
+		hints: [commonHints.portInUse, commonHints.registryRateLimit, commonHints.registryUnreachable],
 		dependsOn: ['marathon-leader'],
 	})];
 }

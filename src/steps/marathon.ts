@@ -11,10 +11,14 @@ export const libmesosHint = {
 	hint: text('Marathon 找不到 libmesos：用镜像时镜像自带；用 tarball 时设置 MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/libmesos.so，并确认编译时没有 --disable-java。', 'Marathon cannot find libmesos: the image carries its own; with a tarball set MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/libmesos.so and make sure Mesos was built without --disable-java.'),
 };
 
+export function marathonUnitName(instance: Pick<MarathonInstance, 'index'>): string {
+	return `mesos-lab-marathon-${instance.index}.service`;
+}
+
 export function marathonUnit(lab: Lab, instance: MarathonInstance): {path: string; content: string} {
 	const t = topology(lab);
 	const flags = ['--master', t.mesosZk, '--zk', t.marathonZk, '--hostname', instance.host.address, '--http_port', String(instance.port)];
-	const name = `mesos-lab-marathon-${instance.index}`;
+	const name = marathonUnitName(instance).replace(/\.service$/, '');
 	return {
 		path: `/etc/systemd/system/${name}.service`,
 		content: systemdUnit({
@@ -22,7 +26,7 @@ export function marathonUnit(lab: Lab, instance: MarathonInstance): {path: strin
 			after: ['network-online.target', 'docker.service'],
 			execStartPre: [shellCommand(['-/usr/bin/docker', 'rm', '-f', name])],
 			execStart: lab.marathon.source === 'image'
-				? shellCommand(['/usr/bin/docker', 'run', '--rm', '--name', name, '--net=host', lab.versions.marathonImage, ...flags])
+				? shellCommand(['/usr/bin/docker', 'run', '--rm', '--name', name, '--net=host', '--', lab.versions.marathonImage, ...flags])
 				: shellCommand([`${lab.root}/marathon/bin/marathon`, ...flags]),
 			...(lab.marathon.source === 'image' ? {execStop: shellCommand(['/usr/bin/docker', 'stop', name])} : {environment: {MESOS_NATIVE_JAVA_LIBRARY: '/usr/local/lib/libmesos.so'}}),
 		}),
@@ -72,12 +76,12 @@ export function marathonSteps(lab: Lab): Step[] {
 			proof: shellCommand(['curl', '-fsS', '--max-time', '5', `http://${instance.host.address}:${instance.port}/v2/info`]),
 			files: [{...unit, sudo: true, mode: 0o644}],
 			commands: [
-				...(lab.marathon.source === 'image' && lab.docker.offlineImages.length === 0 ? [command(['docker', 'pull', lab.versions.marathonImage])] : []),
+				...(lab.marathon.source === 'image' && lab.docker.offlineImages.length === 0 ? [command(['docker', 'pull', '--', lab.versions.marathonImage])] : []),
 				...tarballCommands(lab),
 				command(['systemctl', 'daemon-reload']),
 				command(['systemctl', 'enable', '--now', `mesos-lab-marathon-${instance.index}.service`]),
 			],
-			hints: [libmesosHint, commonHints.masterNoZk, commonHints.portInUse, commonHints.deadMirror, commonHints.checksum],
+			hints: [libmesosHint, commonHints.masterNoZk, commonHints.portInUse, commonHints.registryRateLimit, commonHints.registryUnreachable, commonHints.downloadFailed, commonHints.checksum],
 			dependsOn: ['mesos-master-leader', 'docker-install'],
 		});
 	});

@@ -36,9 +36,10 @@ report
 make install`;
 
 export const mesosHints = [
-	{id: 'maven-501', matches: /501 HTTPS Required|Could not transfer artifact/i, hint: text('Maven 中央仓库从 2020 年起拒绝 http（501）。确认 /etc/maven/settings.xml 的镜像是 https 地址（mirrors.maven）。', 'Maven Central has refused http since 2020 (501). Make sure the mirror in /etc/maven/settings.xml is https (mirrors.maven).')},
+	{id: 'maven-501', matches: /HTTPS Required|Return code is: 501|Could not transfer artifact/i, hint: text('Maven 中央仓库从 2020 年起拒绝 http（501）。确认 /etc/maven/settings.xml 的镜像是 https 地址（mirrors.maven）。', 'Maven Central has refused http since 2020 (501). Make sure the mirror in /etc/maven/settings.xml is https (mirrors.maven).')},
 	{id: 'cc1plus-killed', matches: /cc1plus|virtual memory exhausted|internal compiler error: Killed/i, hint: text('编译器因内存不足被杀。在 lab 文件里加上 swapFile: {sizeGiB: 4}（或给虚拟机加内存）后重跑：编译是增量的，会从中断处继续。', 'The compiler was killed for lack of memory. Add swapFile: {sizeGiB: 4} to the lab file (or give the VM more memory) and run again: the build is incremental and continues where it stopped.')},
 	commonHints.deadMirror,
+	commonHints.downloadFailed,
 	commonHints.checksum,
 ];
 

@@ -5,10 +5,14 @@ import {command, commonHints, confirmationStep, output, simpleStep, text} from '
 import {systemdUnit} from './templates/systemd-unit.js';
 import {topology, type MesosMaster} from './topology.js';
 
+export function masterUnitName(master: Pick<MesosMaster, 'index'>): string {
+	return `mesos-lab-master-${master.index}.service`;
+}
+
 export function masterUnit(lab: Lab, master: MesosMaster): {path: string; content: string} {
 	const t = topology(lab);
 	return {
-		path: `/etc/systemd/system/mesos-lab-master-${master.index}.service`,
+		path: `/etc/systemd/system/${masterUnitName(master)}`,
 		content: systemdUnit({
 			description: `mesos-lab Mesos master ${master.index}`,
 			after: ['network-online.target'],
@@ -42,7 +46,7 @@ export function mesosMasterSteps(lab: Lab): Step[] {
 	const t = topology(lab);
 	const steps: Step[] = t.masters.map((master) => {
 		const unit = masterUnit(lab, master);
-		const name = `mesos-lab-master-${master.index}.service`;
+		const name = masterUnitName(master);
 		return simpleStep({
 			id: `mesos-master-${master.index}`, phase: 'mesos-masters', host: master.host.name,
 			title: text(`启动 Mesos master ${master.index}（端口 ${master.port}）`, `Start Mesos master ${master.index} (port ${master.port})`),

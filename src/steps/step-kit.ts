@@ -80,10 +80,33 @@ fi
 mv -f "$dest.part" "$dest"`;
 
 export const commonHints = {
+	// Each hint matches its own program's wording, so a failure elsewhere never gets another tool's advice.
+	// yum (urlgrabber): "[Errno 14] HTTP Error 404 - Not Found", "14: curl#6 - \"Could not resolve host…\"",
+	// "Cannot find a valid baseurl for repo", "Could not retrieve mirrorlist".
 	deadMirror: {
 		id: 'dead-mirror',
-		matches: /Could not resolve host|Name or service not known|404 Not Found|HTTP Error 404|Cannot find a valid baseurl/i,
+		matches: /\[Errno 14\]|\b14: curl#\d+|Cannot find a valid baseurl for repo|Could not retrieve mirrorlist|One of the configured repositories failed/i,
 		hint: text('镜像站点已失效或域名无法解析。CentOS 7 已停止维护，内容只在 vault 里：换一个 mirrors 里的地址（或 preset: china/global）后重试。', 'The mirror is gone or its name does not resolve. CentOS 7 content now lives only in the vault: pick another mirror in mirrors (or preset china/global) and retry.'),
+	},
+	// The Docker daemon on a pull: `Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp:
+	// lookup registry-1.docker.io…: no such host` (or a timeout, or a TLS failure on the way to the registry).
+	registryUnreachable: {
+		id: 'registry-unreachable',
+		matches: /Error response from daemon: Get "?https?:\/\/[^"\s]+\/v2\/"?: (dial tcp|net\/http|x509|remote error|EOF|context deadline)/i,
+		hint: text('Docker 守护进程连不上镜像仓库（域名解析失败或网络不通）。在目标主机上检查 /etc/resolv.conf 和 ping registry-1.docker.io；国内请在 mirrors.registryMirrors 里写一个能用的镜像加速器，或用 docker.offlineImages 导入离线镜像。', 'The Docker daemon cannot reach the registry (its name does not resolve, or the network blocks it). On the target check /etc/resolv.conf and that registry-1.docker.io resolves; in China name a working accelerator under mirrors.registryMirrors, or load the images offline with docker.offlineImages.'),
+	},
+	// Docker Hub's anonymous limit: `toomanyrequests: You have reached your pull rate limit.`
+	registryRateLimit: {
+		id: 'registry-rate-limit',
+		matches: /toomanyrequests|pull rate limit/i,
+		hint: text('Docker Hub 的匿名拉取次数用完了（每 6 小时 100 次）。在 lab 文件里配置 docker.login 登录后重试，或等几个小时，或使用镜像加速器。', 'Docker Hub\'s anonymous pull limit is used up (100 per 6 hours). Add docker.login to the lab file and retry, wait a few hours, or use a registry mirror.'),
+	},
+	// curl -f on a download: `curl: (6) Could not resolve host: …`, `curl: (22) The requested URL returned error: 404 …`,
+	// `curl: (7) Failed connect to …`, `curl: (28) Connection timed out …`.
+	downloadFailed: {
+		id: 'download-failed',
+		matches: /curl: \((6|7|22|28|35|56)\)/,
+		hint: text('下载地址不可用：域名解析失败、连不上或文件不存在（404）。在浏览器或 curl -I 里试一下这个地址；换成 lab 文件里的其他镜像源（mirrors.apache 或 download.url），或用 localFile 指向已下载的文件。', 'The download address does not work: its name does not resolve, it cannot be reached, or the file is not there (404). Try the address with curl -I; point the lab file at another mirror (mirrors.apache or download.url), or at a file already on the host with localFile.'),
 	},
 	checksum: {
 		id: 'checksum-mismatch',
@@ -102,10 +125,15 @@ export const commonHints = {
 	},
 	masterNoZk: {
 		id: 'master-cannot-reach-zookeeper',
-		matches: /Failed to connect to .*:2181|ZooKeeper session expired|zookeeper.*(timed out|connection refused)|Unable to connect to ZooKeeper/i,
+		matches: /Failed to connect to .*:2181|ZooKeeper session expired|zookeeper.*(timed out|connection refused)|Unable to connect to ZooKeeper|handle_socket_error_msg|zk retcode=-4/i,
 		hint: text('Mesos 连不上 ZooKeeper：先确认 ZooKeeper 步骤的 verify 通过，再检查 --zk 里的地址是否写的是本机网卡 IP 而不是 127.0.0.1。', 'Mesos cannot reach ZooKeeper: make sure the ZooKeeper step verifies, then check that the --zk addresses are the host\'s network address, not 127.0.0.1.'),
 	},
 } satisfies Record<string, FailureHint>;
+
+/** The hint for a failure: the first of the step's hints whose signature is in the output or the error. */
+export function hintFor(hints: readonly FailureHint[], ...texts: string[]): FailureHint | undefined {
+	return hints.find(hint => texts.some(text => hint.matches.test(text)));
+}
 
 export interface SimpleStepSpec {
 	id: string;

@@ -104,7 +104,7 @@ export function zookeeperSteps(lab: Lab): Step[] {
 				}),
 				// zkServer.sh is unpacked and the Java it needs runs.
 				verify: checkVerify(`${shellCommand(['test', '-x', `${zookeeperHome(lab)}/bin/zkServer.sh`])} && java -version`, 'zkServer.sh is in place and Java runs', 'zkServer.sh is missing after unpacking, or Java does not run'),
-				hints: [commonHints.deadMirror, commonHints.checksum],
+				hints: [commonHints.downloadFailed, commonHints.checksum],
 			});
 		}
 	}

@@ -7,7 +7,7 @@ import type {PreparedRun} from './prepared-run.js';
 import type {WizardDeps, WizardOptions} from './run-wizard.js';
 
 /** The interactive view of a run: plan review, live steps, failure choices and the summary. */
-export async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, prepared: PreparedRun, deps: WizardDeps): Promise<'completed' | 'stopped' | 'failed'> {
+export async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, prepared: PreparedRun, deps: WizardDeps): Promise<'completed' | 'stopped' | 'failed' | 'not-started'> {
 	const {run} = prepared;
 	const source: RunnerEventSource = {subscribe: listener => run.on(listener)};
 	let outcome: Promise<'completed' | 'stopped' | 'failed'> | undefined;
@@ -65,7 +65,11 @@ export async function runInk(ctx: CommandContext, options: WizardOptions, lab: L
 		{stdout: ctx.stdout as NodeJS.WriteStream, stdin: ctx.stdin as NodeJS.ReadStream, exitOnCtrlC: false, interactive: true},
 	);
 	await app.waitUntilExit();
-	const result = outcome === undefined ? 'stopped' : await outcome;
+	// Leaving at the plan review ran nothing: no failure to report.
+	if (outcome === undefined) {
+		return 'not-started';
+	}
+	const result = await outcome;
 	// Ink has let go of the keyboard: the dashboard may take it now.
 	if (dashboardWanted) {
 		await deps.openDashboard(lab);

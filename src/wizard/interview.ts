@@ -7,7 +7,8 @@ export type Target =
 	| {kind: 'local'}
 	| {kind: 'ssh'; host: string; port: number; user: string; auth: 'agent' | 'identity-file' | 'password-prompt'; identityFile?: string};
 
-export type ConnectAttempt = {ok: true; fingerprint: string} | {ok: false; error: string};
+/** A connection that worked; `newKey` is the known_hosts line of a host key seen for the first time. */
+export type ConnectAttempt = {ok: true; fingerprint: string; newKey?: string} | {ok: false; error: string};
 
 export type MirrorPreset = 'china' | 'global' | 'custom';
 
@@ -26,6 +27,8 @@ export const aventerRepo = 'http://rpm.aventer.biz/CentOS/7/x86_64/';
 /** The effects the interview uses, injected so it runs against fakes in tests. */
 export interface InterviewEffects {
 	tryConnect(target: Target): Promise<ConnectAttempt>;
+	/** Records a host key the user accepted, before anything connects again for real. */
+	trustHostKey(knownHostsLine: string): Promise<void>;
 	detectAddress(target: Target): Promise<{ip: string; hostname: string} | undefined>;
 	probeMirror(preset: MirrorPreset, customUrl: string | undefined): Promise<{ok: boolean; detail: string}>;
 }
@@ -263,6 +266,10 @@ async function askTarget(kit: PromptKit, effects: InterviewEffects, draft: Inter
 	draft.target = target;
 	if (trust === backToken || trust === 'no') {
 		return askTarget(kit, effects, draft);
+	}
+
+	if (attempt.newKey !== undefined) {
+		await effects.trustHostKey(attempt.newKey);
 	}
 
 	draft.fingerprint = attempt.fingerprint;

@@ -6,7 +6,7 @@ import {runLab} from '../runner/run-lab.js';
 import type {Runner} from '../runner/runner.js';
 import {CheckpointStore} from '../state/checkpoint-store.js';
 import type {Journal} from '../state/journal.js';
-import {experimentOffers} from '../experiments/catalog.js';
+import {experimentCommandsByTopic} from '../experiments/catalog.js';
 import {buildPlan} from '../steps/catalog.js';
 import type {SecretSource} from '../steps/secrets.js';
 import {stepKey, type CheckResult, type Step} from '../steps/step.js';
@@ -62,7 +62,7 @@ export async function prepareLabRun(input: LabRunInput): Promise<PreparedRun> {
 		downloads: downloadsOf(lab),
 		estimateMs: estimateOf(lab, steps, checks),
 		addresses: addressesOf(lab),
-		experiments: experimentOffers(input.labId).map(offer => offer.command),
+		experiments: experimentCommandsByTopic(input.labId),
 		lastStop: input.resume && journal ? lastStopOf(journal) : undefined,
 		run: labRun(input, steps),
 	};

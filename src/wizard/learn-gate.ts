@@ -95,8 +95,10 @@ export function createLearnGate(): LearnGate {
 async function describeCommands(step: Step, context: StepContext): Promise<string[]> {
 	try {
 		const plan = await step.plan(context);
+		// The files a step writes (zoo.cfg, myid, unit files with each daemon's flags) are what the tutorial
+		// teaches, so their contents are shown, not only their names.
 		return [
-			...plan.files.map(file => `write ${file.path}`),
+			...plan.files.flatMap(file => [`write ${file.path}:`, ...file.content.replace(/\n$/, '').split('\n').map(line => `  │ ${line}`)]),
 			...plan.commands.map(command => `$ ${command.command}`),
 		];
 	} catch (error) {

@@ -2,7 +2,7 @@ import type {RunnerEvent, StepRef} from '../runner/events.js';
 import type {CheckResult} from '../steps/step.js';
 import type {PlannedDownload} from './components/PlanReview.js';
 import type {LearnControl} from './learn-gate.js';
-import type {ClusterAddresses} from './components/Summary.js';
+import type {ClusterAddresses, ExperimentCommands} from './components/Summary.js';
 import type {StepInfoLookup} from './step-info.js';
 
 /** The part of the runner the wizard drives. */
@@ -29,8 +29,8 @@ export interface PreparedRun {
 	downloads: PlannedDownload[];
 	estimateMs: number;
 	addresses: ClusterAddresses;
-	/** The commands that run the tutorial's experiments on this lab, offered by the summary. */
-	experiments?: readonly string[];
+	/** The commands that run the tutorial's experiments on this lab, by topic, offered by the summary. */
+	experiments?: readonly ExperimentCommands[];
 	/** Where an earlier run stopped, and why: shown first on resume. */
 	lastStop: {step: string; reason: string} | undefined;
 	run: DrivableRun;

@@ -1,9 +1,11 @@
-import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import {mkdir, readFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import type {CommandContext} from '../cli/context.js';
 import {parseLab, serializeLab} from '../lab/lab-file.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {createLineRenderer, wantsColor} from '../runner/line-renderer.js';
+import {replaceFileDurably} from '../state/durable-write.js';
+import {cleanLine} from '../untrusted-text.js';
 import {answersToLab} from './answers-to-lab.js';
 import {defaultAnswers, runInterview, type InterviewEffects} from './interview.js';
 import type {PreparedRun} from './prepared-run.js';
@@ -75,7 +77,7 @@ export async function runWizard(ctx: CommandContext, options: WizardOptions, dep
 
 async function presentRun(ctx: CommandContext, options: WizardOptions, lab: Lab, prepared: PreparedRun, deps: WizardDeps, mode: 'wizard' | 'plain', write: (text: string) => void): Promise<number> {
 	if (prepared.lastStop) {
-		write(`The last run stopped at ${prepared.lastStop.step}: ${prepared.lastStop.reason}\n`);
+		write(`The last run stopped at ${prepared.lastStop.step}: ${cleanLine(prepared.lastStop.reason)}\n`);
 	}
 
 	if (mode === 'plain') {
@@ -90,7 +92,8 @@ async function presentRun(ctx: CommandContext, options: WizardOptions, lab: Lab,
 
 	// Ink and React load only here, for the interactive view: plain runs never pay for them.
 	const {runInk} = await import('./ink-run.js');
-	return exitCodeFor(await runInk(ctx, options, lab, prepared, deps));
+	const outcome = await runInk(ctx, options, lab, prepared, deps);
+	return outcome === 'not-started' ? 0 : exitCodeFor(outcome);
 }
 
 async function obtainLab(ctx: CommandContext, options: WizardOptions, ask: boolean, deps: WizardDeps, write: (text: string) => void): Promise<{lab: Lab; learn: boolean}> {
@@ -104,11 +107,13 @@ async function obtainLab(ctx: CommandContext, options: WizardOptions, ask: boole
 	const lab = answersToLab(answers);
 	const labPath = options.labPath ?? join(ctx.home, 'lab.yaml');
 	await mkdir(dirname(labPath), {recursive: true});
-	await writeFile(labPath, serializeLab(lab), {mode: 0o600});
+	// A full disk must not cut the saved answers short; the previous file stays until the new one is whole.
+	replaceFileDurably(labPath, serializeLab(lab));
 	write(`Answers saved to ${labPath}; replay them with --config ${labPath}\n`);
 	return {lab, learn: ask ? answers.learnMode : options.learn === true};
 }
 
+/** Only a completed install exits 0; a failure, or a stop (q on the failure screen) leaves it unfinished. */
 function exitCodeFor(outcome: 'completed' | 'stopped' | 'failed'): number {
-	return outcome === 'failed' ? 1 : 0;
+	return outcome === 'completed' ? 0 : 1;
 }

@@ -1,3 +1,6 @@
+import {copyFileSync, existsSync, mkdirSync, rmSync} from 'node:fs';
+import {dirname} from 'node:path';
+import {knownHostsLineFor} from '../exec/known-hosts.js';
 import {LocalExecutor} from '../exec/local-executor.js';
 import {sshEndpointFor} from '../exec/open-host.js';
 import {connectSsh} from '../exec/ssh-executor.js';
@@ -5,11 +8,13 @@ import {MesosLabError} from '../errors.js';
 import type {ConnectAttempt, Target} from './interview.js';
 
 export interface TryConnectOptions {
-	/**
-	 * known_hosts for the trial only: pass a scratch copy, so a key seen for the first time is not
-	 * trusted for real until the user has compared the fingerprint and the run records it.
-	 */
+	/** The known_hosts the install will use: read here, never written. */
 	knownHostsPath: string;
+	/**
+	 * A scratch copy of it for the trial, so a key seen for the first time is not trusted for real
+	 * until the user has compared the fingerprint and said yes.
+	 */
+	scratchPath: string;
 	/** Passwords are asked, never saved; the wizard passes its own prompt. */
 	askPassword?: () => Promise<string>;
 	readyTimeoutMs?: number;
@@ -26,11 +31,17 @@ export async function tryConnectTarget(target: Target, options: TryConnectOption
 	}
 
 	let seen: string | undefined;
+	mkdirSync(dirname(options.scratchPath), {recursive: true, mode: 0o700});
+	if (existsSync(options.knownHostsPath)) {
+		copyFileSync(options.knownHostsPath, options.scratchPath);
+	} else {
+		rmSync(options.scratchPath, {force: true});
+	}
 	try {
 		const executor = await connectSsh({
 			endpoint: sshEndpointFor({address: target.host, port: target.port, user: target.user, identityFile: target.identityFile}, {}),
 			hostKeys: {
-				knownHostsPath: options.knownHostsPath,
+				knownHostsPath: options.scratchPath,
 				async confirmUnknownHost(info) {
 					seen = info.fingerprint;
 					return true;
@@ -49,8 +60,12 @@ export async function tryConnectTarget(target: Target, options: TryConnectOption
 			await executor.close();
 		}
 
-		return {ok: true, fingerprint: seen ?? 'already in known_hosts'};
+		const newKey = seen === undefined ? undefined : knownHostsLineFor(options.scratchPath, target.host, target.port, seen);
+		return seen === undefined || newKey === undefined
+			? {ok: true, fingerprint: 'already in known_hosts'}
+			: {ok: true, fingerprint: seen, newKey};
 	} catch (error) {
+		rmSync(options.scratchPath, {force: true});
 		const message = error instanceof MesosLabError && error.hint ? `${error.message} ${error.hint}` : error instanceof Error ? error.message : String(error);
 		return {ok: false, error: message};
 	}

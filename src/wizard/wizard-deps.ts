@@ -5,6 +5,7 @@ import {hostAccess, type HostAccessFlags} from '../cli/host-access.js';
 import {BugError} from '../errors.js';
 import {jobState, startJob, tailJob} from '../exec/detached-job.js';
 import type {Executor} from '../exec/executor.js';
+import {recordHostKey} from '../exec/known-hosts.js';
 import {openHost, openHostAsRoot, type HostAddress} from '../exec/open-host.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {hostsInUse} from '../steps/topology.js';
@@ -31,11 +32,15 @@ function targetHost(target: Target): HostAddress {
 /** The wizard wired to this machine, SSH, the step catalog, the runner and the dashboard. */
 export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): WizardDeps {
 	const access = hostAccess(ctx, options);
+	const {knownHostsPath} = access;
 	const executorFor = (target: Target): Promise<Executor> => openHost(targetHost(target), access);
 
 	return {
 		interview: {
-			tryConnect: async target => tryConnectTarget(target, {knownHostsPath: join(ctx.home, 'known_hosts.trial')}),
+			tryConnect: async target => tryConnectTarget(target, {knownHostsPath, scratchPath: join(ctx.home, 'known_hosts.trial')}),
+			async trustHostKey(line) {
+				recordHostKey(knownHostsPath, line);
+			},
 			async detectAddress(target) {
 				const exec = await executorFor(target);
 				try {

@@ -41,7 +41,7 @@ describe('mesos-lab app on the simulated cluster', () => {
 		expect(h.sim.model.liveTasks('/web').filter(t => t.state === 'TASK_RUNNING')).toHaveLength(3);
 
 		const before = new Set(h.sim.model.liveTasks('/web').map(t => t.id));
-		const restarted = await runCli(['app', 'restart', '/web', '--marathon', marathon]);
+		const restarted = await runCli(['app', 'restart', '/web', '--yes', '--marathon', marathon]);
 		expect(restarted.code).toBe(0);
 		expect(h.sim.model.liveTasks('/web').some(t => before.has(t.id))).toBe(false);
 
@@ -90,7 +90,7 @@ describe('mesos-lab app on the simulated cluster', () => {
 		expect(versions.stdout.trim().split('\n')).toHaveLength(2);
 		expect(versions.stdout.split('\n')[0]).toContain('(current)');
 
-		const rolledBack = await runCli(['app', 'rollback', '/web', '--marathon', marathon]);
+		const rolledBack = await runCli(['app', 'rollback', '/web', '--yes', '--marathon', marathon]);
 		expect(rolledBack.stderr).toBe('');
 		expect(rolledBack.code).toBe(0);
 		expect(rolledBack.stdout).toMatch(/rolling \/web back from \S+ to \S+ \(image nginx:1\.25\)/);
@@ -191,11 +191,11 @@ describe('mesos-lab app on the simulated cluster', () => {
 		const versions = (await runCli(['app', 'versions', '/web', '--marathon', marathon])).stdout.trim().split('\n');
 		expect(versions).toHaveLength(3);
 		const first = versions.at(-1)!;
-		const missing = await runCli(['app', 'rollback', '/web', '--to', '2001-01-01T00:00:00.000Z', '--marathon', marathon]);
+		const missing = await runCli(['app', 'rollback', '/web', '--to', '2001-01-01T00:00:00.000Z', '--yes', '--marathon', marathon]);
 		expect(missing.code).toBe(2);
 		expect(missing.stderr).toContain('/web has no version 2001-01-01T00:00:00.000Z');
 
-		const rolledBack = await runCli(['app', 'rollback', '/web', '--to', first, '--marathon', marathon]);
+		const rolledBack = await runCli(['app', 'rollback', '/web', '--to', first, '--yes', '--marathon', marathon]);
 		expect(rolledBack.stderr).toBe('');
 		expect(rolledBack.code).toBe(0);
 		expect(rolledBack.stdout).toContain(`to ${first} (image nginx:1.25)`);
@@ -210,17 +210,48 @@ describe('mesos-lab app on the simulated cluster', () => {
 		expect((await runCli(['app', 'deploy', '--id', '/web', '--image', 'nginx', '--marathon', marathon])).code).toBe(0);
 		const piped = await runCli(['app', 'delete', '/web', '--marathon', marathon]);
 		expect(piped.code).toBe(2);
-		expect(piped.stderr).toContain('Deleting /web needs confirmation');
+		expect(piped.stderr).toContain('Delete /web and stop all its instances? Nobody can answer here, so this needs --yes.');
 		expect(piped.stderr).toContain('--yes');
 		const declined = await runCli(['app', 'delete', '/web', '--marathon', marathon], {}, {isTTY: true, input: 'n\n'});
 		expect(declined.code).toBe(1);
 		expect(declined.stdout).toContain('Delete /web and stop all its instances? [y/N]');
-		expect(declined.stdout).toContain('nothing deleted');
+		expect(declined.stdout).toContain('nothing changed');
 		expect(h.sim.model.apps.has('/web')).toBe(true);
 		const confirmed = await runCli(['app', 'delete', '/web', '--marathon', marathon], {}, {isTTY: true, input: 'y\n'});
 		expect(confirmed.code).toBe(0);
 		expect(h.sim.model.apps.has('/web')).toBe(false);
 		expect(h.marathonWrites()).toEqual(['POST /v2/apps', 'DELETE /v2/apps/web']);
+	});
+
+	it('asks before every action that stops or replaces instances, and changes nothing without a yes', async () => {
+		harness = await startSimHarness();
+		const h = harness;
+		const marathon = h.sim.marathonUrls[0]!;
+		expect((await runCli(['app', 'deploy', '--id', '/web', '--image', 'nginx:1.25', '--marathon', marathon])).code).toBe(0);
+		expect((await runCli(['app', 'update', '/web', '--image', 'nginx:1.26', '--marathon', marathon])).code).toBe(0);
+		const writesBefore = h.marathonWrites();
+		const destructive: Array<[string[], string]> = [
+			[['app', 'scale', '/web', '--instances', '0'], 'Scale /web to 0 and stop all its instances?'],
+			[['app', 'restart', '/web'], 'Restart every instance of /web?'],
+			[['app', 'rollback', '/web'], 'Roll /web back to the previous version, replacing its running instances?'],
+			[['app', 'update', '/web', '--image', 'nginx:1.27', '--force'], 'Force the update of /web, cancelling the deployment in progress?'],
+			[['app', 'delete', '/web'], 'Delete /web and stop all its instances?'],
+		];
+		for (const [args, question] of destructive) {
+			const piped = await runCli([...args, '--marathon', marathon]);
+			expect(piped.code, args.join(' ')).toBe(2);
+			expect(piped.stderr).toContain(`${question} Nobody can answer here, so this needs --yes.`);
+			expect(piped.stderr).toContain(`${args.join(' ')} --yes`);
+			const declined = await runCli([...args, '--marathon', marathon], {}, {isTTY: true, input: 'n\n'});
+			expect(declined.code, args.join(' ')).toBe(1);
+			expect(declined.stdout).toContain(`${question} [y/N]`);
+			expect(declined.stdout).toContain('nothing changed');
+		}
+		const zh = await runCli(['--lang', 'zh', 'app', 'restart', '/web', '--marathon', marathon]);
+		expect(zh.stderr).toContain('重启 /web 的每一个实例？这里无人能回答，需要加上 --yes。');
+		expect(h.marathonWrites()).toEqual(writesBefore);
+		expect((await runCli(['app', 'scale', '/web', '--instances', '0', '--yes', '--marathon', marathon])).code).toBe(0);
+		expect(h.marathonWrites()).toEqual([...writesBefore, 'PUT /v2/apps/web']);
 	});
 
 	it('rejects bad update flags naming the flag and the rule, before changing anything', async () => {

@@ -102,7 +102,7 @@ describe('mesos-lab app against a Marathon', () => {
 		expect(marathon.requests.find(r => r.method === 'PUT')).toMatchObject({path: '/v2/apps/web', body: {instances: 3}});
 
 		marathon.state.outcome = 'failed';
-		const failed = await runCli(['app', 'restart', '/web', '--marathon', marathon.url]);
+		const failed = await runCli(['app', 'restart', '/web', '--yes', '--marathon', marathon.url]);
 		expect(failed.code).toBe(1);
 		expect(failed.stderr).toContain('failed: image pull failed');
 

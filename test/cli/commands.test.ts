@@ -107,6 +107,7 @@ describe('resume', () => {
 		return (ctx, options) => ({
 			interview: {
 				tryConnect: async () => ({ok: false, error: 'a resume asks nothing'}),
+				trustHostKey: async () => undefined,
 				detectAddress: async () => undefined,
 				probeMirror: async () => ({ok: false, detail: 'a resume asks nothing'}),
 			},

@@ -53,3 +53,20 @@ describe('reading the Marathon event stream', () => {
 		expect([...parser.push('event: x\ndata: {"half":'), ...parser.end()]).toEqual([]);
 	});
 });
+
+describe('an event stream line without end', () => {
+	it('is refused once it passes the limit instead of growing without bound', () => {
+		const parser = new SseParser({maxEventChars: 1024});
+		expect(parser.push('data: ')).toEqual([]);
+		expect(() => {
+			for (let index = 0; index < 10; index++) {
+				parser.push('x'.repeat(200));
+			}
+		}).toThrow(/longer than 1024 characters/);
+	});
+
+	it('is refused when many data lines never end their event', () => {
+		const parser = new SseParser({maxEventChars: 1024});
+		expect(() => parser.push('data: xxxxxxxxxx\n'.repeat(200))).toThrow(/longer than 1024 characters/);
+	});
+});

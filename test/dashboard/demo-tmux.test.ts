@@ -26,6 +26,9 @@ interface DemoTerminal {
 	stop(): void;
 }
 
+// How long a key press may take to show on a loaded machine; an idle one answers in milliseconds.
+const uiCeilingMs = 15_000;
+
 function tmux(...args: string[]): string {
 	return execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
 }
@@ -104,13 +107,13 @@ describe.skipIf(why !== undefined)('mesos-lab demo in a terminal', () => {
 			// When the user presses Tab, focus moves from Apps to Tasks
 			expect(first).toContain('▶ Apps');
 			demo.keys('Tab');
-			await demo.waitFor(screen => screen.includes('▶ Tasks'), 2_000, 'focus on Tasks');
+			await demo.waitFor(screen => screen.includes('▶ Tasks'), uiCeilingMs, 'focus on Tasks');
 
 			// When the user goes back to Apps, picks /nginx and presses Enter, only its tasks remain
 			demo.keys('BTab');
-			await demo.waitFor(screen => screen.includes('▶ Apps'), 2_000, 'focus back on Apps');
+			await demo.waitFor(screen => screen.includes('▶ Apps'), uiCeilingMs, 'focus back on Apps');
 			demo.keys('Down', 'Enter');
-			const inApp = await demo.waitFor(screen => screen.includes('view: app /nginx'), 2_000, 'the app view');
+			const inApp = await demo.waitFor(screen => screen.includes('view: app /nginx'), uiCeilingMs, 'the app view');
 			expect(inApp).not.toContain('hello-shell RUNNING');
 			demo.save('app-view');
 
@@ -120,16 +123,16 @@ describe.skipIf(why !== undefined)('mesos-lab demo in a terminal', () => {
 			demo.save('task-detail');
 			// Two Escapes sent together read as one Alt-Escape, so each waits for its effect.
 			demo.keys('Escape');
-			await demo.waitFor(screen => screen.includes('view: app /nginx'), 2_000, 'the app view again');
+			await demo.waitFor(screen => screen.includes('view: app /nginx'), uiCeilingMs, 'the app view again');
 			demo.keys('Escape');
-			await demo.waitFor(screen => screen.includes('view: overview'), 2_000, 'the overview again');
+			await demo.waitFor(screen => screen.includes('view: overview'), uiCeilingMs, 'the overview again');
 
 			// When a task is killed through the control surface
 			const controlUrl = await demo.controlUrl();
 			const before = await nginxTasks(controlUrl);
 			const victim = before[0];
 			expect(victim).toBeDefined();
-			await demo.waitFor(screen => screen.includes(hostPort(victim!)), 2_000, 'the victim on screen');
+			await demo.waitFor(screen => screen.includes(hostPort(victim!)), uiCeilingMs, 'the victim on screen');
 			const killedAt = Date.now();
 			await fetch(`${controlUrl}/_sim/kill-task`, {method: 'POST', body: JSON.stringify({taskId: victim!.id})});
 
@@ -160,19 +163,19 @@ describe.skipIf(why !== undefined)('mesos-lab demo in a terminal', () => {
 			expect(first).not.toContain('HAProxy (');
 			demo.save('overview');
 			demo.keys('Tab', 'Tab', 'Tab');
-			const haproxy = await demo.waitFor(screen => screen.includes('▶ HAProxy'), 2_000, 'the HAProxy panel');
+			const haproxy = await demo.waitFor(screen => screen.includes('▶ HAProxy'), uiCeilingMs, 'the HAProxy panel');
 			expect(haproxy).toContain('nginx_10000');
 			demo.save('haproxy');
 			demo.keys('?');
-			const help = await demo.waitFor(screen => screen.includes('Help'), 2_000, 'the help');
+			const help = await demo.waitFor(screen => screen.includes('Help'), uiCeilingMs, 'the help');
 			expect(help).toContain('kill the selected task through the simulation');
 			demo.save('help');
 
 			// Tab goes on past Agents and Leaders to the allocation chart, drawn over the whole body.
 			demo.keys('?');
-			await demo.waitFor(screen => !screen.includes('Help'), 2_000, 'the help to close');
+			await demo.waitFor(screen => !screen.includes('Help'), uiCeilingMs, 'the help to close');
 			demo.keys('Tab', 'Tab', 'Tab');
-			const chart = await demo.waitFor(screen => screen.includes('▶ CPU / memory allocated'), 2_000, 'the allocation chart');
+			const chart = await demo.waitFor(screen => screen.includes('▶ CPU / memory allocated'), uiCeilingMs, 'the allocation chart');
 			expect(chart).toMatch(/[\u2801-\u28FF]/);
 			demo.save('allocation');
 		} finally {

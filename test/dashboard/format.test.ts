@@ -29,6 +29,13 @@ describe('formatting for narrow panels', () => {
 		expect(fit('ab', 4)).toBe('ab  ');
 	});
 
+	it('cuts an endpoint in the middle, so its port stays readable', () => {
+		expect(fit('10.231.196.22:5050', 14)).toBe('10.231.…2:5050');
+		expect(fit('http://10.231.196.22:8080', 16)).toBe('http://1…22:8080');
+		expect(fit('10.231.196.22:5050', 18)).toBe('10.231.196.22:5050');
+		expect(fit('10.231.196.22:5050', 6)).toBe('10.23…');
+	});
+
 	it('aligns columns and shrinks the widest first when space is short', () => {
 		const lines = layoutColumns(['A', 'LONG'], [['x', 'a very long value']], 12);
 		expect(lines).toEqual(['A LONG', 'x a very lo…']);

@@ -144,3 +144,20 @@ describe('skipping renders on an idle cluster', () => {
 		expect(reconcileSnapshot(first, stale).changed).toBe(true);
 	});
 });
+
+describe('cluster text on the live screen', () => {
+	it('carries no colour, conceal, title, clipboard or clear sequence from app ids and host names', () => {
+		const hostile = '\u001B[31m\u001B[8mx\u001B]0;title\u0007\u001B]52;c;cGF5bG9hZA==\u0007\u001B[2J\u009B2J';
+		const base = smallCluster();
+		const snapshot = smallCluster({
+			apps: base.apps.map(app => ({...app, id: `${app.id}${hostile}`})),
+			tasks: base.tasks.map(task => ({...task, host: `${task.host}${hostile}`})),
+			agents: base.agents.map(agent => ({...agent, hostname: `${agent.hostname}${hostile}`})),
+		});
+		const frame = buildFrame(input({snapshot, color: true}));
+		const text = [...frame.header, ...Object.values(frame.panels).flatMap(panel => panel.lines), frame.status].join('\n');
+		expect(text).toContain('x');
+		expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+		expect(text).not.toContain('cGF5bG9hZA==');
+	});
+});

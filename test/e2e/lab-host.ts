@@ -35,6 +35,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {stringify} from 'yaml';
+import {startBuiltCli, type BuiltCli} from '../helpers/built-cli.js';
+import {tethered} from '../helpers/tethered.js';
 import {startTestHost, testHostUnavailable, type TestHost} from '../helpers/test-host.js';
 import {labStandIns} from './stand-ins.js';
 
@@ -145,28 +147,11 @@ export async function startLabHost(options: LabHostOptions = {}): Promise<LabHos
 	}
 }
 
-export interface CliRun {
-	child: ChildProcess;
-	/** Everything printed so far, stdout and stderr interleaved. */
-	output(): string;
-	exited: Promise<number | null>;
-}
+export type CliRun = BuiltCli;
 
 /** Runs bin/mesos-lab.js with the lab's home; `args` follow the program name. */
 export function startCli(lab: Pick<LabHost, 'home'>, args: readonly string[]): CliRun {
-	const child = spawn(process.execPath, [join(repoRoot, 'bin', 'mesos-lab.js'), '--home', lab.home, ...args], {
-		env: {...process.env, NO_COLOR: '1', LANG: 'C'},
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let text = '';
-	child.stdout?.on('data', chunk => {
-		text += String(chunk);
-	});
-	child.stderr?.on('data', chunk => {
-		text += String(chunk);
-	});
-	const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
-	return {child, output: () => text, exited};
+	return startBuiltCli(['--home', lab.home, ...args]);
 }
 
 /** The exit code, or null when the run had to be killed for taking too long. */
@@ -353,7 +338,7 @@ async function startSimDaemon(host: TestHost, work: string, unitsDir: string): P
 	}));
 	// Node 22 runs the TypeScript file itself (the flag is needed before 22.18, harmless after).
 	const node = [process.execPath, '--experimental-strip-types', '--disable-warning=ExperimentalWarning'];
-	const daemon = spawn('ip', ['netns', 'exec', host.namespace, ...node, fileURLToPath(new URL('sim-daemon.ts', import.meta.url)), configPath], {stdio: ['ignore', 'pipe', 'pipe']});
+	const daemon = spawn(...tethered('ip', ['netns', 'exec', host.namespace, ...node, fileURLToPath(new URL('sim-daemon.ts', import.meta.url)), configPath]), {stdio: ['ignore', 'pipe', 'pipe']});
 	let log = '';
 	daemon.stderr?.on('data', chunk => {
 		log += String(chunk);

@@ -112,6 +112,7 @@ case "$action" in
 esac
 exit $status`;
 
+// `--` ends docker's options as spf13/pflag reads it (flag.go: "--" terminates the flags); the image follows.
 const docker = String.raw`
 state="$host_dir/state/docker"; mkdir -p "$state"; touch "$state/images"
 units="$host_dir/state/units"
@@ -121,10 +122,13 @@ daemon() {
 }
 case "$1" in
   info) daemon; awk '$1 == "docker-ce" {print $2}' "$host_dir/state/rpms";;
-  pull) daemon; echo "$2: Pulling from registry"; grep -qxF "$2" "$state/images" || echo "$2" >> "$state/images"; echo "Status: Downloaded newer image for $2";;
+  pull)
+    daemon; shift; [ "$1" = -- ] && shift
+    echo "$1: Pulling from registry"; grep -qxF "$1" "$state/images" || echo "$1" >> "$state/images"; echo "Status: Downloaded newer image for $1";;
   image)
     [ "$2" = inspect ] || exit 2; daemon; shift 2; format=
     [ "$1" = --format ] && { format=$2; shift 2; }
+    [ "$1" = -- ] && shift
     for i in "$@"; do grep -qxF "$i" "$state/images" || { echo "Error: No such image: $i" >&2; exit 1; }; done
     if [ -n "$format" ]; then printf '%s\n' "$@"; else echo "[]"; fi;;
   rm)
@@ -142,7 +146,7 @@ case "$1" in
   stop) daemon; echo "$2";;
   run)
     daemon; shift; image=; name=
-    while [ $# -gt 0 ]; do case "$1" in --rm|--net=*|-d) shift;; --name) name=$2; shift 2;; -e) shift 2;; *) image=$1; break;; esac; done
+    while [ $# -gt 0 ]; do case "$1" in --) image=$2; break;; --rm|--net=*|-d) shift;; --name) name=$2; shift 2;; -e) shift 2;; *) image=$1; break;; esac; done
     grep -qxF "$image" "$state/images" || { echo "Unable to find image '$image' locally" >&2; exit 125; }
     [ -z "$name" ] || echo "$name $$" >> "$state/containers"
     exec sleep 2147483647;;

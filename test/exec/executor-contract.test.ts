@@ -9,7 +9,7 @@ import {type SshdServer, shouldSkipSshd, startSshd} from '../helpers/sshd.js';
 import {sshClientFor} from './ssh-fixture.js';
 
 async function waitFor(predicate: () => Promise<boolean>): Promise<void> {
-	const deadline = Date.now() + 10_000;
+	const deadline = Date.now() + 60_000;
 	while (!(await predicate())) {
 		if (Date.now() > deadline) {
 			throw new Error('condition never became true');

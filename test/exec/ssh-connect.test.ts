@@ -1,5 +1,6 @@
 import {execFileSync, spawn} from 'node:child_process';
-import {readFileSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {ConnectionError, HostKeyError} from '../../src/errors.js';
@@ -113,6 +114,65 @@ describe.skipIf(shouldSkipSshd())('connecting over ssh', () => {
 		expect((await executor.run('echo before')).stdout).toBe('before\n');
 		server.killSessionChildren();
 		expect((await executor.run('echo after')).stdout).toBe('after\n');
+		await executor.close();
+	});
+});
+
+describe.skipIf(shouldSkipSshd())('a server whose host key type differs from the one on file', () => {
+	let server: SshdServer;
+	let client: ReturnType<typeof sshClientFor>;
+	let ecdsaLine: string;
+
+	beforeAll(async () => {
+		// The server shows ED25519 only; the client once recorded an ECDSA key for the same address.
+		server = await startSshd();
+		client = sshClientFor(server);
+		const ecdsa = join(client.home, 'old_ecdsa');
+		execFileSync('ssh-keygen', ['-q', '-t', 'ecdsa', '-N', '', '-f', ecdsa]);
+		ecdsaLine = readFileSync(`${ecdsa}.pub`, 'utf8').split(' ').slice(0, 2).join(' ');
+	});
+	afterAll(() => {
+		server?.stop();
+		client?.cleanup();
+	});
+
+	it.each([[true], [false]])('refuses it as a changed key (accept-new-host-key: %s), showing both fingerprints', async acceptNewHostKey => {
+		const knownHostsPath = join(client.home, `switched-${acceptNewHostKey}`);
+		writeFileSync(knownHostsPath, `[127.0.0.1]:${server.port} ${ecdsaLine}\n`);
+		const error = await client.executor({hostKeys: {knownHostsPath, acceptNewHostKey}}).run('true').catch((failure: unknown) => failure);
+		expect(error).toBeInstanceOf(HostKeyError);
+		const {message} = error as HostKeyError;
+		expect(message).toContain(fingerprintOf(Buffer.from(ecdsaLine.split(' ')[1]!, 'base64')));
+		expect(message).toContain(fingerprintOf(Buffer.from(server.hostPublicKey.split(' ')[1]!, 'base64')));
+		expect(readFileSync(knownHostsPath, 'utf8')).toBe(`[127.0.0.1]:${server.port} ${ecdsaLine}\n`);
+	});
+});
+
+describe.skipIf(shouldSkipSshd())('a server with host keys of several types', () => {
+	let server: SshdServer;
+	let client: ReturnType<typeof sshClientFor>;
+	let ecdsaLine: string;
+	let keys: string;
+
+	beforeAll(async () => {
+		keys = mkdtempSync(join(tmpdir(), 'mesos-lab-hostkeys-'));
+		const ecdsa = join(keys, 'host_ecdsa');
+		execFileSync('ssh-keygen', ['-q', '-t', 'ecdsa', '-N', '', '-f', ecdsa]);
+		ecdsaLine = readFileSync(`${ecdsa}.pub`, 'utf8').split(' ').slice(0, 2).join(' ');
+		server = await startSshd({settings: [`HostKey ${ecdsa}`]});
+		client = sshClientFor(server);
+	});
+	afterAll(() => {
+		server?.stop();
+		client?.cleanup();
+		rmSync(keys, {recursive: true, force: true});
+	});
+
+	it('connects with the type on file, as OpenSSH would', async () => {
+		const knownHostsPath = join(client.home, 'ecdsa-on-file');
+		writeFileSync(knownHostsPath, `[127.0.0.1]:${server.port} ${ecdsaLine}\n`);
+		const executor = client.executor({hostKeys: {knownHostsPath}});
+		expect((await executor.run('echo in')).stdout).toBe('in\n');
 		await executor.close();
 	});
 });

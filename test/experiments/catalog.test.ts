@@ -3,8 +3,8 @@ import {backendName, backendServers} from '../../src/experiments/cluster-probes.
 import {experimentOffers, experiments, findExperiment} from '../../src/experiments/catalog.js';
 
 describe('the guided experiments', () => {
-	it('are the four of the tutorial, each explained in Chinese and English', () => {
-		expect(experiments.map(e => e.id)).toEqual(['shell-app', 'nginx-docker', 'failover', 'virtual-host']);
+	it('are the four of the tutorial, a look inside the agent and three on high availability, each explained in Chinese and English', () => {
+		expect(experiments.map(e => e.id)).toEqual(['shell-app', 'nginx-docker', 'failover', 'virtual-host', 'inside', 'zk-quorum', 'master-failover', 'marathon-failover']);
 		for (const experiment of experiments) {
 			expect(experiment.title.zh).not.toBe(experiment.title.en);
 			expect(experiment.lessons.length).toBeGreaterThanOrEqual(2);
@@ -13,7 +13,7 @@ describe('the guided experiments', () => {
 				expect(lesson.en).toMatch(/[a-z]/);
 			}
 		}
-		expect(() => findExperiment('chaos')).toThrow(expect.objectContaining({message: 'There is no experiment "chaos".', hint: expect.stringContaining('shell-app, nginx-docker, failover, virtual-host')}));
+		expect(() => findExperiment('chaos')).toThrow(expect.objectContaining({message: 'There is no experiment "chaos".', hint: expect.stringContaining('shell-app, nginx-docker, failover, virtual-host, inside, zk-quorum, master-failover, marathon-failover')}));
 	});
 
 	it('ask for the tutorial resources', () => {
@@ -34,7 +34,12 @@ describe('the guided experiments', () => {
 			'mesos-lab lab nginx --lab-id home-lab',
 			'mesos-lab lab failover --lab-id home-lab',
 			'mesos-lab lab vhost --lab-id home-lab',
+			'mesos-lab lab inside --lab-id home-lab',
+			'mesos-lab lab zk-quorum --lab-id home-lab',
+			'mesos-lab lab master-failover --lab-id home-lab',
+			'mesos-lab lab marathon-failover --lab-id home-lab',
 		]);
+		expect(offers.filter(offer => offer.topic === 'availability').map(offer => offer.id)).toEqual(['zk-quorum', 'master-failover', 'marathon-failover']);
 		expect(offers.map(offer => findExperiment(offer.command.split(' ')[2]!).id)).toEqual(experiments.map(e => e.id));
 		expect(offers[2]!.title.zh).toContain('杀掉一个容器');
 	});

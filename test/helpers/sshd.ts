@@ -3,6 +3,7 @@ import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import {createConnection, createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {tethered} from './tethered.js';
 
 const sshdBinary = '/usr/sbin/sshd';
 
@@ -80,7 +81,7 @@ export function makeUserKey(dir: string, name: string, passphrase = ''): string 
 	return path;
 }
 
-async function waitUntil(predicate: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
+async function waitUntil(predicate: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!(await predicate())) {
 		if (Date.now() > deadline) {
@@ -108,7 +109,15 @@ function sshdDescendants(root: number): number[] {
 	return found;
 }
 
-export async function startSshd(): Promise<SshdServer> {
+export interface SshdOptions {
+	/**
+	 * sshd_config lines for a test about that setting (such as `MaxSessions 2`). Without them the
+	 * server keeps OpenSSH's own limits, as a CentOS 7 target does: MaxSessions 10, MaxStartups 10:30:100.
+	 */
+	settings?: readonly string[];
+}
+
+export async function startSshd(options: SshdOptions = {}): Promise<SshdServer> {
 	// World-readable folder: sshd reads authorized_keys as the logging-in user.
 	const dir = mkdtempSync(join(tmpdir(), 'mesos-lab-sshd-'));
 	chmodSync(dir, 0o755);
@@ -137,13 +146,12 @@ export async function startSshd(): Promise<SshdServer> {
 				'PasswordAuthentication yes',
 				'KbdInteractiveAuthentication no',
 				'AllowTcpForwarding yes',
-				'MaxStartups 100:30:200',
-				'MaxSessions 100',
 				'LogLevel ERROR',
 				'Subsystem sftp internal-sftp',
+				...options.settings ?? [],
 				'',
 			].join('\n'));
-			const child = spawn(sshdBinary, ['-D', '-e', '-f', config], {stdio: ['ignore', 'ignore', 'pipe']});
+			const child = spawn(...tethered(sshdBinary, ['-D', '-e', '-f', config]), {stdio: ['ignore', 'ignore', 'pipe']});
 			let stderr = '';
 			child.stderr!.on('data', (chunk: Buffer) => {
 				stderr += chunk.toString();
@@ -208,4 +216,20 @@ export async function startSshd(): Promise<SshdServer> {
 		listener = undefined;
 	};
 	return server;
+}
+
+/**
+ * A throw-away account that logs in with /bin/sh, like a fresh CentOS user. Root here has a heavy
+ * ~/.bashrc (bash reads it for every command over ssh), which would make each command cost far more
+ * than on a real target; tests that run thousands of commands log in as this user instead.
+ */
+export function addLoginUser(prefix: string): {name: string; remove(): void} {
+	const name = `${prefix}${process.pid}`;
+	execFileSync('useradd', ['--create-home', '--home-dir', `/tmp/${name}-home`, '--shell', '/bin/sh', '--password', '*', name]);
+	return {
+		name,
+		remove: () => {
+			execFileSync('sh', ['-c', `pkill -KILL -u ${name}; userdel --remove ${name} 2>/dev/null; true`]);
+		},
+	};
 }

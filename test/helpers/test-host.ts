@@ -3,6 +3,7 @@ import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, 
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createConnection} from 'node:net';
+import {tethered} from './tethered.js';
 
 /**
  * A throw-away machine for end-to-end tests: its own network namespace and address, a real OpenSSH
@@ -75,18 +76,13 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 		throw new Error(`cannot start a test host: ${unavailable}`);
 	}
 	const {index} = options;
-	const namespace = `${options.namePrefix ?? 'mlab-test'}-${process.pid}-${index}`;
-	const outside = `mlt${process.pid % 10_000}o${index}`;
-	const inside = `mlt${process.pid % 10_000}i${index}`;
-	const subnet = `10.231.${(process.pid % 200) + 10}`;
-	const gatewayAddress = `${subnet}.${index * 4 + 1}`;
-	const address = `${subnet}.${index * 4 + 2}`;
+	const slot = claimNetworkSlot(options.namePrefix ?? 'mlab-test');
+	const {namespace, outside, inside, gatewayAddress, address} = slot;
 	const dir = mkdtempSync(join(tmpdir(), `mesos-lab-host${index}-`));
 	const standInDir = join(dir, 'stand-ins');
 	mkdirSync(standInDir);
 	chmodSync(dir, 0o755);
 
-	const run = (command: string, args: string[]) => execFileSync(command, args, {stdio: ['ignore', 'pipe', 'pipe']}).toString();
 	run('ip', ['netns', 'add', namespace]);
 	run('ip', ['link', 'add', outside, 'type', 'veth', 'peer', 'name', inside]);
 	run('ip', ['link', 'set', inside, 'netns', namespace]);
@@ -133,10 +129,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 		mkdirSync(work, {recursive: true});
 		return `mount -t overlay overlay -o lowerdir=${folder},upperdir=${upper},workdir=${work} ${folder} && `;
 	}).join('');
-	const sshd: ChildProcess = spawn('ip', [
+	const sshd: ChildProcess = spawn(...tethered('ip', [
 		'netns', 'exec', namespace, 'unshare', '-m', '--propagation', 'private', 'sh', '-c',
 		`${overlayMounts}mount --bind ${join(dir, 'os-release')} /etc/os-release && exec /usr/sbin/sshd -D -e -f ${sshdConfig}`,
-	], {stdio: ['ignore', 'ignore', 'pipe']});
+	]), {stdio: ['ignore', 'ignore', 'pipe']});
 	let sshdLog = '';
 	sshd.stderr?.on('data', chunk => {
 		sshdLog += String(chunk);
@@ -146,19 +142,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 	const hostPublicKey = readFileSync(`${hostKey}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
 	const stop = () => {
 		sshd.kill('SIGTERM');
-		try {
-			run('ip', ['netns', 'pids', namespace]).split('\n').filter(Boolean).forEach(pid => {
-				try {
-					process.kill(Number(pid), 'SIGKILL');
-				} catch {}
-			});
-		} catch {}
-		try {
-			run('ip', ['link', 'del', outside]);
-		} catch {}
-		try {
-			run('ip', ['netns', 'del', namespace]);
-		} catch {}
+		slot.release();
 		rmSync(dir, {recursive: true, force: true});
 	};
 	return {
@@ -185,6 +169,127 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 	};
 }
 
+interface NetworkSlot {
+	namespace: string;
+	outside: string;
+	inside: string;
+	gatewayAddress: string;
+	address: string;
+	/** Ends every process in the namespace, removes the namespace and its link, and frees the slot. */
+	release(): void;
+}
+
+// One file per claimed /30 under 10.231.0.0/16, created exclusively, so test processes running at
+// the same time (other files, other checkouts) never share an address, a namespace or a link name.
+const slotDir = '/run/mesos-lab-test-hosts';
+const slotCount = 64 * 200;
+
+function run(command: string, args: string[]): string {
+	return execFileSync(command, args, {stdio: ['ignore', 'pipe', 'pipe']}).toString();
+}
+
+function tearDown(namespace: string, outside: string): void {
+	try {
+		for (const pid of run('ip', ['netns', 'pids', namespace]).split('\n').filter(Boolean)) {
+			try {
+				process.kill(Number(pid), 'SIGKILL');
+			} catch {}
+		}
+	} catch {}
+	try {
+		run('ip', ['link', 'del', outside]);
+	} catch {}
+	try {
+		run('ip', ['netns', 'del', namespace]);
+	} catch {}
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+function ownerAlive(lock: string): boolean {
+	const text = readFileSync(lock, 'utf8');
+	// An empty file is a claim whose pid is still being written.
+	const owner = Number(text);
+	return text === '' || (Number.isInteger(owner) && owner > 0 && alive(owner));
+}
+
+/**
+ * Clears a slot whose owner died (its namespace, link and lock file) and says whether it did. The
+ * owner is read again under an exclusive reaper folder, so a slot just claimed afresh is never cleared.
+ */
+function reapedStale(lock: string): boolean {
+	try {
+		if (ownerAlive(lock)) {
+			return false;
+		}
+		mkdirSync(`${lock}.reap`);
+	} catch {
+		return false;
+	}
+	try {
+		if (!existsSync(lock) || ownerAlive(lock)) {
+			return false;
+		}
+		const made = existsSync(`${lock}.json`) ? JSON.parse(readFileSync(`${lock}.json`, 'utf8')) as {namespace: string; outside: string} : undefined;
+		if (made !== undefined) {
+			tearDown(made.namespace, made.outside);
+		}
+		rmSync(`${lock}.json`, {force: true});
+		rmSync(lock, {force: true});
+		return true;
+	} finally {
+		rmSync(`${lock}.reap`, {recursive: true, force: true});
+	}
+}
+
+function claimNetworkSlot(prefix: string): NetworkSlot {
+	mkdirSync(slotDir, {recursive: true});
+	const addressesInUse = run('ip', ['-o', '-4', 'addr', 'show']);
+	// Start somewhere that depends on the process, so parallel claimers rarely race for one file.
+	const start = (process.pid * 7) % slotCount;
+	for (let step = 0; step < slotCount; step++) {
+		const number = (start + step) % slotCount;
+		const base = `10.231.${10 + Math.floor(number / 64)}.${(number % 64) * 4}`;
+		const [a, b, c, d] = base.split('.').map(Number) as [number, number, number, number];
+		const gatewayAddress = `${a}.${b}.${c}.${d + 1}`;
+		const address = `${a}.${b}.${c}.${d + 2}`;
+		const namespace = `${prefix}-${number}`;
+		const outside = `mlh${number}o`;
+		const inside = `mlh${number}i`;
+		const lock = join(slotDir, String(number));
+		if (existsSync(lock) && !reapedStale(lock)) {
+			continue;
+		}
+		// Addresses someone set up without a slot file (an older checkout) are left alone too.
+		if (new RegExp(`inet ${gatewayAddress.replaceAll('.', '\\.')}/|inet ${address.replaceAll('.', '\\.')}/`).test(addressesInUse)) {
+			continue;
+		}
+		try {
+			writeFileSync(lock, String(process.pid), {flag: 'wx'});
+		} catch {
+			continue;
+		}
+		writeFileSync(`${lock}.json`, JSON.stringify({namespace, outside}));
+		tearDown(namespace, outside);
+		return {
+			namespace, outside, inside, gatewayAddress, address,
+			release: () => {
+				tearDown(namespace, outside);
+				rmSync(`${lock}.json`, {force: true});
+				rmSync(lock, {force: true});
+			},
+		};
+	}
+	throw new Error('no free test network slot');
+}
+
 /** Stand-ins that answer like a CentOS 7 machine where the real program cannot run here. */
 function defaultStandIns(): Record<string, string> {
 	return {
@@ -195,7 +300,7 @@ function defaultStandIns(): Record<string, string> {
 }
 
 async function waitForPort(host: string, port: number, log: () => string): Promise<void> {
-	const deadline = Date.now() + 10_000;
+	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
 		const open = await new Promise<boolean>(resolve => {
 			const socket = createConnection({host, port});

@@ -60,7 +60,7 @@ const checkpointFile = () => join(home, 'labs', 'kill-lab', 'checkpoints.json');
 const journal = () => JSON.parse(readFileSync(checkpointFile(), 'utf8')) as {steps: Record<string, {status: string}>; run?: {outcome: string}};
 
 async function until(predicate: () => boolean, what: string): Promise<void> {
-	const deadline = Date.now() + 15_000;
+	const deadline = Date.now() + 60_000;
 	while (!predicate()) {
 		if (Date.now() > deadline) {
 			throw new Error(`timed out waiting for ${what}`);

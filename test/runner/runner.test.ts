@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
@@ -27,10 +27,11 @@ function runnerFor(steps: Step[], exec: FakeExecutor, extra: Partial<Constructor
 }
 
 async function until(predicate: () => boolean): Promise<void> {
-	const deadline = Date.now() + 5000;
+	// A ceiling for a loaded machine; the condition usually holds within milliseconds.
+	const deadline = Date.now() + 30_000;
 	while (!predicate()) {
 		if (Date.now() > deadline) {
-			throw new Error('condition not reached in 5 s');
+			throw new Error('condition not reached in 30 s');
 		}
 		await new Promise(resolve => setTimeout(resolve, 5));
 	}
@@ -55,6 +56,29 @@ describe('runner', () => {
 			'step-started', 'step-checked', 'step-finished', 'run-finished',
 		]);
 		expect(store.journal().run?.outcome).toBe('completed');
+	});
+
+	it('a failing script is named by its working line, and the full log the failure points to exists', async () => {
+		const program = 'set -euo pipefail\nv=$(docker info --format "{{.ServerVersion}}")\necho "$v"\n[ "${v%%.*}" -lt 26 ]';
+		const command = `bash -c '${program}'`;
+		const exec = new FakeExecutor([{match: /docker info/, exitCode: 1, stderr: 'Cannot connect to the Docker daemon\n'}]);
+		const {store, runner, events} = runnerFor([fakeStep('docker-version', {commands: [{command}]})], exec, {onFailure: 'stop'});
+		await runner.run();
+		const failed = events.find(event => event.type === 'step-failed');
+		expect(failed?.type === 'step-failed' && failed.error).toBe('`bash -c \'set -euo pipefail … v=$(docker info --format "{{.ServerVersion}}") … (a 4-line script)` ended with exit 1');
+		expect(failed?.type === 'step-failed' && existsSync(failed.logPath)).toBe(true);
+		expect(store.readLog('docker-version@node1')).toContain('✗ `bash -c');
+	});
+
+	it('a step whose check fails before printing anything still has the log its failure names', async () => {
+		const steps = [fakeStep('preflight-memory', {check: () => {
+			throw new ConnectionError('root@node1: the connection dropped while running: cat /proc/meminfo');
+		}})];
+		const {store, runner, events} = runnerFor(steps, new FakeExecutor([]), {onFailure: 'stop'});
+		await runner.run();
+		const failed = events.find(event => event.type === 'step-failed');
+		expect(failed?.type === 'step-failed' && existsSync(failed.logPath)).toBe(true);
+		expect(store.readLog('preflight-memory@node1')).toContain('the connection dropped while running: cat /proc/meminfo');
 	});
 
 	it('saves every transition before a listener hears of it', async () => {

@@ -69,6 +69,14 @@ describe('after a failure the simulated cluster heals like the real one', () => 
 		expect(viaStandby.headers.get('location')).toBe(`${sim.marathonUrls[1]}/v2/events`);
 	});
 
+	it('stops only the leading Marathon when /_sim/stop-marathon is posted without a body', async () => {
+		const response = await fetch(`${sim.controlUrl}/_sim/stop-marathon`, {method: 'POST'});
+		expect(response.status).toBe(200);
+		expect(sim.model.marathons.map(m => m.state)).toEqual(['stopped', 'leader']);
+		const leader = await getJson(`${sim.marathonUrls[1]}/v2/leader`);
+		expect(leader.body.leader).toBe(new URL(sim.marathonUrls[1] as string).host);
+	});
+
 	it('restarts the tasks of a lost agent elsewhere', async () => {
 		const task = sim.model.liveTasks('/nginx')[0];
 		if (!task) throw new Error('no nginx task');

@@ -89,7 +89,7 @@ describe('the step catalog', () => {
 		expect(find("Failed to retrieve ... [ERROR] Failed to execute goal: 501 HTTPS Required")).toBe('maven-501');
 		expect(find('c++: internal compiler error: Killed (program cc1plus)')).toBe('cc1plus-killed');
 		expect(find("Unable to find 'ContainerConfig.Entrypoint' in docker inspect")).toBe('docker-container-config');
-		expect(find('Could not resolve host: mirrorlist.centos.org')).toBe('dead-mirror');
+		expect(find('14: curl#6 - "Could not resolve host: mirrorlist.centos.org; Unknown error"')).toBe('dead-mirror');
 	});
 
 	it('starts the Mesos build as a detached job', async () => {

@@ -6,6 +6,7 @@ import {scriptedPrompts} from './scripted-prompts.js';
 function effects(overrides: Partial<InterviewEffects> = {}): InterviewEffects {
 	return {
 		tryConnect: vi.fn(async () => ({ok: true as const, fingerprint: 'SHA256:abc123'})),
+		trustHostKey: vi.fn(async () => undefined),
 		detectAddress: vi.fn(async () => ({ip: '192.168.56.10', hostname: 'node1.lab'})),
 		probeMirror: vi.fn(async () => ({ok: true, detail: 'vault.centos.org answered in 120 ms'})),
 		...overrides,
@@ -29,6 +30,23 @@ describe('the interview', () => {
 		expect(fx.tryConnect).toHaveBeenCalledWith({kind: 'ssh', host: '127.0.0.1', port: 2222, user: 'centos', auth: 'agent'});
 		expect(notes).toContain('✓ Connected. Host key fingerprint: SHA256:abc123');
 		expect(answers).toMatchObject({language: 'en', fingerprint: 'SHA256:abc123', learnMode: false});
+	});
+
+	test('a host key seen for the first time is saved only once the user trusts it, before the address is detected', async () => {
+		const order: string[] = [];
+		const fx = effects({
+			tryConnect: vi.fn(async () => ({ok: true as const, fingerprint: 'SHA256:new', newKey: '10.0.0.5 ssh-ed25519 AAAA'})),
+			trustHostKey: vi.fn(async (line: string) => {
+				order.push(`trust ${line}`);
+			}),
+			detectAddress: vi.fn(async () => {
+				order.push('detect');
+				return {ip: '10.0.0.5', hostname: 'vm'};
+			}),
+		});
+		const {kit} = scriptedPrompts(['en', 'ssh', '10.0.0.5', '22', 'root', 'agent', 'no', 'ssh', undefined, undefined, undefined, undefined, 'yes', undefined, undefined, undefined, undefined, undefined, undefined, 'run']);
+		await runInterview(kit, fx);
+		expect(order).toEqual(['trust 10.0.0.5 ssh-ed25519 AAAA', 'detect']);
 	});
 
 	test('a failed connection is shown and the target asked again', async () => {

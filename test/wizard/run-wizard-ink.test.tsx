@@ -45,6 +45,7 @@ function depsOver(exec: FakeExecutor, seen: RunChoices[] = []): WizardDeps {
 	return {
 		interview: {
 			tryConnect: async () => ({ok: false, error: 'not asked'}),
+			trustHostKey: async () => undefined,
 			detectAddress: async () => undefined,
 			probeMirror: async () => ({ok: false, detail: 'not asked'}),
 		},
@@ -100,4 +101,15 @@ test('when another run holds the lab, the screen closes and the lock holder is r
 	} finally {
 		held.release();
 	}
+});
+
+test('quitting with q on the failure screen exits non-zero: the install did not complete', async () => {
+	const {ctx, terminal, keyboard} = terminalContext();
+	const exec = new FakeExecutor([{match: 'yum install -y docker-ce', exitCode: 1}]);
+	const code = runWizard(ctx, {lab, yes: true}, depsOver(exec));
+	await vi.waitFor(() => {
+		expect(terminal.frame).toContain('r: retry');
+	});
+	keyboard.type('q');
+	expect(await code).toBe(1);
 });

@@ -193,11 +193,15 @@ describe('Summary', () => {
 	});
 
 	test('offers the tutorial experiments once the cluster is up, and not after a failed run', () => {
-		const experiments = ['mesos-lab lab hello --lab-id home', 'mesos-lab lab nginx --lab-id home', 'mesos-lab lab failover --lab-id home', 'mesos-lab lab vhost --lab-id home'];
+		const experiments = [
+			{topic: 'apps' as const, commands: ['mesos-lab lab hello --lab-id home', 'mesos-lab lab nginx --lab-id home', 'mesos-lab lab failover --lab-id home', 'mesos-lab lab vhost --lab-id home']},
+			{topic: 'availability' as const, commands: ['mesos-lab lab zk-quorum --lab-id home', 'mesos-lab lab master-failover --lab-id home', 'mesos-lab lab marathon-failover --lab-id home']},
+		];
 		const summary = (outcome: 'completed' | 'failed') => render(
 			<Summary outcome={outcome} addresses={{mesos: 'm', marathon: 'mt', haproxyStats: 'h'}} steps={[]} verified={{}} language="en" info={info} experiments={experiments}/>,
 		).lastFrame() ?? '';
 		expect(summary('completed')).toContain("Try the tutorial's experiments: mesos-lab lab hello --lab-id home (then nginx, failover, vhost)");
+		expect(summary('completed')).toContain('High availability: mesos-lab lab zk-quorum --lab-id home (then master-failover, marathon-failover)');
 		expect(summary('failed')).not.toContain('experiments');
 	});
 });

@@ -100,6 +100,38 @@ describe('an 80x24 terminal', () => {
 	});
 });
 
+describe('learn mode at 80x24', () => {
+	test('shows the files a step writes, with the daemon flags, and scrolls them without losing the title or the keys', async () => {
+		const {terminal, keyboard, source, pause} = wizardAt(80, 24);
+		await shows(terminal, 'Enter or y: start');
+		keyboard.type('\r');
+		const step = steps[2]!;
+		source.emit({type: 'step-started', step, at, attempt: 1});
+		const unit = ['[Service]', `ExecStart=/usr/local/sbin/mesos-master --zk=zk://10.0.0.5:2181/mesos --quorum=2 --work_dir=/var/lib/mesos/master-1 --log_dir=/var/log/mesos/master-1 ${'--flag=x '.repeat(12)}`, 'Restart=always'];
+		const zooCfg = ['tickTime=2000', 'initLimit=10', 'syncLimit=5', 'dataDir=/opt/mesos-lab/zookeeper/zk1/data', 'clientPort=2181', 'server.1=10.0.0.5:2888:3888', 'server.2=10.0.0.5:2889:3889', 'server.3=10.0.0.5:2890:3890'];
+		pause({key: step.key, commands: [
+			'write /opt/mesos-lab/zookeeper/zk1/conf/zoo.cfg:', ...zooCfg.map(line => `  │ ${line}`),
+			'write /etc/systemd/system/mesos-lab-master-1.service:', ...unit.map(line => `  │ ${line}`),
+			'$ systemctl daemon-reload',
+			'$ systemctl enable --now mesos-lab-master-1.service',
+		]});
+		const first = await shows(terminal, 's: skip it');
+		expectFits(first, 80, 24);
+		expect(first).toContain(`Title of ${step.key}`);
+		expect(first).toContain('│ tickTime=2000');
+		expect(first).toMatch(/… and \d+ more \(↑↓ scroll/);
+
+		for (let press = 0; press < 30; press++) {
+			keyboard.type('\u001B[B');
+		}
+		const scrolled = await shows(terminal, 'systemctl enable --now mesos-lab-master-1.service');
+		expectFits(scrolled, 80, 24);
+		expect(scrolled).toContain('--zk=zk://10.0.0.5:2181/mesos');
+		expect(scrolled).toContain(`Title of ${step.key}`);
+		expect(scrolled).toContain('s: skip it');
+	});
+});
+
 describe('NO_COLOR', () => {
 	function ToneProbe() {
 		const tone = useTone();

@@ -93,6 +93,7 @@ describe('running without a terminal', () => {
 		return {
 			interview: {
 				tryConnect: async () => ({ok: false, error: 'not used'}),
+				trustHostKey: async () => undefined,
 				detectAddress: async () => undefined,
 				probeMirror: async () => ({ok: true, detail: 'not used'}),
 			},

@@ -44,12 +44,14 @@ export class TmuxSession {
 		const socket = options.socket ?? tmuxSocket;
 		const name = `${options.name}-${process.pid}`;
 		const environment = Object.entries(options.env).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
+		// Keep the pane after the program exits so its last screen can still be read. The option is set
+		// in the same tmux command list, before the session exists: set afterwards, a program that ends
+		// at once would take its pane (and the session) with it first.
 		await run('tmux', [
-			'-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), '-c', options.cwd,
+			'-L', socket, '-f', '/dev/null', 'start-server', ';', 'set-option', '-g', 'remain-on-exit', 'on', ';',
+			'new-session', '-d', '-s', name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), '-c', options.cwd,
 			...environment, ...options.command,
 		]);
-		// Keep the pane after the program exits so its last screen can still be read.
-		await run('tmux', ['-L', socket, 'set-option', '-t', name, 'remain-on-exit', 'on']);
 		await mkdir(options.capturesDir, {recursive: true});
 		return new TmuxSession(name, socket, options.capturesDir);
 	}

@@ -1,4 +1,5 @@
-import {mkdtemp, rm} from 'node:fs/promises';
+import {existsSync} from 'node:fs';
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
@@ -28,16 +29,27 @@ describe.skipIf(unavailable !== undefined)('trying the SSH target during the que
 	test('a reachable host answers and its key fingerprint is shown as ssh-keygen prints it', async () => {
 		const attempt = await tryConnectTarget(
 			{kind: 'ssh', host: host.address, port: host.port, user: host.user, auth: 'identity-file', identityFile: host.identityFile},
-			{knownHostsPath: join(scratch, 'known_hosts')},
+			{knownHostsPath: join(scratch, 'known_hosts'), scratchPath: join(scratch, 'known_hosts.trial')},
 		);
 		const hostKey = host.knownHostsLine.trim().split(/\s+/)[2] ?? '';
-		expect(attempt).toEqual({ok: true, fingerprint: fingerprintOf(Buffer.from(hostKey, 'base64'))});
+		expect(attempt).toEqual({ok: true, fingerprint: fingerprintOf(Buffer.from(hostKey, 'base64')), newKey: host.knownHostsLine.trim()});
+		// Nothing is trusted for real until the user says yes.
+		expect(existsSync(join(scratch, 'known_hosts'))).toBe(false);
+	});
+
+	test('a host already trusted is not offered again', async () => {
+		await writeFile(join(scratch, 'known_hosts'), `${host.knownHostsLine}\n`);
+		const attempt = await tryConnectTarget(
+			{kind: 'ssh', host: host.address, port: host.port, user: host.user, auth: 'identity-file', identityFile: host.identityFile},
+			{knownHostsPath: join(scratch, 'known_hosts'), scratchPath: join(scratch, 'known_hosts.trial')},
+		);
+		expect(attempt).toEqual({ok: true, fingerprint: 'already in known_hosts'});
 	});
 
 	test('a port nobody listens on gives an error the wizard can show', async () => {
 		const attempt = await tryConnectTarget(
 			{kind: 'ssh', host: host.address, port: host.port + 1, user: host.user, auth: 'identity-file', identityFile: host.identityFile},
-			{knownHostsPath: join(scratch, 'known_hosts'), readyTimeoutMs: 3000},
+			{knownHostsPath: join(scratch, 'known_hosts'), scratchPath: join(scratch, 'known_hosts.trial'), readyTimeoutMs: 3000},
 		);
 		expect(attempt.ok).toBe(false);
 	});

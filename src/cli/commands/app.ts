@@ -1,14 +1,18 @@
 import {readFile} from 'node:fs/promises';
 import {createInterface} from 'node:readline/promises';
 import {parse as parseYaml} from 'yaml';
-import {appFromFlags, appRows, deleteApp, deployApp, formatTable, parseCount, restartApp, rollbackApp, scaleApp, updateImage, withPlacement, type ActionIo, type DeployFlags} from '../../apps/app-actions.js';
+import {appFromFlags, appRows, assertImageFlag, deleteApp, deployApp, formatTable, parseCount, restartApp, rollbackApp, scaleApp, updateImage, withPlacement, type ActionIo, type DeployFlags} from '../../apps/app-actions.js';
 import {absoluteAppId, parseAppDefinition, parseAppFile, type AppDefinition} from '../../apps/app-definition.js';
 import {MarathonWriter} from '../../apps/marathon-writer.js';
+import {refuseUserinfo} from '../../cluster/credentials.js';
 import {UserInputError} from '../../errors.js';
+import {t} from '../../i18n/messages.js';
+import {cleanText} from '../../untrusted-text.js';
 import type {CommandContext} from '../context.js';
+import {clusterAccess, type AccessFlags} from './cluster-access.js';
 import {savedLabFor} from './saved-lab.js';
 
-export interface AppOptions extends DeployFlags {
+export interface AppOptions extends DeployFlags, AccessFlags {
 	action: 'list' | 'deploy' | 'scale' | 'restart' | 'versions' | 'rollback' | 'update' | 'delete';
 	marathon?: string;
 	labId?: string;
@@ -29,6 +33,7 @@ export function marathonUrls(flag: string | undefined, env: NodeJS.ProcessEnv): 
 		throw new UserInputError('No Marathon address given.', {hint: 'Pass --marathon http://HOST:8080 (several, comma-separated, for HA).'});
 	}
 	return text.split(',').map(url => url.trim()).filter(Boolean).map(url => {
+		refuseUserinfo(flag === undefined ? 'MESOS_LAB_MARATHON' : '--marathon', url);
 		if (!/^https?:\/\/[^\s/]+/.test(url)) {
 			throw new UserInputError(`--marathon: "${url}" is not an http(s) URL.`, {hint: 'Example: --marathon http://10.0.0.11:8080'});
 		}
@@ -72,12 +77,35 @@ async function confirm(ctx: CommandContext, question: string): Promise<boolean> 
 	}
 }
 
+/**
+ * A change that stops or replaces running instances goes ahead only on `--yes`, or on a "y" typed
+ * at a terminal; without a terminal nobody can answer, so the missing `--yes` is the error.
+ */
+async function confirmed(ctx: CommandContext, options: AppOptions, command: string, question: string): Promise<boolean> {
+	if (options.yes === true) {
+		return true;
+	}
+	if (!ctx.isTTY) {
+		throw new UserInputError(t(ctx.lang, 'appNeedsYes', {question}), {hint: t(ctx.lang, 'appNeedsYesHint', {command})});
+	}
+	if (await confirm(ctx, question)) {
+		return true;
+	}
+	ctx.stdout.write(`${t(ctx.lang, 'appNothingChanged')}\n`);
+	return false;
+}
+
 /** `mesos-lab app ACTION`: Marathon apps from the command line. */
 export async function run(options: AppOptions, ctx: CommandContext): Promise<number> {
 	const saved = savedLabFor(options, ctx);
-	const writer = new MarathonWriter({urls: options.marathon !== undefined || saved === undefined ? marathonUrls(options.marathon, ctx.env) : saved.endpoints.marathon});
+	const access = clusterAccess(options, ctx.env);
+	const writer = new MarathonWriter({
+		urls: options.marathon !== undefined || saved === undefined ? marathonUrls(options.marathon, ctx.env) : saved.endpoints.marathon,
+		...(access.dispatcher ? {dispatcher: access.dispatcher} : {}),
+		...(access.authorization.marathon === undefined ? {} : {authorization: access.authorization.marathon}),
+	});
 	const io: ActionIo = {
-		print: line => ctx.stdout.write(`${line}\n`),
+		print: line => ctx.stdout.write(`${cleanText(line)}\n`),
 		lang: ctx.lang,
 		wait: options.wait === false ? false : {timeoutMs: options.timeout === undefined ? undefined : parseCount('--timeout', options.timeout) * 1000},
 	};
@@ -95,11 +123,20 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 			return 0;
 		}
 		case 'scale': {
-			await scaleApp(writer, requireId(options), parseCount('--instances', options.instances), io, force);
+			const id = requireId(options);
+			const instances = parseCount('--instances', options.instances);
+			if (instances === 0 && !await confirmed(ctx, options, `mesos-lab app scale ${id} --instances 0`, t(ctx.lang, 'appAskScaleToZero', {id}))) {
+				return 1;
+			}
+			await scaleApp(writer, id, instances, io, force);
 			return 0;
 		}
 		case 'restart': {
-			await restartApp(writer, requireId(options), io, force);
+			const id = requireId(options);
+			if (!await confirmed(ctx, options, `mesos-lab app restart ${id}`, t(ctx.lang, 'appAskRestart', {id}))) {
+				return 1;
+			}
+			await restartApp(writer, id, io, force);
 			return 0;
 		}
 		case 'versions': {
@@ -111,26 +148,30 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 			return 0;
 		}
 		case 'rollback': {
-			await rollbackApp(writer, requireId(options), io, {to: options.to, ...force});
+			const id = requireId(options);
+			const target = options.to ?? t(ctx.lang, 'appPreviousVersion');
+			if (!await confirmed(ctx, options, `mesos-lab app rollback ${id}`, t(ctx.lang, 'appAskRollback', {id, target}))) {
+				return 1;
+			}
+			await rollbackApp(writer, id, io, {to: options.to, ...force});
 			return 0;
 		}
 		case 'update': {
 			if (options.image === undefined) {
 				throw new UserInputError('app update needs --image.', {hint: 'mesos-lab app update /nginx --image nginx:1.27'});
 			}
-			await updateImage(writer, requireId(options), {image: options.image, minimumHealthCapacity: options.minimumHealthCapacity, maximumOverCapacity: options.maximumOverCapacity}, io, force);
+			const id = requireId(options);
+			assertImageFlag(options.image);
+			if (options.force === true && !await confirmed(ctx, options, `mesos-lab app update ${id} --image ${options.image} --force`, t(ctx.lang, 'appAskForceUpdate', {id}))) {
+				return 1;
+			}
+			await updateImage(writer, id, {image: options.image, minimumHealthCapacity: options.minimumHealthCapacity, maximumOverCapacity: options.maximumOverCapacity}, io, force);
 			return 0;
 		}
 		case 'delete': {
 			const id = requireId(options);
-			if (options.yes !== true) {
-				if (!ctx.isTTY) {
-					throw new UserInputError(`Deleting ${id} needs confirmation.`, {hint: `Pass --yes: mesos-lab app delete ${id} --yes`});
-				}
-				if (!await confirm(ctx, `Delete ${id} and stop all its instances?`)) {
-					io.print('nothing deleted');
-					return 1;
-				}
+			if (!await confirmed(ctx, options, `mesos-lab app delete ${id}`, t(ctx.lang, 'appAskDelete', {id}))) {
+				return 1;
 			}
 			await deleteApp(writer, id, io, force);
 			return 0;

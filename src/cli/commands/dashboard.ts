@@ -1,13 +1,15 @@
 import type {ClusterEndpoints} from '../../cluster/poller.js';
 import {colorWanted, connectCluster, printOnce, runInteractive} from '../../dashboard/launch.js';
-import {labEndpoints} from '../../dashboard/lab-endpoints.js';
+import {isZkUrl, parseZkUrl, type DiscoveryTargets} from '../../cluster/zk-discovery.js';
+import {labDiscovery, labEndpoints} from '../../dashboard/lab-endpoints.js';
 import {UserInputError} from '../../errors.js';
 import {validateLab} from '../../lab/lab-file.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {CommandContext} from '../context.js';
+import {clusterAccess, type AccessFlags} from './cluster-access.js';
 import {hostPortList, seconds, urlList} from './parse-flags.js';
 
-export interface DashboardOptions {
+export interface DashboardOptions extends AccessFlags {
 	mesos?: string;
 	marathon?: string;
 	lb?: string;
@@ -25,9 +27,10 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 	if (options.json && !options.once) {
 		throw new UserInputError('--json prints one snapshot, so it needs --once.', {hint: 'mesos-lab dashboard --mesos URL --once --json'});
 	}
-	const endpoints = endpointsFrom(options, ctx.home);
+	const {endpoints, discovery} = endpointsFrom(options, ctx.home);
 	const refreshMs = seconds('--refresh', options.refresh ?? '2') * 1000;
-	const cluster = connectCluster(endpoints, {refreshMs, simulated: false});
+	const access = clusterAccess(options, ctx.env);
+	const cluster = connectCluster(endpoints, {refreshMs, simulated: false, discovery, authorization: access.authorization, ...(access.dispatcher ? {http: {dispatcher: access.dispatcher}} : {})});
 	if (options.once) {
 		await printOnce(cluster, options.json === true, ctx.stdout, 160);
 		return 0;
@@ -35,13 +38,32 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 	if (!ctx.isTTY) {
 		throw new UserInputError('The live dashboard needs a terminal.', {hint: 'Use --once (or --once --json) when writing to a pipe or a file.'});
 	}
-	const name = new URL(endpoints.mesos[0] ?? endpoints.marathon[0] ?? 'http://cluster').host;
+	const name = discovery.mesos ? `zk://${discovery.mesos.servers}${discovery.mesos.path}` : new URL(endpoints.mesos[0] ?? endpoints.marathon[0] ?? 'http://cluster').host;
 	await runInteractive(cluster, {clusterName: name, color: colorWanted(ctx.env), readonly: options.readonly === true, demo: false});
 	return 0;
 }
 
-/** The flags when any endpoint flag is given; otherwise the saved lab's cluster. */
-function endpointsFrom(options: DashboardOptions, home: string): ClusterEndpoints {
+/** One of --mesos/--marathon: http(s) URLs, or a zk:// address whose leader is found through ZooKeeper. */
+function urlsOrZk(flag: string, value: string | undefined): {urls: string[]; zk?: ReturnType<typeof parseZkUrl>} {
+	if (value === undefined) {
+		return {urls: []};
+	}
+	if (isZkUrl(value)) {
+		try {
+			return {urls: [], zk: parseZkUrl(value)};
+		} catch (error) {
+			throw new UserInputError(`${flag}: ${(error as Error).message}`, {hint: `Example: ${flag} zk://10.0.0.11:2181,10.0.0.12:2181,10.0.0.13:2181/${flag === '--mesos' ? 'mesos' : 'marathon'}`});
+		}
+	}
+	return {urls: urlList(flag, value)};
+}
+
+function zkMembers(value: string): string[] {
+	return hostPortList('--zk', value).map(member => `${member.host.includes(':') ? `[${member.host}]` : member.host}:${member.port}`);
+}
+
+/** The flags when any endpoint flag is given; otherwise the saved lab's cluster, its leaders found through ZooKeeper. */
+function endpointsFrom(options: DashboardOptions, home: string): {endpoints: ClusterEndpoints; discovery: DiscoveryTargets} {
 	const flagged = [options.mesos, options.marathon, options.lb, options.zk].some(value => value !== undefined);
 	if (!flagged) {
 		return savedLabEndpoints(home, options.labId);
@@ -50,16 +72,18 @@ function endpointsFrom(options: DashboardOptions, home: string): ClusterEndpoint
 		throw new UserInputError('The dashboard needs at least one of --mesos or --marathon.', {hint: flagsHint});
 	}
 	const lb = options.lb === undefined ? [] : urlList('--lb', options.lb);
+	const mesos = urlsOrZk('--mesos', options.mesos);
+	const marathon = urlsOrZk('--marathon', options.marathon);
+	// The ensemble of a zk:// address is the one to show in the ZooKeeper panel, unless --zk says otherwise.
+	const ensemble = options.zk ?? mesos.zk?.servers ?? marathon.zk?.servers;
 	return {
-		mesos: options.mesos === undefined ? [] : urlList('--mesos', options.mesos),
-		marathon: options.marathon === undefined ? [] : urlList('--marathon', options.marathon),
-		lb: lb[0],
-		zookeeper: options.zk === undefined ? [] : hostPortList('--zk', options.zk).map(member => `${member.host.includes(':') ? `[${member.host}]` : member.host}:${member.port}`),
+		endpoints: {mesos: mesos.urls, marathon: marathon.urls, lb: lb[0], zookeeper: ensemble === undefined ? [] : zkMembers(ensemble)},
+		discovery: {...(mesos.zk ? {mesos: mesos.zk} : {}), ...(marathon.zk ? {marathon: marathon.zk} : {})},
 	};
 }
 
 /** The lab named by --lab-id, else the one `mesos-lab init` makes by default, else the only one there is. */
-function savedLabEndpoints(home: string, labId: string | undefined): ClusterEndpoints {
+function savedLabEndpoints(home: string, labId: string | undefined): {endpoints: ClusterEndpoints; discovery: DiscoveryTargets} {
 	const labs = CheckpointStore.list(home);
 	let chosen = labId;
 	if (chosen !== undefined && !labs.includes(chosen)) {
@@ -76,5 +100,6 @@ function savedLabEndpoints(home: string, labId: string | undefined): ClusterEndp
 	if (!saved) {
 		throw new UserInputError(`Lab ${chosen} has no saved configuration to take endpoints from.`, {hint: flagsHint});
 	}
-	return labEndpoints(validateLab(saved, `the saved configuration of lab ${chosen}`));
+	const lab = validateLab(saved, `the saved configuration of lab ${chosen}`);
+	return {endpoints: labEndpoints(lab), discovery: labDiscovery(lab)};
 }

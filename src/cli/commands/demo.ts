@@ -1,6 +1,7 @@
 import {colorWanted, connectCluster, runInteractive} from '../../dashboard/launch.js';
 import {createServer} from 'node:net';
 import {UserInputError} from '../../errors.js';
+import {secondTerminalLines} from '../../experiments/second-terminal.js';
 import {haproxyAvailable, startSimulatedCluster} from '../../sim/index.js';
 import type {CommandContext} from '../context.js';
 import {seconds} from './parse-flags.js';
@@ -20,7 +21,17 @@ export async function run(options: DemoOptions, ctx: CommandContext): Promise<nu
 	if (!ctx.isTTY) {
 		throw new UserInputError('The demo needs a terminal.', {hint: 'Run it in a terminal window; for a script, start the simulated cluster from code and use `mesos-lab dashboard --once`.'});
 	}
-	const sim = await startSimulatedCluster(options.haproxy ? {realHaproxy: {statsPort: await freeLoopbackPort()}} : {});
+	const vhostPort = options.haproxy ? await freeLoopbackPort() : undefined;
+	const sim = await startSimulatedCluster(options.haproxy ? {realHaproxy: {statsPort: await freeLoopbackPort(), vhostPort: vhostPort ?? null}} : {});
+	// Closing the terminal (SIGHUP) or a kill (SIGTERM) must not leave the simulation's HAProxy
+	// running: it would keep the service ports and answer for a cluster that is gone.
+	const stopOnSignal = (signal: NodeJS.Signals) => {
+		void sim.stop().finally(() => process.exit(signal === 'SIGHUP' ? 129 : 143));
+	};
+	const signals: NodeJS.Signals[] = ['SIGHUP', 'SIGTERM'];
+	for (const signal of signals) {
+		process.once(signal, stopOnSignal);
+	}
 	try {
 		ctx.stderr.write(controlHelp(sim.controlUrl));
 		const cluster = connectCluster({mesos: sim.mesosUrls, marathon: sim.marathonUrls, lb: sim.lbUrl, zookeeper: []}, {refreshMs, simulated: true});
@@ -31,8 +42,15 @@ export async function run(options: DemoOptions, ctx: CommandContext): Promise<nu
 			readonly: options.readonly === true,
 			demo: true,
 			controlUrl: sim.controlUrl,
+			experiments: secondTerminalLines({
+				marathon: sim.marathonUrls, lb: sim.lbUrl, simControl: sim.controlUrl, servesServicePorts: options.haproxy === true,
+				...(vhostPort === undefined ? {} : {vhostPort}),
+			}),
 		});
 	} finally {
+		for (const signal of signals) {
+			process.removeListener(signal, stopOnSignal);
+		}
 		await sim.stop();
 	}
 	ctx.stdout.write('The simulated cluster is stopped.\n');
@@ -41,9 +59,10 @@ export async function run(options: DemoOptions, ctx: CommandContext): Promise<nu
 
 function controlHelp(controlUrl: string): string {
 	return [
-		'SIMULATED cluster. Press k on a task to kill it through the simulation, ? for help.',
+		'SIMULATED cluster. Press k on a task to kill it through the simulation, e for the experiments to run beside it, ? for help.',
 		`From another terminal: curl -X POST ${controlUrl}/_sim/kill-task -d '{"taskId":"..."}'`,
-		`  (also /_sim/kill-leading-master, /_sim/stop-marathon, /_sim/kill-agent; GET ${controlUrl}/_sim/overview lists tasks)`,
+		`  (also /_sim/kill-leading-master, /_sim/stop-master, /_sim/stop-zookeeper, /_sim/stop-marathon (the leader; -d '{"which":"all"}' stops both), /_sim/kill-agent; GET ${controlUrl}/_sim/overview lists tasks)`,
+		`High availability: MESOS_LAB_SIM_CONTROL=${controlUrl} mesos-lab lab zk-quorum (or master-failover, marathon-failover) with --mesos and --marathon`,
 		'',
 	].join('\n');
 }

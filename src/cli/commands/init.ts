@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {UserInputError} from '../../errors.js';
+import {assertHomeWritable} from '../../state/home-check.js';
 import {readLabFile} from '../../lab/lab-file.js';
 import type {Lab} from '../../lab/lab-schema.js';
 import {assertLabId} from '../../state/paths.js';
@@ -23,6 +24,7 @@ export async function run(options: InitOptions, ctx: CommandContext): Promise<nu
 		throw new UserInputError('--yes needs a lab file: without one there is nobody to answer the interview.', {hint: 'mesos-lab init --config lab.yaml --yes'});
 	}
 	const labId = assertLabId(options.labId ?? 'default');
+	assertHomeWritable(ctx.home);
 	return runWizard(ctx, {
 		...(options.config === undefined || lab === undefined ? {} : {config: options.config, lab}),
 		yes: options.yes === true,

@@ -3,8 +3,9 @@ import {MarathonWriter} from '../../apps/marathon-writer.js';
 import {ClusterError, UserInputError} from '../../errors.js';
 import {openHostAsRoot} from '../../exec/open-host.js';
 import {labAgentAccess, type AgentAccess, type OpenHost} from '../../experiments/agent-access.js';
-import {experimentAliases, experiments, findExperiment} from '../../experiments/catalog.js';
-import type {ExperimentContext, TaskKiller} from '../../experiments/experiment.js';
+import {experimentAliases, experiments, findExperiment, stopsDaemons} from '../../experiments/catalog.js';
+import type {ExperimentContext, ExperimentId, TaskKiller} from '../../experiments/experiment.js';
+import {labServices, simServices, type LabServices} from '../../experiments/lab-services.js';
 import {dockerKillOnAgent, killThroughMarathon, killThroughSimControl} from '../../experiments/task-killers.js';
 import type {Lab} from '../../lab/lab-schema.js';
 import {assertHost, assertPort} from '../../lab/validate.js';
@@ -12,6 +13,7 @@ import type {CommandContext} from '../context.js';
 import {hostAccess, type HostAccessFlags} from '../host-access.js';
 import {nearest} from '../suggest.js';
 import {marathonUrls} from './app.js';
+import {cleanText} from '../../untrusted-text.js';
 import {seconds, urlList} from './parse-flags.js';
 import {savedLabFor} from './saved-lab.js';
 
@@ -63,6 +65,18 @@ function openLabHost(ctx: CommandContext, options: LabOptions): OpenHost {
 	return host => openHostAsRoot(host, access);
 }
 
+/** The experiments that go through marathon-lb's HAProxy. */
+const needsLb: ReadonlySet<string> = new Set<ExperimentId>(['nginx-docker', 'failover', 'virtual-host']);
+
+/** Where the HA experiments stop and start daemons: the simulator's control surface, or the saved lab's units. */
+function chooseServices(ctx: CommandContext, options: LabOptions, lab: Lab | undefined): LabServices | undefined {
+	const simControl = ctx.env['MESOS_LAB_SIM_CONTROL'];
+	if (simControl) {
+		return simServices(simControl);
+	}
+	return lab === undefined ? undefined : labServices(lab, openLabHost(ctx, options));
+}
+
 interface Wiring {
 	context: ExperimentContext;
 	access?: AgentAccess;
@@ -87,7 +101,7 @@ function chooseKiller(ctx: CommandContext, options: LabOptions, lab: Lab | undef
 	};
 }
 
-function wire(options: LabOptions, ctx: CommandContext, experimentId: string): Promise<Wiring> | Wiring {
+function wire(options: LabOptions, ctx: CommandContext, experimentId: ExperimentId): Promise<Wiring> | Wiring {
 	const saved = savedLabFor(options, ctx);
 	const lab = saved?.lab;
 	const fromLab = saved?.endpoints;
@@ -96,28 +110,32 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: string): P
 	const marathon = new MarathonWriter({urls});
 	const lbFlag = options.lb ?? ctx.env['MESOS_LAB_LB'];
 	const lbText = lbFlag ?? fromLab?.lb;
-	if (experimentId !== 'shell-app' && lbText === undefined) {
+	if (needsLb.has(experimentId) && lbText === undefined) {
 		throw new UserInputError(`The ${experimentId} experiment needs marathon-lb's address.`, {hint: 'Pass --lb http://HOST:9090, or --lab-id to take it from a saved lab.'});
 	}
 	const lbUrl = lbText === undefined ? '' : urlList('--lb', lbText)[0] ?? '';
 	const serviceHost = options.serviceHost !== undefined
 		? assertHost('--service-host', options.serviceHost)
 		: lbFlag === undefined && fromLab !== undefined ? fromLab.serviceHost : lbUrl === '' ? '' : new URL(lbUrl).hostname.replace(/^\[(.*)\]$/, '$1');
-	const print = (line: string) => ctx.stdout.write(`${line}\n`);
+	const print = (line: string) => ctx.stdout.write(`${cleanText(line)}\n`);
 	const killer = chooseKiller(ctx, options, lab, marathon, print);
+	const services = stopsDaemons(experimentId) ? chooseServices(ctx, options, lab) : undefined;
+	const access = killer.access;
 	const build = (mesosUrls: string[]): Wiring => ({
 		context: {
 			marathon,
 			mesosUrls,
 			lbUrl,
 			serviceHost,
-			servicePort: portFrom('--service-port', options.servicePort, ctx.env['MESOS_LAB_SERVICE_PORT'], 10_000),
+			servicePort: portFrom('--service-port', options.servicePort, ctx.env['MESOS_LAB_SERVICE_PORT'], 0),
 			vhostPort: portFrom('--vhost-port', options.vhostPort, ctx.env['MESOS_LAB_VHOST_PORT'], 80),
 			killTask: killer.killTask,
+			...(access ? {agentShell: (host: string) => access.executorFor(host)} : {}),
 			lang: ctx.lang,
 			print,
 			timeoutMs: seconds('--timeout', options.timeout ?? '300') * 1000,
 			pollMs: 100,
+			...(services ? {services} : {}),
 		},
 		...(killer.access ? {access: killer.access} : {}),
 	});
@@ -128,10 +146,14 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: string): P
 	if (fromLab !== undefined) {
 		return build(fromLab.mesos);
 	}
-	return experimentId === 'shell-app' ? mesosFromMarathon(urls).then(build) : build([]);
+	return experimentId === 'shell-app' || experimentId === 'inside' ? mesosFromMarathon(urls).then(build) : build([]);
 }
 
-function dashboardCommand(context: ExperimentContext): string {
+function dashboardCommand(context: ExperimentContext, labId: string | undefined): string {
+	if (labId !== undefined) {
+		// A saved lab's dashboard follows the leaders through ZooKeeper, as the failovers move them.
+		return `mesos-lab dashboard --lab-id ${labId}`;
+	}
 	const flags = [
 		...(context.mesosUrls.length > 0 ? ['--mesos', context.mesosUrls.join(',')] : []),
 		'--marathon', context.marathon.urls.join(','),
@@ -140,28 +162,63 @@ function dashboardCommand(context: ExperimentContext): string {
 	return ['mesos-lab', 'dashboard', ...flags].join(' ');
 }
 
+/**
+ * While an experiment has daemons stopped, Ctrl-C, a closed terminal or a TERM must not kill the
+ * process before its `finally` starts them again: the signal aborts the experiment instead, which
+ * then restores and exits with 130. Further signals during the restore only say it is under way.
+ */
+function interruptOnSignals(controller: AbortController, print: (line: string) => void, lang: CommandContext['lang']): () => void {
+	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+	let firstAt = 0;
+	const onSignal = (signal: NodeJS.Signals): void => {
+		if (controller.signal.aborted) {
+			// signal-exit (loaded by the prompt library) raises the same signal once more right away
+			// when it counts only its own listeners; only a later signal is the user's.
+			if (Date.now() - firstAt < 1_000) {
+				return;
+			}
+			print(lang === 'zh' ? `${signal}：正在恢复被停掉的服务，请稍候……` : `${signal}: still restoring what was stopped, please wait...`);
+			return;
+		}
+		print(lang === 'zh' ? `${signal}：停止实验，先把停掉的服务启动起来` : `${signal}: stopping the experiment and starting what it stopped`);
+		firstAt = Date.now();
+		controller.abort();
+	};
+	for (const signal of signals) process.on(signal, onSignal);
+	return () => {
+		for (const signal of signals) process.off(signal, onSignal);
+	};
+}
+
 /** `mesos-lab lab NAME`: one guided experiment, explained, run and measured. */
 export async function run(options: LabOptions, ctx: CommandContext): Promise<number> {
 	const experiment = chooseExperiment(options.name);
-	const {context, access} = await wire(options, ctx, experiment.id);
-	const print = context.print;
+	const wiring = await wire(options, ctx, experiment.id);
+	const {access} = wiring;
+	const print = wiring.context.print;
+	const controller = new AbortController();
+	const context: ExperimentContext = {...wiring.context, signal: controller.signal};
+	// Only the experiments that stop daemons hold Ctrl-C back until they have started them again.
+	const stopListening = stopsDaemons(experiment.id) ? interruptOnSignals(controller, print, ctx.lang) : undefined;
 	try {
 		print(`== ${experiment.title[ctx.lang]} ==`);
 		for (const lesson of experiment.lessons) {
 			print(`- ${lesson[ctx.lang]}`);
 		}
-		print(`${ctx.lang === 'zh' ? '在另一个终端实时观看' : 'watch it live in another terminal'}: ${dashboardCommand(context)}`);
+		print(`${ctx.lang === 'zh' ? '在另一个终端实时观看' : 'watch it live in another terminal'}: ${dashboardCommand(context, options.labId)}`);
 		const report = await experiment.run(context);
 		for (const measurement of report.measurements) {
 			print(`${measurement.name}: ${measurement.value} ${measurement.unit}`);
 		}
-		if (report.measurements.length > 0 && ctx.env['MESOS_LAB_SIM_CONTROL']) {
+		if (needsLb.has(experiment.id) && report.measurements.length > 0 && ctx.env['MESOS_LAB_SIM_CONTROL']) {
 			print(ctx.lang === 'zh'
 				? '（模拟集群里 Marathon 的时钟走得比真实时间快，所以"恢复用时"比真实集群短；请求数、失败数和中断时长都是经过 HAProxy 按真实时间测得的。）'
 				: '(On the simulated cluster Marathon\'s clock runs fast, so "healed" is shorter than on a real cluster; requests, failures and outage are measured in real time through HAProxy.)');
 		}
 		return 0;
 	} finally {
+		stopListening?.();
+		await context.services?.close();
 		await access?.close();
 	}
 }

@@ -1,6 +1,7 @@
 import {UserInputError} from '../../errors.js';
 import {t} from '../../i18n/messages.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
+import {cleanText} from '../../untrusted-text.js';
 import {nearest} from '../suggest.js';
 import type {CommandContext} from '../context.js';
 import {resolveLabId} from './status.js';
@@ -20,13 +21,13 @@ export async function run(options: LogsOptions, ctx: CommandContext): Promise<nu
 			throw new UserInputError(`No step "${options.step}" in lab ${store.labId}.`, {hint: guess ? `Did you mean ${guess}? \`mesos-lab status\` lists every step.` : '`mesos-lab status` lists every step.'});
 		}
 		const text = store.readLog(options.step);
-		ctx.stdout.write(text ?? `${t(ctx.lang, 'noLog')}\n`);
+		ctx.stdout.write(text === undefined ? `${t(ctx.lang, 'noLog')}\n` : cleanText(text));
 		return 0;
 	}
 	for (const key of keys) {
 		const text = store.readLog(key);
 		if (text !== undefined) {
-			ctx.stdout.write(`==> ${key} <==\n${text}${text.endsWith('\n') ? '' : '\n'}`);
+			ctx.stdout.write(cleanText(`==> ${key} <==\n${text}${text.endsWith('\n') ? '' : '\n'}`));
 		}
 	}
 	return 0;

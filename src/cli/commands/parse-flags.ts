@@ -1,9 +1,11 @@
+import {refuseUserinfo} from '../../cluster/credentials.js';
 import {UserInputError} from '../../errors.js';
 import {assertHost, assertPort} from '../../lab/validate.js';
 
 /** Comma-separated http(s) URLs from a flag, each checked. */
 export function urlList(flag: string, value: string): string[] {
 	return value.split(',').map(url => url.trim()).filter(Boolean).map(url => {
+		refuseUserinfo(flag, url);
 		let parsed: URL;
 		try {
 			parsed = new URL(url);

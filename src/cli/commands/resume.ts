@@ -2,6 +2,7 @@ import {StoreError, UserInputError} from '../../errors.js';
 import {validateLab} from '../../lab/lab-file.js';
 import type {Lab} from '../../lab/lab-schema.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
+import {assertHomeWritable} from '../../state/home-check.js';
 import {runWizard, type WizardDeps} from '../../wizard/run-wizard.js';
 import {realWizardDeps, type RealDepsOptions} from '../../wizard/wizard-deps.js';
 import {languageWithLab, type CommandContext} from '../context.js';
@@ -19,6 +20,7 @@ export type ResumeDepsFactory = (ctx: CommandContext, options: RealDepsOptions) 
 /** `mesos-lab resume`: the wizard again, on the lab the journal kept, continuing where it stopped. */
 export async function run(options: ResumeOptions, ctx: CommandContext, makeDeps: ResumeDepsFactory = realWizardDeps): Promise<number> {
 	const labId = resolveLabId(ctx.home, options.labId);
+	assertHomeWritable(ctx.home);
 	const saved = loadSavedLab(ctx.home, labId);
 	// The saved lab's language was chosen at init; --lang or MESOS_LAB_LANG given now still wins.
 	const lab = {...saved, language: languageWithLab(ctx, saved.language)};

@@ -2,6 +2,7 @@ import {UserInputError} from '../../errors.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {Journal} from '../../state/journal.js';
 import {readLabLock} from '../../state/lock.js';
+import {cleanLine, terminalSafeJson} from '../../untrusted-text.js';
 import type {CommandContext} from '../context.js';
 
 export interface StatusOptions {
@@ -72,7 +73,7 @@ export async function run(options: StatusOptions, ctx: CommandContext): Promise<
 	const rows = stepRows(journal);
 	const lock = readLabLock(store.dir);
 	if (options.json) {
-		ctx.stdout.write(`${JSON.stringify({labId, file: store.file, run: journal.run ?? null, lockedBy: lock ?? null, steps: rows}, null, 2)}\n`);
+		ctx.stdout.write(`${terminalSafeJson(JSON.stringify({labId, file: store.file, run: journal.run ?? null, lockedBy: lock ?? null, steps: rows}, null, 2))}\n`);
 		return 0;
 	}
 	const zh = ctx.lang === 'zh';
@@ -83,11 +84,11 @@ export async function run(options: StatusOptions, ctx: CommandContext): Promise<
 		String(row.attempts),
 		row.startedAt ? row.startedAt.replace('T', ' ').slice(0, 19) : '-',
 		row.durationMs === null ? '-' : formatDuration(row.durationMs),
-		row.lastError && row.status === 'failed' ? row.lastError : (row.job && row.status === 'running' ? `job ${row.job.name} @${row.job.readBytes}` : (row.reason ?? '')),
+		cleanLine(row.lastError && row.status === 'failed' ? row.lastError : (row.job && row.status === 'running' ? `job ${row.job.name} @${row.job.readBytes}` : (row.reason ?? ''))),
 	]);
 	const widths = head.map((cell, index) => Math.max(cell.length, ...table.map(line => line[index]!.length)));
 	const format = (cells: string[]) => cells.map((cell, index) => (index === cells.length - 1 ? cell : cell.padEnd(widths[index]!))).join('  ').trimEnd();
-	ctx.stdout.write(`lab ${labId}${journal.run ? ` · ${journal.run.outcome}${journal.run.lastStop ? ` (${journal.run.lastStop})` : ''}` : ''}${lock ? ` · ${zh ? '运行中' : 'in use by'} pid ${lock.pid}@${lock.host}` : ''}\n`);
+	ctx.stdout.write(`lab ${labId}${journal.run ? ` · ${journal.run.outcome}${journal.run.lastStop ? ` (${cleanLine(journal.run.lastStop)})` : ''}` : ''}${lock ? ` · ${zh ? '运行中' : 'in use by'} pid ${lock.pid}@${lock.host}` : ''}\n`);
 	if (rows.length === 0) {
 		ctx.stdout.write(zh ? '这个实验还没有记录任何步骤；`mesos-lab resume` 会从头开始。\n' : 'No step of this lab has been recorded yet; `mesos-lab resume` starts from the beginning.\n');
 		return 0;

@@ -55,12 +55,20 @@ export function formatClock(iso: string): string {
 	return date.toISOString().slice(11, 19);
 }
 
-/** Cuts or pads text to exactly `width` columns, marking a cut with an ellipsis. */
+/**
+ * Cuts or pads text to exactly `width` columns, marking a cut with an ellipsis. An endpoint
+ * (`host:port`, or a URL ending in a port) is cut in the middle, so its port stays readable.
+ */
 export function fit(text: string, width: number): string {
 	if (width <= 0) {
 		return '';
 	}
 	if (text.length > width) {
+		const port = /^\S+(:\d{1,5})$/.exec(text)?.[1];
+		if (port !== undefined && width >= port.length + 3) {
+			const tail = Math.max(port.length + 1, Math.floor((width - 1) / 2));
+			return `${text.slice(0, width - 1 - tail)}…${text.slice(-tail)}`;
+		}
 		return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
 	}
 	return text.padEnd(width);

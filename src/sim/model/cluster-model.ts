@@ -2,11 +2,12 @@ import {
 	configOf, constraintsOf, dockerImageOf, healthChecksOf, normalizeAppId, normalizeDefinition, portMappingsOf,
 	resourcesOf, setServicePorts, upgradeStrategyOf, validateDefinition,
 } from './app-definition.js';
+import {electMarathon, electMaster, electZookeeper, majority, zookeeperServes} from './leadership.js';
 import {agentsAllowed} from './placement.js';
 import {createRng, uuidFrom, type Rng} from './rng.js';
 import {SimApiError} from './sim-api-error.js';
 import type {
-	AppVersion, DeploymentAction, JsonObject, SimAgent, SimApp, SimDeployment, SimEvent, SimMarathon, SimMaster, SimTask, TaskState,
+	AppVersion, DeploymentAction, JsonObject, SimAgent, SimApp, SimDeployment, SimEvent, SimMarathon, SimMaster, SimTask, SimZkMember, TaskState,
 } from './types.js';
 
 export interface AgentSpec {
@@ -27,6 +28,10 @@ export interface ModelOptions {
 	agents: AgentSpec[];
 	masters: {hostname: string; port: number}[];
 	marathons: {hostname: string; port: number}[];
+	/** Members of the ZooKeeper ensemble the masters and Marathons elect their leaders through. Default 3. */
+	zookeeperMembers?: number;
+	/** Mesos `--quorum`: replicated-log replicas a leader needs. Default: a majority of the masters (2 of 3). */
+	masterQuorum?: number;
 	/** Range Marathon picks service ports from when an app asks for port 0. */
 	servicePortRange?: readonly [number, number];
 	/** How long a task stays staging, and how long after running its first health check passes. */
@@ -60,6 +65,8 @@ export class ClusterModel {
 	readonly agents: SimAgent[];
 	readonly masters: SimMaster[];
 	readonly marathons: SimMarathon[];
+	readonly zookeeper: SimZkMember[];
+	readonly masterQuorum: number;
 	readonly apps = new Map<string, SimApp>();
 	readonly tasks = new Map<string, SimTask>();
 	readonly completedTasks: SimTask[] = [];
@@ -98,6 +105,9 @@ export class ClusterModel {
 		this.marathons = options.marathons.map((m, index) => ({
 			id: `marathon-${index + 1}`, hostname: m.hostname, port: m.port, state: index === 0 ? 'leader' : 'standby',
 		}));
+		const members = options.zookeeperMembers ?? 3;
+		this.zookeeper = Array.from({length: members}, (_unused, index) => ({id: index + 1, state: index === members - 1 ? 'leader' : 'follower'}));
+		this.masterQuorum = options.masterQuorum ?? majority(this.masters.length);
 	}
 
 	onEvent(listener: (event: SimEvent) => void): () => void {
@@ -277,56 +287,65 @@ export class ClusterModel {
 		this.changed();
 	}
 
-	/** The leader's process dies and comes back as a standby; the next live master is elected. */
+	/** The leader's process dies and comes back as a standby; another live master is elected if a quorum remains. */
 	killLeadingMaster(options: {restart?: boolean} = {}): SimMaster {
 		const old = this.leadingMaster();
 		if (!old) throw new SimApiError(503, {message: 'No leading master'});
-		const index = this.masters.indexOf(old);
 		old.state = options.restart === false ? 'down' : 'standby';
 		old.electedAt = null;
+		// A restarted master joins the group again with a newer znode, behind the standbys.
 		old.startedAt = this.now;
-		for (let step = 1; step <= this.masters.length; step++) {
-			const next = this.masters[(index + step) % this.masters.length] as SimMaster;
-			if (next !== old && next.state === 'standby') {
-				next.state = 'leader';
-				next.electedAt = this.now;
-				break;
-			}
-		}
-		this.changed();
+		this.elect();
 		return old;
+	}
+
+	/** A master's process stops (systemctl stop): it leaves the group and the replicated log. */
+	stopMaster(index: number): void {
+		const master = this.masters[index];
+		if (!master) throw new SimApiError(404, {message: `Master ${index} does not exist`});
+		master.state = 'down';
+		master.electedAt = null;
+		this.elect();
 	}
 
 	startMaster(index: number): void {
 		const master = this.masters[index];
 		if (!master) throw new SimApiError(404, {message: `Master ${index} does not exist`});
 		if (master.state === 'down') {
-			master.state = this.leadingMaster() ? 'standby' : 'leader';
-			master.electedAt = master.state === 'leader' ? this.now : null;
+			master.state = 'standby';
+			master.electedAt = null;
 			master.startedAt = this.now;
 		}
-		this.changed();
+		this.elect();
 	}
 
-	/** Stops one Marathon (the leader by default); a running standby takes over. */
+	/** Stops one Marathon (the leader by default); a running standby takes over while ZooKeeper serves. */
 	stopMarathon(which: 'leader' | 'all' | number = 'all'): void {
 		const targets = which === 'all' ? this.marathons : which === 'leader' ? this.marathons.filter(m => m.state === 'leader') : [this.marathons[which]].filter((m): m is SimMarathon => m !== undefined);
 		for (const m of targets) m.state = 'stopped';
-		if (!this.leadingMarathon()) {
-			const next = this.marathons.find(m => m.state === 'standby');
-			if (next) next.state = 'leader';
-		}
-		this.changed();
+		this.elect();
 	}
 
 	startMarathon(which: 'all' | number = 'all'): void {
 		const targets = which === 'all' ? this.marathons : [this.marathons[which]].filter((m): m is SimMarathon => m !== undefined);
 		for (const m of targets) if (m.state === 'stopped') m.state = 'standby';
-		if (!this.leadingMarathon()) {
-			const next = this.marathons.find(m => m.state === 'standby');
-			if (next) next.state = 'leader';
-		}
-		this.changed();
+		this.elect();
+	}
+
+	/** Member ids run from 1, as in zoo.cfg's server.N lines. */
+	stopZookeeper(id: number): void {
+		this.requireZkMember(id).state = 'down';
+		this.elect();
+	}
+
+	startZookeeper(id: number): void {
+		const member = this.requireZkMember(id);
+		if (member.state === 'down') member.state = 'looking';
+		this.elect();
+	}
+
+	zookeeperServes(): boolean {
+		return zookeeperServes(this.zookeeper);
 	}
 
 	/** From now on the task fails its health checks until Marathon kills it. */
@@ -341,7 +360,8 @@ export class ClusterModel {
 
 	tick(ms = 1000): void {
 		this.now += ms;
-		const marathonUp = this.leadingMarathon() !== undefined;
+		// Marathon launches only on offers, and only a leading master makes them.
+		const marathonUp = this.leadingMarathon() !== undefined && this.leadingMaster() !== undefined;
 		for (const task of this.liveTasks()) {
 			if (task.state === 'TASK_STAGING' && this.now >= task.stagedAt + this.stagingMs) {
 				task.state = 'TASK_RUNNING';
@@ -372,6 +392,24 @@ export class ClusterModel {
 		const app = this.apps.get(normalizeAppId(id));
 		if (!app) throw new SimApiError(404, {message: `App '${normalizeAppId(id)}' does not exist`});
 		return app;
+	}
+
+	private requireZkMember(id: number): SimZkMember {
+		const member = this.zookeeper.find(m => m.id === id);
+		if (!member) throw new SimApiError(404, {message: `ZooKeeper member ${id} does not exist`});
+		return member;
+	}
+
+	/** Every leadership follows from who runs; agents register again with a newly elected master. */
+	private elect(): void {
+		electZookeeper(this.zookeeper);
+		const serves = zookeeperServes(this.zookeeper);
+		const elected = electMaster(this.masters, serves, this.masterQuorum, this.now);
+		if (elected) {
+			for (const agent of this.agents) if (agent.state === 'active') agent.registeredAt = this.now;
+		}
+		electMarathon(this.marathons, serves);
+		this.changed();
 	}
 
 	private requireMarathonLeader(): void {

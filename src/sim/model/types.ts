@@ -29,6 +29,12 @@ export interface SimMaster {
 	electedAt: number | null;
 }
 
+/** One ZooKeeper member; `looking` runs but serves nothing, having no quorum to join. */
+export interface SimZkMember {
+	id: number;
+	state: 'leader' | 'follower' | 'looking' | 'down';
+}
+
 export interface SimMarathon {
 	id: string;
 	hostname: string;

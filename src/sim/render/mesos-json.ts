@@ -170,6 +170,8 @@ export function agentStateJson(model: ClusterModel, agent: SimAgent): JsonObject
 	return {
 		version: mesosVersion, id: agent.id, pid: `slave(1)@${agent.ip}:${agent.port}`, hostname: agent.hostname,
 		resources: agentJson(model, agent).resources ?? {}, attributes: {...agent.attributes},
+		// A real agent's /state carries the flags it started with; these are the tutorial's.
+		flags: {master: 'zk://127.0.0.1:2181/mesos', work_dir: '/var/lib/mesos', log_dir: '/var/log/mesos', port: String(agent.port), containerizers: 'docker,mesos'},
 		frameworks: [{id: model.frameworkId, name: 'marathon', executors: tasks.filter(t => t.endedAt === null).map(executor), completed_executors: tasks.filter(t => t.endedAt !== null).map(executor)}],
 		mesos_lab_simulation: {...simulationMarker},
 	};

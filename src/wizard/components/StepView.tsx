@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box, Text, useInput} from 'ink';
+import {useEffect, useState} from 'react';
 import type {Language} from '../../steps/step.js';
 import {formatDuration} from '../build-progress.js';
 import {useTone} from '../palette.js';
@@ -57,14 +58,36 @@ export function StepView({screen, canRestartJob = true, tail, now, language, inf
 
 function LearnPanel({commands, rows, columns}: {commands: string[]; rows: number; columns: number}) {
 	const tone = useTone();
-	const shown = fitCommands(commands, rows, Math.max(20, columns));
+	// The files and commands of a step can be longer than the room: ↑/↓ scroll them, so the title,
+	// the why and the keys stay on screen at 80x24.
+	const [offset, setOffset] = useState(0);
+	useEffect(() => {
+		setOffset(0);
+	}, [commands]);
+	const width = Math.max(20, columns);
+	// Scrolling stops once the rest fits, so the last lines are never shown alone at the top.
+	let last = 0;
+	while (last < commands.length - 1 && fitCommands(commands.slice(last), rows, width).length < commands.length - last) {
+		last++;
+	}
+	useInput((_input, key) => {
+		if (key.downArrow || key.pageDown) {
+			setOffset(current => Math.min(last, current + (key.pageDown ? Math.max(1, rows - 1) : 1)));
+		} else if (key.upArrow || key.pageUp) {
+			setOffset(current => Math.max(0, current - (key.pageUp ? Math.max(1, rows - 1) : 1)));
+		}
+	});
+	const visible = commands.slice(offset);
+	const shown = fitCommands(visible, rows, width);
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Text>{commands.length === 0 ? 'This step runs no commands of its own.' : 'It will run:'}</Text>
 			{shown.map((command, index) => (
-				<Text key={index} wrap="wrap">{command}</Text>
+				<Text key={offset + index} wrap="wrap">{command}</Text>
 			))}
-			{shown.length < commands.length ? <Text color={tone('muted')}>{`… and ${commands.length - shown.length} more (all of them go to the step log)`}</Text> : null}
+			{shown.length < visible.length
+				? <Text color={tone('muted')}>{`… and ${visible.length - shown.length} more (↑↓ scroll; all of them go to the step log)`}</Text>
+				: offset > 0 ? <Text color={tone('muted')}>(↑ scrolls back)</Text> : null}
 			<Text color={tone('accent')}>Enter or r: run this step · s: skip it · n: run it and the rest without pausing · q: quit</Text>
 		</Box>
 	);

@@ -20,8 +20,8 @@ export interface SummaryProps {
 	info: StepInfoLookup;
 	/** Rows for the proofs, so the addresses and keys stay on a small screen. */
 	proofRows?: number;
-	/** The tutorial's experiments, offered once the cluster is up: the command of each. */
-	experiments?: readonly string[];
+	/** The tutorial's experiments, offered once the cluster is up: the command of each, by topic. */
+	experiments?: readonly ExperimentCommands[];
 }
 
 export function Summary({outcome, addresses, steps, verified, language, info, proofRows = Number.POSITIVE_INFINITY, experiments = []}: SummaryProps) {
@@ -47,13 +47,26 @@ export function Summary({outcome, addresses, steps, verified, language, info, pr
 				})}
 				{shown.length < proven.length ? <Text color={tone('muted')}>{`… and ${proven.length - shown.length} more proven (mesos-lab status lists every step)`}</Text> : null}
 			</Box>
-			{outcome === 'completed' && experiments.length > 0
-				? <Text wrap="truncate-end">{`Try the tutorial's experiments: ${experimentsLine(experiments)}`}</Text>
+			{outcome === 'completed'
+				? experiments.filter(group => group.commands.length > 0).map(group => (
+					<Text key={group.topic} wrap="truncate-end">{`${offerLead[group.topic][language]}${experimentsLine(group.commands)}`}</Text>
+				))
 				: null}
 			<Text color={tone('accent')}>d: open the dashboard · q: quit</Text>
 		</Box>
 	);
 }
+
+/** The commands of one topic's experiments, shown on one line. */
+export interface ExperimentCommands {
+	topic: 'apps' | 'availability';
+	commands: readonly string[];
+}
+
+const offerLead = {
+	apps: {zh: '试试教程里的实验：', en: 'Try the tutorial\'s experiments: '},
+	availability: {zh: '高可用实验：', en: 'High availability: '},
+} as const;
 
 // One line on any screen: the first command whole, the others by the name that differs.
 function experimentsLine(commands: readonly string[]): string {

@@ -11,7 +11,7 @@ import {initialWizardState, type FinishedStep, type WizardState} from '../wizard
 import {FailureView} from './FailureView.js';
 import {PlanReview, type PlannedDownload} from './PlanReview.js';
 import {StepView} from './StepView.js';
-import {Summary, type ClusterAddresses} from './Summary.js';
+import {Summary, type ClusterAddresses, type ExperimentCommands} from './Summary.js';
 
 /** Where runner events come from: the runner itself, a replayed journal, or a test script. */
 export interface RunnerEventSource {
@@ -40,8 +40,8 @@ export interface WizardAppProps {
 	downloads: PlannedDownload[];
 	estimateMs: (steps: WizardState['steps'], checks: Record<string, CheckResult>) => number;
 	addresses: ClusterAddresses;
-	/** Commands of the experiments the summary offers. */
-	experiments?: readonly string[];
+	/** Commands of the experiments the summary offers, by topic. */
+	experiments?: readonly ExperimentCommands[];
 	clock: () => number;
 	noColor: boolean;
 	tailLines?: number;
@@ -74,8 +74,8 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 	// The failure screen's log gets all but its title and keys; learn mode's commands share the step screen.
 	const logRows = Math.max(5, rows - 4);
 	const commandRows = Math.max(3, rows - 14);
-	// Title, three addresses, a gap, the experiments line and the keys line stay on screen with the proofs.
-	const proofRows = Math.max(3, rows - 8);
+	// Title, three addresses, a gap, a line per topic of experiments and the keys line stay on screen with the proofs.
+	const proofRows = Math.max(3, rows - 7 - Math.max(1, experiments?.length ?? 0));
 	const [state, dispatch] = useReducer(wizardReducer, {now: clock(), tailLimit: tailLines, stallAfterMs}, initialWizardState);
 
 	useEffect(() => {

@@ -2,6 +2,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {tethered} from '../../helpers/tethered.js';
 
 export function haproxyUnavailable(): string | undefined {
 	return existsSync('/usr/sbin/haproxy') ? undefined : '/usr/sbin/haproxy is missing (install haproxy)';
@@ -60,7 +61,7 @@ export async function startHaproxy(statsPort: number, apps: HaproxyApp[]): Promi
 	}
 	const config = `${lines.join('\n')}\n`;
 	writeFileSync(configPath, config);
-	const child: ChildProcess = spawn('/usr/sbin/haproxy', ['-db', '-f', configPath], {stdio: ['ignore', 'ignore', 'pipe']});
+	const child: ChildProcess = spawn(...tethered('/usr/sbin/haproxy', ['-db', '-f', configPath]), {stdio: ['ignore', 'ignore', 'pipe']});
 	let stderr = '';
 	child.stderr?.on('data', (chunk: Buffer) => {
 		stderr += chunk.toString();

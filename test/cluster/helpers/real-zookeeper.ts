@@ -2,6 +2,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {tethered} from '../../helpers/tethered.js';
 import {sendFourLetterWord} from '../../../src/cluster/zookeeper-client.js';
 
 const javaDir = '/usr/share/java';
@@ -33,7 +34,7 @@ export async function startZookeeper(port: number, whitelist: string | undefined
 	].join('\n');
 	writeFileSync(join(dir, 'zoo.cfg'), `${config}\n`);
 	const classpath = jars.map(jar => join(javaDir, jar)).filter(path => existsSync(path)).join(':');
-	const child: ChildProcess = spawn('/usr/bin/java', ['-Xmx128m', '-cp', classpath, 'org.apache.zookeeper.server.ZooKeeperServerMain', join(dir, 'zoo.cfg')], {stdio: ['ignore', 'ignore', 'pipe']});
+	const child: ChildProcess = spawn(...tethered('/usr/bin/java', ['-Xmx128m', '-cp', classpath, 'org.apache.zookeeper.server.ZooKeeperServerMain', join(dir, 'zoo.cfg')]), {stdio: ['ignore', 'ignore', 'pipe']});
 	let stderr = '';
 	child.stderr?.on('data', (chunk: Buffer) => {
 		stderr += chunk.toString();

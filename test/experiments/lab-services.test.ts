@@ -1,0 +1,72 @@
+import {describe, expect, it} from 'vitest';
+import {ConnectionError} from '../../src/errors.js';
+import type {Executor} from '../../src/exec/executor.js';
+import {labServices} from '../../src/experiments/lab-services.js';
+import {StoppedServices} from '../../src/experiments/stopped-services.js';
+import {validateLab} from '../../src/lab/lab-file.js';
+import {FakeExecutor} from '../helpers/fake-executor.js';
+
+const threeHosts = validateLab({
+	hosts: [{name: 'node1', address: '10.0.0.11'}, {name: 'node2', address: '10.0.0.12'}, {name: 'node3', address: '10.0.0.13'}],
+	roles: {zookeeper: ['node1', 'node2', 'node3'], masters: ['node1', 'node2', 'node3'], agents: ['node1', 'node2', 'node3'], marathon: ['node1', 'node2'], marathonLb: 'node3'},
+}, 'test lab');
+
+/** An SSH link that drops at its first command, as when the session's sshd child is killed. */
+class DroppedLink implements Executor {
+	readonly label = 'dropped';
+	closed = false;
+	async run(): Promise<never> {
+		throw new ConnectionError('Not connected');
+	}
+	async upload(): Promise<void> {}
+	async download(): Promise<never> {
+		throw new ConnectionError('Not connected');
+	}
+	async close(): Promise<void> {
+		this.closed = true;
+	}
+}
+
+describe('stopping and starting a lab\'s daemons', () => {
+	it('runs the units the install wrote, on the host each role lives on, as root', async () => {
+		const opened: Array<{host: string; executor: FakeExecutor}> = [];
+		const services = labServices(threeHosts, async host => {
+			const executor = new FakeExecutor([{match: /^systemctl (stop|start) mesos-lab-[a-z]+-\d\.service$/}], host.name);
+			opened.push({host: host.name, executor});
+			return executor;
+		});
+		await services.stop({kind: 'master', index: 2});
+		await services.start({kind: 'master', index: 2});
+		await services.stop({kind: 'zookeeper', id: 3});
+		await services.stop({kind: 'marathon', index: 2});
+		expect(opened.map(o => [o.host, o.executor.commands])).toEqual([
+			['node2', ['systemctl stop mesos-lab-master-2.service', 'systemctl start mesos-lab-master-2.service', 'systemctl stop mesos-lab-marathon-2.service']],
+			['node3', ['systemctl stop mesos-lab-zookeeper-3.service']],
+		]);
+		expect(services.name({kind: 'zookeeper', id: 3})).toBe('mesos-lab-zookeeper-3.service on node3');
+		expect(services.manualStart({kind: 'master', index: 1})).toBe('ssh root@10.0.0.11 sudo systemctl start mesos-lab-master-1.service');
+	});
+
+	it('opens the link again when it dropped, so the restore in a finally still reaches the host', async () => {
+		const dropped = new DroppedLink();
+		const fresh = new FakeExecutor([{match: 'systemctl start mesos-lab-master-1.service'}], 'node1');
+		const links: Executor[] = [dropped, fresh];
+		const lines: string[] = [];
+		const guard = new StoppedServices(labServices(threeHosts, async () => links.shift() ?? fresh), line => lines.push(line), 'en');
+		// The stop was sent before the link dropped; the guard still knows the master is down.
+		await expect(guard.stop({kind: 'master', index: 1})).rejects.toThrow(/Could not reach node1/);
+		await guard.restore();
+		expect(dropped.closed).toBe(true);
+		expect(fresh.commands).toEqual(['systemctl start mesos-lab-master-1.service']);
+		expect(lines).toEqual(['stopping mesos-lab-master-1.service on node1', 'restoring what the experiment stopped...', 'starting mesos-lab-master-1.service on node1']);
+	});
+
+	it('says how to start a daemon by hand when the restore cannot', async () => {
+		const failing = new FakeExecutor([{match: /^systemctl stop /}, {match: /^systemctl start /, exitCode: 1, stderr: 'Job for mesos-lab-marathon-1.service failed.'}], 'node1');
+		const lines: string[] = [];
+		const guard = new StoppedServices(labServices(threeHosts, async () => failing), line => lines.push(line), 'zh');
+		await guard.stop({kind: 'marathon', index: 1});
+		await guard.restore();
+		expect(lines.at(-1)).toBe('无法启动 mesos-lab-marathon-1.service on node1：systemctl start mesos-lab-marathon-1.service failed on node1: Job for mesos-lab-marathon-1.service failed。请手动执行：ssh root@10.0.0.11 sudo systemctl start mesos-lab-marathon-1.service');
+	});
+});
