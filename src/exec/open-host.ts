@@ -7,6 +7,7 @@ import type {ConfirmUnknownHost} from './known-hosts.js';
 import {LocalExecutor} from './local-executor.js';
 import {resolveSshEndpoint, type SshEndpoint} from './ssh-config.js';
 import {connectSsh} from './ssh-executor.js';
+import type {AskSudoPassword} from './sudo.js';
 
 /** What a lab host says about reaching it: only an explicit `local: true` means this machine. */
 export interface HostAddress {
@@ -32,6 +33,8 @@ export interface HostAccess {
 	userHome?: string;
 	/** Absent where nobody can answer (no terminal): a password that is needed then stops with a hint. */
 	ask?: AskHidden;
+	/** Where sudo's password comes from when not asked here (the environment of an unattended run). */
+	askSudoPassword?: AskSudoPassword;
 	readyTimeoutMs?: number;
 }
 
@@ -93,7 +96,8 @@ function label(endpoint: SshEndpoint): string {
  */
 export async function openHost(host: HostAddress, access: HostAccess): Promise<Executor> {
 	if (host.local === true) {
-		return new LocalExecutor(access.ask === undefined ? {} : {askSudoPassword: () => askSudo(access.ask!, 'local')});
+		const sudo = access.askSudoPassword ?? (access.ask === undefined ? undefined : () => askSudo(access.ask!, 'local'));
+		return new LocalExecutor(sudo === undefined ? {} : {askSudoPassword: sudo});
 	}
 	const endpoint = sshEndpointFor(host, access);
 	const where = label(endpoint);
@@ -116,7 +120,8 @@ export async function openHost(host: HostAddress, access: HostAccess): Promise<E
 		},
 		...(loginPassword === undefined ? {} : {password: loginPassword}),
 		// sudo asks for the user's own login password, so one already typed for the login is not asked again.
-		...(ask === undefined && loginPassword === undefined ? {} : {askSudoPassword: async () => loginPassword ?? askSudo(ask!, where)}),
+		...(access.askSudoPassword !== undefined ? {askSudoPassword: access.askSudoPassword}
+			: ask === undefined && loginPassword === undefined ? {} : {askSudoPassword: async () => loginPassword ?? askSudo(ask!, where)}),
 		...(access.readyTimeoutMs === undefined ? {} : {readyTimeoutMs: access.readyTimeoutMs}),
 	});
 }

@@ -4,6 +4,7 @@ import type {CommandContext} from '../cli/context.js';
 import {parseLab, serializeLab} from '../lab/lab-file.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {createLineRenderer, wantsColor} from '../runner/line-renderer.js';
+import {t} from '../i18n/messages.js';
 import {replaceFileDurably} from '../state/durable-write.js';
 import {cleanLine} from '../untrusted-text.js';
 import {answersToLab} from './answers-to-lab.js';
@@ -55,6 +56,10 @@ export async function runWizard(ctx: CommandContext, options: WizardOptions, dep
 	const write = (text: string) => {
 		ctx.stdout.write(text);
 	};
+
+	if (options.resume !== true) {
+		write(`${t(ctx.lang, 'welcome')}\n`);
+	}
 
 	const {lab: obtained, learn} = options.lab === undefined
 		? await obtainLab(ctx, options, mode.ask, deps, write)

@@ -12,6 +12,7 @@ import {hostsInUse} from '../steps/topology.js';
 import type {Target} from './interview.js';
 import {prepareLabRun} from './lab-run.js';
 import {registryPasswordSource} from './registry-password.js';
+import {sudoPasswordSource} from './sudo-password.js';
 import type {WizardDeps} from './run-wizard.js';
 import {detectPrimaryAddress, probeVaultMirror} from './target-facts.js';
 import {tryConnectTarget} from './try-connect.js';
@@ -31,7 +32,9 @@ function targetHost(target: Target): HostAddress {
 
 /** The wizard wired to this machine, SSH, the step catalog, the runner and the dashboard. */
 export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): WizardDeps {
-	const access = hostAccess(ctx, options);
+	// An unattended run may give the sudo password in the environment; otherwise it is asked at the terminal.
+	const sudoFromEnv = sudoPasswordSource(ctx.env, false, 'en');
+	const access = {...hostAccess(ctx, options), ...(sudoFromEnv === undefined ? {} : {askSudoPassword: sudoFromEnv})};
 	const {knownHostsPath} = access;
 	const executorFor = (target: Target): Promise<Executor> => openHost(targetHost(target), access);
 

@@ -1,7 +1,8 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {e2eLabId, finished, labHostUnavailable, startCli, startLabHost, type LabHost} from './lab-host.js';
+import {finished} from './install-journal.js';
+import {e2eLabId, labHostUnavailable, startCli, startLabHost, type LabHost} from './lab-host.js';
 
 const unavailable = labHostUnavailable();
 if (unavailable && process.env['CI']) {
