@@ -49,7 +49,7 @@ function mesosOf(choice: MesosChoice): NonNullable<LabInput['mesos']> {
 			return {source: 'build'};
 		}
 		case 'third-party-repo': {
-			return {source: 'third-party-repo', thirdPartyRepo: choice.repo};
+			return {source: 'third-party-repo', thirdPartyRepo: choice.repo, thirdPartyGpgKey: choice.gpgKey};
 		}
 		case 'package': {
 			return {source: choice.url.endsWith('.rpm') ? 'rpm' : 'tarball', download: {url: choice.url, checksum: {algorithm: 'sha256', value: choice.sha256}}};

@@ -16,13 +16,14 @@ export type MirrorPreset = 'china' | 'global' | 'custom';
 export type MesosChoice =
 	| {source: 'build'}
 	| {source: 'package'; url: string; sha256: string}
-	| {source: 'third-party-repo'; repo: string};
+	| {source: 'third-party-repo'; repo: string; gpgKey: string};
 
 /**
- * AVENTER's CentOS 7 repo, the only public el7 Mesos builds left: a third party, and its signing key
- * expires on 2026-09-28, so the repo is used without GPG checks and named as third-party everywhere.
+ * AVENTER's CentOS 7 repo, the only public el7 Mesos builds left: a third party, named as such
+ * everywhere, whose packages yum checks against AVENTER's signing key (it expires on 2026-09-28).
  */
-export const aventerRepo = 'http://rpm.aventer.biz/CentOS/7/x86_64/';
+export const aventerRepo = 'https://rpm.aventer.biz/CentOS/7/x86_64/';
+export const aventerKey = 'https://www.aventer.biz/CentOS/support_aventer.asc';
 
 /** The effects the interview uses, injected so it runs against fakes in tests. */
 export interface InterviewEffects {
@@ -355,7 +356,7 @@ async function askMesos(kit: PromptKit, draft: InterviewAnswers): Promise<Outcom
 		choices: [
 			{name: 'Build from source as the tutorial does (1-2 hours)', value: 'build'},
 			{name: 'Install a prebuilt package you have: an .rpm or .tar.gz URL and its sha256 (minutes)', value: 'package'},
-			{name: 'Install from AVENTER\'s yum repo, a third party (minutes; no GPG check, its key expires 2026-09-28)', value: 'third-party-repo'},
+			{name: 'Install from AVENTER\'s yum repo, a third party (minutes; its signing key expires 2026-09-28)', value: 'third-party-repo'},
 		],
 		default: draft.mesos.source,
 	});
@@ -369,16 +370,19 @@ async function askMesos(kit: PromptKit, draft: InterviewAnswers): Promise<Outcom
 	}
 
 	if (source === 'third-party-repo') {
-		const repo = await kit.input({
-			message: 'Third-party yum repo base URL',
-			default: draft.mesos.source === 'third-party-repo' ? draft.mesos.repo : aventerRepo,
-			validate: value => (/^https?:\/\/[^\s'"`$\\]+$/.test(value) ? true : 'An http(s):// URL without spaces, quotes or $ (write 7 and x86_64 for $releasever and $basearch)'),
-		});
+		const previous = draft.mesos.source === 'third-party-repo' ? draft.mesos : undefined;
+		const https = (value: string) => (/^https:\/\/[^\s'"`$\\]+$/.test(value) ? true : 'An https:// URL without spaces, quotes or $ (write 7 and x86_64 for $releasever and $basearch)');
+		const repo = await kit.input({message: 'Third-party yum repo base URL', default: previous?.repo ?? aventerRepo, validate: https});
 		if (repo === backToken) {
 			return askMesos(kit, draft);
 		}
 
-		draft.mesos = {source, repo};
+		const gpgKey = await kit.input({message: 'The repo\'s signing key (yum checks every package against it)', default: previous?.gpgKey ?? aventerKey, validate: https});
+		if (gpgKey === backToken) {
+			return askMesos(kit, draft);
+		}
+
+		draft.mesos = {source, repo, gpgKey};
 		return 'next';
 	}
 

@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {parseLab, serializeLab} from '../../src/lab/lab-file.js';
 import {buildPlan} from '../../src/steps/catalog.js';
 import {answersToLab} from '../../src/wizard/answers-to-lab.js';
-import {aventerRepo, runInterview, type InterviewEffects} from '../../src/wizard/interview.js';
+import {aventerKey, aventerRepo, runInterview, type InterviewEffects} from '../../src/wizard/interview.js';
 import {scriptedPrompts} from './scripted-prompts.js';
 
 const effects: InterviewEffects = {
@@ -29,7 +29,7 @@ const choices = {
 		build: ['build'],
 		'a prebuilt rpm': ['package', 'https://packages.example.org/mesos-1.11.0-1.el7.x86_64.rpm', sha256],
 		'a prebuilt tarball on the host': ['package', 'file:///root/mesos-1.11.0-bin.tar.gz', sha256],
-		'the third-party repo': ['third-party-repo', undefined],
+		'the third-party repo': ['third-party-repo', undefined, undefined],
 	},
 	version: {pinned: [undefined]},
 	mode: {learn: ['learn'], 'run through': ['run']},
@@ -69,10 +69,10 @@ describe('every path through the interview', () => {
 		expect(lab.mesos).toEqual({source: 'rpm', download: {url: 'https://packages.example.org/mesos-1.11.0-1.el7.x86_64.rpm', checksum: {algorithm: 'sha256', value: sha256}}});
 	});
 
-	test('the third-party repo defaults to AVENTER\'s CentOS 7 repo', async () => {
+	test('the third-party repo defaults to AVENTER\'s CentOS 7 repo and its signing key', async () => {
 		const {kit} = scriptedPrompts(['en', 'local', undefined, 'single', 'global', ...choices.mesos['the third-party repo'], undefined, 'run']);
 		const lab = answersToLab(await runInterview(kit, effects));
-		expect(lab.mesos).toEqual({source: 'third-party-repo', thirdPartyRepo: aventerRepo});
+		expect(lab.mesos).toEqual({source: 'third-party-repo', thirdPartyRepo: aventerRepo, thirdPartyGpgKey: aventerKey});
 	});
 
 	test('a package URL that is not an rpm or tarball is refused inline', async () => {
