@@ -29,8 +29,8 @@ const daemonJson = {file: '/etc/docker/daemon.json', template: '/etc/docker/daem
 
 /** What stays on a host after a reset, said before it starts. */
 export const keptAfterReset: Localized = text(
-	'保留：已安装的软件包（docker-ce 和 chrony 及其服务、编译依赖、maven 及指向 https 镜像的 /etc/maven/settings.xml、EPEL 的包），yum 源的 vault 改写（CentOS-Base.repo 和 mesos-lab-disabled 目录：去掉它 yum 就又不能用了），已关闭的 firewalld、网卡的 ONBOOT 设置和交换文件。软件包可以用 yum history undo 删除。',
-	'Kept: installed packages (docker-ce and chrony with their services, the build dependencies, maven with its /etc/maven/settings.xml pointing at an https mirror, the EPEL packages), the yum vault rewrite (CentOS-Base.repo and the mesos-lab-disabled folder: without it yum breaks again), firewalld left off, the network cards\' ONBOOT and any swap file. yum history undo removes the packages.',
+	'保留：已安装的软件包（docker-ce 和 chrony 及其服务、编译依赖、maven 及指向 https 镜像的 /etc/maven/settings.xml、EPEL 的包），yum 源的 vault 改写（CentOS-Base.repo 和 mesos-lab-disabled 目录：去掉它 yum 就又不能用了），docker-ce 的 yum versionlock（yum versionlock delete 可以解除），已关闭的 firewalld、网卡的 ONBOOT 设置和交换文件。软件包可以用 yum history undo 删除。',
+	'Kept: installed packages (docker-ce and chrony with their services, the build dependencies, maven with its /etc/maven/settings.xml pointing at an https mirror, the EPEL packages), the yum vault rewrite (CentOS-Base.repo and the mesos-lab-disabled folder: without it yum breaks again), the yum versionlock on docker-ce (yum versionlock delete lifts it), firewalld left off, the network cards\' ONBOOT and any swap file. yum history undo removes the packages.',
 );
 
 const missing = 'for f in "$@"; do [ ! -e "$f" ] || exit 1; done';

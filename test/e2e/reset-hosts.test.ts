@@ -93,8 +93,8 @@ describe.skipIf(Boolean(unavailable))('mesos-lab reset --hosts on a CentOS 7 tes
 		const after = snapshot(lab);
 		const files = difference(before.files, after.files);
 		// What the reset says it keeps: the packages' files (the docker command, the folders their
-		// packages own) and the vault rewrite, which moved the dead CentOS repo files aside.
-		const kept = [/^\/usr\/bin\/docker$/, /^\/etc\/(docker|maven|yum|yum\/post-actions)$/, /^\/etc\/yum\.repos\.d\/mesos-lab-disabled(\/|$)/];
+		// packages own), docker-ce's version lock and the vault rewrite, which moved the dead CentOS repo files aside.
+		const kept = [/^\/usr\/bin\/docker$/, /^\/etc\/(docker|maven|yum|yum\/post-actions)$/, /^\/etc\/yum\.repos\.d\/mesos-lab-disabled(\/|$)/, /^\/etc\/yum\/pluginconf\.d(\/versionlock\.list)?$/];
 		expect(files.added.filter(path => !kept.some(pattern => pattern.test(path))), reset.output()).toEqual([]);
 		expect(files.removed).toEqual(['/etc/yum.repos.d/CentOS-Updates.repo']);
 		// Units: the services of the packages that stay (docker, chrony) run on; firewalld stays off, as said.
@@ -106,7 +106,7 @@ describe.skipIf(Boolean(unavailable))('mesos-lab reset --hosts on a CentOS 7 tes
 		const again = await installed(lab);
 		expect(again.code, again.output).toBe(0);
 		const steps = journalSteps(lab);
-		const ranAgain = ['docker-daemon-config', 'epel-archive', 'zookeeper-download', 'zookeeper-member-1', 'zookeeper-member-3', 'mesos-source', 'mesos-build', 'mesos-master-1', 'mesos-agent', 'marathon-1', 'marathon-2', 'marathon-lb'];
+		const ranAgain = ['docker-daemon-config', 'zookeeper-download', 'zookeeper-member-1', 'zookeeper-member-3', 'mesos-source', 'mesos-build', 'mesos-master-1', 'mesos-agent', 'marathon-1', 'marathon-2', 'marathon-lb'];
 		expect(ranAgain.filter(id => steps[`${id}@node1`]?.status !== 'done'), again.output).toEqual([]);
 	}, 9 * installTimeoutMs);
 });
