@@ -26,14 +26,19 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
 		return handleError(error, {stderr, debug, lang});
 	}
 
+	const stdin = io.stdin ?? process.stdin;
+	const isTTY = io.isTTY ?? Boolean((stdout as NodeJS.WriteStream).isTTY);
 	const chosen: {invocation?: Invocation} = {};
 	const program = buildProgram(lang, packageVersion(), {writeOut: text => stdout.write(text), writeErr: text => stderr.write(text)}, chosen);
-	if (argv.length === 0) {
+	const interactive = isTTY && (stdin as NodeJS.ReadStream).isTTY === true;
+	if (onlyGlobalOptions(argv) && !interactive) {
 		stdout.write(program.helpInformation());
 		return exitCodes.ok;
 	}
+	// Bare `mesos-lab` at a terminal is `mesos-lab init`: the wizard.
+	const words = onlyGlobalOptions(argv) ? [...argv, 'init'] : argv;
 	try {
-		await program.parseAsync(helpAsFlag(argv, program.commands.map(command => command.name())), {from: 'user'});
+		await program.parseAsync(helpAsFlag(words, program.commands.map(command => command.name())), {from: 'user'});
 	} catch (error) {
 		if (error instanceof CommanderError) {
 			return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
@@ -58,8 +63,8 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
 		debug,
 		stdout,
 		stderr,
-		stdin: io.stdin ?? process.stdin,
-		isTTY: io.isTTY ?? Boolean((stdout as NodeJS.WriteStream).isTTY),
+		stdin,
+		isTTY,
 		env,
 	};
 	try {
@@ -118,6 +123,19 @@ function helpAsFlag(argv: readonly string[], commands: readonly string[]): strin
 	}
 	const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
 	return commands.includes(argv[index + 1]!) ? [...rest, '--help'] : rest;
+}
+
+/** No command and no word but `--home DIR`, `--lang LANG` and `--debug`. */
+function onlyGlobalOptions(argv: readonly string[]): boolean {
+	for (let index = 0; index < argv.length; index++) {
+		const word = argv[index]!;
+		if (word === '--home' || word === '--lang') {
+			index++;
+		} else if (word !== '--debug' && !word.startsWith('--home=') && !word.startsWith('--lang=')) {
+			return false;
+		}
+	}
+	return true;
 }
 
 function flagValue(argv: readonly string[], flag: string): string | undefined {

@@ -33,6 +33,8 @@ const loaders = {
 	lab: () => import('./commands/lab.js'),
 } satisfies Record<string, () => Promise<{run: unknown}>>;
 
+const sshConfigHelp = 'read this ssh config instead of ~/.ssh/config (Host aliases, User, Port, IdentityFile, ProxyJump, Include)';
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const appExamples = {
@@ -89,6 +91,7 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.option('--plain', 'print plain lines instead of the interactive view')
 		.option('--learn', 'pause before each step to show why it runs and its commands (with --config)')
 		.option('--accept-new-host-key', 'trust a host key seen for the first time (non-interactive runs)')
+		.option('--ssh-config <file>', sshConfigHelp)
 		.option('--ignore-preflight <name>', 'go on although this preflight check fails (repeatable)', collect, [])
 		.option('--lab-id <id>', t(lang, 'optLabId'));
 	bind(init, 'init', loaders.init);
@@ -96,15 +99,17 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 	const resume = add('resume', t(lang, 'cmdResume'), ['mesos-lab resume', 'mesos-lab resume --lab-id home-lab --plain']);
 	resume.option('--lab-id <id>', t(lang, 'optLabId'))
 		.option('--plain', 'print plain lines instead of the interactive view')
-		.option('--accept-new-host-key', 'trust a host key seen for the first time (non-interactive runs)');
+		.option('--accept-new-host-key', 'trust a host key seen for the first time (non-interactive runs)')
+		.option('--ssh-config <file>', sshConfigHelp);
 	bind(resume, 'resume', loaders.resume);
 
 	const status = add('status', t(lang, 'cmdStatus'), ['mesos-lab status', 'mesos-lab status --json', 'mesos-lab status --lab-id home-lab']);
 	status.option('--lab-id <id>', t(lang, 'optLabId')).option('--json', t(lang, 'optJson'));
 	bind(status, 'status', loaders.status);
 
-	const plan = add('plan', t(lang, 'cmdPlan'), ['mesos-lab plan --config lab.yaml', 'mesos-lab plan --config lab.yaml --script > install.sh']);
-	plan.option('--config <file>', 'lab file to plan for').option('--script', 'print the plan as a shell script');
+	const plan = add('plan', t(lang, 'cmdPlan'), ['mesos-lab plan --config lab.yaml', 'mesos-lab plan --config lab.yaml --script > install.sh', 'mesos-lab plan --config lab.yaml --script --lang en']);
+	plan.option('--config <file>', 'lab file to plan for').option('--script', 'print the plan as a shell script')
+		.addOption(new Option('--lang <lang>', 'language of the step titles and explanations, and of the script\'s comments (default: the lab file\'s)').choices(['zh', 'en']));
 	bind(plan, 'plan', loaders.plan);
 
 	const logs = add('logs', t(lang, 'cmdLogs'), ['mesos-lab logs', 'mesos-lab logs docker-install@node1']);
@@ -139,8 +144,11 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.option('--haproxy', 'put a real haproxy in front of the simulated tasks');
 	bind(demo, 'demo', loaders.demo);
 
-	const reset = add('reset', t(lang, 'cmdReset'), ['mesos-lab reset --lab-id home-lab', 'mesos-lab reset --lab-id home-lab --yes']);
-	reset.option('--lab-id <id>', t(lang, 'optLabId')).option('--yes', t(lang, 'optYes'));
+	const reset = add('reset', t(lang, 'cmdReset'), ['mesos-lab reset --lab-id home-lab', 'mesos-lab reset --lab-id home-lab --hosts', 'mesos-lab reset --lab-id home-lab --hosts --yes']);
+	reset.option('--lab-id <id>', t(lang, 'optLabId')).option('--yes', t(lang, 'optYes'))
+		.option('--hosts', t(lang, 'optResetHosts'))
+		.option('--accept-new-host-key', 'trust a host key seen for the first time (with --hosts)')
+		.option('--ssh-config <file>', sshConfigHelp);
 	bind(reset, 'reset', loaders.reset);
 
 	const app = add('app', t(lang, 'cmdApp'), [
@@ -201,7 +209,8 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.option('--service-port <port>', 'service port of the nginx experiments (default: Marathon assigns a free one; or MESOS_LAB_SERVICE_PORT)')
 		.option('--vhost-port <port>', 'marathon-lb\'s shared HTTP port for virtual hosts (default 80, or MESOS_LAB_VHOST_PORT)')
 		.option('--timeout <seconds>', 'how long to wait for each deployment and each change (default 300)')
-		.option('--accept-new-host-key', 'trust an agent\'s SSH host key seen for the first time (failover)');
+		.option('--accept-new-host-key', 'trust an agent\'s SSH host key seen for the first time (failover)')
+		.option('--ssh-config <file>', sshConfigHelp);
 	bind(lab, 'lab', loaders.lab, ([name]) => ({name}));
 
 	return program;

@@ -1,88 +1,138 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, globSync, readFileSync} from 'node:fs';
 import {homedir, userInfo} from 'node:os';
-import {join} from 'node:path';
+import {isAbsolute, join} from 'node:path';
+import SSHConfig, {LineType, type Line, type Section} from 'ssh-config';
 import {UserInputError} from '../errors.js';
 
-/** Where and as whom to connect, after `~/.ssh/config` has been applied to what the user typed. */
+/** Where and as whom to connect, after the ssh config has been applied to what the user typed. */
 export interface SshEndpoint {
 	host: string;
 	port: number;
 	user: string;
 	identityFiles: string[];
-	/** One jump host, already resolved through the same config. */
+	/** The host this one is reached through, itself resolved through the same config (and maybe its own jump). */
 	proxyJump?: SshEndpoint;
 }
 
-interface HostBlock {
-	patterns: string[];
-	options: Array<[string, string]>;
+export interface ResolveOptions {
+	/** What the user typed in place of the host: an alias from the config, or a host name. */
+	alias: string;
+	/** Given explicitly, these win over the config, as `ssh -p` and `user@` do. */
+	port?: number;
+	user?: string;
+	/** The user when neither the caller nor the config names one; ssh itself uses the local user. */
+	fallbackUser?: string;
+	/** The config's text; read from `configPath` (default ~/.ssh/config) when absent. */
+	configText?: string;
+	configPath?: string;
+	home?: string;
 }
 
-export function parseSshConfig(text: string): HostBlock[] {
-	// Options before the first Host line apply to every host.
-	const blocks: HostBlock[] = [{patterns: ['*'], options: []}];
-	let current: HostBlock | undefined = blocks[0];
-	for (const raw of text.split('\n')) {
-		const line = raw.trim();
-		if (line === '' || line.startsWith('#')) {
-			continue;
+/** Jump chains longer than this are a loop in the config, not a network. */
+const maxHops = 8;
+
+/**
+ * Applies an OpenSSH client config (Host, Match, HostName, User, Port, IdentityFile, ProxyJump with
+ * one hop or a chain, Include) to a destination, as `ssh DESTINATION` would.
+ */
+export function resolveSshEndpoint(options: ResolveOptions): SshEndpoint {
+	const home = options.home ?? homedir();
+	const configPath = options.configPath ?? join(home, '.ssh', 'config');
+	const text = options.configText ?? readConfigFile(configPath, options.configPath !== undefined);
+	const config = new SSHConfig();
+	config.push(...withIncludes(SSHConfig.parse(text), home, 0));
+	return resolveWith(config, options, home, 0);
+}
+
+function readConfigFile(path: string, required: boolean): string {
+	if (!existsSync(path)) {
+		if (required) {
+			throw new UserInputError(`The ssh config ${path} does not exist.`, {hint: 'Check the path given to --ssh-config.'});
 		}
-		const match = /^(\S+?)(?:\s*=\s*|\s+)(.*)$/.exec(line);
-		if (match === null) {
-			continue;
-		}
-		const keyword = match[1]!.toLowerCase();
-		const value = unquote(match[2]!.trim());
-		if (keyword === 'host') {
-			current = {patterns: value.split(/\s+/), options: []};
-			blocks.push(current);
-		} else if (keyword === 'match') {
-			// Match blocks need conditions this parser does not evaluate; their options are ignored.
-			current = undefined;
-		} else {
-			current?.options.push([keyword, value]);
-		}
+		return '';
 	}
-	return blocks;
+	try {
+		return readFileSync(path, 'utf8');
+	} catch (error) {
+		throw new UserInputError(`The ssh config ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, {
+			hint: 'Check its permissions, or pick another file with --ssh-config.',
+			cause: error,
+		});
+	}
 }
 
-function unquote(value: string): string {
-	return value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value;
+function isDirective(line: Line): line is Extract<Line, {param: string}> {
+	return line.type === LineType.DIRECTIVE;
 }
 
-function hostMatches(patterns: readonly string[], alias: string): boolean {
-	let matched = false;
-	for (const pattern of patterns) {
-		const negated = pattern.startsWith('!');
-		const glob = negated ? pattern.slice(1) : pattern;
-		const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');
-		if (new RegExp(`^${source}$`, 'i').test(alias)) {
-			if (negated) {
-				return false;
+function isSection(line: Line): line is Section {
+	return isDirective(line) && 'config' in line;
+}
+
+function values(line: Extract<Line, {param: string}>): string[] {
+	return typeof line.value === 'string' ? [line.value] : line.value.map(part => part.val);
+}
+
+/** The files one Include names: relative to ~/.ssh, `~` expanded, globs resolved in sorted order, as ssh_config(5) says. */
+function includedFiles(patterns: readonly string[], home: string): string[] {
+	return patterns.flatMap(pattern => {
+		const path = pattern.startsWith('~/') ? join(home, pattern.slice(2)) : isAbsolute(pattern) ? pattern : join(home, '.ssh', pattern);
+		return globSync(path).sort();
+	});
+}
+
+/**
+ * The config with every Include replaced by the lines of the files it names (the library parses
+ * Include but does not follow it). An Include inside a Host or Match block applies only where that
+ * block does: the included file's leading options stay in the block, its own Host blocks follow,
+ * and the rest of the enclosing block carries on under a copy of its header.
+ */
+function withIncludes(config: readonly Line[], home: string, depth: number): Line[] {
+	if (depth > maxHops) {
+		throw new UserInputError('The ssh config includes itself (Include nested more than 8 deep).', {hint: 'Check the Include lines of your ssh config.'});
+	}
+	const expand = (line: Extract<Line, {param: string}>) => includedFiles(values(line), home)
+		.flatMap(file => withIncludes(SSHConfig.parse(readConfigFile(file, true)), home, depth + 1));
+	const out: Line[] = [];
+	for (const line of config) {
+		if (!isDirective(line)) {
+			continue;
+		}
+		if (/^include$/i.test(line.param)) {
+			out.push(...expand(line));
+			continue;
+		}
+		if (!isSection(line)) {
+			out.push(line);
+			continue;
+		}
+		let current: Section = {...line, config: new SSHConfig()};
+		out.push(current);
+		for (const inner of line.config) {
+			if (!isDirective(inner)) {
+				continue;
 			}
-			matched = true;
-		}
-	}
-	return matched;
-}
-
-/** The first value each option gets for this alias, as ssh reads its config; IdentityFile accumulates. */
-function optionsFor(blocks: readonly HostBlock[], alias: string): {single: Map<string, string>; identityFiles: string[]} {
-	const single = new Map<string, string>();
-	const identityFiles: string[] = [];
-	for (const block of blocks) {
-		if (!hostMatches(block.patterns, alias)) {
-			continue;
-		}
-		for (const [keyword, value] of block.options) {
-			if (keyword === 'identityfile') {
-				identityFiles.push(value);
-			} else if (!single.has(keyword)) {
-				single.set(keyword, value);
+			if (!/^include$/i.test(inner.param)) {
+				current.config.push(inner);
+				continue;
+			}
+			const included = expand(inner);
+			const firstBlock = included.findIndex(isSection);
+			const leading = firstBlock === -1 ? included : included.slice(0, firstBlock);
+			current.config.push(...leading);
+			if (firstBlock !== -1) {
+				out.push(...included.slice(firstBlock));
+				current = {...line, config: new SSHConfig()};
+				out.push(current);
 			}
 		}
 	}
-	return {single, identityFiles};
+	return out;
+}
+
+function first(computed: Record<string, string | string[]>, key: string): string | undefined {
+	const value = computed[key];
+	return Array.isArray(value) ? value[0] : value;
 }
 
 function expandTokens(value: string, tokens: {host: string; port: number; user: string}, home: string): string {
@@ -101,7 +151,7 @@ function expandTokens(value: string, tokens: {host: string; port: number; user: 
 
 /** Splits `user@host:port` (any part but the host optional), as ProxyJump and the command line write it. */
 export function splitDestination(destination: string): {user?: string; host: string; port?: number} {
-	const match = /^(?:([^@]+)@)?(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(destination);
+	const match = /^(?:ssh:\/\/)?(?:([^@]+)@)?(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(destination);
 	if (match === null) {
 		throw new UserInputError(`"${destination}" is not a destination like user@host or host:port.`);
 	}
@@ -113,39 +163,38 @@ export function splitDestination(destination: string): {user?: string; host: str
 	};
 }
 
-export interface ResolveOptions {
-	/** What the user typed in place of the host: an alias from the config, or a host name. */
-	alias: string;
-	port?: number;
-	user?: string;
-	configText?: string;
-	home?: string;
-}
-
-/** Applies `~/.ssh/config` (Host, HostName, User, Port, IdentityFile, one ProxyJump hop) to a destination. */
-export function resolveSshEndpoint(options: ResolveOptions): SshEndpoint {
-	const home = options.home ?? homedir();
-	const configPath = join(home, '.ssh', 'config');
-	const text = options.configText ?? (existsSync(configPath) ? readFileSync(configPath, 'utf8') : '');
-	return resolveWith(parseSshConfig(text), options, home, 0);
-}
-
-function resolveWith(blocks: readonly HostBlock[], options: ResolveOptions, home: string, depth: number): SshEndpoint {
-	const {single, identityFiles} = optionsFor(blocks, options.alias);
-	const host = single.get('hostname')?.replaceAll('%h', options.alias) ?? options.alias;
-	const port = options.port ?? (single.has('port') ? Number(single.get('port')) : 22);
-	const user = options.user ?? single.get('user') ?? userInfo().username;
+function resolveWith(config: SSHConfig, options: ResolveOptions, home: string, depth: number, forcedJump?: SshEndpoint): SshEndpoint {
+	if (depth > maxHops) {
+		throw new UserInputError(`ProxyJump for ${options.alias} goes round in a loop (more than ${maxHops} hops).`, {hint: 'Check the ProxyJump lines of your ssh config.'});
+	}
+	const computed = config.compute({Host: options.alias, ...(options.user === undefined ? {} : {User: options.user})}, {ignoreCase: true});
+	const host = first(computed, 'hostname')?.replaceAll('%h', options.alias) ?? options.alias;
+	const configPort = first(computed, 'port');
+	const port = options.port ?? (configPort === undefined ? 22 : Number(configPort));
+	if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+		throw new UserInputError(`The ssh config gives ${options.alias} the port "${configPort ?? ''}".`, {hint: 'Port takes a number from 1 to 65535.'});
+	}
+	const user = options.user ?? first(computed, 'user') ?? options.fallbackUser ?? userInfo().username;
 	const tokens = {host, port, user};
-	const endpoint: SshEndpoint = {host, port, user, identityFiles: identityFiles.map(file => expandTokens(file, tokens, home))};
-	const jump = single.get('proxyjump');
-	if (jump !== undefined && jump.toLowerCase() !== 'none') {
-		if (depth > 0 || jump.includes(',')) {
-			throw new UserInputError(`ProxyJump for ${options.alias} needs more than one hop, which mesos-lab does not support.`, {
-				hint: 'Use a single jump host (ProxyJump bastion) in ~/.ssh/config.',
-			});
-		}
-		const parts = splitDestination(jump);
-		endpoint.proxyJump = resolveWith(blocks, {alias: parts.host, ...(parts.port === undefined ? {} : {port: parts.port}), ...(parts.user === undefined ? {} : {user: parts.user})}, home, depth + 1);
+	const identityFiles = [computed['identityfile'] ?? []].flat().map(file => expandTokens(file, tokens, home));
+	const endpoint: SshEndpoint = {host, port, user, identityFiles};
+	const jump = forcedJump ?? jumpChain(config, first(computed, 'proxyjump'), home, depth);
+	if (jump !== undefined) {
+		endpoint.proxyJump = jump;
 	}
 	return endpoint;
+}
+
+/** `ProxyJump a,b`: a is reached as configured, b through a, and the target through b. */
+function jumpChain(config: SSHConfig, value: string | undefined, home: string, depth: number): SshEndpoint | undefined {
+	if (value === undefined || value.toLowerCase() === 'none') {
+		return undefined;
+	}
+	let previous: SshEndpoint | undefined;
+	for (const [index, hop] of value.split(',').map(part => part.trim()).entries()) {
+		const parts = splitDestination(hop);
+		const hopOptions = {alias: parts.host, ...(parts.port === undefined ? {} : {port: parts.port}), ...(parts.user === undefined ? {} : {user: parts.user})};
+		previous = resolveWith(config, hopOptions, home, depth + 1, index === 0 ? undefined : previous);
+	}
+	return previous;
 }

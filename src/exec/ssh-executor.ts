@@ -181,13 +181,17 @@ export class SshExecutor implements Executor {
 		connection.client.end();
 	}
 
-	private async open(): Promise<{client: SshClient; jump?: SshClient}> {
-		const {endpoint} = this.options;
+	private open(): Promise<{client: SshClient; jump?: SshClient}> {
+		return this.reach(this.options.endpoint);
+	}
+
+	/** Connects to `endpoint`, through its jump host when it has one (which may have its own). */
+	private async reach(endpoint: SshEndpoint): Promise<{client: SshClient; jump?: SshClient}> {
 		if (endpoint.proxyJump === undefined) {
 			const client = await this.handshake(endpoint);
 			return {client};
 		}
-		const jump = await this.handshake(endpoint.proxyJump);
+		const {client: jump} = await this.reach(endpoint.proxyJump);
 		const tunnel = await new Promise<ClientChannel>((resolve, reject) => {
 			jump.forwardOut('127.0.0.1', 0, endpoint.host, endpoint.port, (error, channel) => error ? reject(new ConnectionError(
 				`The jump host ${labelOf(endpoint.proxyJump!)} could not reach ${endpoint.host}:${endpoint.port}: ${error.message}`,

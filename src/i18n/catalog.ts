@@ -48,7 +48,11 @@ export const messages = defineCatalog({
 	cmdLogs: {en: 'print the log of one step, or of all steps', zh: '打印某一步（或全部步骤）的日志'},
 	cmdDashboard: {en: 'watch a live Mesos/Marathon cluster in the terminal', zh: '在终端里实时观察 Mesos/Marathon 集群'},
 	cmdDemo: {en: 'run the dashboard against a simulated cluster on this machine', zh: '在本机启动一个模拟集群，用仪表盘观察它'},
-	cmdReset: {en: "forget a lab's checkpoints; what was installed on the hosts stays", zh: '清除实验环境的检查点；目标主机上已安装的内容保持不变'},
+	cmdReset: {en: "forget a lab's checkpoints; with --hosts, first remove what it installed on the hosts", zh: '清除实验环境的检查点；加上 --hosts 时先从主机上删除它安装的内容'},
+	optResetHosts: {
+		en: 'also stop and remove what the lab installed on its hosts: units, containers, images, Mesos, data and log folders, repo files and the yum plugin',
+		zh: '同时停止并删除实验环境在主机上安装的内容：服务单元、容器、镜像、Mesos、数据和日志目录、yum 源文件和 yum 插件',
+	},
 	cmdApp: {
 		en: 'manage Marathon apps: list, deploy, scale, restart, versions, rollback, update, delete',
 		zh: '管理 Marathon 应用：列出、部署、扩缩容、重启、版本、回滚、更新、删除',
@@ -70,6 +74,19 @@ export const messages = defineCatalog({
 		zh: '输入实验环境名以删除它的检查点和日志（{labId}）：',
 	},
 	resetDone: {en: 'Removed checkpoints and logs of {labId} ({dir})', zh: '已删除 {labId} 的检查点和日志（{dir}）'},
+	resetHostsIntro: {en: 'On the hosts of this lab, reset --hosts runs:', zh: 'reset --hosts 会在这个实验环境的主机上执行：'},
+	resetHostsConfirm: {
+		en: 'Type the lab id to remove all of the above from its hosts, then its checkpoints and logs ({labId}): ',
+		zh: '输入实验环境名，从主机上删除以上全部内容，再删除它的检查点和日志（{labId}）：',
+	},
+	resetRemoved: {en: 'removed', zh: '已删除'},
+	resetAlreadyGone: {en: 'already gone', zh: '本来就没有'},
+	resetFailed: {en: 'could not remove: {why}', zh: '无法删除：{why}'},
+	resetNotTried: {en: 'not tried: {why}', zh: '未执行：{why}'},
+	resetIncomplete: {
+		en: 'Not everything could be removed (see above). The checkpoints and logs are kept, so `mesos-lab reset --hosts` can try again once it is fixed.',
+		zh: '有些内容没能删除（见上文）。检查点和日志已保留，问题解决后可以再运行 `mesos-lab reset --hosts`。',
+	},
 	willDo: {en: 'Would run', zh: '将执行'},
 	welcome: {
 		en: 'mesos-lab builds the Mesos cluster of the tutorial step by step. Apache Mesos moved to the Apache Attic in 2025: it gets no more releases or fixes. This is a lab for learning, and for looking after legacy clusters, not a new production platform.',

@@ -127,6 +127,11 @@ function placeRoles(lab: ParsedLab, sourcePath: string): Lab {
 			throw new UserInputError(`${sourcePath}: hosts.${index}.name "${host.name}" is used twice.`, {hint: 'Give every host its own name.'});
 		}
 		names.add(host.name);
+		if (host.local === true && (host.port !== undefined || host.user !== undefined || host.identityFile !== undefined)) {
+			throw new UserInputError(`${sourcePath}: hosts.${index} is local (runs on this machine without SSH), so port, user and identityFile do not apply.`, {
+				hint: 'Remove local: true to reach the host over SSH, or remove port, user and identityFile.',
+			});
+		}
 		if (host.auth === 'identity-file' && host.identityFile === undefined) {
 			throw new UserInputError(`${sourcePath}: hosts.${index}.identityFile is required when auth is identity-file.`, {
 				hint: 'Name the private key file, e.g. identityFile: ~/.ssh/id_ed25519, or use auth: agent.',

@@ -32,8 +32,12 @@ export const downloadSchema = z.strictObject({
 export const hostSchema = z.strictObject({
 	name,
 	address: hostAddress,
-	port: port.default(22),
-	user: z.string().regex(/^[a-z_][a-z\d_-]{0,31}$/, 'a Linux user name').default('root'),
+	/** Run this host's commands on this machine, without SSH: only ever an explicit choice, never read from the address. */
+	local: z.boolean().optional(),
+	/** Absent: what the ssh config says for the address, else 22. */
+	port: port.optional(),
+	/** Absent: what the ssh config says for the address, else root. */
+	user: z.string().regex(/^[a-z_][a-z\d_-]{0,31}$/, 'a Linux user name').optional(),
 	auth: z.enum(['identity-file', 'agent', 'password-prompt']).default('agent'),
 	identityFile: z.string().min(1).optional(),
 	/** Mesos agent attributes, e.g. dc: bj, for Marathon constraints. */

@@ -1,6 +1,7 @@
 import {quoteShellArg} from '../exec/quote.js';
 import {BugError} from '../errors.js';
 import type {Executor} from '../exec/executor.js';
+import {hostDestination} from '../lab/host-destination.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {buildPlan} from './catalog.js';
 import type {Language, Step, StepContext} from './step.js';
@@ -40,7 +41,7 @@ export async function renderPlanScript(lab: Lab, language: Language = lab.langua
 		if (own.length === 0) {
 			continue;
 		}
-		lines.push(comment(`==== ${host.name} (${host.user}@${host.address}) ====`), '');
+		lines.push(comment(`==== ${host.name} (${hostDestination(host, language)}) ====`), '');
 		for (const step of own) {
 			lines.push(...(await renderStep(step, language, ctx)), '');
 		}
@@ -75,6 +76,6 @@ export function renderPlanSummary(lab: Lab, language: Language = lab.language): 
 	const steps = buildPlan(lab);
 	return lab.hosts
 		.filter((host) => steps.some((step) => step.host === host.name))
-		.map((host) => [`${host.name} (${host.user}@${host.address}:${host.port})`, ...steps.filter((step) => step.host === host.name).map((step, index) => `  ${String(index + 1).padStart(2)}. ${step.id.padEnd(24)} ${step.title[language]}`)].join('\n'))
+		.map((host) => [`${host.name} (${hostDestination(host, language)})`, ...steps.filter((step) => step.host === host.name).map((step, index) => `  ${String(index + 1).padStart(2)}. ${step.id.padEnd(24)} ${step.title[language]}`)].join('\n'))
 		.join('\n\n');
 }

@@ -1,6 +1,8 @@
 import {validateLab} from '../lab/lab-file.js';
 import type {Lab, LabInput} from '../lab/lab-schema.js';
-import type {InterviewAnswers} from './interview.js';
+
+type LabHostInput = LabInput['hosts'][number];
+import type {InterviewAnswers, MesosChoice} from './interview.js';
 
 /**
  * Turns interview answers into a lab. The first host is the target, reached at the address the
@@ -9,16 +11,14 @@ import type {InterviewAnswers} from './interview.js';
  */
 export function answersToLab(answers: InterviewAnswers): Lab {
 	const target = answers.target;
-	const first = {
-		name: 'node1',
-		address: target.kind === 'ssh' ? target.host : answers.advertiseIp,
-		port: target.kind === 'ssh' ? target.port : 22,
-		user: target.kind === 'ssh' ? target.user : 'root',
-		auth: target.kind === 'ssh' ? target.auth : 'agent' as const,
-		...(target.kind === 'ssh' && target.identityFile !== undefined ? {identityFile: target.identityFile} : {}),
-	};
+	// "This machine" is said once, here: the lab records it, and nothing later guesses it from an address.
+	const first: LabHostInput = target.kind === 'ssh'
+		? {name: 'node1', address: target.host, port: target.port, user: target.user, auth: target.auth, ...(target.identityFile === undefined ? {} : {identityFile: target.identityFile})}
+		: {name: 'node1', address: answers.advertiseIp, local: true};
+	// The other hosts are reached over SSH, as the target is (from this machine, as root, when the target is local).
+	const reach: LabHostInput = target.kind === 'ssh' ? first : {name: 'node1', address: answers.advertiseIp};
 	const others = answers.topology === 'multi'
-		? answers.extraHosts.map((address, index) => ({...first, name: `node${index + 2}`, address}))
+		? answers.extraHosts.map((address, index): LabHostInput => ({...reach, name: `node${index + 2}`, address}))
 		: [];
 	const hosts = [first, ...others];
 	const names = hosts.map(host => host.name);
@@ -38,7 +38,21 @@ export function answersToLab(answers: InterviewAnswers): Lab {
 		mirrors: answers.mirrors === 'custom' && answers.customMirror !== undefined
 			? {preset: 'global', centosVault: [answers.customMirror]}
 			: {preset: answers.mirrors === 'custom' ? 'global' : answers.mirrors},
-		mesos: {source: answers.mesosSource},
+		mesos: mesosOf(answers.mesos),
 	};
 	return validateLab(input, 'the wizard answers');
+}
+
+function mesosOf(choice: MesosChoice): NonNullable<LabInput['mesos']> {
+	switch (choice.source) {
+		case 'build': {
+			return {source: 'build'};
+		}
+		case 'third-party-repo': {
+			return {source: 'third-party-repo', thirdPartyRepo: choice.repo, thirdPartyGpgKey: choice.gpgKey};
+		}
+		case 'package': {
+			return {source: choice.url.endsWith('.rpm') ? 'rpm' : 'tarball', download: {url: choice.url, checksum: {algorithm: 'sha256', value: choice.sha256}}};
+		}
+	}
 }

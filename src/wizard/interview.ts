@@ -12,6 +12,19 @@ export type ConnectAttempt = {ok: true; fingerprint: string; newKey?: string} | 
 
 export type MirrorPreset = 'china' | 'global' | 'custom';
 
+/** Where Mesos comes from: built as the tutorial does, a package the user has, or a third party's yum repo. */
+export type MesosChoice =
+	| {source: 'build'}
+	| {source: 'package'; url: string; sha256: string}
+	| {source: 'third-party-repo'; repo: string; gpgKey: string};
+
+/**
+ * AVENTER's CentOS 7 repo, the only public el7 Mesos builds left: a third party, named as such
+ * everywhere, whose packages yum checks against AVENTER's signing key (it expires on 2026-09-28).
+ */
+export const aventerRepo = 'https://rpm.aventer.biz/CentOS/7/x86_64/';
+export const aventerKey = 'https://www.aventer.biz/CentOS/support_aventer.asc';
+
 /** The effects the interview uses, injected so it runs against fakes in tests. */
 export interface InterviewEffects {
 	tryConnect(target: Target): Promise<ConnectAttempt>;
@@ -31,7 +44,7 @@ export interface InterviewAnswers {
 	extraHosts: string[];
 	mirrors: MirrorPreset;
 	customMirror: string | undefined;
-	mesosSource: 'build' | 'rpm';
+	mesos: MesosChoice;
 	mesosVersion: string;
 	learnMode: boolean;
 }
@@ -46,7 +59,7 @@ export const defaultAnswers: InterviewAnswers = {
 	extraHosts: [],
 	mirrors: 'global',
 	customMirror: undefined,
-	mesosSource: 'build',
+	mesos: {source: 'build'},
 	mesosVersion: '1.11.0',
 	learnMode: true,
 };
@@ -72,7 +85,7 @@ function check(assert: (value: string) => void): (value: string) => true | strin
  * lab only needs confirming.
  */
 export async function runInterview(kit: PromptKit, effects: InterviewEffects, start: InterviewAnswers = defaultAnswers): Promise<InterviewAnswers> {
-	const draft: InterviewAnswers = {...start, target: {...start.target}, extraHosts: [...start.extraHosts]};
+	const draft: InterviewAnswers = {...start, target: {...start.target}, extraHosts: [...start.extraHosts], mesos: {...start.mesos}};
 	const questions = buildQuestions(kit, effects);
 	let index = 0;
 	while (index < questions.length) {
@@ -144,22 +157,7 @@ function buildQuestions(kit: PromptKit, effects: InterviewEffects): Question[] {
 			return 'next';
 		},
 		async draft => askMirrors(kit, effects, draft),
-		async draft => {
-			const source = await kit.select({
-				message: 'Mesos',
-				choices: [
-					{name: 'Build from source as the tutorial does (1-2 hours)', value: 'build'},
-					{name: 'Install a prebuilt package (minutes)', value: 'rpm'},
-				],
-				default: draft.mesosSource,
-			});
-			if (source === backToken) {
-				return 'back';
-			}
-
-			draft.mesosSource = source;
-			return 'next';
-		},
+		async draft => askMesos(kit, draft),
 		async draft => {
 			const version = await kit.input({
 				message: 'Mesos version (pinned default known to work with the other pins)',
@@ -349,5 +347,64 @@ async function askMirrors(kit: PromptKit, effects: InterviewEffects, draft: Inte
 		}
 	}
 
+	return 'next';
+}
+
+async function askMesos(kit: PromptKit, draft: InterviewAnswers): Promise<Outcome> {
+	const source = await kit.select({
+		message: 'Mesos',
+		choices: [
+			{name: 'Build from source as the tutorial does (1-2 hours)', value: 'build'},
+			{name: 'Install a prebuilt package you have: an .rpm or .tar.gz URL and its sha256 (minutes)', value: 'package'},
+			{name: 'Install from AVENTER\'s yum repo, a third party (minutes; its signing key expires 2026-09-28)', value: 'third-party-repo'},
+		],
+		default: draft.mesos.source,
+	});
+	if (source === backToken) {
+		return 'back';
+	}
+
+	if (source === 'build') {
+		draft.mesos = {source};
+		return 'next';
+	}
+
+	if (source === 'third-party-repo') {
+		const previous = draft.mesos.source === 'third-party-repo' ? draft.mesos : undefined;
+		const https = (value: string) => (/^https:\/\/[^\s'"`$\\]+$/.test(value) ? true : 'An https:// URL without spaces, quotes or $ (write 7 and x86_64 for $releasever and $basearch)');
+		const repo = await kit.input({message: 'Third-party yum repo base URL', default: previous?.repo ?? aventerRepo, validate: https});
+		if (repo === backToken) {
+			return askMesos(kit, draft);
+		}
+
+		const gpgKey = await kit.input({message: 'The repo\'s signing key (yum checks every package against it)', default: previous?.gpgKey ?? aventerKey, validate: https});
+		if (gpgKey === backToken) {
+			return askMesos(kit, draft);
+		}
+
+		draft.mesos = {source, repo, gpgKey};
+		return 'next';
+	}
+
+	const previous = draft.mesos.source === 'package' ? draft.mesos : undefined;
+	const url = await kit.input({
+		message: 'URL of the Mesos package (.rpm, or .tar.gz unpacking into /usr/local; file:// for one already on the host)',
+		default: previous?.url ?? '',
+		validate: value => (/^(https?|file):\/\/[^\s'"`$\\]+\.(rpm|tar\.gz|tgz)$/.test(value) ? true : 'An http(s):// or file:// URL ending in .rpm, .tar.gz or .tgz'),
+	});
+	if (url === backToken) {
+		return askMesos(kit, draft);
+	}
+
+	const sha256 = await kit.input({
+		message: 'Its sha256 (sha256sum FILE prints it)',
+		default: previous?.sha256 ?? '',
+		validate: value => (/^[\da-fA-F]{64}$/.test(value) ? true : '64 hexadecimal digits'),
+	});
+	if (sha256 === backToken) {
+		return askMesos(kit, draft);
+	}
+
+	draft.mesos = {source, url, sha256: sha256.toLowerCase()};
 	return 'next';
 }

@@ -1,6 +1,5 @@
 import {mkdir, readFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
-import {render} from 'ink';
 import type {CommandContext} from '../cli/context.js';
 import {parseLab, serializeLab} from '../lab/lab-file.js';
 import type {Lab} from '../lab/lab-schema.js';
@@ -9,9 +8,7 @@ import {t} from '../i18n/messages.js';
 import {replaceFileDurably} from '../state/durable-write.js';
 import {cleanLine} from '../untrusted-text.js';
 import {answersToLab} from './answers-to-lab.js';
-import {WizardApp, type RunnerEventSource, type WizardControls} from './components/WizardApp.js';
 import {defaultAnswers, runInterview, type InterviewEffects} from './interview.js';
-import {colorDisabled} from './palette.js';
 import type {PreparedRun} from './prepared-run.js';
 import {inquirerPromptKit, type PromptKit} from './prompt-kit.js';
 import {chooseStartMode, type StartFlags} from './start-mode.js';
@@ -98,7 +95,10 @@ async function presentRun(ctx: CommandContext, options: WizardOptions, lab: Lab,
 		}
 	}
 
-	return runInk(ctx, options, lab, prepared, deps);
+	// Ink and React load only here, for the interactive view: plain runs never pay for them.
+	const {runInk} = await import('./ink-run.js');
+	const outcome = await runInk(ctx, options, lab, prepared, deps);
+	return outcome === 'not-started' ? 0 : exitCodeFor(outcome);
 }
 
 async function obtainLab(ctx: CommandContext, options: WizardOptions, ask: boolean, deps: WizardDeps, write: (text: string) => void): Promise<{lab: Lab; learn: boolean}> {
@@ -116,77 +116,6 @@ async function obtainLab(ctx: CommandContext, options: WizardOptions, ask: boole
 	replaceFileDurably(labPath, serializeLab(lab));
 	write(`Answers saved to ${labPath}; replay them with --config ${labPath}\n`);
 	return {lab, learn: ask ? answers.learnMode : options.learn === true};
-}
-
-async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, prepared: PreparedRun, deps: WizardDeps): Promise<number> {
-	const {run} = prepared;
-	const source: RunnerEventSource = {subscribe: listener => run.on(listener)};
-	let outcome: Promise<'completed' | 'stopped' | 'failed'> | undefined;
-	let dashboardWanted = false;
-	const controls: WizardControls = {
-		confirmPlan() {
-			if (outcome) {
-				return;
-			}
-
-			outcome = run.start();
-			// A run that throws (another run holds the lab's lock) takes the screen down; its error is rethrown below.
-			outcome.catch(() => {
-				app.unmount();
-			});
-		},
-		retry: key => {
-			run.retry(key);
-		},
-		skip: key => {
-			run.skip(key);
-		},
-		restartJob: key => {
-			run.restartJob?.(key);
-		},
-		decideLearn: (key, decision) => {
-			run.learn?.decide(key, decision);
-		},
-		quit() {
-			run.stop();
-		},
-		readLog: async logPath => deps.readLog(logPath),
-		openDashboard() {
-			dashboardWanted = true;
-		},
-	};
-	const app = render(
-		<WizardApp
-			source={source}
-			controls={controls}
-			language={lab.language}
-			info={prepared.info}
-			downloads={prepared.downloads}
-			estimateMs={() => prepared.estimateMs}
-			addresses={prepared.addresses}
-			experiments={prepared.experiments}
-			clock={deps.clock ?? Date.now}
-			noColor={colorDisabled(ctx.env)}
-			plan={{steps: prepared.steps, checks: prepared.checks}}
-			canRestartJob={run.restartJob !== undefined}
-			{...(run.learn ? {learn: run.learn} : {})}
-			autoConfirm={options.yes === true || options.resume === true}
-		/>,
-		// The start mode already decided there is a terminal: draw to it even where a CI variable is set.
-		{stdout: ctx.stdout as NodeJS.WriteStream, stdin: ctx.stdin as NodeJS.ReadStream, exitOnCtrlC: false, interactive: true},
-	);
-	await app.waitUntilExit();
-	// Leaving at the plan review ran nothing: no failure to report.
-	if (outcome === undefined) {
-		return 0;
-	}
-	const result = await outcome;
-	// Ink has let go of the keyboard: the dashboard may take it now.
-	if (dashboardWanted) {
-		await deps.openDashboard(lab);
-	}
-
-	return exitCodeFor(result);
 }
 
 /** Only a completed install exits 0; a failure, or a stop (q on the failure screen) leaves it unfinished. */

@@ -2,6 +2,7 @@ import {copyFileSync, existsSync, mkdirSync, rmSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {knownHostsLineFor} from '../exec/known-hosts.js';
 import {LocalExecutor} from '../exec/local-executor.js';
+import {sshEndpointFor} from '../exec/open-host.js';
 import {connectSsh} from '../exec/ssh-executor.js';
 import {MesosLabError} from '../errors.js';
 import type {ConnectAttempt, Target} from './interview.js';
@@ -38,7 +39,7 @@ export async function tryConnectTarget(target: Target, options: TryConnectOption
 	}
 	try {
 		const executor = await connectSsh({
-			endpoint: {host: target.host, port: target.port, user: target.user, identityFiles: target.identityFile === undefined ? [] : [target.identityFile]},
+			endpoint: sshEndpointFor({address: target.host, port: target.port, user: target.user, identityFile: target.identityFile}, {}),
 			hostKeys: {
 				knownHostsPath: options.scratchPath,
 				async confirmUnknownHost(info) {
@@ -46,7 +47,6 @@ export async function tryConnectTarget(target: Target, options: TryConnectOption
 					return true;
 				},
 			},
-			...(target.identityFile === undefined ? {} : {identityFiles: [target.identityFile]}),
 			...(target.auth === 'password-prompt' && options.askPassword ? {password: await options.askPassword()} : {}),
 			...(target.auth === 'agent' ? {} : {agentSocket: false as const}),
 			readyTimeoutMs: options.readyTimeoutMs ?? 10_000,

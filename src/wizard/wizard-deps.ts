@@ -1,49 +1,42 @@
 import {readFile} from 'node:fs/promises';
-import {networkInterfaces} from 'node:os';
 import {join} from 'node:path';
 import type {CommandContext} from '../cli/context.js';
+import {hostAccess, type HostAccessFlags} from '../cli/host-access.js';
 import {BugError} from '../errors.js';
 import {jobState, startJob, tailJob} from '../exec/detached-job.js';
 import type {Executor} from '../exec/executor.js';
 import {recordHostKey} from '../exec/known-hosts.js';
-import {LocalExecutor} from '../exec/local-executor.js';
-import {connectSsh} from '../exec/ssh-executor.js';
+import {openHost, openHostAsRoot, type HostAddress} from '../exec/open-host.js';
 import type {Lab} from '../lab/lab-schema.js';
+import {hostsInUse} from '../steps/topology.js';
 import type {Target} from './interview.js';
 import {prepareLabRun} from './lab-run.js';
 import {registryPasswordSource} from './registry-password.js';
-import {sudoPasswordEnv, sudoPasswordSource} from './sudo-password.js';
+import {sudoPasswordSource} from './sudo-password.js';
 import type {WizardDeps} from './run-wizard.js';
 import {detectPrimaryAddress, probeVaultMirror} from './target-facts.js';
 import {tryConnectTarget} from './try-connect.js';
 
-export interface RealDepsOptions {
+export interface RealDepsOptions extends HostAccessFlags {
 	labId: string;
-	acceptNewHostKey?: boolean;
 	/** Lines of a step log shown by the `l` key. */
 	logLines?: number;
 }
 
-/** Whether an address is this machine, so the install runs here without SSH to itself. */
-export function isThisMachine(address: string): boolean {
-	if (address === 'localhost' || address.startsWith('127.')) {
-		return true;
-	}
-
-	return Object.values(networkInterfaces()).some(list => list?.some(entry => entry.address === address) ?? false);
+/** The interview's target as a lab host: "this machine" is the explicit local choice. */
+function targetHost(target: Target): HostAddress {
+	return target.kind === 'local'
+		? {address: 'localhost', local: true}
+		: {address: target.host, port: target.port, user: target.user, auth: target.auth, ...(target.identityFile === undefined ? {} : {identityFile: target.identityFile})};
 }
 
 /** The wizard wired to this machine, SSH, the step catalog, the runner and the dashboard. */
 export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): WizardDeps {
-	const knownHostsPath = join(ctx.home, 'known_hosts');
-	const executorFor = (target: Target, askSudoPassword = sudoPasswordSource(ctx.env, false, 'en')): Promise<Executor> => target.kind === 'local'
-		? Promise.resolve(new LocalExecutor(askSudoPassword === undefined ? {} : {askSudoPassword}))
-		: connectSsh({
-			endpoint: {host: target.host, port: target.port, user: target.user, identityFiles: target.identityFile === undefined ? [] : [target.identityFile]},
-			hostKeys: {knownHostsPath, acceptNewHostKey: options.acceptNewHostKey === true},
-			...(target.identityFile === undefined ? {} : {identityFiles: [target.identityFile]}),
-			...(askSudoPassword === undefined ? {} : {askSudoPassword}),
-		});
+	// An unattended run may give the sudo password in the environment; otherwise it is asked at the terminal.
+	const sudoFromEnv = sudoPasswordSource(ctx.env, false, 'en');
+	const access = {...hostAccess(ctx, options), ...(sudoFromEnv === undefined ? {} : {askSudoPassword: sudoFromEnv})};
+	const {knownHostsPath} = access;
+	const executorFor = (target: Target): Promise<Executor> => openHost(targetHost(target), access);
 
 	return {
 		interview: {
@@ -63,7 +56,6 @@ export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): W
 		},
 		async prepareRun(lab: Lab, runOptions) {
 			const open = new Map<string, Promise<Executor>>();
-			const askSudoPassword = sudoPasswordSource(ctx.env, runOptions.canAsk, lab.language);
 			const hostExecutor = async (name: string): Promise<Executor> => {
 				const host = lab.hosts.find(candidate => candidate.name === name);
 				if (!host) {
@@ -75,9 +67,7 @@ export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): W
 					return existing;
 				}
 
-				const created = isThisMachine(host.address)
-					? executorFor({kind: 'local'}, askSudoPassword)
-					: executorFor({kind: 'ssh', host: host.address, port: host.port, user: host.user, auth: host.auth, ...(host.identityFile === undefined ? {} : {identityFile: host.identityFile})}, askSudoPassword);
+				const created = openHostAsRoot(host, access);
 				open.set(name, created);
 				return created;
 			};
@@ -88,12 +78,12 @@ export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): W
 			};
 
 			try {
+				// Every host is reached (and every password asked) one after another, before any step runs.
+				for (const name of hostsInUse(lab).map(host => host.name)) {
+					await hostExecutor(name);
+				}
 				const {canAsk, ...choices} = runOptions;
 				const secrets = await registryPasswordSource(lab, ctx.env, canAsk);
-				if (canAsk && ctx.env[sudoPasswordEnv] === undefined) {
-					// A sudo password is asked now, while no other reader holds the keyboard, not in the middle of a step.
-					await Promise.all(lab.hosts.map(async host => (await hostExecutor(host.name)).run('true', {sudo: true})));
-				}
 				const prepared = await prepareLabRun({lab, home: ctx.home, labId: options.labId, executorFor: hostExecutor, jobs: {startJob, jobState, tailJob}, secrets, ...choices});
 				return {...prepared, dispose: closeAll};
 			} catch (error) {

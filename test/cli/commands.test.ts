@@ -91,15 +91,8 @@ describe('reset', () => {
 		expect(CheckpointStore.exists(home, 'home-lab')).toBe(false);
 	});
 
-	it('runs the on-target undo before forgetting, and refuses a lab in use', async () => {
+	it('refuses a lab in use', async () => {
 		const store = labWithHistory();
-		const seen: string[] = [];
-		await reset({yes: true}, testContext(home), {undoOnTargets: async journal => {
-			seen.push(...journal.order);
-		}});
-		expect(seen).toEqual(['docker@node1', 'zookeeper@node1', 'mesos@node1']);
-
-		labWithHistory();
 		const held = acquireLabLock(store.dir);
 		await expect(reset({yes: true}, testContext(home))).rejects.toBeInstanceOf(LockedError);
 		held.release();
@@ -142,7 +135,7 @@ describe('resume', () => {
 		];
 		const ctx = testContext(home);
 		expect(await resume({}, ctx, wizardOver(exec, steps, builtFrom))).toBe(0);
-		expect(builtFrom[0]).toMatchObject({language: 'en', hosts: [{name: 'node1', address: '10.0.0.5', port: 22}], roles: {masters: ['node1', 'node1', 'node1']}});
+		expect(builtFrom[0]).toMatchObject({language: 'en', hosts: [{name: 'node1', address: '10.0.0.5'}], roles: {masters: ['node1', 'node1', 'node1']}});
 		expect(exec.commands).toEqual(['systemctl start zookeeper', 'systemctl start mesos-master']);
 		const journal = store.journal();
 		expect(journal.steps['docker@node1']).toMatchObject({status: 'done', reason: 'docker answers'});

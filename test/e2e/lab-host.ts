@@ -307,6 +307,9 @@ function mesosSources(buildSeconds: number): Record<string, string> {
 		'install: all',
 		'\tinstall -m 755 @SRCDIR@/src/mesos-master /usr/local/sbin/mesos-master',
 		'\tinstall -m 755 @SRCDIR@/src/mesos-agent /usr/local/sbin/mesos-agent',
+		// What automake generates for every installed file.
+		'uninstall:',
+		'\trm -f /usr/local/sbin/mesos-master /usr/local/sbin/mesos-agent',
 		'',
 	].join('\n');
 	const srcMakefile = [

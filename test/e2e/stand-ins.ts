@@ -191,6 +191,15 @@ case "$action" in
     repomd base || exit 1
     for p in "$@"; do install_one "$p" || exit 1; done
     finish;;
+  remove|erase)
+    # yum remove: the package leaves the rpm database (and the docker CLI its link).
+    for p in "$@"; do
+      [ -n "$(installed "$p")" ] || { echo "No Match for argument: $p"; continue; }
+      grep -v "^$p " "$db" > "$db.new"; mv "$db.new" "$db"
+      [ -n "$quiet" ] || echo "  Erasing    : $p"
+      if [ "$p" = docker-ce-cli ]; then rm -f /usr/bin/docker; fi
+    done
+    echo "Complete!";;
   update)
     repomd base || exit 1
     [ $# -gt 0 ] || set -- $(awk '{print $1}' "$db")
@@ -313,7 +322,18 @@ case "$1" in
     [ "$1" = -- ] && shift
     for i in "$@"; do grep -qxF "$i" "$state/images" || { echo "Error: No such image: $i" >&2; exit 1; }; done
     if [ -n "$format" ]; then printf '%s\n' "$@"; else echo "[]"; fi;;
-  rm) daemon; echo "Error: No such container: $3" >&2; exit 1;;
+  rm)
+    daemon; name=$3; pid=$(awk -v n="$name" '$1 == n {print $2}' "$state/containers" 2>/dev/null)
+    if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then echo "Error: No such container: $name" >&2; exit 1; fi
+    kill -KILL "$pid"; grep -v "^$name " "$state/containers" > "$state/containers.new"; mv "$state/containers.new" "$state/containers"; echo "$name";;
+  rmi)
+    daemon; grep -qxF "$2" "$state/images" || { echo "Error: No such image: $2" >&2; exit 1; }
+    grep -vxF "$2" "$state/images" > "$state/images.new"; mv "$state/images.new" "$state/images"; echo "Untagged: $2";;
+  ps)
+    # Containers live while their run process does: \`ps -a --filter name=X --format '{{.Names}}'\` lists them.
+    daemon; filter=$(printf '%s\n' "$@" | sed -n 's/^name=//p')
+    touch "$state/containers"
+    while read -r name pid; do kill -0 "$pid" 2>/dev/null && case "$name" in *"$filter"*) echo "$name";; esac; done < "$state/containers";;
   stop) daemon; echo "$2";;
   run)
     daemon; shift; image=; name=; libprocess_ip=
@@ -337,6 +357,7 @@ case "$1" in
         echo "libprocess is initialized on $libprocess_ip"
         echo "$libprocess_ip" > "$state/$name.libprocess-ip";;
     esac
+    [ -z "$name" ] || echo "$name $$" >> "$state/containers"
     exec sleep 2147483647;;
   *) echo "docker stand-in: $1 is not supported" >&2; exit 2;;
 esac`;

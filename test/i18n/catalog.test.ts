@@ -58,7 +58,7 @@ describe('the message catalog', () => {
 				expect(t(language, key), key).toBe(new IntlMessageFormat(messages[key][language], locale, undefined, {ignoreTag: true}).format());
 			}
 		}
-		expect(t('en', 'cmdReset')).toBe("forget a lab's checkpoints; what was installed on the hosts stays");
+		expect(t('en', 'cmdReset')).toBe("forget a lab's checkpoints; with --hosts, first remove what it installed on the hosts");
 	});
 
 	it('rejects, at compile time, an unknown key and a missing, misspelt or extra parameter', () => {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {buildResetPlan, lifecycleCommands} from '../../src/steps/lifecycle.js';
+import {lifecycleCommands} from '../../src/steps/lifecycle.js';
+import {buildResetPlan} from '../../src/steps/reset.js';
 import {planningContext} from '../../src/steps/plan-script.js';
 import {fakeExecutor} from './fake-exec.js';
 import {exampleLabs} from './labs.js';
@@ -23,14 +24,14 @@ describe('starting, stopping and resetting the lab', () => {
 
 	it('removes the units and the lab directory on every host', async () => {
 		const steps = buildResetPlan(spread!.lab);
-		expect(steps.map((step) => `${step.id}@${step.host}`)).toEqual(['reset-services@node1', 'reset-data@node1', 'reset-services@node2', 'reset-data@node2', 'reset-services@node3', 'reset-data@node3']);
+		expect(steps.map((step) => `${step.id}@${step.host}`)).toEqual(['node1', 'node2', 'node3'].flatMap((host) => ['reset-services', 'reset-containers', 'reset-mesos', 'reset-files', 'reset-data'].map((id) => `${id}@${host}`)));
 		const plan = await steps[0]!.plan(planningContext());
 		expect(plan.commands.map((command) => command.command)).toContain('rm -f /etc/systemd/system/mesos-lab-zookeeper-1.service /etc/systemd/system/mesos-lab-master-1.service /etc/systemd/system/mesos-lab-agent.service /etc/systemd/system/mesos-lab-marathon-1.service');
 	});
 
 	it('reports a reset as already done when nothing is left', async () => {
-		const step = buildResetPlan(single!.lab)[1]!;
-		const nothingLeft = {exec: fakeExecutor([{when: /^test '!' -e \/opt\/mesos-lab$/}]), signal: new AbortController().signal};
+		const step = buildResetPlan(single!.lab).find((candidate) => candidate.id === 'reset-data')!;
+		const nothingLeft = {exec: fakeExecutor([{when: /\/opt\/mesos-lab \/var\/lib\/mesos-lab$/}]), signal: new AbortController().signal};
 		expect((await step.check(nothingLeft)).kind).toBe('satisfied');
 		const leftovers = {exec: fakeExecutor([]), signal: new AbortController().signal};
 		expect((await step.check(leftovers)).kind).toBe('needed');

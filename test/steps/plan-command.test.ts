@@ -16,8 +16,8 @@ describe('mesos-lab plan', () => {
 	it('lists the steps of each host of the three-host lab', async () => {
 		const {ctx, printed} = context();
 		expect(await run({config: 'examples/lab-3-hosts.yaml'}, ctx)).toBe(0);
-		expect(printed()).toMatch(/^node1 \(root@10\.0\.0\.11:22\)/);
-		expect(printed()).toMatch(/node3 \(root@10\.0\.0\.13:22\)[\s\S]*marathon-lb/);
+		expect(printed()).toMatch(/^node1 \(10\.0\.0\.11\)/);
+		expect(printed()).toMatch(/node3 \(10\.0\.0\.13\)[\s\S]*marathon-lb/);
 		expect(printed()).toContain('zookeeper-member-3');
 	});
 

@@ -17,7 +17,7 @@ describe('the interview', () => {
 	test('taking every default installs on this machine at the detected address, in learn mode', async () => {
 		const {kit, notes} = scriptedPrompts(Array.from({length: 8}, () => undefined));
 		const answers = await runInterview(kit, effects());
-		expect(answers).toMatchObject({language: 'zh', target: {kind: 'local'}, advertiseIp: '192.168.56.10', topology: 'single', mirrors: 'global', mesosSource: 'build', mesosVersion: '1.11.0', learnMode: true});
+		expect(answers).toMatchObject({language: 'zh', target: {kind: 'local'}, advertiseIp: '192.168.56.10', topology: 'single', mirrors: 'global', mesos: {source: 'build'}, mesosVersion: '1.11.0', learnMode: true});
 		expect(notes.join('\n')).toContain('Detected primary address 192.168.56.10 (hostname node1.lab)');
 		expect(notes.join('\n')).toContain('most common trap');
 		expect(notes.join('\n')).toContain('vault.centos.org answered in 120 ms');
@@ -66,11 +66,11 @@ describe('the interview', () => {
 	});
 
 	test('"<" goes back to the previous question and the new answer wins', async () => {
-		// Choose prebuilt, then at the version question go back and choose the build instead.
-		const {kit, asked} = scriptedPrompts([undefined, undefined, undefined, undefined, undefined, 'rpm', '<', 'build', undefined, undefined]);
+		// Choose a prebuilt package, then at its URL go back and choose the build instead.
+		const {kit, asked} = scriptedPrompts([undefined, undefined, undefined, undefined, undefined, 'package', '<', 'build', undefined, undefined]);
 		const answers = await runInterview(kit, effects());
 		expect(asked.filter(message => message === 'Mesos')).toHaveLength(2);
-		expect(answers.mesosSource).toBe('build');
+		expect(answers.mesos).toEqual({source: 'build'});
 	});
 
 	test('a mirror that does not answer is reported and another one can be chosen', async () => {

@@ -65,10 +65,11 @@ test('--learn in a terminal pauses the step on screen until a key runs it, then 
 	const seen: RunChoices[] = [];
 	const exec = new FakeExecutor([{match: 'yum install -y docker-ce'}]);
 	const code = runWizard(ctx, {lab, yes: true, learn: true}, depsOver(exec, seen));
+	// The interactive view loads Ink on first use: a loaded machine may take a while.
 	await vi.waitFor(() => {
 		expect(terminal.frame).toContain('$ yum install -y docker-ce');
 		expect(terminal.frame).toContain('s: skip it');
-	});
+	}, {timeout: 15_000});
 	expect(exec.commands).toEqual([]);
 	keyboard.type('r');
 	await vi.waitFor(() => {

@@ -7,13 +7,13 @@ import {assertLabId} from '../../state/paths.js';
 import {runWizard} from '../../wizard/run-wizard.js';
 import {realWizardDeps} from '../../wizard/wizard-deps.js';
 import {languageWithLab, type CommandContext} from '../context.js';
+import type {HostAccessFlags} from '../host-access.js';
 
-export interface InitOptions {
+export interface InitOptions extends HostAccessFlags {
 	config?: string;
 	yes?: boolean;
 	plain?: boolean;
 	learn?: boolean;
-	acceptNewHostKey?: boolean;
 	ignorePreflight?: string[];
 	labId?: string;
 }
@@ -31,7 +31,7 @@ export async function run(options: InitOptions, ctx: CommandContext): Promise<nu
 		plain: options.plain === true,
 		learn: options.learn === true,
 		...(options.ignorePreflight === undefined ? {} : {ignorePreflight: options.ignorePreflight}),
-	}, realWizardDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true}));
+	}, realWizardDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true, ...(options.sshConfig === undefined ? {} : {sshConfig: options.sshConfig})}));
 }
 
 /** The lab file, speaking the language chooseLanguage picks for it: --lang beats its `language:`. */

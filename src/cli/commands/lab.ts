@@ -1,11 +1,7 @@
-import {networkInterfaces} from 'node:os';
-import {join} from 'node:path';
 import {request} from 'undici';
 import {MarathonWriter} from '../../apps/marathon-writer.js';
 import {ClusterError, UserInputError} from '../../errors.js';
-import type {Executor} from '../../exec/executor.js';
-import {LocalExecutor} from '../../exec/local-executor.js';
-import {connectSsh} from '../../exec/ssh-executor.js';
+import {openHostAsRoot} from '../../exec/open-host.js';
 import {labAgentAccess, type AgentAccess, type OpenHost} from '../../experiments/agent-access.js';
 import {experimentAliases, experiments, findExperiment, stopsDaemons} from '../../experiments/catalog.js';
 import type {ExperimentContext, ExperimentId, TaskKiller} from '../../experiments/experiment.js';
@@ -14,13 +10,14 @@ import {dockerKillOnAgent, killThroughMarathon, killThroughSimControl} from '../
 import type {Lab} from '../../lab/lab-schema.js';
 import {assertHost, assertPort} from '../../lab/validate.js';
 import type {CommandContext} from '../context.js';
+import {hostAccess, type HostAccessFlags} from '../host-access.js';
 import {nearest} from '../suggest.js';
 import {marathonUrls} from './app.js';
 import {cleanText} from '../../untrusted-text.js';
 import {seconds, urlList} from './parse-flags.js';
 import {savedLabFor} from './saved-lab.js';
 
-export interface LabOptions {
+export interface LabOptions extends HostAccessFlags {
 	name: string;
 	labId?: string;
 	marathon?: string;
@@ -30,7 +27,6 @@ export interface LabOptions {
 	servicePort?: string;
 	vhostPort?: string;
 	timeout?: string;
-	acceptNewHostKey?: boolean;
 }
 
 /** Marathon knows its Mesos leader; asking it spares the user one more flag. */
@@ -64,24 +60,9 @@ function chooseExperiment(name: string) {
 	return findExperiment(name);
 }
 
-/** Whether an address is this machine, where the agent's commands need no SSH. */
-function isThisMachine(address: string): boolean {
-	return address === 'localhost' || address.startsWith('127.')
-		|| Object.values(networkInterfaces()).some(list => list?.some(entry => entry.address === address) ?? false);
-}
-
 function openLabHost(ctx: CommandContext, options: LabOptions): OpenHost {
-	return async (host): Promise<Executor> => {
-		if (isThisMachine(host.address)) {
-			return new LocalExecutor();
-		}
-		const identityFiles = host.identityFile === undefined ? [] : [host.identityFile];
-		return connectSsh({
-			endpoint: {host: host.address, port: host.port, user: host.user, identityFiles},
-			hostKeys: {knownHostsPath: join(ctx.home, 'known_hosts'), acceptNewHostKey: options.acceptNewHostKey === true},
-			identityFiles,
-		});
-	};
+	const access = hostAccess(ctx, options);
+	return host => openHostAsRoot(host, access);
 }
 
 /** The experiments that go through marathon-lb's HAProxy. */

@@ -7,7 +7,6 @@ import {languageWithLab, type CommandContext} from '../context.js';
 export interface PlanOptions {
 	config?: string;
 	script?: boolean;
-	language?: 'zh' | 'en';
 }
 
 export async function run(options: PlanOptions, ctx: CommandContext): Promise<number> {
@@ -19,7 +18,8 @@ export async function run(options: PlanOptions, ctx: CommandContext): Promise<nu
 		throw new UserInputError(`Cannot read the lab file ${path}.`, {hint: 'Pass --config <file>, or write one with `mesos-lab init` (see examples/lab.yaml).', cause: error});
 	}
 	const {lab, declaredLanguage} = readLabFile(text, path);
-	const language = options.language ?? languageWithLab(ctx, declaredLanguage);
+	// --lang (on plan or before it) wins over the lab file's language, as for every command.
+	const language = languageWithLab(ctx, declaredLanguage);
 	ctx.stdout.write(options.script === true ? await renderPlanScript(lab, language) : `${renderPlanSummary(lab, language)}\n`);
 	return 0;
 }

@@ -1,43 +1,119 @@
 import {createInterface} from 'node:readline/promises';
 import {UserInputError} from '../../errors.js';
+import type {Executor} from '../../exec/executor.js';
+import {openHostAsRoot} from '../../exec/open-host.js';
 import {t} from '../../i18n/messages.js';
+import {hostDestination} from '../../lab/host-destination.js';
+import type {Lab, LabHost} from '../../lab/lab-schema.js';
+import {runUndo, type UndoResult} from '../../runner/undo-run.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
-import type {Journal} from '../../state/journal.js';
 import {acquireLabLock} from '../../state/lock.js';
+import {planningContext} from '../../steps/plan-script.js';
+import {buildResetPlan, keptAfterReset} from '../../steps/reset.js';
+import type {Language, Step} from '../../steps/step.js';
 import type {CommandContext} from '../context.js';
+import {hostAccess, type HostAccessFlags} from '../host-access.js';
+import {loadSavedLab} from './resume.js';
 import {resolveLabId} from './status.js';
 
-export interface ResetOptions {
+export interface ResetOptions extends HostAccessFlags {
 	labId?: string;
 	yes?: boolean;
+	/** Also clean the hosts, not only forget the journal. */
+	hosts?: boolean;
 }
 
-/** Undoes the install on the targets before the journal is forgotten; the steps provide it. */
-export type UndoOnTargets = (journal: Journal, ctx: CommandContext) => Promise<void>;
+/** How reset reaches a lab host; tests may pass their own. */
+export type OpenLabHost = (host: LabHost) => Promise<Executor>;
 
 export interface ResetHooks {
-	undoOnTargets?: UndoOnTargets;
+	openHost?: OpenLabHost;
 }
 
+/**
+ * `mesos-lab reset`: forgets a lab's checkpoints and logs. With --hosts it first removes from the
+ * hosts what the lab installed, having said what that is; what cannot be removed is reported, and
+ * then the checkpoints stay so the reset can be run again.
+ */
 export async function run(options: ResetOptions, ctx: CommandContext, hooks: ResetHooks = {}): Promise<number> {
 	const labId = resolveLabId(ctx.home, options.labId);
 	const store = CheckpointStore.open(ctx.home, labId);
+	const lab = options.hosts === true ? loadSavedLab(ctx.home, labId) : undefined;
+	const steps = lab === undefined ? [] : buildResetPlan(lab);
+	if (lab !== undefined) {
+		ctx.stdout.write(await describePlan(lab, steps, ctx.lang));
+	}
 	if (!options.yes) {
-		const answer = await ask(t(ctx.lang, 'resetConfirm', {labId}), ctx);
+		const answer = await ask(t(ctx.lang, lab === undefined ? 'resetConfirm' : 'resetHostsConfirm', {labId}), ctx);
 		if (answer.trim() !== labId) {
 			throw new UserInputError(`"${answer.trim()}" does not match ${labId}; nothing was removed.`, {hint: `Type ${labId} exactly, or pass --yes.`});
 		}
 	}
 	const lock = acquireLabLock(store.dir);
 	try {
-		await hooks.undoOnTargets?.(store.journal(), ctx);
-	} catch (error) {
+		if (lab !== undefined && !(await cleanHosts(lab, steps, options, ctx, hooks))) {
+			ctx.stdout.write(`${t(ctx.lang, 'resetIncomplete')}\n`);
+			return 1;
+		}
+	} finally {
 		lock.release();
-		throw error;
 	}
 	store.remove();
 	ctx.stdout.write(`${t(ctx.lang, 'resetDone', {labId, dir: store.dir})}\n`);
 	return 0;
+}
+
+/** Every command reset --hosts will run, host by host, and what it keeps. */
+async function describePlan(lab: Lab, steps: readonly Step[], language: Language): Promise<string> {
+	const lines = [t(language, 'resetHostsIntro')];
+	const context = planningContext();
+	for (const host of lab.hosts) {
+		const own = steps.filter(step => step.host === host.name);
+		if (own.length === 0) {
+			continue;
+		}
+		lines.push('', `${host.name} (${hostDestination(host, language)})`);
+		for (const step of own) {
+			lines.push(`  - ${step.title[language]}`);
+			for (const planned of (await step.plan(context)).commands) {
+				lines.push(`      $ ${planned.command}`);
+			}
+		}
+	}
+	lines.push('', keptAfterReset[language], '');
+	return `${lines.join('\n')}\n`;
+}
+
+async function cleanHosts(lab: Lab, steps: readonly Step[], options: ResetOptions, ctx: CommandContext, hooks: ResetHooks): Promise<boolean> {
+	const access = hostAccess(ctx, options);
+	const open = hooks.openHost ?? ((host: LabHost) => openHostAsRoot(host, access));
+	const opened = new Map<string, Promise<Executor>>();
+	const executorFor = (name: string): Promise<Executor> => {
+		const host = lab.hosts.find(candidate => candidate.name === name)!;
+		let executor = opened.get(name);
+		if (executor === undefined) {
+			executor = open(host);
+			opened.set(name, executor);
+		}
+		return executor;
+	};
+	try {
+		const results = await runUndo(steps, executorFor, result => ctx.stdout.write(`${describeResult(result, ctx.lang)}\n`));
+		return results.every(result => result.outcome.kind === 'removed' || result.outcome.kind === 'already-gone');
+	} finally {
+		const settled = await Promise.allSettled(opened.values());
+		await Promise.allSettled(settled.map(result => (result.status === 'fulfilled' ? result.value.close() : undefined)));
+	}
+}
+
+function describeResult({step, outcome}: UndoResult, language: Language): string {
+	const what = `${step.id}@${step.host} ${step.title[language]}`;
+	switch (outcome.kind) {
+		case 'removed': return `✓ ${what}: ${t(language, 'resetRemoved')}`;
+		case 'already-gone': return `✓ ${what}: ${t(language, 'resetAlreadyGone')}`;
+		case 'failed': return `✗ ${what}: ${t(language, 'resetFailed', {why: outcome.why})}`;
+		case 'not-tried': return `✗ ${what}: ${t(language, 'resetNotTried', {why: outcome.why})}`;
+	}
 }
 
 async function ask(question: string, ctx: CommandContext): Promise<string> {

@@ -6,12 +6,12 @@ import {assertHomeWritable} from '../../state/home-check.js';
 import {runWizard, type WizardDeps} from '../../wizard/run-wizard.js';
 import {realWizardDeps, type RealDepsOptions} from '../../wizard/wizard-deps.js';
 import {languageWithLab, type CommandContext} from '../context.js';
+import type {HostAccessFlags} from '../host-access.js';
 import {resolveLabId} from './status.js';
 
-export interface ResumeOptions {
+export interface ResumeOptions extends HostAccessFlags {
 	labId?: string;
 	plain?: boolean;
-	acceptNewHostKey?: boolean;
 }
 
 /** Where the wizard's effects come from; tests pass their own hosts and steps. */
@@ -24,7 +24,7 @@ export async function run(options: ResumeOptions, ctx: CommandContext, makeDeps:
 	const saved = loadSavedLab(ctx.home, labId);
 	// The saved lab's language was chosen at init; --lang or MESOS_LAB_LANG given now still wins.
 	const lab = {...saved, language: languageWithLab(ctx, saved.language)};
-	return runWizard(ctx, {resume: true, lab, plain: options.plain === true}, makeDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true}));
+	return runWizard(ctx, {resume: true, lab, plain: options.plain === true}, makeDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true, ...(options.sshConfig === undefined ? {} : {sshConfig: options.sshConfig})}));
 }
 
 /**

@@ -1,0 +1,13 @@
+import type {Language} from '../steps/step.js';
+import type {LabHost} from './lab-schema.js';
+
+/**
+ * How a host is reached, as people write it: `user@address:port` with what the lab names (the rest
+ * comes from the ssh config when connecting), or this machine for a local host.
+ */
+export function hostDestination(host: Pick<LabHost, 'address' | 'local' | 'port' | 'user'>, language: Language): string {
+	if (host.local === true) {
+		return `${host.address}, ${language === 'zh' ? '本机，不经 SSH' : 'this machine, no SSH'}`;
+	}
+	return `${host.user === undefined ? '' : `${host.user}@`}${host.address}${host.port === undefined ? '' : `:${host.port}`}`;
+}

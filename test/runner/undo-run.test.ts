@@ -1,0 +1,31 @@
+import {describe, expect, it} from 'vitest';
+import {runUndo} from '../../src/runner/undo-run.js';
+import {simpleStep, text} from '../../src/steps/step-kit.js';
+import type {Step} from '../../src/steps/step.js';
+import {FakeExecutor} from '../helpers/fake-executor.js';
+
+function step(id: string, dependsOn: string[] = []): Step {
+	return simpleStep({
+		id, phase: 'zookeeper', host: 'node1', title: text(id, id), why: text(id, id),
+		done: `gone ${id}`, proof: `gone ${id}`, commands: [{command: `remove ${id}`}], hints: [],
+		...(dependsOn.length === 0 ? {} : {dependsOn}),
+	});
+}
+
+describe('cleaning up a host', () => {
+	it('goes on past a failure, leaves out what depends on it, and says which is which', async () => {
+		const exec = new FakeExecutor([
+			{match: 'gone units', exitCode: 1, times: 1},
+			{match: 'remove units'},
+			{match: 'gone units'},
+			{match: 'gone mesos', exitCode: 1},
+			{match: 'remove mesos', exitCode: 2, stderr: 'make: *** No rule to make target \'uninstall\''},
+			{match: 'gone files'},
+		]);
+		const results = await runUndo([step('units'), step('mesos', ['units']), step('data', ['mesos']), step('files', ['units'])], async () => exec);
+
+		expect(results.map(({step: done, outcome}) => [done.id, outcome.kind])).toEqual([['units', 'removed'], ['mesos', 'failed'], ['data', 'not-tried'], ['files', 'already-gone']]);
+		expect(results[1]?.outcome).toMatchObject({why: expect.stringContaining("No rule to make target 'uninstall'")});
+		expect(results[2]?.outcome).toEqual({kind: 'not-tried', why: 'mesos@node1 did not finish'});
+	});
+});
