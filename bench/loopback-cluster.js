@@ -20,7 +20,11 @@ function agentHost(agent) {
 	return `10.${(agent >> 16) & 255}.${(agent >> 8) & 255}.${agent & 255}`;
 }
 
-export async function startLoopbackCluster(taskCount, {heartbeatSeconds = 15} = {}) {
+/**
+ * `firstRecordGate`, when given, holds back the second half of the first SUBSCRIBED record until it
+ * resolves, so a reader can be seen part-way through the first snapshot.
+ */
+export async function startLoopbackCluster(taskCount, {heartbeatSeconds = 15, firstRecordGate} = {}) {
 	const shape = clusterShape(taskCount);
 	const tasks = [];
 	for (let index = 0; index < shape.tasks; index++) {
@@ -169,7 +173,14 @@ export async function startLoopbackCluster(taskCount, {heartbeatSeconds = 15} = 
 			if (call.type === 'GET_MASTER') return json(res, {type: 'GET_MASTER', get_master: {master_info: {hostname: 'm1.lab', port: 5050, version: '1.5.3', address: {hostname: 'm1.lab', port: 5050}}}});
 			if (call.type !== 'SUBSCRIBE') return json(res, {message: 'unsupported'}, 400);
 			res.writeHead(200, {'content-type': 'application/json'});
-			res.write(subscribedRecord());
+			const first = Buffer.from(subscribedRecord());
+			if (firstRecordGate === undefined) {
+				res.write(first);
+			} else {
+				res.write(first.subarray(0, first.length >> 1));
+				await firstRecordGate;
+				res.write(first.subarray(first.length >> 1));
+			}
 			const beat = setInterval(() => res.write(frame('{"type":"HEARTBEAT"}')), heartbeatSeconds * 1000);
 			const subscriber = record => res.write(frame(record));
 			subscribers.add(subscriber);

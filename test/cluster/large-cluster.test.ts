@@ -83,7 +83,11 @@ describe('a cluster too large for one answer, read in pages (simulated cluster, 
 
 describe('the dashboard at 100,000 tasks (answers of that size served on loopback)', () => {
 	it('reaches every task by filter, and the panel titles count what the sources hold', {timeout: 240_000}, async () => {
-		const served = await startLoopbackCluster(100_000);
+		let release = (): void => undefined;
+		const firstRecordGate = new Promise<void>(resolve => {
+			release = resolve;
+		});
+		const served = await startLoopbackCluster(100_000, {firstRecordGate});
 		let cluster: LiveCluster | undefined;
 		try {
 			let latest: ClusterSnapshot | undefined;
@@ -98,16 +102,17 @@ describe('the dashboard at 100,000 tasks (answers of that size served on loopbac
 			});
 			cluster.start();
 			const {shape} = served;
+			// Half of the first record has arrived: the header says how far along it is.
+			await waitFor(() => progress.some(line => /^reading tasks ~[\d,]+ \/ 100,000/.test(line)), 120_000, 100);
+			release();
 			const snapshot = await waitFor(() => (latest?.sources.mesos.kind === 'ok' && latest.sources.marathon.kind === 'ok' && latest.tasks.length === shape.tasks ? latest : undefined), 200_000, 200);
 			expect(snapshot.agents).toHaveLength(shape.agents);
 			expect(snapshot.apps).toHaveLength(shape.apps);
-			// While the first record came in, the header could say how far along it was.
-			expect(progress.some(line => /^reading tasks ~[\d,]+ \/ 100,000/.test(line))).toBe(true);
 
 			const frame = buildFrame({snapshot, ui: initialUiState({readonly: true, demo: false}), history: emptyHistory, log: [], clusterName: 'lab', width: 200, height: 60, color: false, now: Date.now()});
-			expect(frame.panels.tasks?.title).toBe(`Tasks 1/${shape.tasks}`);
-			expect(frame.panels.apps?.title).toBe(`▶ Apps 1/${shape.apps}`);
-			expect(frame.panels.agents?.title).toBe(`Agents 1/${shape.agents}`);
+			expect(frame.panels.tasks?.title).toBe(`Tasks (${shape.tasks}, row 1)`);
+			expect(frame.panels.apps?.title).toBe(`▶ Apps (${shape.apps}, row 1)`);
+			expect(frame.panels.agents?.title).toBe(`Agents (${shape.agents}, row 1)`);
 
 			// Every task is found by its id; a sample of them is looked up through the filter itself.
 			const missing = snapshot.tasks.filter(task => !taskSearchText(task).some(cell => cell.includes(task.id)));
