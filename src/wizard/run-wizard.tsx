@@ -6,6 +6,8 @@ import {parseLab, serializeLab} from '../lab/lab-file.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {createLineRenderer, wantsColor} from '../runner/line-renderer.js';
 import {replaceFileDurably} from '../state/durable-write.js';
+import {blockingFailures, type PreflightOutcome} from '../steps/preflight-findings.js';
+import type {Language} from '../steps/step.js';
 import {cleanLine} from '../untrusted-text.js';
 import {answersToLab} from './answers-to-lab.js';
 import {WizardApp, type RunnerEventSource, type WizardControls} from './components/WizardApp.js';
@@ -84,6 +86,12 @@ async function presentRun(ctx: CommandContext, options: WizardOptions, lab: Lab,
 	}
 
 	if (mode === 'plain') {
+		const failures = blockingFailures(prepared.preflight, lab.ignorePreflight);
+		if (failures.length > 0) {
+			write(preflightReport(failures, lab.language));
+			return 1;
+		}
+
 		const clock = deps.clock ?? Date.now;
 		const unsubscribe = prepared.run.on(createLineRenderer({write, language: lab.language, color: wantsColor(ctx.isTTY, ctx.env), now: () => new Date(clock())}));
 		try {
@@ -119,12 +127,12 @@ async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, pre
 	let outcome: Promise<'completed' | 'stopped' | 'failed'> | undefined;
 	let dashboardWanted = false;
 	const controls: WizardControls = {
-		confirmPlan() {
+		confirmPlan(ignorePreflight) {
 			if (outcome) {
 				return;
 			}
 
-			outcome = run.start();
+			outcome = run.start({ignorePreflight});
 			// A run that throws (another run holds the lab's lock) takes the screen down; its error is rethrown below.
 			outcome.catch(() => {
 				app.unmount();
@@ -145,6 +153,7 @@ async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, pre
 		quit() {
 			run.stop();
 		},
+		recheckPreflight: async () => prepared.recheckPreflight(),
 		readLog: async logPath => deps.readLog(logPath),
 		openDashboard() {
 			dashboardWanted = true;
@@ -162,7 +171,7 @@ async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, pre
 			experiments={prepared.experiments}
 			clock={deps.clock ?? Date.now}
 			noColor={colorDisabled(ctx.env)}
-			plan={{steps: prepared.steps, checks: prepared.checks}}
+			plan={{steps: prepared.steps, checks: prepared.checks, preflight: prepared.preflight}}
 			canRestartJob={run.restartJob !== undefined}
 			{...(run.learn ? {learn: run.learn} : {})}
 			autoConfirm={options.yes === true || options.resume === true}
@@ -182,6 +191,23 @@ async function runInk(ctx: CommandContext, options: WizardOptions, lab: Lab, pre
 	}
 
 	return exitCodeFor(result);
+}
+
+/** Plain lines for a run that preflight stops before any step: every failure, its fix, and the way past it. */
+function preflightReport(failures: readonly PreflightOutcome[], language: Language): string {
+	const zh = language === 'zh';
+	const lines = failures.flatMap(outcome => [
+		`✗ ${outcome.name}@${outcome.host} ${outcome.title[language]}: ${cleanLine(outcome.finding.detail)}`,
+		`  ${zh ? '修复' : 'Fix'}: ${outcome.finding.fix[language]}`,
+	]);
+	const names = [...new Set(failures.map(outcome => outcome.name))];
+	const ignore = names.map(name => `--ignore-preflight ${name}`).join(' ');
+	return [
+		zh ? `预检未通过（${failures.length} 项），没有执行任何步骤：` : `Preflight failed (${failures.length}); no step was run:`,
+		...lines,
+		zh ? `修复后重新运行；确定要继续时可以加 ${ignore}。` : `Fix these and run again, or add ${ignore} to go on regardless.`,
+		'',
+	].join('\n');
 }
 
 /** Only a completed install exits 0; a failure, or a stop (q on the failure screen) leaves it unfinished. */
