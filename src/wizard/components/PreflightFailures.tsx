@@ -23,7 +23,7 @@ export function PreflightFailures({preflight, language}: {preflight: ReviewPrefl
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Text bold color={tone(blocking.length > 0 ? 'bad' : 'warn')}>
-				{say(language, `预检未通过（${failing.length} 项）：修复后按 c 重新检查，或按 i 忽略选中的一项`, `Preflight failed (${failing.length}): fix and press c to check again, or i to ignore the selected one`)}
+				{say(language, `预检有 ${failing.length} 项未通过：修复后按 c 重新检查，或按 i 忽略`, `Preflight: ${failing.length} failed. Fix, then c to check again; or i to ignore`)}
 			</Text>
 			{failing.map((outcome, index) => {
 				const ignored = preflight.ignored.includes(outcome.name);
@@ -35,8 +35,10 @@ export function PreflightFailures({preflight, language}: {preflight: ReviewPrefl
 							{`${outcome.name}@${outcome.host}: ${outcome.title[language]}`}
 							{ignored ? <Text color={tone('warn')}>{say(language, '（你已选择忽略）', ' (ignored by you)')}</Text> : null}
 						</Text>
-						<Text wrap="truncate-end">{`    ${say(language, '发现', 'Found')}: ${outcome.finding.detail}`}</Text>
-						<Text wrap="wrap">{`    ${say(language, '修复', 'Fix')}: ${outcome.finding.fix[language]}`}</Text>
+						<Box paddingLeft={4} flexDirection="column">
+							<Text wrap="truncate-end">{`${say(language, '发现', 'Found')}: ${outcome.finding.detail}`}</Text>
+							<Text wrap="wrap">{`${say(language, '修复', 'Fix')}: ${outcome.finding.fix[language]}`}</Text>
+						</Box>
 					</Box>
 				);
 			})}
@@ -52,5 +54,5 @@ export function PreflightFailures({preflight, language}: {preflight: ReviewPrefl
 
 /** The keys line of a review that preflight blocks. */
 export function blockedKeys(language: Language): string {
-	return say(language, '↑↓: 选择 · i: 忽略选中的检查 · c: 重新检查 · q: 退出（不做任何改动）', '↑↓: select · i: ignore the selected check · c: check again · q: quit without changing anything');
+	return say(language, '↑↓ 选择 · i: 忽略选中项 · c: 重新检查 · q: 退出（不做改动）', '↑↓ select · i: ignore selected · c: check again · q: quit, changing nothing');
 }

@@ -77,9 +77,10 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 	const rows = 'rows' in stdout && typeof stdout.rows === 'number' && stdout.rows > 0 ? stdout.rows : 24;
 	const columns = 'columns' in stdout && typeof stdout.columns === 'number' && stdout.columns > 0 ? stdout.columns : 80;
 	const [state, dispatch] = useReducer(wizardReducer, {now: clock(), tailLimit: tailLines, stallAfterMs}, initialWizardState);
-	// Failing preflight checks take the downloads' place and more: the steps give up the rest of the room.
+	// Failing preflight checks come first; while one blocks the start it takes the downloads' place too.
 	const failing = failingChecks(state.preflight.outcomes).length;
-	const maxStepRows = failing === 0 ? Math.max(5, rows - 14) : Math.max(2, rows - 9 - failing * rowsPerFailure);
+	const failureRows = failing === 0 ? 0 : 3 + failing * rowsPerFailure;
+	const maxStepRows = Math.max(failing === 0 ? 5 : 2, rows - failureRows - (startBlocked(state.preflight) ? 8 : 14));
 	// The failure screen's log gets all but its title and keys; learn mode's commands share the step screen.
 	const logRows = Math.max(5, rows - 4);
 	const commandRows = Math.max(3, rows - 14);
