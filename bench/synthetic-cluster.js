@@ -39,9 +39,10 @@ export function syntheticSnapshot(takenAt) {
 	const ok = {kind: 'ok', at: takenAt};
 	return {
 		takenAt, simulated: true,
-		leaders: {mesos: '10.0.0.1:5050', mesosMasters: [{endpoint: '10.0.0.1:5050', role: 'leader'}], marathon: '10.0.0.1:8080', marathonInstances: [{endpoint: '10.0.0.1:8080', role: 'leader'}]},
+		leaders: {mesos: '10.0.0.1:5050', mesosReported: null, mesosMasters: [{endpoint: '10.0.0.1:5050', role: 'leader'}], marathon: '10.0.0.1:8080', marathonInstances: [{endpoint: '10.0.0.1:8080', role: 'leader'}]},
 		zookeeper: [{endpoint: '10.0.0.1:2181', mode: 'leader'}, {endpoint: '10.0.0.2:2181', mode: 'follower'}, {endpoint: '10.0.0.3:2181', mode: 'follower'}],
-		agents, apps, tasks, backends, frameworks: [],
+		agents, apps, pods: [], tasks, backends, frameworks: [],
+		feeds: {mesos: {kind: 'stream'}, marathon: {kind: 'stream'}},
 		sources: {mesos: ok, marathon: ok, haproxy: ok, zookeeper: ok}, errors: [],
 	};
 }

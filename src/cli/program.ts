@@ -128,7 +128,9 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.option('--ca-file <file>', 'PEM file of a private CA to trust for https:// endpoints (NODE_EXTRA_CA_CERTS works too)')
 		.option('--once', 'take one snapshot and exit')
 		.option('--json', 'print the snapshot as JSON (with --once)')
-		.option('--readonly', 'disable actions that change the cluster');
+		.option('--readonly', 'disable actions that change the cluster')
+		.option('--poll', 'read /master/state and /v2/apps at every refresh instead of following the event streams')
+		.option('--max-state-mb <mb>', 'largest Mesos state accepted in one record of the event stream, in MB', '256');
 	bind(dashboard, 'dashboard', loaders.dashboard);
 
 	const demo = add('demo', t(lang, 'cmdDemo'), ['mesos-lab demo', 'mesos-lab demo --haproxy --refresh 1']);

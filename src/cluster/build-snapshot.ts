@@ -68,6 +68,7 @@ function assemble(readings: SourceReadings, takenAt: string, simulated: boolean,
 		simulated,
 		leaders: {
 			mesos: mesos?.leader ?? null,
+			mesosReported: mesos?.leaderReported ?? null,
 			mesosMasters: mesos?.masters ?? [],
 			marathon: marathon?.leader ?? null,
 			marathonInstances: marathon?.instances ?? [],
@@ -75,10 +76,12 @@ function assemble(readings: SourceReadings, takenAt: string, simulated: boolean,
 		zookeeper: readings.zookeeper ?? [],
 		agents: mesos?.agents ?? [],
 		apps: marathon?.apps ?? [],
+		pods: marathon?.pods ?? [],
 		tasks,
 		backends,
 		frameworks: mesos?.frameworks ?? [],
 		sources: readings.statuses,
+		feeds: {mesos: mesos?.feed ?? null, marathon: marathon?.feed ?? null},
 		errors: readings.errors,
 	});
 }
@@ -101,7 +104,7 @@ function joinTasks(mesosTasks: readonly Task[], marathonTasks: readonly Marathon
 			continue;
 		}
 		matched[index] = 1;
-		tasks.push(enriched(task, marathonTasks[index] as MarathonTask));
+		tasks.push(enrichedOnce(task, marathonTasks[index] as MarathonTask));
 	}
 	if (!addUnlisted) {
 		return tasks;
@@ -114,6 +117,20 @@ function joinTasks(mesosTasks: readonly Task[], marathonTasks: readonly Marathon
 		}
 	});
 	return tasks;
+}
+
+// The joined task of each Mesos task, kept while both its halves are the very same objects: a
+// stream changes a few tasks at a time, and the rest keep their identity (and every cache keyed on it).
+const joined = new WeakMap<Task, {from: MarathonTask; task: Task}>();
+
+function enrichedOnce(task: Task, fromMarathon: MarathonTask): Task {
+	const hit = joined.get(task);
+	if (hit?.from === fromMarathon) {
+		return hit.task;
+	}
+	const result = enriched(task, fromMarathon);
+	joined.set(task, {from: fromMarathon, task: result});
+	return result;
 }
 
 /**

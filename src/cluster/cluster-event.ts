@@ -7,6 +7,8 @@ export interface ClusterEvent {
 	type: string;
 	message: string;
 	appId?: string;
+	/** Every app the event concerns, when more than one can be named (a deployment's steps). */
+	appIds?: string[];
 	taskId?: string;
 	host?: string;
 }

@@ -60,7 +60,7 @@ function require(condition: boolean, message: string): void {
 const rules: SampleRule[] = [
 	{pattern: /^mesos\/master-state-summary\..*\.json$/, parser: 'mesos state-summary', check: content => {
 		const parts = normaliseMesosStateSummary(json(content));
-		require(parts.agents.length > 0, 'no agents read');
+		// A cluster whose agents are all gone answers an empty list: valid, and worth showing as such.
 		require(parts.agents.every(agent => agent.id !== '' && agent.hostname !== ''), 'an agent without id or hostname');
 		return `${parts.agents.length} agents, ${parts.frameworks.length} frameworks`;
 	}},
@@ -127,10 +127,12 @@ const rules: SampleRule[] = [
 		return `${parts.apps.length} apps, ${parts.tasks.length} tasks (${healthKnown} with health results), service ports [${parts.apps.flatMap(app => app.servicePorts).join(',')}]`;
 	}},
 	{pattern: /^marathon\/v2-groups\..*\.json$/, parser: 'marathon groups', check: content => {
-		const parts = normaliseMarathonGroups(json(content));
-		require(parts.apps.length > 0, 'no apps found in the groups');
+		const raw = json(content);
+		const parts = normaliseMarathonGroups(raw);
+		require(text(record(raw).id) !== '', 'not a group: no id');
+		require([...parts.apps, ...parts.pods].every(item => item.id.startsWith('/')), 'an app or pod id without a leading /');
 		const healthKnown = parts.tasks.filter(task => task.health !== 'unknown').length;
-		return `${parts.apps.length} apps, ${parts.tasks.length} tasks (${healthKnown} with health results)`;
+		return `${parts.apps.length} apps, ${parts.pods.length} pods, ${parts.tasks.length} tasks (${healthKnown} with health results)`;
 	}},
 	{pattern: /^marathon\/v2-info\..*\.json$/, parser: 'marathon info', check: content => {
 		const info = normaliseMarathonInfo(json(content));

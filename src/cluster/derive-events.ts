@@ -177,7 +177,8 @@ function sourceEvents(previous: ClusterSnapshot, next: ClusterSnapshot): Cluster
 		const now = next.sources[name];
 		if (was.kind === 'ok' && now.kind === 'stale') {
 			events.push(event(next, 'other', 'source-stale', `${sourceLabels[name]} unreachable: ${now.error}`));
-		} else if (was.kind === 'stale' && now.kind === 'ok') {
+		} else if (was.kind === 'stale' && was.lastOkAt !== null && now.kind === 'ok') {
+			// A source read for the first time (a stream that just subscribed) was never away.
 			events.push(event(next, 'other', 'source-back', `${sourceLabels[name]} answers again`));
 		}
 	}

@@ -1,4 +1,4 @@
-import type {App, HealthState} from './snapshot.js';
+import type {App, HealthState, Pod} from './snapshot.js';
 import {firstOf, flag, isRecord, list, num, optionalText, record, stringMap, text, type JsonRecord} from './json-input.js';
 
 /** A task as Marathon reports it; joined with the Mesos task of the same id for the snapshot. */
@@ -30,17 +30,62 @@ export function normaliseMarathonApps(raw: unknown): MarathonAppsParts {
 	return collect([...items, ...single]);
 }
 
-/** `/v2/groups` with embedded apps: the same apps, nested in groups. */
-export function normaliseMarathonGroups(raw: unknown): MarathonAppsParts {
+/** `/v2/groups` with embedded apps and (Marathon 1.4+) pods, nested in groups; a group of pods alone is a valid answer. */
+export function normaliseMarathonGroups(raw: unknown): MarathonAppsParts & {pods: Pod[]} {
 	const apps: unknown[] = [];
+	const pods: Pod[] = [];
 	const visit = (group: JsonRecord): void => {
 		apps.push(...list(group.apps));
+		pods.push(...list(group.pods).map(item => podOf(record(item))));
 		for (const child of list(group.groups)) {
 			visit(record(child));
 		}
 	};
 	visit(record(raw));
-	return collect(apps);
+	return {...collect(apps), pods};
+}
+
+/** A pod definition (`/v2/pods`, or `pods` in a group): its id and the instances it asks for. */
+function podOf(pod: JsonRecord): Pod {
+	return {id: text(pod.id), instances: num(record(pod.scaling).instances, 1), running: 0};
+}
+
+/**
+ * `/v2/pods/::status`: each pod's spec, status and instances. Each container of an instance runs as
+ * one Mesos task whose id is the instance id, a dot and the container name, so those tasks are
+ * tied to their pod as an app's tasks are to their app.
+ */
+export function normaliseMarathonPodStatuses(raw: unknown): {pods: Pod[]; tasks: MarathonTask[]} {
+	const pods: Pod[] = [];
+	const tasks: MarathonTask[] = [];
+	for (const item of list(raw)) {
+		const status = record(item);
+		const pod = podOf(record(status.spec));
+		const id = text(status.id) || pod.id;
+		const instances = list(status.instances).map(record);
+		const podStatus = optionalText(status.status);
+		pods.push({id, instances: pod.instances, running: instances.filter(instance => text(instance.status) === 'STABLE' || text(instance.status) === 'DEGRADED').length, ...(podStatus ? {status: podStatus} : {})});
+		for (const instance of instances) {
+			for (const container of list(instance.containers).map(record)) {
+				const ports = list(container.endpoints).map(endpoint => num(record(endpoint).allocatedHostPort)).filter(port => port > 0);
+				const agentId = optionalText(instance.agentId);
+				tasks.push({
+					id: `${text(instance.id)}.${text(container.name)}`,
+					appId: id,
+					host: text(instance.agentHostname),
+					ports,
+					servicePorts: [],
+					state: undefined,
+					health: 'unknown',
+					startedAt: undefined,
+					agentId,
+					ipAddresses: [],
+					version: undefined,
+				});
+			}
+		}
+	}
+	return {pods, tasks};
 }
 
 /** `/v2/tasks` or `/v2/apps/{id}/tasks`. */

@@ -1,8 +1,8 @@
 import {ClusterError} from '../errors.js';
 import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
-import {fetchJson, fetchJsonText, fetchText, hostPortOf, joinUrl, parseJsonBody, statusError, type HttpOptions} from './http.js';
-import {normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonInfo, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
-import type {App, MarathonInfo} from './snapshot.js';
+import {fetchJson, fetchJsonText, fetchText, hostPortOf, joinUrl, parseJsonBody, ResponseTooLargeError, statusError, type HttpOptions} from './http.js';
+import {normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonInfo, normaliseMarathonPodStatuses, normaliseMarathonTasks, type MarathonAppsParts, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
+import type {App, MarathonInfo, Pod, SourceFeed} from './snapshot.js';
 
 export interface MarathonReading {
 	/** The leader as Marathon names it (`host:port`), or null. */
@@ -11,8 +11,12 @@ export interface MarathonReading {
 	url: string;
 	instances: MarathonInfo[];
 	apps: App[];
+	pods: Pod[];
 	tasks: MarathonTask[];
 	deployments: MarathonDeployment[];
+	feed: SourceFeed;
+	/** When data last arrived, for a reading kept up by the event stream. */
+	receivedAt?: string;
 }
 
 export const appsQuery = '/v2/apps?embed=apps.tasks&embed=apps.counts&embed=apps.deployments&embed=apps.lastTaskFailure';
@@ -56,8 +60,71 @@ export async function findMarathonLeader(instances: string[], options: HttpOptio
 	return {leader, leaderUrl: leaderProbe?.url ?? anyLive?.url ?? null, infos};
 }
 
+/** Apps without their tasks: the counts, deployments and last failure are embedded all the same. */
+export const appsWithoutTasksQuery = '/v2/apps?embed=apps.counts&embed=apps.deployments&embed=apps.lastTaskFailure';
+
+/**
+ * How Marathon's apps and tasks are read: in one answer, as apps and then `/v2/tasks`, or as apps
+ * and then each app's tasks. A reader that keeps one learns the cluster's size once: the next read
+ * starts with the way that fitted, instead of reading up to the limit again.
+ */
+export interface MarathonReadPlan {
+	tasks: 'embedded' | 'task-list' | 'per-app';
+}
+
+/**
+ * Apps with their tasks in one answer; when that is over the size limit (a large cluster), the
+ * apps without tasks and then every task from `/v2/tasks`, or each app's tasks, each far smaller.
+ */
+async function readAppsWithTasks(leaderUrl: string, options: SourceReadOptions, plan: MarathonReadPlan): Promise<MarathonAppsParts> {
+	if (plan.tasks === 'embedded') {
+		try {
+			const answer = await fetchJsonText(joinUrl(leaderUrl, appsQuery), options);
+			return decodeAnswer(options.memo, 'marathon apps', answer.body, body => normaliseMarathonApps(parseJsonBody(body, answer.url)));
+		} catch (error) {
+			if (!(error instanceof ResponseTooLargeError)) {
+				throw error;
+			}
+			plan.tasks = 'task-list';
+		}
+	}
+	const appsAnswer = await fetchJsonText(joinUrl(leaderUrl, appsWithoutTasksQuery), options);
+	const {apps} = decodeAnswer(options.memo, 'marathon apps without tasks', appsAnswer.body, body => normaliseMarathonApps(parseJsonBody(body, appsAnswer.url)));
+	if (plan.tasks === 'task-list') {
+		try {
+			const tasksAnswer = await fetchJsonText(joinUrl(leaderUrl, '/v2/tasks'), options);
+			return {apps, tasks: decodeAnswer(options.memo, 'marathon tasks', tasksAnswer.body, body => normaliseMarathonTasks(parseJsonBody(body, tasksAnswer.url)))};
+		} catch (error) {
+			if (!(error instanceof ResponseTooLargeError)) {
+				throw error;
+			}
+			plan.tasks = 'per-app';
+		}
+	}
+	return {apps, tasks: await readTasksAppByApp(leaderUrl, apps, options)};
+}
+
+/** Requests in flight at once when tasks are read app by app: enough to hide latency, few enough to spare Marathon. */
+const appReadsAtOnce = 8;
+
+/** Every app's `/v2/apps/{id}/tasks`, a few at a time: the read for clusters whose task list is itself over the limit. */
+async function readTasksAppByApp(leaderUrl: string, apps: readonly App[], options: SourceReadOptions): Promise<MarathonTask[]> {
+	const perApp: MarathonTask[][] = new Array<MarathonTask[]>(apps.length);
+	let next = 0;
+	const worker = async (): Promise<void> => {
+		while (next < apps.length) {
+			const index = next++;
+			const app = apps[index] as App;
+			const path = app.id.split('/').filter(part => part !== '').map(encodeURIComponent).join('/');
+			perApp[index] = normaliseMarathonTasks(await fetchJson(joinUrl(leaderUrl, `/v2/apps/${path}/tasks`), options)).map(task => (task.appId === '' ? {...task, appId: app.id} : task));
+		}
+	};
+	await Promise.all(Array.from({length: Math.min(appReadsAtOnce, apps.length)}, worker));
+	return perApp.flat();
+}
+
 /** Leader, apps with tasks, and deployments, from one Marathon of the configured set. */
-export async function readMarathon(instances: string[], options: SourceReadOptions = {}): Promise<MarathonReading> {
+export async function readMarathon(instances: string[], options: SourceReadOptions = {}, plan: MarathonReadPlan = {tasks: 'embedded'}): Promise<MarathonReading> {
 	if (instances.length === 0) {
 		throw new ClusterError('no Marathon is configured', {hint: 'Pass --marathon URL[,URL...].'});
 	}
@@ -66,11 +133,16 @@ export async function readMarathon(instances: string[], options: SourceReadOptio
 		const reasons = infos.map(info => `${info.endpoint}: ${info.error ?? 'no answer'}`).join('; ');
 		throw new ClusterError(`no Marathon answered (${reasons})`, {hint: 'Check that Marathon runs; it needs a Mesos leader and ZooKeeper to serve.'});
 	}
-	const [appsAnswer, deploymentsRaw] = await Promise.all([
-		fetchJsonText(joinUrl(leaderUrl, appsQuery), options),
+	const [{apps, tasks: appTasks}, deploymentsRaw, podsAnswer] = await Promise.all([
+		readAppsWithTasks(leaderUrl, options, plan),
 		fetchJson(joinUrl(leaderUrl, '/v2/deployments'), options),
+		fetchText(joinUrl(leaderUrl, '/v2/pods/::status'), options, {headers: {accept: 'application/json'}}),
 	]);
-	const {apps, tasks} = decodeAnswer(options.memo, 'marathon apps', appsAnswer.body, body => normaliseMarathonApps(parseJsonBody(body, appsAnswer.url)));
+	// Marathon before 1.4 has no pods and answers 404 here.
+	const podParts = podsAnswer.status >= 200 && podsAnswer.status < 300
+		? decodeAnswer(options.memo, 'marathon pods', podsAnswer.body, body => normaliseMarathonPodStatuses(parseJsonBody(body, podsAnswer.url)))
+		: {pods: [], tasks: []};
+	const tasks = podParts.tasks.length === 0 ? appTasks : [...appTasks, ...podParts.tasks];
 	const deployments = normaliseMarathonDeployments(deploymentsRaw);
 	const deploying = new Set(deployments.flatMap(deployment => deployment.affectedApps));
 	const marked = apps.some(app => deploying.has(app.id) && !app.deploymentInProgress)
@@ -81,7 +153,9 @@ export async function readMarathon(instances: string[], options: SourceReadOptio
 		url: leaderUrl,
 		instances: infos,
 		apps: settleValue(options.memo, 'marathon apps', marked),
+		pods: settleValue(options.memo, 'marathon pods', podParts.pods),
 		tasks: settleValue(options.memo, 'marathon tasks', tasks),
 		deployments,
+		feed: {kind: 'poll', reason: 'polling chosen'},
 	};
 }

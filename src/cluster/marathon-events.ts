@@ -87,11 +87,12 @@ function deploymentLine(base: Omit<ClusterEvent, 'kind' | 'message'>, type: stri
 		deployment_success: 'succeeded',
 		deployment_failed: 'failed',
 	};
-	const firstApp = text(record(list(step.actions)[0]).app);
+	const appIds = [...new Set([...list(step.actions).map(item => text(record(item).app)), ...list(plan.affectedApps).map(item => text(item))])].filter(id => id !== '');
+	const [firstApp] = appIds;
 	return {
 		...base,
 		kind: 'deployment',
-		...(firstApp ? {appId: firstApp} : {}),
+		...(firstApp ? {appId: firstApp, appIds} : {}),
 		message: `deployment ${id} ${words[type] ?? type}${actions ? `: ${actions}` : ''}${text(data.reason) ? ` (${text(data.reason)})` : ''}`,
 	};
 }

@@ -1,12 +1,17 @@
 import {ClusterError} from '../errors.js';
 import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
-import {fetchJson, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, statusError, type HttpAnswer, type HttpOptions} from './http.js';
-import {normaliseMesosMetrics, normaliseMesosState, normaliseMesosStateSummary, type MesosStateParts} from './mesos-state.js';
-import type {MasterInfo} from './snapshot.js';
+import {fetchJson, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, ResponseTooLargeError, statusError, type HttpAnswer, type HttpOptions} from './http.js';
+import {normaliseMesosMetrics, normaliseMesosState, normaliseMesosStateSummary, normaliseMesosTaskPage, type MesosStateParts} from './mesos-state.js';
+import type {MasterInfo, SourceFeed, Task} from './snapshot.js';
 
 export interface MesosReading extends MesosStateParts {
-	/** The leading master as `host:port`, or null. */
+	/** The leading master as `host:port` of the URL that reached it, or null. */
 	leader: string | null;
+	/** The leader as the masters name it (`leader_info` or GET_MASTER hostname:port): a wrong --hostname shows here. */
+	leaderReported: string | null;
+	feed: SourceFeed;
+	/** When data last arrived, for a streamed reading (a polled one arrived when it was read). */
+	receivedAt?: string;
 	/** The URL the state was read from. */
 	leaderUrl: string | null;
 	masters: MasterInfo[];
@@ -94,6 +99,29 @@ export async function fetchTextFromLeader(url: string, options: HttpOptions): Pr
 	throw new ClusterError(`${url} redirected too many times`, {hint: 'The masters disagree on the leader; check their --hostname flags and ZooKeeper.'});
 }
 
+/** Tasks per page of `/master/tasks`: about 9 MB of JSON, far under the answer limit. */
+export const taskPageSize = 10_000;
+
+/**
+ * A state too large for one answer, read in pieces: agents and frameworks from
+ * `/master/state-summary`, tasks from `/master/tasks` page by page (oldest first, so a task
+ * started meanwhile lands on a later page; a task seen twice counts once).
+ */
+async function readMesosInPages(leaderUrl: string, options: MesosReadOptions): Promise<MesosStateParts> {
+	const summary = normaliseMesosStateSummary(await fetchFromLeader(joinUrl(leaderUrl, '/master/state-summary'), options));
+	const tasks = new Map<string, Task>();
+	for (let offset = 0; offset < 1_000 * taskPageSize; offset += taskPageSize) {
+		const page = normaliseMesosTaskPage(await fetchFromLeader(joinUrl(leaderUrl, `/master/tasks?limit=${taskPageSize}&offset=${offset}&order=asc`), options), summary.agents);
+		for (const task of page.tasks) {
+			tasks.set(task.id, task);
+		}
+		if (page.received < taskPageSize) {
+			break;
+		}
+	}
+	return {...summary, tasks: [...tasks.values()]};
+}
+
 /** Leader discovery, then the leader's state and metrics. Fails only when no master leads. */
 export async function readMesos(masters: string[], options: MesosReadOptions = {}): Promise<MesosReading> {
 	if (masters.length === 0) {
@@ -105,11 +133,19 @@ export async function readMesos(masters: string[], options: MesosReadOptions = {
 		throw new ClusterError(`no Mesos master leads (${reasons})`, {hint: 'Check that a quorum of masters runs and that ZooKeeper is healthy.'});
 	}
 	const path = options.summaryOnly ? '/master/state-summary' : '/master/state';
-	const answer = await fetchTextFromLeader(joinUrl(leaderUrl, path), options);
-	const decoded = decodeAnswer(options.memo, `mesos ${path}`, answer.body, body => {
-		const raw = parseJsonBody(body, answer.url);
-		return options.summaryOnly ? normaliseMesosStateSummary(raw) : normaliseMesosState(raw);
-	});
+	let decoded: MesosStateParts;
+	try {
+		const answer = await fetchTextFromLeader(joinUrl(leaderUrl, path), options);
+		decoded = decodeAnswer(options.memo, `mesos ${path}`, answer.body, body => {
+			const raw = parseJsonBody(body, answer.url);
+			return options.summaryOnly ? normaliseMesosStateSummary(raw) : normaliseMesosState(raw);
+		});
+	} catch (error) {
+		if (!(error instanceof ResponseTooLargeError) || options.summaryOnly) {
+			throw error;
+		}
+		decoded = await readMesosInPages(leaderUrl, options);
+	}
 	// Offers and counters in the state move at every refresh; agents, tasks and frameworks mostly do not.
 	const {memo} = options;
 	const parts = {...decoded, agents: settleValue(memo, 'mesos agents', decoded.agents), tasks: settleValue(memo, 'mesos tasks', decoded.tasks), frameworks: settleValue(memo, 'mesos frameworks', decoded.frameworks)};
@@ -123,5 +159,5 @@ export async function readMesos(masters: string[], options: MesosReadOptions = {
 		masterInfos.push({endpoint: leaderEndpoint, role: 'leader', ...(parts.version ? {version: parts.version} : {})});
 	}
 	const metrics = probes.find(probe => hostPortOf(probe.url) === leaderEndpoint)?.metrics ?? {};
-	return {...parts, leader: leaderEndpoint, leaderUrl, masters: masterInfos, metrics};
+	return {...parts, leader: leaderEndpoint, leaderReported: parts.leader, leaderUrl, masters: masterInfos, metrics, feed: {kind: 'poll', reason: 'polling chosen'}};
 }

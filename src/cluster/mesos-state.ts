@@ -41,6 +41,25 @@ export function normaliseMesosState(raw: unknown): MesosStateParts {
 	return {version: optionalText(state.version), leader: leaderOf(state), agents, tasks, frameworks};
 }
 
+const terminalStates = new Set(['TASK_FINISHED', 'TASK_FAILED', 'TASK_KILLED', 'TASK_LOST', 'TASK_ERROR', 'TASK_DROPPED', 'TASK_GONE', 'TASK_GONE_BY_OPERATOR']);
+
+/**
+ * One page of `/master/tasks` (`{"tasks": [...]}`), which lists completed tasks too: those are
+ * left out, as `/master/state` keeps them apart. `received` counts every task of the page.
+ */
+export function normaliseMesosTaskPage(raw: unknown, agents: readonly Agent[]): {tasks: Task[]; received: number} {
+	const places = new Map(agents.map(agent => [agent.id, {hostname: agent.hostname, endpoint: `${agent.hostname}:${agent.port}`}]));
+	const items = list(record(raw).tasks);
+	const tasks: Task[] = [];
+	for (const item of items) {
+		const task = normaliseTask(record(item), '', places, new Map());
+		if (!terminalStates.has(task.state)) {
+			tasks.push(task);
+		}
+	}
+	return {tasks, received: items.length};
+}
+
 /** `/master/state-summary`: agents and frameworks without task lists, for large clusters. */
 export function normaliseMesosStateSummary(raw: unknown): MesosStateParts {
 	const summary = record(raw);

@@ -64,7 +64,7 @@ function stateOf(payload: JsonRecord): MesosStateParts {
 	};
 }
 
-function agentsOf(payload: JsonRecord): Agent[] {
+export function agentsOf(payload: JsonRecord): Agent[] {
 	return list(payload.agents).map(item => {
 		const agent = record(item);
 		const info = record(agent.agent_info);
@@ -92,7 +92,7 @@ function tasksOf(payload: JsonRecord, hosts: Map<string, string>): Task[] {
 	return tasks;
 }
 
-export function taskOf(task: JsonRecord, hosts: Map<string, string>): Task {
+export function taskOf(task: JsonRecord, hosts: Pick<ReadonlyMap<string, string>, 'get'>): Task {
 	const agentId = idText(task.agent_id);
 	const statuses = list(task.statuses).map(record);
 	const running = statuses.find(status => text(status.state) === 'TASK_RUNNING');
@@ -113,7 +113,7 @@ export function taskOf(task: JsonRecord, hosts: Map<string, string>): Task {
 	};
 }
 
-function frameworksOf(payload: JsonRecord): Framework[] {
+export function frameworksOf(payload: JsonRecord): Framework[] {
 	return list(payload.frameworks).map(item => {
 		const framework = record(item);
 		const info = record(framework.framework_info);
@@ -133,7 +133,7 @@ function resourcesList(value: unknown): JsonRecord[] {
 	return list(value).map(record);
 }
 
-function resourcesOf(value: unknown): Resources {
+export function resourcesOf(value: unknown): Resources {
 	const result: Resources = {cpus: 0, mem: 0, disk: 0};
 	for (const resource of resourcesList(value)) {
 		const name = text(resource.name);

@@ -55,6 +55,10 @@ export interface PollerOptions {
 	/** Time between refreshes. */
 	refreshMs?: number;
 	backoff?: Backoff;
+	/** Per source, the time between reads when it is not the refresh time (HAProxy and ZooKeeper on slower clocks). */
+	intervals?: Partial<Record<SourceName, number>>;
+	/** Per source, the back-off after failures when it is not `backoff` (a stream reader retries on its own). */
+	backoffs?: Partial<Record<SourceName, Backoff>>;
 	simulated?: boolean;
 	readers?: Partial<SourceReaders>;
 	/** Where the endpoints are found anew before each refresh, such as leaders discovered through ZooKeeper. */
@@ -75,12 +79,20 @@ export type SnapshotListener = (snapshot: ClusterSnapshot, derived: ClusterEvent
 interface SourceState<T> {
 	reading?: T;
 	lastOkAt: string | null;
+	/** When the last read started, for sources on their own clock. */
+	readAt: number;
 	failures: number;
 	retryAt: number;
 	error?: string;
 }
 
 const sourceNames: SourceName[] = ['mesos', 'marathon', 'haproxy', 'zookeeper'];
+
+/** A streamed reading says when data last arrived; a polled one arrived just now. */
+function arrivalOf(reading: unknown): string | undefined {
+	const at = typeof reading === 'object' && reading !== null ? (reading as {receivedAt?: unknown}).receivedAt : undefined;
+	return typeof at === 'string' ? at : undefined;
+}
 
 /**
  * Refreshes every configured source at once, each on its own: a failing source keeps its last good
@@ -102,6 +114,8 @@ export class ClusterPoller {
 	#timer: unknown;
 	#running = false;
 	#inFlight: Promise<ClusterSnapshot> | undefined;
+	#again: Promise<ClusterSnapshot> | undefined;
+	readonly #hurry: Partial<Record<SourceName, {from: number; until: number}>> = {};
 
 	constructor(options: PollerOptions) {
 		this.#options = options;
@@ -116,10 +130,10 @@ export class ClusterPoller {
 			},
 		};
 		this.#states = {
-			mesos: {lastOkAt: null, failures: 0, retryAt: 0},
-			marathon: {lastOkAt: null, failures: 0, retryAt: 0},
-			haproxy: {lastOkAt: null, failures: 0, retryAt: 0},
-			zookeeper: {lastOkAt: null, failures: 0, retryAt: 0},
+			mesos: {lastOkAt: null, readAt: Number.NEGATIVE_INFINITY, failures: 0, retryAt: 0},
+			marathon: {lastOkAt: null, readAt: Number.NEGATIVE_INFINITY, failures: 0, retryAt: 0},
+			haproxy: {lastOkAt: null, readAt: Number.NEGATIVE_INFINITY, failures: 0, retryAt: 0},
+			zookeeper: {lastOkAt: null, readAt: Number.NEGATIVE_INFINITY, failures: 0, retryAt: 0},
 		};
 	}
 
@@ -129,16 +143,42 @@ export class ClusterPoller {
 		return () => this.#listeners.delete(listener);
 	}
 
+	/**
+	 * Reads a source on a slower clock at every refresh from `afterMs` to `forMs` from now: after a
+	 * change that moves it (marathon-lb rewrites HAProxy after Marathon's events), its answer is
+	 * news again, but not at once, and the refresh carrying the change itself need not wait for it.
+	 */
+	hurry(name: SourceName, afterMs: number, forMs: number): void {
+		const now = this.#clock.now();
+		this.#hurry[name] = {from: now + afterMs, until: now + forMs};
+	}
+
+	/** The transport every read goes through; stream readers use it too, so what they learn counts. */
+	get http(): HttpOptions {
+		return this.#http;
+	}
+
 	latest(): ClusterSnapshot | undefined {
 		return this.#latest;
 	}
 
-	/** One refresh now (sources in back-off are skipped); concurrent calls share the same refresh. */
+	/**
+	 * One refresh now (sources in back-off or not yet due are skipped). A call while a refresh runs
+	 * gets one more refresh after it, shared by every such call: news that came in during a read is
+	 * never left waiting for the next tick.
+	 */
 	refresh(): Promise<ClusterSnapshot> {
-		this.#inFlight ??= this.#refresh().finally(() => {
-			this.#inFlight = undefined;
+		if (this.#inFlight === undefined) {
+			this.#inFlight = this.#refresh().finally(() => {
+				this.#inFlight = undefined;
+			});
+			return this.#inFlight;
+		}
+		this.#again ??= this.#inFlight.catch(() => undefined).then(() => {
+			this.#again = undefined;
+			return this.refresh();
 		});
-		return this.#inFlight;
+		return this.#again;
 	}
 
 	/** Ends a source's back-off, for when its address just changed (a new leader was found). */
@@ -182,18 +222,22 @@ export class ClusterPoller {
 		await Promise.all(sourceNames.map(async name => {
 			const job = jobs[name];
 			const state = this.#states[name];
-			if (job === undefined || startedAt < state.retryAt) {
+			const hurry = this.#hurry[name];
+			const interval = hurry !== undefined && startedAt >= hurry.from && startedAt < hurry.until ? undefined : this.#options.intervals?.[name];
+			if (job === undefined || startedAt < state.retryAt || (interval !== undefined && state.error === undefined && startedAt - state.readAt < interval)) {
 				return;
 			}
+			state.readAt = startedAt;
 			try {
-				state.reading = await job();
-				state.lastOkAt = new Date(this.#clock.now()).toISOString();
+				const reading = await job();
+				state.reading = reading;
+				state.lastOkAt = arrivalOf(reading) ?? new Date(this.#clock.now()).toISOString();
 				state.failures = 0;
 				state.retryAt = 0;
 				state.error = undefined;
 			} catch (error) {
 				state.failures++;
-				state.retryAt = this.#clock.now() + backoffDelay(this.#options.backoff ?? defaultBackoff, state.failures);
+				state.retryAt = this.#clock.now() + backoffDelay(this.#options.backoffs?.[name] ?? this.#options.backoff ?? defaultBackoff, state.failures);
 				state.error = (error as Error).message;
 			}
 		}));

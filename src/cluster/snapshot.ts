@@ -10,13 +10,22 @@ export interface ClusterSnapshot {
 	zookeeper: ZkMember[];
 	agents: Agent[];
 	apps: App[];
+	/** Marathon pods (1.4+): several containers scheduled together, shown beside the apps. */
+	pods: Pod[];
 	tasks: Task[];
 	backends: Backend[];
 	/** Frameworks registered with the leading master (Marathon among them). */
 	frameworks: Framework[];
 	sources: Record<SourceName, SourceStatus>;
+	/** How Mesos and Marathon are followed; null while a source was never read. */
+	feeds: {mesos: SourceFeed | null; marathon: SourceFeed | null};
 	errors: SourceError[];
 }
+
+/** A source followed through its event stream, or read whole at every refresh (and why). */
+export type SourceFeed =
+	| {kind: 'stream'}
+	| {kind: 'poll'; reason: string};
 
 export type SourceName = 'mesos' | 'marathon' | 'haproxy' | 'zookeeper';
 
@@ -33,8 +42,10 @@ export interface SourceError {
 }
 
 export interface Leaders {
-	/** The leading Mesos master, as `host:port`, or null when none answered as leader. */
+	/** The leading Mesos master, as `host:port` of the URL that reached it, or null when none answered as leader. */
 	mesos: string | null;
+	/** The leader as the masters themselves name it (`leader_info` hostname:port), which shows a wrong --hostname. */
+	mesosReported: string | null;
 	mesosMasters: MasterInfo[];
 	/** The leading Marathon, as `host:port`. */
 	marathon: string | null;
@@ -112,6 +123,16 @@ export interface App {
 	deploymentInProgress: boolean;
 	hasHealthChecks: boolean;
 	lastTaskFailure?: {taskId: string; state: string; message: string; at: string; host: string};
+}
+
+export interface Pod {
+	id: string;
+	/** Instances asked for (`scaling.instances`). */
+	instances: number;
+	/** Instances Marathon reports running, when its status was read. */
+	running: number;
+	/** Marathon's word for the pod as a whole: STABLE, DEGRADED, DEPLOYING, TERMINAL… */
+	status?: string;
 }
 
 export interface Task {

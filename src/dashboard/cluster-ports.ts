@@ -3,6 +3,8 @@ import {MarathonActions} from '../cluster/actions.js';
 import type {HttpOptions} from '../cluster/http.js';
 import {followMarathonEvents} from '../cluster/marathon-event-stream.js';
 import {AnswerMemo} from '../cluster/answer-memo.js';
+import {MarathonLive} from '../cluster/marathon-live.js';
+import {MesosStream} from '../cluster/mesos-stream.js';
 import {ClusterPoller, networkReaders, withAuthorization, type ClusterEndpoints, type SourceAuthorization} from '../cluster/poller.js';
 import {LeaderDiscovery, type DiscoveryTargets} from '../cluster/zk-discovery.js';
 import type {ClusterSnapshot} from '../cluster/snapshot.js';
@@ -19,12 +21,39 @@ export interface LiveCluster {
 	stop(): void;
 }
 
+export interface ConnectOptions {
+	refreshMs: number;
+	simulated: boolean;
+	http?: HttpOptions;
+	authorization?: SourceAuthorization;
+	discovery?: DiscoveryTargets;
+	/**
+	 * `stream` (the default): Mesos through the operator API's event stream and Marathon driven by
+	 * its events; `poll`: both read whole at every refresh. `--once` always reads once. Leaders found
+	 * through ZooKeeper are polled: the streams follow configured addresses.
+	 */
+	feed?: 'stream' | 'poll';
+	/** Largest first record of the Mesos stream (the whole state), in bytes. */
+	maxStateBytes?: number;
+	/** Time between full Marathon reads while its event stream is up. */
+	marathonResyncMs?: number;
+}
+
 /**
- * Wires the data layer to the dashboard: snapshots from the poller, events from Marathon's stream.
- * A stream event asks for a refresh at once, so a killed task's replacement shows up without
- * waiting for the next tick.
+ * HAProxy and ZooKeeper answers grow with the cluster but matter less by the second: read them at
+ * most this often, and again at every refresh for a few seconds after a task changes.
  */
-export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs: number; simulated: boolean; http?: HttpOptions; authorization?: SourceAuthorization; discovery?: DiscoveryTargets}): LiveCluster {
+function slowClockMs(refreshMs: number): number {
+	return Math.max(30_000, refreshMs * 15);
+}
+
+/**
+ * Wires the data layer to the dashboard: snapshots from the poller, which in stream mode only
+ * reads what the Mesos event stream and Marathon's events keep current; events for the log from
+ * Marathon's stream and the Mesos stream's own comings and goings. News asks for a refresh at once,
+ * so a killed task's replacement shows up without waiting for the next tick.
+ */
+export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOptions): LiveCluster {
 	const http = options.http ?? {};
 	const marathonHttp = withAuthorization(http, options.authorization?.marathon);
 	let pending: ClusterEvent[] = [];
@@ -45,9 +74,23 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 		});
 	});
 	const network = networkReaders(new AnswerMemo());
+	const streaming = (options.feed ?? 'stream') === 'stream' && !discovery.active;
+	let mesosStream: MesosStream | undefined;
+	let marathonLive: MarathonLive | undefined;
+	const slowMs = slowClockMs(options.refreshMs);
 	const poller = new ClusterPoller({
 		endpoints, refreshMs: options.refreshMs, simulated: options.simulated, http: options.http,
+		intervals: {haproxy: slowMs, zookeeper: slowMs},
 		...(options.authorization ? {authorization: options.authorization} : {}),
+		...(streaming ? {
+			// Reading what the streams keep costs nothing, and each reader backs off on its own: whenever
+			// one recovers, the next refresh shows it.
+			backoffs: {mesos: {initialMs: 0, maxMs: 0}, marathon: {initialMs: 0, maxMs: 0}},
+			readers: {
+				mesos: (_masters, sourceHttp) => (mesosStream ? mesosStream.read(sourceHttp) : Promise.reject(new Error('not started'))),
+				marathon: (_instances, sourceHttp) => (marathonLive ? marathonLive.read(sourceHttp) : Promise.reject(new Error('not started'))),
+			},
+		} : {}),
 		...(discovery.active
 			? {
 				resolveEndpoints: () => discovery.resolve(endpoints),
@@ -65,16 +108,32 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 			: {}),
 	});
 	const abort = new AbortController();
-	function queueRefresh(): void {
+	function queueRefresh(afterMs = 100): void {
 		if (!refreshQueued) {
 			refreshQueued = true;
 			// Let a burst of events land before reading the cluster again.
 			setTimeout(() => {
 				refreshQueued = false;
 				void poller.refresh();
-			}, 100);
+			}, afterMs);
 		}
 	}
+	// A task that starts or ends moves HAProxy too: marathon-lb reloads on Marathon's events (its
+	// `relevant_events`), so HAProxy is read at every refresh while it settles, from half a second on.
+	let lbReadQueued = false;
+	const hurryHaproxy = () => {
+		poller.hurry('haproxy', 500, 6_000);
+		if (!lbReadQueued) {
+			lbReadQueued = true;
+			setTimeout(() => {
+				lbReadQueued = false;
+				queueRefresh(0);
+			}, 550);
+		}
+	};
+	// A task the master reports is reported by Marathon too, a moment later: waiting for that lets
+	// the refresh show the task with its app rather than as a stranger first.
+	const mesosNudgeMs = endpoints.marathon.length > 0 ? 300 : 100;
 	const listeners = new Set<(snapshot: ClusterSnapshot, events: readonly ClusterEvent[]) => void>();
 	let latest: ClusterSnapshot | undefined;
 	poller.subscribe((snapshot, derived) => {
@@ -88,6 +147,10 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 	const follow = async () => {
 		for await (const event of followMarathonEvents(endpoints.marathon, {signal: abort.signal, dispatcher: options.http?.dispatcher, ...(marathonHttp.authorization === undefined ? {} : {authorization: marathonHttp.authorization})})) {
 			pending.push(event);
+			marathonLive?.onEvent(event);
+			if (event.kind === 'task' || event.kind === 'health' || event.kind === 'deployment' || event.kind === 'app') {
+				hurryHaproxy();
+			}
 			queueRefresh();
 		}
 	};
@@ -129,6 +192,27 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 	return {
 		ports,
 		start() {
+			if (streaming) {
+				mesosStream = new MesosStream(endpoints.mesos, {
+					http: withAuthorization(poller.http, options.authorization?.mesos),
+					...(options.maxStateBytes === undefined ? {} : {maxStateBytes: options.maxStateBytes}),
+					onChange: what => {
+						if (what === 'state') {
+							hurryHaproxy();
+						}
+						queueRefresh(mesosNudgeMs);
+					},
+					onNotice: (message, at) => {
+						pending.push({at, origin: 'mesos', kind: 'stream', type: 'master-stream', message});
+					},
+				});
+				marathonLive = new MarathonLive(endpoints.marathon, {
+					pollMs: options.refreshMs,
+					onReady: () => queueRefresh(),
+					...(options.marathonResyncMs === undefined ? {} : {resyncMs: options.marathonResyncMs}),
+				});
+				mesosStream.start();
+			}
 			discovery.start();
 			// The first refresh waits briefly for ZooKeeper's answer, so it reads the leader rather than nothing.
 			void discovery.ready(3_000).then(() => {
@@ -147,6 +231,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: {refreshMs:
 		},
 		stop() {
 			abort.abort();
+			mesosStream?.stop();
 			discovery.stop();
 			poller.stop();
 		},

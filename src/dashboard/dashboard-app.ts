@@ -36,6 +36,8 @@ export interface DashboardOptions {
 	/** Demo only: what the `e` key shows, the commands that run the experiments against this cluster. */
 	experiments?: readonly string[];
 	now?: () => number;
+	/** Time between redraws with no news, so ages and the clock move on an idle cluster. */
+	idleRedrawMs?: number;
 }
 
 const historyLength = 240;
@@ -119,6 +121,8 @@ export function runDashboard(screen: DashboardScreen, ports: DashboardPorts, opt
 			}
 		});
 		screen.onResize(draw);
+		const idleRedraw = setInterval(draw, options.idleRedrawMs ?? 5_000);
+		idleRedraw.unref();
 		screen.onKey(key => {
 			const intent = keyToIntent(key, ui.mode, selection);
 			if (!intent) {
@@ -127,6 +131,7 @@ export function runDashboard(screen: DashboardScreen, ports: DashboardPorts, opt
 			const before = ui;
 			ui = reduce(ui, intent, visible);
 			if (ui.quit) {
+				clearInterval(idleRedraw);
 				stop();
 				screen.destroy();
 				resolve();

@@ -5,7 +5,7 @@ import {computeLayout, panelTitles, type Layout} from './layout.js';
 import {currentView, describeAction, type PanelId, type UiState} from './ui-state.js';
 import {allocationSeries, sparkline, type AllocationHistory, type AllocationSeries} from './view-models/allocation-history.js';
 import type {ClusterEvent} from '../cluster/cluster-event.js';
-import {eventLines} from './view-models/event-log.js';
+import {eventWindow} from './view-models/event-log.js';
 import {fit, formatAge, layoutColumns} from './view-models/format.js';
 import {headerModel, staleNote} from './view-models/header.js';
 import {panelTable} from './view-models/panel-content.js';
@@ -83,7 +83,16 @@ export function buildFrame(input: FrameInput): Frame {
 		const innerHeight = Math.max(1, rect.height - 2);
 		const focused = panel === ui.focus;
 		if (panel === 'events') {
-			panels.events = {title: panelTitles.events, lines: eventLines(input.log, innerHeight).map(line => escapeTags(fit(line, innerWidth).trimEnd()))};
+			const chosen = Math.min(ui.selected.events ?? 0, Math.max(0, input.log.length - 1));
+			const {start, lines} = eventWindow(input.log, innerHeight, chosen);
+			const count = input.log.length > innerHeight ? ` ${chosen + 1}/${input.log.length}, newest first` : ` (${input.log.length})`;
+			panels.events = {
+				title: `${focused ? '▶ ' : ''}${panelTitles.events}${count}`,
+				lines: lines.map((line, offset) => {
+					const text = escapeTags(fit(line, innerWidth).trimEnd());
+					return focused && start + offset === chosen ? `{inverse}${text}{/inverse}` : text;
+				}),
+			};
 			continue;
 		}
 		if (panel === 'allocation') {

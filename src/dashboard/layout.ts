@@ -33,8 +33,12 @@ export function computeLayout(width: number, height: number, view: View, focus: 
 		return {header, status, panels: {}, focusable: focusOrder, detail: {top: bodyTop, left: 0, width, height: bodyHeight}};
 	}
 	if (width < 120 || height < 36) {
+		if (focus === 'events') {
+			// The focused log takes the body, so it can be read and scrolled.
+			return {header, status, focusable: focusOrder, panels: {events: {top: bodyTop, left: 0, width, height: bodyHeight}}};
+		}
 		const eventsHeight = Math.min(6, Math.floor(bodyHeight / 3));
-		const main = focus === 'events' ? 'apps' : focus;
+		const main = focus;
 		return {
 			header,
 			status,

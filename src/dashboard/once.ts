@@ -12,10 +12,12 @@ export function snapshotJson(snapshot: ClusterSnapshot): string {
 		zookeeper: snapshot.zookeeper,
 		agents: snapshot.agents,
 		apps: snapshot.apps,
+		pods: snapshot.pods,
 		tasks: snapshot.tasks,
 		backends: snapshot.backends,
 		frameworks: snapshot.frameworks,
 		sources: snapshot.sources,
+		feeds: snapshot.feeds,
 		errors: snapshot.errors,
 	};
 	return `${JSON.stringify(document, null, 2)}\n`;

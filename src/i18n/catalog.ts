@@ -71,6 +71,10 @@ export const messages = defineCatalog({
 	},
 	resetDone: {en: 'Removed checkpoints and logs of {labId} ({dir})', zh: '已删除 {labId} 的检查点和日志（{dir}）'},
 	willDo: {en: 'Would run', zh: '将执行'},
+	welcome: {
+		en: 'mesos-lab builds the Mesos cluster of the tutorial step by step. Apache Mesos moved to the Apache Attic in 2025: it gets no more releases or fixes. This is a lab for learning, and for looking after legacy clusters, not a new production platform.',
+		zh: 'mesos-lab 按教程一步一步搭建 Mesos 集群。Apache Mesos 已于 2025 年移入 Apache Attic（退役），不会再有新版本或修复。这是用来学习、以及维护遗留集群的实验环境，不适合作为新的生产平台。',
+	},
 	appAskScaleToZero: {en: 'Scale {id} to 0 and stop all its instances?', zh: '把 {id} 缩容到 0，停止它的所有实例？'},
 	appAskRestart: {en: 'Restart every instance of {id}?', zh: '重启 {id} 的每一个实例？'},
 	appAskRollback: {en: 'Roll {id} back to {target}, replacing its running instances?', zh: '把 {id} 回滚到 {target}，替换正在运行的实例？'},

@@ -178,9 +178,9 @@ function requireDownloads(lab: ParsedLab, sourcePath: string): void {
 			hint: 'Give url and checksum (algorithm and value), and localFile for a file already on the host.',
 		});
 	}
-	if (lab.mesos.source === 'third-party-repo' && lab.mesos.thirdPartyRepo === undefined) {
-		throw new UserInputError(`${sourcePath}: mesos.thirdPartyRepo is required when mesos.source is third-party-repo.`, {
-			hint: 'Give the repo base URL; it is shown to the user as a third-party source.',
+	if (lab.mesos.source === 'third-party-repo' && (lab.mesos.thirdPartyRepo === undefined || lab.mesos.thirdPartyGpgKey === undefined)) {
+		throw new UserInputError(`${sourcePath}: mesos.thirdPartyRepo and mesos.thirdPartyGpgKey are required when mesos.source is third-party-repo.`, {
+			hint: 'Give the repo base URL and its vendor\'s signing key, both https (AVENTER: https://www.aventer.biz/CentOS/support_aventer.asc); yum checks every package against the key.',
 		});
 	}
 	if (lab.marathon.source === 'tarball' && lab.marathon.download === undefined) {

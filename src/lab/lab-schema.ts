@@ -55,7 +55,8 @@ export const portsSchema = z.strictObject({
 	masters: z.array(port).length(3).default([5050, 5051, 5052]),
 	agent: port.default(5060),
 	marathon: z.array(port).length(2).default([8080, 8081]),
-	marathonLb: port.default(9090),
+	/** marathon-lb's HAProxy stats page: fixed at 9090 by marathon-lb itself (PORTS does not move it). */
+	marathonLb: port.refine((value) => value === 9090, 'marathon-lb always serves its HAProxy stats on 9090 (its config.py binds it); leave ports.marathonLb at 9090').default(9090),
 });
 
 export const versionsSchema = z.strictObject({
@@ -91,8 +92,10 @@ export const zookeeperSchema = z.strictObject({
 export const mesosSchema = z.strictObject({
 	source: z.enum(['build', 'rpm', 'tarball', 'third-party-repo']).default('build'),
 	download: downloadSchema.optional(),
-	/** The third-party repo base URL, shown as such to the user. */
-	thirdPartyRepo: url.optional(),
+	/** The third-party repo base URL (https), shown as such to the user. */
+	thirdPartyRepo: z.string().regex(/^https:\/\/[^\s'"`$\\]+$/, 'an https:// URL: packages fetched over plain http can be swapped on the way').optional(),
+	/** The vendor's signing key (https), which yum checks every package of the third-party repo against. */
+	thirdPartyGpgKey: z.string().regex(/^https:\/\/[^\s'"`$\\]+$/, 'an https:// URL of the repo\'s signing key').optional(),
 });
 
 export const marathonSchema = z.strictObject({
@@ -108,7 +111,7 @@ export const dockerSchema = z.strictObject({
 });
 
 /** The preflight checks, by the name `--ignore-preflight NAME` and `ignorePreflight` use. */
-export const preflightCheckNames = ['os', 'cpus', 'memory', 'disk', 'clock', 'hostname', 'ports', 'selinux', 'leftovers'] as const;
+export const preflightCheckNames = ['os', 'cpus', 'memory', 'disk', 'clock', 'hostname', 'ports', 'selinux', 'leftovers', 'images'] as const;
 export type PreflightCheckName = (typeof preflightCheckNames)[number];
 
 /** A swap file made before the build when RAM alone is short; only made when the lab asks for it. */

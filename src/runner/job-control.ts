@@ -3,7 +3,7 @@ import type {JobHandle, JobState} from '../exec/job.js';
 
 /** The three operations the runner needs on detached jobs; src/exec/detached-job.ts provides them. */
 export interface JobControl {
-	startJob(exec: Executor, spec: {name: string; command: string; baseDir: string}): Promise<JobHandle>;
-	jobState(exec: Executor, handle: JobHandle): Promise<JobState>;
-	tailJob(exec: Executor, handle: JobHandle, fromByte: number): Promise<{text: string; nextByte: number}>;
+	startJob(exec: Executor, spec: {name: string; command: string; baseDir: string; sudo?: boolean}): Promise<JobHandle>;
+	jobState(exec: Executor, handle: JobHandle, options?: {sudo?: boolean}): Promise<JobState>;
+	tailJob(exec: Executor, handle: JobHandle, fromByte: number, options?: {sudo?: boolean}): Promise<{text: string; nextByte: number}>;
 }

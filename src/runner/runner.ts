@@ -267,7 +267,9 @@ export class Runner {
 
 	async #startJob(ref: StepRef, exec: Executor, planned: PlannedCommand): Promise<JournalJob> {
 		const jobs = this.#requireJobs();
-		const handle = await jobs.startJob(exec, {name: planned.detached!.name, command: planned.command, baseDir: this.#options.jobBaseDir ?? '/var/lib/mesos-lab/jobs'});
+		// A job runs as root, as the step's commands do: a sudo user's own rights reach neither the job
+		// folder nor what the job builds.
+		const handle = await jobs.startJob(exec, {name: planned.detached!.name, command: planned.command, baseDir: this.#options.jobBaseDir ?? '/var/lib/mesos-lab/jobs', sudo: true});
 		const job: JournalJob = {...handle, readBytes: 0};
 		this.#options.store.updateStep(ref.key, {job});
 		return job;
@@ -282,8 +284,8 @@ export class Runner {
 		let lastOutputAt = Date.now();
 		let silentMinutesReported = 0;
 		for (;;) {
-			const state = await jobs.jobState(exec, job);
-			const tail = await jobs.tailJob(exec, job, job.readBytes);
+			const state = await jobs.jobState(exec, job, {sudo: true});
+			const tail = await jobs.tailJob(exec, job, job.readBytes, {sudo: true});
 			// Only whole lines are taken, so a resume never splits or repeats one.
 			const cut = state.kind === 'running' ? tail.text.lastIndexOf('\n') + 1 : tail.text.length;
 			const text = tail.text.slice(0, cut);

@@ -27,6 +27,8 @@ export interface SimulatedClusterOptions {
 	 * status update reaching Marathon). Real time, so an accelerated clock does not shorten it. Default 1000.
 	 */
 	containerDeathNoticeMs?: number;
+	/** Seconds between HEARTBEATs on the masters' operator API streams. Default 15, as Mesos. */
+	heartbeatSeconds?: number;
 }
 
 export interface SimulatedCluster {
@@ -68,7 +70,7 @@ export async function startSimulatedCluster(options: SimulatedClusterOptions = {
 			...(options.realHaproxy.checkTiming ? {checkTiming: options.realHaproxy.checkTiming} : {}),
 		})
 		: null;
-	const servers = await startSimServers(model, {host, lbGroup: group, ...(real ? {real} : {})});
+	const servers = await startSimServers(model, {host, lbGroup: group, ...(real ? {real} : {}), ...(options.heartbeatSeconds === undefined ? {} : {heartbeatSeconds: options.heartbeatSeconds})});
 	const settle = async (): Promise<void> => {
 		await servers.sync();
 		if (real) await real.sync();

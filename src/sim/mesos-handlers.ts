@@ -1,12 +1,13 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import type {ClusterModel} from './model/cluster-model.js';
 import {sendJson, sendText} from './http-util.js';
+import {defaultHeartbeatSeconds, handleOperatorApi, type OperatorApiOptions} from './mesos-operator-api.js';
 import {agentStateJson, masterStateJson, metricsJson, sandboxDirectory, stateSummaryJson, agentJson, taskJson} from './render/mesos-json.js';
 
 const leaderOnly = new Set(['/state', '/state.json', '/state-summary', '/slaves', '/tasks', '/frameworks']);
 
 /** One Mesos master: the leader answers, the others send clients on with a scheme-less 307. */
-export function handleMaster(model: ClusterModel, index: number, req: IncomingMessage, res: ServerResponse): void {
+export function handleMaster(model: ClusterModel, index: number, req: IncomingMessage, res: ServerResponse, api: OperatorApiOptions = {heartbeatSeconds: defaultHeartbeatSeconds}): void {
 	const self = model.masters[index];
 	const url = new URL(req.url ?? '/', 'http://sim');
 	const path = url.pathname.replace(/^\/master(?=\/)/, '');
@@ -21,6 +22,10 @@ export function handleMaster(model: ClusterModel, index: number, req: IncomingMe
 	}
 	if (path === '/metrics/snapshot' || url.pathname === '/metrics/snapshot') {
 		sendJson(res, 200, metricsJson(model, self));
+		return;
+	}
+	if (path === '/api/v1') {
+		handleOperatorApi(model, self, req, res, api);
 		return;
 	}
 	if (path === '/redirect') {

@@ -3,6 +3,7 @@ import {handleLb, type RealLbSource} from './lb-handler.js';
 import {Listener} from './listener.js';
 import {handleMarathon} from './marathon-handlers.js';
 import {handleAgent, handleMaster} from './mesos-handlers.js';
+import {defaultHeartbeatSeconds} from './mesos-operator-api.js';
 
 export interface SimServers {
 	masters: Listener[];
@@ -19,11 +20,13 @@ export interface SimServerOptions {
 	host: string;
 	lbGroup: string;
 	real?: RealLbSource;
+	/** Seconds between HEARTBEATs on the masters' operator API streams. */
+	heartbeatSeconds?: number;
 }
 
 /** Puts every simulated daemon on its own loopback port (port 0: the system picks). */
 export async function startSimServers(model: ClusterModel, options: SimServerOptions): Promise<SimServers> {
-	const masters = model.masters.map((_m, i) => new Listener(options.host, 0, (req, res) => handleMaster(model, i, req, res)));
+	const masters = model.masters.map((_m, i) => new Listener(options.host, 0, (req, res) => handleMaster(model, i, req, res, {heartbeatSeconds: options.heartbeatSeconds ?? defaultHeartbeatSeconds})));
 	const agents = model.agents.map((a, i) => new Listener(a.ip, 0, (req, res) => handleAgent(model, i, req, res)));
 	const marathons = model.marathons.map((_m, i) => new Listener(options.host, 0, (req, res) => handleMarathon(model, i, req, res)));
 	const lb = new Listener(options.host, 0, (req, res) => handleLb(model, {group: options.lbGroup, ...(options.real ? {real: options.real} : {})}, req, res));

@@ -3,6 +3,7 @@ import type {Lab} from '../lab/lab-schema.js';
 import type {Step, StepContext, VerifyResult} from './step.js';
 import {command, commonHints, confirmationStep, output, simpleStep, text} from './step-kit.js';
 import {systemdUnit} from './templates/systemd-unit.js';
+import {mesosPaths} from './mesos-paths.js';
 import {topology, type MesosMaster} from './topology.js';
 
 export function masterUnitName(master: Pick<MesosMaster, 'index'>): string {
@@ -16,7 +17,7 @@ export function masterUnit(lab: Lab, master: MesosMaster): {path: string; conten
 		content: systemdUnit({
 			description: `mesos-lab Mesos master ${master.index}`,
 			after: ['network-online.target'],
-			execStart: shellCommand(['/usr/local/sbin/mesos-master', `--advertise_ip=${master.host.address}`, `--hostname=${master.host.address}`, `--ip=${master.host.address}`, `--port=${master.port}`, '--quorum=2', `--zk=${t.mesosZk}`, `--work_dir=${master.workDir}`, `--log_dir=${master.logDir}`, '--cluster=mesos-lab']),
+			execStart: shellCommand([mesosPaths(lab).master, `--advertise_ip=${master.host.address}`, `--hostname=${master.host.address}`, `--ip=${master.host.address}`, `--port=${master.port}`, '--quorum=2', `--zk=${t.mesosZk}`, `--work_dir=${master.workDir}`, `--log_dir=${master.logDir}`, '--cluster=mesos-lab']),
 		}),
 	};
 }

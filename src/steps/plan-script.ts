@@ -26,7 +26,15 @@ function comment(text: string): string {
 export async function renderPlanScript(lab: Lab, language: Language = lab.language): Promise<string> {
 	const steps = buildPlan(lab);
 	const ctx = planningContext();
-	const lines = ['#!/usr/bin/env bash', comment(language === 'zh' ? 'mesos-lab 生成的安装脚本：按主机分段，可以通读后手动执行。' : 'Install script written by mesos-lab: one section per host, meant to be read first and run by hand.'), 'set -euo pipefail', ''];
+	const lines = [
+		'#!/usr/bin/env bash',
+		comment(language === 'zh'
+			? 'mesos-lab 生成的安装脚本：按主机分段，可以通读后手动执行。\n在每台主机上以 root 运行它那一段：sudo bash install.sh（或以 root 登录后 bash install.sh）。\n所有命令都需要 root，下面先检查这一点。'
+			: 'Install script written by mesos-lab: one section per host, meant to be read first and run by hand.\nRun each host\'s section on that host as root: sudo bash install.sh (or bash install.sh when logged in as root).\nEvery command needs root, which is checked first.'),
+		'set -euo pipefail',
+		`if [ "$(id -u)" -ne 0 ]; then echo ${quoteShellArg(language === 'zh' ? '请以 root 运行：sudo bash install.sh' : 'Run this as root: sudo bash install.sh')} >&2; exit 1; fi`,
+		'',
+	];
 	for (const host of lab.hosts) {
 		const own = steps.filter((step) => step.host === host.name);
 		if (own.length === 0) {
@@ -46,6 +54,9 @@ async function renderStep(step: Step, language: Language, ctx: StepContext): Pro
 	for (const file of plan.files) {
 		const marker = 'MESOS_LAB_EOF';
 		lines.push(`mkdir -p ${quoteShellArg(file.path.slice(0, file.path.lastIndexOf('/')) || '/')}`, `cat > ${quoteShellArg(file.path)} <<'${marker}'`, file.content.replace(/\n$/, ''), marker);
+		if (file.mode !== undefined) {
+			lines.push(`chmod ${file.mode.toString(8)} ${quoteShellArg(file.path)}`);
+		}
 	}
 	for (const command of plan.commands) {
 		if (command.describe !== undefined) {

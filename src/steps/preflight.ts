@@ -3,9 +3,23 @@ import {UserInputError} from '../errors.js';
 import {preflightCheckNames, type Lab, type LabHost, type PreflightCheckName} from '../lab/lab-schema.js';
 import type {Localized, Step, StepContext} from './step.js';
 import {checkBy, command, output, script, text, verifyBy} from './step-kit.js';
-import {hostsNeedingMesos, portsOnHost, topology} from './topology.js';
+import {hostsInUse, hostsNeedingMesos, portsOnHost, topology} from './topology.js';
+import {pulledImages} from './docker.js';
+import {registryProbeFunctions} from './registry-probe.js';
+import {resolveMirrors} from '../lab/mirrors.js';
 
-export type PreflightLevel = 'pass' | 'warn' | 'fail';
+/** Docker Hub's registry, asked last, after the lab's mirrors. */
+const dockerHub = 'https://registry-1.docker.io';
+
+const imagesProbe = `images=$1; shift
+${registryProbeFunctions}
+for registry in "$@"; do
+  if serves_images "$registry"; then echo "served-by $registry"; exit 0; fi
+  echo "refused-by $registry: $refused"
+done`;
+
+/** `fix`: not as the lab needs it, and this check's own commands change it (SELinux enforcing). */
+export type PreflightLevel = 'pass' | 'warn' | 'fix' | 'fail';
 
 export interface PreflightFinding {
 	level: PreflightLevel;
@@ -48,6 +62,9 @@ done`;
 function probes(lab: Lab, host: LabHost): Probe[] {
 	const ports = portsOnHost(lab, host.name);
 	const builds = lab.mesos.source === 'build' && hostsNeedingMesos(lab).includes(host.name);
+	const multiHost = hostsInUse(lab).length > 1;
+	// An RPM makes /var/lib/mesos itself; only a by-hand install of the tutorial leaves it behind otherwise.
+	const leftoverDirs = ['/root/mesos', '/root/marathon', ...(lab.mesos.source === 'rpm' || lab.mesos.source === 'third-party-repo' ? [] : ['/var/lib/mesos'])];
 	const zookeeperPidFiles = topology(lab).zookeeper.filter((member) => member.host.name === host.name).map((member) => `${member.dir}/data/zookeeper_server.pid`);
 	return [
 		{
@@ -114,10 +131,24 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 		},
 		{
 			name: 'hostname',
-			title: text('检查主机名能解析', 'Check the host name resolves'),
-			why: text('Mesos 和 Marathon 会用主机名互相登记；解析不了时组件会把无法访问的名字写进 ZooKeeper。', 'Mesos and Marathon register themselves by name; if the name does not resolve they publish an address others cannot reach.'),
-			probe: 'getent hosts "$(hostname)"',
-			judge: (out) => (out.trim() ? {level: 'pass', detail: out.trim().split('\n')[0] ?? '', fix: nothingToDo} : {level: 'warn', detail: 'hostname does not resolve', fix: text('在 /etc/hosts 里加一行：<本机IP> <主机名>。', 'Add "<address> <hostname>" to /etc/hosts.')}),
+			title: text('检查主机名解析到本机网卡地址', 'Check the host name resolves to the host\'s network address'),
+			why: text(
+				'libmesos（Marathon 里也有一份）没有指定 LIBPROCESS_IP 时，会把主机名解析出的第一个 IPv4 地址当作自己的地址告诉别人。minimal 安装的主机名是 localhost.localdomain，/etc/hosts 把它指向 127.0.0.1；教程里的"127.0.0.1 vm"也是同一个陷阱。本实验给每个 master、agent 和 Marathon 都显式指定了地址，所以单台虚拟机上照样能用，只提示；多台机器时，别的机器上的组件一旦按主机名找过来，就只会找到它们自己，所以必须先修好。',
+				'Without LIBPROCESS_IP, libmesos (Marathon carries a copy) tells others the first IPv4 address its host name resolves to. A minimal install is named localhost.localdomain, which /etc/hosts maps to 127.0.0.1; the tutorial\'s "127.0.0.1 vm" is the same trap. This lab gives every master, agent and Marathon its address explicitly, so a single VM still works and this only warns; with several machines, anything on another machine that finds this one by name reaches itself instead, so it must be fixed first.',
+			),
+			probe: 'h=$(hostname); echo "$h"; getent ahostsv4 "$h" | awk \'NR == 1 {print $1}\'',
+			judge: (out) => {
+				const [name = '', address = ''] = out.trim().split('\n').map((line) => line.trim());
+				const fix = text(
+					`把主机名改成可区分的名字（hostnamectl set-hostname ${host.name}），在 /etc/hosts 里加一行"${host.address} ${host.name}"，并确认 127.0.0.1 那一行里没有这个名字。`,
+					`Give the host a name of its own (hostnamectl set-hostname ${host.name}), add "${host.address} ${host.name}" to /etc/hosts, and make sure the 127.0.0.1 line does not carry that name.`,
+				);
+				const problem = address === '' ? `${name} does not resolve` : address.startsWith('127.') ? `${name} resolves to loopback ${address}` : undefined;
+				if (problem === undefined) {
+					return {level: 'pass', detail: `${name} → ${address}`, fix: nothingToDo};
+				}
+				return {level: multiHost ? 'fail' : 'warn', detail: multiHost ? problem : `${problem} (one VM: every daemon is given ${host.address} explicitly)`, fix};
+			},
 		},
 		{
 			name: 'ports',
@@ -140,15 +171,44 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			title: text('检查 SELinux', 'Check SELinux'),
 			why: text('SELinux enforcing 会阻止 Mesos 容器挂载目录；实验环境里设为 permissive 最省事。', 'SELinux in enforcing mode blocks Mesos containers from mounting their sandboxes; permissive is simplest for a lab.'),
 			probe: 'getenforce 2>/dev/null || echo Disabled',
-			judge: (out) => (out.trim() === 'Enforcing' ? {level: 'warn', detail: 'Enforcing', fix: text('执行 setenforce 0，并在 /etc/selinux/config 中设 SELINUX=permissive。', 'Run setenforce 0 and set SELINUX=permissive in /etc/selinux/config.')} : {level: 'pass', detail: out.trim(), fix: nothingToDo}),
+			// Enforcing is changed here, by init as by the exported script: both run the same commands.
+			judge: (out) => (out.trim() === 'Enforcing' ? {level: 'fix', detail: 'Enforcing', fix: text('执行 setenforce 0，并在 /etc/selinux/config 中设 SELINUX=permissive（本步骤会做）。', 'Run setenforce 0 and set SELINUX=permissive in /etc/selinux/config (this step does).')} : {level: 'pass', detail: out.trim(), fix: nothingToDo}),
 			fixCommands: [script('setenforce 0 || true; sed -i "s/^SELINUX=enforcing/SELINUX=permissive/" /etc/selinux/config', [], text('SELinux 设为 permissive', 'Set SELinux to permissive'))],
+		},
+		{
+			name: 'images',
+			title: text('确认能拉到所需的 Docker 镜像', 'Check the Docker images can be pulled'),
+			why: text(
+				'Marathon 和 marathon-lb 以镜像运行。镜像加速器能应答 /v2/ 不代表给得出这两个镜像（DaoCloud 只服务白名单里的镜像，其余返回 403），Docker Hub 在国内也常常连不上，而且未登录时每个 IP 每小时只能拉 10 次。所以在任何步骤开始之前，先向每个加速器、最后向 Docker Hub 请求这两个镜像的 manifest；都拿不到时，提前告诉你改用离线镜像包。',
+				'Marathon and marathon-lb run from images. A registry mirror that answers /v2/ may still not serve them (DaoCloud serves only its allow-list and answers 403 for the rest), Docker Hub is often unreachable from mainland China, and it allows 10 pulls an hour per address without a login. So before any step runs, each mirror, and Docker Hub last, is asked for the manifests of these images; where none serves them, you hear now that the offline archives are the way.',
+			),
+			probe: shellCommand(['bash', '-c', imagesProbe, 'mesos-lab', pulledImages(lab).join(' '), ...resolveMirrors(lab).registryMirrors, dockerHub]),
+			judge: (out) => {
+				const images = pulledImages(lab);
+				if (images.length === 0) {
+					return {level: 'pass', detail: 'images come from docker.offlineImages', fix: nothingToDo};
+				}
+				const served = /^served-by (\S+)/m.exec(out)?.[1];
+				if (served !== undefined) {
+					return {level: 'pass', detail: `${served} serves ${images.join(', ')}`, fix: nothingToDo};
+				}
+				const refusals = out.split('\n').filter((line) => line.startsWith('refused-by ')).map((line) => line.slice('refused-by '.length));
+				return {
+					level: 'warn',
+					detail: `no registry serves ${images.join(', ')} (${refusals.join('; ') || 'no answer'})`,
+					fix: text(
+						`在能上网的机器上 docker pull 并 docker save -o 导出 ${images.join('、')}，拷到这台主机，把路径写进 lab 文件的 docker.offlineImages；或在 mirrors.registryMirrors 里换一个给得出这些镜像的加速器。`,
+						`On a machine with access, docker pull and docker save -o ${images.join(', ')}, copy the archives to this host and list them under docker.offlineImages in the lab file; or name a registry mirror in mirrors.registryMirrors that serves them.`,
+					),
+				};
+			},
 		},
 		{
 			name: 'leftovers',
 			title: text('查找以前安装的残留', 'Look for leftovers of an earlier install'),
 			why: text('按教程手工装过的 mesos 进程或 /root/mesos 下的 work_dir 会占用端口，还可能让新 master 读到旧的复制日志，出现奇怪的选举。', 'A mesos process or a work_dir under /root/mesos from a by-hand install of the tutorial holds ports, and can make a new master read a stale replicated log and elect strangely.'),
 			// Processes of this lab (their flags name the lab root) are not leftovers.
-			probe: shellCommand(['bash', '-c', 'for p in $(pgrep "mesos-(master|agent|slave)"); do tr "\\0" " " < "/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$1" || echo "process $p $(cat "/proc/$p/comm" 2>/dev/null)"; done; ls -d /root/mesos /root/marathon /var/lib/mesos 2>/dev/null || true', 'mesos-lab', lab.root]),
+			probe: shellCommand(['bash', '-c', 'root=$1; shift; for p in $(pgrep "mesos-(master|agent|slave)"); do tr "\\0" " " < "/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$root" || echo "process $p $(cat "/proc/$p/comm" 2>/dev/null)"; done; ls -d "$@" 2>/dev/null || true', 'mesos-lab', lab.root, ...leftoverDirs]),
 			judge: (out) => (out.trim() ? {level: 'warn', detail: out.trim().split('\n').join('; '), fix: text('确认不再需要后运行 mesos-lab reset，或手动停止并删除它们。', 'If unneeded, run mesos-lab reset or stop and delete them by hand.')} : {level: 'pass', detail: 'none', fix: nothingToDo}),
 		},
 	];
@@ -173,7 +233,9 @@ function swapFileStep(host: LabHost, swap: {sizeGiB: number; path: string}): Ste
 		check: checkBy(shellCommand(['bash', '-c', 'swapon --show=NAME --noheadings 2>/dev/null | grep -qxF -- "$1" || grep -q "^$1 " /proc/swaps', 'mesos-lab', swap.path]), `${swap.path} is in use as swap`, `${swap.path} is not in use as swap`),
 		plan: async () => ({
 			files: [],
-			commands: [script('set -euo pipefail\npath=$1 size=$2\nif [ ! -f "$path" ]; then fallocate -l "${size}G" "$path" || dd if=/dev/zero of="$path" bs=1M count=$((size * 1024)); chmod 600 "$path"; mkswap "$path"; fi\nswapon "$path" 2>/dev/null || grep -q "^$path " /proc/swaps\ngrep -q "^$path " /etc/fstab || echo "$path swap swap defaults 0 0" >> /etc/fstab', [swap.path, String(swap.sizeGiB)], text('创建并启用交换文件', 'Create and enable the swap file'))],
+			// dd, never fallocate: mkswap(8) says files with holes or preallocated extents are not valid
+			// swap on XFS (CentOS 7's root filesystem) and ext4.
+			commands: [script('set -euo pipefail\npath=$1 size=$2\nif [ ! -f "$path" ]; then dd if=/dev/zero of="$path.part" bs=1M count=$((size * 1024)); chmod 600 "$path.part"; mkswap "$path.part"; mv -f "$path.part" "$path"; fi\nswapon "$path" 2>/dev/null || grep -q "^$path " /proc/swaps\ngrep -q "^$path " /etc/fstab || echo "$path swap swap defaults 0 0" >> /etc/fstab', [swap.path, String(swap.sizeGiB)], text('用 dd 写满文件再创建并启用交换文件', 'Write the file out with dd, then make and enable the swap'))],
 		}),
 		verify: verifyBy(shellCommand(['bash', '-c', 'grep "^$1 " /proc/swaps', 'mesos-lab', swap.path]), `${swap.path} is in use as swap`, `${swap.path} is not in use as swap`),
 		hints: [{id: 'swap-file-refused', matches: /fallocate failed|Operation not supported|Invalid argument|swapon failed/i, hint: text('这个文件系统不支持交换文件（例如 btrfs 或容器里）：换一个 swapFile.path，或给虚拟机加内存。', 'This filesystem cannot hold a swap file (btrfs, or inside a container): choose another swapFile.path or give the VM more memory.')}],
@@ -195,7 +257,7 @@ export function preflightChecks(lab: Lab, host: LabHost): PreflightStep[] {
 		const assess = async (ctx: StepContext): Promise<PreflightFinding> => {
 			const result = await output(ctx, probe.probe);
 			const finding = probe.judge(result.stdout);
-			return finding.level === 'fail' && lab.ignorePreflight.includes(probe.name) ? {...finding, level: 'warn', detail: `${finding.detail} (ignored by request)`} : finding;
+			return (finding.level === 'fail' || finding.level === 'fix') && lab.ignorePreflight.includes(probe.name) ? {...finding, level: 'warn', detail: `${finding.detail} (ignored by request)`} : finding;
 		};
 		return {
 			id: `preflight-${probe.name}`,
@@ -207,12 +269,12 @@ export function preflightChecks(lab: Lab, host: LabHost): PreflightStep[] {
 			assess,
 			check: async (ctx) => {
 				const finding = await assess(ctx);
-				return finding.level === 'fail' ? {kind: 'needed', reason: `FAIL ${finding.detail}: ${finding.fix.en}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
+				return finding.level === 'fail' || finding.level === 'fix' ? {kind: 'needed', reason: `${finding.level.toUpperCase()} ${finding.detail}: ${finding.fix.en}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
 			},
 			plan: async () => ({files: [], commands: probe.fixCommands ?? []}),
 			verify: async (ctx) => {
 				const finding = await assess(ctx);
-				return finding.level === 'fail' ? {ok: false, problem: `${finding.detail}. ${finding.fix.en}`} : {ok: true, proof: `${finding.level.toUpperCase()} ${finding.detail}`};
+				return finding.level === 'fail' || finding.level === 'fix' ? {ok: false, problem: `${finding.detail}. ${finding.fix.en}`} : {ok: true, proof: `${finding.level.toUpperCase()} ${finding.detail}`};
 			},
 			hints: [],
 		};

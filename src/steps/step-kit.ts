@@ -1,3 +1,5 @@
+import {ConnectionError} from '../errors.js';
+import type {CommandResult} from '../exec/executor.js';
 import {shellCommand} from '../exec/quote.js';
 import type {CheckResult, FailureHint, Localized, PlannedCommand, StepContext, VerifyResult} from './step.js';
 
@@ -14,13 +16,28 @@ export function script(program: string, args: readonly string[] = [], describe?:
 	return command(['bash', '-c', program, 'mesos-lab', ...args], describe, extra);
 }
 
+/**
+ * Runs a read-only probe (a check or a proof). A link that drops while it runs is made again by the
+ * executor, and the probe, which changes nothing, is asked once more instead of failing the step.
+ */
+async function probe(ctx: StepContext, line: string): Promise<CommandResult> {
+	const run = () => ctx.exec.run(line, {sudo: true, signal: ctx.signal, timeoutMs: 30_000});
+	try {
+		return await run();
+	} catch (error) {
+		if (error instanceof ConnectionError && !ctx.signal.aborted) {
+			return run();
+		}
+		throw error;
+	}
+}
+
 export async function succeeds(ctx: StepContext, line: string): Promise<boolean> {
-	const result = await ctx.exec.run(line, {sudo: true, signal: ctx.signal, timeoutMs: 30_000});
-	return result.exitCode === 0;
+	return (await probe(ctx, line)).exitCode === 0;
 }
 
 export async function output(ctx: StepContext, line: string): Promise<{ok: boolean; stdout: string; stderr: string}> {
-	const result = await ctx.exec.run(line, {sudo: true, signal: ctx.signal, timeoutMs: 30_000});
+	const result = await probe(ctx, line);
 	return {ok: result.exitCode === 0, stdout: result.stdout, stderr: result.stderr};
 }
 
@@ -99,7 +116,7 @@ export const commonHints = {
 	registryRateLimit: {
 		id: 'registry-rate-limit',
 		matches: /toomanyrequests|pull rate limit/i,
-		hint: text('Docker Hub 的匿名拉取次数用完了（每 6 小时 100 次）。在 lab 文件里配置 docker.login 登录后重试，或等几个小时，或使用镜像加速器。', 'Docker Hub\'s anonymous pull limit is used up (100 per 6 hours). Add docker.login to the lab file and retry, wait a few hours, or use a registry mirror.'),
+		hint: text('Docker Hub 的匿名拉取次数用完了（未登录时每小时 10 次）。在 lab 文件里配置 docker.login 登录后重试，或等几个小时，或使用镜像加速器。', 'Docker Hub\'s anonymous pull limit is used up (10 pulls an hour without a login). Add docker.login to the lab file and retry, wait a few hours, or use a registry mirror.'),
 	},
 	// curl -f on a download: `curl: (6) Could not resolve host: …`, `curl: (22) The requested URL returned error: 404 …`,
 	// `curl: (7) Failed connect to …`, `curl: (28) Connection timed out …`.

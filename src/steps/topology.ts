@@ -125,7 +125,8 @@ export function portsOnHost(lab: Lab, hostName: string): HostPort[] {
 	}
 	if (t.marathonLb.host.name === hostName) {
 		const unit = 'mesos-lab-marathon-lb.service';
-		ports.push({port: t.marathonLb.port, owner: 'marathon-lb', unit}, {port: 80, owner: 'marathon-lb (vhosts)', unit});
+		// marathon-lb's HAProxy also binds 443 and 9091 (marathon-lb config.py), whatever PORTS says.
+		ports.push({port: t.marathonLb.port, owner: 'marathon-lb', unit}, {port: 80, owner: 'marathon-lb (vhosts)', unit}, {port: 443, owner: 'marathon-lb (https vhosts)', unit}, {port: 9091, owner: 'marathon-lb (HAProxy internal)', unit});
 	}
 	return ports;
 }

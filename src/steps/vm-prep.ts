@@ -4,7 +4,7 @@ import {resolveMirrors} from '../lab/mirrors.js';
 import {yumInstall} from '../platform/centos7.js';
 import type {Step} from './step.js';
 import {command, commonHints, script, simpleStep, text} from './step-kit.js';
-import {centosBaseRepo, epelRepo, releaseAction, repoRewriteScript, repoScriptPath} from './templates/yum-repos.js';
+import {centosBaseRepo, releaseAction, repoRewriteScript, repoScriptPath} from './templates/yum-repos.js';
 
 export function vmPrepFiles(lab: Lab): Array<{path: string; content: string; mode: number}> {
 	const mirrors = resolveMirrors(lab);
@@ -12,7 +12,6 @@ export function vmPrepFiles(lab: Lab): Array<{path: string; content: string; mod
 		{path: '/etc/yum.repos.d/CentOS-Base.repo.mesos-lab', content: centosBaseRepo('@VAULT@'), mode: 0o644},
 		{path: repoScriptPath, content: repoRewriteScript(mirrors.centosVault, mirrors.epelArchive), mode: 0o755},
 		{path: '/etc/yum/post-actions/mesos-lab.action', content: releaseAction(), mode: 0o644},
-		{path: '/etc/yum.repos.d/epel.repo', content: epelRepo(mirrors.epelArchive), mode: 0o644},
 	];
 }
 
@@ -20,14 +19,15 @@ export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
 	const on = host.name;
 	const files = vmPrepFiles(lab);
 	const mirrors = resolveMirrors(lab);
-	const httpsAnswers = [mirrors.epelArchive, mirrors.maven, mirrors.dockerCe, mirrors.apache].find((url) => url.startsWith('https://'));
+	const httpsAnswers = [mirrors.maven, mirrors.dockerCe, mirrors.apache].find((url) => url.startsWith('https://'));
 	return [
 		simpleStep({
 			id: 'firewalld-off', phase: 'vm-prep', host: on,
 			title: text('关闭 firewalld', 'Turn firewalld off'),
 			why: text('firewalld 会在 Docker 写入端口映射规则后重载并清掉它们，容器的端口映射就失效了；实验环境里直接关掉，由网络边界负责防护。', 'firewalld reloads its rules over the ones Docker writes for port mappings, so mapped container ports stop working; in a lab it is turned off and the network edge does the filtering.'),
 			done: '! systemctl is-active --quiet firewalld', proof: '! systemctl is-active --quiet firewalld',
-			commands: [command(['systemctl', 'disable', '--now', 'firewalld'])],
+			// Cloud images have no firewalld at all: nothing to turn off there, and no reason to stop.
+			commands: [script('systemctl disable --now firewalld 2>/dev/null || ! systemctl is-active --quiet firewalld', [], text('停止并禁用 firewalld（没有则跳过）', 'Stop and disable firewalld (skipped where it is absent)'))],
 		}),
 		simpleStep({
 			id: 'nic-onboot', phase: 'vm-prep', host: on,
@@ -41,13 +41,13 @@ export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
 			id: 'yum-vault', phase: 'vm-prep', host: on,
 			title: text('把 yum 源换成 CentOS 7.9.2009 归档（vault）镜像', 'Point yum at a CentOS 7.9.2009 vault mirror'),
 			why: text(
-				'CentOS 7 已于 2024-06-30 停止维护，mirrorlist.centos.org 不再解析，普通镜像里的 centos/7 目录也被清空，只剩 vault 归档。这里逐个探测候选镜像，选第一个能用的并显示出来。教程里"换成 163 源"的那一步今天已经不管用了。安装任何 *-release 包（例如 epel-release、centos-release-scl）都会带回指向失效地址的 repo 文件，所以改写脚本留在机器上，并由 yum 的 post-transaction-actions 插件在这类包安装或更新后自动重跑。',
-				'CentOS 7 reached end of life on 2024-06-30: mirrorlist.centos.org no longer resolves and ordinary mirrors emptied centos/7; only the vault keeps it. The candidates are probed in order and the first that answers is used and shown. The tutorial\'s "switch to the 163 mirror" step no longer works. Installing any *-release package (epel-release, centos-release-scl) brings back repo files naming dead hosts, so the rewrite stays on the machine as a script that yum\'s post-transaction-actions plugin runs again after such a package is installed or updated.',
+				'CentOS 7 已于 2024-06-30 停止维护，mirrorlist.centos.org 不再解析，普通镜像里的 centos/7 目录也被清空，只剩 vault 归档。这里逐个探测候选镜像，选第一个能用的并显示出来。教程里"换成 163 源"的那一步今天已经不管用了。安装任何 *-release 包（例如 epel-release、centos-release-scl）都会带回指向失效地址的 repo 文件，所以改写脚本留在机器上，并由 yum 的 post-transaction-actions 插件在这类包安装或更新后自动重跑。这个脚本自己从不调用 yum：它运行时外层的 yum 还持有 /var/run/yum.pid 锁，再启动一个 yum 只会互相等待、永远卡住。本实验用到的软件包都不来自 EPEL，所以不再启用 EPEL；机器上已有的 epel.repo 只会被指回归档地址。',
+				'CentOS 7 reached end of life on 2024-06-30: mirrorlist.centos.org no longer resolves and ordinary mirrors emptied centos/7; only the vault keeps it. The candidates are probed in order and the first that answers is used and shown. The tutorial\'s "switch to the 163 mirror" step no longer works. Installing any *-release package (epel-release, centos-release-scl) brings back repo files naming dead hosts, so the rewrite stays on the machine as a script that yum\'s post-transaction-actions plugin runs again after such a package is installed or updated. The script never calls yum itself: while it runs, the yum around it still holds /var/run/yum.pid, and a second yum would wait for it for ever. No package this lab installs comes from EPEL, so EPEL is not enabled; an epel.repo already on the machine is only pointed back at the archive.',
 			),
 			done: shellCommand(['bash', '-c', 'grep -q "7.9.2009" /etc/yum.repos.d/CentOS-Base.repo && ! grep -qs "^mirrorlist=" /etc/yum.repos.d/*.repo && [ -x "$1" ] && rpm -q yum-plugin-post-transaction-actions >/dev/null', 'mesos-lab', repoScriptPath]),
 			// Proof: yum reads the metadata, and the answer names the mirror in use.
 			proof: shellCommand(['bash', '-c', 'yum -q makecache fast >/dev/null && sed -n "s/^baseurl=//p" /etc/yum.repos.d/CentOS-Base.repo | head -n 1']),
-			files: files.filter((file) => file.path !== '/etc/yum.repos.d/epel.repo').map((file) => ({...file, sudo: true})),
+			files: files.map((file) => ({...file, sudo: true})),
 			commands: [
 				command([repoScriptPath], text('探测并选择镜像', 'Probe and choose a mirror')),
 				command(['yum', 'install', '-y', 'yum-plugin-post-transaction-actions'], text('安装后自动重跑改写', 'Rerun the rewrite after release packages')),
@@ -65,15 +65,6 @@ export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
 				? 'systemctl is-active --quiet chronyd'
 				: shellCommand(['bash', '-c', 'systemctl is-active --quiet chronyd && curl -sS --max-time 15 -o /dev/null "$1" && echo "https to $1 works"', 'mesos-lab', httpsAnswers]),
 			commands: [command(['yum', 'install', '-y', 'chrony']), command(['systemctl', 'enable', '--now', 'chronyd']), command(['yum', 'update', '-y', 'ca-certificates', 'nss'])],
-			hints: [commonHints.deadMirror],
-		}),
-		simpleStep({
-			id: 'epel-archive', phase: 'vm-prep', host: on, dependsOn: ['yum-vault'],
-			title: text('启用 EPEL 7 归档源', 'Enable the EPEL 7 archive'),
-			why: text('EPEL 7 在 2024 年被移到归档目录，原来的 metalink 已失效。', 'EPEL 7 moved to an archive in 2024 and its old metalink is dead.'),
-			done: 'grep -q "archive" /etc/yum.repos.d/epel.repo', proof: shellCommand(['yum', '-q', 'repolist', 'epel']),
-			files: files.filter((file) => file.path === '/etc/yum.repos.d/epel.repo').map((file) => ({...file, sudo: true})),
-			commands: [command(['yum', 'clean', 'metadata'])],
 			hints: [commonHints.deadMirror],
 		}),
 		simpleStep({

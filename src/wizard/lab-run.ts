@@ -165,7 +165,11 @@ export function downloadsOf(lab: Lab): PlannedDownload[] {
 	add('CentOS 7 packages', vaults.length === 0 ? `${lab.mirrors.preset} mirror preset` : vaults.length === 1 ? vaults[0] : `first answering of ${vaults.length}: ${vaults.join(', ')}`);
 	add(`docker-ce ${lab.versions.dockerCe}`, lab.mirrors.dockerCe ?? `${lab.mirrors.preset} mirror preset`);
 	add(`ZooKeeper ${lab.versions.zookeeper}`, lab.zookeeper.distribution === 'tarball' ? lab.zookeeper.download?.url ?? lab.mirrors.apache ?? `${lab.mirrors.preset} mirror preset` : undefined);
-	add(`Mesos ${lab.versions.mesos} (${lab.mesos.source})`, lab.mesos.download?.url ?? lab.mesos.thirdPartyRepo ?? lab.mirrors.apache ?? `${lab.mirrors.preset} mirror preset`);
+	if (lab.mesos.source === 'third-party-repo') {
+		add(`Mesos ${lab.versions.mesos} (third party, not Apache)`, `${lab.mesos.thirdPartyRepo ?? ''}, signed with ${lab.mesos.thirdPartyGpgKey ?? ''}`);
+	} else {
+		add(`Mesos ${lab.versions.mesos} (${lab.mesos.source})`, lab.mesos.download?.url ?? lab.mirrors.apache ?? `${lab.mirrors.preset} mirror preset`);
+	}
 	add(lab.versions.marathonImage, lab.mirrors.registryMirrors?.[0] ?? 'Docker Hub');
 	add(lab.versions.marathonLbImage, lab.mirrors.registryMirrors?.[0] ?? 'Docker Hub');
 	return downloads;

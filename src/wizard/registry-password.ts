@@ -5,7 +5,7 @@ import {dockerPasswordRequest, secretsFromEnv, type SecretSource} from '../steps
 /** Asks one hidden question; replaceable so the choice below is tested without a keyboard. */
 export type AskHidden = (message: string) => Promise<string>;
 
-const askWithInquirer: AskHidden = async message => password({message, mask: '*'});
+export const askWithInquirer: AskHidden = async message => password({message, mask: '*'});
 
 /**
  * Where the `docker login` step gets its password: the environment first (unattended runs), else one

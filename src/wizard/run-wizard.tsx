@@ -5,6 +5,7 @@ import type {CommandContext} from '../cli/context.js';
 import {parseLab, serializeLab} from '../lab/lab-file.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {createLineRenderer, wantsColor} from '../runner/line-renderer.js';
+import {t} from '../i18n/messages.js';
 import {replaceFileDurably} from '../state/durable-write.js';
 import {blockingFailures, type PreflightOutcome} from '../steps/preflight-findings.js';
 import type {Language} from '../steps/step.js';
@@ -60,6 +61,10 @@ export async function runWizard(ctx: CommandContext, options: WizardOptions, dep
 	const write = (text: string) => {
 		ctx.stdout.write(text);
 	};
+
+	if (options.resume !== true) {
+		write(`${t(ctx.lang, 'welcome')}\n`);
+	}
 
 	const {lab: obtained, learn} = options.lab === undefined
 		? await obtainLab(ctx, options, mode.ask, deps, write)

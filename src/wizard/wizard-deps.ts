@@ -12,6 +12,7 @@ import type {Lab} from '../lab/lab-schema.js';
 import type {Target} from './interview.js';
 import {prepareLabRun} from './lab-run.js';
 import {registryPasswordSource} from './registry-password.js';
+import {sudoPasswordEnv, sudoPasswordSource} from './sudo-password.js';
 import type {WizardDeps} from './run-wizard.js';
 import {detectPrimaryAddress, probeVaultMirror} from './target-facts.js';
 import {tryConnectTarget} from './try-connect.js';
@@ -35,12 +36,13 @@ export function isThisMachine(address: string): boolean {
 /** The wizard wired to this machine, SSH, the step catalog, the runner and the dashboard. */
 export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): WizardDeps {
 	const knownHostsPath = join(ctx.home, 'known_hosts');
-	const executorFor = (target: Target): Promise<Executor> => target.kind === 'local'
-		? Promise.resolve(new LocalExecutor())
+	const executorFor = (target: Target, askSudoPassword = sudoPasswordSource(ctx.env, false, 'en')): Promise<Executor> => target.kind === 'local'
+		? Promise.resolve(new LocalExecutor(askSudoPassword === undefined ? {} : {askSudoPassword}))
 		: connectSsh({
 			endpoint: {host: target.host, port: target.port, user: target.user, identityFiles: target.identityFile === undefined ? [] : [target.identityFile]},
 			hostKeys: {knownHostsPath, acceptNewHostKey: options.acceptNewHostKey === true},
 			...(target.identityFile === undefined ? {} : {identityFiles: [target.identityFile]}),
+			...(askSudoPassword === undefined ? {} : {askSudoPassword}),
 		});
 
 	return {
@@ -61,6 +63,7 @@ export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): W
 		},
 		async prepareRun(lab: Lab, runOptions) {
 			const open = new Map<string, Promise<Executor>>();
+			const askSudoPassword = sudoPasswordSource(ctx.env, runOptions.canAsk, lab.language);
 			const hostExecutor = async (name: string): Promise<Executor> => {
 				const host = lab.hosts.find(candidate => candidate.name === name);
 				if (!host) {
@@ -73,8 +76,8 @@ export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): W
 				}
 
 				const created = isThisMachine(host.address)
-					? executorFor({kind: 'local'})
-					: executorFor({kind: 'ssh', host: host.address, port: host.port, user: host.user, auth: host.auth, ...(host.identityFile === undefined ? {} : {identityFile: host.identityFile})});
+					? executorFor({kind: 'local'}, askSudoPassword)
+					: executorFor({kind: 'ssh', host: host.address, port: host.port, user: host.user, auth: host.auth, ...(host.identityFile === undefined ? {} : {identityFile: host.identityFile})}, askSudoPassword);
 				open.set(name, created);
 				return created;
 			};
@@ -87,6 +90,10 @@ export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): W
 			try {
 				const {canAsk, ...choices} = runOptions;
 				const secrets = await registryPasswordSource(lab, ctx.env, canAsk);
+				if (canAsk && ctx.env[sudoPasswordEnv] === undefined) {
+					// A sudo password is asked now, while no other reader holds the keyboard, not in the middle of a step.
+					await Promise.all(lab.hosts.map(async host => (await hostExecutor(host.name)).run('true', {sudo: true})));
+				}
 				const prepared = await prepareLabRun({lab, home: ctx.home, labId: options.labId, executorFor: hostExecutor, jobs: {startJob, jobState, tailJob}, secrets, ...choices});
 				return {...prepared, dispose: closeAll};
 			} catch (error) {

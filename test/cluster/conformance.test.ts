@@ -18,6 +18,16 @@ describe('checking one sample against its parser', () => {
 		expect(checkSample('mesos/v1-event-HEARTBEAT.docs.txt', '{"type": "HEARTBEAT", "heartbeat": {}}')).toMatchObject({outcome: 'fail', detail: expect.stringContaining('expected to be rejected')});
 	});
 
+	it('takes a groups answer holding only pods (Marathon 1.4+) as valid', () => {
+		const group = {id: '/', apps: [], groups: [{id: '/web', apps: [], groups: [], pods: [{id: '/web/frontend', scaling: {kind: 'fixed', instances: 2}, containers: [{name: 'nginx', resources: {cpus: 0.1, mem: 64}}]}]}], pods: [], version: '2026-03-01T10:00:00.000Z'};
+		expect(checkSample('marathon/v2-groups.pods-only.json', JSON.stringify(group))).toMatchObject({outcome: 'pass', detail: '0 apps, 1 pods, 0 tasks (0 with health results)'});
+	});
+
+	it('takes a state-summary of a cluster with no agents as valid', () => {
+		const summary = {hostname: 'm1', cluster: 'lab', slaves: [], frameworks: [{id: 'F1', name: 'marathon', active: true}]};
+		expect(checkSample('mesos/master-state-summary.no-agents.json', JSON.stringify(summary))).toMatchObject({outcome: 'pass', detail: '0 agents, 1 frameworks'});
+	});
+
 	it('fails a file no parser claims, and skips the manifest', () => {
 		expect(checkSample('mesos/notes.yaml', 'a: 1').outcome).toBe('fail');
 		expect(checkSample('SOURCES.md', '# sources').outcome).toBe('skipped');

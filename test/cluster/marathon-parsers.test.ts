@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {networkModeOf, normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonInfo} from '../../src/cluster/marathon-apps.js';
+import {networkModeOf, normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonGroups, normaliseMarathonInfo, normaliseMarathonPodStatuses} from '../../src/cluster/marathon-apps.js';
 import {normaliseMarathonEvent} from '../../src/cluster/marathon-events.js';
 import {fixtureJson} from './helpers/fixtures.js';
 
@@ -75,5 +75,38 @@ describe('reading Marathon info, deployments and events', () => {
 
 	it('still logs an event type it does not know', () => {
 		expect(normaliseMarathonEvent('brand_new_event', {timestamp: 't'})).toMatchObject({kind: 'other', type: 'brand_new_event'});
+	});
+});
+
+describe('reading Marathon pods (1.4+)', () => {
+	// The shape of /v2/pods/::status in Marathon's RAML (docs/docs/rest-api/public/api/v2/types/podStatus.raml).
+	const statuses = [{
+		id: '/web/frontend',
+		spec: {id: '/web/frontend', scaling: {kind: 'fixed', instances: 2}, containers: [{name: 'nginx'}, {name: 'sidecar'}]},
+		status: 'DEGRADED',
+		statusSince: '2026-03-01T10:00:00.000Z',
+		instances: [{
+			id: 'web_frontend.instance-6b1a2b3c-0000-11f0-9a3b-0242ac110002',
+			status: 'STABLE', agentHostname: '10.0.0.21', agentId: 'S1',
+			containers: [
+				{name: 'nginx', status: 'TASK_RUNNING', endpoints: [{name: 'http', allocatedHostPort: 31002}], containerId: 'c1'},
+				{name: 'sidecar', status: 'TASK_RUNNING', endpoints: [], containerId: 'c2'},
+			],
+		}],
+	}];
+
+	it('counts the running instances and names each container’s task after its instance', () => {
+		const {pods, tasks} = normaliseMarathonPodStatuses(statuses);
+		expect(pods).toEqual([{id: '/web/frontend', instances: 2, running: 1, status: 'DEGRADED'}]);
+		expect(tasks.map(task => [task.id, task.appId, task.host, task.ports])).toEqual([
+			['web_frontend.instance-6b1a2b3c-0000-11f0-9a3b-0242ac110002.nginx', '/web/frontend', '10.0.0.21', [31002]],
+			['web_frontend.instance-6b1a2b3c-0000-11f0-9a3b-0242ac110002.sidecar', '/web/frontend', '10.0.0.21', []],
+		]);
+	});
+
+	it('finds pods nested in groups, with or without apps beside them', () => {
+		const parts = normaliseMarathonGroups({id: '/', apps: [], groups: [{id: '/web', pods: [statuses[0]!.spec]}]});
+		expect(parts.apps).toEqual([]);
+		expect(parts.pods).toEqual([{id: '/web/frontend', instances: 2, running: 0}]);
 	});
 });

@@ -2,7 +2,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {connectCluster, type LiveCluster} from '../../src/dashboard/cluster-ports.js';
 import {runDashboard} from '../../src/dashboard/dashboard-app.js';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
-import {eventually, key, panel, recordingScreen, type RecordingScreen} from './recording-screen.js';
+import {eventually, findInEventLog, key, panel, recordingScreen, type RecordingScreen} from './recording-screen.js';
 
 let sim: SimulatedCluster;
 let running: {screen: RecordingScreen; cluster: LiveCluster; done: Promise<void>} | undefined;
@@ -105,7 +105,7 @@ describe('changing the cluster from the dashboard', () => {
 	it('kills the selected task after confirming, and Marathon replaces it', async () => {
 		const screen = dashboard({readonly: false});
 		const victim = sim.model.liveTasks('/nginx')[0]!;
-		await shows(screen, text => text.includes(victim.id), 'the victim on screen');
+		await shows(screen, text => text.includes(victim.id) && text.includes('all sources fresh'), 'the victim on screen, every source read');
 		screen.press(key.tab);
 		filterTo(screen, victim.id);
 		screen.press(key.char('x'));
@@ -115,7 +115,7 @@ describe('changing the cluster from the dashboard', () => {
 		settle();
 		expect(sim.model.liveTasks('/nginx').map(task => task.id)).not.toContain(victim.id);
 		screen.press(key.escape);
-		await shows(screen, text => text.includes('replacement task started'), 'the replacement in the event log');
+		await findInEventLog(screen, 'replacement task started');
 	});
 
 	it('does nothing when the user answers no', async () => {

@@ -3,6 +3,8 @@ import {buildFrame, type FrameInput} from '../../src/dashboard/frame.js';
 import {computeLayout} from '../../src/dashboard/layout.js';
 import {initialUiState, reduce} from '../../src/dashboard/ui-state.js';
 import {emptyHistory} from '../../src/dashboard/view-models/allocation-history.js';
+import {formatClock} from '../../src/dashboard/view-models/format.js';
+import {headerModel} from '../../src/dashboard/view-models/header.js';
 import {reconcileSnapshot} from '../../src/dashboard/view-models/snapshot-change.js';
 import {fixedNow, smallCluster} from './snapshot-fixture.js';
 
@@ -106,11 +108,20 @@ describe('what the frame says', () => {
 describe('skipping renders on an idle cluster', () => {
 	it('ignores the refresh clocks and keeps the lists already on screen', () => {
 		const first = smallCluster();
-		const later = structuredClone(smallCluster({takenAt: '2026-03-01T12:00:02Z', sources: {...first.sources, mesos: {kind: 'ok', at: '2026-03-01T12:00:02Z'}}}));
+		const later = structuredClone(smallCluster({takenAt: '2026-03-01T12:00:02Z'}));
 		const change = reconcileSnapshot(first, later);
 		expect(change.changed).toBe(false);
 		expect(change.snapshot.tasks).toBe(first.tasks);
 		expect(change.snapshot.takenAt).toBe('2026-03-01T12:00:02Z');
+	});
+
+	it('redraws when data arrives, so "refreshed" moves, and still keeps the lists already on screen', () => {
+		const first = smallCluster();
+		const later = structuredClone(smallCluster({takenAt: '2026-03-01T12:00:02Z', sources: {...first.sources, mesos: {kind: 'ok', at: '2026-03-01T12:00:02Z'}}}));
+		const change = reconcileSnapshot(first, later);
+		expect(change.changed).toBe(true);
+		expect(change.snapshot.tasks).toBe(first.tasks);
+		expect(headerModel(change.snapshot, 'lab').refreshedAt).toBe(formatClock('2026-03-01T12:00:02Z'));
 	});
 
 	it('sees a changed task and keeps the lists that did not change', () => {
@@ -142,6 +153,20 @@ describe('skipping renders on an idle cluster', () => {
 		const first = smallCluster();
 		const stale = smallCluster({sources: {...first.sources, marathon: {kind: 'stale', lastOkAt: first.takenAt, error: 'connection refused', retryAt: first.takenAt}}});
 		expect(reconcileSnapshot(first, stale).changed).toBe(true);
+	});
+});
+
+describe('pods beside apps', () => {
+	it('lists a pod in the apps panel with its running instances, and its tasks under it', () => {
+		const base = smallCluster();
+		const snapshot = smallCluster({
+			pods: [{id: '/web/frontend', instances: 2, running: 1, status: 'DEGRADED'}],
+			tasks: [...base.tasks, {...base.tasks[0]!, id: 'web_frontend.instance-1.nginx', appId: '/web/frontend', name: 'nginx'}],
+		});
+		const frame = buildFrame({snapshot, ui: initialUiState({readonly: false, demo: false}), history: emptyHistory, log: [], clusterName: 'lab', width: 200, height: 60, color: false, now: fixedNow});
+		const apps = frame.panels.apps?.lines.join('\n') ?? '';
+		expect(apps).toMatch(/\/web\/frontend \(pod\)\s+1\/2\s+-\s+-\s+-\s+DEGRADED/);
+		expect(frame.panels.tasks?.lines.join('\n')).toContain('web_frontend.instance-1.nginx');
 	});
 });
 

@@ -57,6 +57,7 @@ export function recordingScreen(width = 200, height = 60): RecordingScreen {
 export const key = {
 	tab: {name: 'tab'},
 	down: {name: 'down'},
+	up: {name: 'up'},
 	enter: {name: 'enter'},
 	escape: {name: 'escape'},
 	char: (ch: string): KeyPress => ({name: ch, ch}),
@@ -86,4 +87,31 @@ export function panel(text: string, title: string): string {
 	const start = titled.index;
 	const end = text.indexOf('\n[', start + 1);
 	return text.slice(start, end < 0 ? undefined : end);
+}
+
+/**
+ * Waits for a line in the event log, which reads newest first with each event at its own time:
+ * Tab to the log, then scroll down through older events until the line shows.
+ */
+export async function findInEventLog(screen: RecordingScreen, line: string, timeoutMs = 10_000): Promise<string> {
+	for (let press = 0; press < 8 && !screen.text().includes('▶ Events'); press++) {
+		screen.press(key.tab);
+	}
+	let downs = 0;
+	return eventually(() => {
+		const events = panel(screen.text(), 'Events');
+		if (events.includes(line)) {
+			return events;
+		}
+		// Down towards the oldest; now and then back to the newest, for a line that had not arrived yet.
+		downs++;
+		if (downs % 40 === 0) {
+			for (let up = 0; up < 500; up++) {
+				screen.press(key.up);
+			}
+		} else {
+			screen.press(key.down);
+		}
+		return undefined;
+	}, `"${line}" in the event log`, () => panel(screen.text(), 'Events'), timeoutMs);
 }

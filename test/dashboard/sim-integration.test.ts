@@ -2,7 +2,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {connectCluster, type LiveCluster} from '../../src/dashboard/cluster-ports.js';
 import {runDashboard} from '../../src/dashboard/dashboard-app.js';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
-import {eventually, key, panel, recordingScreen, type RecordingScreen} from './recording-screen.js';
+import {eventually, findInEventLog, key, panel, recordingScreen, type RecordingScreen} from './recording-screen.js';
 
 /** The dashboard as `mesos-lab demo` runs it, on a screen that records frames, against the simulated cluster over HTTP. */
 interface Watched {
@@ -33,7 +33,7 @@ function until(screen: RecordingScreen, predicate: (text: string) => boolean, wh
 const hostPort = (task: {hostPorts: number[]}, host: string) => `${host}:${task.hostPorts[0]}`;
 
 beforeEach(async () => {
-	sim = await startSimulatedCluster({tickIntervalMs: 0, seed: 5});
+	sim = await startSimulatedCluster({tickIntervalMs: 0, seed: 5, heartbeatSeconds: 1});
 });
 
 afterEach(async () => {
@@ -51,7 +51,7 @@ describe('the dashboard on the simulated cluster', () => {
 		const {screen} = watch();
 		const victim = sim.model.liveTasks('/nginx')[0]!;
 		const host = sim.model.agentOf(victim)!.hostname;
-		await until(screen, text => panel(text, 'Tasks').includes(hostPort(victim, host)), 'the victim in the tasks table');
+		await until(screen, text => panel(text, 'Tasks').includes(hostPort(victim, host)) && text.includes('all sources fresh'), 'the victim in the tasks table, every source read');
 
 		await sim.control.killTask(victim.id);
 		sim.control.tick(1000, 3);
@@ -59,21 +59,31 @@ describe('the dashboard on the simulated cluster', () => {
 		expect(replacement, 'the simulation started no replacement').toBeDefined();
 		const where = hostPort(replacement!, sim.model.agentOf(replacement!)!.hostname);
 
-		const text = await until(screen, seen => panel(seen, 'Events').includes(`/nginx: replacement task started on port ${replacement!.hostPorts[0]}`), 'the replacement in the event log');
 		await until(screen, seen => panel(seen, 'Tasks').includes(where) && panel(seen, 'App → task → HAProxy').includes(where), 'the replacement in the tasks and joined tables');
-		expect(panel(text, 'Events')).toContain(`task ${victim.id}`);
+		// The log is newest first, each line at its event's own time: scroll to the replacement and the kill.
+		await findInEventLog(screen, `/nginx: replacement task started on port ${replacement!.hostPorts[0]}`);
+		await findInEventLog(screen, `task ${victim.id}`);
 		const joinedRow = panel(screen.text(), 'App → task → HAProxy').split('\n').find(line => line.includes(where));
 		expect(joinedRow).toMatch(/\/nginx\s+RUNNING/);
+	});
+
+	it('moves the refresh time and the task ages on an idle cluster', async () => {
+		const {screen} = watch();
+		const refreshed = (text: string) => /refreshed (\d\d:\d\d:\d\d)/.exec(text)?.[1];
+		const first = await until(screen, text => refreshed(text) !== undefined && text.includes('all sources fresh') && panel(text, 'Tasks').includes('/nginx'), 'the first fresh picture');
+		// Nothing changes in the cluster from here on; only its heartbeats arrive.
+		const later = await until(screen, text => refreshed(text) !== refreshed(first) && panel(text, 'Tasks') !== panel(first, 'Tasks'), 'a later refresh time and older ages');
+		expect(panel(later, 'Tasks').replace(/\d+s/g, 'AGE')).toBe(panel(first, 'Tasks').replace(/\d+s/g, 'AGE'));
 	});
 
 	it('follows the new Mesos leader when the leading master dies', async () => {
 		const {screen} = watch();
 		const [first, second] = sim.mesosUrls.map(url => new URL(url).host);
-		await until(screen, text => text.includes(`mesos ${first} ·`), 'the first master leading');
+		await until(screen, text => text.includes(`mesos ${first} [event stream] ·`), 'the first master leading');
 
 		await sim.control.killLeadingMaster();
 
-		const text = await until(screen, seen => seen.includes(`mesos ${second} ·`), 'the header naming the new leader');
+		const text = await until(screen, seen => seen.includes(`mesos ${second} [event stream] ·`), 'the header naming the new leader');
 		expect(panel(text, 'Leaders & ZooKeeper')).toMatch(new RegExp(`mesos\\s+${second}\\s+leader`));
 		expect(panel(text, 'Leaders & ZooKeeper')).toMatch(new RegExp(`mesos\\s+${first}\\s+standby`));
 		expect(panel(text, 'Events')).toContain(`Mesos leader is now ${second} (was ${first})`);

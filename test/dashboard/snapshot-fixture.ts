@@ -60,6 +60,7 @@ export function smallCluster(overrides: Partial<ClusterSnapshot> = {}): ClusterS
 				{endpoint: '127.0.0.2:5050', role: 'standby'},
 				{endpoint: '127.0.0.3:5050', role: 'unreachable', error: 'connection refused'},
 			],
+			mesosReported: null,
 			marathon: '127.0.0.1:8080',
 			marathonInstances: [{endpoint: '127.0.0.1:8080', role: 'leader', version: '1.11.24'}],
 		},
@@ -70,6 +71,7 @@ export function smallCluster(overrides: Partial<ClusterSnapshot> = {}): ClusterS
 		],
 		agents: [agent],
 		apps: [app],
+		pods: [],
 		tasks: [task('web.a', 31001, 'healthy'), task('web.b', 31002, 'unhealthy')],
 		backends: [backend(31001, 'UP'), backend(31002, 'DOWN')],
 		frameworks: [{id: 'fw-1', name: 'marathon', active: true}],
@@ -79,6 +81,7 @@ export function smallCluster(overrides: Partial<ClusterSnapshot> = {}): ClusterS
 			haproxy: {kind: 'ok', at: '2026-03-01T12:00:00Z'},
 			zookeeper: {kind: 'ok', at: '2026-03-01T12:00:00Z'},
 		},
+		feeds: {mesos: {kind: 'stream'}, marathon: {kind: 'stream'}},
 		errors: [],
 		...overrides,
 	};

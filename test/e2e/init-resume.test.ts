@@ -1,35 +1,13 @@
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parse, stringify} from 'yaml';
-import {e2eLabId, labHostUnavailable, labPorts, startCli, startLabHost, type CliRun, type LabHost} from './lab-host.js';
+import {changingCalls, finished, journal, reportedSatisfied, unfinished} from './install-journal.js';
+import {e2eLabId, labHostUnavailable, labPorts, startCli, startLabHost, type LabHost} from './lab-host.js';
 
 const unavailable = labHostUnavailable();
 if (unavailable && process.env['CI']) {
 	throw new Error(`CI needs the end-to-end lab host: ${unavailable}`);
-}
-
-interface StepView {
-	status: string;
-	reason?: string;
-	skippedBy?: string;
-	job?: {name: string};
-}
-
-interface JournalView {
-	plan?: string[];
-	steps: Record<string, StepView>;
-}
-
-function journal(lab: LabHost): JournalView {
-	const file = join(lab.home, 'labs', e2eLabId, 'checkpoints.json');
-	return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as JournalView : {steps: {}};
-}
-
-/** Steps that neither ran to done nor were found already in place by their own check. */
-function unfinished(lab: LabHost): string[] {
-	const {plan = [], steps} = journal(lab);
-	return plan.filter(key => !(steps[key]?.status === 'done' || (steps[key]?.status === 'skipped' && steps[key]?.skippedBy === 'check')));
 }
 
 async function waitFor(what: string, probe: () => boolean, timeoutMs: number): Promise<void> {
@@ -39,16 +17,6 @@ async function waitFor(what: string, probe: () => boolean, timeoutMs: number): P
 			throw new Error(`timed out waiting for ${what}`);
 		}
 		await new Promise(resolve => setTimeout(resolve, 250));
-	}
-}
-
-/** The exit code, or null when the run had to be killed for taking too long. */
-async function finished(run: CliRun, timeoutMs: number): Promise<number | null> {
-	const timer = setTimeout(() => run.child.kill('SIGKILL'), timeoutMs);
-	try {
-		return await run.exited;
-	} finally {
-		clearTimeout(timer);
 	}
 }
 
@@ -103,9 +71,21 @@ describe.skipIf(Boolean(unavailable)).concurrent('mesos-lab installing CentOS 7 
 			'/apache/zookeeper/zookeeper-3.4.14/zookeeper-3.4.14.tar.gz.sha512',
 			'/apache/mesos/1.11.0/mesos-1.11.0.tar.gz',
 		]));
-		expect(lab.host.calls()).toEqual(expect.arrayContaining(['systemctl disable --now firewalld', 'yum install -y docker-ce-24.0.9 docker-ce-cli-24.0.9 containerd.io']));
+		expect(lab.host.calls()).toEqual(expect.arrayContaining(['systemctl disable --now firewalld', 'yum install -y docker-ce-24.0.9 docker-ce-cli-24.0.9 docker-ce-rootless-extras-24.0.9 containerd.io']));
 		expect(srvrModes(lab).sort()).toEqual(['follower', 'follower', 'leader']);
 		expect(lab.host.exec(`curl -fsS http://${lab.host.address}:${labPorts.marathon[1]}/v2/info`)).toContain(`"leader":"${lab.host.address}:${labPorts.marathon[0]}"`);
+	}, installTimeoutMs + 30_000);
+
+	it('the host started SELinux Enforcing; init leaves it permissive, as the exported script does', async () => {
+		expect(await firstInstall, 'the first install on this host did not complete').toBe(true);
+		expect(fresh.host.exec('getenforce').trim()).toBe('Permissive');
+	}, installTimeoutMs + 30_000);
+
+	it('the host\'s name resolves to 127.0.0.1; each Marathon still advertises the host\'s address to the masters', async () => {
+		expect(await firstInstall, 'the first install on this host did not complete').toBe(true);
+		for (const index of [1, 2]) {
+			expect(readFileSync(join(fresh.host.dir, 'state', 'docker', `mesos-lab-marathon-${index}.libprocess-ip`), 'utf8').trim()).toBe(fresh.host.address);
+		}
 	}, installTimeoutMs + 30_000);
 
 	it('a second init on the same host checks every step again and finds each one already satisfied', async () => {
@@ -115,13 +95,9 @@ describe.skipIf(Boolean(unavailable)).concurrent('mesos-lab installing CentOS 7 
 		const run = startCli(lab, ['init', '--config', lab.labPath, '--yes', '--plain']);
 
 		expect(await finished(run, installTimeoutMs), run.output()).toBe(0);
-		const plan = journal(lab).plan ?? [];
-		const lines = run.output().split('\n');
-		const satisfied = plan.filter(key => lines.some(line => line.includes(`] ${key} `) && line.includes(' already satisfied: ')));
-		expect(satisfied, run.output()).toEqual(plan);
+		expect(reportedSatisfied(lab, run.output()), run.output()).toEqual(journal(lab).plan ?? []);
 		expect(run.output()).not.toMatch(/ \$ /);
-		const changes = lab.host.calls().slice(callsBefore).filter(call => /^(yum (install|update)|systemctl (enable|start|restart|disable)|docker (pull|run))/.test(call));
-		expect(changes).toEqual([]);
+		expect(changingCalls(lab.host.calls().slice(callsBefore))).toEqual([]);
 	}, 2 * installTimeoutMs + 30_000);
 
 	it('killed during the Mesos build, the build goes on on the host; resume re-attaches to it and finishes every step', async () => {

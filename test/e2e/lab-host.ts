@@ -38,7 +38,7 @@ import {stringify} from 'yaml';
 import {startBuiltCli, type BuiltCli} from '../helpers/built-cli.js';
 import {tethered} from '../helpers/tethered.js';
 import {startTestHost, testHostUnavailable, type TestHost} from '../helpers/test-host.js';
-import {labStandIns} from './stand-ins.js';
+import {centosHosts, centosSudoers, freshPackages, labStandIns, standInPaths} from './stand-ins.js';
 
 export const e2eLabId = 'default';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,8 +52,12 @@ export const labPorts = {
 	masters: [30050, 30051, 30052],
 	agent: 30060,
 	marathon: [30080, 30081],
-	marathonLb: 30090,
+	// marathon-lb's HAProxy stats page is fixed at 9090 (marathon-lb config.py), whatever PORTS says.
+	marathonLb: 9090,
 };
+
+/** The sudo user's password on a host made with `user: 'sudo-password'`. */
+export const sudoPassword = 'centos-lab-pw';
 
 export interface LabHost {
 	host: TestHost;
@@ -67,6 +71,10 @@ export interface LabHost {
 	mirrorRequests(): string[];
 	/** Where the systemctl stand-in keeps unit state on this machine. */
 	unitsDir: string;
+	/** Who the lab file logs in as: root, or a wheel member whose sudo asks for a password. */
+	user: 'root' | 'lab';
+	/** Environment the CLI needs for this host (the sudo password of an unattended run). */
+	cliEnv: Record<string, string>;
 	stop(): Promise<void>;
 }
 
@@ -78,6 +86,10 @@ export interface LabHostOptions {
 	/** Write the host's key into the home's known_hosts. Default true. */
 	trustHostKey?: boolean;
 	language?: 'zh' | 'en';
+	/** `sudo-password`: the lab logs in as `lab`, in wheel, whose sudo asks for a password. Default root. */
+	user?: 'root' | 'sudo-password';
+	/** How the lab file gets Mesos: built from source (default) or a prebuilt RPM from the mirror. */
+	mesosSource?: 'build' | 'rpm';
 }
 
 /** Why a lab host cannot be made here, or undefined when it can. */
@@ -118,6 +130,7 @@ export async function startLabHost(options: LabHostOptions = {}): Promise<LabHos
 		cleanups.push(() => host.stop());
 		const unitsDir = join(host.dir, 'state', 'units');
 		prepareFreshCentos(host, unitsDir);
+		const user = options.user === 'sudo-password' ? addSudoUser(host) : 'root';
 
 		const files = releaseFiles(work, options.buildSeconds ?? 12);
 		const requests: string[] = [];
@@ -136,11 +149,12 @@ export async function startLabHost(options: LabHostOptions = {}): Promise<LabHos
 		});
 
 		const labPath = join(work, 'lab.yaml');
-		writeFileSync(labPath, stringify(labFile(host, mirrorUrl, secureMirrorUrl, files, options.language ?? 'en')));
+		writeFileSync(labPath, stringify(labFile(host, {user, mirrorUrl, secureMirrorUrl, files, language: options.language ?? 'en', mesosSource: options.mesosSource ?? 'build'})));
 		if (options.trustHostKey !== false) {
 			writeFileSync(join(home, 'known_hosts'), `${host.knownHostsLine}\n`);
 		}
-		return {host, labPath, home, mirrorUrl, mirrorRequests: () => [...requests], unitsDir, stop};
+		const cliEnv: Record<string, string> = user === 'root' ? {} : {MESOS_LAB_SUDO_PASSWORD: sudoPassword};
+		return {host, labPath, home, mirrorUrl, mirrorRequests: () => [...requests], unitsDir, user, cliEnv, stop};
 	} catch (error) {
 		await stop();
 		throw error;
@@ -149,9 +163,34 @@ export async function startLabHost(options: LabHostOptions = {}): Promise<LabHos
 
 export type CliRun = BuiltCli;
 
+/**
+ * Runs a command on the host through a login as the lab's user (or root), as a person would.
+ * Asynchronous: the mirror the host downloads from answers from this same process.
+ */
+export async function onHost(lab: Pick<LabHost, 'home' | 'host' | 'user'>, command: string, options: {as?: 'root' | 'lab'; input?: string; timeoutMs?: number} = {}): Promise<string> {
+	const child = spawn('ssh', [
+		'-o', 'BatchMode=yes', '-o', `UserKnownHostsFile=${join(lab.home, 'known_hosts')}`, '-o', 'StrictHostKeyChecking=yes',
+		'-i', lab.host.identityFile, `${options.as ?? lab.user}@${lab.host.address}`, command,
+	], {stdio: ['pipe', 'pipe', 'pipe'], timeout: options.timeoutMs ?? 60_000});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', chunk => {
+		stdout += String(chunk);
+	});
+	child.stderr.on('data', chunk => {
+		stderr += String(chunk);
+	});
+	child.stdin.end(options.input ?? '');
+	const code = await new Promise<number | null>(resolve => child.once('close', resolve));
+	if (code !== 0) {
+		throw new Error(`${command} on ${lab.host.address} ended with ${code}: ${stderr}`);
+	}
+	return stdout;
+}
+
 /** Runs bin/mesos-lab.js with the lab's home; `args` follow the program name. */
-export function startCli(lab: Pick<LabHost, 'home'>, args: readonly string[]): CliRun {
-	return startBuiltCli(['--home', lab.home, ...args]);
+export function startCli(lab: Pick<LabHost, 'home'> & Partial<Pick<LabHost, 'cliEnv'>>, args: readonly string[]): CliRun {
+	return startBuiltCli(['--home', lab.home, ...args], lab.cliEnv);
 }
 
 /** What a freshly installed CentOS 7 minimal has that the install changes. */
@@ -160,6 +199,19 @@ function prepareFreshCentos(host: TestHost, unitsDir: string): void {
 	for (const mark of ['firewalld.service.active', 'firewalld.service.enabled']) {
 		writeFileSync(join(unitsDir, mark), '');
 	}
+	const state = join(host.dir, 'state');
+	writeFileSync(join(state, 'rpms'), `${freshPackages.join('\n')}\n`);
+	writeFileSync(join(state, 'selinux'), 'Enforcing\n');
+	writeFileSync(join(state, 'hostname'), 'localhost.localdomain\n');
+	host.exec([
+		// Stand-ins also where CentOS keeps the real programs, which is all sudo's secure_path sees.
+		...Object.entries(standInPaths).map(([program, path]) => `ln -sf ${join(host.standInDir, program)} ${path}`),
+		// /var/run is its own folder on the host, so yum's lock stays in the host's overlay.
+		'rm -f /var/run && mkdir -p /var/run',
+		// The kernel's own name (sudo resolves it) sits on loopback too, as a fresh install's name does.
+		`printf '%s127.0.0.1   %s\n' '${centosHosts}' "$(cat /proc/sys/kernel/hostname)" > /etc/hosts`,
+		'mkdir -p /etc/selinux && printf "SELINUX=enforcing\nSELINUXTYPE=targeted\n" > /etc/selinux/config',
+	].join(' && '));
 	host.exec([
 		// root's login files are CentOS's plain ones, not this machine's (which put other tools first on the PATH).
 		'printf "# .bashrc\\n[ -f /etc/bashrc ] && . /etc/bashrc\\n" > /root/.bashrc',
@@ -175,12 +227,38 @@ function prepareFreshCentos(host: TestHost, unitsDir: string): void {
 	].join(' && '));
 }
 
+/**
+ * A login `lab` in wheel, with a password, whose sudo follows CentOS 7's stock sudoers. Its key is
+ * the host's identity file (sshd reads one authorized_keys for every user).
+ */
+function addSudoUser(host: TestHost): 'lab' {
+	const home = join(host.dir, 'home-lab');
+	const timestamps = join(host.dir, 'sudo-ts');
+	mkdirSync(home, {recursive: true});
+	mkdirSync(timestamps, {recursive: true, mode: 0o700});
+	chmodSync(join(host.dir, 'calls.log'), 0o666);
+	const hash = execFileSync('openssl', ['passwd', '-6', sudoPassword], {encoding: 'utf8'}).trim();
+	writeFileSync(join(host.dir, 'sudoers'), centosSudoers(timestamps));
+	host.exec([
+		`echo 'lab:x:1990:1990::${home}:/bin/bash' >> /etc/passwd`,
+		`echo 'lab:${hash}:20000:0:99999:7:::' >> /etc/shadow`,
+		"echo 'lab:x:1990:' >> /etc/group",
+		"echo 'wheel:x:1991:lab' >> /etc/group",
+		`chown 1990:1990 ${home}`,
+		`install -m 0440 -o root -g root ${join(host.dir, 'sudoers')} /etc/sudoers`,
+		'rm -rf /etc/sudoers.d',
+	].join(' && '));
+	return 'lab';
+}
+
 interface ReleaseFiles {
 	/** Mirror path → content. */
 	served: Map<string, Buffer>;
 	zookeeperPath: string;
 	mesosPath: string;
 	mesosSha256: string;
+	rpmPath: string;
+	rpmSha256: string;
 }
 
 function releaseFiles(work: string, buildSeconds: number): ReleaseFiles {
@@ -192,8 +270,12 @@ function releaseFiles(work: string, buildSeconds: number): ReleaseFiles {
 	served.set('/epel-archive/7/x86_64/repodata/repomd.xml', repomd);
 	served.set('/docker-ce/linux/centos/7/x86_64/stable/repodata/repomd.xml', repomd);
 	served.set('/maven2/org/apache/apache/11/apache-11.pom', Buffer.from('<project><groupId>org.apache</groupId><artifactId>apache</artifactId><version>11</version></project>\n'));
-	// A registry mirror is named by its root (Docker refuses one with a path).
+	// A registry mirror is named by its root (Docker refuses one with a path); it serves the
+	// manifests of the two images the lab pulls.
 	served.set('/v2/', Buffer.from('{}'));
+	for (const path of ['/v2/mesosphere/marathon/manifests/v1.10.26', '/v2/mesosphere/marathon-lb/manifests/v1.15.0']) {
+		served.set(path, Buffer.from('{"schemaVersion": 2}'));
+	}
 
 	const zookeeper = packDirectory(work, 'zookeeper-3.4.14', {
 		'bin/zkServer.sh': `#!/bin/sh\n# This release runs the machine's own ZooKeeper with the member's configuration.\nexec ${zookeeperHome}/bin/zkServer.sh "$@"\n`,
@@ -205,7 +287,11 @@ function releaseFiles(work: string, buildSeconds: number): ReleaseFiles {
 	const mesos = packDirectory(work, 'mesos-1.11.0', mesosSources(buildSeconds));
 	const mesosPath = '/apache/mesos/1.11.0/mesos-1.11.0.tar.gz';
 	served.set(mesosPath, mesos);
-	return {served, zookeeperPath, mesosPath, mesosSha256: createHash('sha256').update(mesos).digest('hex')};
+	const rpm = packDirectory(work, 'mesos-rpm', mesosRpm(), false);
+	const rpmPath = '/packages/mesos-1.11.0-1.el7.x86_64.rpm';
+	served.set(rpmPath, rpm);
+	const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+	return {served, zookeeperPath, mesosPath, mesosSha256: sha256(mesos), rpmPath, rpmSha256: sha256(rpm)};
 }
 
 /**
@@ -214,7 +300,7 @@ function releaseFiles(work: string, buildSeconds: number): ReleaseFiles {
  */
 function mesosSources(buildSeconds: number): Record<string, string> {
 	const objects = Array.from({length: 24}, (_, n) => `libmesos_la-unit${String(n + 1).padStart(2, '0')}.lo`);
-	const daemon = '#!/bin/sh\ncase "$1" in --version) echo "mesos 1.11.0"; exit 0;; esac\nexec sleep 2147483647\n';
+	const {master, agent} = mesosDaemons();
 	const topMakefile = [
 		'all:',
 		'\t@$(MAKE) --no-print-directory -C src',
@@ -236,8 +322,8 @@ function mesosSources(buildSeconds: number): Record<string, string> {
 	return {
 		configure: [
 			'#!/bin/sh',
-			'# Refuses, as the real build fails later, when Maven would fetch over plain http.',
-			'grep -q "<url>https://" /etc/maven/settings.xml || { echo "configure: the Maven mirror is not https (501 HTTPS Required)" >&2; exit 1; }',
+			'# With Java bindings, refuses (as the real build fails later) when Maven would fetch over plain http.',
+			'case " $* " in *" --disable-java "*) echo "checking whether to build the Java bindings... no";; *) grep -q "<url>https://" /etc/maven/settings.xml || { echo "configure: the Maven mirror is not https (501 HTTPS Required)" >&2; exit 1; };; esac',
 			'srcdir=$(cd "$(dirname "$0")" && pwd)',
 			'echo "checking for g++... g++"',
 			'mkdir -p src',
@@ -248,12 +334,52 @@ function mesosSources(buildSeconds: number): Record<string, string> {
 		].join('\n'),
 		'Makefile.in': topMakefile,
 		'src/Makefile.in': srcMakefile,
-		'src/mesos-master': daemon,
-		'src/mesos-agent': daemon,
+		'src/mesos-master': master,
+		'src/mesos-agent': agent,
 	};
 }
 
-function packDirectory(work: string, top: string, entries: Record<string, string>): Buffer {
+/**
+ * The two daemons: both answer --version and then stay up (the simulated cluster answers for them).
+ * The agent, as a real one does for its tasks, starts an executor as its own child, in a session
+ * of its own: it is what a restart of the agent's unit must leave running.
+ */
+function mesosDaemons(): {master: string; agent: string} {
+	const head = '#!/bin/sh\ncase "$1" in --version) echo "mesos 1.11.0"; exit 0;; esac\n';
+	return {
+		master: `${head}exec sleep 2147483647\n`,
+		agent: [
+			head.trimEnd(),
+			'work=$(printf "%s\\n" "$@" | sed -n "s/^--work_dir=//p")',
+			'mkdir -p "$work"',
+			'if ! kill -0 "$(cat "$work/executor.pid" 2>/dev/null)" 2>/dev/null; then',
+			'  setsid sleep 2147483647 > /dev/null 2>&1 < /dev/null &',
+			'  echo $! > "$work/executor.pid"',
+			'fi',
+			'exec sleep 2147483647',
+			'',
+		].join('\n'),
+	};
+}
+
+/**
+ * A prebuilt Mesos package laid out as Apache's spec installs it
+ * (apache/mesos support/packaging/centos/mesos.spec: %{_sbindir}/mesos-*, %{_libdir}/libmesos*.so,
+ * and its own /var/lib/mesos), in the yum stand-in's package format.
+ */
+function mesosRpm(): Record<string, string> {
+	const {master, agent} = mesosDaemons();
+	return {
+		PKGINFO: 'mesos 1.11.0\n',
+		'root/usr/sbin/mesos-master': master,
+		'root/usr/sbin/mesos-agent': agent,
+		'root/usr/lib64/libmesos-1.11.0.so': 'libmesos\n',
+		'root/usr/lib64/libmesos.so': 'libmesos\n',
+		'root/var/lib/mesos/.keep': '',
+	};
+}
+
+function packDirectory(work: string, top: string, entries: Record<string, string>, withTop = true): Buffer {
 	const staging = mkdtempSync(join(work, 'pack-'));
 	for (const [path, content] of Object.entries(entries)) {
 		const file = join(staging, top, path);
@@ -262,7 +388,7 @@ function packDirectory(work: string, top: string, entries: Record<string, string
 		chmodSync(file, content.startsWith('#!') ? 0o755 : 0o644);
 	}
 	const archive = join(work, `${top}.tar.gz`);
-	execFileSync('tar', ['-czf', archive, '-C', staging, top]);
+	execFileSync('tar', ['-czf', archive, '-C', withTop ? staging : join(staging, top), withTop ? top : '.']);
 	rmSync(staging, {recursive: true, force: true});
 	return readFileSync(archive);
 }
@@ -341,10 +467,22 @@ async function startSimDaemon(host: TestHost, work: string, unitsDir: string): P
 	return daemon;
 }
 
-function labFile(host: TestHost, mirrorUrl: string, secureMirrorUrl: string, files: ReleaseFiles, language: 'zh' | 'en'): Record<string, unknown> {
+interface LabFileFacts {
+	user: 'root' | 'lab';
+	mirrorUrl: string;
+	secureMirrorUrl: string;
+	files: ReleaseFiles;
+	language: 'zh' | 'en';
+	mesosSource: 'build' | 'rpm';
+}
+
+function labFile(host: TestHost, {user, mirrorUrl, secureMirrorUrl, files, language, mesosSource}: LabFileFacts): Record<string, unknown> {
+	const mesos = mesosSource === 'rpm'
+		? {source: 'rpm', download: {url: `${mirrorUrl}${files.rpmPath}`, checksum: {algorithm: 'sha256', value: files.rpmSha256}}}
+		: {source: 'build', download: {url: `${mirrorUrl}${files.mesosPath}`, checksum: {algorithm: 'sha256', value: files.mesosSha256}}};
 	return {
 		language,
-		hosts: [{name: 'node1', address: host.address, port: host.port, user: host.user, auth: 'identity-file', identityFile: host.identityFile, attributes: {dc: 'bj'}}],
+		hosts: [{name: 'node1', address: host.address, port: host.port, user, auth: 'identity-file', identityFile: host.identityFile, attributes: {dc: 'bj'}}],
 		ports: labPorts,
 		mirrors: {
 			preset: 'custom',
@@ -357,6 +495,6 @@ function labFile(host: TestHost, mirrorUrl: string, secureMirrorUrl: string, fil
 			registryMirrors: [mirrorUrl],
 		},
 		zookeeper: {download: {url: `${mirrorUrl}${files.zookeeperPath}`, checksum: {algorithm: 'sha512'}}},
-		mesos: {source: 'build', download: {url: `${mirrorUrl}${files.mesosPath}`, checksum: {algorithm: 'sha256', value: files.mesosSha256}}},
+		mesos,
 	};
 }

@@ -44,7 +44,7 @@ describe('the step catalog', () => {
 			{name: 'swap, login and offline images', lab: {...base, swapFile: {sizeGiB: 4, path: '/swapfile'}, docker: {login: {registry: 'docker.io', user: 'newcomer'}, offlineImages: ['/root/bundle/images.tar']}}},
 			{name: 'a prebuilt RPM', lab: {...base, mesos: {source: 'rpm', download}}},
 			{name: 'a prebuilt tarball and a Marathon tarball', lab: {...base, mesos: {source: 'tarball', download}, marathon: {source: 'tarball', download: {...download, url: 'https://files.internal/marathon-1.10.26.tgz'}}}},
-			{name: 'a third-party repo', lab: {...base, mesos: {source: 'third-party-repo', thirdPartyRepo: 'http://rpm.aventer.biz/CentOS/7/x86_64/'}}},
+			{name: 'a third-party repo', lab: {...base, mesos: {source: 'third-party-repo', thirdPartyRepo: 'https://rpm.aventer.biz/CentOS/7/x86_64/', thirdPartyGpgKey: 'https://www.aventer.biz/CentOS/support_aventer.asc'}}},
 		];
 	};
 
@@ -65,8 +65,9 @@ describe('the step catalog', () => {
 	it('shows a third-party repo as third-party in the title', () => {
 		const lab = variants()[3]!.lab;
 		const install = buildPlan(lab).find((step) => step.id === 'mesos-install')!;
-		expect(install.title.en).toContain('third-party repo (http://rpm.aventer.biz/CentOS/7/x86_64/)');
+		expect(install.title.en).toContain('third party: https://rpm.aventer.biz/CentOS/7/x86_64/');
 		expect(install.why.en).toMatch(/not by Apache/);
+		expect(install.why.en).toContain('2026-09-28');
 	});
 
 	it('adds the optional steps only when the lab asks for them', () => {

@@ -115,12 +115,55 @@ describe('preflight findings', () => {
 		['disk', 'Filesystem 1024-blocks Used Available Capacity Mounted on\n/dev/sda1 8388608 4000000 4388608 50% /\n', 'fail'],
 		['ports', 'LISTEN 0 128 0.0.0.0:22 0.0.0.0:*\n', 'pass'],
 		['ports', 'LISTEN 0 128 0.0.0.0:8080 0.0.0.0:*\n', 'fail'],
-		['selinux', 'Enforcing\n', 'warn'],
+		// Enforcing is fixed by the check's own commands, in init as in the exported script.
+		['selinux', 'Enforcing\n', 'fix'],
 		['cpus', '1\n', 'warn'],
 	] as const)('%s with probe output %j is %s', async (name, stdout, level) => {
 		const finding = await find(name).assess(context([{when: /.*/, stdout}]));
 		expect(finding.level).toBe(level);
 		expect(finding.fix.en.length).toBeGreaterThan(0);
+	});
+
+	describe('the host name, the trap the interview warns about', () => {
+		const threeHosts = exampleLabs()[1]!.lab;
+		const node2 = threeHosts.hosts[1]!;
+		const hostnameOn = (onLab: typeof lab, onHost: typeof host) => preflightChecks(onLab, onHost).find((step) => step.checkName === 'hostname')!;
+
+		it.each([
+			['"127.0.0.1 vm" in /etc/hosts', 'vm\n127.0.0.1\n'],
+			['a minimal install\'s localhost.localdomain', 'localhost.localdomain\n127.0.0.1\n'],
+			['a name that does not resolve', 'vm\n'],
+		])('fails on a lab of several hosts for %s, with the fix', async (_case, stdout) => {
+			const check = hostnameOn(threeHosts, node2);
+			const finding = await check.assess(context([{when: /hostname/, stdout}]));
+			expect(finding.level).toBe('fail');
+			expect(finding.fix.en).toContain(`add "${node2.address} ${node2.name}" to /etc/hosts`);
+			expect(finding.fix.zh).toContain(`${node2.address} ${node2.name}`);
+			expect((await check.verify(context([{when: /hostname/, stdout}]))).ok).toBe(false);
+		});
+
+		it('only warns on one VM, where every daemon is given its address, and says why', async () => {
+			const finding = await hostnameOn(lab, host).assess(context([{when: /hostname/, stdout: 'vm\n127.0.0.1\n'}]));
+			expect(finding.level).toBe('warn');
+			expect(finding.detail).toMatch(/vm resolves to loopback 127\.0\.0\.1 \(one VM: every daemon is given .* explicitly\)/);
+			expect(finding.fix.en).toContain('/etc/hosts');
+		});
+
+		it('passes a name that resolves to the host\'s network address', async () => {
+			const finding = await hostnameOn(threeHosts, node2).assess(context([{when: /hostname/, stdout: `node2\n${node2.address}\n`}]));
+			expect(finding.level).toBe('pass');
+		});
+	});
+
+	it('says before any step runs that no registry serves the images, and offers the offline archives', async () => {
+		const stdout = 'refused-by https://docker.m.daocloud.io: mesosphere/marathon:v1.10.26 (403)\nrefused-by https://registry-1.docker.io: mesosphere/marathon:v1.10.26 (no reply)\n';
+		const finding = await find('images').assess(context([{when: /manifests/, stdout}]));
+		expect(finding.level).toBe('warn');
+		expect(finding.detail).toContain('docker.m.daocloud.io: mesosphere/marathon:v1.10.26 (403)');
+		expect(finding.fix.en).toContain('docker.offlineImages');
+		expect(finding.fix.zh).toContain('docker.offlineImages');
+		const served = await find('images').assess(context([{when: /manifests/, stdout: 'served-by https://registry-1.docker.io\n'}]));
+		expect(served.level).toBe('pass');
 	});
 
 	it('names what is supported when the system is not CentOS 7', async () => {

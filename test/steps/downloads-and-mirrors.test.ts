@@ -9,7 +9,7 @@ import {applyRegistryMirrors} from '../../src/steps/docker.js';
 import {fetchChecked} from '../../src/steps/step-kit.js';
 import {dockerDaemonJsonTemplate} from '../../src/steps/templates/docker-daemon.js';
 import {localExecutor} from './local-exec.js';
-import {serveFiles} from './serve-files.js';
+import {serveFiles, type Route} from './serve-files.js';
 
 const archive = Buffer.from('pretend release archive\n');
 const sha1 = createHash('sha1').update(archive).digest('hex');
@@ -85,25 +85,35 @@ describe('downloads checked against their digest', () => {
 });
 
 describe('registry mirrors probed before Docker uses them', () => {
-	it('keeps the mirrors that answer /v2/ and says which were left out', async () => {
+	const images = 'mesosphere/marathon:v1.10.26 mesosphere/marathon-lb:v1.15.0';
+	const manifests = ['/v2/mesosphere/marathon/manifests/v1.10.26', '/v2/mesosphere/marathon-lb/manifests/v1.15.0'];
+	const serving = (route: Route) => Object.fromEntries([['/v2/', {status: 200}], ...manifests.map((path) => [path, route])]) as Record<string, Route>;
+
+	it('keeps only the mirrors that serve the manifest of every image the lab pulls, and says why others were left out', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'registry-mirrors-'));
-		const open = await serveFiles({'/v2/': {status: 200}});
-		const needsLogin = await serveFiles({'/v2/': {status: 401}});
+		const open = await serveFiles(serving({body: '{"schemaVersion": 2}'}));
+		// DaoCloud's answer for an image off its allow-list: /v2/ is fine, the image is refused.
+		const allowList = await serveFiles({'/v2/': {status: 200}, [manifests[0]!]: {status: 403, body: '这镜像不在白名单'}, [manifests[1]!]: {status: 403}});
+		// A registry that wants an anonymous pull token first, as Docker Hub and its mirrors do.
+		const tokens = await serveFiles({'/token': {body: '{"token": "pull-only", "expires_in": 300}'}});
+		const challenge = {status: 401, headers: {'WWW-Authenticate': `Bearer realm="${tokens.base}/token",service="registry.example",scope="repository:mesosphere/marathon:pull"`}, authorized: {authorization: 'Bearer pull-only', status: 200, body: '{}'}};
+		const withToken = await serveFiles(serving(challenge));
 		const gone = await serveFiles({});
 		try {
 			const template = join(dir, 'daemon.json.mesos-lab');
 			writeFileSync(template, dockerDaemonJsonTemplate());
 			const dead = `http://127.0.0.1:${await closedPort()}`;
-			const result = await exec.run(shellCommand(['bash', '-c', applyRegistryMirrors, 'mesos-lab', template, open.base, gone.base, dead, `${needsLogin.base}/`]));
+			const result = await exec.run(shellCommand(['bash', '-c', applyRegistryMirrors, 'mesos-lab', template, images, open.base, allowList.base, gone.base, dead, `${withToken.base}/`]));
 			expect(result.exitCode, result.stderr).toBe(0);
 			const written = JSON.parse(readFileSync(join(dir, 'daemon.json'), 'utf8')) as Record<string, unknown>;
-			expect(written['registry-mirrors']).toEqual([open.base, `${needsLogin.base}/`]);
+			expect(written['registry-mirrors']).toEqual([open.base, `${withToken.base}/`]);
 			expect(written['exec-opts']).toEqual(['native.cgroupdriver=cgroupfs']);
-			expect(result.stdout).toContain(`registry mirror ${gone.base} does not answer (404): left out`);
-			expect(result.stdout).toContain(`registry mirror ${dead} does not answer`);
+			expect(result.stdout).toContain(`registry mirror ${allowList.base} does not serve mesosphere/marathon:v1.10.26 (403): left out`);
+			expect(result.stdout).toContain(`registry mirror ${gone.base} does not serve mesosphere/marathon:v1.10.26 (404): left out`);
+			expect(result.stdout).toContain(`registry mirror ${dead} does not serve mesosphere/marathon:v1.10.26`);
 			expect(readFileSync(`${template}.applied`, 'utf8')).toBe(dockerDaemonJsonTemplate());
 		} finally {
-			await Promise.all([open.close(), needsLogin.close(), gone.close()]);
+			await Promise.all([open.close(), allowList.close(), tokens.close(), withToken.close(), gone.close()]);
 			rmSync(dir, {recursive: true, force: true});
 		}
 	});
@@ -113,9 +123,9 @@ describe('registry mirrors probed before Docker uses them', () => {
 		try {
 			const template = join(dir, 'daemon.json.mesos-lab');
 			writeFileSync(template, dockerDaemonJsonTemplate());
-			const result = await exec.run(shellCommand(['bash', '-c', applyRegistryMirrors, 'mesos-lab', template]));
+			const result = await exec.run(shellCommand(['bash', '-c', applyRegistryMirrors, 'mesos-lab', template, images]));
 			expect(result.exitCode, result.stderr).toBe(0);
-			expect(result.stdout).toContain('images come straight from Docker Hub');
+			expect(result.stdout).toContain('images come straight from Docker Hub (or load them with docker.offlineImages)');
 			expect((JSON.parse(readFileSync(join(dir, 'daemon.json'), 'utf8')) as Record<string, unknown>)['registry-mirrors']).toEqual([]);
 		} finally {
 			rmSync(dir, {recursive: true, force: true});

@@ -25,7 +25,7 @@ describe('generated files match their reviewed copies', () => {
 					expect(file.content).toBe(readFileSync(golden, 'utf8'));
 				}
 			}
-			const kinds = ['zoo.cfg', 'myid', '.service', 'settings.xml', '.repo', 'daemon.json.mesos-lab', 'mesos-lab-yum-repos', 'mesos-lab.action', 'mesos-lab.conf'];
+			const kinds = ['zoo.cfg', 'myid', '.service', '.repo', 'daemon.json.mesos-lab', 'mesos-lab-yum-repos', 'mesos-lab.action', 'mesos-lab.conf'];
 			for (const kind of kinds) {
 				expect(seen.some((path) => path.endsWith(kind)), `no ${kind} generated`).toBe(true);
 			}

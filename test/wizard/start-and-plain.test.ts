@@ -112,7 +112,7 @@ describe('running without a terminal', () => {
 		await expect(runWizard(ctx, {yes: true}, deps(scriptedRun([])))).rejects.toMatchObject({exitCode: 2, message: expect.stringContaining('--config')});
 	});
 
-	test('--config --yes --plain prints one line per event and exits 0', async () => {
+	test('--config --yes --plain prints the welcome, then one line per event, and exits 0', async () => {
 		const labPath = join(home, 'lab.yaml');
 		await writeFile(labPath, serializeLab(answersToLab(defaultAnswers)));
 		const events: RunnerEvent[] = [
@@ -125,7 +125,8 @@ describe('running without a terminal', () => {
 		const {ctx, output} = context();
 		const code = await runWizard(ctx, {config: labPath, yes: true, plain: true}, deps(scriptedRun(events)));
 		expect(code).toBe(0);
-		const lines = output().trimEnd().split('\n');
+		const [welcome, ...lines] = output().trimEnd().split('\n');
+		expect(welcome).toContain('Apache Mesos moved to the Apache Attic in 2025');
 		expect(lines).toHaveLength(events.length);
 		expect(lines.every(line => /^\d\d:\d\d:\d\d /.test(line))).toBe(true);
 		expect(lines[2]).toContain('yum install -y docker-ce');

@@ -19,6 +19,8 @@ export interface DashboardOptions extends AccessFlags {
 	once?: boolean;
 	json?: boolean;
 	readonly?: boolean;
+	poll?: boolean;
+	maxStateMb?: string;
 }
 
 const flagsHint = 'Pass the endpoints as flags: --mesos URL[,URL...] --marathon URL[,URL...] --lb URL --zk host:port[,...] (for example --mesos http://10.0.0.11:5050 --marathon http://10.0.0.11:8080), or try `mesos-lab demo`.';
@@ -30,7 +32,14 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 	const {endpoints, discovery} = endpointsFrom(options, ctx.home);
 	const refreshMs = seconds('--refresh', options.refresh ?? '2') * 1000;
 	const access = clusterAccess(options, ctx.env);
-	const cluster = connectCluster(endpoints, {refreshMs, simulated: false, discovery, authorization: access.authorization, ...(access.dispatcher ? {http: {dispatcher: access.dispatcher}} : {})});
+	const maxStateBytes = options.maxStateMb === undefined ? undefined : megabytes('--max-state-mb', options.maxStateMb);
+	// One snapshot needs no stream: --once reads each source once.
+	const feed = options.once || options.poll ? 'poll' : 'stream';
+	const cluster = connectCluster(endpoints, {
+		refreshMs, simulated: false, discovery, authorization: access.authorization, feed,
+		...(maxStateBytes === undefined ? {} : {maxStateBytes}),
+		...(access.dispatcher ? {http: {dispatcher: access.dispatcher}} : {}),
+	});
 	if (options.once) {
 		await printOnce(cluster, options.json === true, ctx.stdout, 160);
 		return 0;
@@ -41,6 +50,14 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 	const name = discovery.mesos ? `zk://${discovery.mesos.servers}${discovery.mesos.path}` : new URL(endpoints.mesos[0] ?? endpoints.marathon[0] ?? 'http://cluster').host;
 	await runInteractive(cluster, {clusterName: name, color: colorWanted(ctx.env), readonly: options.readonly === true, demo: false});
 	return 0;
+}
+
+function megabytes(flagName: string, value: string): number {
+	const parsed = Number(value);
+	if (!Number.isFinite(parsed) || parsed <= 0 || parsed > 4096) {
+		throw new UserInputError(`${flagName} takes a size in MB between 1 and 4096, not "${value}".`, {hint: `${flagName} 512`});
+	}
+	return Math.round(parsed * 1024 * 1024);
 }
 
 /** One of --mesos/--marathon: http(s) URLs, or a zk:// address whose leader is found through ZooKeeper. */

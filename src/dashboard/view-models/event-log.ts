@@ -1,15 +1,36 @@
 import type {ClusterEvent} from '../../cluster/cluster-event.js';
 import {formatClock} from './format.js';
 
-/** Appends events, newest last, keeping at most `limit`. */
+function timeOf(event: ClusterEvent): number {
+	const at = Date.parse(event.at);
+	return Number.isNaN(at) ? 0 : at;
+}
+
+/**
+ * Adds events to the log, which stays in time order (oldest first) by each event's own time:
+ * streams deliver out of order, and derived events carry the time of the snapshot that showed
+ * them. Keeps the newest `limit`.
+ */
 export function appendEvents(log: readonly ClusterEvent[], events: readonly ClusterEvent[], limit: number): readonly ClusterEvent[] {
 	if (events.length === 0) {
 		return log;
 	}
-	return [...log, ...events].slice(-limit);
+	// A stable sort keeps events of the same instant in the order they arrived.
+	return [...log, ...events].sort((a, b) => timeOf(a) - timeOf(b)).slice(-limit);
 }
 
-/** The newest `height` events as lines; derived events carry a star so they read apart from the stream. */
-export function eventLines(log: readonly ClusterEvent[], height: number): string[] {
-	return log.slice(-height).map(event => `${formatClock(event.at)} ${event.origin === 'derived' ? '*' : ' '} ${event.message}`);
+/** One line per event, newest first, with the event's own time; derived events carry a star so they read apart from the streams. */
+export function eventLine(log: readonly ClusterEvent[], index: number): string {
+	const event = log[log.length - 1 - index];
+	return event === undefined ? '' : `${formatClock(event.at)} ${event.origin === 'derived' ? '*' : ' '} ${event.message}`;
+}
+
+/** The window of `height` lines, newest first, that keeps line `chosen` in view. */
+export function eventWindow(log: readonly ClusterEvent[], height: number, chosen: number): {start: number; lines: string[]} {
+	const start = Math.max(0, Math.min(chosen - Math.floor(height / 2), log.length - height));
+	const lines: string[] = [];
+	for (let index = start; index < Math.min(log.length, start + height); index++) {
+		lines.push(eventLine(log, index));
+	}
+	return {start, lines};
 }

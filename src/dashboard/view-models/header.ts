@@ -1,4 +1,4 @@
-import type {ClusterSnapshot, SourceName} from '../../cluster/snapshot.js';
+import type {ClusterSnapshot, SourceFeed, SourceName} from '../../cluster/snapshot.js';
 import {formatClock} from './format.js';
 
 export interface HeaderModel {
@@ -24,8 +24,8 @@ export function headerModel(snapshot: ClusterSnapshot, clusterName: string): Hea
 	return {
 		title: clusterName,
 		simulated: snapshot.simulated,
-		leaders: `mesos ${snapshot.leaders.mesos ?? 'none'} · marathon ${snapshot.leaders.marathon ?? 'none'}`,
-		refreshedAt: formatClock(snapshot.takenAt),
+		leaders: `mesos ${mesosLeaderText(snapshot)}${feedText(snapshot.feeds.mesos)} · marathon ${snapshot.leaders.marathon ?? 'none'}${feedText(snapshot.feeds.marathon)}`,
+		refreshedAt: formatClock(lastArrival(snapshot)),
 		warnings,
 	};
 }
@@ -34,4 +34,36 @@ export function headerModel(snapshot: ClusterSnapshot, clusterName: string): Hea
 export function staleNote(snapshot: ClusterSnapshot, source: SourceName): string | undefined {
 	const status = snapshot.sources[source];
 	return status.kind === 'stale' ? `STALE: ${status.error}` : undefined;
+}
+
+/**
+ * The leader as the masters name it, beside the address that reached it when the two differ: a
+ * master started with the wrong --hostname or --advertise_ip shows up here.
+ */
+function mesosLeaderText(snapshot: ClusterSnapshot): string {
+	const {mesos, mesosReported} = snapshot.leaders;
+	if (mesos === null) {
+		return 'none';
+	}
+	return mesosReported === null || mesosReported === mesos ? mesos : `${mesosReported} (reached at ${mesos})`;
+}
+
+function feedText(feed: SourceFeed | null): string {
+	if (feed === null) {
+		return '';
+	}
+	return feed.kind === 'stream' ? ' [event stream]' : ` [polling: ${feed.reason}]`;
+}
+
+/** When data last arrived from any source: what "refreshed" means to someone reading the screen. */
+export function lastArrival(snapshot: ClusterSnapshot): string {
+	let latest: string | undefined;
+	for (const source of sourceOrder) {
+		const status = snapshot.sources[source];
+		const at = status.kind === 'ok' ? status.at : status.kind === 'stale' ? status.lastOkAt : null;
+		if (at !== null && (latest === undefined || Date.parse(at) > Date.parse(latest))) {
+			latest = at;
+		}
+	}
+	return latest ?? snapshot.takenAt;
 }

@@ -1,8 +1,8 @@
-import type {ClusterSnapshot, SourceName, Task} from '../../cluster/snapshot.js';
+import type {App, ClusterSnapshot, Pod, SourceName, Task} from '../../cluster/snapshot.js';
 import type {PanelId, View} from '../ui-state.js';
 import {joinedHeader, joinedRow, joinedView, type JoinedSlot} from './joined.js';
 import {ListCache} from './list-cache.js';
-import {agentRow, agentsHeader, appRow, appsHeader, backendRow, backendsHeader, leadersTable, taskRow, taskSearchText, tasksHeader} from './tables.js';
+import {agentRow, agentsHeader, appRow, appsHeader, podRow, backendRow, backendsHeader, leadersTable, taskRow, taskSearchText, tasksHeader} from './tables.js';
 
 /**
  * A table panel's content, made row by row on demand: a screen shows a few dozen rows of a
@@ -18,6 +18,47 @@ export interface PanelTable {
 }
 
 const kept = new ListCache<readonly unknown[]>();
+const withPods = new WeakMap<readonly App[], {pods: readonly Pod[]; items: readonly (App | Pod)[]}>();
+
+/** Apps, then pods: one list, made again only when either changes. */
+function appsAndPods(apps: readonly App[], pods: readonly Pod[]): readonly (App | Pod)[] {
+	if (pods.length === 0) {
+		return apps;
+	}
+	const cached = withPods.get(apps);
+	if (cached?.pods === pods) {
+		return cached.items;
+	}
+	const items = [...apps, ...pods];
+	withPods.set(apps, {pods, items});
+	return items;
+}
+
+function appOrPodRow(item: App | Pod): string[] {
+	return 'servicePorts' in item ? appRow(item) : podRow(item);
+}
+
+// Each item's searchable text, lower-cased and joined, per search function: items keep their
+// identity while they do not change, so a new filter over 100,000 tasks does not rebuild it.
+const searchTexts = new WeakMap<(item: never) => string[], WeakMap<object, string>>();
+
+function searchText<T>(item: T, search: (item: T) => string[]): string {
+	if (typeof item !== 'object' || item === null) {
+		return search(item).join('\u0000').toLowerCase();
+	}
+	let texts = searchTexts.get(search);
+	if (texts === undefined) {
+		texts = new WeakMap();
+		searchTexts.set(search, texts);
+	}
+	let text = texts.get(item);
+	if (text === undefined) {
+		// Cells are joined with a character no one types, so a match never spans two cells.
+		text = search(item).join('\u0000').toLowerCase();
+		texts.set(item, text);
+	}
+	return text;
+}
 
 /** The items a panel keeps under the current view and filter, computed once per list, view and filter. */
 function keptItems<T>(items: readonly T[], scope: string, inScope: ((item: T) => boolean) | undefined, search: (item: T) => string[], filter: string): readonly T[] {
@@ -26,7 +67,7 @@ function keptItems<T>(items: readonly T[], scope: string, inScope: ((item: T) =>
 	}
 	return kept.get(items, `${scope}\u0000${filter}`, () => {
 		const needle = filter.toLowerCase();
-		return items.filter(item => (!inScope || inScope(item)) && (needle === '' || search(item).some(cell => cell.toLowerCase().includes(needle))));
+		return items.filter(item => (!inScope || inScope(item)) && (needle === '' || searchText(item, search).includes(needle)));
 	}) as readonly T[];
 }
 
@@ -52,8 +93,8 @@ export function panelTable(panel: PanelId, snapshot: ClusterSnapshot, view: View
 		case 'agents':
 			return lazyTable(agentsHeader, 'mesos', keptItems(snapshot.agents, '', undefined, agentRow, filter), agentRow, agent => agent.id);
 		case 'apps': {
-			const apps = keptItems(snapshot.apps, scope, inApp ? app => app.id === inApp : undefined, appRow, filter);
-			return lazyTable(appsHeader, 'marathon', apps, appRow, app => app.id);
+			const apps = keptItems(appsAndPods(snapshot.apps, snapshot.pods), scope, inApp ? app => app.id === inApp : undefined, appOrPodRow, filter);
+			return lazyTable(appsHeader, 'marathon', apps, appOrPodRow, app => app.id);
 		}
 		case 'tasks': {
 			const tasks = keptItems(snapshot.tasks, scope, inApp ? (task: Task) => task.appId === inApp : undefined, taskSearchText, filter);

@@ -1,4 +1,5 @@
 import type {Backend, ClusterSnapshot, SourceName, Task} from '../../cluster/snapshot.js';
+import {lastArrival} from './header.js';
 
 /**
  * Structural equality of plain JSON-like values. It walks both values once and allocates
@@ -117,8 +118,11 @@ function keptList<T extends object>(onScreen: T, next: T, same: (a: T, b: T) => 
 
 const sourceNames: SourceName[] = ['mesos', 'marathon', 'haproxy', 'zookeeper'];
 
-/** Source health as the screen shows it: the kind and the error, not the clocks that tick every refresh. */
+/** Source health as the screen shows it: the kind, the error and when data last arrived, not the clocks that tick every refresh. */
 function sameSources(previous: ClusterSnapshot, next: ClusterSnapshot): boolean {
+	if (lastArrival(previous) !== lastArrival(next) || !sameValue(previous.feeds, next.feeds)) {
+		return false;
+	}
 	for (const name of sourceNames) {
 		const before = previous.sources[name];
 		const after = next.sources[name];
@@ -160,6 +164,7 @@ export function reconcileSnapshot(previous: ClusterSnapshot | undefined, next: C
 		|| tasks !== previous.tasks
 		|| backends !== previous.backends
 		|| previous.simulated !== next.simulated
+		|| !sameValue(previous.pods, next.pods)
 		|| !sameValue(previous.leaders, next.leaders)
 		|| !sameValue(previous.zookeeper, next.zookeeper)
 		|| !sameSources(previous, next);

@@ -1,4 +1,4 @@
-import type {Agent, App, Backend, ClusterSnapshot, Task, ZkMember} from '../../cluster/snapshot.js';
+import type {Agent, App, Backend, ClusterSnapshot, Pod, Task, ZkMember} from '../../cluster/snapshot.js';
 import {formatAge, formatMegabytes, percent, trimNumber} from './format.js';
 
 /** A table as panels show it: a header and rows of plain strings. */
@@ -59,6 +59,11 @@ export const appsHeader = ['APP', 'RUN', 'STAGED', 'HEALTHY', 'UNHEALTHY', 'DEPL
 
 export function appsTable(apps: readonly App[]): TableModel {
 	return {header: appsHeader, rows: apps.map(appRow)};
+}
+
+/** A pod's row in the apps table: the same columns, where a pod has them. */
+export function podRow(pod: Pod): string[] {
+	return [`${pod.id} (pod)`, `${pod.running}/${pod.instances}`, '-', '-', '-', pod.status ?? '', ''];
 }
 
 export function appRow(app: App): string[] {

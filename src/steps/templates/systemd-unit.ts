@@ -8,6 +8,14 @@ export interface UnitSpec {
 	type?: 'simple' | 'forking';
 	environment?: Readonly<Record<string, string>>;
 	pidFile?: string;
+	/**
+	 * `process`: a stop or restart ends only the main process, leaving the processes it started
+	 * (the agent's executors and their tasks) running, as systemd.kill(5) describes. The default,
+	 * control-group, kills all of them.
+	 */
+	killMode?: 'process';
+	/** Hands the unit's cgroup subtree to the process (systemd.resource-control(5)); the agent needs it. */
+	delegate?: boolean;
 }
 
 /** A systemd unit that restarts its process and comes back after a reboot. */
@@ -27,6 +35,8 @@ export function systemdUnit(spec: UnitSpec): string {
 		...(spec.execStartPre ?? []).map((line) => `ExecStartPre=${line}`),
 		`ExecStart=${spec.execStart}`,
 		...(spec.execStop === undefined ? [] : [`ExecStop=${spec.execStop}`]),
+		...(spec.killMode === undefined ? [] : [`KillMode=${spec.killMode}`]),
+		...(spec.delegate === true ? ['Delegate=true'] : []),
 		'Restart=always',
 		'RestartSec=5',
 		'LimitNOFILE=65536',

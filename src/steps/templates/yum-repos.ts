@@ -14,19 +14,6 @@ export function centosBaseRepo(vaultBase: string): string {
 		.replace('[os]', '[base]');
 }
 
-/** epel.repo on the EPEL 7 archive (the live metalink stopped serving EPEL 7 in 2024). */
-export function epelRepo(archiveBase: string): string {
-	return [
-		'# Written by mesos-lab.',
-		'[epel]',
-		'name=Extra Packages for Enterprise Linux 7 (archive)',
-		`baseurl=${archiveBase}/$basearch/`,
-		'enabled=1',
-		'gpgcheck=0',
-		'',
-	].join('\n');
-}
-
 /** docker-ce.repo; the package version is pinned at install time, not here. */
 export function dockerCeRepo(base: string): string {
 	return [
@@ -51,7 +38,7 @@ export function repoRewriteScript(vaultMirrors: readonly string[], epelArchive: 
 	const quoted = vaultMirrors.map((mirror) => `'${mirror}'`).join(' ');
 	return `#!/bin/bash
 # Written by mesos-lab. Points yum at the first CentOS 7.9.2009 vault mirror that answers, moves
-# aside repo files that name dead hosts, and keeps EPEL on its archive. Usage: $0 [repo folder]
+# aside repo files that name dead hosts, and keeps an existing EPEL on its archive. Usage: $0 [repo folder]
 set -euo pipefail
 repos=\${1:-/etc/yum.repos.d}
 mirrors=(${quoted})
@@ -76,10 +63,12 @@ done
 template=$(cat "$repos/CentOS-Base.repo.mesos-lab")
 printf '%s\\n' "\${template//@VAULT@/"$chosen"}" > "$repos/CentOS-Base.repo"
 if [ -f "$repos/epel.repo" ] && grep -q '^metalink=' "$repos/epel.repo"; then
-  printf '%s\\n' '[epel]' 'name=Extra Packages for Enterprise Linux 7 (archive)' 'baseurl=${epelArchive}/$basearch/' 'enabled=1' 'gpgcheck=0' > "$repos/epel.repo"
+  printf '%s\\n' '[epel]' 'name=Extra Packages for Enterprise Linux 7 (archive)' 'baseurl=${epelArchive}/$basearch/' 'enabled=1' 'gpgcheck=1' 'gpgkey=file:///etc/pki/rpm-gpg/RPM-GPG-KEY-EPEL-7' > "$repos/epel.repo"
   echo "epel.repo pointed back at ${epelArchive}"
 fi
-yum clean all >/dev/null
+# Never yum itself: this script also runs as a post-transaction action, inside a yum that still
+# holds /var/run/yum.pid, and a second yum would wait for that one for ever while it waits for us.
+rm -rf /var/cache/yum/*
 echo "yum uses the CentOS vault at $chosen"
 `;
 }

@@ -1,0 +1,425 @@
+import {request} from 'undici';
+import {ClusterError} from '../errors.js';
+import {backoffDelay, defaultBackoff, sleep, systemClock, type Backoff, type Clock} from './clock.js';
+import {defaultTimeoutMs, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, type HttpOptions} from './http.js';
+import {idText, isRecord, list, num, record, text, type JsonRecord} from './json-input.js';
+import {findMesosLeader, readMesos, type MesosReading} from './mesos-client.js';
+import {agentsOf, frameworksOf, normaliseMesosV1Answer, resourcesOf, taskOf} from './mesos-v1.js';
+import {RecordIoParser} from './recordio.js';
+import type {Agent, Framework, MasterInfo, Resources, Task} from './snapshot.js';
+
+/** How the Mesos part of the snapshot is fed. */
+export interface MesosStreamOptions {
+	http?: HttpOptions;
+	clock?: Clock;
+	backoff?: Backoff;
+	/**
+	 * Largest first record accepted: SUBSCRIBED carries the whole state in one record, so it is as
+	 * large as `/master/state`. Set from the start (never grown by what a master claims).
+	 */
+	maxStateBytes?: number;
+	/** Largest record after the first: one task, agent or framework. */
+	maxEventBytes?: number;
+	/** Silence, in heartbeat intervals, after which the stream counts as dead. */
+	missedHeartbeats?: number;
+	/**
+	 * Called when data arrives: `state` when the cluster or the stream's condition changed,
+	 * `progress` while the first record loads, `arrival` for a heartbeat.
+	 */
+	onChange?: (what: 'state' | 'progress' | 'arrival') => void;
+	/** Called with each line worth a place in the event log (subscriptions, losses). */
+	onNotice?: (message: string, at: string) => void;
+}
+
+/** 256 MiB: a 100,000-task state is about 90 MB of JSON; `--max-state-mb` changes it. */
+export const defaultMaxStateBytes = 256 * 1024 * 1024;
+export const defaultMaxEventBytes = 4 * 1024 * 1024;
+/** Mesos masters before 1.5 send no HEARTBEAT and no interval; a silent idle cluster is then normal for this long. */
+const noHeartbeatSilenceMs = 5 * 60_000;
+
+type Condition =
+	| {kind: 'connecting'}
+	| {kind: 'loading'; receivedBytes: number; totalBytes: number | undefined}
+	| {kind: 'live'}
+	| {kind: 'down'; error: string}
+	| {kind: 'unsupported'; reason: string};
+
+const terminalStates = new Set(['TASK_FINISHED', 'TASK_FAILED', 'TASK_KILLED', 'TASK_LOST', 'TASK_ERROR', 'TASK_DROPPED', 'TASK_GONE', 'TASK_GONE_BY_OPERATOR']);
+
+/** A status code that says the master has no operator API stream (Mesos before 1.1, or a proxy that blocks it). */
+function cannotStream(status: number): boolean {
+	return status === 400 || status === 404 || status === 405 || status === 415 || status === 501;
+}
+
+class CannotStream extends Error {}
+
+/**
+ * Follows the leading master's v1 operator API event stream (`POST /api/v1` SUBSCRIBE): the
+ * SUBSCRIBED record gives the whole state, TASK_*, AGENT_* and FRAMEWORK_* records change it, and
+ * HEARTBEATs prove the stream alive. A dropped stream, a leader change, a missed heartbeat, a
+ * truncated or oversized record: the data is kept (and shown stale), the leader found again and
+ * the stream opened again, with back-off. A master that cannot stream is polled instead.
+ */
+export class MesosStream {
+	readonly #masters: string[];
+	readonly #options: MesosStreamOptions;
+	readonly #clock: Clock;
+	readonly #abort = new AbortController();
+	#condition: Condition = {kind: 'connecting'};
+	/** Whether the current subscription has delivered its SUBSCRIBED record. */
+	#everLiveThisStream = false;
+	#tasks = new Map<string, Task>();
+	#taskResources = new Map<string, Resources>();
+	#agents = new Map<string, Agent>();
+	#frameworks = new Map<string, Framework>();
+	#leaderUrl: string | null = null;
+	#leaderReported: string | null = null;
+	#masterInfos: MasterInfo[] = [];
+	#version: string | undefined;
+	#receivedAt: string | null = null;
+	#heartbeatMs: number | undefined;
+	/** Tasks the leader counts in its metrics, to turn the bytes of the first record into a task count. */
+	#expectedTasks = 0;
+	#dirty = true;
+	#reading: MesosReading | undefined;
+	#started = false;
+
+	constructor(masters: string[], options: MesosStreamOptions = {}) {
+		this.#masters = masters;
+		this.#options = options;
+		this.#clock = options.clock ?? systemClock;
+	}
+
+	start(): void {
+		if (this.#started || this.#masters.length === 0) {
+			return;
+		}
+		this.#started = true;
+		this.#run().catch(() => undefined);
+	}
+
+	stop(): void {
+		this.#abort.abort();
+	}
+
+	/** When data last arrived on the stream (any record, heartbeats included). */
+	get receivedAt(): string | null {
+		return this.#receivedAt;
+	}
+
+	/**
+	 * The current state; while the stream is down, loading or was never up, an error that says so
+	 * (the poller then keeps the last good reading and marks it stale). A master that cannot stream
+	 * is read through `/master/state` here instead.
+	 */
+	async read(http: HttpOptions): Promise<MesosReading> {
+		const condition = this.#condition;
+		if (condition.kind === 'unsupported') {
+			const polled = await readMesos(this.#masters, http);
+			return {...polled, feed: {kind: 'poll', reason: condition.reason}};
+		}
+		if (condition.kind !== 'live') {
+			throw new ClusterError(this.#describe(condition), {hint: 'The dashboard subscribes again on its own; check that a Mesos master leads.'});
+		}
+		if (this.#dirty || this.#reading === undefined) {
+			this.#reading = this.#materialise();
+			this.#dirty = false;
+		}
+		return this.#receivedAt === null ? this.#reading : {...this.#reading, receivedAt: this.#receivedAt};
+	}
+
+	#describe(condition: Exclude<Condition, {kind: 'live'} | {kind: 'unsupported'}>): string {
+		switch (condition.kind) {
+			case 'connecting':
+				return 'subscribing to the master event stream';
+			case 'loading': {
+				const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+				const {receivedBytes, totalBytes} = condition;
+				const size = `${mb(receivedBytes)}${totalBytes === undefined ? '' : ` / ${mb(totalBytes)}`} MB`;
+				if (totalBytes === undefined || this.#expectedTasks === 0) {
+					return `reading the state ${size}`;
+				}
+				// The record is read whole before it is decoded: the count follows its bytes.
+				const read = Math.floor((this.#expectedTasks * receivedBytes) / totalBytes / 1000) * 1000;
+				return `reading tasks ~${read.toLocaleString('en')} / ${this.#expectedTasks.toLocaleString('en')} (${size})`;
+			}
+			case 'down':
+				return condition.error;
+		}
+	}
+
+	#materialise(): MesosReading {
+		const leader = this.#leaderUrl === null ? null : hostPortOf(this.#leaderUrl);
+		return {
+			...(this.#version ? {version: this.#version} : {}),
+			leader,
+			leaderReported: this.#leaderReported,
+			leaderUrl: this.#leaderUrl,
+			masters: this.#masterInfos,
+			metrics: {},
+			agents: [...this.#agents.values()],
+			tasks: [...this.#tasks.values()],
+			frameworks: [...this.#frameworks.values()],
+			feed: {kind: 'stream'},
+		};
+	}
+
+	#set(condition: Condition): void {
+		this.#condition = condition;
+		this.#options.onChange?.(condition.kind === 'loading' ? 'progress' : 'state');
+	}
+
+	#notice(message: string): void {
+		this.#options.onNotice?.(message, new Date(this.#clock.now()).toISOString());
+	}
+
+	async #run(): Promise<void> {
+		const http = this.#options.http ?? {};
+		let failures = 0;
+		while (!this.#abort.signal.aborted) {
+			let reason: string;
+			try {
+				const {leaderUrl, probes} = await findMesosLeader(this.#masters, http);
+				if (leaderUrl === null) {
+					throw new Error(`no Mesos master leads (${probes.map(probe => `${probe.info.endpoint}: ${probe.info.error ?? 'not elected'}`).join('; ')})`);
+				}
+				const leaderEndpoint = hostPortOf(leaderUrl);
+				const metrics = probes.find(probe => hostPortOf(probe.url) === leaderEndpoint)?.metrics ?? {};
+				this.#expectedTasks = ['staging', 'starting', 'running', 'killing', 'unreachable'].reduce((sum, state) => sum + (metrics[`master/tasks_${state}`] ?? 0), 0);
+				this.#masterInfos = probes.map(probe => ({...probe.info, role: hostPortOf(probe.url) === leaderEndpoint ? 'leader' : probe.info.role === 'leader' ? 'standby' : probe.info.role}));
+				const reached = await this.#subscribe(leaderUrl, http, () => {
+					failures = 0;
+				});
+				reason = reached;
+			} catch (error) {
+				if (this.#abort.signal.aborted) {
+					return;
+				}
+				if (error instanceof CannotStream) {
+					this.#notice(`the master cannot stream (${error.message}); polling /master/state instead`);
+					this.#set({kind: 'unsupported', reason: error.message});
+					return;
+				}
+				reason = (error as Error).message;
+			}
+			failures++;
+			const delay = backoffDelay(this.#options.backoff ?? defaultBackoff, failures);
+			this.#notice(`master event stream lost (${reason}); subscribing again in ${Math.round(delay / 100) / 10}s`);
+			this.#set({kind: 'down', error: `master event stream lost: ${reason}`});
+			await sleep(this.#clock, delay, this.#abort.signal);
+		}
+	}
+
+	/** One subscription, until it ends; resolves with why it ended. */
+	async #subscribe(leaderUrl: string, http: HttpOptions, onSubscribed: () => void): Promise<string> {
+		const masterAnswer = await fetchText(joinUrl(leaderUrl, '/api/v1'), http, {method: 'POST', headers: {'content-type': 'application/json', accept: 'application/json'}, body: '{"type":"GET_MASTER"}'});
+		if (cannotStream(masterAnswer.status)) {
+			throw new CannotStream(`POST /api/v1 answered HTTP ${masterAnswer.status}`);
+		}
+		if (masterAnswer.status === 200) {
+			const master = normaliseMesosV1Answer(parseJsonBody(masterAnswer.body, masterAnswer.url)).master;
+			this.#leaderReported = master && master.hostname !== '' ? `${master.hostname}:${master.port}` : null;
+			this.#version = master?.version;
+		}
+		const timeoutMs = http.timeoutMs ?? defaultTimeoutMs;
+		let url = joinUrl(leaderUrl, '/api/v1');
+		for (let hop = 0; hop < 3; hop++) {
+			const watchdog = new AbortController();
+			const signal = AbortSignal.any([this.#abort.signal, watchdog.signal]);
+			const response = await request(url, {
+				method: 'POST',
+				headers: {'content-type': 'application/json', accept: 'application/json', ...(http.authorization === undefined ? {} : {authorization: http.authorization})},
+				body: '{"type":"SUBSCRIBE"}',
+				dispatcher: http.dispatcher,
+				signal,
+				headersTimeout: timeoutMs,
+				bodyTimeout: 0,
+			});
+			const location = response.headers.location;
+			if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
+				await response.body.dump();
+				url = resolveLocation(location, url);
+				continue;
+			}
+			if (response.statusCode !== 200) {
+				await response.body.dump();
+				if (cannotStream(response.statusCode)) {
+					throw new CannotStream(`SUBSCRIBE answered HTTP ${response.statusCode}`);
+				}
+				throw new Error(`SUBSCRIBE answered HTTP ${response.statusCode}`);
+			}
+			this.#leaderUrl = leaderUrl;
+			return await this.#consume(response.body, watchdog, onSubscribed);
+		}
+		throw new Error('SUBSCRIBE redirected too many times');
+	}
+
+	async #consume(body: AsyncIterable<unknown> & {destroy(error?: Error): unknown}, watchdog: AbortController, onSubscribed: () => void): Promise<string> {
+		const parser = new RecordIoParser(this.#options.maxEventBytes ?? defaultMaxEventBytes, this.#options.maxStateBytes ?? defaultMaxStateBytes);
+		let silenceReason = '';
+		let timer: unknown;
+		const arm = (): void => {
+			if (timer !== undefined) {
+				this.#clock.clearTimeout(timer);
+			}
+			const beats = this.#options.missedHeartbeats ?? 3;
+			const silenceMs = this.#heartbeatMs === undefined ? (this.#everLiveThisStream ? noHeartbeatSilenceMs : Math.max(3 * defaultTimeoutMs, 15_000 * beats)) : this.#heartbeatMs * beats;
+			timer = this.#clock.setTimeout(() => {
+				silenceReason = `no heartbeat for ${Math.round(silenceMs / 1000)} s`;
+				watchdog.abort();
+			}, silenceMs);
+		};
+		this.#heartbeatMs = undefined;
+		this.#everLiveThisStream = false;
+		this.#set({kind: 'connecting'});
+		arm();
+		try {
+			for await (const chunk of body) {
+				const records = parser.push(chunk as Uint8Array);
+				if (!this.#everLiveThisStream && parser.expected !== undefined && this.#condition.kind !== 'live') {
+					this.#set({kind: 'loading', receivedBytes: parser.buffered, totalBytes: parser.expected});
+				}
+				for (const text of records) {
+					this.#apply(JSON.parse(text) as unknown, onSubscribed);
+				}
+				// After the records: SUBSCRIBED has just said how often heartbeats come.
+				arm();
+			}
+			parser.end();
+			return 'the master closed the stream';
+		} catch (error) {
+			if (silenceReason !== '') {
+				return silenceReason;
+			}
+			body.destroy();
+			throw error;
+		} finally {
+			if (timer !== undefined) {
+				this.#clock.clearTimeout(timer);
+			}
+		}
+	}
+
+	#apply(raw: unknown, onSubscribed: () => void): void {
+		const event = record(raw);
+		const type = text(event.type);
+		this.#receivedAt = new Date(this.#clock.now()).toISOString();
+		const payload = record(event[type.toLowerCase()]);
+		switch (type) {
+			case 'SUBSCRIBED':
+				this.#load(record(payload.get_state));
+				this.#heartbeatMs = payload.heartbeat_interval_seconds === undefined ? undefined : num(payload.heartbeat_interval_seconds, 15) * 1000;
+				this.#everLiveThisStream = true;
+				onSubscribed();
+				this.#notice(`subscribed to the master event stream of ${this.#leaderReported ?? this.#leaderUrl ?? '?'}`);
+				break;
+			case 'TASK_ADDED':
+				this.#addTask(record(payload.task));
+				break;
+			case 'TASK_UPDATED':
+				this.#updateTask(payload);
+				break;
+			case 'AGENT_ADDED': {
+				const [agent] = agentsOf({agents: [payload.agent]});
+				if (agent) {
+					this.#agents.set(agent.id, agent);
+				}
+				break;
+			}
+			case 'AGENT_REMOVED':
+				this.#agents.delete(idText(payload.agent_id));
+				break;
+			case 'FRAMEWORK_ADDED':
+			case 'FRAMEWORK_UPDATED': {
+				const [framework] = frameworksOf({frameworks: [payload.framework]});
+				if (framework) {
+					this.#frameworks.set(framework.id, framework);
+				}
+				break;
+			}
+			case 'FRAMEWORK_REMOVED':
+				this.#frameworks.delete(idText(record(payload.framework_info).id));
+				break;
+			default:
+				// HEARTBEAT and types newer than this reader: the time of arrival is all they change.
+				this.#options.onChange?.('arrival');
+				return;
+		}
+		this.#dirty = true;
+		this.#set({kind: 'live'});
+	}
+
+	#load(state: JsonRecord): void {
+		this.#agents = new Map(agentsOf(record(state.get_agents)).map(agent => [agent.id, agent]));
+		this.#frameworks = new Map(frameworksOf(record(state.get_frameworks)).map(framework => [framework.id, framework]));
+		this.#tasks = new Map();
+		this.#taskResources = new Map();
+		const tasks = record(state.get_tasks);
+		for (const group of ['pending_tasks', 'tasks', 'unreachable_tasks', 'orphan_tasks']) {
+			for (const item of list(tasks[group])) {
+				this.#addTask(record(item), false);
+			}
+		}
+	}
+
+	readonly #hosts = {get: (agentId: string): string | undefined => this.#agents.get(agentId)?.hostname};
+
+	#addTask(raw: JsonRecord, allocate = true): void {
+		const task = taskOf(raw, this.#hosts);
+		if (terminalStates.has(task.state)) {
+			return;
+		}
+		const resources = resourcesOf(raw.resources);
+		this.#tasks.set(task.id, task);
+		this.#taskResources.set(task.id, resources);
+		if (allocate) {
+			this.#allocate(task.agentId, resources, 1);
+		}
+	}
+
+	/** The proto puts the ids inside `status`; the 1.x doc example puts them at the top. */
+	#updateTask(payload: JsonRecord): void {
+		const status = record(payload.status);
+		const taskId = idText(status.task_id) || idText(payload.task_id);
+		const state = text(payload.state) || text(status.state);
+		const task = this.#tasks.get(taskId);
+		if (task === undefined) {
+			return;
+		}
+		if (terminalStates.has(state)) {
+			this.#tasks.delete(taskId);
+			const resources = this.#taskResources.get(taskId);
+			this.#taskResources.delete(taskId);
+			if (resources) {
+				this.#allocate(task.agentId, resources, -1);
+			}
+			return;
+		}
+		const timestamp = num(status.timestamp);
+		const healthy = status.healthy;
+		this.#tasks.set(taskId, {
+			...task,
+			state,
+			health: typeof healthy === 'boolean' ? (healthy ? 'healthy' : 'unhealthy') : task.health,
+			...(state === 'TASK_RUNNING' && task.startedAt === undefined && timestamp > 0 ? {startedAt: new Date(timestamp * 1000).toISOString()} : {}),
+		});
+	}
+
+	/** The master sends no agent update when a task starts or ends there: its allocation follows the tasks. */
+	#allocate(agentId: string, resources: Resources, sign: 1 | -1): void {
+		const agent = this.#agents.get(agentId);
+		if (agent === undefined || !isRecord(agent.used)) {
+			return;
+		}
+		const round = (value: number): number => Math.round(value * 1000) / 1000;
+		this.#agents.set(agentId, {
+			...agent,
+			used: {
+				...agent.used,
+				cpus: round(Math.max(0, agent.used.cpus + sign * resources.cpus)),
+				mem: round(Math.max(0, agent.used.mem + sign * resources.mem)),
+				disk: round(Math.max(0, agent.used.disk + sign * resources.disk)),
+			},
+		});
+	}
+}
