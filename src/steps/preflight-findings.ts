@@ -37,24 +37,37 @@ async function assessHost(steps: readonly Step[], host: string, executorFor: (ho
 		return steps.filter(isPreflightCheck).map(step => unreachable(step, error));
 	}
 
-	for (const step of steps) {
-		if (!isPreflightCheck(step)) {
-			const result = await step.check({exec, signal}).catch(() => ({kind: 'needed'} as const));
-			if (result.kind !== 'satisfied') {
-				break;
-			}
+	// The probes only read, so the checks between two machine-changing steps run side by side: the
+	// slowest one (asking registries for images) sets the pace, not their sum.
+	let batch: PreflightStep[] = [];
+	const judgeBatch = async () => {
+		outcomes.push(...await Promise.all(batch.map(async step => judge(step, exec, signal))));
+		batch = [];
+	};
 
+	for (const step of steps) {
+		if (isPreflightCheck(step)) {
+			batch.push(step);
 			continue;
 		}
 
-		try {
-			outcomes.push({key: stepKey(step), name: step.checkName, host, title: step.title, finding: await step.assess({exec, signal})});
-		} catch (error) {
-			outcomes.push(unreachable(step, error));
+		await judgeBatch();
+		const result = await step.check({exec, signal}).catch(() => ({kind: 'needed'} as const));
+		if (result.kind !== 'satisfied') {
+			return outcomes;
 		}
 	}
 
+	await judgeBatch();
 	return outcomes;
+}
+
+async function judge(step: PreflightStep, exec: Executor, signal: AbortSignal): Promise<PreflightOutcome> {
+	try {
+		return {key: stepKey(step), name: step.checkName, host: step.host, title: step.title, finding: await step.assess({exec, signal})};
+	} catch (error) {
+		return unreachable(step, error);
+	}
 }
 
 function unreachable(step: PreflightStep, error: unknown): PreflightOutcome {

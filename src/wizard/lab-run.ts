@@ -8,7 +8,7 @@ import {CheckpointStore} from '../state/checkpoint-store.js';
 import type {Journal} from '../state/journal.js';
 import {experimentCommandsByTopic} from '../experiments/catalog.js';
 import {buildPlan} from '../steps/catalog.js';
-import {assessPreflight, isPreflightCheck, type PreflightOutcome} from '../steps/preflight-findings.js';
+import {assessPreflight, blockingFailures, isPreflightCheck, type PreflightOutcome} from '../steps/preflight-findings.js';
 import type {SecretSource} from '../steps/secrets.js';
 import {stepKey, type CheckResult, type Step} from '../steps/step.js';
 import type {PlannedDownload} from './components/PlanReview.js';
@@ -56,7 +56,10 @@ export async function prepareLabRun(input: LabRunInput): Promise<PreparedRun> {
 	const journal = CheckpointStore.exists(input.home, input.labId) ? CheckpointStore.open(input.home, input.labId).journal() : undefined;
 	// Preflight first: its verdicts are what the review must lead with, and they take a second, not minutes.
 	const preflight = await assessPreflight(steps, input.executorFor, new AbortController().signal);
-	const checks = input.resume ? {} : await checkAll(steps, input.executorFor, preflight);
+	// A machine that fails preflight is not worth asking about every step: the failure shows at once, and
+	// a run started past it (the check ignored) checks each step as it comes to it.
+	const blocked = blockingFailures(preflight, lab.ignorePreflight).length > 0;
+	const checks = input.resume ? {} : await checkAll(blocked ? steps.filter(isPreflightCheck) : steps, input.executorFor, preflight);
 	const infos = new Map(steps.map(step => [stepKey(step), infoFor(step, steps)]));
 	return {
 		steps: refs,
@@ -120,7 +123,7 @@ async function checkAll(steps: readonly Step[], executorFor: LabRunInput['execut
 	for (const step of steps) {
 		const finding = isPreflightCheck(step) ? judged.get(stepKey(step)) : undefined;
 		if (finding) {
-			checks[stepKey(step)] = finding.level === 'fail' ? {kind: 'needed', reason: `FAIL ${finding.detail}: ${finding.fix.en}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
+			checks[stepKey(step)] = finding.level === 'fail' || finding.level === 'fix' ? {kind: 'needed', reason: `${finding.level.toUpperCase()} ${finding.detail}: ${finding.fix.en}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
 			continue;
 		}
 

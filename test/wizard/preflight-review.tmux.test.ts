@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {preflightCheckNames} from '../../src/lab/lab-schema.js';
+import {startBuiltCli} from '../helpers/built-cli.js';
 import {tmuxAvailable, TmuxSession} from './tmux.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -84,5 +85,18 @@ describe.skipIf(!hasTmux || isCentos7)('a failing preflight check on the review,
 		}
 
 		expect(existsSync(join(workDir, 'home', 'labs'))).toBe(false);
+	}, 60_000);
+
+	test('init --plain --yes lists the failure with its fix and stops before any step, exiting non-zero', async () => {
+		const others = preflightCheckNames.filter(name => name !== 'os').flatMap(name => ['--ignore-preflight', name]);
+		const home = join(workDir, 'plain-home');
+		const cli = startBuiltCli(['--home', home, 'init', '--config', labPath, '--plain', '--yes', ...others]);
+		expect(await cli.exited).toBe(1);
+		expect(cli.output()).toContain('Preflight failed (1); no step was run:');
+		expect(cli.output()).toMatch(/✗ os@node1 Confirm the system is CentOS 7: found \w+/);
+		expect(cli.output()).toContain('  Fix: Only CentOS 7');
+		expect(cli.output()).toContain('add --ignore-preflight os to go on regardless');
+		expect(cli.output()).not.toContain('started');
+		expect(existsSync(join(home, 'labs'))).toBe(false);
 	}, 60_000);
 });
