@@ -154,7 +154,7 @@ export async function updateImage(writer: MarathonWriter, id: string, flags: Upd
 	const {changes, strategy} = imageUpdate(app, flags);
 	if (!app.healthChecks?.length) {
 		io.print(io.lang === 'zh'
-			? `注意：${appId} 没有健康检查，Marathon 只能以"正在运行"作为就绪的依据。`
+			? `注意：${appId} 没有健康检查，Marathon 只能以“正在运行”作为就绪的依据。`
 			: `Note: ${appId} has no health check, so Marathon can only treat "running" as ready.`);
 	}
 	io.print(explainStrategy(strategy, app.instances)[io.lang]);

@@ -99,11 +99,12 @@ export function spreadConstraint(attribute: string): Constraint {
 /** Where instances will land, in plain words. */
 export function explainConstraint(constraint: Constraint): Localized {
 	const [field, operator, value] = constraint;
-	const where = field === 'hostname' ? {zh: '主机', en: 'host'} : {zh: `属性 ${field}`, en: `"${field}" value`};
+	// The attribute form starts with a space: it follows 每个 / 可用的, and Chinese is set apart from a Latin field name.
+	const where = field === 'hostname' ? {zh: '主机', en: 'host'} : {zh: ` ${field} 取值`, en: `"${field}" value`};
 	switch (operator) {
 		case 'UNIQUE':
 			return {
-				zh: `每个${where.zh}最多一个实例：实例数不能超过可用的不同${where.zh}数，多出的会一直等待。`,
+				zh: `每个${where.zh}上最多一个实例：实例数超过可用的${where.zh}个数时，多出的会一直等待。`,
 				en: `At most one instance per ${where.en}; instances beyond the number of distinct ${where.en}s wait unplaced.`,
 			};
 		case 'CLUSTER':

@@ -66,7 +66,7 @@ export const failoverExperiment: Experiment = {
 			en: 'We kill one nginx container on its agent, as if it crashed. Mesos reports the task\'s end to Marathon, which sees fewer instances than asked for and starts a new one; it gets a new random host port.',
 		},
 		{
-			zh: 'marathon-lb 收到事件后重写 HAProxy 配置并重新加载：死掉的实例先从后端消失，新实例通过健康检查后加入。整个过程中我们一直请求它的 servicePort，统计失败的请求数和中断时长。',
+			zh: 'marathon-lb 收到事件后重写 HAProxy 配置并重新加载：死掉的实例先从后端消失，新实例通过健康检查后加入。整个过程中我们一直请求它的 service port，统计失败的请求数和中断时长。',
 			en: 'marathon-lb hears the events, rewrites HAProxy\'s config and reloads it: the dead instance leaves the backend, and the new one joins once healthy. Meanwhile we keep requesting its servicePort and count failed requests and how long the outage lasted.',
 		},
 		{

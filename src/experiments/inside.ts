@@ -37,7 +37,7 @@ const lessons: Localized[] = [
 		en: 'The agent\'s --work_dir (here /var/lib/mesos) holds each task\'s sandbox, slaves/<agent>/frameworks/<framework>/executors/<executor>/runs/latest, with the task\'s stdout and stderr; --log_dir holds mesos-agent\'s own logs (mesos-slave.INFO and so on). A task in trouble: read its sandbox; the agent in trouble: read log_dir.',
 	},
 	{
-		zh: 'agent 和 Marathon 都不写死主节点地址，而是用 --master=zk://zk1:2181,zk2:2181,zk3:2181/mesos：它们读 ZooKeeper 里 /mesos 下的节点，序号最小的那个记录着当前的 leader/主节点。主节点切换后 ZooKeeper 里的记录随之改变，它们自动连到新的 leader。Marathon 自己的 --zk zk://…/marathon 用来选出 Marathon 的 leader 并保存应用状态。',
+		zh: 'agent 和 Marathon 都不写死主节点地址，而是用 --master=zk://zk1:2181,zk2:2181,zk3:2181/mesos：它们读 ZooKeeper 里 /mesos 下的节点，序号最小的那个记录着当前的主节点（leader）。主节点切换后 ZooKeeper 里的记录随之改变，它们自动连到新的主节点。Marathon 自己的 --zk zk://…/marathon 用来选出 Marathon 的主节点并保存应用状态。',
 		en: 'Neither the agent nor Marathon is given a master\'s address; both get --master=zk://zk1:2181,zk2:2181,zk3:2181/mesos: they read the nodes under /mesos in ZooKeeper, and the one with the lowest sequence number names the current leader. When leadership moves the record changes and they follow the new leader. Marathon\'s own --zk zk://…/marathon elects Marathon\'s leader and keeps its app state.',
 	},
 	{

@@ -9,10 +9,10 @@ const appId = '/hello-shell';
 /** A shell loop under the Mesos containerizer: the smallest thing Marathon can keep alive. */
 export const shellAppExperiment: Experiment = {
 	id: 'shell-app',
-	title: {zh: '实验一：用 Mesos 容器运行一个 shell 死循环', en: 'Experiment 1: a shell loop in a Mesos container'},
+	title: {zh: '实验一：用 Mesos 容器化器运行一个 shell 死循环', en: 'Experiment 1: a shell loop in a Mesos container'},
 	lessons: [
 		{
-			zh: '没有 container 字段的 app 由 agent 上的 mesos-executor 启动，用 Linux namespace 和 cgroup 隔离。每个实例分到 0.1 个 CPU、32 MB 内存和 100 MB 磁盘。',
+			zh: '没有 container 字段的应用由 agent 上的 mesos-executor 启动，用 Linux namespace 和 cgroup 隔离。每个实例分到 0.1 个 CPU、32 MB 内存和 100 MB 磁盘。',
 			en: 'An app without a container field is started by the mesos-executor on the agent and isolated with Linux namespaces and cgroups. Each instance gets 0.1 CPU, 32 MB of memory and 100 MB of disk.',
 		},
 		{

@@ -15,11 +15,11 @@ export const virtualHostExperiment: Experiment = {
 	title: {zh: '实验四：用虚拟主机名访问应用', en: 'Experiment 4: reach an app by virtual host name'},
 	lessons: [
 		{
-			zh: `给 app 加上标签 HAPROXY_0_VHOST=${vhostName}，marathon-lb 会在共享的 80 端口前端里加一条规则：请求头 Host 等于这个名字的请求转发给该 app。这和 nginx 的虚拟主机是一回事。`,
+			zh: `给应用加上标签 HAPROXY_0_VHOST=${vhostName}，marathon-lb 会在共享的 80 端口前端里加一条规则：请求头 Host 等于这个名字的请求转发给该应用。这和 nginx 的虚拟主机是一回事。`,
 			en: `With the label HAPROXY_0_VHOST=${vhostName}, marathon-lb adds a rule to its shared port-80 frontend: requests whose Host header is that name go to this app, just like an nginx virtual host.`,
 		},
 		{
-			zh: '有了虚拟主机，多个 app 可以共用 80 端口，用户只需记住域名；原来的 servicePort 依然可以访问。Host 不匹配的请求得不到这个 app。',
+			zh: '有了虚拟主机，多个应用可以共用 80 端口，用户只需记住域名；原来的 service port 依然可以访问。Host 不匹配的请求得不到这个应用。',
 			en: 'Many apps can then share port 80 and users remember names, not ports; the servicePort still works too. A request with another Host does not reach the app.',
 		},
 	],

@@ -23,7 +23,7 @@ export const zkQuorumExperiment: Experiment = {
 	title: {zh: '实验五：ZooKeeper 的法定人数', en: 'Experiment 5: ZooKeeper\'s quorum'},
 	lessons: [
 		{
-			zh: 'ZooKeeper 集群只有在多数成员（法定人数，quorum）在线时才提供服务。3 个成员的多数是 2：坏掉 1 个，剩下 2 个仍是多数，它们会在几百毫秒到几秒内选出新的主节点（leader）；坏掉 2 个，剩下的 1 个不是多数，它会拒绝一切请求，srvr 只回答"not currently serving requests"。',
+			zh: 'ZooKeeper 集群只有在线成员过半、达到法定人数（quorum）时才提供服务。3 个成员的法定人数是 2：坏掉 1 个，剩下 2 个仍然够数，它们会在几百毫秒到几秒内选出新的主节点（leader）；坏掉 2 个，剩下的 1 个凑不够法定人数，它会拒绝一切请求，srvr 只回答“not currently serving requests”。',
 			en: 'A ZooKeeper ensemble serves only while a majority of its members (its quorum) runs. The majority of 3 is 2: lose one, and the two left are still a majority and elect a new leader within a fraction of a second to a few seconds; lose two, and the one left is no majority, so it refuses every request and srvr answers only "not currently serving requests".',
 		},
 		{

@@ -53,12 +53,12 @@ function describe(event: RunnerEvent, zh: boolean, tint: (name: keyof typeof pai
 	switch (event.type) {
 		case 'run-started':
 			return zh
-				? `${event.resumed ? '继续' : '开始'}实验 ${event.labId}，共 ${event.steps.length} 步`
+				? `${event.resumed ? '继续' : '开始'}安装实验环境 ${event.labId}，共 ${event.steps.length} 步`
 				: `${event.resumed ? 'resuming' : 'starting'} lab ${event.labId}: ${event.steps.length} steps`;
 		case 'step-started':
 			return `${name(event.step, zh)} ${zh ? '开始' : 'started'}${event.attempt > 1 ? (zh ? `（第 ${event.attempt} 次）` : ` (attempt ${event.attempt})`) : ''}`;
 		case 'step-checked':
-			return `${name(event.step, zh)} ${event.result.kind === 'satisfied' ? (zh ? '已满足' : 'already satisfied') : (zh ? '需要执行' : 'needed')}: ${event.result.reason}`;
+			return `${name(event.step, zh)} ${event.result.kind === 'satisfied' ? (zh ? '已满足' : 'already satisfied') : (zh ? '需要执行' : 'needed')}${zh ? '：' : ': '}${event.result.reason}`;
 		case 'command-started':
 			return `${name(event.step, zh)} $ ${event.command}`;
 		case 'command-output':
@@ -66,20 +66,20 @@ function describe(event: RunnerEvent, zh: boolean, tint: (name: keyof typeof pai
 		case 'command-finished':
 			return `${name(event.step, zh)} ${zh ? '退出码' : 'exit'} ${event.exitCode ?? '-'} (${event.durationMs} ms)`;
 		case 'job-attached':
-			return `${name(event.step, zh)} ${event.reattached ? (zh ? '重新接上' : 're-attached to') : (zh ? '启动后台任务' : 'started detached job')} ${event.job.name} @${event.job.logBytes}`;
+			return `${name(event.step, zh)} ${event.reattached ? (zh ? '重新接上' : 're-attached to') : (zh ? '启动后台作业' : 'started detached job')} ${event.job.name} @${event.job.logBytes}`;
 		case 'job-progress':
 			return undefined;
 		case 'job-silent':
-			return `${name(event.step, zh)} ${zh ? '任务已静默' : 'job silent for'} ${Math.round(event.silentForMs / 1000)} s`;
+			return `${name(event.step, zh)} ${zh ? '后台作业已静默' : 'job silent for'} ${Math.round(event.silentForMs / 1000)} s`;
 		case 'step-verified':
-			return `${name(event.step, zh)} ${event.result.ok ? `${zh ? '验证通过' : 'verified'}: ${event.result.proof}` : `${zh ? '验证失败' : 'not verified'}: ${event.result.problem}`}`;
+			return `${name(event.step, zh)} ${event.result.ok ? `${zh ? '验证通过：' : 'verified: '}${event.result.proof}` : `${zh ? '验证失败：' : 'not verified: '}${event.result.problem}`}`;
 		case 'step-finished':
 			return `${name(event.step, zh)} ${tint('green', event.status === 'done' ? (zh ? '完成' : 'done') : (zh ? '跳过' : 'skipped'))} (${event.reason}, ${event.durationMs} ms)`;
 		case 'step-failed':
 			return [
-				`${name(event.step, zh)} ${tint('red', zh ? '失败' : 'failed')}: ${event.error}`,
-				...(event.hint ? [`  ${zh ? '提示' : 'hint'}: ${event.hint}`] : []),
-				`  ${zh ? '日志' : 'log'}: ${event.logPath}`,
+				`${name(event.step, zh)} ${tint('red', zh ? '失败' : 'failed')}${zh ? '：' : ': '}${event.error}`,
+				...(event.hint ? [`  ${zh ? '提示：' : 'hint: '}${event.hint}`] : []),
+				`  ${zh ? '日志：' : 'log: '}${event.logPath}`,
 			].join('\n');
 		case 'run-finished': {
 			const words = {completed: zh ? '全部完成' : 'completed', stopped: zh ? '已停止' : 'stopped', failed: zh ? '失败' : 'failed'};

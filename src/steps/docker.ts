@@ -92,13 +92,13 @@ export function dockerSteps(lab: Lab, host: LabHost, secrets?: SecretSource): St
 			id: 'docker-daemon-config', phase: 'docker', host: host.name,
 			title: text('探测镜像加速器并写入 /etc/docker/daemon.json', 'Probe the registry mirrors and write /etc/docker/daemon.json'),
 			why: text(
-				'国内多数 Docker Hub 加速器已关闭或只对校内开放（上交、中科大、网易、七牛、docker-cn），教程里的 daocloud 加速器也改成了白名单制：/v2/ 能应答，白名单外的镜像却返回 403。所以这里对 mirrors.registryMirrors 里的每个地址，直接请求本实验要拉的镜像（Marathon 和 marathon-lb）的 manifest，只保留全部能给出的；一个都没有时直连 Docker Hub，拉不到就改用 docker.offlineImages 导入离线镜像包。同时保持 cgroupfs 驱动，Mesos 的 cgroup 处理依赖它。',
+				'国内多数 Docker Hub 镜像加速器已关闭或只对校内开放（上交、中科大、网易、七牛、docker-cn），教程里的 daocloud 镜像加速器也改成了白名单制：/v2/ 能应答，白名单外的镜像却返回 403。所以这里对 mirrors.registryMirrors 里的每个地址，直接请求本实验环境要拉的镜像（Marathon 和 marathon-lb）的 manifest，只保留全部能给出的；一个都没有时直连 Docker Hub，拉不到就改用 docker.offlineImages 导入离线镜像包。同时保持 cgroupfs 驱动，Mesos 的 cgroup 处理依赖它。',
 				'Most China Docker Hub accelerators have closed or serve only their campus (SJTU, USTC, 163, Qiniu, docker-cn), and the tutorial\'s DaoCloud accelerator now works from an allow-list: /v2/ answers, yet images off the list get 403. So each address in mirrors.registryMirrors is asked for the manifests of the images this lab pulls (Marathon and marathon-lb), and only mirrors that serve all of them are kept; with none, images come straight from Docker Hub, and where that fails too, docker.offlineImages loads saved archives instead. The cgroupfs driver stays, because Mesos\' cgroup handling expects it.',
 			),
 			done: shellCommand(['bash', '-c', '[ -f /etc/docker/daemon.json ] && [ -f "$2" ] && [ "$(cat "$2")" = "$(printf %s "$1")" ]', 'mesos-lab', daemonTemplate?.content ?? '', daemonAppliedPath]),
 			proof: daemonJsonParses,
 			files: daemonTemplate === undefined ? [] : [daemonTemplate],
-			commands: [script(applyRegistryMirrors, [daemonTemplatePath, pulledImages(lab).join(' '), ...mirrors.registryMirrors], text('探测加速器能否给出所需镜像并生成 daemon.json', 'Ask each mirror for the images needed and write daemon.json'))],
+			commands: [script(applyRegistryMirrors, [daemonTemplatePath, pulledImages(lab).join(' '), ...mirrors.registryMirrors], text('探测镜像加速器能否给出所需镜像并生成 daemon.json', 'Ask each mirror for the images needed and write daemon.json'))],
 			hints: [commonHints.registryUnreachable, commonHints.downloadFailed],
 			dependsOn: ['time-and-certificates'],
 		}),
@@ -128,7 +128,7 @@ export function dockerSteps(lab: Lab, host: LabHost, secrets?: SecretSource): St
 		steps.push(simpleStep({
 			id: 'docker-load-offline', phase: 'docker', host: host.name,
 			title: text('从离线包导入镜像', 'Load images from the offline bundle'),
-			why: text('mesosphere/* 镜像不在国内加速器的白名单里，Docker Hub 上的标签也可能消失；docker save 导出的包可以原样导入。', 'mesosphere/* images are not on the China accelerators\' allow-lists and Hub tags have vanished before; archives made with docker save load as they are.'),
+			why: text('mesosphere/* 镜像不在国内镜像加速器的白名单里，Docker Hub 上的标签也可能消失；docker save 导出的包可以原样导入。', 'mesosphere/* images are not on the China accelerators\' allow-lists and Hub tags have vanished before; archives made with docker save load as they are.'),
 			done: shellCommand(['docker', 'image', 'inspect', '--', lab.versions.marathonImage, lab.versions.marathonLbImage]),
 			proof: shellCommand(['docker', 'image', 'inspect', '--format', '{{index .RepoTags 0}}', '--', lab.versions.marathonImage, lab.versions.marathonLbImage]),
 			commands: lab.docker.offlineImages.map((archive) => command(['docker', 'load', '-i', archive], text(`导入 ${archive}`, `Load ${archive}`))),
@@ -142,7 +142,7 @@ export function dockerSteps(lab: Lab, host: LabHost, secrets?: SecretSource): St
 const offlineArchiveHint = {
 	id: 'offline-archive-missing',
 	matches: /no such file or directory|open .*: no such file|invalid tar header|unexpected EOF/i,
-	hint: text('离线镜像包不存在或已损坏：确认 docker.offlineImages 里的路径在目标机器上，并用 docker save -o 重新导出。', 'An offline image archive is missing or damaged: check that each path in docker.offlineImages exists on the target, and export it again with docker save -o.'),
+	hint: text('离线镜像包不存在或已损坏：确认 docker.offlineImages 里的路径在目标主机上，并用 docker save -o 重新导出。', 'An offline image archive is missing or damaged: check that each path in docker.offlineImages exists on the target, and export it again with docker save -o.'),
 };
 
 const interactiveLoginHint = {

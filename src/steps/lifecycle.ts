@@ -44,7 +44,7 @@ export function buildResetPlan(lab: Lab): Step[] {
 		return [
 			simpleStep({
 				id: 'reset-services', phase: own[own.length - 1]?.phase ?? 'zookeeper', host: host.name,
-				title: text('停止并删除实验的服务', 'Stop and remove the lab\'s services'),
+				title: text('停止并删除实验环境的服务', 'Stop and remove the lab\'s services'),
 				why: text('先按相反顺序停止服务（marathon-lb、Marathon、agent、master、ZooKeeper），再删除单元文件，机器重启后也不会再拉起它们。', 'Services stop in reverse order (marathon-lb, Marathon, agent, masters, ZooKeeper), then their unit files go, so a reboot does not bring them back.'),
 				done: shellCommand(['bash', '-c', 'for f in "$@"; do [ ! -e "$f" ] || exit 1; done', 'mesos-lab', ...unitFiles]),
 				proof: shellCommand(['bash', '-c', 'for f in "$@"; do [ ! -e "$f" ] || exit 1; done', 'mesos-lab', ...unitFiles]),
@@ -57,7 +57,7 @@ export function buildResetPlan(lab: Lab): Step[] {
 			}),
 			simpleStep({
 				id: 'reset-data', phase: 'zookeeper', host: host.name,
-				title: text(`删除实验目录 ${lab.root}`, `Delete the lab directory ${lab.root}`),
+				title: text(`删除实验环境目录 ${lab.root}`, `Delete the lab directory ${lab.root}`),
 				why: text('删除 ZooKeeper 数据、master 的复制日志、agent 的工作目录和下载文件，下次安装从干净的状态开始。保留的部分：yum 源的 vault 改写（去掉它 yum 就又不能用了）、已安装的软件包（docker-ce、编译依赖）、/usr/local 下的 Mesos、/etc/docker/daemon.json 和交换文件；需要时可以手动删除。', 'Deletes ZooKeeper data, the masters\' replicated log, the agent\'s work directory and downloads, so the next install starts clean. What stays: the yum vault rewrite (without it yum breaks again), installed packages (docker-ce, the build dependencies), Mesos under /usr/local, /etc/docker/daemon.json and any swap file; remove them by hand if you want them gone.'),
 				done: shellCommand(['test', '!', '-e', lab.root]), proof: shellCommand(['test', '!', '-e', lab.root]),
 				commands: [command(['rm', '-rf', '--one-file-system', lab.root])],

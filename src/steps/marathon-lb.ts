@@ -26,7 +26,7 @@ export function marathonLbSteps(lab: Lab): Step[] {
 		id: 'marathon-lb', phase: 'marathon-lb', host: t.marathonLb.host.name,
 		title: text(`启动 marathon-lb（端口 ${t.marathonLb.port}）`, `Start marathon-lb (port ${t.marathonLb.port})`),
 		why: text(
-			'容器默认用 bridge 网络：容器端口在宿主机上不可见，只能靠端口映射，hostPort 为 0 时映射到随机端口。marathon-lb 监听 Marathon 的事件流，把任务的真实地址写进 HAProxy，并在 servicePort 上对外服务；它只代理带 HAPROXY_GROUP=docker-haproxy 标签的应用，HAPROXY_0_VHOST 标签还能让 80 端口按域名转发。它自己用 host 网络，直接监听宿主机端口，PORTS=9090 是 HAProxy 状态页。',
+			'容器默认用 bridge 网络：容器端口在主机上不可见，只能靠端口映射，hostPort 为 0 时映射到随机端口。marathon-lb 监听 Marathon 的事件流，把任务的真实地址写进 HAProxy，并在 servicePort 上对外服务；它只代理带 HAPROXY_GROUP=docker-haproxy 标签的应用，HAPROXY_0_VHOST 标签还能让 80 端口按域名转发。它自己用 host 网络，直接监听主机端口，PORTS=9090 是 HAProxy 状态页。',
 			'Containers default to bridge networking: their ports are invisible on the host except through port mappings, and hostPort 0 means a random host port. marathon-lb follows Marathon\'s event stream, writes the tasks\' real addresses into HAProxy and serves each app on its servicePort; it only proxies apps labelled HAPROXY_GROUP=docker-haproxy, and a HAPROXY_0_VHOST label routes port 80 by host name. It runs with host networking itself, listening on the host\'s ports directly; PORTS=9090 is the HAProxy status port.',
 		),
 		done: shellCommand(['systemctl', 'is-active', '--quiet', 'mesos-lab-marathon-lb.service']),

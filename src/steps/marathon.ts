@@ -9,7 +9,7 @@ import {topology, type MarathonInstance} from './topology.js';
 export const libmesosHint = {
 	id: 'marathon-libmesos',
 	matches: /MESOS_NATIVE_JAVA_LIBRARY|libmesos|UnsatisfiedLinkError/,
-	hint: text('Marathon 找不到 libmesos：用镜像时镜像自带；用 tarball 时 unit 把 MESOS_NATIVE_JAVA_LIBRARY 指向实验目录下 lib/libmesos.so 这个链接，确认它指向一个存在的文件，并且 Mesos 编译时带了 Java 绑定（marathon.source: tarball 时会带）。', 'Marathon cannot find libmesos: the image carries its own; with a tarball the unit points MESOS_NATIVE_JAVA_LIBRARY at the lib/libmesos.so link under the lab root: check that it leads to a file, and that Mesos was built with its Java bindings (it is when marathon.source is tarball).'),
+	hint: text('Marathon 找不到 libmesos：用镜像时镜像自带；用 tarball 时 unit 把 MESOS_NATIVE_JAVA_LIBRARY 指向实验环境目录下 lib/libmesos.so 这个链接，确认它指向一个存在的文件，并且 Mesos 编译时带了 Java 绑定（marathon.source: tarball 时会带）。', 'Marathon cannot find libmesos: the image carries its own; with a tarball the unit points MESOS_NATIVE_JAVA_LIBRARY at the lib/libmesos.so link under the lab root: check that it leads to a file, and that Mesos was built with its Java bindings (it is when marathon.source is tarball).'),
 };
 
 export function marathonUnitName(instance: Pick<MarathonInstance, 'index'>): string {
@@ -73,7 +73,7 @@ export function marathonSteps(lab: Lab): Step[] {
 			id: `marathon-${instance.index}`, phase: 'marathon', host: instance.host.name,
 			title: text(`启动 Marathon ${instance.index}（端口 ${instance.port}）`, `Start Marathon ${instance.index} (port ${instance.port})`),
 			why: text(
-				'Mesos 只管资源；要用起来需要框架（framework）。框架由调度器（scheduler）和执行器（executor）组成：Marathon 就是调度器，执行器用 agent 自带的 mesos-executor 和 mesos-docker-executor。两个 Marathon 通过 ZooKeeper 的 /marathon 选主，这和 Mesos master 的选举是各自独立的。教程的 tarball 下载站已不存在（NXDOMAIN），所以用 mesosphere/marathon 镜像以 host 网络运行。LIBPROCESS_IP 设为本机网卡地址：不设时 Marathon 里的 libmesos 会把主机名解析出的地址告诉 master，minimal 安装上那是 127.0.0.1，另一台机器上的 master 就回不了话，应用永远部署不上。',
+				'Mesos 只管资源；要用起来需要 framework。framework 由 scheduler 和 executor 组成：Marathon 就是 scheduler，executor 用 agent 自带的 mesos-executor 和 mesos-docker-executor。两个 Marathon 通过 ZooKeeper 的 /marathon 选主，这和 Mesos master 的选举是各自独立的。教程的 tarball 下载站已不存在（NXDOMAIN），所以用 mesosphere/marathon 镜像以 host 网络运行。LIBPROCESS_IP 设为本机网卡地址：不设时 Marathon 里的 libmesos 会把主机名解析出的地址告诉 master，minimal 安装上那是 127.0.0.1，另一台机器上的 master 就回不了话，应用永远部署不上。',
 				'Mesos only manages resources; a framework puts them to use. A framework has a scheduler and executors: Marathon is the scheduler, and the agent\'s built-in mesos-executor and mesos-docker-executor run the tasks. The two Marathons elect their leader under /marathon in ZooKeeper, independently of the Mesos masters\' election. The tutorial\'s tarball host is gone (NXDOMAIN), so the mesosphere/marathon image runs with host networking. LIBPROCESS_IP is set to the host\'s network address: without it the libmesos inside Marathon tells the master whatever the host name resolves to, 127.0.0.1 on a minimal install, which a master on another machine cannot answer, and apps never deploy.',
 			),
 			done: shellCommand(['systemctl', 'is-active', '--quiet', `mesos-lab-marathon-${instance.index}.service`]),
@@ -93,8 +93,8 @@ export function marathonSteps(lab: Lab): Step[] {
 	if (first !== undefined) {
 		steps.push(confirmationStep({
 			id: 'marathon-leader', phase: 'marathon', host: first.host.name,
-			title: text('确认两个 Marathon 认同同一个 leader', 'Confirm both Marathons agree on the leader'),
-			why: text('非 leader 的 Marathon 会把请求转给 leader；两者报告相同的 leader，说明高可用生效。', 'A standby Marathon forwards requests to the leader; both naming the same leader shows the pair is highly available.'),
+			title: text('确认两个 Marathon 认同同一个主节点', 'Confirm both Marathons agree on the leader'),
+			why: text('不是主节点的 Marathon 会把请求转给主节点；两者报告相同的主节点，说明高可用生效。', 'A standby Marathon forwards requests to the leader; both naming the same leader shows the pair is highly available.'),
 			verify: (ctx) => verifyMarathons(ctx, t.marathon),
 			hints: [libmesosHint, commonHints.zkNoQuorum],
 			dependsOn: t.marathon.map((i) => `marathon-${i.index}`),

@@ -36,7 +36,7 @@ done`;
 /** Finds the installed binaries and libmesos and links them where the units look. */
 export function linkMesosCommand(lab: Lab): PlannedCommand {
 	const order = searchOrder(lab);
-	return script(linkMesosScript, [lab.root, order.bin.join(' '), order.lib.join(' ')], text('找到安装好的 mesos-master、mesos-agent 和 libmesos，链接到实验目录下供 unit 使用', 'Find the installed mesos-master, mesos-agent and libmesos, and link them under the lab root for the units'));
+	return script(linkMesosScript, [lab.root, order.bin.join(' '), order.lib.join(' ')], text('找到安装好的 mesos-master、mesos-agent 和 libmesos，链接到实验环境目录下供 unit 使用', 'Find the installed mesos-master, mesos-agent and libmesos, and link them under the lab root for the units'));
 }
 
 /** Exit 0 when the linked master runs and reports the version. */

@@ -122,7 +122,7 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 		{
 			name: 'clock',
 			title: text('检查时钟', 'Check the clock'),
-			why: text('时钟偏差大时 https 证书校验会失败（证书"已过期"或"尚未生效"）。', 'A clock that is far off makes https certificate checks fail ("expired" or "not yet valid").'),
+			why: text('时钟偏差大时 https 证书校验会失败（证书“已过期”或“尚未生效”）。', 'A clock that is far off makes https certificate checks fail ("expired" or "not yet valid").'),
 			probe: shellCommand(['date', '-u', '+%s']),
 			judge: (out) => {
 				const skew = Math.abs(Number(out.trim()) - Date.now() / 1000);
@@ -133,14 +133,14 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			name: 'hostname',
 			title: text('检查主机名解析到本机网卡地址', 'Check the host name resolves to the host\'s network address'),
 			why: text(
-				'libmesos（Marathon 里也有一份）没有指定 LIBPROCESS_IP 时，会把主机名解析出的第一个 IPv4 地址当作自己的地址告诉别人。minimal 安装的主机名是 localhost.localdomain，/etc/hosts 把它指向 127.0.0.1；教程里的"127.0.0.1 vm"也是同一个陷阱。本实验给每个 master、agent 和 Marathon 都显式指定了地址，所以单台虚拟机上照样能用，只提示；多台机器时，别的机器上的组件一旦按主机名找过来，就只会找到它们自己，所以必须先修好。',
+				'libmesos（Marathon 里也有一份）没有指定 LIBPROCESS_IP 时，会把主机名解析出的第一个 IPv4 地址当作自己的地址告诉别人。minimal 安装的主机名是 localhost.localdomain，/etc/hosts 把它指向 127.0.0.1；教程里的“127.0.0.1 vm”也是同一个陷阱。本实验环境给每个 master、agent 和 Marathon 都显式指定了地址，所以单台虚拟机上照样能用，只提示；多台机器时，别的机器上的组件一旦按主机名找过来，就只会找到它们自己，所以必须先修好。',
 				'Without LIBPROCESS_IP, libmesos (Marathon carries a copy) tells others the first IPv4 address its host name resolves to. A minimal install is named localhost.localdomain, which /etc/hosts maps to 127.0.0.1; the tutorial\'s "127.0.0.1 vm" is the same trap. This lab gives every master, agent and Marathon its address explicitly, so a single VM still works and this only warns; with several machines, anything on another machine that finds this one by name reaches itself instead, so it must be fixed first.',
 			),
 			probe: 'h=$(hostname); echo "$h"; getent ahostsv4 "$h" | awk \'NR == 1 {print $1}\'',
 			judge: (out) => {
 				const [name = '', address = ''] = out.trim().split('\n').map((line) => line.trim());
 				const fix = text(
-					`把主机名改成可区分的名字（hostnamectl set-hostname ${host.name}），在 /etc/hosts 里加一行"${host.address} ${host.name}"，并确认 127.0.0.1 那一行里没有这个名字。`,
+					`把主机名改成可区分的名字（hostnamectl set-hostname ${host.name}），在 /etc/hosts 里加一行“${host.address} ${host.name}”，并确认 127.0.0.1 那一行里没有这个名字。`,
 					`Give the host a name of its own (hostnamectl set-hostname ${host.name}), add "${host.address} ${host.name}" to /etc/hosts, and make sure the 127.0.0.1 line does not carry that name.`,
 				);
 				const problem = address === '' ? `${name} does not resolve` : address.startsWith('127.') ? `${name} resolves to loopback ${address}` : undefined;
@@ -153,7 +153,7 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 		{
 			name: 'ports',
 			title: text('检查所需端口空闲', 'Check the ports the lab needs are free'),
-			why: text('三个 ZooKeeper、三个 master、agent、两个 Marathon 和 marathon-lb 都要监听各自的端口；被占用的端口会让进程启动失败。已经由本实验自己的服务占用的端口不算冲突，所以重跑安装时这一项照样通过。', 'Three ZooKeepers, three masters, the agent, two Marathons and marathon-lb each listen on their own port; a taken port stops a process from starting. A port held by the lab\'s own running service is no conflict, so a second install still passes.'),
+			why: text('三个 ZooKeeper、三个 master、agent、两个 Marathon 和 marathon-lb 都要监听各自的端口；被占用的端口会让进程启动失败。已经由本实验环境自己的服务占用的端口不算冲突，所以重跑安装时这一项照样通过。', 'Three ZooKeepers, three masters, the agent, two Marathons and marathon-lb each listen on their own port; a taken port stops a process from starting. A port held by the lab\'s own running service is no conflict, so a second install still passes.'),
 			probe: shellCommand(['bash', '-c', portsProbe, 'mesos-lab', ...zookeeperPidFiles]),
 			judge: (out) => {
 				const [listening = '', running = ''] = out.split(`\n${labUnitsMarker}\n`);
@@ -179,7 +179,7 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			name: 'images',
 			title: text('确认能拉到所需的 Docker 镜像', 'Check the Docker images can be pulled'),
 			why: text(
-				'Marathon 和 marathon-lb 以镜像运行。镜像加速器能应答 /v2/ 不代表给得出这两个镜像（DaoCloud 只服务白名单里的镜像，其余返回 403），Docker Hub 在国内也常常连不上，而且未登录时每个 IP 每小时只能拉 10 次。所以在任何步骤开始之前，先向每个加速器、最后向 Docker Hub 请求这两个镜像的 manifest；都拿不到时，提前告诉你改用离线镜像包。',
+				'Marathon 和 marathon-lb 以镜像运行。镜像加速器能应答 /v2/ 不代表给得出这两个镜像（DaoCloud 只服务白名单里的镜像，其余返回 403），Docker Hub 在国内也常常连不上，而且未登录时每个 IP 每小时只能拉 10 次。所以在任何步骤开始之前，先向每个镜像加速器、最后向 Docker Hub 请求这两个镜像的 manifest；都拿不到时，提前告诉你改用离线镜像包。',
 				'Marathon and marathon-lb run from images. A registry mirror that answers /v2/ may still not serve them (DaoCloud serves only its allow-list and answers 403 for the rest), Docker Hub is often unreachable from mainland China, and it allows 10 pulls an hour per address without a login. So before any step runs, each mirror, and Docker Hub last, is asked for the manifests of these images; where none serves them, you hear now that the offline archives are the way.',
 			),
 			probe: shellCommand(['bash', '-c', imagesProbe, 'mesos-lab', pulledImages(lab).join(' '), ...resolveMirrors(lab).registryMirrors, dockerHub]),
@@ -197,7 +197,7 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 					level: 'warn',
 					detail: `no registry serves ${images.join(', ')} (${refusals.join('; ') || 'no answer'})`,
 					fix: text(
-						`在能上网的机器上 docker pull 并 docker save -o 导出 ${images.join('、')}，拷到这台主机，把路径写进 lab 文件的 docker.offlineImages；或在 mirrors.registryMirrors 里换一个给得出这些镜像的加速器。`,
+						`在能上网的机器上 docker pull 并 docker save -o 导出 ${images.join('、')}，拷到这台主机，把路径写进 lab 文件的 docker.offlineImages；或在 mirrors.registryMirrors 里换一个给得出这些镜像的镜像加速器。`,
 						`On a machine with access, docker pull and docker save -o ${images.join(', ')}, copy the archives to this host and list them under docker.offlineImages in the lab file; or name a registry mirror in mirrors.registryMirrors that serves them.`,
 					),
 				};

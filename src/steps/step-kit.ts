@@ -103,14 +103,14 @@ export const commonHints = {
 	deadMirror: {
 		id: 'dead-mirror',
 		matches: /\[Errno 14\]|\b14: curl#\d+|Cannot find a valid baseurl for repo|Could not retrieve mirrorlist|One of the configured repositories failed/i,
-		hint: text('镜像站点已失效或域名无法解析。CentOS 7 已停止维护，内容只在 vault 里：换一个 mirrors 里的地址（或 preset: china/global）后重试。', 'The mirror is gone or its name does not resolve. CentOS 7 content now lives only in the vault: pick another mirror in mirrors (or preset china/global) and retry.'),
+		hint: text('镜像源已失效或域名无法解析。CentOS 7 已停止维护，内容只在 vault 里：换一个 mirrors 里的地址（或 preset: china/global）后重试。', 'The mirror is gone or its name does not resolve. CentOS 7 content now lives only in the vault: pick another mirror in mirrors (or preset china/global) and retry.'),
 	},
 	// The Docker daemon on a pull: `Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp:
 	// lookup registry-1.docker.io…: no such host` (or a timeout, or a TLS failure on the way to the registry).
 	registryUnreachable: {
 		id: 'registry-unreachable',
 		matches: /Error response from daemon: Get "?https?:\/\/[^"\s]+\/v2\/"?: (dial tcp|net\/http|x509|remote error|EOF|context deadline)/i,
-		hint: text('Docker 守护进程连不上镜像仓库（域名解析失败或网络不通）。在目标主机上检查 /etc/resolv.conf 和 ping registry-1.docker.io；国内请在 mirrors.registryMirrors 里写一个能用的镜像加速器，或用 docker.offlineImages 导入离线镜像。', 'The Docker daemon cannot reach the registry (its name does not resolve, or the network blocks it). On the target check /etc/resolv.conf and that registry-1.docker.io resolves; in China name a working accelerator under mirrors.registryMirrors, or load the images offline with docker.offlineImages.'),
+		hint: text('Docker 守护进程连不上镜像仓库（域名解析失败或网络不通）。在目标主机上检查 /etc/resolv.conf 和 ping registry-1.docker.io；国内请在 mirrors.registryMirrors 里写一个能用的镜像加速器，或用 docker.offlineImages 导入离线镜像包。', 'The Docker daemon cannot reach the registry (its name does not resolve, or the network blocks it). On the target check /etc/resolv.conf and that registry-1.docker.io resolves; in China name a working accelerator under mirrors.registryMirrors, or load the images offline with docker.offlineImages.'),
 	},
 	// Docker Hub's anonymous limit: `toomanyrequests: You have reached your pull rate limit.`
 	registryRateLimit: {
@@ -128,7 +128,7 @@ export const commonHints = {
 	checksum: {
 		id: 'checksum-mismatch',
 		matches: /checksum mismatch/i,
-		hint: text('下载的文件和校验值不一致：可能下载被截断或镜像被篡改。文件已删除，重试；若仍不一致，请核对 lab 文件中的 checksum。', 'The download does not match its checksum: it was cut short or the mirror serves something else. The file was deleted; retry, and if it persists compare the checksum in the lab file.'),
+		hint: text('下载的文件和校验值不一致：可能下载被截断或镜像源上的文件被篡改。文件已删除，重试；若仍不一致，请核对 lab 文件中的 checksum。', 'The download does not match its checksum: it was cut short or the mirror serves something else. The file was deleted; retry, and if it persists compare the checksum in the lab file.'),
 	},
 	portInUse: {
 		id: 'port-in-use',
@@ -138,12 +138,12 @@ export const commonHints = {
 	zkNoQuorum: {
 		id: 'zookeeper-no-quorum',
 		matches: /not currently serving requests|ConnectionLoss|This ZooKeeper instance is not currently serving/i,
-		hint: text('ZooKeeper 没有形成多数派（3 个里至少要 2 个在线）：检查每个成员是否运行、server.N 的地址端口是否互通。', 'ZooKeeper has no quorum (at least 2 of 3 members must be up): check that each member runs and the server.N addresses and ports reach each other.'),
+		hint: text('ZooKeeper 凑不够法定人数（3 个里至少要 2 个在线）：检查每个成员是否运行、server.N 的地址端口是否互通。', 'ZooKeeper has no quorum (at least 2 of 3 members must be up): check that each member runs and the server.N addresses and ports reach each other.'),
 	},
 	masterNoZk: {
 		id: 'master-cannot-reach-zookeeper',
 		matches: /Failed to connect to .*:2181|ZooKeeper session expired|zookeeper.*(timed out|connection refused)|Unable to connect to ZooKeeper|handle_socket_error_msg|zk retcode=-4/i,
-		hint: text('Mesos 连不上 ZooKeeper：先确认 ZooKeeper 步骤的 verify 通过，再检查 --zk 里的地址是否写的是本机网卡 IP 而不是 127.0.0.1。', 'Mesos cannot reach ZooKeeper: make sure the ZooKeeper step verifies, then check that the --zk addresses are the host\'s network address, not 127.0.0.1.'),
+		hint: text('Mesos 连不上 ZooKeeper：先确认 ZooKeeper 步骤验证通过，再检查 --zk 里的地址是否写的是本机网卡 IP 而不是 127.0.0.1。', 'Mesos cannot reach ZooKeeper: make sure the ZooKeeper step verifies, then check that the --zk addresses are the host\'s network address, not 127.0.0.1.'),
 	},
 } satisfies Record<string, FailureHint>;
 

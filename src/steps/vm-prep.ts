@@ -39,9 +39,9 @@ export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
 		}),
 		simpleStep({
 			id: 'yum-vault', phase: 'vm-prep', host: on,
-			title: text('把 yum 源换成 CentOS 7.9.2009 归档（vault）镜像', 'Point yum at a CentOS 7.9.2009 vault mirror'),
+			title: text('把 yum 源换成 CentOS 7.9.2009 的 vault 归档镜像源', 'Point yum at a CentOS 7.9.2009 vault mirror'),
 			why: text(
-				'CentOS 7 已于 2024-06-30 停止维护，mirrorlist.centos.org 不再解析，普通镜像里的 centos/7 目录也被清空，只剩 vault 归档。这里逐个探测候选镜像，选第一个能用的并显示出来。教程里"换成 163 源"的那一步今天已经不管用了。安装任何 *-release 包（例如 epel-release、centos-release-scl）都会带回指向失效地址的 repo 文件，所以改写脚本留在机器上，并由 yum 的 post-transaction-actions 插件在这类包安装或更新后自动重跑。这个脚本自己从不调用 yum：它运行时外层的 yum 还持有 /var/run/yum.pid 锁，再启动一个 yum 只会互相等待、永远卡住。本实验用到的软件包都不来自 EPEL，所以不再启用 EPEL；机器上已有的 epel.repo 只会被指回归档地址。',
+				'CentOS 7 已于 2024-06-30 停止维护，mirrorlist.centos.org 不再解析，普通镜像源里的 centos/7 目录也被清空，只剩 vault 归档。这里逐个探测候选镜像源，选第一个能用的并显示出来。教程里“换成 163 源”的那一步今天已经不管用了。安装任何 *-release 包（例如 epel-release、centos-release-scl）都会带回指向失效地址的 repo 文件，所以改写脚本留在机器上，并由 yum 的 post-transaction-actions 插件在这类包安装或更新后自动重跑。这个脚本自己从不调用 yum：它运行时外层的 yum 还持有 /var/run/yum.pid 锁，再启动一个 yum 只会互相等待、永远卡住。本实验环境用到的软件包都不来自 EPEL，所以不再启用 EPEL；机器上已有的 epel.repo 只会被指回归档地址。',
 				'CentOS 7 reached end of life on 2024-06-30: mirrorlist.centos.org no longer resolves and ordinary mirrors emptied centos/7; only the vault keeps it. The candidates are probed in order and the first that answers is used and shown. The tutorial\'s "switch to the 163 mirror" step no longer works. Installing any *-release package (epel-release, centos-release-scl) brings back repo files naming dead hosts, so the rewrite stays on the machine as a script that yum\'s post-transaction-actions plugin runs again after such a package is installed or updated. The script never calls yum itself: while it runs, the yum around it still holds /var/run/yum.pid, and a second yum would wait for it for ever. No package this lab installs comes from EPEL, so EPEL is not enabled; an epel.repo already on the machine is only pointed back at the archive.',
 			),
 			done: shellCommand(['bash', '-c', 'grep -q "7.9.2009" /etc/yum.repos.d/CentOS-Base.repo && ! grep -qs "^mirrorlist=" /etc/yum.repos.d/*.repo && [ -x "$1" ] && rpm -q yum-plugin-post-transaction-actions >/dev/null', 'mesos-lab', repoScriptPath]),
@@ -49,7 +49,7 @@ export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
 			proof: shellCommand(['bash', '-c', 'yum -q makecache fast >/dev/null && sed -n "s/^baseurl=//p" /etc/yum.repos.d/CentOS-Base.repo | head -n 1']),
 			files: files.map((file) => ({...file, sudo: true})),
 			commands: [
-				command([repoScriptPath], text('探测并选择镜像', 'Probe and choose a mirror')),
+				command([repoScriptPath], text('探测并选择镜像源', 'Probe and choose a mirror')),
 				command(['yum', 'install', '-y', 'yum-plugin-post-transaction-actions'], text('安装后自动重跑改写', 'Rerun the rewrite after release packages')),
 			],
 			hints: [commonHints.deadMirror],
@@ -57,7 +57,7 @@ export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
 		simpleStep({
 			id: 'time-and-certificates', phase: 'vm-prep', host: on, dependsOn: ['yum-vault'],
 			title: text('同步时间并更新 CA 证书', 'Sync the clock and refresh CA certificates'),
-			why: text('2017 年的安装镜像带的根证书早已过期（Let\'s Encrypt 旧根 2021 年失效），时钟不准也会让证书校验失败。所以在任何 https 下载之前先做这一步。', 'A 2017 install image carries root certificates that have since expired (the old Let\'s Encrypt root in 2021), and a wrong clock fails certificate checks too, so this comes before any https download.'),
+			why: text('2017 年的安装 ISO 带的根证书早已过期（Let\'s Encrypt 旧根 2021 年失效），时钟不准也会让证书校验失败。所以在任何 https 下载之前先做这一步。', 'A 2017 install image carries root certificates that have since expired (the old Let\'s Encrypt root in 2021), and a wrong clock fails certificate checks too, so this comes before any https download.'),
 			// check-update exits 0 only when neither package has an update waiting.
 			done: 'systemctl is-active --quiet chronyd && yum -q check-update ca-certificates nss >/dev/null',
 			// Proof: the clock is kept, and an https handshake with a lab mirror succeeds (any HTTP status will do).

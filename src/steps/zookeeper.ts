@@ -46,7 +46,7 @@ export function zookeeperStopCommand(lab: Lab, member: ZookeeperMember): string 
 }
 
 const whyEnsemble = text(
-	'Mesos 和 Marathon 都靠 ZooKeeper 选主。ZooKeeper 只有在多数成员（3 个中的 2 个）在线时才提供服务，所以用 3 个成员：坏掉任意 1 个集群照常工作；2 个成员反而不能容忍任何故障。教程把 3 个成员放在一台虚拟机上，只是为了体验，端口因此必须错开。',
+	'Mesos 和 Marathon 都靠 ZooKeeper 选主。ZooKeeper 只有在在线成员达到法定人数（3 个中的 2 个）时才提供服务，所以用 3 个成员：坏掉任意 1 个集群照常工作；2 个成员反而不能容忍任何故障。教程把 3 个成员放在一台虚拟机上，只是为了体验，端口因此必须错开。',
 	'Mesos and Marathon both elect their leaders through ZooKeeper. ZooKeeper serves only while a majority of its members (2 of 3) are up, so three members survive the loss of any one; two members would survive none. The tutorial puts all three on one VM to show the idea, which is why their ports differ.',
 );
 
@@ -120,7 +120,7 @@ export function zookeeperSteps(lab: Lab): Step[] {
 			host: member.host.name,
 			title: text(`配置并启动 ZooKeeper 成员 ${member.id}（端口 ${member.clientPort}）`, `Configure and start ZooKeeper member ${member.id} (port ${member.clientPort})`),
 			why: text(
-				`每个成员有自己的数据目录、客户端端口和 myid（这里是 ${member.id}）。server.1-3 这三行让成员彼此找到：第一个端口用于跟随者与领导者同步数据，第二个端口用于选举领导者。`,
+				`每个成员有自己的数据目录、客户端端口和 myid（这里是 ${member.id}）。server.1-3 这三行让成员彼此找到：第一个端口用于 follower 与主节点（leader）同步数据，第二个端口用于选举主节点。`,
 				`Each member has its own data directory, client port and myid (${member.id} here). The server.1-3 lines let the members find each other: the first port carries followers' sync with the leader, the second the leader election.`,
 			),
 			check: async (ctx) => {
@@ -154,7 +154,7 @@ export function zookeeperSteps(lab: Lab): Step[] {
 			id: 'zookeeper-ensemble',
 			phase: 'zookeeper',
 			host: first.host.name,
-			title: text('确认 ZooKeeper 集群选出了唯一的领导者', 'Confirm the ZooKeeper ensemble has exactly one leader'),
+			title: text('确认 ZooKeeper 集群选出了唯一的主节点', 'Confirm the ZooKeeper ensemble has exactly one leader'),
 			why: whyEnsemble,
 			verify: (ctx) => verifyEnsemble(ctx, t.zookeeper),
 			hints: [commonHints.zkNoQuorum],

@@ -159,7 +159,7 @@ describe('resume', () => {
 		const ctx = {...testContext(home), lang: 'zh' as const, langFlag: 'zh' as const};
 		expect(await resume({plain: true}, ctx, wizardOver(new FakeExecutor([]), [fakeStep('docker', {})], builtFrom))).toBe(0);
 		expect(builtFrom[0]).toMatchObject({language: 'zh'});
-		expect(ctx.stdout.text).toMatch(/继续实验 home-lab，共 1 步/);
+		expect(ctx.stdout.text).toMatch(/继续安装实验环境 home-lab，共 1 步/);
 	});
 
 	it('a failure in a plain resume ends the run with exit 1 instead of waiting for a key', async () => {

@@ -113,7 +113,7 @@ function chooseKiller(ctx: CommandContext, options: LabOptions, lab: Lab | undef
 	return {
 		killTask: async task => {
 			print(ctx.lang === 'zh'
-				? '（没有已保存的实验室，无法 SSH 到 agent，改为通过 Marathon 结束这个任务；用 --lab-id 可以真正地 docker kill。）'
+				? '（没有已保存的实验环境，无法 SSH 到 agent，改为通过 Marathon 结束这个任务；用 --lab-id 可以真正地 docker kill。）'
 				: '(No saved lab, so no SSH to the agent: the task is ended through Marathon instead; pass --lab-id for a real docker kill.)');
 			return killThroughMarathon(marathon)(task);
 		},
@@ -224,14 +224,14 @@ export async function run(options: LabOptions, ctx: CommandContext): Promise<num
 		for (const lesson of experiment.lessons) {
 			print(`- ${lesson[ctx.lang]}`);
 		}
-		print(`${ctx.lang === 'zh' ? '在另一个终端实时观看' : 'watch it live in another terminal'}: ${dashboardCommand(context, options.labId)}`);
+		print(`${ctx.lang === 'zh' ? '在另一个终端实时观看：' : 'watch it live in another terminal: '}${dashboardCommand(context, options.labId)}`);
 		const report = await experiment.run(context);
 		for (const measurement of report.measurements) {
 			print(`${measurement.name}: ${measurement.value} ${measurement.unit}`);
 		}
 		if (needsLb.has(experiment.id) && report.measurements.length > 0 && ctx.env['MESOS_LAB_SIM_CONTROL']) {
 			print(ctx.lang === 'zh'
-				? '（模拟集群里 Marathon 的时钟走得比真实时间快，所以"恢复用时"比真实集群短；请求数、失败数和中断时长都是经过 HAProxy 按真实时间测得的。）'
+				? '（模拟集群里 Marathon 的时钟走得比真实时间快，所以“恢复用时”比真实集群短；请求数、失败数和中断时长都是经过 HAProxy 按真实时间测得的。）'
 				: '(On the simulated cluster Marathon\'s clock runs fast, so "healed" is shorter than on a real cluster; requests, failures and outage are measured in real time through HAProxy.)');
 		}
 		return 0;

@@ -77,7 +77,7 @@ export async function run(options: StatusOptions, ctx: CommandContext): Promise<
 		return 0;
 	}
 	const zh = ctx.lang === 'zh';
-	const head = [zh ? '步骤' : 'STEP', zh ? '状态' : 'STATE', zh ? '次数' : 'TRIES', zh ? '开始' : 'STARTED', zh ? '耗时' : 'TOOK', zh ? '说明' : 'NOTE'];
+	const head = [zh ? '步骤' : 'STEP', zh ? '状态' : 'STATE', zh ? '尝试次数' : 'TRIES', zh ? '开始' : 'STARTED', zh ? '耗时' : 'TOOK', zh ? '说明' : 'NOTE'];
 	const table = rows.map(row => [
 		row.key,
 		row.status,
@@ -90,7 +90,7 @@ export async function run(options: StatusOptions, ctx: CommandContext): Promise<
 	const format = (cells: string[]) => cells.map((cell, index) => (index === cells.length - 1 ? cell : cell.padEnd(widths[index]!))).join('  ').trimEnd();
 	ctx.stdout.write(`lab ${labId}${journal.run ? ` · ${journal.run.outcome}${journal.run.lastStop ? ` (${cleanLine(journal.run.lastStop)})` : ''}` : ''}${lock ? ` · ${zh ? '运行中' : 'in use by'} pid ${lock.pid}@${lock.host}` : ''}\n`);
 	if (rows.length === 0) {
-		ctx.stdout.write(zh ? '这个实验还没有记录任何步骤；`mesos-lab resume` 会从头开始。\n' : 'No step of this lab has been recorded yet; `mesos-lab resume` starts from the beginning.\n');
+		ctx.stdout.write(zh ? '这个实验环境还没有记录任何步骤；`mesos-lab resume` 会从头开始。\n' : 'No step of this lab has been recorded yet; `mesos-lab resume` starts from the beginning.\n');
 		return 0;
 	}
 	ctx.stdout.write(`${[format(head), ...table.map(format)].join('\n')}\n`);
