@@ -322,7 +322,9 @@ export class Runner {
 	}
 
 	async #verify(ref: StepRef, step: Step, context: StepContext): Promise<void> {
-		const deadline = Date.now() + (this.#options.verifyTimeoutMs ?? 60_000);
+		// Waiting lets a service come up; a preflight verdict (the OS, the disk, a taken port) describes the
+		// machine as it is and no wait changes it, so its first answer is final.
+		const deadline = step.phase === 'preflight' ? Date.now() : Date.now() + (this.#options.verifyTimeoutMs ?? 60_000);
 		for (;;) {
 			this.#throwIfStopping();
 			const result = await this.#verifyOnce(step, context);

@@ -13,12 +13,12 @@ export async function runInk(ctx: CommandContext, options: WizardOptions, lab: L
 	let outcome: Promise<'completed' | 'stopped' | 'failed'> | undefined;
 	let dashboardWanted = false;
 	const controls: WizardControls = {
-		confirmPlan() {
+		confirmPlan(ignorePreflight) {
 			if (outcome) {
 				return;
 			}
 
-			outcome = run.start();
+			outcome = run.start({ignorePreflight});
 			// A run that throws (another run holds the lab's lock) takes the screen down; its error is rethrown below.
 			outcome.catch(() => {
 				app.unmount();
@@ -39,6 +39,7 @@ export async function runInk(ctx: CommandContext, options: WizardOptions, lab: L
 		quit() {
 			run.stop();
 		},
+		recheckPreflight: async () => prepared.recheckPreflight(),
 		readLog: async logPath => deps.readLog(logPath),
 		openDashboard() {
 			dashboardWanted = true;
@@ -56,7 +57,7 @@ export async function runInk(ctx: CommandContext, options: WizardOptions, lab: L
 			experiments={prepared.experiments}
 			clock={deps.clock ?? Date.now}
 			noColor={colorDisabled(ctx.env)}
-			plan={{steps: prepared.steps, checks: prepared.checks}}
+			plan={{steps: prepared.steps, checks: prepared.checks, preflight: prepared.preflight}}
 			canRestartJob={run.restartJob !== undefined}
 			{...(run.learn ? {learn: run.learn} : {})}
 			autoConfirm={options.yes === true || options.resume === true}

@@ -8,6 +8,7 @@ import {CheckpointStore} from '../state/checkpoint-store.js';
 import type {Journal} from '../state/journal.js';
 import {experimentCommandsByTopic} from '../experiments/catalog.js';
 import {buildPlan} from '../steps/catalog.js';
+import {assessPreflight, blockingFailures, isPreflightCheck, type PreflightOutcome} from '../steps/preflight-findings.js';
 import type {SecretSource} from '../steps/secrets.js';
 import {stepKey, type CheckResult, type Step} from '../steps/step.js';
 import type {PlannedDownload} from './components/PlanReview.js';
@@ -48,12 +49,17 @@ const mesosBuildEstimateMs = 90 * 60_000;
  */
 export async function prepareLabRun(input: LabRunInput): Promise<PreparedRun> {
 	const {lab} = input;
-	const steps = input.plan ? input.plan(lab) : buildPlan(lab, input.secrets === undefined ? {} : {secrets: input.secrets});
+	const steps = planOf(input, lab);
 	const refs = steps.map((step, index): StepRef => ({
 		key: stepKey(step), id: step.id, host: step.host, phase: step.phase, index, total: steps.length, title: step.title,
 	}));
 	const journal = CheckpointStore.exists(input.home, input.labId) ? CheckpointStore.open(input.home, input.labId).journal() : undefined;
-	const checks = input.resume ? {} : await checkAll(steps, input.executorFor);
+	// Preflight first: its verdicts are what the review must lead with, and they take a second, not minutes.
+	const preflight = await assessPreflight(steps, input.executorFor, new AbortController().signal);
+	// A machine that fails preflight is not worth asking about every step: the failure shows at once, and
+	// a run started past it (the check ignored) checks each step as it comes to it.
+	const blocked = blockingFailures(preflight, lab.ignorePreflight).length > 0;
+	const checks = input.resume ? {} : await checkAll(blocked ? steps.filter(isPreflightCheck) : steps, input.executorFor, preflight);
 	const infos = new Map(steps.map(step => [stepKey(step), infoFor(step, steps)]));
 	return {
 		steps: refs,
@@ -64,8 +70,14 @@ export async function prepareLabRun(input: LabRunInput): Promise<PreparedRun> {
 		addresses: addressesOf(lab),
 		experiments: experimentCommandsByTopic(input.labId),
 		lastStop: input.resume && journal ? lastStopOf(journal) : undefined,
+		preflight,
+		recheckPreflight: async () => assessPreflight(steps, input.executorFor, new AbortController().signal),
 		run: labRun(input, steps),
 	};
+}
+
+function planOf(input: LabRunInput, lab: Lab): Step[] {
+	return input.plan ? input.plan(lab) : buildPlan(lab, input.secrets === undefined ? {} : {secrets: input.secrets});
 }
 
 /**
@@ -103,10 +115,18 @@ export function estimateOf(lab: Lab, steps: readonly Step[], checks: Record<stri
 	return toDo.length * stepEstimateMs + (builds ? mesosBuildEstimateMs : 0);
 }
 
-async function checkAll(steps: readonly Step[], executorFor: LabRunInput['executorFor']): Promise<Record<string, CheckResult>> {
+/** Each step's check on its host; a preflight check already judged is not asked twice. */
+async function checkAll(steps: readonly Step[], executorFor: LabRunInput['executorFor'], preflight: readonly PreflightOutcome[]): Promise<Record<string, CheckResult>> {
 	const controller = new AbortController();
 	const checks: Record<string, CheckResult> = {};
+	const judged = new Map(preflight.map(outcome => [outcome.key, outcome.finding]));
 	for (const step of steps) {
+		const finding = isPreflightCheck(step) ? judged.get(stepKey(step)) : undefined;
+		if (finding) {
+			checks[stepKey(step)] = finding.level === 'fail' || finding.level === 'fix' ? {kind: 'needed', reason: `${finding.level.toUpperCase()} ${finding.detail}: ${finding.fix.en}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
+			continue;
+		}
+
 		try {
 			checks[stepKey(step)] = await step.check({exec: await executorFor(step.host), signal: controller.signal});
 		} catch (error) {
@@ -161,7 +181,6 @@ export function downloadsOf(lab: Lab): PlannedDownload[] {
 function labRun(input: LabRunInput, planned: readonly Step[]): DrivableRun {
 	const listeners = new Set<(event: RunnerEvent) => void>();
 	const gate = input.learn === true ? createLearnGate() : undefined;
-	const steps = gate ? gate.wrap(planned) : planned;
 	const hostOf = new Map(planned.map(step => [stepKey(step), step.host]));
 	// Steps whose silent job the user asked to restart: their failure is the restart, not news.
 	const restarting = new Set<string>();
@@ -194,15 +213,20 @@ function labRun(input: LabRunInput, planned: readonly Step[]): DrivableRun {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
-		async start() {
+		async start(choices = {ignorePreflight: []}) {
+			// Checks the user ignored on the review join the lab's own list: the run turns their FAIL into a
+			// WARN, and the lab saved with the run keeps the choice for resume.
+			const added = choices.ignorePreflight.filter(name => !input.lab.ignorePreflight.includes(name));
+			const lab = added.length === 0 ? input.lab : {...input.lab, ignorePreflight: [...input.lab.ignorePreflight, ...added]};
+			const chosen = added.length === 0 ? planned : planOf(input, lab);
 			return runLab({
 				home: input.home,
 				labId: input.labId,
-				steps,
+				steps: gate ? gate.wrap(chosen) : chosen,
 				executorFor: input.executorFor,
 				...(input.jobs ? {jobs: input.jobs} : {}),
 				resumed: input.resume,
-				lab: input.lab as unknown as Record<string, unknown>,
+				lab: lab as unknown as Record<string, unknown>,
 				listeners: [broadcast],
 				onRunner(created) {
 					runner = created;

@@ -1,4 +1,6 @@
 import type {RunnerEvent, StepRef} from '../runner/events.js';
+import type {PreflightCheckName} from '../lab/lab-schema.js';
+import type {PreflightOutcome} from '../steps/preflight-findings.js';
 import type {CheckResult} from '../steps/step.js';
 import type {PlannedDownload} from './components/PlanReview.js';
 import type {LearnControl} from './learn-gate.js';
@@ -8,7 +10,8 @@ import type {StepInfoLookup} from './step-info.js';
 /** The part of the runner the wizard drives. */
 export interface DrivableRun {
 	on(listener: (event: RunnerEvent) => void): () => void;
-	start(): Promise<'completed' | 'stopped' | 'failed'>;
+	/** Starts the run; preflight checks the user ignored on the review go on with a warning. */
+	start(choices?: {ignorePreflight: readonly PreflightCheckName[]}): Promise<'completed' | 'stopped' | 'failed'>;
 	retry(key: string): void;
 	skip(key: string): void;
 	/**
@@ -33,6 +36,10 @@ export interface PreparedRun {
 	experiments?: readonly ExperimentCommands[];
 	/** Where an earlier run stopped, and why: shown first on resume. */
 	lastStop: {step: string; reason: string} | undefined;
+	/** Every preflight check's verdict, judged before anything else; a FAIL blocks the start until fixed or ignored. */
+	preflight: PreflightOutcome[];
+	/** Judges the preflight checks again, after the user fixed something. */
+	recheckPreflight(): Promise<PreflightOutcome[]>;
 	run: DrivableRun;
 	/** Closes what preparing opened (connections to the hosts); called once the wizard is done. */
 	dispose?(): Promise<void>;

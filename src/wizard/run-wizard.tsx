@@ -6,6 +6,8 @@ import type {Lab} from '../lab/lab-schema.js';
 import {createLineRenderer, wantsColor} from '../runner/line-renderer.js';
 import {t} from '../i18n/messages.js';
 import {replaceFileDurably} from '../state/durable-write.js';
+import {blockingFailures, type PreflightOutcome} from '../steps/preflight-findings.js';
+import type {Language} from '../steps/step.js';
 import {cleanLine} from '../untrusted-text.js';
 import {answersToLab} from './answers-to-lab.js';
 import {defaultAnswers, runInterview, type InterviewEffects} from './interview.js';
@@ -86,6 +88,12 @@ async function presentRun(ctx: CommandContext, options: WizardOptions, lab: Lab,
 	}
 
 	if (mode === 'plain') {
+		const failures = blockingFailures(prepared.preflight, lab.ignorePreflight);
+		if (failures.length > 0) {
+			write(preflightReport(failures, lab.language));
+			return 1;
+		}
+
 		const clock = deps.clock ?? Date.now;
 		const unsubscribe = prepared.run.on(createLineRenderer({write, language: lab.language, color: wantsColor(ctx.isTTY, ctx.env), now: () => new Date(clock())}));
 		try {
@@ -116,6 +124,22 @@ async function obtainLab(ctx: CommandContext, options: WizardOptions, ask: boole
 	replaceFileDurably(labPath, serializeLab(lab));
 	write(`Answers saved to ${labPath}; replay them with --config ${labPath}\n`);
 	return {lab, learn: ask ? answers.learnMode : options.learn === true};
+}
+
+/** Plain lines for a run that preflight stops before any step: every failure, its fix, and the way past it. */
+function preflightReport(failures: readonly PreflightOutcome[], language: Language): string {
+	const lines = failures.flatMap(outcome => [
+		`✗ ${outcome.name}@${outcome.host} ${outcome.title[language]}: ${cleanLine(outcome.finding.detail)}`,
+		`  ${t(language, 'preflightFix', {fix: outcome.finding.fix[language]})}`,
+	]);
+	const names = [...new Set(failures.map(outcome => outcome.name))];
+	const flags = names.map(name => `--ignore-preflight ${name}`).join(' ');
+	return [
+		t(language, 'preflightStopped', {count: failures.length}),
+		...lines,
+		t(language, 'preflightWayPast', {flags}),
+		'',
+	].join('\n');
 }
 
 /** Only a completed install exits 0; a failure, or a stop (q on the failure screen) leaves it unfinished. */

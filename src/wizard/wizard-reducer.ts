@@ -1,7 +1,8 @@
 import type {RunnerEvent} from '../runner/events.js';
+import {blockingFailures} from '../steps/preflight-findings.js';
 import {nextBuildProgress} from './build-progress.js';
 import {appendToTail} from './output-tail.js';
-import type {WizardAction, WizardScreen, WizardState} from './wizard-state.js';
+import type {ReviewPreflight, WizardAction, WizardScreen, WizardState} from './wizard-state.js';
 
 /** Folds runner events and user intents into what the wizard shows. Pure: no clock, no I/O. */
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
@@ -19,7 +20,43 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 		}
 
 		case 'plan-confirmed': {
-			return state.screen.kind === 'review' ? {...state, screen: {kind: 'review', confirmed: true}} : state;
+			if (state.screen.kind !== 'review') {
+				return state;
+			}
+
+			return startBlocked(state.preflight)
+				? {...state, preflight: {...state.preflight, refused: true}}
+				: {...state, screen: {kind: 'review', confirmed: true}};
+		}
+
+		case 'preflight-judged': {
+			const failing = failingChecks(action.outcomes).length;
+			return {
+				...state,
+				preflight: {...state.preflight, outcomes: action.outcomes, checking: false, refused: false, selected: Math.min(state.preflight.selected, Math.max(0, failing - 1))},
+			};
+		}
+
+		case 'preflight-checking': {
+			return {...state, preflight: {...state.preflight, checking: true}};
+		}
+
+		case 'preflight-selected': {
+			const failing = failingChecks(state.preflight.outcomes).length;
+			return failing === 0 ? state : {...state, preflight: {...state.preflight, selected: (state.preflight.selected + action.delta + failing) % failing}};
+		}
+
+		case 'preflight-ignore-toggled': {
+			const name = failingChecks(state.preflight.outcomes)[state.preflight.selected]?.name;
+			if (name === undefined) {
+				return state;
+			}
+
+			const {ignored} = state.preflight;
+			return {
+				...state,
+				preflight: {...state.preflight, refused: false, ignored: ignored.includes(name) ? ignored.filter(other => other !== name) : [...ignored, name]},
+			};
 		}
 
 		case 'stall-dismissed': {
@@ -166,6 +203,16 @@ function foldEvent(state: WizardState, event: RunnerEvent): WizardState {
 			return {...state, screen: {kind: 'summary', outcome: event.outcome}};
 		}
 	}
+}
+
+/** The preflight checks that failed, whether ignored or not: the ones the review lists and `i` toggles. */
+export function failingChecks(outcomes: WizardState['preflight']['outcomes']): WizardState['preflight']['outcomes'] {
+	return outcomes.filter(outcome => outcome.finding.level === 'fail');
+}
+
+/** Whether a preflight FAIL, neither fixed nor ignored, still stands between the user and the run. */
+export function startBlocked(preflight: ReviewPreflight): boolean {
+	return blockingFailures(preflight.outcomes, preflight.ignored).length > 0;
 }
 
 type StepScreen = Extract<WizardScreen, {kind: 'step'}>;

@@ -1,4 +1,6 @@
+import type {PreflightCheckName} from '../lab/lab-schema.js';
 import type {RunnerEvent, StepRef} from '../runner/events.js';
+import type {PreflightOutcome} from '../steps/preflight-findings.js';
 import type {CheckResult, VerifyResult} from '../steps/step.js';
 import type {BuildProgress} from './build-progress.js';
 import {defaultTailLines} from './output-tail.js';
@@ -44,6 +46,19 @@ export type WizardScreen =
 	}
 	| {kind: 'summary'; outcome: 'completed' | 'stopped' | 'failed'};
 
+/**
+ * The preflight verdicts the review leads with. A FAIL blocks the start until a new check passes it or
+ * the user ignores that check by name; `refused` is set when Enter was pressed while one still blocked.
+ */
+export interface ReviewPreflight {
+	outcomes: PreflightOutcome[];
+	ignored: PreflightCheckName[];
+	/** Index into the failing outcomes: the one `i` ignores. */
+	selected: number;
+	refused: boolean;
+	checking: boolean;
+}
+
 /** A step that has ended, kept for the scroll-back list above the live screen. */
 export interface FinishedStep {
 	step: StepRef;
@@ -58,6 +73,7 @@ export interface WizardState {
 	resumed: boolean;
 	steps: StepRef[];
 	checks: Record<string, CheckResult>;
+	preflight: ReviewPreflight;
 	verified: Record<string, VerifyResult>;
 	finished: FinishedStep[];
 	/** Last lines of output of the running step, bounded by `tailLimit`. */
@@ -74,6 +90,10 @@ export type WizardAction =
 	| {type: 'tick'; now: number}
 	| {type: 'plan-loaded'; steps: StepRef[]; checks: Record<string, CheckResult>}
 	| {type: 'plan-confirmed'}
+	| {type: 'preflight-judged'; outcomes: PreflightOutcome[]}
+	| {type: 'preflight-checking'}
+	| {type: 'preflight-selected'; delta: 1 | -1}
+	| {type: 'preflight-ignore-toggled'}
 	| {type: 'stall-dismissed'}
 	| {type: 'learn-paused'; key: string; commands: string[]}
 	| {type: 'learn-decided'}
@@ -89,6 +109,7 @@ export function initialWizardState(options: {now: number; tailLimit?: number; st
 		resumed: false,
 		steps: [],
 		checks: {},
+		preflight: {outcomes: [], ignored: [], selected: 0, refused: false, checking: false},
 		verified: {},
 		finished: [],
 		tail: [],

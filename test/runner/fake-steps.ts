@@ -1,10 +1,11 @@
 import type {JobHandle, JobState} from '../../src/exec/job.js';
 import type {JobControl} from '../../src/runner/job-control.js';
-import type {CheckResult, FailureHint, PlannedCommand, Step, VerifyResult} from '../../src/steps/step.js';
+import type {CheckResult, FailureHint, PhaseId, PlannedCommand, Step, VerifyResult} from '../../src/steps/step.js';
 
 /** A step whose check, plan and verify are plain values or functions, for runner stories. */
 export function fakeStep(id: string, parts: {
 	host?: string;
+	phase?: PhaseId;
 	check?: () => CheckResult;
 	commands?: PlannedCommand[];
 	verify?: () => VerifyResult;
@@ -12,7 +13,7 @@ export function fakeStep(id: string, parts: {
 }): Step {
 	return {
 		id,
-		phase: 'preflight',
+		phase: parts.phase ?? 'preflight',
 		host: parts.host ?? 'node1',
 		title: {zh: id, en: id},
 		why: {zh: id, en: id},

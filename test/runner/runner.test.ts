@@ -170,12 +170,21 @@ describe('runner', () => {
 	it('polls verify until it passes, and fails with the problem at the deadline', async () => {
 		let calls = 0;
 		const exec = new FakeExecutor([]);
-		const slow = fakeStep('slow', {verify: () => (++calls < 3 ? {ok: false, problem: 'not yet'} : {ok: true, proof: 'port 2181 answers'})});
-		const never = fakeStep('never', {verify: () => ({ok: false, problem: 'port 5050 closed'})});
+		const slow = fakeStep('slow', {phase: 'zookeeper', verify: () => (++calls < 3 ? {ok: false, problem: 'not yet'} : {ok: true, proof: 'port 2181 answers'})});
+		const never = fakeStep('never', {phase: 'mesos-masters', verify: () => ({ok: false, problem: 'port 5050 closed'})});
 		const {store, runner} = runnerFor([slow, never], exec, {verifyTimeoutMs: 50});
 		expect(await runner.run()).toBe('failed');
 		expect(calls).toBe(3);
 		expect(store.step('never@node1')?.lastError).toBe('verification failed: port 5050 closed');
+	});
+
+	it('takes a preflight verdict at its first answer: waiting does not change the OS a machine runs', async () => {
+		let probes = 0;
+		const os = fakeStep('preflight-os', {phase: 'preflight', verify: () => ({ok: false, problem: `found debian 12 (probe ${++probes})`})});
+		const {store, runner} = runnerFor([os], new FakeExecutor([]), {verifyTimeoutMs: 60_000, verifyIntervalMs: 2000});
+		expect(await runner.run()).toBe('failed');
+		expect(probes).toBe(1);
+		expect(store.step('preflight-os@node1')?.lastError).toBe('verification failed: found debian 12 (probe 1)');
 	});
 
 	it('re-checks done steps on resume and re-runs one whose facts changed', async () => {
@@ -240,6 +249,7 @@ describe('runner', () => {
 		const exec = new FakeExecutor([{match: 'systemctl start zk'}]);
 		let probes = 0;
 		const steps = [fakeStep('zookeeper-member-3', {
+			phase: 'zookeeper',
 			commands: [{command: 'systemctl start zk'}],
 			verify: () => {
 				probes += 1;

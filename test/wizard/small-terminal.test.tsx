@@ -24,7 +24,7 @@ function wizardAt(columns: number, rows: number, noColor = true) {
 	const source = new ScriptedSource();
 	const pauses = new Set<(pause: LearnPause) => void>();
 	const controls: WizardControls = {
-		confirmPlan: vi.fn(), retry: vi.fn(), skip: vi.fn(), restartJob: vi.fn(), decideLearn: vi.fn(), quit: vi.fn(), openDashboard: vi.fn(),
+		confirmPlan: vi.fn(), recheckPreflight: vi.fn(async () => []), retry: vi.fn(), skip: vi.fn(), restartJob: vi.fn(), decideLearn: vi.fn(), quit: vi.fn(), openDashboard: vi.fn(),
 		readLog: vi.fn(async () => Array.from({length: 300}, (_, index) => `log line ${index}`)),
 	};
 	const app = render(

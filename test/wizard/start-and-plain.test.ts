@@ -98,7 +98,7 @@ describe('running without a terminal', () => {
 				probeMirror: async () => ({ok: true, detail: 'not used'}),
 			},
 			prepareRun: async () => ({
-				steps: planSteps, checks: {}, info: () => undefined, downloads: [], estimateMs: 0, lastStop: undefined, run,
+				steps: planSteps, checks: {}, info: () => undefined, downloads: [], estimateMs: 0, lastStop: undefined, preflight: [], recheckPreflight: async () => [], run,
 				addresses: {mesos: 'http://127.0.0.1:5050', marathon: 'http://127.0.0.1:8080', haproxyStats: 'http://127.0.0.1:9090/haproxy?stats'},
 			}),
 			openDashboard: async () => {},

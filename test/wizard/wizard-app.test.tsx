@@ -27,7 +27,7 @@ function setup(options: {autoConfirm?: boolean} = {}) {
 	const source = new ScriptedSource();
 	const learn = new ScriptedLearn();
 	const controls: WizardControls = {
-		confirmPlan: vi.fn(), retry: vi.fn(), skip: vi.fn(), restartJob: vi.fn(), decideLearn: vi.fn(), quit: vi.fn(), openDashboard: vi.fn(),
+		confirmPlan: vi.fn(), recheckPreflight: vi.fn(async () => []), retry: vi.fn(), skip: vi.fn(), restartJob: vi.fn(), decideLearn: vi.fn(), quit: vi.fn(), openDashboard: vi.fn(),
 		readLog: vi.fn(async () => ['first log line', 'last log line']),
 	};
 	const app = render(

@@ -4,6 +4,9 @@ import type {CheckResult, Language} from '../../steps/step.js';
 import {formatDuration} from '../build-progress.js';
 import {useTone} from '../palette.js';
 import {localize, type StepInfoLookup} from '../step-info.js';
+import {startBlocked} from '../wizard-reducer.js';
+import type {WizardState} from '../wizard-state.js';
+import {blockedKeys, PreflightFailures} from './PreflightFailures.js';
 
 /** Something the run will fetch, and the mirror it comes from. */
 export interface PlannedDownload {
@@ -20,6 +23,8 @@ export interface PlanReviewProps {
 	info: StepInfoLookup;
 	/** Step lines that fit on the screen; the rest are counted, so 80x24 still shows the keys. */
 	maxStepRows?: number;
+	/** Preflight verdicts: failures lead the review and replace the downloads until dealt with. */
+	preflight?: WizardState['preflight'];
 }
 
 /** Steps grouped by host, in plan order, so the review reads host by host. */
@@ -34,14 +39,16 @@ export function groupByHost(steps: readonly StepRef[]): Array<{host: string; ste
 	return [...groups].map(([host, list]) => ({host, steps: list}));
 }
 
-export function PlanReview({steps, checks, downloads, estimateMs, language, info, maxStepRows = Number.POSITIVE_INFINITY}: PlanReviewProps) {
+export function PlanReview({steps, checks, downloads, estimateMs, language, info, maxStepRows = Number.POSITIVE_INFINITY, preflight}: PlanReviewProps) {
 	const tone = useTone();
 	const satisfied = steps.filter(step => checks[step.key]?.kind === 'satisfied').length;
 	const shown = steps.slice(0, Math.max(1, maxStepRows));
 	const hidden = steps.length - shown.length;
+	const blocked = preflight !== undefined && startBlocked(preflight);
 	return (
 		<Box flexDirection="column">
 			<Text bold>Plan: {steps.length} steps, {satisfied} already satisfied, about {formatDuration(estimateMs)}</Text>
+			{preflight ? <PreflightFailures preflight={preflight} language={language}/> : null}
 			{groupByHost(shown).map(group => (
 				<Box key={group.host} flexDirection="column" marginTop={1}>
 					<Text bold color={tone('accent')}>{group.host}</Text>
@@ -59,7 +66,7 @@ export function PlanReview({steps, checks, downloads, estimateMs, language, info
 				</Box>
 			))}
 			{hidden > 0 ? <Text color={tone('muted')}>{` … and ${hidden} more steps (mesos-lab plan lists them all)`}</Text> : null}
-			{downloads.length > 0 ? (
+			{downloads.length > 0 && !blocked ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text bold>Downloads</Text>
 					{downloads.map(download => (
@@ -67,7 +74,7 @@ export function PlanReview({steps, checks, downloads, estimateMs, language, info
 					))}
 				</Box>
 			) : null}
-			<Text color={tone('accent')}>Enter or y: start · q: quit without changing anything</Text>
+			<Text color={tone('accent')}>{blocked ? blockedKeys(language) : 'Enter or y: start · q: quit without changing anything'}</Text>
 		</Box>
 	);
 }

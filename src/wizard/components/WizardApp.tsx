@@ -1,15 +1,18 @@
 import {Box, Static, Text, useApp, useInput, useStdout} from 'ink';
 import {useEffect, useReducer} from 'react';
+import type {PreflightCheckName} from '../../lab/lab-schema.js';
 import type {RunnerEvent, StepRef} from '../../runner/events.js';
+import type {PreflightOutcome} from '../../steps/preflight-findings.js';
 import type {CheckResult, Language} from '../../steps/step.js';
 import {formatDuration} from '../build-progress.js';
 import type {LearnControl, LearnDecision} from '../learn-gate.js';
 import {NoColorContext, useTone} from '../palette.js';
 import type {StepInfoLookup} from '../step-info.js';
-import {wizardReducer} from '../wizard-reducer.js';
+import {failingChecks, startBlocked, wizardReducer} from '../wizard-reducer.js';
 import {initialWizardState, type FinishedStep, type WizardState} from '../wizard-state.js';
 import {FailureView} from './FailureView.js';
 import {PlanReview, type PlannedDownload} from './PlanReview.js';
+import {rowsPerFailure} from './PreflightFailures.js';
 import {StepView} from './StepView.js';
 import {Summary, type ClusterAddresses, type ExperimentCommands} from './Summary.js';
 
@@ -20,7 +23,10 @@ export interface RunnerEventSource {
 
 /** What the user's keys ask of the run. Every effect is injected; the app only calls these. */
 export interface WizardControls {
-	confirmPlan(): void;
+	/** Starts the run; the preflight checks the user ignored by name on the review go with it. */
+	confirmPlan(ignorePreflight: readonly PreflightCheckName[]): void;
+	/** Judges the preflight checks again after the user fixed something. */
+	recheckPreflight(): Promise<PreflightOutcome[]>;
 	retry(stepKey: string): void;
 	skip(stepKey: string): void;
 	/** The tutorial's remedy for a stuck build: stop it and start it again. */
@@ -47,7 +53,7 @@ export interface WizardAppProps {
 	tailLines?: number;
 	stallAfterMs?: number;
 	/** Steps and their checks, known before the run starts, for the review screen. */
-	plan?: {steps: StepRef[]; checks: Record<string, CheckResult>};
+	plan?: {steps: StepRef[]; checks: Record<string, CheckResult>; preflight?: PreflightOutcome[]};
 	/** Whether the stall remedy can run from here; otherwise the screen says to quit and resume. */
 	canRestartJob?: boolean;
 	/** Skip the review screen: `--yes`, or a resumed run that was already confirmed. */
@@ -70,17 +76,21 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 	// Room for the title, the downloads and the keys; the steps get the rest of the screen.
 	const rows = 'rows' in stdout && typeof stdout.rows === 'number' && stdout.rows > 0 ? stdout.rows : 24;
 	const columns = 'columns' in stdout && typeof stdout.columns === 'number' && stdout.columns > 0 ? stdout.columns : 80;
-	const maxStepRows = Math.max(5, rows - 14);
+	const [state, dispatch] = useReducer(wizardReducer, {now: clock(), tailLimit: tailLines, stallAfterMs}, initialWizardState);
+	// Failing preflight checks come first; while one blocks the start it takes the downloads' place too.
+	const failing = failingChecks(state.preflight.outcomes).length;
+	const failureRows = failing === 0 ? 0 : 3 + failing * rowsPerFailure;
+	const maxStepRows = Math.max(failing === 0 ? 5 : 2, rows - failureRows - (startBlocked(state.preflight) ? 8 : 14));
 	// The failure screen's log gets all but its title and keys; learn mode's commands share the step screen.
 	const logRows = Math.max(5, rows - 4);
 	const commandRows = Math.max(3, rows - 14);
 	// Title, three addresses, a gap, a line per topic of experiments and the keys line stay on screen with the proofs.
 	const proofRows = Math.max(3, rows - 7 - Math.max(1, experiments?.length ?? 0));
-	const [state, dispatch] = useReducer(wizardReducer, {now: clock(), tailLimit: tailLines, stallAfterMs}, initialWizardState);
 
 	useEffect(() => {
 		if (plan) {
 			dispatch({type: 'plan-loaded', steps: plan.steps, checks: plan.checks});
+			dispatch({type: 'preflight-judged', outcomes: plan.preflight ?? []});
 		}
 	}, [plan]);
 
@@ -103,12 +113,31 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 
 	const {screen} = state;
 	const needsConfirm = screen.kind === 'review' && !screen.confirmed && state.steps.length > 0;
-	useEffect(() => {
-		if (needsConfirm && autoConfirm) {
-			dispatch({type: 'plan-confirmed'});
-			controls.confirmPlan();
+	const blocked = startBlocked(state.preflight);
+	const confirm = () => {
+		dispatch({type: 'plan-confirmed'});
+		// The reducer refuses the same way: a blocking failure keeps the review, with the reason on it.
+		if (!blocked) {
+			controls.confirmPlan(state.preflight.ignored);
 		}
-	}, [needsConfirm, autoConfirm, controls]);
+	};
+
+	// --yes and resume skip the question, never a failing preflight check: that waits for the user.
+	useEffect(() => {
+		if (needsConfirm && autoConfirm && !blocked) {
+			dispatch({type: 'plan-confirmed'});
+			controls.confirmPlan(state.preflight.ignored);
+		}
+	}, [needsConfirm, autoConfirm, blocked, controls, state.preflight.ignored]);
+
+	const recheck = () => {
+		dispatch({type: 'preflight-checking'});
+		void controls.recheckPreflight().then(outcomes => {
+			dispatch({type: 'preflight-judged', outcomes});
+		}, () => {
+			dispatch({type: 'preflight-judged', outcomes: state.preflight.outcomes});
+		});
+	};
 
 	const leave = () => {
 		controls.quit();
@@ -126,8 +155,13 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 				if (input === 'q') {
 					leave();
 				} else if (needsConfirm && (key.return || input === 'y')) {
-					dispatch({type: 'plan-confirmed'});
-					controls.confirmPlan();
+					confirm();
+				} else if (needsConfirm && failing > 0 && (key.upArrow || key.downArrow)) {
+					dispatch({type: 'preflight-selected', delta: key.upArrow ? -1 : 1});
+				} else if (needsConfirm && failing > 0 && input === 'i') {
+					dispatch({type: 'preflight-ignore-toggled'});
+				} else if (needsConfirm && input === 'c' && !state.preflight.checking) {
+					recheck();
 				}
 
 				return;
@@ -201,7 +235,7 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 					? <Text>Checking what is already in place…</Text>
 					: screen.confirmed
 						? <Text>Starting…</Text>
-						: <PlanReview steps={state.steps} checks={state.checks} downloads={downloads} estimateMs={estimateMs(state.steps, state.checks)} language={language} info={info} maxStepRows={maxStepRows}/>
+						: <PlanReview steps={state.steps} checks={state.checks} downloads={downloads} estimateMs={estimateMs(state.steps, state.checks)} language={language} info={info} maxStepRows={maxStepRows} preflight={state.preflight}/>
 			) : null}
 			{screen.kind === 'step' ? <StepView screen={screen} canRestartJob={canRestartJob} tail={state.tail} now={state.now} language={language} info={info} commandRows={commandRows} columns={columns}/> : null}
 			{screen.kind === 'failure' ? <FailureView screen={screen} language={language} info={info} logRows={logRows}/> : null}
