@@ -125,7 +125,11 @@ export function labServices(lab: Lab, open: OpenHost): LabServices {
 		},
 		manualStart: service => {
 			const where = place(service);
-			return `ssh ${where.host.user}@${where.host.address} sudo ${where.start}`;
+			if (where.host.local === true) {
+				return `sudo ${where.start}`;
+			}
+			// A lab without a user logs in as root, as the install did.
+			return `ssh ${where.host.user ?? 'root'}@${where.host.address} sudo ${where.start}`;
 		},
 		zookeeperModes: () => Promise.all(t.zookeeper.map(async member => ({id: member.id, mode: await zkModeOf(member.host.address, member.clientPort)}))),
 		close: async () => {

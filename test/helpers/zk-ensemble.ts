@@ -36,7 +36,7 @@ export async function startZkEnsemble(ports: {client: number[]; peer: number[]; 
 	const root = mkdtempSync(join(tmpdir(), 'mesos-lab-ensemble-'));
 	const lab = validateLab({
 		language: 'en',
-		hosts: [{name: 'local', address: '127.0.0.1'}],
+		hosts: [{name: 'local', address: '127.0.0.1', local: true}],
 		root,
 		zookeeper: {distribution: 'debian-package', home: zookeeperHome, service: 'script'},
 		ports: {zookeeperClient: ports.client, zookeeperPeer: ports.peer, zookeeperElection: ports.election, masters: ports.masters, marathon: ports.marathon},
