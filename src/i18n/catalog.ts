@@ -92,6 +92,7 @@ export const messages = defineCatalog({
 		en: 'Preflight failed ({count, plural, one {# check} other {# checks}}); no step was run:',
 		zh: '预检未通过（{count, plural, other {# 项}}），没有执行任何步骤：',
 	},
+	preflightFailure: {en: '✗ {check} {title}: {detail}', zh: '✗ {check} {title}：未通过，{detail}'},
 	preflightFix: {en: 'Fix: {fix}', zh: '修复：{fix}'},
 	preflightWayPast: {
 		en: 'Fix these and run again, or add {flags} to go on regardless.',

@@ -50,7 +50,7 @@ describe.skipIf(shouldSkipSshd() || Boolean(missing))('passwords asked at the te
 	/** Waits for the install's first check, then ends the run: the passwords were needed before it. */
 	async function untilFirstCheck(cli: BuiltCliRun): Promise<string> {
 		try {
-			await cli.waitFor(/preflight-os@node1 .* FAIL found /, 150_000);
+			await cli.waitFor(/✗ os@node1 .*found /, 150_000);
 			return cli.output();
 		} finally {
 			cli.child.kill('SIGKILL');
