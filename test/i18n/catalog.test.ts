@@ -3,7 +3,7 @@ import {fileURLToPath} from 'node:url';
 import {isArgumentElement, isDateElement, isNumberElement, isPluralElement, isSelectElement, isTimeElement, parse, type MessageFormatElement} from '@formatjs/icu-messageformat-parser';
 import {IntlMessageFormat} from 'intl-messageformat';
 import {describe, expect, it} from 'vitest';
-import {messages, type MessageKey} from '../../src/i18n/catalog.js';
+import {catalogAreas, messages, type MessageKey} from '../../src/i18n/catalog.js';
 import {t} from '../../src/i18n/messages.js';
 
 /** `name:kind` for every parameter a message takes, at any depth, as the ICU parser reads it. */
@@ -30,6 +30,21 @@ function parameters(message: string): string[] {
 const keys = Object.keys(messages) as MessageKey[];
 
 describe('the message catalog', () => {
+	it('defines each key in one area only, so no text silently replaces another', () => {
+		const seen = new Map<string, string>();
+		const twice: string[] = [];
+		for (const [area, texts] of Object.entries(catalogAreas)) {
+			for (const key of Object.keys(texts)) {
+				const first = seen.get(key);
+				if (first !== undefined) {
+					twice.push(`${key}: ${first} and ${area}`);
+				}
+				seen.set(key, area);
+			}
+		}
+		expect(twice).toEqual([]);
+	});
+
 	it.each(keys)('%s has Chinese and English with the same parameters', (key) => {
 		const {en, zh} = messages[key];
 		expect(en.trim()).not.toBe('');
