@@ -1,7 +1,7 @@
 import {render} from 'ink-testing-library';
 import {expect, test, vi} from 'vitest';
 import {WizardApp, type WizardControls} from '../../src/wizard/components/WizardApp.js';
-import type {LearnPause} from '../../src/wizard/learn-gate.js';
+import type {LearnPause} from '../../src/install/learn-gate.js';
 import {at, planSteps, started} from './events.js';
 import {ScriptedSource} from './scripted-source.js';
 

@@ -11,10 +11,8 @@ import {buildPlan} from '../steps/catalog.js';
 import {assessPreflight, blockingFailures, isPreflightCheck, type PreflightOutcome} from '../steps/preflight-findings.js';
 import type {SecretSource} from '../steps/secrets.js';
 import {stepKey, type CheckResult, type Step} from '../steps/step.js';
-import type {PlannedDownload} from './components/PlanReview.js';
-import type {ClusterAddresses} from './components/Summary.js';
 import {createLearnGate} from './learn-gate.js';
-import type {DrivableRun, PreparedRun} from './prepared-run.js';
+import type {ClusterAddresses, DrivableRun, PlannedDownload, PreparedRun} from './prepared-run.js';
 import type {StepInfo} from './step-info.js';
 import {stopDetachedJob, type JobStopper} from './stop-job.js';
 

@@ -8,8 +8,8 @@ import type {RunnerEvent} from '../../src/runner/events.js';
 import {CheckpointStore} from '../../src/state/checkpoint-store.js';
 import type {Journal} from '../../src/state/journal.js';
 import type {Step} from '../../src/steps/step.js';
-import type {LearnPause} from '../../src/wizard/learn-gate.js';
-import {lastStopOf, prepareLabRun, type LabRunInput} from '../../src/wizard/lab-run.js';
+import type {LearnPause} from '../../src/install/learn-gate.js';
+import {lastStopOf, prepareLabRun, type LabRunInput} from '../../src/install/lab-run.js';
 import {FakeExecutor} from '../helpers/fake-executor.js';
 import {FakeJobs, fakeStep} from '../runner/fake-steps.js';
 

@@ -2,7 +2,7 @@ import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, test} from 'vitest';
 import type {CommandResult, Executor} from '../../src/exec/executor.js';
-import {detectPrimaryAddress, probeVaultMirror} from '../../src/wizard/target-facts.js';
+import {detectPrimaryAddress, probeVaultMirror} from '../../src/install/target-facts.js';
 
 function answering(outputs: Record<string, string>): Pick<Executor, 'run'> {
 	return {

@@ -6,7 +6,7 @@ import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import {startJob} from '../../src/exec/detached-job.js';
 import {LocalExecutor} from '../../src/exec/local-executor.js';
 import {shellCommand} from '../../src/exec/quote.js';
-import {stopDetachedJob} from '../../src/wizard/stop-job.js';
+import {stopDetachedJob} from '../../src/install/stop-job.js';
 
 let baseDir: string;
 const exec = new LocalExecutor();
