@@ -9,6 +9,7 @@ import type {Journal} from '../state/journal.js';
 import {experimentCommandsByTopic} from '../experiments/catalog.js';
 import {buildPlan} from '../steps/catalog.js';
 import {assessPreflight, blockingFailures, isPreflightCheck, type PreflightOutcome} from '../steps/preflight-findings.js';
+import {findingAsCheck} from '../steps/preflight.js';
 import type {SecretSource} from '../steps/secrets.js';
 import {stepKey, type CheckResult, type Step} from '../steps/step.js';
 import {createLearnGate} from './learn-gate.js';
@@ -121,7 +122,7 @@ async function checkAll(steps: readonly Step[], executorFor: LabRunInput['execut
 	for (const step of steps) {
 		const finding = isPreflightCheck(step) ? judged.get(stepKey(step)) : undefined;
 		if (finding) {
-			checks[stepKey(step)] = finding.level === 'fail' || finding.level === 'fix' ? {kind: 'needed', reason: `${finding.level.toUpperCase()} ${finding.detail}: ${finding.fix.en}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
+			checks[stepKey(step)] = findingAsCheck(finding);
 			continue;
 		}
 
