@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import type {CommandContext} from '../cli/context.js';
 import {hostAccess, type HostAccessFlags} from '../cli/host-access.js';
 import {BugError} from '../errors.js';
-import {jobState, startJob, tailJob} from '../exec/detached-job.js';
+import {jobState, startJob, stopJob, tailJob} from '../exec/detached-job.js';
 import type {Executor} from '../exec/executor.js';
 import {recordHostKey} from '../exec/known-hosts.js';
 import {openHost, openHostAsRoot, type HostAddress} from '../exec/open-host.js';
@@ -94,7 +94,7 @@ export function realInstallDeps(ctx: CommandContext, options: RealDepsOptions): 
 				}
 				const {canAsk, ...choices} = runOptions;
 				const secrets = await registryPasswordSource(lab, ctx.env, canAsk ? access.ask : undefined);
-				const prepared = await prepareLabRun({lab, home: ctx.home, labId: options.labId, executorFor: hostExecutor, jobs: {startJob, jobState, tailJob}, secrets, ...choices});
+				const prepared = await prepareLabRun({lab, home: ctx.home, labId: options.labId, executorFor: hostExecutor, jobs: {startJob, jobState, tailJob, stopJob}, secrets, ...choices});
 				return {...prepared, dispose: closeAll};
 			} catch (error) {
 				await closeAll();

@@ -234,6 +234,68 @@ describe('runner', () => {
 		expect(second.store.step('mesos-build@node1')?.status).toBe('done');
 	});
 
+	it('restarts a silent job on request: the step keeps going and its earlier commands do not run again', async () => {
+		const jobs = new FakeJobs();
+		const exec = new FakeExecutor([{match: 'fetch sources', times: 1}]);
+		const step = fakeStep('mesos-build', {commands: [{command: 'fetch sources'}, {command: 'make -j2', detached: {name: 'mesos-build'}}]});
+		const {store, runner, events} = runnerFor([step], exec, {jobs, onFailure: 'ask'});
+		const outcome = runner.run();
+		await until(() => jobs.started === 1);
+		jobs.write('mesos-build', 'compiling a.cc\n');
+		await until(() => store.step('mesos-build@node1')?.job?.readBytes === 'compiling a.cc\n'.length);
+
+		expect(await runner.restartJob('mesos-build@node1')).toBe(true);
+		await until(() => jobs.started === 2);
+		jobs.write('mesos-build', 'compiling b.cc\n');
+		jobs.exits.set('mesos-build', 0);
+
+		expect(await outcome).toBe('completed');
+		expect(jobs.stopped).toEqual(['mesos-build']);
+		expect(exec.commands).toEqual(['fetch sources']);
+		expect(events.filter(event => event.type === 'step-failed')).toEqual([]);
+		expect(store.readLog('mesos-build@node1')).toContain('# mesos-build stopped for a restart; starting it again\ncompiling b.cc\n');
+		expect(store.step('mesos-build@node1')).toMatchObject({status: 'done', attempts: 1});
+	});
+
+	it('has nothing to restart when the step follows no job', async () => {
+		const {runner} = runnerFor([], new FakeExecutor([]), {jobs: new FakeJobs()});
+		expect(await runner.restartJob('mesos-build@node1')).toBe(false);
+	});
+
+	it('asks its gate before a needed step applies, and saves a skip there as the user\'s', async () => {
+		const exec = new FakeExecutor([{match: 'yum install -y docker-ce'}]);
+		const steps = [
+			fakeStep('install-java', {check: () => ({kind: 'satisfied', reason: 'java 1.8 found'})}),
+			fakeStep('install-zookeeper', {commands: [{command: 'tar xzf zookeeper.tar.gz'}]}),
+			fakeStep('install-docker', {commands: [{command: 'yum install -y docker-ce'}]}),
+		];
+		const asked: Array<{key: string; commands: string[]}> = [];
+		const {store, runner} = runnerFor(steps, exec, {
+			gate: async ({step, plan}) => {
+				asked.push({key: step.key, commands: plan.commands.map(command => command.command)});
+				return step.id === 'install-zookeeper' ? {kind: 'skip', reason: 'not now'} : {kind: 'apply'};
+			},
+		});
+
+		expect(await runner.run()).toBe('completed');
+		expect(asked).toEqual([
+			{key: 'install-zookeeper@node1', commands: ['tar xzf zookeeper.tar.gz']},
+			{key: 'install-docker@node1', commands: ['yum install -y docker-ce']},
+		]);
+		expect(exec.commands).toEqual(['yum install -y docker-ce']);
+		expect(store.step('install-java@node1')).toMatchObject({status: 'skipped', skippedBy: 'check'});
+		expect(store.step('install-zookeeper@node1')).toMatchObject({status: 'skipped', reason: 'not now', skippedBy: 'request'});
+
+		// Resume keeps the user's skip and asks nothing about it again.
+		asked.length = 0;
+		const again = runnerFor(steps, exec, {gate: async ({step}) => {
+			asked.push({key: step.key, commands: []});
+			return {kind: 'apply'};
+		}});
+		expect(await again.runner.run({resumed: true})).toBe('completed');
+		expect(asked.map(entry => entry.key)).toEqual(['install-docker@node1']);
+	});
+
 	it('fails with the job\'s own exit status', async () => {
 		const jobs = new FakeJobs();
 		const exec = new FakeExecutor([]);

@@ -6,7 +6,7 @@ import type {CommandResult, RunOptions} from '../../src/exec/executor.js';
 import type {JobProgress} from '../../src/runner/events.js';
 import {Runner} from '../../src/runner/runner.js';
 import {CheckpointStore} from '../../src/state/checkpoint-store.js';
-import {buildProgressLine} from '../../src/steps/build-progress-line.js';
+import {buildProgressLine, lastBuildProgress} from '../../src/steps/build-progress-line.js';
 import {FakeExecutor} from '../helpers/fake-executor.js';
 import {FakeJobs, fakeStep} from './fake-steps.js';
 
@@ -39,10 +39,10 @@ describe('what the runner hands to commands and reports from jobs', () => {
 		expect(JSON.stringify(store.journal())).not.toContain('s3cret');
 	});
 
-	it('reads compiled objects from the build job\'s progress lines', async () => {
+	it('passes on the progress the step reads from its job\'s log', async () => {
 		const jobs = new FakeJobs();
 		const store = CheckpointStore.open(home, 'lab');
-		const step = fakeStep('mesos-build', {commands: [{command: 'make', detached: {name: 'mesos-build'}}]});
+		const step = fakeStep('mesos-build', {commands: [{command: 'make', detached: {name: 'mesos-build'}}], jobProgress: lastBuildProgress});
 		const runner = new Runner({labId: 'lab', steps: [step], store, executorFor: () => new FakeExecutor([]), jobs, jobPollMs: 1, verifyIntervalMs: 1});
 		const progress: JobProgress[] = [];
 		runner.on((event) => event.type === 'job-progress' && progress.push(event.job));
@@ -55,7 +55,7 @@ describe('what the runner hands to commands and reports from jobs', () => {
 		jobs.write('mesos-build', `${buildProgressLine(1400, 1400)}\n`);
 		jobs.exits.set('mesos-build', 0);
 		expect(await outcome).toBe('completed');
-		expect(progress.map((entry) => entry.compiled)).toEqual([{done: 120, total: 1400}, undefined, {done: 1400, total: 1400}]);
+		expect(progress.map((entry) => entry.progress)).toEqual([{done: 120, total: 1400}, undefined, {done: 1400, total: 1400}]);
 	});
 });
 
