@@ -5,7 +5,7 @@ import {readMesos} from '../../src/cluster/mesos-client.js';
 import type {ClusterSnapshot} from '../../src/cluster/snapshot.js';
 import {connectCluster, type LiveCluster} from '../../src/dashboard/cluster-ports.js';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
-import {eventually} from '../dashboard/recording-screen.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 /** Streaming as `mesos-lab demo` and `dashboard` run it, against the simulated cluster over HTTP. */
 let sim: SimulatedCluster;
@@ -101,7 +101,7 @@ describe('following the simulated cluster through its event streams', () => {
 		await matchesFreshRead('the first streamed snapshot');
 		expect(latest?.feeds).toEqual({mesos: {kind: 'stream'}, marathon: {kind: 'stream'}});
 		requests = [];
-		await eventually(() => log.some(event => event.message.startsWith('subscribed to the master event stream')), 'the subscription in the log', () => JSON.stringify(log.map(event => event.message)));
+		await waitFor(() => log.some(event => event.message.startsWith('subscribed to the master event stream')), 'the subscription in the log', {lastSeen: () => JSON.stringify(log.map(event => event.message))});
 		expect(requests.filter(path => path === '/master/state')).toEqual([]);
 	});
 
@@ -157,6 +157,6 @@ describe('following the simulated cluster through its event streams', () => {
 		follow();
 		await matchesFreshRead('the first streamed snapshot');
 		const first = latest?.sources.mesos.kind === 'ok' ? latest.sources.mesos.at : '';
-		await eventually(() => latest?.sources.mesos.kind === 'ok' && latest.sources.mesos.at !== first, 'a heartbeat to move the arrival time', () => JSON.stringify(latest?.sources.mesos));
+		await waitFor(() => latest?.sources.mesos.kind === 'ok' && latest.sources.mesos.at !== first, 'a heartbeat to move the arrival time', {lastSeen: () => JSON.stringify(latest?.sources.mesos)});
 	});
 });

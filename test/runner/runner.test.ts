@@ -9,6 +9,7 @@ import {CheckpointStore} from '../../src/state/checkpoint-store.js';
 import type {Step} from '../../src/steps/step.js';
 import {FakeExecutor} from '../helpers/fake-executor.js';
 import {FakeJobs, fakeStep} from './fake-steps.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 let home: string;
 beforeEach(() => {
@@ -24,17 +25,6 @@ function runnerFor(steps: Step[], exec: FakeExecutor, extra: Partial<Constructor
 	const events: RunnerEvent[] = [];
 	runner.on(event => events.push(event));
 	return {store, runner, events};
-}
-
-async function until(predicate: () => boolean): Promise<void> {
-	// A ceiling for a loaded machine; the condition usually holds within milliseconds.
-	const deadline = Date.now() + 30_000;
-	while (!predicate()) {
-		if (Date.now() > deadline) {
-			throw new Error('condition not reached in 30 s');
-		}
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
 }
 
 describe('runner', () => {
@@ -125,7 +115,7 @@ describe('runner', () => {
 		const exec = new FakeExecutor([{match: 'flaky', exitCode: 1, times: 1}, {match: 'flaky'}]);
 		const {store, runner} = runnerFor([fakeStep('flaky', {commands: [{command: 'flaky'}]})], exec, {onFailure: 'ask'});
 		const outcome = runner.run();
-		await until(() => store.step('flaky@node1')?.status === 'failed');
+		await waitFor(() => store.step('flaky@node1')?.status === 'failed');
 		runner.retry('flaky@node1');
 		expect(await outcome).toBe('completed');
 		expect(store.step('flaky@node1')).toMatchObject({status: 'done', attempts: 2});
@@ -136,7 +126,7 @@ describe('runner', () => {
 		const steps = [fakeStep('broken', {commands: [{command: 'broken'}]}), fakeStep('after', {commands: [{command: 'after'}]})];
 		const {store, runner} = runnerFor(steps, exec, {onFailure: 'ask'});
 		const outcome = runner.run();
-		await until(() => store.step('broken@node1')?.status === 'failed');
+		await waitFor(() => store.step('broken@node1')?.status === 'failed');
 		runner.skip('broken@node1');
 		expect(await outcome).toBe('completed');
 		expect(store.step('broken@node1')).toMatchObject({status: 'skipped', reason: 'skipped by request after a failure'});
@@ -155,7 +145,7 @@ describe('runner', () => {
 		];
 		const first = runnerFor(steps, exec, {onFailure: 'ask', verifyTimeoutMs: 0});
 		const outcome = first.runner.run();
-		await until(() => first.store.step('broken@node1')?.status === 'failed');
+		await waitFor(() => first.store.step('broken@node1')?.status === 'failed');
 		first.runner.skip('broken@node1');
 		expect(await outcome).toBe('completed');
 		expect(first.store.step('ensemble@node1')).toMatchObject({status: 'skipped', reason: 'one leader'});
@@ -214,9 +204,9 @@ describe('runner', () => {
 		const lines: string[] = [];
 		first.runner.on(event => event.type === 'command-output' && lines.push(event.line));
 		const firstRun = first.runner.run();
-		await until(() => jobs.started === 1);
+		await waitFor(() => jobs.started === 1);
 		jobs.write('mesos-build', 'compiling a.cc\ncompiling b');
-		await until(() => lines.length === 1);
+		await waitFor(() => lines.length === 1);
 		first.runner.stop();
 		expect(await firstRun).toBe('stopped');
 		expect(first.store.step('mesos-build@node1')).toMatchObject({status: 'running', job: {name: 'mesos-build', readBytes: 'compiling a.cc\n'.length}});
@@ -240,12 +230,12 @@ describe('runner', () => {
 		const step = fakeStep('mesos-build', {commands: [{command: 'fetch sources'}, {command: 'make -j2', detached: {name: 'mesos-build'}}]});
 		const {store, runner, events} = runnerFor([step], exec, {jobs, onFailure: 'ask'});
 		const outcome = runner.run();
-		await until(() => jobs.started === 1);
+		await waitFor(() => jobs.started === 1);
 		jobs.write('mesos-build', 'compiling a.cc\n');
-		await until(() => store.step('mesos-build@node1')?.job?.readBytes === 'compiling a.cc\n'.length);
+		await waitFor(() => store.step('mesos-build@node1')?.job?.readBytes === 'compiling a.cc\n'.length);
 
 		expect(await runner.restartJob('mesos-build@node1')).toBe(true);
-		await until(() => jobs.started === 2);
+		await waitFor(() => jobs.started === 2);
 		jobs.write('mesos-build', 'compiling b.cc\n');
 		jobs.exits.set('mesos-build', 0);
 
@@ -301,7 +291,7 @@ describe('runner', () => {
 		const exec = new FakeExecutor([]);
 		const {store, runner} = runnerFor([fakeStep('build', {commands: [{command: 'make', detached: {name: 'build'}}]})], exec, {jobs});
 		const outcome = runner.run();
-		await until(() => jobs.started === 1);
+		await waitFor(() => jobs.started === 1);
 		jobs.write('build', 'error: out of memory\n');
 		jobs.exits.set('build', 2);
 		expect(await outcome).toBe('failed');

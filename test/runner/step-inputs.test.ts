@@ -9,6 +9,7 @@ import {CheckpointStore} from '../../src/state/checkpoint-store.js';
 import {buildProgressLine, lastBuildProgress} from '../../src/steps/build-progress-line.js';
 import {FakeExecutor} from '../helpers/fake-executor.js';
 import {FakeJobs, fakeStep} from './fake-steps.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 let home: string;
 beforeEach(() => {
@@ -47,11 +48,11 @@ describe('what the runner hands to commands and reports from jobs', () => {
 		const progress: JobProgress[] = [];
 		runner.on((event) => event.type === 'job-progress' && progress.push(event.job));
 		const outcome = runner.run();
-		await until(() => jobs.started === 1);
+		await waitFor(() => jobs.started === 1);
 		jobs.write('mesos-build', `  CXX      a.lo\n${buildProgressLine(120, 1400)}\n`);
-		await until(() => progress.length === 1);
+		await waitFor(() => progress.length === 1);
 		jobs.write('mesos-build', '  CXX      b.lo\n');
-		await until(() => progress.length === 2);
+		await waitFor(() => progress.length === 2);
 		jobs.write('mesos-build', `${buildProgressLine(1400, 1400)}\n`);
 		jobs.exits.set('mesos-build', 0);
 		expect(await outcome).toBe('completed');
@@ -59,13 +60,3 @@ describe('what the runner hands to commands and reports from jobs', () => {
 	});
 });
 
-async function until(predicate: () => boolean): Promise<void> {
-	// A ceiling for a loaded machine; the condition usually holds within milliseconds.
-	const deadline = Date.now() + 30_000;
-	while (!predicate()) {
-		if (Date.now() > deadline) {
-			throw new Error('condition not reached in 30 s');
-		}
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
-}
