@@ -61,17 +61,10 @@ function snapshotView(): string {
 /** Waits until the streamed snapshot says what a fresh read of the cluster says. */
 async function matchesFreshRead(what: string): Promise<void> {
 	let expected = '';
-	const deadline = Date.now() + 20_000;
-	for (;;) {
+	await waitFor(async () => {
 		expected = await freshView();
-		if (snapshotView() === expected) {
-			return;
-		}
-		if (Date.now() > deadline) {
-			expect(snapshotView(), `${what} never matched a fresh read`).toBe(expected);
-		}
-		await new Promise(resolve => setTimeout(resolve, 50));
-	}
+		return snapshotView() === expected;
+	}, `${what} to match a fresh read`, {timeoutMs: 20_000, everyMs: 50, lastSeen: () => `streamed:\n${snapshotView()}\nfresh:\n${expected}`});
 }
 
 async function settle(): Promise<void> {
