@@ -1,16 +1,19 @@
 import {stat} from 'node:fs/promises';
 import {formatResult, runConformance} from '../cluster/conformance.js';
+import {localeLanguage} from '../i18n/language.js';
+import {t} from '../i18n/messages.js';
 
 /** `node dist/cli/conformance.js <samples-dir>`: every upstream sample through its parser; non-zero exit on any failure. */
 export async function conformanceMain(argv: string[]): Promise<number> {
 	const dir = argv[0] ?? process.env.MESOS_LAB_FIXTURES;
+	const language = process.env.MESOS_LAB_LANG === 'zh' || process.env.MESOS_LAB_LANG === 'en' ? process.env.MESOS_LAB_LANG : localeLanguage(process.env);
 	if (dir === undefined || dir === '') {
-		process.stderr.write('usage: conformance <samples-dir>   (or set MESOS_LAB_FIXTURES)\n');
+		process.stderr.write(`${t(language, 'errConformanceUsage')}\n`);
 		return 2;
 	}
 	const info = await stat(dir).catch(() => undefined);
 	if (!info?.isDirectory()) {
-		process.stderr.write(`${dir} is not a folder\nhint: pass the folder that holds mesos/, marathon/, marathon-lb/, haproxy/ and zookeeper/\n`);
+		process.stderr.write(`${t(language, 'errConformanceNotFolder', {dir})}\n`);
 		return 2;
 	}
 	const results = await runConformance(dir);
@@ -18,7 +21,7 @@ export async function conformanceMain(argv: string[]): Promise<number> {
 		process.stdout.write(`${formatResult(result)}\n`);
 	}
 	const count = (outcome: string): number => results.filter(result => result.outcome === outcome).length;
-	process.stdout.write(`\n${count('pass')} passed, ${count('expected-invalid')} rejected as expected, ${count('skipped')} skipped, ${count('fail')} failed\n`);
+	process.stdout.write(`\n${t(language, 'errConformanceSummary', {passed: count('pass'), rejected: count('expected-invalid'), skipped: count('skipped'), failed: count('fail')})}\n`);
 	return count('fail') === 0 && results.length > 0 ? 0 : 1;
 }
 

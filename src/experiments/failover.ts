@@ -73,7 +73,7 @@ export const failoverExperiment: Experiment = {
 		const before = new Set((app.tasks ?? []).map(t => t.ports?.[0]));
 		const victim = app.tasks?.[0];
 		if (victim === undefined) {
-			throw new ClusterError(`${nginxAppId} has no task to kill.`);
+			throw new ClusterError(localized('errHasNoTaskToKill', {nginxAppId}));
 		}
 		const url = serviceUrl(context, servicePort);
 		const prober = startProbing(url, context);

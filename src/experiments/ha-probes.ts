@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {t} from '../i18n/messages.js';
 import {request, type Dispatcher} from 'undici';
 import {ClusterError, InterruptedError, UserInputError} from '../errors.js';
@@ -64,8 +65,8 @@ export async function runningPicture(mesosUrls: readonly string[], dispatcher?: 
 
 export function requireServices(context: ExperimentContext, experiment: string): LabServices {
 	if (context.services === undefined) {
-		throw new UserInputError(`The ${experiment} experiment stops and starts the lab's daemons, so it needs a saved lab or the simulated cluster.`, {
-			hint: 'Pass --lab-id for a lab installed by mesos-lab, or run it on `mesos-lab demo` (MESOS_LAB_SIM_CONTROL).',
+		throw new UserInputError(localized('errTheExperimentStopsAndStarts', {experiment}), {
+			hint: localized('errTheExperimentStopsAndStartsHint'),
 		});
 	}
 	return context.services;

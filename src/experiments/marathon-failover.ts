@@ -20,7 +20,7 @@ export const marathonFailoverExperiment: Experiment = {
 		const services = requireServices(context, 'marathon-failover');
 		const urls = context.marathon.urls;
 		if (urls.length < 2) {
-			throw new ClusterError(`marathon-failover needs both of the lab's Marathons; it was given ${urls.length}.`, {hint: 'Pass --lab-id, or --marathon with both addresses.'});
+			throw new ClusterError(localized('errMarathonFailoverNeedsBothOfThe', {length: urls.length}), {hint: localized('errMarathonFailoverNeedsBothOfTheHint')});
 		}
 		const guard = new StoppedServices(services, context.print, context.lang);
 		const print = context.print;
@@ -31,7 +31,7 @@ export const marathonFailoverExperiment: Experiment = {
 		const firstLeader = await waitFor('a Marathon leader', () => marathonLeader(urls, context.dispatcher), context);
 		const first = positionOf(urls, firstLeader);
 		if (first === undefined) {
-			throw new ClusterError(`/v2/leader names ${firstLeader}, which is not one of ${urls.join(', ')}.`, {hint: 'Pass --marathon with the addresses Marathon advertises (its --hostname and --http_port).'});
+			throw new ClusterError(localized('errV2LeaderNamesWhichIsNot', {firstLeader, urls: urls.join(', ')}), {hint: localized('errV2LeaderNamesWhichIsNotHint')});
 		}
 		const others = urls.filter(url => hostPortOf(url) !== firstLeader);
 		const tasksOf = async (): Promise<Map<string, string[]>> => new Map((await context.marathon.listApps()).map(app => [app.id, (app.tasks ?? []).map(t => t.id).sort()]));

@@ -23,7 +23,7 @@ export const masterFailoverExperiment: Experiment = {
 	async run(context) {
 		const services = requireServices(context, 'master-failover');
 		if (context.mesosUrls.length < 3) {
-			throw new ClusterError(`master-failover needs the lab's three masters; it was given ${context.mesosUrls.length}.`, {hint: 'Pass --lab-id, or --mesos with all three masters.'});
+			throw new ClusterError(localized('errMasterFailoverNeedsTheLabSThree', {length: context.mesosUrls.length}), {hint: localized('errMasterFailoverNeedsTheLabSThreeHint')});
 		}
 		const guard = new StoppedServices(services, context.print, context.lang);
 		const print = context.print;
@@ -32,7 +32,7 @@ export const masterFailoverExperiment: Experiment = {
 		const leaderNow = () => mesosLeader(context.mesosUrls, context.dispatcher);
 		const position = (hostPort: string): number => {
 			const found = positionOf(context.mesosUrls, hostPort);
-			if (found === undefined) throw new ClusterError(`The leading master ${hostPort} is not one of ${context.mesosUrls.join(', ')}.`, {hint: 'Pass --mesos with the masters\' addresses as they advertise them.'});
+			if (found === undefined) throw new ClusterError(localized('errTheLeadingMasterIsNot', {hostPort, mesosUrls: context.mesosUrls.join(', ')}), {hint: localized('errTheLeadingMasterIsNotHint')});
 			return found;
 		};
 

@@ -38,7 +38,7 @@ export async function servicePortToRequest(marathon: Pick<MarathonWriter, 'findA
 export async function servicePortGiven(marathon: Pick<MarathonWriter, 'getApp'>, appId: string): Promise<number> {
 	const port = assignedServicePort(await marathon.getApp(appId));
 	if (port === undefined) {
-		throw new ClusterError(`Marathon reports no service port for ${appId}.`, {hint: `Look at the app's portMappings with: curl MARATHON/v2/apps${appId}`});
+		throw new ClusterError(localized('errMarathonReportsNoServicePort', {appId}), {hint: localized('errMarathonReportsNoServicePortHint', {appId})});
 	}
 	return port;
 }

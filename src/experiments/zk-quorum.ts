@@ -69,7 +69,7 @@ export const zkQuorumExperiment: Experiment = {
 
 			// 2. A second member down: one of three is no majority.
 			const follower = afterOne.find(m => m.mode === 'follower');
-			if (follower === undefined) throw new ClusterError('No ZooKeeper follower is left to stop.');
+			if (follower === undefined) throw new ClusterError(localized('errNoZooKeeperFollowerIsLeft'));
 			const secondAt = await guard.stop({kind: 'zookeeper', id: follower.id});
 			const refused = await waitFor('the last member to stop serving', async () => {
 				const modes = await services.zookeeperModes();

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {t} from '../i18n/messages.js';
 import {quoteShellArg} from '../exec/quote.js';
 import {BugError} from '../errors.js';
@@ -10,9 +11,9 @@ import type {Language, Step, StepContext} from './step.js';
 // Plans never probe the host; a context that refuses to run anything proves it.
 const noProbe: Executor = {
 	label: 'script',
-	run: () => Promise.reject(new BugError('a step probed the host while planning')),
-	upload: () => Promise.reject(new BugError('upload while planning')),
-	download: () => Promise.reject(new BugError('download while planning')),
+	run: () => Promise.reject(new BugError(localized('errAStepProbedTheHost'))),
+	upload: () => Promise.reject(new BugError(localized('errUploadWhilePlanning'))),
+	download: () => Promise.reject(new BugError(localized('errDownloadWhilePlanning'))),
 	close: () => Promise.resolve(),
 };
 

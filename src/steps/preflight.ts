@@ -208,8 +208,8 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 export function assertIgnorablePreflight(names: readonly string[]): void {
 	const unknown = names.filter((name) => !(preflightCheckNames as readonly string[]).includes(name));
 	if (unknown.length > 0) {
-		throw new UserInputError(`--ignore-preflight ${unknown.join(', ')}: no preflight check has that name.`, {
-			hint: `Use one of: ${preflightCheckNames.join(', ')}.`,
+		throw new UserInputError(localized('errIgnorePreflightNoPreflightCheckHas', {unknown: unknown.join(', ')}), {
+			hint: localized('errIgnorePreflightNoPreflightCheckHasHint', {preflightCheckNames: preflightCheckNames.join(', ')}),
 		});
 	}
 }

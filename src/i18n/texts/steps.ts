@@ -138,6 +138,8 @@ export const stepTexts = defineCatalog({
 	stepScriptCheckOnly: {en: '(a check only; nothing to run)', zh: '（只做检查，无需执行命令）'},
 	// steps/preflight-findings.ts
 	stepPreflightUnreachableFix: {en: 'Make sure this host can be reached (address, port, user, key), then check again.', zh: '确认能连上这台机器（地址、端口、用户、密钥），然后重新检查。'},
+	// lab/host-destination.ts
+	stepHostLocal: {en: '{address}, this machine, no SSH', zh: '{address}, 本机，不经 SSH'},
 	// steps/preflight.ts
 	stepPreflightNothingToDo: {en: 'Nothing to do', zh: '无需处理'},
 	stepOsTitle: {en: 'Confirm the system is CentOS 7', zh: '确认系统是 CentOS 7'},
