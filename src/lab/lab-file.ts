@@ -1,8 +1,10 @@
-import {localized} from '../i18n/localized.js';
+import {localized, localizedBy} from '../i18n/localized.js';
+import {t} from '../i18n/messages.js';
 import {parseDocument, stringify} from 'yaml';
-import type * as z from 'zod';
+import * as z from 'zod';
+import type {Language} from '../steps/step.js';
 import {UserInputError} from '../errors.js';
-import {labSchema, type Lab, type LabInput, type ParsedLab} from './lab-schema.js';
+import {labSchema, preflightCheckNames, type Lab, type LabInput, type ParsedLab} from './lab-schema.js';
 
 /** A lab file is a few kilobytes; anything near this is a mistake or an attack, refused before YAML parsing. */
 export const maxLabFileBytes = 1024 * 1024;
@@ -39,7 +41,7 @@ export function validateLab(value: unknown, sourcePath: string): Lab {
 	refusePasswords(value, sourcePath);
 	const result = labSchema.safeParse(value);
 	if (!result.success) {
-		throw new UserInputError(localized('errLabFileProblems', {sourcePath, count: result.error.issues.length, issues: formatIssues(result.error.issues)}), {
+		throw new UserInputError(localizedBy('errLabFileProblems', (language) => [{sourcePath, count: result.error.issues.length, issues: formatIssues(result.error.issues, language)}]), {
 			hint: localized('errLabFileProblemsHint'),
 		});
 	}
@@ -83,37 +85,57 @@ function refusePasswords(value: unknown, sourcePath: string): void {
 	});
 }
 
-function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
+function formatIssues(issues: readonly z.core.$ZodIssue[], language: Language): string {
 	return issues
 		.map((issue) => {
-			const path = issue.path.length === 0 ? '(top level)' : issue.path.map(String).join('.');
-			return `  - ${path}: ${describeIssue(issue)}`;
+			const path = issue.path.length === 0 ? t(language, 'errIssueTopLevel') : issue.path.map(String).join('.');
+			return `  - ${path}: ${describeIssue(issue, language)}`;
 		})
 		.join('\n');
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** zod's own wording of an issue in Chinese, for the checks that carry no message of ours. */
+const zodChinese = z.locales.zhCN().localeError;
+
+function describeIssue(issue: z.core.$ZodIssue, language: Language): string {
 	switch (issue.code) {
 		case 'invalid_value': {
-			return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+			return t(language, 'errIssueOneOf', {values: issue.values.map((v) => JSON.stringify(v)).join(', ')});
 		}
 		case 'unrecognized_keys': {
-			return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+			return t(language, 'errIssueUnknownFields', {count: issue.keys.length, keys: issue.keys.join(', ')});
+		}
+		case 'custom': {
+			// The schema's own checks name a catalog key as their message (see lab-schema.ts).
+			if (issue.message === 'errIssuePreflightName') {
+				return t(language, 'errIssuePreflightName', {names: preflightCheckNames.join(', ')});
+			}
+			return isIssueKey(issue.message) ? t(language, issue.message) : issue.message;
 		}
 		case 'invalid_format': {
-			return `must be ${issue.message.replace(/^Invalid string: must match pattern .*$/, 'in the documented format')}`;
+			if (language === 'en') {
+				return `must be ${issue.message.replace(/^Invalid string: must match pattern .*$/, 'in the documented format')}`;
+			}
+			break;
 		}
 		case 'invalid_type': {
-			return `expected ${issue.expected}`;
-		}
-		case 'too_small':
-		case 'too_big': {
-			return issue.message;
-		}
-		default: {
-			return issue.message;
+			return t(language, 'errIssueType', {expected: issue.expected});
 		}
 	}
+	if (language === 'en') {
+		return issue.message;
+	}
+	const chinese = zodChinese({...issue, input: undefined});
+	return typeof chinese === 'string' ? chinese : chinese?.message ?? issue.message;
+}
+
+/** Catalog keys the schema's own checks give as their message; the preflight one also lists the checks. */
+const issueKeys = ['errIssueNoCredentials', 'errIssueImageReference', 'errIssueMarathonLbPort'] as const;
+
+export type IssueKey = (typeof issueKeys)[number] | 'errIssuePreflightName';
+
+function isIssueKey(message: string): message is (typeof issueKeys)[number] {
+	return (issueKeys as readonly string[]).includes(message);
 }
 
 function placeRoles(lab: ParsedLab, sourcePath: string): Lab {

@@ -365,7 +365,21 @@ export const errorTexts = defineCatalog({
 	errTimedOutWaitingLastError: {en: 'Timed out after {seconds} s waiting for {what} (last error: {detail}).', zh: '等待 {what} 超时（{seconds} 秒；最后一次错误：{detail}）。'},
 	// experiments/zk-quorum.ts
 	errNoZooKeeperFollowerIsLeft: {en: 'No ZooKeeper follower is left to stop.', zh: '已经没有可以停止的 ZooKeeper follower。'},
-	// lab/lab-file.ts
+	// lab/lab-file.ts: the lab file's validation, one line per field
+	errIssueTopLevel: {en: '(top level)', zh: '（顶层）'},
+	errIssueType: {en: 'expected {expected}', zh: '应为 {expected}'},
+	errIssueOneOf: {en: 'must be one of {values}', zh: '只能是 {values} 之一'},
+	errIssueUnknownFields: {en: '{count, plural, one {unknown field} other {unknown fields}} {keys}', zh: '{count, plural, other {未知字段}} {keys}'},
+	errIssueNoCredentials: {en: 'a URL without user:password@ (credentials never go into a lab file)', zh: '不能带 user:password@ 的 URL（账号密码从不写进 lab 文件）'},
+	errIssueImageReference: {
+		en: 'a Docker image reference such as mesosphere/marathon:v1.10.26 (registry/name:tag, lower-case name, never starting with "-")',
+		zh: 'Docker 镜像引用，例如 mesosphere/marathon:v1.10.26（镜像仓库/名称:标签，名称小写，不能以 "-" 开头）',
+	},
+	errIssueMarathonLbPort: {
+		en: 'marathon-lb always serves its HAProxy stats on 9090 (its config.py binds it); leave ports.marathonLb at 9090',
+		zh: 'marathon-lb 总是在 9090 上提供 HAProxy 统计页面（它的 config.py 固定绑定这个端口）；ports.marathonLb 请保持 9090',
+	},
+	errIssuePreflightName: {en: 'must be one of {names}', zh: '只能是 {names} 之一'},
 	errIsBytesALabFile: {
 		en: '{sourcePath} is {bytes} bytes; a lab file may be at most {maxLabFileBytes} bytes (1 MiB).',
 		zh: '{sourcePath} 有 {bytes} 字节；lab 文件最大 {maxLabFileBytes} 字节（1 MiB）。',
