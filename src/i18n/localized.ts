@@ -19,3 +19,13 @@ export function localizedBy<Key extends MessageKey>(key: Key, params: (language:
 export function listText(language: Language, items: readonly string[]): string {
 	return items.join(language === 'zh' ? '、' : ', ');
 }
+
+/** A text followed by what a command printed (kept as printed): `text: detail`, or the text alone when nothing was printed. */
+export function withDetail(text: Localized, detail: string): Localized {
+	return detail === '' ? text : {zh: `${text.zh}：${detail}`, en: `${text.en}: ${detail}`};
+}
+
+/** A reason saved by an older build as plain text still shows, the same in either language. */
+export function inLanguage(text: Localized | string, language: Language): string {
+	return typeof text === 'string' ? text : text[language];
+}

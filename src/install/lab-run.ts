@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import type {Executor} from '../exec/executor.js';
 import type {Lab} from '../lab/lab-schema.js';
 import type {RunnerEvent, StepRef} from '../runner/events.js';
@@ -126,7 +127,7 @@ async function checkAll(steps: readonly Step[], executorFor: LabRunInput['execut
 		try {
 			checks[stepKey(step)] = await step.check({exec: await executorFor(step.host), signal: controller.signal});
 		} catch (error) {
-			checks[stepKey(step)] = {kind: 'needed', reason: `could not check: ${error instanceof Error ? error.message : String(error)}`};
+			checks[stepKey(step)] = {kind: 'needed', reason: localized('stepReasonCouldNotCheck', {error: error instanceof Error ? error.message : String(error)})};
 		}
 	}
 

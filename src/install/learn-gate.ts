@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import type {StepGate} from '../runner/step-gate.js';
 import type {StepPlan} from '../steps/step.js';
 
@@ -21,7 +22,7 @@ export interface LearnGate extends LearnControl {
 	gate: StepGate;
 }
 
-export const learnSkipReason = 'skipped in learn mode';
+export const learnSkipReason = localized('runnerSkippedInLearnMode');
 
 /**
  * Learn mode: the tutorial asks people not to run commands blindly, so each step that needs doing

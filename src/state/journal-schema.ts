@@ -19,7 +19,8 @@ const stepRecord = z.looseObject({
 	attempts: z.number().int().min(0),
 	startedAt: timestamp.optional(),
 	finishedAt: timestamp.optional(),
-	reason: z.string().optional(),
+	// Plain text from a build before reasons came in both languages still reads.
+	reason: z.union([z.string(), z.object({zh: z.string(), en: z.string()})]).optional(),
 	lastError: z.string().optional(),
 	hint: z.string().optional(),
 	job: job.optional(),

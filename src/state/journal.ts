@@ -1,5 +1,5 @@
 import type {JobHandle} from '../exec/job.js';
-import type {StepStatus} from '../steps/step.js';
+import type {Localized, StepStatus} from '../steps/step.js';
 
 /** The journal format this build writes. Bump it and extend `migrateJournal` together. */
 export const journalSchemaVersion = 1;
@@ -13,8 +13,8 @@ export interface StepRecord {
 	attempts: number;
 	startedAt?: string;
 	finishedAt?: string;
-	/** Why the step was skipped or found already done. */
-	reason?: string;
+	/** Why the step was skipped or found already done; plain text when an older build wrote it. */
+	reason?: Localized | string;
 	/**
 	 * Who skipped it: its own check found it in place (checked again on the next run, since things
 	 * change), or someone asked (that choice is kept).

@@ -30,12 +30,14 @@ export interface PreflightFinding {
 
 /** A verdict as the runner's check sees it: a FAIL or FIX means the step is needed (its fix runs). */
 export function findingAsCheck(finding: PreflightFinding): CheckResult {
-	return needsFixing(finding) ? {kind: 'needed', reason: `${finding.level.toUpperCase()} ${finding.detail}: ${finding.fix.en}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
+	const verdict = `${finding.level.toUpperCase()} ${finding.detail}`;
+	return needsFixing(finding) ? {kind: 'needed', reason: {zh: `${verdict}：${finding.fix.zh}`, en: `${verdict}: ${finding.fix.en}`}} : {kind: 'satisfied', reason: {zh: verdict, en: verdict}};
 }
 
 /** A verdict as the runner's verify sees it, after the fix ran. */
 export function findingAsVerify(finding: PreflightFinding): VerifyResult {
-	return needsFixing(finding) ? {ok: false, problem: `${finding.detail}. ${finding.fix.en}`} : {ok: true, proof: `${finding.level.toUpperCase()} ${finding.detail}`};
+	const verdict = `${finding.level.toUpperCase()} ${finding.detail}`;
+	return needsFixing(finding) ? {ok: false, problem: {zh: `${finding.detail}。${finding.fix.zh}`, en: `${finding.detail}. ${finding.fix.en}`}} : {ok: true, proof: {zh: verdict, en: verdict}};
 }
 
 function needsFixing(finding: PreflightFinding): boolean {
@@ -234,14 +236,14 @@ function swapFileStep(host: LabHost, swap: {sizeGiB: number; path: string}): Ste
 		id: 'swap-file', phase: 'preflight', host: host.name,
 		title: localized('stepSwapFileTitle', {sizeGiB: swap.sizeGiB, path: swap.path}),
 		why: localized('stepSwapFileWhy'),
-		check: checkBy(shellCommand(['bash', '-c', 'swapon --show=NAME --noheadings 2>/dev/null | grep -qxF -- "$1" || grep -q "^$1 " /proc/swaps', 'mesos-lab', swap.path]), `${swap.path} is in use as swap`, `${swap.path} is not in use as swap`),
+		check: checkBy(shellCommand(['bash', '-c', 'swapon --show=NAME --noheadings 2>/dev/null | grep -qxF -- "$1" || grep -q "^$1 " /proc/swaps', 'mesos-lab', swap.path]), localized('stepReasonSwapInUse', {path: swap.path}), localized('stepReasonSwapNotInUse', {path: swap.path})),
 		plan: async () => ({
 			files: [],
 			// dd, never fallocate: mkswap(8) says files with holes or preallocated extents are not valid
 			// swap on XFS (CentOS 7's root filesystem) and ext4.
 			commands: [script('set -euo pipefail\npath=$1 size=$2\nif [ ! -f "$path" ]; then dd if=/dev/zero of="$path.part" bs=1M count=$((size * 1024)); chmod 600 "$path.part"; mkswap "$path.part"; mv -f "$path.part" "$path"; fi\nswapon "$path" 2>/dev/null || grep -q "^$path " /proc/swaps\ngrep -q "^$path " /etc/fstab || echo "$path swap swap defaults 0 0" >> /etc/fstab', [swap.path, String(swap.sizeGiB)], localized('stepSwapFileDo'))],
 		}),
-		verify: verifyBy(shellCommand(['bash', '-c', 'grep "^$1 " /proc/swaps', 'mesos-lab', swap.path]), `${swap.path} is in use as swap`, `${swap.path} is not in use as swap`),
+		verify: verifyBy(shellCommand(['bash', '-c', 'grep "^$1 " /proc/swaps', 'mesos-lab', swap.path]), localized('stepReasonSwapInUse', {path: swap.path}), localized('stepReasonSwapNotInUse', {path: swap.path})),
 		hints: [{id: 'swap-file-refused', matches: /fallocate failed|Operation not supported|Invalid argument|swapon failed/i, hint: localized('stepSwapFileRefusedHint')}],
 	};
 }

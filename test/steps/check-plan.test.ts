@@ -58,7 +58,7 @@ describe('ZooKeeper member and ensemble checks', () => {
 	] as const)('member 2 verifies when %s', async (_case, script, ok, pattern) => {
 		const result = await member.verify(context(script));
 		expect(result.ok).toBe(ok);
-		expect(result.ok ? result.proof : result.problem).toMatch(pattern);
+		expect(result.ok ? result.proof.en : result.problem.en).toMatch(pattern);
 	});
 
 	it.each([
@@ -69,7 +69,12 @@ describe('ZooKeeper member and ensemble checks', () => {
 	] as const)('ensemble with %s', async (_case, script, ok, pattern) => {
 		const result = await ensemble.verify(context(script));
 		expect(result.ok).toBe(ok);
-		expect(result.ok ? result.proof : result.problem).toMatch(pattern);
+		expect(result.ok ? result.proof.en : result.problem.en).toMatch(pattern);
+	});
+
+	it('tells a Chinese reader which members are silent when no leader is elected', async () => {
+		const result = await ensemble.verify(context([]));
+		expect(result.ok ? '' : result.problem.zh).toBe('应有且只有一个 ZooKeeper 主节点，实际有 0 个；3 个成员未在服务（zk1、zk2、zk3）');
 	});
 });
 
@@ -82,7 +87,7 @@ describe('Mesos masters and Marathon agree on their leaders', () => {
 	it('accepts three masters that all redirect to one of them', async () => {
 		const leader = '192.168.56.10:5051';
 		const result = await masters.verify(context([redirect(5050, leader), redirect(5051, leader), redirect(5052, leader)]));
-		expect(result).toEqual({ok: true, proof: `master 2 (${leader}) leads; the others redirect to it`});
+		expect(result).toEqual({ok: true, proof: {en: `master 2 (${leader}) leads; the others redirect to it`, zh: `master 2（${leader}）是主节点，其余 master 都重定向到它`}});
 	});
 
 	it('refuses masters that name different leaders', async () => {
@@ -92,7 +97,8 @@ describe('Mesos masters and Marathon agree on their leaders', () => {
 
 	it('refuses while a master does not answer', async () => {
 		const result = await masters.verify(context([redirect(5050, '192.168.56.10:5050'), redirect(5051, '192.168.56.10:5050')]));
-		expect(result.ok ? '' : result.problem).toMatch(/not redirecting: master 3/);
+		expect(result.ok ? '' : result.problem.en).toMatch(/not redirecting: master 3/);
+		expect(result.ok ? '' : result.problem.zh).toMatch(/没有重定向的：master 3/);
 	});
 
 	it('needs both Marathons to answer with the same leader', async () => {
@@ -169,7 +175,7 @@ describe('preflight findings', () => {
 
 	it('names what is supported when the system is not CentOS 7', async () => {
 		const result = await find('os').verify(context([{match: /os-release/, stdout: 'ID=ubuntu\nVERSION_ID="22.04"\n'}]));
-		expect(result.ok ? '' : result.problem).toMatch(/Only CentOS 7/);
+		expect(result.ok ? '' : result.problem.en).toMatch(/Only CentOS 7/);
 	});
 
 	it('turns a failure the user chose to ignore into a warning', async () => {

@@ -11,9 +11,9 @@ function check(name: PreflightCheckName, finding: PreflightFinding, host = 'node
 	return {
 		id: `preflight-${name}`, phase: 'preflight', host, checkName: name, title: {zh: name, en: name}, why: {zh: '', en: ''},
 		assess: async () => finding,
-		check: async () => ({kind: 'satisfied', reason: ''}),
+		check: async () => ({kind: 'satisfied', reason: {zh: '', en: ''}}),
 		plan: async () => ({files: [], commands: []}),
-		verify: async () => ({ok: true, proof: ''}),
+		verify: async () => ({ok: true, proof: {zh: '', en: ''}}),
 		hints: [],
 	};
 }
@@ -23,7 +23,7 @@ function swapFile(result: CheckResult): Step {
 		id: 'swap-file', phase: 'preflight', host: 'node1', title: {zh: '', en: 'swap'}, why: {zh: '', en: ''},
 		check: async () => result,
 		plan: async () => ({files: [], commands: []}),
-		verify: async () => ({ok: true, proof: ''}),
+		verify: async () => ({ok: true, proof: {zh: '', en: ''}}),
 		hints: [],
 	};
 }
@@ -43,10 +43,10 @@ test('every host\'s checks are judged before anything runs, and only a FAIL not 
 });
 
 test('checks after a swap file still to be made wait for the run, which judges them once the swap exists', async () => {
-	const steps = [check('os', {level: 'pass', detail: 'CentOS 7', fix}), swapFile({kind: 'needed', reason: 'no swap'}), check('memory', {level: 'fail', detail: '1.0 GiB', fix})];
+	const steps = [check('os', {level: 'pass', detail: 'CentOS 7', fix}), swapFile({kind: 'needed', reason: {zh: 'no swap', en: 'no swap'}}), check('memory', {level: 'fail', detail: '1.0 GiB', fix})];
 	expect((await assessPreflight(steps, () => exec, signal)).map(outcome => outcome.name)).toEqual(['os']);
 
-	const made = [steps[0]!, swapFile({kind: 'satisfied', reason: 'swap on'}), steps[2]!];
+	const made = [steps[0]!, swapFile({kind: 'satisfied', reason: {zh: 'swap on', en: 'swap on'}}), steps[2]!];
 	expect((await assessPreflight(made, () => exec, signal)).map(outcome => outcome.name)).toEqual(['os', 'memory']);
 });
 

@@ -2,6 +2,42 @@ import {defineCatalog} from '../define-catalog.js';
 
 /** The install steps: titles, the why of each step, command descriptions, failure hints, preflight fixes and the exported script's own comments. */
 export const stepTexts = defineCatalog({
+	// Reasons: why a step is in place or still needed, and the proof (or problem) its verify found.
+	stepReasonInPlace: {en: 'already in place: {step}', zh: '已就绪：{step}'},
+	stepReasonNotDone: {en: 'not done yet: {step}', zh: '尚未完成：{step}'},
+	stepReasonWorks: {en: 'works: {step}', zh: '已生效：{step}'},
+	stepReasonDoesNotWork: {en: 'does not work yet: {step}', zh: '尚未生效：{step}'},
+	stepReasonCouldNotCheck: {en: 'could not check: {error}', zh: '无法检查：{error}'},
+	stepReasonNone: {en: 'none', zh: '无'},
+	stepReasonNoAnswer: {en: 'no answer', zh: '无应答'},
+	stepReasonLoggedIn: {en: 'logged in to {registry}', zh: '已登录 {registry}'},
+	stepReasonNotLoggedIn: {en: 'not logged in to {registry}', zh: '尚未登录 {registry}'},
+	stepReasonLoginHeld: {en: 'docker holds a login for {registry}', zh: 'docker 已保存 {registry} 的登录凭据'},
+	stepReasonNoLoginHeld: {en: 'docker holds no login for {registry}', zh: 'docker 没有 {registry} 的登录凭据'},
+	stepReasonSwapInUse: {en: '{path} is in use as swap', zh: '{path} 已用作交换空间'},
+	stepReasonSwapNotInUse: {en: '{path} is not in use as swap', zh: '{path} 尚未用作交换空间'},
+	stepReasonZookeeperUnpacked: {en: 'ZooKeeper is unpacked', zh: 'ZooKeeper 已解压'},
+	stepReasonZookeeperNotUnpacked: {en: 'ZooKeeper is not unpacked yet', zh: 'ZooKeeper 尚未解压'},
+	stepReasonZookeeperRuns: {en: 'zkServer.sh is in place and Java runs', zh: 'zkServer.sh 已就位，Java 可以运行'},
+	stepReasonZookeeperCannotRun: {en: 'zkServer.sh is missing after unpacking, or Java does not run', zh: '解压后找不到 zkServer.sh，或 Java 无法运行'},
+	stepReasonMemberServing: {en: 'member {id} answers on {port}', zh: '成员 {id} 在端口 {port} 上应答'},
+	stepReasonMemberNotServing: {en: 'member {id} is not configured and serving', zh: '成员 {id} 尚未配置好或未在服务'},
+	stepReasonMemberAwaitsQuorum: {en: 'member {id} answers srvr on {port} and waits for a quorum', zh: '成员 {id} 在端口 {port} 上应答 srvr，正在等待法定人数（quorum）'},
+	stepReasonMemberMode: {en: 'member {id} answers srvr ({mode})', zh: '成员 {id} 应答 srvr（{mode}）'},
+	stepReasonMemberSilent: {en: 'member {id} does not answer srvr on {port}', zh: '成员 {id} 在端口 {port} 上不应答 srvr'},
+	stepReasonZookeeperLeader: {en: 'zk{id} ({address}) leads; {modes}', zh: 'zk{id}（{address}）是主节点；{modes}'},
+	stepReasonZookeeperNoLeader: {
+		en: 'expected exactly one ZooKeeper leader, found {leaders}; {silent, plural, one {# member} other {# members}} not serving ({members})',
+		zh: '应有且只有一个 ZooKeeper 主节点，实际有 {leaders} 个；{silent, plural, other {# 个成员}}未在服务（{members}）',
+	},
+	stepReasonMarathonsAgree: {en: 'both Marathons answer /v2/info; leader {leader}', zh: '两个 Marathon 都应答 /v2/info；主节点是 {leader}'},
+	stepReasonMarathonsDisagree: {en: 'Marathons disagree or do not answer: {answers}', zh: '两个 Marathon 意见不一或没有应答：{answers}'},
+	stepReasonMastersDisagree: {
+		en: 'masters do not agree on one leader (named: {named}; not redirecting: {silent})',
+		zh: 'Mesos master 没有一致认同同一个主节点（被指为主节点的：{named}；没有重定向的：{silent}）',
+	},
+	stepReasonLeaderOutsideLab: {en: 'the masters name {leader} as leader, which is not one of the lab\'s masters', zh: 'Mesos master 指出的主节点 {leader} 不是本实验环境的 master'},
+	stepReasonMasterLeads: {en: 'master {index} ({leader}) leads; the others redirect to it', zh: 'master {index}（{leader}）是主节点，其余 master 都重定向到它'},
 	// steps/docker.ts
 	stepDockerContainerConfigHint: {
 		en: 'Docker 26 dropped ContainerConfig from docker inspect, which Mesos 1.11 reads. yum install never goes back a version: run yum downgrade -y docker-ce-24.0.9 docker-ce-cli-24.0.9 docker-ce-rootless-extras-24.0.9 (the version in versions.dockerCe, 25.0.x or older), then mesos-lab init again, which locks that version with yum versionlock so no later yum update moves it.',

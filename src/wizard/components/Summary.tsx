@@ -35,9 +35,9 @@ export function Summary({outcome, addresses, steps, verified, language, info, pr
 				{shown.map(step => {
 					const result = verified[step.key];
 					return result?.ok ? (
-						<Text key={step.key} wrap="truncate-end"><Text color={tone('ok')}>✓ </Text>{`${localize(info(step.key)?.title ?? step.title, language, step.id)}: ${result.proof}`}</Text>
+						<Text key={step.key} wrap="truncate-end"><Text color={tone('ok')}>✓ </Text>{`${localize(info(step.key)?.title ?? step.title, language, step.id)}: ${result.proof[language]}`}</Text>
 					) : (
-						<Text key={step.key} wrap="truncate-end"><Text color={tone('bad')}>✗ </Text>{`${localize(info(step.key)?.title ?? step.title, language, step.id)}: ${result?.problem ?? ''}`}</Text>
+						<Text key={step.key} wrap="truncate-end"><Text color={tone('bad')}>✗ </Text>{`${localize(info(step.key)?.title ?? step.title, language, step.id)}: ${result?.problem[language] ?? ''}`}</Text>
 					);
 				})}
 				{shown.length < proven.length ? <Text color={tone('muted')}>{`… and ${proven.length - shown.length} more proven (mesos-lab status lists every step)`}</Text> : null}

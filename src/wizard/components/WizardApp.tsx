@@ -5,6 +5,7 @@ import type {RunnerEvent, StepRef} from '../../runner/events.js';
 import type {PreflightOutcome} from '../../steps/preflight-findings.js';
 import type {CheckResult, Language} from '../../steps/step.js';
 import {formatDuration} from '../build-progress.js';
+import {inLanguage} from '../../i18n/localized.js';
 import type {LearnControl, LearnDecision} from '../../install/learn-gate.js';
 import type {ClusterAddresses, ExperimentCommands, PlannedDownload} from '../../install/prepared-run.js';
 import type {StepInfoLookup} from '../../install/step-info.js';
@@ -229,7 +230,7 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 	return (
 		<Box flexDirection="column">
 			<Static items={state.finished}>
-				{entry => <FinishedLine key={entry.step.key} entry={entry}/>}
+				{entry => <FinishedLine key={entry.step.key} entry={entry} language={language}/>}
 			</Static>
 			{screen.kind === 'review' ? (
 				state.steps.length === 0
@@ -247,13 +248,13 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 	);
 }
 
-function FinishedLine({entry}: {entry: FinishedStep}) {
+function FinishedLine({entry, language}: {entry: FinishedStep; language: Language}) {
 	const tone = useTone();
 	const mark = entry.status === 'done' ? '✓' : '↷';
 	return (
 		<Text wrap="truncate-end">
 			<Text color={entry.status === 'done' ? tone('ok') : tone('warn')}>{`${mark} `}</Text>
-			{`${entry.step.id}@${entry.step.host} ${entry.status} in ${formatDuration(entry.durationMs)}: ${entry.reason}`}
+			{`${entry.step.id}@${entry.step.host} ${entry.status} in ${formatDuration(entry.durationMs)}: ${inLanguage(entry.reason, language)}`}
 		</Text>
 	);
 }
