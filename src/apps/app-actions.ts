@@ -122,9 +122,9 @@ export interface UpdateImageFlags {
 /** Refuses an --image that is not a Docker image reference, before anything is sent. */
 export function assertImageFlag(image: string): string {
 	if (!isImageReference(image)) {
-		throw new UserInputError(`--image "${image}" is not ${imageReferenceRule}.`, {
+		throw new UserInputError(`--image "${image}" is not ${imageReferenceRule.en}.`, {
 			hint: 'Example: --image nginx:1.27',
-			zh: {message: `--image "${image}" 不是合法的 Docker 镜像引用（registry/name:tag，名称小写，不能以 "-" 开头）。`, hint: '例如：--image nginx:1.27'},
+			zh: {message: `--image "${image}" 不是 ${imageReferenceRule.zh}。`, hint: '例如：--image nginx:1.27'},
 		});
 	}
 	return image;
