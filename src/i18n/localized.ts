@@ -20,6 +20,11 @@ export function listText(language: Language, items: readonly string[]): string {
 	return items.join(language === 'zh' ? '、' : ', ');
 }
 
+/** Text that reads the same in both languages: a value the machine printed, a name, a version. */
+export function verbatim(text: string): Localized {
+	return {zh: text, en: text};
+}
+
 /** A text followed by what a command printed (kept as printed): `text: detail`, or the text alone when nothing was printed. */
 export function withDetail(text: Localized, detail: string): Localized {
 	return detail === '' ? text : {zh: `${text.zh}：${detail}`, en: `${text.en}: ${detail}`};

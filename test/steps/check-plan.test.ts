@@ -152,7 +152,8 @@ describe('preflight findings', () => {
 		it('only warns on one VM, where every daemon is given its address, and says why', async () => {
 			const finding = await hostnameOn(lab, host).assess(context([{match: /hostname/, stdout: 'vm\n127.0.0.1\n'}]));
 			expect(finding.level).toBe('warn');
-			expect(finding.detail).toMatch(/vm resolves to loopback 127\.0\.0\.1 \(one VM: every daemon is given .* explicitly\)/);
+			expect(finding.detail.en).toMatch(/vm resolves to loopback 127\.0\.0\.1 \(one VM: every daemon is given .* explicitly\)/);
+			expect(finding.detail.zh).toMatch(/vm 解析到回环地址 127\.0\.0\.1（单机实验：每个守护进程都显式指定了 .*）/);
 			expect(finding.fix.en).toContain('/etc/hosts');
 		});
 
@@ -166,7 +167,7 @@ describe('preflight findings', () => {
 		const stdout = 'refused-by https://docker.m.daocloud.io: mesosphere/marathon:v1.10.26 (403)\nrefused-by https://registry-1.docker.io: mesosphere/marathon:v1.10.26 (no reply)\n';
 		const finding = await find('images').assess(context([{match: /manifests/, stdout}]));
 		expect(finding.level).toBe('warn');
-		expect(finding.detail).toContain('docker.m.daocloud.io: mesosphere/marathon:v1.10.26 (403)');
+		expect(finding.detail.en).toContain('docker.m.daocloud.io: mesosphere/marathon:v1.10.26 (403)');
 		expect(finding.fix.en).toContain('docker.offlineImages');
 		expect(finding.fix.zh).toContain('docker.offlineImages');
 		const served = await find('images').assess(context([{match: /manifests/, stdout: 'served-by https://registry-1.docker.io\n'}]));
@@ -214,7 +215,7 @@ describe('preflight findings', () => {
 	] as const)('ports: %s is %s', async (_case, stdout, level, detail) => {
 		const finding = await find('ports').assess(context([{match: /ss -ltn/, stdout}]));
 		expect(finding.level).toBe(level);
-		expect(finding.detail).toMatch(detail);
+		expect(finding.detail.en).toMatch(detail);
 	});
 
 	it('reports a mesos-master left from another install, but not one of this lab', async () => {
@@ -226,8 +227,8 @@ describe('preflight findings', () => {
 		try {
 			const finding = await find('leftovers').assess({exec: localExecutor(), signal: new AbortController().signal});
 			expect(finding.level).toBe('warn');
-			expect(finding.detail).toContain(`process ${stranger.pid} mesos-master`);
-			expect(finding.detail).not.toContain(`process ${ours.pid} `);
+			expect(finding.detail.en).toContain(`process ${stranger.pid} mesos-master`);
+			expect(finding.detail.en).not.toContain(`process ${ours.pid} `);
 		} finally {
 			ours.kill('SIGKILL');
 			stranger.kill('SIGKILL');

@@ -36,7 +36,7 @@ export function PreflightFailures({preflight, language}: {preflight: ReviewPrefl
 							{ignored ? <Text color={tone('warn')}>{say(language, '（你已选择忽略）', ' (ignored by you)')}</Text> : null}
 						</Text>
 						<Box paddingLeft={4} flexDirection="column">
-							<Text wrap="truncate-end">{`${say(language, '发现', 'Found')}: ${outcome.finding.detail}`}</Text>
+							<Text wrap="truncate-end">{`${say(language, '发现', 'Found')}: ${outcome.finding.detail[language]}`}</Text>
 							<Text wrap="wrap">{`${say(language, '修复', 'Fix')}: ${outcome.finding.fix[language]}`}</Text>
 						</Box>
 					</Box>
