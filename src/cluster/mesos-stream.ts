@@ -1,4 +1,5 @@
 import {request} from 'undici';
+import {eventText, type ClusterEvent, type EventText} from './cluster-event.js';
 import {ClusterError} from '../errors.js';
 import {backoffDelay, defaultBackoff, sleep, systemClock, type Backoff, type Clock} from './clock.js';
 import {defaultTimeoutMs, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, type HttpOptions} from './http.js';
@@ -28,7 +29,8 @@ export interface MesosStreamOptions {
 	 */
 	onChange?: (what: 'state' | 'progress' | 'arrival') => void;
 	/** Called with each line worth a place in the event log (subscriptions, losses). */
-	onNotice?: (message: string, at: string) => void;
+	/** The notice in English, when, and as a catalog text for readers in other languages. */
+	onNotice?: (message: string, at: string, text: EventText) => void;
 }
 
 /** 256 MiB: a 100,000-task state is about 90 MB of JSON; `--max-state-mb` changes it. */
@@ -169,8 +171,8 @@ export class MesosStream {
 		this.#options.onChange?.(condition.kind === 'loading' ? 'progress' : 'state');
 	}
 
-	#notice(message: string): void {
-		this.#options.onNotice?.(message, new Date(this.#clock.now()).toISOString());
+	#notice(words: Pick<ClusterEvent, 'text' | 'message'>): void {
+		this.#options.onNotice?.(words.message, new Date(this.#clock.now()).toISOString(), words.text);
 	}
 
 	async #run(): Promise<void> {
@@ -196,7 +198,7 @@ export class MesosStream {
 					return;
 				}
 				if (error instanceof CannotStream) {
-					this.#notice(`the master cannot stream (${error.message}); polling /master/state instead`);
+					this.#notice(eventText('evMesosCannotStream', {error: error.message}));
 					this.#set({kind: 'unsupported', reason: error.message});
 					return;
 				}
@@ -204,7 +206,7 @@ export class MesosStream {
 			}
 			failures++;
 			const delay = backoffDelay(this.#options.backoff ?? defaultBackoff, failures);
-			this.#notice(`master event stream lost (${reason}); subscribing again in ${Math.round(delay / 100) / 10}s`);
+			this.#notice(eventText('evMesosStreamLost', {reason, seconds: Math.round(delay / 100) / 10}));
 			this.#set({kind: 'down', error: `master event stream lost: ${reason}`});
 			await sleep(this.#clock, delay, this.#abort.signal);
 		}
@@ -311,7 +313,7 @@ export class MesosStream {
 				this.#heartbeatMs = payload.heartbeat_interval_seconds === undefined ? undefined : num(payload.heartbeat_interval_seconds, 15) * 1000;
 				this.#everLiveThisStream = true;
 				onSubscribed();
-				this.#notice(`subscribed to the master event stream of ${this.#leaderReported ?? this.#leaderUrl ?? '?'}`);
+				this.#notice(eventText('evMesosSubscribedOf', {master: this.#leaderReported ?? this.#leaderUrl ?? '?'}));
 				break;
 			case 'TASK_ADDED':
 				this.#addTask(record(payload.task));

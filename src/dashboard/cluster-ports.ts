@@ -202,8 +202,8 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 						}
 						queueRefresh(mesosNudgeMs);
 					},
-					onNotice: (message, at) => {
-						pending.push({at, origin: 'mesos', kind: 'stream', type: 'master-stream', message});
+					onNotice: (message, at, text) => {
+						pending.push({at, origin: 'mesos', kind: 'stream', type: 'master-stream', message, text});
 					},
 				});
 				marathonLive = new MarathonLive(endpoints.marathon, {

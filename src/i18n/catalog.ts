@@ -1,6 +1,8 @@
 import type {MessageParams} from './message-params.js';
 import {appTexts} from './texts/apps.js';
 import {cliTexts} from './texts/cli.js';
+import {dashboardTexts} from './texts/dashboard.js';
+import {eventTexts} from './texts/events.js';
 import {wizardTexts} from './texts/wizard.js';
 
 export {defineCatalog} from './define-catalog.js';
@@ -11,10 +13,10 @@ export {defineCatalog} from './define-catalog.js';
  * Each area of the tool keeps its texts in its own file under texts/; terms follow docs/glossary.md.
  * `t` in messages.ts formats them.
  */
-export const catalogAreas = {cli: cliTexts, wizard: wizardTexts, apps: appTexts};
+export const catalogAreas = {cli: cliTexts, wizard: wizardTexts, apps: appTexts, dashboard: dashboardTexts, events: eventTexts};
 
 /** All areas as one catalog; the catalog test refuses a key defined in two areas, which a spread would hide. */
-export const messages = {...cliTexts, ...wizardTexts, ...appTexts};
+export const messages = {...cliTexts, ...wizardTexts, ...appTexts, ...dashboardTexts, ...eventTexts};
 
 export type Messages = typeof messages;
 export type MessageKey = keyof Messages;

@@ -41,14 +41,14 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 		...(access.dispatcher ? {http: {dispatcher: access.dispatcher}} : {}),
 	});
 	if (options.once) {
-		await printOnce(cluster, options.json === true, ctx.stdout, 160);
+		await printOnce(cluster, options.json === true, ctx.stdout, 160, ctx.lang);
 		return 0;
 	}
 	if (!ctx.isTTY) {
 		throw new UserInputError('The live dashboard needs a terminal.', {hint: 'Use --once (or --once --json) when writing to a pipe or a file.'});
 	}
 	const name = discovery.mesos ? `zk://${discovery.mesos.servers}${discovery.mesos.path}` : new URL(endpoints.mesos[0] ?? endpoints.marathon[0] ?? 'http://cluster').host;
-	await runInteractive(cluster, {clusterName: name, color: colorWanted(ctx.env), readonly: options.readonly === true, demo: false});
+	await runInteractive(cluster, {clusterName: name, language: ctx.lang, color: colorWanted(ctx.env), readonly: options.readonly === true, demo: false});
 	return 0;
 }
 
