@@ -1,6 +1,7 @@
 import {request} from 'undici';
 import {eventText, type ClusterEvent, type EventText} from './cluster-event.js';
 import {ClusterError} from '../errors.js';
+import {t} from '../i18n/messages.js';
 import {backoffDelay, defaultBackoff, sleep, systemClock, type Backoff, type Clock} from './clock.js';
 import {defaultTimeoutMs, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, type HttpOptions} from './http.js';
 import {idText, isRecord, list, num, record, text, type JsonRecord} from './json-input.js';
@@ -121,7 +122,8 @@ export class MesosStream {
 			return {...polled, feed: {kind: 'poll', reason: condition.reason}};
 		}
 		if (condition.kind !== 'live') {
-			throw new ClusterError(this.#describe(condition), {hint: 'The dashboard subscribes again on its own; check that a Mesos master leads.'});
+			const {en, zh} = this.#describe(condition);
+			throw new ClusterError(en, {hint: t('en', 'srcResubscribes'), zh: {message: zh, hint: t('zh', 'srcResubscribes')}});
 		}
 		if (this.#dirty || this.#reading === undefined) {
 			this.#reading = this.#materialise();
@@ -130,23 +132,26 @@ export class MesosStream {
 		return this.#receivedAt === null ? this.#reading : {...this.#reading, receivedAt: this.#receivedAt};
 	}
 
-	#describe(condition: Exclude<Condition, {kind: 'live'} | {kind: 'unsupported'}>): string {
+	/** Where the stream is, in both languages: the dashboard shows it in place of the master's data until it is live. */
+	#describe(condition: Exclude<Condition, {kind: 'live'} | {kind: 'unsupported'}>): {en: string; zh: string} {
 		switch (condition.kind) {
 			case 'connecting':
-				return 'subscribing to the master event stream';
+				return {en: t('en', 'srcSubscribing'), zh: t('zh', 'srcSubscribing')};
 			case 'loading': {
 				const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 				const {receivedBytes, totalBytes} = condition;
 				const size = `${mb(receivedBytes)}${totalBytes === undefined ? '' : ` / ${mb(totalBytes)}`} MB`;
 				if (totalBytes === undefined || this.#expectedTasks === 0) {
-					return `reading the state ${size}`;
+					return {en: t('en', 'srcReadingState', {size}), zh: t('zh', 'srcReadingState', {size})};
 				}
 				// The record is read whole before it is decoded: the count follows its bytes.
 				const read = Math.floor((this.#expectedTasks * receivedBytes) / totalBytes / 1000) * 1000;
-				return `reading tasks ~${read.toLocaleString('en')} / ${this.#expectedTasks.toLocaleString('en')} (${size})`;
+				const counts = {read: read.toLocaleString('en'), expected: this.#expectedTasks.toLocaleString('en'), size};
+				return {en: t('en', 'srcReadingTasks', counts), zh: t('zh', 'srcReadingTasks', counts)};
 			}
 			case 'down':
-				return condition.error;
+				// The transport's own words (ECONNREFUSED…), the same in any language.
+				return {en: condition.error, zh: condition.error};
 		}
 	}
 

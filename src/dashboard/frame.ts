@@ -67,6 +67,8 @@ export interface Frame {
 	detail?: PanelFrame;
 	status: string;
 	help?: string[];
+	/** The overlay's border title: the help, or the experiments. */
+	helpTitle?: string;
 	selection: Selection;
 	visible: PanelId[];
 }
@@ -92,9 +94,10 @@ export function buildFrame(input: FrameInput): Frame {
 		if (panel === 'events') {
 			const chosen = Math.min(ui.selected.events ?? 0, Math.max(0, input.log.length - 1));
 			const {start, lines} = eventWindow(input.log, innerHeight, chosen, language);
-			const count = input.log.length > innerHeight ? t(language, 'dashEventsAt', {row: chosen + 1, count: input.log.length}) : t(language, 'dashCount', {count: input.log.length});
+			const title = panelTitle('events', language);
+			const counted = input.log.length > innerHeight ? t(language, 'dashEventsAt', {title, row: chosen + 1, count: input.log.length}) : t(language, 'dashTitleCount', {title, count: input.log.length});
 			panels.events = {
-				title: panelLabel(focused, `${panelTitle('events', language)} ${count}`, rect.width),
+				title: panelLabel(focused, counted, rect.width),
 				lines: lines.map((line, offset) => {
 					const text = escapeTags(fit(line, innerWidth).trimEnd());
 					return focused && start + offset === chosen ? `{inverse}${text}{/inverse}` : text;
@@ -134,8 +137,9 @@ export function buildFrame(input: FrameInput): Frame {
 		if (table.count === 0) {
 			lines.push(escapeTags(fit(ui.filter ? t(language, 'dashNoMatch', {filter: ui.filter}) : t(language, 'dashNone'), innerWidth).trimEnd()));
 		}
-		const count = table.count > bodyRows ? t(language, 'dashCountAt', {count: table.count, row: chosen + 1}) : t(language, 'dashCount', {count: table.count});
-		panels[panel] = {title: panelLabel(focused, `${panelTitle(panel, language)} ${count}`, rect.width), lines};
+		const title = panelTitle(panel, language);
+		const counted = table.count > bodyRows ? t(language, 'dashTitleCountAt', {title, count: table.count, row: chosen + 1}) : t(language, 'dashTitleCount', {title, count: table.count});
+		panels[panel] = {title: panelLabel(focused, counted, rect.width), lines};
 		if (focused) {
 			const key = table.key(chosen);
 			if (key && panel === 'apps') {
@@ -164,6 +168,7 @@ export function buildFrame(input: FrameInput): Frame {
 		detail,
 		status: statusLine(input, language),
 		help: ui.mode === 'help' ? helpLines({readonly: ui.readonly, demo: ui.demo, controlUrl: input.controlUrl, language}) : ui.mode === 'experiments' ? [...input.experiments ?? []] : undefined,
+		...(ui.mode === 'help' || ui.mode === 'experiments' ? {helpTitle: t(language, ui.mode === 'help' ? 'dashHelpTitle' : 'dashExperimentsTitle')} : {}),
 		selection,
 		visible: layout.focusable,
 	};
@@ -221,11 +226,11 @@ function allocationLines(input: FrameInput, language: Language, now: {cpu: numbe
 	const labelWidth = 9;
 	const lineWidth = Math.max(1, width - labelWidth);
 	const ascii = !input.color;
-	// Both labels take four columns ("CPU ", "MEM " or "内存"), so the sparklines start together.
-	const memLabel = padToWidth(t(language, 'dashColMem'), 3);
+	// Both labels take four display columns, so the sparklines start together in either language.
+	const memLabel = padToWidth(t(language, 'dashColMem'), 4);
 	return [
 		`CPU ${String(now.cpu).padStart(3)}% ${sparkline(input.history.cpu, lineWidth, ascii)}`,
-		`${memLabel} ${String(now.mem).padStart(3)}% ${sparkline(input.history.mem, lineWidth, ascii)}`,
+		`${memLabel}${String(now.mem).padStart(3)}% ${sparkline(input.history.mem, lineWidth, ascii)}`,
 	];
 }
 

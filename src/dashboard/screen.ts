@@ -109,6 +109,7 @@ export function createDashboardScreen(options: ScreenOptions): DashboardScreen {
 				const rows = frame.help.reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 2))), 0);
 				help.width = width;
 				help.height = Math.min(rows + 2, frame.layout.status.top);
+				help.setLabel(` ${frame.helpTitle ?? t(options.language, 'dashHelpTitle')} `);
 				help.setContent(frame.help.join('\n'));
 				help.show();
 				help.setFront();

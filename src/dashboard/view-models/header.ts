@@ -1,4 +1,4 @@
-import type {ClusterSnapshot, SourceFeed, SourceName} from '../../cluster/snapshot.js';
+import type {ClusterSnapshot, SourceFeed, SourceName, SourceStatus} from '../../cluster/snapshot.js';
 import type {Language} from '../../i18n/language.js';
 import {t} from '../../i18n/messages.js';
 import {formatClock} from './format.js';
@@ -19,9 +19,10 @@ export function headerModel(snapshot: ClusterSnapshot, clusterName: string, lang
 	for (const source of sourceOrder) {
 		const status = snapshot.sources[source];
 		if (status.kind === 'stale') {
+			const error = sourceError(status, language);
 			warnings.push(status.lastOkAt
-				? t(language, 'dashSourceStaleSince', {source, time: formatClock(status.lastOkAt), error: status.error})
-				: t(language, 'dashSourceStale', {source, error: status.error}));
+				? t(language, 'dashSourceStaleSince', {source, time: formatClock(status.lastOkAt), error})
+				: t(language, 'dashSourceStale', {source, error}));
 		}
 	}
 	return {
@@ -36,7 +37,11 @@ export function headerModel(snapshot: ClusterSnapshot, clusterName: string, lang
 /** Whether a panel fed by `source` shows old data, and why. */
 export function staleNote(snapshot: ClusterSnapshot, source: SourceName, language: Language): string | undefined {
 	const status = snapshot.sources[source];
-	return status.kind === 'stale' ? t(language, 'dashPanelStale', {error: status.error}) : undefined;
+	return status.kind === 'stale' ? t(language, 'dashPanelStale', {error: sourceError(status, language)}) : undefined;
+}
+
+function sourceError(status: Extract<SourceStatus, {kind: 'stale'}>, language: Language): string {
+	return language === 'zh' && status.errorZh !== undefined ? status.errorZh : status.error;
 }
 
 /**

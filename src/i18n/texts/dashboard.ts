@@ -14,9 +14,9 @@ export const dashboardTexts = defineCatalog({
 	dashPanelJoined: {en: 'App → task → HAProxy', zh: '应用 → 任务 → HAProxy'},
 	dashPanelEvents: {en: 'Events', zh: '事件日志'},
 	dashPanelAllocation: {en: 'CPU / memory allocated', zh: 'CPU / 内存分配'},
-	dashCount: {en: '({count})', zh: '（共 {count} 项）'},
-	dashCountAt: {en: '({count}, row {row})', zh: '（共 {count} 行，第 {row} 行）'},
-	dashEventsAt: {en: '{row}/{count}, newest first', zh: '第 {row}/{count} 条，最新在前'},
+	dashTitleCount: {en: '{title} ({count})', zh: '{title}（共 {count} 项）'},
+	dashTitleCountAt: {en: '{title} ({count}, row {row})', zh: '{title}（共 {count} 行，第 {row} 行）'},
+	dashEventsAt: {en: '{title} {row}/{count}, newest first', zh: '{title}（第 {row}/{count} 条，最新在前）'},
 	dashNoMatch: {en: '(nothing matches "{filter}")', zh: '（没有与“{filter}”匹配的行）'},
 	dashNone: {en: '(none)', zh: '（无）'},
 
@@ -104,6 +104,7 @@ export const dashboardTexts = defineCatalog({
 	dashNotSimulation: {en: 'not a simulation', zh: '这不是模拟集群'},
 
 	dashHelpTitle: {en: 'Help', zh: '帮助'},
+	dashExperimentsTitle: {en: 'Experiments', zh: '实验'},
 	dashHelpFocus: {en: 'move focus between panels', zh: '在面板之间切换焦点'},
 	dashHelpMove: {en: 'move the selection', zh: '移动选中的行'},
 	dashHelpDrill: {en: 'drill down: app → its tasks → a task (with stdout/stderr)', zh: '展开：应用 → 它的任务 → 单个任务（含 stdout/stderr）'},
