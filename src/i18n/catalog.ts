@@ -1,6 +1,7 @@
 import type {MessageParams} from './message-params.js';
 import {appTexts} from './texts/apps.js';
 import {cliTexts} from './texts/cli.js';
+import {commandTexts} from './texts/commands.js';
 import {dashboardTexts} from './texts/dashboard.js';
 import {eventTexts} from './texts/events.js';
 import {wizardTexts} from './texts/wizard.js';
@@ -13,10 +14,10 @@ export {defineCatalog} from './define-catalog.js';
  * Each area of the tool keeps its texts in its own file under texts/; terms follow docs/glossary.md.
  * `t` in messages.ts formats them.
  */
-export const catalogAreas = {cli: cliTexts, wizard: wizardTexts, apps: appTexts, dashboard: dashboardTexts, events: eventTexts};
+export const catalogAreas = {cli: cliTexts, wizard: wizardTexts, apps: appTexts, dashboard: dashboardTexts, events: eventTexts, commands: commandTexts};
 
 /** All areas as one catalog; the catalog test refuses a key defined in two areas, which a spread would hide. */
-export const messages = {...cliTexts, ...wizardTexts, ...appTexts, ...dashboardTexts, ...eventTexts};
+export const messages = {...cliTexts, ...wizardTexts, ...appTexts, ...dashboardTexts, ...eventTexts, ...commandTexts};
 
 export type Messages = typeof messages;
 export type MessageKey = keyof Messages;

@@ -112,7 +112,7 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 	const force = {force: options.force === true};
 	switch (options.action) {
 		case 'list': {
-			for (const line of formatTable(appRows(await writer.listApps()))) {
+			for (const line of formatTable(appRows(await writer.listApps(), ctx.lang))) {
 				io.print(line);
 			}
 			return 0;
@@ -143,7 +143,7 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 			const id = requireId(options);
 			const [app, versions] = await Promise.all([writer.getApp(id), writer.versions(id)]);
 			for (const version of versions) {
-				io.print(`${version}${version === app.version ? '  (current)' : ''}`);
+				io.print(version === app.version ? t(ctx.lang, 'appCurrentVersion', {version}) : version);
 			}
 			return 0;
 		}

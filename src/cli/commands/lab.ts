@@ -10,6 +10,8 @@ import {dockerKillOnAgent, killThroughMarathon, killThroughSimControl} from '../
 import type {Lab} from '../../lab/lab-schema.js';
 import {assertHost, assertPort} from '../../lab/validate.js';
 import type {CommandContext} from '../context.js';
+import type {Language} from '../../i18n/language.js';
+import {t} from '../../i18n/messages.js';
 import {hostAccess, type HostAccessFlags} from '../host-access.js';
 import {nearest} from '../suggest.js';
 import {marathonUrls} from './app.js';
@@ -43,7 +45,7 @@ async function mesosFromMarathon(urls: string[]): Promise<string[]> {
 			// The next Marathon may know.
 		}
 	}
-	throw new ClusterError('Marathon did not say where the Mesos leader is.', {hint: 'Pass --mesos http://HOST:5050 or set MESOS_LAB_MESOS.'});
+	throw new ClusterError(t('en', 'labNoMesosLeader'), {hint: t('en', 'labNoMesosLeaderHint'), zh: {message: t('zh', 'labNoMesosLeader'), hint: t('zh', 'labNoMesosLeaderHint')}});
 }
 
 function portFrom(flag: string, value: string | undefined, envValue: string | undefined, fallback: number): number {
@@ -55,7 +57,9 @@ function chooseExperiment(name: string) {
 	const known = [...Object.keys(experimentAliases), ...experiments.map(e => e.id)];
 	if (!known.includes(name)) {
 		const guess = nearest(name, known);
-		throw new UserInputError(`There is no experiment "${name}"${guess ? ` (did you mean '${guess}'?)` : ''}.`, {hint: `Experiments: ${known.join(', ')}.`});
+		const say = (language: Language) => (guess ? t(language, 'labNoSuchExperimentNear', {name, guess}) : t(language, 'labNoSuchExperiment', {name}));
+		const names = {names: known.join(', ')};
+		throw new UserInputError(say('en'), {hint: t('en', 'labExperimentsAre', names), zh: {message: say('zh'), hint: t('zh', 'labExperimentsAre', names)}});
 	}
 	return findExperiment(name);
 }
@@ -93,9 +97,7 @@ function chooseKiller(ctx: CommandContext, options: LabOptions, lab: Lab | undef
 	}
 	return {
 		killTask: async task => {
-			print(ctx.lang === 'zh'
-				? '（没有已保存的实验环境，无法 SSH 到 agent，改为通过 Marathon 结束这个任务；用 --lab-id 可以真正地 docker kill。）'
-				: '(No saved lab, so no SSH to the agent: the task is ended through Marathon instead; pass --lab-id for a real docker kill.)');
+			print(t(ctx.lang, 'labKillThroughMarathon'));
 			return killThroughMarathon(marathon)(task);
 		},
 	};
@@ -111,7 +113,10 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: Experiment
 	const lbFlag = options.lb ?? ctx.env['MESOS_LAB_LB'];
 	const lbText = lbFlag ?? fromLab?.lb;
 	if (needsLb.has(experimentId) && lbText === undefined) {
-		throw new UserInputError(`The ${experimentId} experiment needs marathon-lb's address.`, {hint: 'Pass --lb http://HOST:9090, or --lab-id to take it from a saved lab.'});
+		throw new UserInputError(t('en', 'labNeedsLb', {experiment: experimentId}), {
+			hint: t('en', 'labNeedsLbHint'),
+			zh: {message: t('zh', 'labNeedsLb', {experiment: experimentId}), hint: t('zh', 'labNeedsLbHint')},
+		});
 	}
 	const lbUrl = lbText === undefined ? '' : urlList('--lb', lbText)[0] ?? '';
 	const serviceHost = options.serviceHost !== undefined
@@ -177,10 +182,10 @@ function interruptOnSignals(controller: AbortController, print: (line: string) =
 			if (Date.now() - firstAt < 1_000) {
 				return;
 			}
-			print(lang === 'zh' ? `${signal}：正在恢复被停掉的服务，请稍候……` : `${signal}: still restoring what was stopped, please wait...`);
+			print(t(lang, 'labStillRestoring', {signal}));
 			return;
 		}
-		print(lang === 'zh' ? `${signal}：停止实验，先把停掉的服务启动起来` : `${signal}: stopping the experiment and starting what it stopped`);
+		print(t(lang, 'labStopping', {signal}));
 		firstAt = Date.now();
 		controller.abort();
 	};
@@ -205,15 +210,13 @@ export async function run(options: LabOptions, ctx: CommandContext): Promise<num
 		for (const lesson of experiment.lessons) {
 			print(`- ${lesson[ctx.lang]}`);
 		}
-		print(`${ctx.lang === 'zh' ? '在另一个终端实时观看：' : 'watch it live in another terminal: '}${dashboardCommand(context, options.labId)}`);
+		print(t(ctx.lang, 'labWatchLive', {command: dashboardCommand(context, options.labId)}));
 		const report = await experiment.run(context);
 		for (const measurement of report.measurements) {
 			print(`${measurement.name}: ${measurement.value} ${measurement.unit}`);
 		}
 		if (needsLb.has(experiment.id) && report.measurements.length > 0 && ctx.env['MESOS_LAB_SIM_CONTROL']) {
-			print(ctx.lang === 'zh'
-				? '（模拟集群里 Marathon 的时钟走得比真实时间快，所以“恢复用时”比真实集群短；请求数、失败数和中断时长都是经过 HAProxy 按真实时间测得的。）'
-				: '(On the simulated cluster Marathon\'s clock runs fast, so "healed" is shorter than on a real cluster; requests, failures and outage are measured in real time through HAProxy.)');
+			print(t(ctx.lang, 'labSimulatedClock'));
 		}
 		return 0;
 	} finally {
