@@ -1,7 +1,8 @@
 import {UserInputError} from '../errors.js';
 import {displayWidth, padToWidth} from '../i18n/display-width.js';
+import {inBoth} from '../i18n/both-languages.js';
 import {t} from '../i18n/messages.js';
-import {imageReferenceRule, isImageReference} from '../lab/image-reference.js';
+import {isImageReference} from '../lab/image-reference.js';
 import type {Language} from '../steps/step.js';
 import {absoluteAppId, buildDockerApp, parseAppDefinition, type AppDefinition} from './app-definition.js';
 import {constraintsFromFlags, explainConstraint} from './constraints.js';
@@ -124,10 +125,9 @@ export interface UpdateImageFlags {
 /** Refuses an --image that is not a Docker image reference, before anything is sent. */
 export function assertImageFlag(image: string): string {
 	if (!isImageReference(image)) {
-		throw new UserInputError(`--image "${image}" is not ${imageReferenceRule}.`, {
-			hint: 'Example: --image nginx:1.27',
-			zh: {message: `--image "${image}" 不是合法的 Docker 镜像引用（registry/name:tag，名称小写，不能以 "-" 开头）。`, hint: '例如：--image nginx:1.27'},
-		});
+		const message = inBoth('appImageInvalid', {image});
+		const hint = inBoth('appImageExample');
+		throw new UserInputError(message.en, {hint: hint.en, zh: {message: message.zh, hint: hint.zh}});
 	}
 	return image;
 }

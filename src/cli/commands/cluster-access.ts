@@ -4,6 +4,7 @@ import {Agent, type Dispatcher} from 'undici';
 import {basicAuthorization, parseCredentials} from '../../cluster/credentials.js';
 import type {SourceAuthorization} from '../../cluster/poller.js';
 import {UserInputError} from '../../errors.js';
+import {inBoth} from '../../i18n/both-languages.js';
 
 /** How to reach a secured cluster: credentials from files or variables (never argv), and a private CA. */
 export interface AccessFlags {
@@ -44,13 +45,10 @@ function readSecretFile(flag: string, file: string): string {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-		throw new UserInputError(`${flag}: cannot read ${file} (${code}).`, {hint: 'Check the path and that this user may read it.', zh: {message: `${flag}：无法读取 ${file}（${code}）。`, hint: '检查路径，以及当前用户能否读取它。'}});
+		throw bilingualError(inBoth('fileUnreadable', {flag, file, code}), inBoth('fileUnreadableHint'));
 	}
 	if ((mode & 0o077) !== 0) {
-		throw new UserInputError(`${flag}: ${file} can be read by other users (mode ${(mode & 0o777).toString(8)}).`, {
-			hint: `Make it private: chmod 600 ${file}`,
-			zh: {message: `${flag}：${file} 其他用户也能读取（权限 ${(mode & 0o777).toString(8)}）。`, hint: `改为仅自己可读：chmod 600 ${file}`},
-		});
+		throw bilingualError(inBoth('fileNotPrivate', {flag, file, mode: (mode & 0o777).toString(8)}), inBoth('fileNotPrivateHint', {file}));
 	}
 	return text;
 }
@@ -61,10 +59,14 @@ function readCa(file: string): string {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-		throw new UserInputError(`--ca-file: cannot read ${file} (${code}).`, {hint: 'Give the PEM file of the CA that signed the cluster\'s certificates.', zh: {message: `--ca-file：无法读取 ${file}（${code}）。`, hint: '给出签发集群证书的 CA 的 PEM 文件。'}});
+		throw bilingualError(inBoth('fileUnreadable', {flag: '--ca-file', file, code}), inBoth('caUnreadableHint'));
 	}
 	if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-		throw new UserInputError(`--ca-file: ${file} holds no PEM certificate.`, {hint: 'The file should start with -----BEGIN CERTIFICATE-----.', zh: {message: `--ca-file：${file} 里没有 PEM 证书。`, hint: '文件应以 -----BEGIN CERTIFICATE----- 开头。'}});
+		throw bilingualError(inBoth('caNotPem', {file}), inBoth('caNotPemHint'));
 	}
 	return text;
+}
+
+function bilingualError(message: Record<'en' | 'zh', string>, hint: Record<'en' | 'zh', string>): UserInputError {
+	return new UserInputError(message.en, {hint: hint.en, zh: {message: message.zh, hint: hint.zh}});
 }

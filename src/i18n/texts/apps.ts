@@ -47,4 +47,22 @@ export const appTexts = defineCatalog({
 		en: 'Marathon keeps trying. Check for missing resources or a failing health check, or roll back with: mesos-lab app rollback ID',
 		zh: 'Marathon 会继续尝试。检查是否缺少资源、健康检查是否失败，或者用 mesos-lab app rollback ID 回滚',
 	},
+	conUniqueHost: {en: 'At most one instance per host; instances beyond the number of distinct hosts wait unplaced.', zh: '每台主机上最多一个实例：实例数超过可用的主机台数时，多出的会一直等待。'},
+	conUniqueAttribute: {
+		en: 'At most one instance per "{field}" value; instances beyond the number of distinct "{field}" values wait unplaced.',
+		zh: '每个 {field} 取值上最多一个实例：实例数超过可用的 {field} 取值个数时，多出的会一直等待。',
+	},
+	conCluster: {en: 'Every instance runs only on agents where {field}={value}; with no such agent nothing starts.', zh: '所有实例只放在 {field}={value} 的 agent 上；没有这样的 agent 时实例无法启动。'},
+	conGroupBy: {en: 'Instances are shared evenly across the values of {field} (for example half in each data centre).', zh: '按 {field} 的取值平均分布实例（例如两个机房各一半）。'},
+	conGroupByCount: {en: 'Instances are shared evenly across {value} distinct values of {field}.', zh: '按 {field} 平均分布，并假定共有 {value} 个不同取值。'},
+	conMaxPerHost: {en: 'No more than {value} instances per host.', zh: '每台主机上最多 {value} 个实例。'},
+	conMaxPerAttribute: {en: 'No more than {value} instances per "{field}" value.', zh: '每个 {field} 取值上最多 {value} 个实例。'},
+	conLike: {en: 'Only on agents whose {field} matches /{value}/.', zh: '只放在 {field} 匹配正则 {value} 的 agent 上。'},
+	conUnlike: {en: 'Never on agents whose {field} matches /{value}/.', zh: '避开 {field} 匹配正则 {value} 的 agent。'},
+	strategyExplained: {
+		en: 'Rolling upgrade: of {instances} instances at least {minHealthy} stay healthy at every moment (minimumHealthCapacity={minimumHealthCapacity}); at most {maxTotal} run at once during the upgrade, {extra} above the target (maximumOverCapacity={maximumOverCapacity}). Old instances are stopped only after as many new ones pass their health check.',
+		zh: '滚动更新：{instances} 个实例中始终至少保持 {minHealthy} 个健康实例（minimumHealthCapacity={minimumHealthCapacity}）；更新期间最多同时运行 {maxTotal} 个实例，即最多多出 {extra} 个（maximumOverCapacity={maximumOverCapacity}）。新实例通过健康检查后，才会停掉同样数量的旧实例。',
+	},
+	appImageInvalid: {en: '--image "{image}" is not a Docker image reference such as mesosphere/marathon:v1.10.26 (registry/name:tag, lower-case name, never starting with "-").', zh: '--image "{image}" 不是合法的 Docker 镜像引用（registry/name:tag，名称小写，不能以 "-" 开头）。'},
+	appImageExample: {en: 'Example: --image nginx:1.27', zh: '例如：--image nginx:1.27'},
 });

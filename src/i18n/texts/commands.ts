@@ -49,4 +49,11 @@ export const commandTexts = defineCatalog({
 	labExperimentsAre: {en: 'Experiments: {names}.', zh: '可用的实验：{names}。'},
 	labNeedsLb: {en: "The {experiment} experiment needs marathon-lb's address.", zh: '{experiment} 实验需要 marathon-lb 的地址。'},
 	labNeedsLbHint: {en: 'Pass --lb http://HOST:9090, or --lab-id to take it from a saved lab.', zh: '加上 --lb http://HOST:9090，或者用 --lab-id 从已保存的实验环境里读取。'},
+	fileUnreadable: {en: '{flag}: cannot read {file} ({code}).', zh: '{flag}：无法读取 {file}（{code}）。'},
+	fileUnreadableHint: {en: 'Check the path and that this user may read it.', zh: '检查路径，以及当前用户能否读取它。'},
+	fileNotPrivate: {en: '{flag}: {file} can be read by other users (mode {mode}).', zh: '{flag}：{file} 其他用户也能读取（权限 {mode}）。'},
+	fileNotPrivateHint: {en: 'Make it private: chmod 600 {file}', zh: '改为仅自己可读：chmod 600 {file}'},
+	caUnreadableHint: {en: "Give the PEM file of the CA that signed the cluster's certificates.", zh: '给出签发集群证书的 CA 的 PEM 文件。'},
+	caNotPem: {en: '--ca-file: {file} holds no PEM certificate.', zh: '--ca-file：{file} 里没有 PEM 证书。'},
+	caNotPemHint: {en: 'The file should start with -----BEGIN CERTIFICATE-----.', zh: '文件应以 -----BEGIN CERTIFICATE----- 开头。'},
 });
