@@ -1,3 +1,4 @@
+import {UserInputError} from '../errors.js';
 import type {Language} from '../steps/step.js';
 import {t, type MessageKey, type ParamsArgument} from './messages.js';
 
@@ -8,4 +9,13 @@ import {t, type MessageKey, type ParamsArgument} from './messages.js';
  */
 export function inBoth<Key extends MessageKey>(key: Key, ...params: ParamsArgument<Key>): Record<Language, string> {
 	return {en: t('en', key, ...params), zh: t('zh', key, ...params)};
+}
+
+/** Bad input, said in both languages; the command line shows the user's. */
+export function bilingualInputError(message: Record<Language, string>, hint?: Record<Language, string>, cause?: unknown): UserInputError {
+	return new UserInputError(message.en, {
+		...(hint ? {hint: hint.en} : {}),
+		zh: {message: message.zh, ...(hint ? {hint: hint.zh} : {})},
+		...(cause === undefined ? {} : {cause}),
+	});
 }

@@ -3,8 +3,7 @@ import {rootCertificates} from 'node:tls';
 import {Agent, type Dispatcher} from 'undici';
 import {basicAuthorization, parseCredentials} from '../../cluster/credentials.js';
 import type {SourceAuthorization} from '../../cluster/poller.js';
-import {UserInputError} from '../../errors.js';
-import {inBoth} from '../../i18n/both-languages.js';
+import {bilingualInputError, inBoth} from '../../i18n/both-languages.js';
 
 /** How to reach a secured cluster: credentials from files or variables (never argv), and a private CA. */
 export interface AccessFlags {
@@ -45,10 +44,10 @@ function readSecretFile(flag: string, file: string): string {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-		throw bilingualError(inBoth('fileUnreadable', {flag, file, code}), inBoth('fileUnreadableHint'));
+		throw bilingualInputError(inBoth('fileUnreadable', {flag, file, code}), inBoth('fileUnreadableHint'));
 	}
 	if ((mode & 0o077) !== 0) {
-		throw bilingualError(inBoth('fileNotPrivate', {flag, file, mode: (mode & 0o777).toString(8)}), inBoth('fileNotPrivateHint', {file}));
+		throw bilingualInputError(inBoth('fileNotPrivate', {flag, file, mode: (mode & 0o777).toString(8)}), inBoth('fileNotPrivateHint', {file}));
 	}
 	return text;
 }
@@ -59,14 +58,10 @@ function readCa(file: string): string {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-		throw bilingualError(inBoth('fileUnreadable', {flag: '--ca-file', file, code}), inBoth('caUnreadableHint'));
+		throw bilingualInputError(inBoth('fileUnreadable', {flag: '--ca-file', file, code}), inBoth('caUnreadableHint'));
 	}
 	if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-		throw bilingualError(inBoth('caNotPem', {file}), inBoth('caNotPemHint'));
+		throw bilingualInputError(inBoth('caNotPem', {file}), inBoth('caNotPemHint'));
 	}
 	return text;
-}
-
-function bilingualError(message: Record<'en' | 'zh', string>, hint: Record<'en' | 'zh', string>): UserInputError {
-	return new UserInputError(message.en, {hint: hint.en, zh: {message: message.zh, hint: hint.zh}});
 }

@@ -1,9 +1,9 @@
-import {UserInputError} from '../../errors.js';
 import {t} from '../../i18n/messages.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import {cleanText} from '../../untrusted-text.js';
 import {nearest} from '../suggest.js';
 import type {CommandContext} from '../context.js';
+import {bilingualInputError, inBoth} from '../../i18n/both-languages.js';
 import {resolveLabId} from './status.js';
 
 export interface LogsOptions {
@@ -18,7 +18,7 @@ export async function run(options: LogsOptions, ctx: CommandContext): Promise<nu
 	if (options.step !== undefined) {
 		if (!keys.includes(options.step)) {
 			const guess = nearest(options.step, keys);
-			throw new UserInputError(`No step "${options.step}" in lab ${store.labId}.`, {hint: guess ? `Did you mean ${guess}? \`mesos-lab status\` lists every step.` : '`mesos-lab status` lists every step.'});
+			throw bilingualInputError(inBoth('noSuchStep', {step: options.step, labId: store.labId}), guess ? inBoth('noSuchStepNear', {guess}) : inBoth('statusListsSteps'));
 		}
 		const text = store.readLog(options.step);
 		ctx.stdout.write(text === undefined ? `${t(ctx.lang, 'noLog')}\n` : cleanText(text));

@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs';
-import {UserInputError} from '../../errors.js';
+import {bilingualInputError, inBoth} from '../../i18n/both-languages.js';
 import {readLabFile} from '../../lab/lab-file.js';
 import {renderPlanScript, renderPlanSummary} from '../../steps/plan-script.js';
 import {languageWithLab, type CommandContext} from '../context.js';
@@ -15,7 +15,7 @@ export async function run(options: PlanOptions, ctx: CommandContext): Promise<nu
 	try {
 		text = readFileSync(path, 'utf8');
 	} catch (error) {
-		throw new UserInputError(`Cannot read the lab file ${path}.`, {hint: 'Pass --config <file>, or write one with `mesos-lab init` (see examples/lab.yaml).', cause: error});
+		throw bilingualInputError(inBoth('labFileUnreadable', {path}), inBoth('labFileUnreadableHint'), error);
 	}
 	const {lab, declaredLanguage} = readLabFile(text, path);
 	// --lang (on plan or before it) wins over the lab file's language, as for every command.
