@@ -1,6 +1,6 @@
 import {UserInputError} from '../errors.js';
 import {displayWidth, padToWidth} from '../i18n/display-width.js';
-import {inBoth} from '../i18n/both-languages.js';
+import {localized} from '../i18n/localized.js';
 import {t} from '../i18n/messages.js';
 import {isImageReference} from '../lab/image-reference.js';
 import type {Language} from '../steps/step.js';
@@ -125,8 +125,8 @@ export interface UpdateImageFlags {
 /** Refuses an --image that is not a Docker image reference, before anything is sent. */
 export function assertImageFlag(image: string): string {
 	if (!isImageReference(image)) {
-		const message = inBoth('appImageInvalid', {image});
-		const hint = inBoth('appImageExample');
+		const message = localized('appImageInvalid', {image});
+		const hint = localized('appImageExample');
 		throw new UserInputError(message.en, {hint: hint.en, zh: {message: message.zh, hint: hint.zh}});
 	}
 	return image;

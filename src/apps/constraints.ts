@@ -1,6 +1,6 @@
 import {UserInputError} from '../errors.js';
 import type {Localized} from '../steps/step.js';
-import {inBoth} from '../i18n/both-languages.js';
+import {localized} from '../i18n/localized.js';
 
 /** Marathon 1.4 placement operators. */
 export const constraintOperators = ['UNIQUE', 'CLUSTER', 'GROUP_BY', 'LIKE', 'UNLIKE', 'MAX_PER'] as const;
@@ -103,17 +103,17 @@ export function explainConstraint(constraint: Constraint): Localized {
 	const host = field === 'hostname';
 	switch (operator) {
 		case 'UNIQUE':
-			return host ? inBoth('conUniqueHost') : inBoth('conUniqueAttribute', {field});
+			return host ? localized('conUniqueHost') : localized('conUniqueAttribute', {field});
 		case 'CLUSTER':
-			return inBoth('conCluster', {field, value});
+			return localized('conCluster', {field, value});
 		case 'GROUP_BY':
-			return value === '' ? inBoth('conGroupBy', {field}) : inBoth('conGroupByCount', {field, value});
+			return value === '' ? localized('conGroupBy', {field}) : localized('conGroupByCount', {field, value});
 		case 'MAX_PER':
-			return host ? inBoth('conMaxPerHost', {value}) : inBoth('conMaxPerAttribute', {field, value});
+			return host ? localized('conMaxPerHost', {value}) : localized('conMaxPerAttribute', {field, value});
 		case 'LIKE':
-			return inBoth('conLike', {field, value});
+			return localized('conLike', {field, value});
 		case 'UNLIKE':
-			return inBoth('conUnlike', {field, value});
+			return localized('conUnlike', {field, value});
 	}
 }
 

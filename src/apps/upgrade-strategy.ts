@@ -1,6 +1,6 @@
 import {UserInputError} from '../errors.js';
 import type {Localized} from '../steps/step.js';
-import {inBoth} from '../i18n/both-languages.js';
+import {localized} from '../i18n/localized.js';
 
 export interface UpgradeStrategy {
 	minimumHealthCapacity: number;
@@ -33,7 +33,7 @@ export function strategyBounds(strategy: UpgradeStrategy, instances: number): {m
 /** What the strategy means for this app, in plain words. */
 export function explainStrategy(strategy: UpgradeStrategy, instances: number): Localized {
 	const {minHealthy, maxTotal} = strategyBounds(strategy, instances);
-	return inBoth('strategyExplained', {
+	return localized('strategyExplained', {
 		instances, minHealthy, maxTotal, extra: maxTotal - instances,
 		minimumHealthCapacity: String(strategy.minimumHealthCapacity), maximumOverCapacity: String(strategy.maximumOverCapacity),
 	});

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {request} from 'undici';
 import {eventText, type ClusterEvent, type EventText} from './cluster-event.js';
 import {ClusterError} from '../errors.js';
@@ -122,8 +123,7 @@ export class MesosStream {
 			return {...polled, feed: {kind: 'poll', reason: condition.reason}};
 		}
 		if (condition.kind !== 'live') {
-			const {en, zh} = this.#describe(condition);
-			throw new ClusterError(en, {hint: t('en', 'srcResubscribes'), zh: {message: zh, hint: t('zh', 'srcResubscribes')}});
+			throw new ClusterError(this.#describe(condition), {hint: localized('errTheDashboardSubscribesAgainOnHint')});
 		}
 		if (this.#dirty || this.#reading === undefined) {
 			this.#reading = this.#materialise();

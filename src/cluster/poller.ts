@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {ClusterError, isMesosLabError} from '../errors.js';
 import {t} from '../i18n/messages.js';
 import {AnswerMemo} from './answer-memo.js';
@@ -40,7 +41,7 @@ export function networkReaders(memo?: AnswerMemo): SourceReaders {
 		zookeeper: async (members, http) => {
 			const result = await readZookeeper(members, {timeoutMs: http.timeoutMs, maxBytes: http.maxBytes});
 			if (result.length > 0 && result.every(member => member.mode === 'unreachable')) {
-				throw new ClusterError(`no ZooKeeper member answered (${result.map(member => `${member.endpoint}: ${member.error ?? ''}`).join('; ')})`, {hint: 'Check that ZooKeeper runs.'});
+				throw new ClusterError(localized('errNoZooKeeperMemberAnswered', {map: result.map(member => `${member.endpoint}: ${member.error ?? ''}`).join('; ')}), {hint: localized('errNoZooKeeperMemberAnsweredHint')});
 			}
 			return memo === undefined ? result : memo.settle('zookeeper', result);
 		},
@@ -243,7 +244,7 @@ export class ClusterPoller {
 				state.failures++;
 				state.retryAt = this.#clock.now() + backoffDelay(this.#options.backoffs?.[name] ?? this.#options.backoff ?? defaultBackoff, state.failures);
 				state.error = (error as Error).message;
-				state.errorZh = isMesosLabError(error) ? error.zh?.message : undefined;
+				state.errorZh = isMesosLabError(error) ? error.textIn('zh').message : undefined;
 			}
 		}));
 		const statuses = {} as Record<SourceName, SourceStatus>;

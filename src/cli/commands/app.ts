@@ -9,7 +9,7 @@ import {UserInputError} from '../../errors.js';
 import {t} from '../../i18n/messages.js';
 import {cleanText} from '../../untrusted-text.js';
 import type {CommandContext} from '../context.js';
-import {bilingualInputError, inBoth} from '../../i18n/both-languages.js';
+import {localized} from '../../i18n/localized.js';
 import {clusterAccess, type AccessFlags} from './cluster-access.js';
 import {savedLabFor} from './saved-lab.js';
 
@@ -31,12 +31,12 @@ export interface AppOptions extends DeployFlags, AccessFlags {
 export function marathonUrls(flag: string | undefined, env: NodeJS.ProcessEnv): string[] {
 	const text = flag ?? env['MESOS_LAB_MARATHON'];
 	if (text === undefined || text.trim() === '') {
-		throw bilingualInputError(inBoth('noMarathon'), inBoth('noMarathonHint'));
+		throw new UserInputError(localized('noMarathon'), {hint: localized('noMarathonHint')});
 	}
 	return text.split(',').map(url => url.trim()).filter(Boolean).map(url => {
 		refuseUserinfo(flag === undefined ? 'MESOS_LAB_MARATHON' : '--marathon', url);
 		if (!/^https?:\/\/[^\s/]+/.test(url)) {
-			throw bilingualInputError(inBoth('notHttpUrl', {flag: '--marathon', url}), inBoth('example', {example: '--marathon http://10.0.0.11:8080'}));
+			throw new UserInputError(localized('notHttpUrl', {flag: '--marathon', url}), {hint: localized('example', {example: '--marathon http://10.0.0.11:8080'})});
 		}
 		return url;
 	});
@@ -47,14 +47,14 @@ async function readAppFile(path: string): Promise<AppDefinition> {
 	try {
 		text = await readFile(path, 'utf8');
 	} catch (error) {
-		throw bilingualInputError(inBoth('appFileUnreadable', {path, code: (error as NodeJS.ErrnoException).code ?? (error as Error).message}), inBoth('checkPath'));
+		throw new UserInputError(localized('appFileUnreadable', {path, code: (error as NodeJS.ErrnoException).code ?? (error as Error).message}), {hint: localized('checkPath')});
 	}
 	if (/\.ya?ml$/i.test(path)) {
 		let value: unknown;
 		try {
 			value = parseYaml(text);
 		} catch (error) {
-			throw bilingualInputError(inBoth('notYaml', {path, error: (error as Error).message.split('\n')[0] ?? ''}));
+			throw new UserInputError(localized('notYaml', {path, error: (error as Error).message.split('\n')[0] ?? ''}));
 		}
 		return parseAppDefinition(value, path);
 	}
@@ -63,7 +63,7 @@ async function readAppFile(path: string): Promise<AppDefinition> {
 
 function requireId(options: AppOptions): string {
 	if (options.id === undefined) {
-		throw bilingualInputError(inBoth('needsAppId', {action: options.action}), {en: `mesos-lab app ${options.action} /nginx`, zh: `mesos-lab app ${options.action} /nginx`});
+		throw new UserInputError(localized('needsAppId', {action: options.action}), {hint: {en: `mesos-lab app ${options.action} /nginx`, zh: `mesos-lab app ${options.action} /nginx`}});
 	}
 	return absoluteAppId(options.id);
 }
@@ -159,7 +159,7 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 		}
 		case 'update': {
 			if (options.image === undefined) {
-				throw bilingualInputError(inBoth('updateNeedsImage'), {en: 'mesos-lab app update /nginx --image nginx:1.27', zh: 'mesos-lab app update /nginx --image nginx:1.27'});
+				throw new UserInputError(localized('updateNeedsImage'), {hint: {en: 'mesos-lab app update /nginx --image nginx:1.27', zh: 'mesos-lab app update /nginx --image nginx:1.27'}});
 			}
 			const id = requireId(options);
 			assertImageFlag(options.image);

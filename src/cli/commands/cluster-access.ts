@@ -1,9 +1,10 @@
+import {UserInputError} from '../../errors.js';
 import {readFileSync, statSync} from 'node:fs';
 import {rootCertificates} from 'node:tls';
 import {Agent, type Dispatcher} from 'undici';
 import {basicAuthorization, parseCredentials} from '../../cluster/credentials.js';
 import type {SourceAuthorization} from '../../cluster/poller.js';
-import {bilingualInputError, inBoth} from '../../i18n/both-languages.js';
+import {localized} from '../../i18n/localized.js';
 
 /** How to reach a secured cluster: credentials from files or variables (never argv), and a private CA. */
 export interface AccessFlags {
@@ -44,10 +45,10 @@ function readSecretFile(flag: string, file: string): string {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-		throw bilingualInputError(inBoth('fileUnreadable', {flag, file, code}), inBoth('fileUnreadableHint'));
+		throw new UserInputError(localized('fileUnreadable', {flag, file, code}), {hint: localized('fileUnreadableHint')});
 	}
 	if ((mode & 0o077) !== 0) {
-		throw bilingualInputError(inBoth('fileNotPrivate', {flag, file, mode: (mode & 0o777).toString(8)}), inBoth('fileNotPrivateHint', {file}));
+		throw new UserInputError(localized('fileNotPrivate', {flag, file, mode: (mode & 0o777).toString(8)}), {hint: localized('fileNotPrivateHint', {file})});
 	}
 	return text;
 }
@@ -58,10 +59,10 @@ function readCa(file: string): string {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-		throw bilingualInputError(inBoth('fileUnreadable', {flag: '--ca-file', file, code}), inBoth('caUnreadableHint'));
+		throw new UserInputError(localized('fileUnreadable', {flag: '--ca-file', file, code}), {hint: localized('caUnreadableHint')});
 	}
 	if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-		throw bilingualInputError(inBoth('caNotPem', {file}), inBoth('caNotPemHint'));
+		throw new UserInputError(localized('caNotPem', {file}), {hint: localized('caNotPemHint')});
 	}
 	return text;
 }

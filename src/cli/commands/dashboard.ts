@@ -1,3 +1,4 @@
+import {UserInputError} from '../../errors.js';
 import type {ClusterEndpoints} from '../../cluster/poller.js';
 import {colorWanted, connectCluster, printOnce, runInteractive} from '../../dashboard/launch.js';
 import {isZkUrl, parseZkUrl, type DiscoveryTargets} from '../../cluster/zk-discovery.js';
@@ -5,7 +6,7 @@ import {labDiscovery, labEndpoints} from '../../dashboard/lab-endpoints.js';
 import {validateLab} from '../../lab/lab-file.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {CommandContext} from '../context.js';
-import {bilingualInputError, inBoth} from '../../i18n/both-languages.js';
+import {localized} from '../../i18n/localized.js';
 import {t} from '../../i18n/messages.js';
 import {clusterAccess, type AccessFlags} from './cluster-access.js';
 import {hostPortList, seconds, urlList} from './parse-flags.js';
@@ -24,11 +25,11 @@ export interface DashboardOptions extends AccessFlags {
 	maxStateMb?: string;
 }
 
-const flagsHint = inBoth('dashFlagsHint');
+const flagsHint = localized('dashFlagsHint');
 
 export async function run(options: DashboardOptions, ctx: CommandContext): Promise<number> {
 	if (options.json && !options.once) {
-		throw bilingualInputError(inBoth('dashJsonNeedsOnce'), {en: 'mesos-lab dashboard --mesos URL --once --json', zh: 'mesos-lab dashboard --mesos URL --once --json'});
+		throw new UserInputError(localized('dashJsonNeedsOnce'), {hint: {en: 'mesos-lab dashboard --mesos URL --once --json', zh: 'mesos-lab dashboard --mesos URL --once --json'}});
 	}
 	const {endpoints, discovery} = endpointsFrom(options, ctx.home);
 	const refreshMs = seconds('--refresh', options.refresh ?? '2') * 1000;
@@ -46,7 +47,7 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 		return 0;
 	}
 	if (!ctx.isTTY) {
-		throw bilingualInputError(inBoth('dashNeedsTerminal'), inBoth('dashNeedsTerminalHint'));
+		throw new UserInputError(localized('dashNeedsTerminal'), {hint: localized('dashNeedsTerminalHint')});
 	}
 	const name = discovery.mesos ? `zk://${discovery.mesos.servers}${discovery.mesos.path}` : new URL(endpoints.mesos[0] ?? endpoints.marathon[0] ?? 'http://cluster').host;
 	await runInteractive(cluster, {clusterName: name, language: ctx.lang, color: colorWanted(ctx.env), readonly: options.readonly === true, demo: false});
@@ -56,7 +57,7 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 function megabytes(flagName: string, value: string): number {
 	const parsed = Number(value);
 	if (!Number.isFinite(parsed) || parsed <= 0 || parsed > 4096) {
-		throw bilingualInputError(inBoth('dashMegabytes', {flag: flagName, value}), {en: `${flagName} 512`, zh: `${flagName} 512`});
+		throw new UserInputError(localized('dashMegabytes', {flag: flagName, value}), {hint: {en: `${flagName} 512`, zh: `${flagName} 512`}});
 	}
 	return Math.round(parsed * 1024 * 1024);
 }
@@ -70,7 +71,7 @@ function urlsOrZk(flag: string, value: string | undefined): {urls: string[]; zk?
 		try {
 			return {urls: [], zk: parseZkUrl(value)};
 		} catch (error) {
-			throw bilingualInputError({en: `${flag}: ${(error as Error).message}`, zh: `${flag}：${(error as Error).message}`}, inBoth('example', {example: `${flag} zk://10.0.0.11:2181,10.0.0.12:2181,10.0.0.13:2181/${flag === '--mesos' ? 'mesos' : 'marathon'}`}));
+			throw new UserInputError({en: `${flag}: ${(error as Error).message}`, zh: `${flag}：${(error as Error).message}`}, {hint: localized('example', {example: `${flag} zk://10.0.0.11:2181,10.0.0.12:2181,10.0.0.13:2181/${flag === '--mesos' ? 'mesos' : 'marathon'}`})});
 		}
 	}
 	return {urls: urlList(flag, value)};
@@ -87,7 +88,7 @@ function endpointsFrom(options: DashboardOptions, home: string): {endpoints: Clu
 		return savedLabEndpoints(home, options.labId);
 	}
 	if (options.mesos === undefined && options.marathon === undefined) {
-		throw bilingualInputError(inBoth('dashNeedsSource'), flagsHint);
+		throw new UserInputError(localized('dashNeedsSource'), {hint: flagsHint});
 	}
 	const lb = options.lb === undefined ? [] : urlList('--lb', options.lb);
 	const mesos = urlsOrZk('--mesos', options.mesos);
@@ -105,18 +106,18 @@ function savedLabEndpoints(home: string, labId: string | undefined): {endpoints:
 	const labs = CheckpointStore.list(home);
 	let chosen = labId;
 	if (chosen !== undefined && !labs.includes(chosen)) {
-		throw bilingualInputError(inBoth('noSuchLab', {labId: chosen, home}), labs.length > 0 ? {en: t('en', 'dashLabsHere', {labs: labs.join(', '), hint: flagsHint.en}), zh: t('zh', 'dashLabsHere', {labs: labs.join(', '), hint: flagsHint.zh})} : flagsHint);
+		throw new UserInputError(localized('noSuchLab', {labId: chosen, home}), {hint: labs.length > 0 ? {en: t('en', 'dashLabsHere', {labs: labs.join(', '), hint: flagsHint.en}), zh: t('zh', 'dashLabsHere', {labs: labs.join(', '), hint: flagsHint.zh})} : flagsHint});
 	}
 	chosen ??= labs.includes('default') ? 'default' : labs.length === 1 ? labs[0] : undefined;
 	if (chosen === undefined) {
 		if (labs.length === 0) {
-			throw bilingualInputError(inBoth('dashNoEndpoints', {home}), flagsHint);
+			throw new UserInputError(localized('dashNoEndpoints', {home}), {hint: flagsHint});
 		}
-		throw bilingualInputError(inBoth('dashSeveralLabs', {home, labs: labs.join(', ')}), {en: t('en', 'dashChooseLab', {hint: flagsHint.en}), zh: t('zh', 'dashChooseLab', {hint: flagsHint.zh})});
+		throw new UserInputError(localized('dashSeveralLabs', {home, labs: labs.join(', ')}), {hint: {en: t('en', 'dashChooseLab', {hint: flagsHint.en}), zh: t('zh', 'dashChooseLab', {hint: flagsHint.zh})}});
 	}
 	const saved = CheckpointStore.open(home, chosen).journal().lab;
 	if (!saved) {
-		throw bilingualInputError(inBoth('dashNoSavedConfig', {labId: chosen}), flagsHint);
+		throw new UserInputError(localized('dashNoSavedConfig', {labId: chosen}), {hint: flagsHint});
 	}
 	const lab = validateLab(saved, `the saved configuration of lab ${chosen}`);
 	return {endpoints: labEndpoints(lab), discovery: labDiscovery(lab)};
