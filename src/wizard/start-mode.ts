@@ -1,4 +1,6 @@
 import {UserInputError} from '../errors.js';
+import {t} from '../i18n/messages.js';
+import type {Language} from '../steps/step.js';
 
 /** How the install talks to the user. */
 export type StartMode =
@@ -15,12 +17,10 @@ export interface StartFlags {
  * Decides between the interactive wizard and plain lines. Without a terminal nobody can answer a
  * question, so a run with nothing to replay stops at once and says which flag is missing.
  */
-export function chooseStartMode(flags: StartFlags, terminal: {stdinIsTTY: boolean; stdoutIsTTY: boolean}): StartMode {
+export function chooseStartMode(flags: StartFlags, terminal: {stdinIsTTY: boolean; stdoutIsTTY: boolean}, language: Language): StartMode {
 	const interactive = terminal.stdinIsTTY && terminal.stdoutIsTTY;
 	if (!interactive && flags.config === undefined) {
-		throw new UserInputError('No terminal to ask questions on, and no --config given.', {
-			hint: 'Pass --config lab.yaml (and --yes to run without confirming), or run mesos-lab in a terminal.',
-		});
+		throw new UserInputError(t(language, 'noTerminal'), {hint: t(language, 'noTerminalHint')});
 	}
 
 	if (flags.plain === true || !interactive) {

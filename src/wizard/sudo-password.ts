@@ -1,6 +1,6 @@
 import type {AskSudoPassword} from '../exec/sudo.js';
 import type {Language} from '../steps/step.js';
-import {text} from '../steps/step-kit.js';
+import {t} from '../i18n/messages.js';
 import {type AskHidden, askWithInquirer} from './registry-password.js';
 
 /** The environment variable that answers sudo's password question in unattended runs (`init --yes`). */
@@ -16,5 +16,5 @@ export function sudoPasswordSource(env: NodeJS.ProcessEnv, canAsk: boolean, lang
 	if (fromEnv !== undefined && fromEnv !== '') {
 		return async () => fromEnv;
 	}
-	return canAsk ? async label => ask(text(`${label} 的 sudo 密码（不会保存）`, `sudo password of ${label} (not saved)`)[language]) : undefined;
+	return canAsk ? async label => ask(t(language, 'sudoPasswordPrompt', {label})) : undefined;
 }

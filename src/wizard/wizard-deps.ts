@@ -40,7 +40,7 @@ export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): W
 
 	return {
 		interview: {
-			tryConnect: async target => tryConnectTarget(target, {knownHostsPath, scratchPath: join(ctx.home, 'known_hosts.trial')}),
+			tryConnect: async (target, language) => tryConnectTarget(target, {knownHostsPath, scratchPath: join(ctx.home, 'known_hosts.trial'), language}),
 			async trustHostKey(line) {
 				recordHostKey(knownHostsPath, line);
 			},
@@ -52,7 +52,7 @@ export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): W
 					await exec.close();
 				}
 			},
-			probeMirror: async (preset, customUrl) => probeVaultMirror(preset, customUrl),
+			probeMirror: async (preset, customUrl, language) => probeVaultMirror(preset, customUrl, {language}),
 		},
 		async prepareRun(lab: Lab, runOptions) {
 			const open = new Map<string, Promise<Executor>>();
