@@ -60,7 +60,7 @@ export async function prepareLabRun(input: LabRunInput): Promise<PreparedRun> {
 	// A machine that fails preflight is not worth asking about every step: the failure shows at once, and
 	// a run started past it (the check ignored) checks each step as it comes to it.
 	const blocked = blockingFailures(preflight, lab.ignorePreflight).length > 0;
-	const checks = input.resume ? {} : await checkAll(blocked ? steps.filter(isPreflightCheck) : steps, input.executorFor, preflight);
+	const checks = input.resume ? {} : await checkAll(blocked ? steps.filter(isPreflightCheck) : steps, input.executorFor, preflight, lab.language);
 	const infos = new Map(steps.map(step => [stepKey(step), infoFor(step, steps)]));
 	return {
 		steps: refs,
@@ -115,21 +115,21 @@ export function estimateOf(lab: Lab, steps: readonly Step[], checks: Record<stri
 }
 
 /** Each step's check on its host; a preflight check already judged is not asked twice. */
-async function checkAll(steps: readonly Step[], executorFor: LabRunInput['executorFor'], preflight: readonly PreflightOutcome[]): Promise<Record<string, CheckResult>> {
+async function checkAll(steps: readonly Step[], executorFor: LabRunInput['executorFor'], preflight: readonly PreflightOutcome[], language: Lab['language']): Promise<Record<string, CheckResult>> {
 	const controller = new AbortController();
 	const checks: Record<string, CheckResult> = {};
 	const judged = new Map(preflight.map(outcome => [outcome.key, outcome.finding]));
 	for (const step of steps) {
 		const finding = isPreflightCheck(step) ? judged.get(stepKey(step)) : undefined;
 		if (finding) {
-			checks[stepKey(step)] = finding.level === 'fail' || finding.level === 'fix' ? {kind: 'needed', reason: `${finding.level.toUpperCase()} ${finding.detail}: ${finding.fix.en}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
+			checks[stepKey(step)] = finding.level === 'fail' || finding.level === 'fix' ? {kind: 'needed', reason: `${finding.level.toUpperCase()} ${finding.detail}: ${finding.fix[language]}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
 			continue;
 		}
 
 		try {
 			checks[stepKey(step)] = await step.check({exec: await executorFor(step.host), signal: controller.signal});
 		} catch (error) {
-			checks[stepKey(step)] = {kind: 'needed', reason: `could not check: ${error instanceof Error ? error.message : String(error)}`};
+			checks[stepKey(step)] = {kind: 'needed', reason: t(language, 'checkFailed', {error: error instanceof Error ? error.message : String(error)})};
 		}
 	}
 
@@ -181,7 +181,7 @@ export function downloadsOf(lab: Lab): PlannedDownload[] {
 
 function labRun(input: LabRunInput, planned: readonly Step[]): DrivableRun {
 	const listeners = new Set<(event: RunnerEvent) => void>();
-	const gate = input.learn === true ? createLearnGate() : undefined;
+	const gate = input.learn === true ? createLearnGate(input.lab.language) : undefined;
 	const hostOf = new Map(planned.map(step => [stepKey(step), step.host]));
 	// Steps whose silent job the user asked to restart: their failure is the restart, not news.
 	const restarting = new Set<string>();

@@ -1,4 +1,5 @@
-import {stepKey, type Step, type StepContext} from '../steps/step.js';
+import {t} from '../i18n/messages.js';
+import {stepKey, type Language, type Step, type StepContext} from '../steps/step.js';
 
 /** A step waiting in learn mode, with what it is about to run. */
 export interface LearnPause {
@@ -20,14 +21,12 @@ export interface LearnGate extends LearnControl {
 	wrap(steps: readonly Step[]): Step[];
 }
 
-export const learnSkipReason = 'skipped in learn mode';
-
 /**
  * Learn mode: the tutorial asks people not to run commands blindly, so each step that needs doing
  * waits for the user. It pauses inside the step's check, after the host has been looked at, so a
  * step already in place never stops anyone, and a stopped run never waits on an answer.
  */
-export function createLearnGate(): LearnGate {
+export function createLearnGate(language: Language = 'en'): LearnGate {
 	const listeners = new Set<(pause: LearnPause) => void>();
 	const waiting = new Map<string, (decision: LearnDecision) => void>();
 	// A retried step does not pause again: the user has read it already.
@@ -69,7 +68,7 @@ export function createLearnGate(): LearnGate {
 			paused.add(key);
 			const decision = await pause(key, await describeCommands(step, context), context.signal);
 			if (decision === 'skip') {
-				return {kind: 'satisfied', reason: learnSkipReason};
+				return {kind: 'satisfied', reason: t(language, 'learnSkipped')};
 			}
 
 			if (decision === 'run-through') {

@@ -132,6 +132,8 @@ export const wizardTexts = defineCatalog({
 	durationSeconds: {en: '{seconds}s', zh: '{seconds} 秒'},
 
 	// The review.
+	checkFailed: {en: 'could not check: {error}', zh: '无法检查：{error}'},
+	planUnknownHost: {en: 'The plan names a host the lab does not have: {name}.', zh: '计划里的主机 {name} 不在实验环境中。'},
 	reviewChecking: {en: 'Checking what is already in place…', zh: '正在检查哪些已经就绪…'},
 	reviewStarting: {en: 'Starting…', zh: '正在开始…'},
 	reviewTitle: {
@@ -186,6 +188,7 @@ export const wizardTexts = defineCatalog({
 	buildProgress: {en: '{percent}% ({done}/{total} objects) {eta}', zh: '{percent}%（{done}/{total} 个目标文件）{eta}'},
 
 	// Learn mode.
+	learnSkipped: {en: 'skipped in learn mode', zh: '在学习模式中跳过'},
 	learnNoCommands: {en: 'This step runs no commands of its own.', zh: '这一步本身不执行任何命令。'},
 	learnWillRun: {en: 'It will run:', zh: '它将执行：'},
 	learnMore: {en: '… and {count} more (↑↓ scroll; all of them go to the step log)', zh: '… 还有 {count} 条（↑↓ 滚动；全部都会写进步骤日志）'},
