@@ -1,4 +1,5 @@
 import {ConnectionError, StoreError} from '../errors.js';
+import {t} from '../i18n/messages.js';
 import {cleanStrings} from '../untrusted-text.js';
 import type {Executor} from '../exec/executor.js';
 import type {CheckpointStore} from '../state/checkpoint-store.js';
@@ -181,7 +182,7 @@ export class Runner {
 			const plan = await step.plan(context);
 			await this.#apply(ref, exec, plan.files, plan.commands, resumeAfter, outputTail);
 			await this.#verify(ref, step, context);
-			this.#finish(ref, 'done', 'applied and verified', store.step(ref.key));
+			this.#finish(ref, 'done', t(this.#options.language ?? 'en', 'stepApplied'), store.step(ref.key));
 			return 'done';
 		} catch (error) {
 			if (error instanceof StoreError) {

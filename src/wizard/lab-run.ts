@@ -122,7 +122,8 @@ async function checkAll(steps: readonly Step[], executorFor: LabRunInput['execut
 	for (const step of steps) {
 		const finding = isPreflightCheck(step) ? judged.get(stepKey(step)) : undefined;
 		if (finding) {
-			checks[stepKey(step)] = finding.level === 'fail' || finding.level === 'fix' ? {kind: 'needed', reason: `${finding.level.toUpperCase()} ${finding.detail}: ${finding.fix[language]}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
+			const verdict = t(language, 'preflightVerdict', {level: finding.level, detail: finding.detail});
+			checks[stepKey(step)] = finding.level === 'fail' || finding.level === 'fix' ? {kind: 'needed', reason: `${verdict}: ${finding.fix[language]}`} : {kind: 'satisfied', reason: verdict};
 			continue;
 		}
 

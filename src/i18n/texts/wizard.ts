@@ -199,6 +199,11 @@ export const wizardTexts = defineCatalog({
 	},
 
 	// Steps that ended, above the live screen.
+	stepApplied: {en: 'applied and verified', zh: '已执行并验证'},
+	preflightVerdict: {
+		en: '{level, select, pass {PASS} warn {WARN} fix {FIX} other {FAIL}} {detail}',
+		zh: '{level, select, pass {通过} warn {警告} fix {需修复} other {未通过}} {detail}',
+	},
 	finishedDone: {en: '{step} done in {duration}: {reason}', zh: '{step} 完成，用时 {duration}：{reason}'},
 	finishedSkipped: {en: '{step} skipped in {duration}: {reason}', zh: '{step} 跳过，用时 {duration}：{reason}'},
 

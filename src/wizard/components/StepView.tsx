@@ -38,7 +38,7 @@ export function StepView({screen, canRestartJob = true, tail, now, language, inf
 			{details ? <Text wrap="wrap" color={tone('muted')}>{details.why[language]}</Text> : null}
 			{screen.learn ? <LearnPanel commands={screen.learn.commands} rows={commandRows} columns={columns} language={language}/> : null}
 			{screen.command ? (
-				<Text wrap="truncate-end">{`$ ${screen.command.text}`}<Text color={tone('muted')}>{`  (${screen.command.index + 1}/${screen.command.total})`}</Text></Text>
+				<Text wrap="truncate-end">{`$ ${firstLine(screen.command.text)}`}<Text color={tone('muted')}>{`  (${screen.command.index + 1}/${screen.command.total})`}</Text></Text>
 			) : null}
 			{screen.job?.reattached ? <Text color={tone('ok')} wrap="truncate-end">{t(language, 'stepReattached', {job: screen.job.name, host: step.host})}</Text> : null}
 			{screen.build ? <ProgressBar progress={screen.build} language={language}/> : null}
@@ -92,6 +92,15 @@ function LearnPanel({commands, rows, columns, language}: {commands: string[]; ro
 			<Text color={tone('accent')}>{t(language, 'learnKeys')}</Text>
 		</Box>
 	);
+}
+
+/**
+ * A script's first line, marked when more follow: a build script of twenty lines would push the
+ * step's title and progress off an 80x24 screen. The step log keeps it whole.
+ */
+export function firstLine(command: string): string {
+	const [first = '', ...rest] = command.split('\n');
+	return rest.length > 0 ? `${first} …` : first;
 }
 
 /** The leading commands whose wrapped lines fit in `rows`, keeping one row for "and N more" when some are left out. */
