@@ -262,7 +262,8 @@ export class Runner {
 		this.#options.store.appendLog(ref.key, `# exit ${exitCode ?? 'none'} after ${durationMs} ms\n`);
 		this.#emit({type: 'command-finished', step: ref, at: this.#now(), command, exitCode, durationMs});
 		if (exitCode !== 0) {
-			throw new StepFailure(`\`${commandSummary(command)}\` ended with ${exitCode === null ? 'no exit status (timed out or killed)' : `exit ${exitCode}`}`, outputTail.join('\n'));
+			const exit = exitCode === null ? 'none' : String(exitCode);
+			throw new StepFailure(t(this.#options.language ?? 'en', 'stepCommandEnded', {command: commandSummary(command), exit}), outputTail.join('\n'));
 		}
 	}
 

@@ -33,7 +33,12 @@ function failNextPull(lab: LabHost): void {
 /** What every Chinese screen must be: no English sentence, and every border in its column. */
 function expectChinese(captured: string): void {
 	// remain-on-exit makes tmux add its own line once the program has ended; it is not the program's.
-	const screen = captured.split('\n').filter(line => !line.startsWith('Pane is dead')).join('\n');
+	// A step that ended, or a proof on the summary, is the wizard's words up to the colon; after it comes
+	// the step module's own finding (check reason, proof, preflight detail), worded in src/steps.
+	const screen = captured.split('\n')
+		.filter(line => !line.startsWith('Pane is dead'))
+		.map(line => (/^[✓↷✗] /.test(line) && line.includes('：') ? line.slice(0, line.indexOf('：')) : line))
+		.join('\n');
 	expect(englishSentences(screen), screen).toEqual([]);
 	expect(misalignedBoxes(screen), screen).toEqual([]);
 }
@@ -163,6 +168,8 @@ for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
 			expectChinese(building);
 
 			const failure = await session.waitAndSave('r：重试', `zh-${columns}-07-failure`, 300_000);
+			expect(failure).toMatch(/✓ \S+@node1 完成，用时 \d+ 秒：已执行并验证/);
+			expect(failure).toMatch(/`docker pull .*` 已结束，退出码 1/);
 			expect(failure).toContain('在 node1 上失败');
 			expect(failure).toContain('│ Error response from daemon');
 			expect(failure).toContain('完整日志：');

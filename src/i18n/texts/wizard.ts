@@ -200,6 +200,10 @@ export const wizardTexts = defineCatalog({
 
 	// Steps that ended, above the live screen.
 	stepApplied: {en: 'applied and verified', zh: '已执行并验证'},
+	stepCommandEnded: {
+		en: '`{command}` ended with {exit, select, none {no exit status (timed out or killed)} other {exit {exit}}}',
+		zh: '`{command}` 已结束，{exit, select, none {没有退出码（超时或被终止）} other {退出码 {exit}}}',
+	},
 	preflightVerdict: {
 		en: '{level, select, pass {PASS} warn {WARN} fix {FIX} other {FAIL}} {detail}',
 		zh: '{level, select, pass {通过} warn {警告} fix {需修复} other {未通过}} {detail}',
@@ -234,6 +238,8 @@ export const wizardTexts = defineCatalog({
 		en: '… and {count} more proven (mesos-lab status lists every step)',
 		zh: '… 另有 {count} 步已验证（mesos-lab status 列出每一步）',
 	},
+	summaryProven: {en: '{title}: {proof}', zh: '{title}：验证通过，{proof}'},
+	summaryUnproven: {en: '{title}: {problem}', zh: '{title}：验证失败，{problem}'},
 	summaryTryApps: {en: 'Try the tutorial\'s experiments: ', zh: '试试教程里的实验：'},
 	summaryTryAvailability: {en: 'High availability: ', zh: '高可用实验：'},
 	summaryThen: {en: '{first} (then {others})', zh: '{first}（然后是 {others}）'},

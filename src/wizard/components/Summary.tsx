@@ -48,9 +48,9 @@ export function Summary({outcome, addresses, steps, verified, language, info, pr
 				{shown.map(step => {
 					const result = verified[step.key];
 					return result?.ok ? (
-						<Text key={step.key} wrap="truncate-end"><Text color={tone('ok')}>✓ </Text>{`${localize(info(step.key)?.title ?? step.title, language, step.id)}: ${result.proof}`}</Text>
+						<Text key={step.key} wrap="truncate-end"><Text color={tone('ok')}>✓ </Text>{t(language, 'summaryProven', {title: localize(info(step.key)?.title ?? step.title, language, step.id), proof: result.proof})}</Text>
 					) : (
-						<Text key={step.key} wrap="truncate-end"><Text color={tone('bad')}>✗ </Text>{`${localize(info(step.key)?.title ?? step.title, language, step.id)}: ${result?.problem ?? ''}`}</Text>
+						<Text key={step.key} wrap="truncate-end"><Text color={tone('bad')}>✗ </Text>{t(language, 'summaryUnproven', {title: localize(info(step.key)?.title ?? step.title, language, step.id), problem: result?.problem ?? ''})}</Text>
 					);
 				})}
 				{shown.length < proven.length ? <Text color={tone('muted')}>{t(language, 'summaryMoreProven', {count: proven.length - shown.length})}</Text> : null}
