@@ -4,20 +4,11 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parse, stringify} from 'yaml';
 import {changingCalls, finished, journal, reportedSatisfied, unfinished} from './install-journal.js';
 import {e2eLabId, labHostUnavailable, labPorts, startCli, startLabHost, type LabHost} from './lab-host.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const unavailable = labHostUnavailable();
 if (unavailable && process.env['CI']) {
 	throw new Error(`CI needs the end-to-end lab host: ${unavailable}`);
-}
-
-async function waitFor(what: string, probe: () => boolean, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!probe()) {
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-		await new Promise(resolve => setTimeout(resolve, 250));
-	}
 }
 
 function srvrModes(lab: LabHost): string[] {
@@ -92,12 +83,12 @@ describe.skipIf(Boolean(unavailable)).concurrent('mesos-lab installing CentOS 7 
 		const lab = interrupted;
 		const init = startCli(lab, ['init', '--config', lab.labPath, '--yes', '--plain']);
 		const jobLog = '/var/lib/mesos-lab/jobs/mesos-build/log';
-		await waitFor('the Mesos build to compile its first object', () => {
+		await waitFor(() => {
 			if (journal(lab).steps['mesos-build@node1']?.job === undefined) {
 				return false;
 			}
 			return lab.host.exec(`grep -c CXX ${jobLog} 2>/dev/null || true`).trim() !== '0';
-		}, installTimeoutMs);
+		}, 'the Mesos build to compile its first object', {timeoutMs: installTimeoutMs, everyMs: 250});
 		init.child.kill('SIGKILL');
 		await init.exited;
 		expect(journal(lab).steps['mesos-build@node1']?.status).toBe('running');

@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createConnection} from 'node:net';
 import {tethered} from './tethered.js';
+import {waitFor} from './wait-for.js';
 
 /**
  * A throw-away machine for end-to-end tests: its own network namespace and address, a real OpenSSH
@@ -315,20 +316,12 @@ function defaultStandIns(): Record<string, string> {
 }
 
 async function waitForPort(host: string, port: number, log: () => string): Promise<void> {
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
-		const open = await new Promise<boolean>(resolve => {
-			const socket = createConnection({host, port});
-			socket.once('connect', () => {
-				socket.destroy();
-				resolve(true);
-			});
-			socket.once('error', () => resolve(false));
+	await waitFor(async () => new Promise<boolean>(resolve => {
+		const socket = createConnection({host, port});
+		socket.once('connect', () => {
+			socket.destroy();
+			resolve(true);
 		});
-		if (open) {
-			return;
-		}
-		await new Promise(resolve => setTimeout(resolve, 50));
-	}
-	throw new Error(`sshd on ${host}:${port} did not start: ${log()}`);
+		socket.once('error', () => resolve(false));
+	}), `sshd on ${host}:${port} to start`, {everyMs: 50, lastSeen: log});
 }

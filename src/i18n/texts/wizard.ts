@@ -32,7 +32,6 @@ export const wizardTexts = defineCatalog({
 	},
 	lastStopEnded: {en: 'the program ended before the step finished; it runs again', zh: '程序在这一步完成前退出了；这一步会重新执行'},
 	lastStopTheRun: {en: 'the run', zh: '本次运行'},
-	sudoPasswordPrompt: {en: 'sudo password of {label} (not saved)', zh: '{label} 的 sudo 密码（不会保存）'},
 
 	// The interview's own keys.
 	backChoice: {en: '← back', zh: '← 返回'},
@@ -203,10 +202,6 @@ export const wizardTexts = defineCatalog({
 	stepCommandEnded: {
 		en: '`{command}` ended with {exit, select, none {no exit status (timed out or killed)} other {exit {exit}}}',
 		zh: '`{command}` 已结束，{exit, select, none {没有退出码（超时或被终止）} other {退出码 {exit}}}',
-	},
-	preflightVerdict: {
-		en: '{level, select, pass {PASS} warn {WARN} fix {FIX} other {FAIL}} {detail}',
-		zh: '{level, select, pass {通过} warn {警告} fix {需修复} other {未通过}} {detail}',
 	},
 	finishedDone: {en: '{step} done in {duration}: {reason}', zh: '{step} 完成，用时 {duration}：{reason}'},
 	finishedSkipped: {en: '{step} skipped in {duration}: {reason}', zh: '{step} 跳过，用时 {duration}：{reason}'},

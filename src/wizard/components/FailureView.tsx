@@ -3,7 +3,7 @@ import {t} from '../../i18n/messages.js';
 import type {Language} from '../../steps/step.js';
 import {joinList} from '../join-list.js';
 import {useTone} from '../palette.js';
-import {localize, type StepInfoLookup} from '../step-info.js';
+import {localize, type StepInfoLookup} from '../../install/step-info.js';
 import type {WizardScreen} from '../wizard-state.js';
 import {OutputLine} from './OutputLine.js';
 

@@ -3,7 +3,7 @@ import {shellCommand} from '../exec/quote.js';
 import {t} from '../i18n/messages.js';
 import {resolveMirrors} from '../lab/mirrors.js';
 import type {Language} from '../steps/step.js';
-import type {MirrorPreset} from './interview.js';
+import type {MirrorPreset} from './target.js';
 
 /**
  * The target's primary IPv4 address (the first one `hostname -I` lists that is not loopback) and

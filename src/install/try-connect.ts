@@ -7,7 +7,7 @@ import {connectSsh} from '../exec/ssh-executor.js';
 import {MesosLabError} from '../errors.js';
 import {t} from '../i18n/messages.js';
 import type {Language} from '../steps/step.js';
-import type {ConnectAttempt, Target} from './interview.js';
+import type {ConnectAttempt, Target} from './target.js';
 
 export interface TryConnectOptions {
 	/** The known_hosts the install will use: read here, never written. */
