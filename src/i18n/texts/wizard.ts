@@ -23,6 +23,7 @@ export const wizardTexts = defineCatalog({
 		en: 'Pass --config lab.yaml (and --yes to run without confirming), or run mesos-lab in a terminal.',
 		zh: '请加上 --config lab.yaml（再加 --yes 可跳过确认），或在终端里运行 mesos-lab。',
 	},
+	answersSource: {en: 'the wizard answers', zh: '向导里的回答'},
 	answersSaved: {en: 'Answers saved to {path}; replay them with --config {path}', zh: '回答已保存到 {path}；用 --config {path} 可以照此重来'},
 	lastStop: {en: 'The last run stopped at {step}: {reason}', zh: '上次运行停在 {step}：{reason}'},
 	lastStopFailed: {en: 'failed', zh: '失败'},
