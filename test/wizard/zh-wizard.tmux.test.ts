@@ -94,7 +94,8 @@ for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
 				screens.push(await session.waitForText(question, 30_000));
 				if (text !== undefined) {
 					await session.sendKeys('-l', text);
-					await session.waitForText(text, 10_000);
+					// Chinese prompts are wide: a long answer may wrap at the screen's edge, anywhere in it.
+					await session.waitForText(new RegExp([...text].map(char => char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\n?')), 10_000);
 				}
 				await session.sendKeys('Enter');
 				await session.waitForText(`✔ ${question}`, 30_000);
