@@ -83,6 +83,10 @@ export class MesosStream {
 	#dirty = true;
 	#reading: MesosReading | undefined;
 	#started = false;
+	#firstStateDone!: () => void;
+	readonly #firstState = new Promise<void>(resolve => {
+		this.#firstStateDone = resolve;
+	});
 
 	constructor(masters: string[], options: MesosStreamOptions = {}) {
 		this.#masters = masters;
@@ -91,6 +95,9 @@ export class MesosStream {
 	}
 
 	start(): void {
+		if (this.#masters.length === 0) {
+			this.#firstStateDone();
+		}
 		if (this.#started || this.#masters.length === 0) {
 			return;
 		}
@@ -100,6 +107,15 @@ export class MesosStream {
 
 	stop(): void {
 		this.#abort.abort();
+		this.#firstStateDone();
+	}
+
+	/**
+	 * Settles once the first state is in, or the stream is down or cannot be had, or it stopped:
+	 * whichever comes first ends the time in which the whole state is on its way.
+	 */
+	firstState(): Promise<void> {
+		return this.#firstState;
 	}
 
 	/** When data last arrived on the stream (any record, heartbeats included). */
@@ -166,6 +182,9 @@ export class MesosStream {
 
 	#set(condition: Condition): void {
 		this.#condition = condition;
+		if (condition.kind !== 'connecting' && condition.kind !== 'loading') {
+			this.#firstStateDone();
+		}
 		this.#options.onChange?.(condition.kind === 'loading' ? 'progress' : 'state');
 	}
 
@@ -277,7 +296,7 @@ export class MesosStream {
 			for await (const chunk of body) {
 				const records = parser.push(chunk as Uint8Array);
 				if (!this.#everLiveThisStream && parser.expected !== undefined && this.#condition.kind !== 'live') {
-					this.#set({kind: 'loading', receivedBytes: parser.buffered, totalBytes: parser.expected});
+					this.#set({kind: 'loading', receivedBytes: parser.received, totalBytes: parser.expected});
 				}
 				for (const text of records) {
 					this.#apply(JSON.parse(text) as unknown, onSubscribed);
