@@ -55,10 +55,7 @@ export async function fetchText(url: string, options: HttpOptions, init: HttpReq
 			headersTimeout: timeoutMs,
 			bodyTimeout: timeoutMs,
 		});
-		// Decoded as it arrives and let go of: a 70 MB answer is held as its text only, never also
-		// as its bytes and a joined copy of them.
-		const decoder = new TextDecoder('utf-8');
-		const parts: string[] = [];
+		const chunks: Buffer[] = [];
 		let size = 0;
 		for await (const chunk of response.body) {
 			const piece = chunk as Buffer;
@@ -69,10 +66,9 @@ export async function fetchText(url: string, options: HttpOptions, init: HttpReq
 					hint: 'Use a lighter endpoint for large clusters, or raise the response size limit.',
 				});
 			}
-			parts.push(decoder.decode(piece, {stream: true}));
+			chunks.push(piece);
 		}
-		parts.push(decoder.decode());
-		const answer = {status: response.statusCode, headers: flatHeaders(response.headers), body: parts.join(''), url};
+		const answer = {status: response.statusCode, headers: flatHeaders(response.headers), body: Buffer.concat(chunks).toString('utf8'), url};
 		options.onAnswer?.(answer);
 		return answer;
 	} catch (error) {

@@ -296,7 +296,7 @@ export class MesosStream {
 			for await (const chunk of body) {
 				const records = parser.push(chunk as Uint8Array);
 				if (!this.#everLiveThisStream && parser.expected !== undefined && this.#condition.kind !== 'live') {
-					this.#set({kind: 'loading', receivedBytes: parser.received, totalBytes: parser.expected});
+					this.#set({kind: 'loading', receivedBytes: parser.buffered, totalBytes: parser.expected});
 				}
 				for (const text of records) {
 					this.#apply(JSON.parse(text) as unknown, onSubscribed);

@@ -1,9 +1,8 @@
 /**
  * Mesos RecordIO framing: `<decimal byte length>\n<that many bytes>`, repeated. Chunks split
- * anywhere, so bytes are buffered and counted, never split by line. A record's bytes are decoded
- * as they arrive (a character split between chunks is kept for the next) and let go of: a first
- * record as large as the cluster's state is held as its text only, never also as one joined copy
- * of its bytes. The length is checked against the limit before any of the record is kept.
+ * anywhere, so bytes are buffered and counted, never split by line. A record is joined once, when
+ * its last byte has arrived: a first record as large as the cluster's state costs one copy, not
+ * one per chunk. The length is checked against the limit before any of the record is kept.
  */
 export class RecordIoParser {
 	#chunks: Uint8Array[] = [];
@@ -11,9 +10,6 @@ export class RecordIoParser {
 	/** Length of the record being read, once its header line is complete. */
 	#expected: number | undefined;
 	#records = 0;
-	/** Bytes of the current record decoded so far, and their text. */
-	#received = 0;
-	#parts: string[] = [];
 	#decoder = new TextDecoder('utf-8', {fatal: true});
 	readonly #maxRecordBytes: number;
 	readonly #maxFirstRecordBytes: number;
@@ -24,9 +20,9 @@ export class RecordIoParser {
 		this.#maxFirstRecordBytes = maxFirstRecordBytes;
 	}
 
-	/** Bytes of the record being read that have arrived so far. */
-	get received(): number {
-		return this.#received + Math.min(this.#buffered, this.#expected ?? 0);
+	/** Bytes held for a record not yet complete. */
+	get buffered(): number {
+		return this.#buffered;
 	}
 
 	/** Length the current record announced, when its header has been read. */
@@ -45,34 +41,20 @@ export class RecordIoParser {
 				break;
 			}
 			const length = this.#expected ?? 0;
-			while (this.#received < length && this.#buffered > 0) {
-				const piece = this.#takeFromFirst(length - this.#received);
-				this.#received += piece.length;
-				this.#parts.push(this.#decoder.decode(piece, {stream: true}));
-			}
-			if (this.#received < length) {
+			if (this.#buffered < length) {
 				break;
 			}
-			this.#parts.push(this.#decoder.decode());
-			records.push(this.#parts.length === 1 ? this.#parts[0] as string : this.#parts.join(''));
-			this.#parts = [];
-			this.#received = 0;
+			records.push(this.#decoder.decode(this.#take(length)));
 			this.#expected = undefined;
 			this.#records++;
 		}
 		return records;
 	}
 
-	/** Up to `count` bytes from the first buffered chunk, without copying them. */
-	#takeFromFirst(count: number): Uint8Array {
-		const first = this.#chunks[0] as Uint8Array;
-		return this.#take(Math.min(count, first.length));
-	}
-
 	/** At the end of the stream: an unfinished record is an error. */
 	end(): void {
 		if (this.#buffered > 0 || this.#expected !== undefined) {
-			throw new Error(`RecordIO: the stream ended inside a record (${this.received} of ${this.#expected ?? '?'} bytes)`);
+			throw new Error(`RecordIO: the stream ended inside a record (${this.#buffered} of ${this.#expected ?? '?'} bytes)`);
 		}
 	}
 
