@@ -1,19 +1,31 @@
-import {describe, expect, it} from 'vitest';
-import {englishSentences, misalignedBorders} from './no-english.js';
+import {describe, expect, test} from 'vitest';
+import {englishSentences, misalignedBoxes, valueColumn} from './no-english.js';
 
-describe('the checks for a Chinese screen', () => {
-	it('find an English sentence, and pass commands, URLs and the glossary’s kept words', () => {
-		expect(englishSentences('任务 web.1 已经不在集群里了\nthe task is gone')).toEqual(['the task is gone']);
-		expect(englishSentences('Run these in a second terminal')).toEqual(['Run these in a second terminal']);
-		expect(englishSentences('mesos-lab lab hello --marathon http://127.0.0.1:8080\n在 agent 上通过 mesos executor 启动')).toEqual([]);
-		expect(englishSentences('Tab 切换面板 · Enter 展开 · Esc 返回')).toEqual([]);
+describe('the screen checks of the Chinese stories', () => {
+	test('an English sentence is found; Chinese with product names, kept terms, commands and paths is not', () => {
+		expect(englishSentences('The cluster is up.\n集群已经运行起来了。')).toEqual(['The cluster is up']);
+		expect(englishSentences('试试教程里的实验：mesos-lab lab hello --lab-id default（然后是 nginx）')).toEqual([]);
+		expect(englishSentences('Mesos 网页控制台   http://10.0.0.2:5050/#/agents\n每个 agent 上的 executor 和 framework')).toEqual([]);
+		expect(englishSentences('完整日志：/tmp/home/labs/default/logs/marathon-1@node1.log')).toEqual([]);
+		expect(englishSentences('提示：运行 `mesos-lab resume --lab-id my lab now` 继续')).toEqual([]);
 	});
 
-	it('measure borders in display columns, so a Chinese title does not hide a shifted border', () => {
-		const aligned = ['┌─ 应用 ─┐', '│中文    │', '└────────┘'].join('\n');
-		expect(misalignedBorders(aligned, 10)).toEqual([]);
-		const shifted = ['┌─ 应用 ─┐', '│中文      │', '└────────┘'].join('\n');
-		expect(misalignedBorders(shifted, 12)).toHaveLength(1);
-		expect(misalignedBorders('一二三四五六', 10)).toEqual(['row 1 takes 12 columns of 10']);
+	test('what a command is or printed is the host\'s words, not the program\'s', () => {
+		expect(englishSentences('$ yum install the whole thing\n│ Error response from daemon')).toEqual([]);
+		expect(englishSentences('  Error response from daemon')).toEqual(['Error response from daemon']);
+	});
+
+	test('box borders are measured in terminal columns, two for a Chinese character', () => {
+		const straight = ['┌──────┐', '│ 中文 │', '└──────┘'].join('\n');
+		expect(misalignedBoxes(straight)).toEqual([]);
+		// Counted by length, as code that forgot wide characters would pad it: two columns short.
+		const counted = ['┌──────┐', '│ 中文   │', '└──────┘'].join('\n');
+		expect(misalignedBoxes(counted)).toHaveLength(1);
+	});
+
+	test('a value column is found by display width', () => {
+		const screen = 'Mesos 网页控制台    http://a\nMarathon 网页控制台 http://b';
+		expect(valueColumn(screen, 'Mesos 网页控制台')).toBe(20);
+		expect(valueColumn(screen, 'Marathon 网页控制台')).toBe(20);
 	});
 });

@@ -1,99 +1,134 @@
 import stringWidth from 'string-width';
 
 /**
- * Checks for a screen that should be Chinese: what English prose is left on it, and whether its
- * boxes line up when measured in display columns (a Chinese character takes two).
+ * Words a Chinese screen may show in Latin letters: product names, the glossary's kept English
+ * terms (docs/glossary.md: agent, framework, executor…), the names of keys, and units. A run of
+ * three or more other English words in a row is a sentence someone forgot to translate.
  */
-
-/**
- * Words that may stand in Chinese text: the glossary's kept terms (docs/glossary.md), product and
- * program names, and the task and HAProxy values the APIs print. Commands, flags, paths and URLs
- * never count as words, since they hold characters other than letters.
- */
-export const keptWords = new Set([
-	'agent', 'agents', 'master', 'masters', 'leader', 'follower', 'framework', 'executor', 'scheduler', 'offer', 'sandbox', 'znode',
-	'service', 'port', 'bridge', 'host', 'mesos', 'marathon', 'zookeeper', 'haproxy', 'docker', 'nginx', 'curl', 'yum', 'lab', 'demo',
-	'dashboard', 'stdout', 'stderr', 'zxid', 'pod', 'http', 'https',
+export const keptEnglish = new Set([
+	// Products and projects (never translated).
+	'mesos', 'marathon', 'marathon-lb', 'zookeeper', 'docker', 'haproxy', 'centos', 'maven', 'epel', 'yum', 'apache', 'attic',
+	'aventer', 'java', 'linux', 'ssh', 'openssh', 'systemd', 'selinux', 'firewalld', 'git', 'make', 'rpm', 'tar', 'gz', 'tgz', 'vault',
+	'docker-ce', 'hub', 'aliyun', 'tsinghua', 'huawei', 'ui', 'url', 'ip', 'id', 'http', 'https', 'sha256', 'sha512', 'eta',
+	// The glossary's terms kept in English.
+	'master', 'masters', 'agent', 'agents', 'framework', 'frameworks', 'executor', 'scheduler', 'follower', 'offer', 'sandbox', 'znode',
+	'service', 'port', 'bridge', 'host',
+	// Keys and step states the screens name.
+	'enter', 'esc', 'ctrl-c', 'tab', 'y', 'q', 'r', 's', 'n', 'l', 'd', 'i', 'c', 'x',
 ]);
 
-const separators = /[\s\u0080-\uffff()[\]{}<>"|,;!?]+/u;
+/** Lines that show what a command is or printed, not the program's own words: `$ command`, the output gutter. */
+function isCommandOrOutput(line: string): boolean {
+	return /^\s*(\$ |│ )/.test(line);
+}
 
-/** Each run of three or more lowercase English words not on the kept list, as found in `screen`. */
-export function englishSentences(screen: string, allowed: ReadonlySet<string> = keptWords): string[] {
+/** Code a screen shows as written: `backticked`, a mesos-lab command, URLs, paths, flags, key=value, host@addresses, identifiers with digits. */
+function withoutCode(line: string): string {
+	return line
+		.replaceAll(/`[^`]*`/g, ' ')
+		.replaceAll(/\bmesos-lab (?:init|resume|plan|status|logs|dashboard|demo|reset|app|lab)\b[^\p{Script=Han}（），。：；]*/gu, ' ')
+		.replaceAll(/\b[a-z][a-z+.-]*:\/\/\S+/gi, ' ')
+		.replaceAll(/\S*[/@=_]\S*/g, ' ')
+		.replaceAll(/(^|\s)--?[a-z][\w-]*/gi, ' ')
+		.replaceAll(/\S*\d\S*/g, ' ');
+}
+
+/**
+ * The English sentences on a screen: each run of three or more English words, separated only by
+ * spaces, none of which is kept English. Chinese text, punctuation and code between words break a run.
+ */
+export function englishSentences(screen: string, allow: Iterable<string> = []): string[] {
+	const allowed = new Set([...keptEnglish, ...[...allow].map(word => word.toLowerCase())]);
 	const found: string[] = [];
 	for (const line of screen.split('\n')) {
-		let run: string[] = [];
-		const close = () => {
-			if (run.length >= 3) {
-				found.push(run.join(' '));
-			}
-			run = [];
-		};
-		for (const token of line.split(separators)) {
-			const word = token.replace(/[.:]$/, '');
-			if (/^[a-z]+$/.test(word) && !allowed.has(word)) {
-				run.push(word);
-			} else if (/^[A-Z][a-z]+$/.test(word) && run.length === 0 && !allowed.has(word.toLowerCase())) {
-				// A capitalised first word starts a sentence as well: "Run these in a second terminal".
-				run.push(word);
-			} else {
-				close();
+		if (isCommandOrOutput(line)) {
+			continue;
+		}
+
+		for (const run of withoutCode(line).matchAll(/[A-Za-z][A-Za-z'’-]*(?: +[A-Za-z][A-Za-z'’-]*)+/g)) {
+			let streak: string[] = [];
+			const words = run[0].split(/ +/);
+			for (const word of [...words, '']) {
+				if (word !== '' && !allowed.has(word.toLowerCase())) {
+					streak.push(word);
+					continue;
+				}
+
+				if (streak.length >= 3) {
+					found.push(streak.join(' '));
+				}
+
+				streak = [];
 			}
 		}
-		close();
 	}
+
 	return found;
 }
 
-/** A line as display cells: a wide character fills its cell and leaves the next one empty. */
-function cells(line: string): string[] {
-	const out: string[] = [];
-	for (const {segment} of new Intl.Segmenter(undefined, {granularity: 'grapheme'}).segment(line)) {
-		out.push(segment);
-		for (let extra = 1; extra < stringWidth(segment); extra++) {
-			out.push('');
-		}
+const corners = {top: '┌╭╔', bottom: '└╰╚', side: '│║', topRight: '┐╮╗', bottomRight: '┘╯╝', teeLeft: '├╟╠', teeRight: '┤╢╣'};
+
+/** Each character of `line` with the terminal column it starts at. */
+function cells(line: string): Array<{char: string; column: number}> {
+	const out: Array<{char: string; column: number}> = [];
+	let column = 0;
+	for (const {segment} of new Intl.Segmenter().segment(line)) {
+		out.push({char: segment, column});
+		column += stringWidth(segment);
 	}
+
 	return out;
 }
 
+function charAt(line: string, column: number): string | undefined {
+	return cells(line).find(cell => cell.column === column)?.char;
+}
+
 /**
- * Problems with the boxes on a captured screen: a line wider than the terminal, or a box whose
- * left and right borders do not stay in the columns of its top corners down to its bottom corners.
+ * Every bordered box on the screen whose edges do not line up in terminal columns: each top corner
+ * must have its side (or bottom corner) straight below it on every line down to the bottom, and
+ * likewise on the right. Measured by display width, so a Chinese character counts two columns.
  */
-export function misalignedBorders(screen: string, width: number): string[] {
-	const rows = screen.split('\n').map(cells);
+export function misalignedBoxes(screen: string): string[] {
+	const lines = screen.split('\n');
 	const problems: string[] = [];
-	rows.forEach((row, index) => {
-		if (row.length > width) {
-			problems.push(`row ${index + 1} takes ${row.length} columns of ${width}`);
+	lines.forEach((line, row) => {
+		for (const {char, column} of cells(line)) {
+			if (!corners.top.includes(char)) {
+				continue;
+			}
+
+			const right = cells(line).find(cell => cell.column > column && corners.topRight.includes(cell.char))?.column;
+			for (let below = row + 1; below < lines.length; below++) {
+				const left = charAt(lines[below] ?? '', column);
+				const edge = right === undefined ? undefined : charAt(lines[below] ?? '', right);
+				if (left === undefined || ![...corners.side, ...corners.bottom, ...corners.teeLeft].includes(left)) {
+					problems.push(`row ${below + 1}: the left border of the box from row ${row + 1} (column ${column}) is not there: ${lines[below] ?? ''}`);
+					break;
+				}
+
+				if (right !== undefined && (edge === undefined || ![...corners.side, ...corners.bottomRight, ...corners.teeRight].includes(edge))) {
+					problems.push(`row ${below + 1}: the right border of the box from row ${row + 1} (column ${right}) is not there: ${lines[below] ?? ''}`);
+					break;
+				}
+
+				if (corners.bottom.includes(left)) {
+					break;
+				}
+			}
 		}
 	});
-	rows.forEach((row, top) => {
-		row.forEach((cell, left) => {
-			if (cell !== '┌') {
-				return;
-			}
-			const right = row.indexOf('┐', left + 1);
-			if (right < 0) {
-				problems.push(`row ${top + 1}: the box at column ${left} has no top-right corner`);
-				return;
-			}
-			for (let index = top + 1; index < rows.length; index++) {
-				const line = rows[index] ?? [];
-				if (line[left] === '└') {
-					if (line[right] !== '┘') {
-						problems.push(`row ${index + 1}: the box from row ${top + 1} ends at column ${left} but not at column ${right}`);
-					}
-					return;
-				}
-				if (!'│├'.includes(line[left] || ' ') || !'│┤'.includes(line[right] || ' ')) {
-					problems.push(`row ${index + 1}: the box from row ${top + 1} should have borders at columns ${left} and ${right}: ${JSON.stringify(line.join(''))}`);
-					return;
-				}
-			}
-			problems.push(`the box from row ${top + 1} has no bottom`);
-		});
-	});
 	return problems;
+}
+
+/** The display column where the text after `label` starts, on the line beginning with it (after indentation). */
+export function valueColumn(screen: string, label: string): number | undefined {
+	const line = screen.split('\n').find(candidate => candidate.trimStart().startsWith(label));
+	if (line === undefined) {
+		return undefined;
+	}
+
+	const start = line.indexOf(label) + label.length;
+	const gap = /^ +/.exec(line.slice(start))?.[0].length ?? 0;
+	return stringWidth(line.slice(0, start + gap));
 }
