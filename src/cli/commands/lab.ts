@@ -1,7 +1,7 @@
 import {request} from 'undici';
 import {MarathonWriter} from '../../apps/marathon-writer.js';
 import {ClusterError, UserInputError} from '../../errors.js';
-import {openHostAsRoot} from '../../exec/open-host.js';
+import {openHostAsRoot, sshLoginCommand} from '../../exec/open-host.js';
 import {labAgentAccess, type AgentAccess, type OpenHost} from '../../experiments/agent-access.js';
 import {experimentAliases, experiments, findExperiment, stopsDaemons} from '../../experiments/catalog.js';
 import type {ExperimentContext, ExperimentId, TaskKiller} from '../../experiments/experiment.js';
@@ -74,7 +74,7 @@ function chooseServices(ctx: CommandContext, options: LabOptions, lab: Lab | und
 	if (simControl) {
 		return simServices(simControl);
 	}
-	return lab === undefined ? undefined : labServices(lab, openLabHost(ctx, options));
+	return lab === undefined ? undefined : labServices(lab, openLabHost(ctx, options), host => sshLoginCommand(host, hostAccess(ctx, options)));
 }
 
 interface Wiring {
