@@ -16,8 +16,8 @@ function withScheme(endpoint: string): string {
  * Tasks the leading Mesos master knows. The master names a command task's sandbox only for some
  * versions; where it does not, the task's agent is asked (its /state lists executor directories).
  */
-export async function mesosTasks(mesosUrls: string[], dispatcher?: Dispatcher): Promise<Task[]> {
-	const {tasks, agents} = await mesosState(mesosUrls, dispatcher);
+export async function mesosTasks(mesosUrls: string[], dispatcher?: Dispatcher, authorization?: string): Promise<Task[]> {
+	const {tasks, agents} = await mesosState(mesosUrls, dispatcher, authorization);
 	const byAgent = new Map<string, Map<string, string>>();
 	const located: Task[] = [];
 	for (const task of tasks) {
@@ -29,7 +29,7 @@ export async function mesosTasks(mesosUrls: string[], dispatcher?: Dispatcher): 
 		const endpoint = `${agent.hostname}:${agent.port}`;
 		let directories = byAgent.get(endpoint);
 		if (directories === undefined) {
-			directories = await agentSandboxes(endpoint, dispatcher).catch(() => new Map<string, string>());
+			directories = await agentSandboxes(endpoint, dispatcher, authorization).catch(() => new Map<string, string>());
 			byAgent.set(endpoint, directories);
 		}
 		const directory = directories.get(task.id);
@@ -39,8 +39,8 @@ export async function mesosTasks(mesosUrls: string[], dispatcher?: Dispatcher): 
 }
 
 /** Task id → sandbox directory, from an agent's /state. */
-async function agentSandboxes(endpoint: string, dispatcher?: Dispatcher): Promise<Map<string, string>> {
-	const answer = await getText(`${withScheme(endpoint)}/state`, dispatcher);
+async function agentSandboxes(endpoint: string, dispatcher?: Dispatcher, authorization?: string): Promise<Map<string, string>> {
+	const answer = await getText(`${withScheme(endpoint)}/state`, dispatcher, mesosHeaders(authorization));
 	const state = JSON.parse(answer.text) as {frameworks?: Array<{executors?: Array<{id?: string; directory?: string; tasks?: Array<{id?: string}>}>}>};
 	const directories = new Map<string, string>();
 	for (const framework of state.frameworks ?? []) {
@@ -58,11 +58,19 @@ async function agentSandboxes(endpoint: string, dispatcher?: Dispatcher): Promis
 	return directories;
 }
 
-export async function mesosState(mesosUrls: string[], dispatcher?: Dispatcher) {
+/**
+ * Headers for a Mesos master or agent: the credentials of a Mesos started with
+ * --authenticate_http_readonly go to Mesos only, never to Marathon, marathon-lb or a task.
+ */
+export function mesosHeaders(authorization: string | undefined): Record<string, string> {
+	return authorization === undefined ? {} : {authorization};
+}
+
+export async function mesosState(mesosUrls: string[], dispatcher?: Dispatcher, authorization?: string) {
 	let lastError = '';
 	for (const url of mesosUrls) {
 		try {
-			const answer = await getText(`${url.replace(/\/+$/, '')}/master/state`, dispatcher);
+			const answer = await getText(`${url.replace(/\/+$/, '')}/master/state`, dispatcher, mesosHeaders(authorization));
 			if (answer.status === 200) {
 				return normaliseMesosState(JSON.parse(answer.text));
 			}
@@ -75,13 +83,13 @@ export async function mesosState(mesosUrls: string[], dispatcher?: Dispatcher) {
 }
 
 /** The tail of one file of a task's sandbox, through the agent's /files/read. */
-export async function readSandboxFile(task: Task, file: 'stdout' | 'stderr', dispatcher?: Dispatcher, length = 4096): Promise<string> {
+export async function readSandboxFile(task: Task, file: 'stdout' | 'stderr', dispatcher?: Dispatcher, authorization?: string, length = 4096): Promise<string> {
 	if (task.sandbox === undefined) {
 		throw new ClusterError(`Mesos did not report a sandbox for task ${task.id}.`, {hint: 'Open the task in the Mesos web UI (port 5050) to read its sandbox.'});
 	}
 	const base = withScheme(task.sandbox.agentEndpoint);
 	const path = `${task.sandbox.directory}/${file}`;
-	const answer = await getText(`${base}/files/read?path=${encodeURIComponent(path)}&offset=0&length=${length}`, dispatcher);
+	const answer = await getText(`${base}/files/read?path=${encodeURIComponent(path)}&offset=0&length=${length}`, dispatcher, mesosHeaders(authorization));
 	if (answer.status !== 200) {
 		throw new ClusterError(`The agent at ${task.sandbox.agentEndpoint} answered ${answer.status} for ${path}.`);
 	}

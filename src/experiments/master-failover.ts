@@ -37,7 +37,7 @@ export const masterFailoverExperiment: Experiment = {
 		const print = context.print;
 		const observations: string[] = [];
 		const measurements: Measurement[] = [];
-		const leaderNow = () => mesosLeader(context.mesosUrls, context.dispatcher);
+		const leaderNow = () => mesosLeader(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 		const position = (hostPort: string): number => {
 			const found = positionOf(context.mesosUrls, hostPort);
 			if (found === undefined) throw new ClusterError(`The leading master ${hostPort} is not one of ${context.mesosUrls.join(', ')}.`, {hint: 'Pass --mesos with the masters\' addresses as they advertise them.'});
@@ -46,7 +46,7 @@ export const masterFailoverExperiment: Experiment = {
 
 		const witness = await ensureWitnessApp(context);
 		const firstLeader = await waitFor('a leading Mesos master', leaderNow, context);
-		const before = await runningPicture(context.mesosUrls, context.dispatcher);
+		const before = await runningPicture(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 		print(zh ? `主节点 master：${firstLeader}；${before.agents.size} 个 agent，${before.tasks.size} 个运行中的任务（含 ${witness.id}）` : `leading master: ${firstLeader}; ${before.agents.size} agent(s), ${before.tasks.size} running task(s), ${witness.id} among them`);
 		const first = position(firstLeader);
 		try {
@@ -60,7 +60,7 @@ export const masterFailoverExperiment: Experiment = {
 			measurements.push({name: 'mesos-failover-gap', value: gapMs, unit: 'ms'});
 			print(zh ? `${secondLeader} 在 ${gapMs} 毫秒后当选主节点` : `${secondLeader} leads after ${gapMs} ms`);
 			const reregistered = await waitFor('every agent to re-register with the new leader', async () => {
-				const now = await runningPicture(context.mesosUrls, context.dispatcher);
+				const now = await runningPicture(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 				return [...before.agents].every(id => now.agents.has(id)) ? now : undefined;
 			}, context);
 			const reregisteredMs = since(stoppedAt);
@@ -93,7 +93,7 @@ export const masterFailoverExperiment: Experiment = {
 			measurements.push({name: 'mesos-leader-recovered', value: recoveredMs, unit: 'ms'});
 			print(zh ? `法定人数恢复，${thirdLeader} 在 ${recoveredMs} 毫秒后成为主节点` : `quorum back: ${thirdLeader} leads after ${recoveredMs} ms`);
 			const after = await waitFor('the tasks to be reported by the leader again', async () => {
-				const now = await runningPicture(context.mesosUrls, context.dispatcher);
+				const now = await runningPicture(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 				return [...before.agents].every(id => now.agents.has(id)) ? now : undefined;
 			}, context);
 			const lostAtEnd = [...before.tasks].filter(id => !after.tasks.has(id));

@@ -43,8 +43,8 @@ export const zkQuorumExperiment: Experiment = {
 		const print = context.print;
 		const observations: string[] = [];
 		const measurements: Measurement[] = [];
-		const mesosNow = () => mesosLeader(context.mesosUrls, context.dispatcher);
-		const marathonNow = () => marathonLeader(context.marathon.urls, context.dispatcher);
+		const mesosNow = () => mesosLeader(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
+		const marathonNow = () => marathonLeader(context.marathon.urls, context.dispatcher, context.authorization?.marathon);
 
 		const start = await waitFor('a ZooKeeper leader with every member serving', async () => {
 			const modes = await services.zookeeperModes();
