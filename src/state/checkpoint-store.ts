@@ -133,10 +133,11 @@ export class CheckpointStore {
 			mkdirSync(join(this.dir, 'logs'), {recursive: true});
 			appendFileFully(path, text);
 		} catch (error) {
-			throw new StoreError(`Could not write the step log ${path} (${codeOf(error)}); the run stopped here.`, {
+			const {why, whyZh} = whyNotWritten(codeOf(error));
+			throw new StoreError(`Could not write the step log ${path}: ${why}. The run stopped here; the last saved checkpoint is intact.`, {
 				hint: 'Free some space or make the folder writable, then run `mesos-lab resume`.',
 				cause: error,
-				zh: {message: `无法写入步骤日志 ${path}（${codeOf(error)}），运行已停在这里。`, hint: '腾出磁盘空间或让该目录可写，然后运行 `mesos-lab resume`。'},
+				zh: {message: `无法写入步骤日志 ${path}：${whyZh}。运行已停在这里；上一次保存的检查点完好。`, hint: '腾出磁盘空间或让该目录可写，然后运行 `mesos-lab resume`。'},
 			});
 		}
 	}
@@ -196,10 +197,16 @@ function codeOf(error: unknown): string {
 }
 
 /** A save that failed: the file on disk is still the last good one, so the run stops and says so. */
+/** Why a write failed, in words, for the errno codes a full or locked-down disk gives. */
+function whyNotWritten(code: string): {why: string; whyZh: string} {
+	return {
+		why: code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' ? 'the file system is read-only' : code === 'EACCES' || code === 'EPERM' ? 'the folder is not writable' : code,
+		whyZh: code === 'ENOSPC' ? '磁盘已满' : code === 'EROFS' ? '文件系统是只读的' : code === 'EACCES' || code === 'EPERM' ? '目录不可写' : code,
+	};
+}
+
 function notSaved(file: string, error: unknown): StoreError {
-	const code = codeOf(error);
-	const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' ? 'the file system is read-only' : code === 'EACCES' || code === 'EPERM' ? 'the folder is not writable' : code;
-	const whyZh = code === 'ENOSPC' ? '磁盘已满' : code === 'EROFS' ? '文件系统是只读的' : code === 'EACCES' || code === 'EPERM' ? '目录不可写' : code;
+	const {why, whyZh} = whyNotWritten(codeOf(error));
 	return new StoreError(`Could not save the checkpoint file ${file}: ${why}. The run stopped; the last saved checkpoint is intact (previous copy: ${previousCopyOf(file)}).`, {
 		hint: 'Free some space or make the folder writable, then run `mesos-lab resume`.',
 		cause: error,
