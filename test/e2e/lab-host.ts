@@ -443,6 +443,8 @@ async function startMirror(address: string, files: ReleaseFiles, requests: strin
 
 async function startSimDaemon(host: TestHost, work: string, unitsDir: string): Promise<ChildProcess> {
 	const configPath = join(work, 'sim-daemon.json');
+	// Where the host's ps and docker stand-ins ask the agent which executors and containers run.
+	writeFileSync(join(host.dir, 'state', 'mesos-agent-url'), `http://${host.address}:${labPorts.agent}`);
 	writeFileSync(configPath, JSON.stringify({
 		address: host.address,
 		masterPorts: labPorts.masters,

@@ -22,6 +22,7 @@ const {Listener} = await import(new URL('sim/listener.js', dist).href) as typeof
 const {handleMaster, handleAgent} = await import(new URL('sim/mesos-handlers.js', dist).href) as typeof import('../../src/sim/mesos-handlers.js');
 const {handleMarathon} = await import(new URL('sim/marathon-handlers.js', dist).href) as typeof import('../../src/sim/marathon-handlers.js');
 const {handleLb} = await import(new URL('sim/lb-handler.js', dist).href) as typeof import('../../src/sim/lb-handler.js');
+const {agentStateJson} = await import(new URL('sim/render/mesos-json.js', dist).href) as typeof import('../../src/sim/render/mesos-json.js');
 
 const config = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as DaemonConfig;
 const {address} = config;
@@ -64,7 +65,19 @@ const endpoints: Endpoint[] = [
 	})),
 	{
 		unit: 'mesos-lab-agent.service',
-		listener: new Listener(address, config.agentPort, (req, res) => handleAgent(model, 0, req, res)),
+		listener: new Listener(address, config.agentPort, (req, res) => {
+			// The installed agent this stands in for is a real one: its /state carries no simulation
+			// marker, so what reads it (lab inside) goes to the host over SSH as it would on a real lab.
+			const agent = model.agents[0];
+			if (agent?.state === 'active' && new URL(req.url ?? '/', 'http://agent').pathname === '/state') {
+				const state = agentStateJson(model, agent);
+				delete state['mesos_lab_simulation'];
+				res.writeHead(200, {'Content-Type': 'application/json'});
+				res.end(JSON.stringify(state));
+				return;
+			}
+			handleAgent(model, 0, req, res);
+		}),
 		up: () => model.reviveAgent(address),
 		down: () => model.killAgent(address),
 	},
