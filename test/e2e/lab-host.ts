@@ -56,6 +56,9 @@ export const labPorts = {
 	marathonLb: 9090,
 };
 
+/** On the namespace's loopback, apart from the lab's own ports: the HAProxy behind marathon-lb's stats, and the simulation's control surface. */
+const simPorts = {haproxyStats: 30090, control: 30099};
+
 /** The sudo user's password on a host made with `user: 'sudo-password'`. */
 export const sudoPassword = 'centos-lab-pw';
 
@@ -445,6 +448,8 @@ async function startSimDaemon(host: TestHost, work: string, unitsDir: string): P
 	const configPath = join(work, 'sim-daemon.json');
 	// Where the host's ps and docker stand-ins ask the agent which executors and containers run.
 	writeFileSync(join(host.dir, 'state', 'mesos-agent-url'), `http://${host.address}:${labPorts.agent}`);
+	// Where the docker stand-in tells the simulation that a container was killed.
+	writeFileSync(join(host.dir, 'state', 'sim-control-url'), `http://127.0.0.1:${simPorts.control}`);
 	writeFileSync(configPath, JSON.stringify({
 		address: host.address,
 		masterPorts: labPorts.masters,
@@ -453,6 +458,9 @@ async function startSimDaemon(host: TestHost, work: string, unitsDir: string): P
 		marathonPorts: labPorts.marathon,
 		lbPort: labPorts.marathonLb,
 		unitsDir,
+		zookeeperIds: labPorts.zookeeperClient.map((_, index) => index + 1),
+		haproxyStatsPort: simPorts.haproxyStats,
+		controlPort: simPorts.control,
 	}));
 	// Node 22 runs the TypeScript file itself (the flag is needed before 22.18, harmless after).
 	const node = [process.execPath, '--experimental-strip-types', '--disable-warning=ExperimentalWarning'];

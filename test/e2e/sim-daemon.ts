@@ -1,6 +1,11 @@
 // Runs inside a test host's network namespace (`ip netns exec NS node sim-daemon.ts config.json`)
 // and answers for the lab's Mesos masters, agent, Marathons and marathon-lb at the addresses and
 // ports the lab file gives them, each only while its unit's process lives on the test host.
+// While marathon-lb's unit runs, a real HAProxy listens on the host's address for every service
+// port and for virtual hosts on 80, in front of a small server per task port; the ZooKeeper units
+// (real ZooKeeper) decide whether the simulated masters and Marathons have a quorum to elect with.
+// A container kill (the docker stand-in's `docker kill`) reaches the simulation through its
+// control surface on the namespace's loopback.
 // The cluster behind the answers is the simulated one, loaded from the build in dist/.
 import {readFileSync} from 'node:fs';
 import type {ClusterModel as ClusterModelType} from '../../src/sim/model/cluster-model.js';
@@ -14,6 +19,10 @@ interface DaemonConfig {
 	lbPort: number;
 	/** Where the systemctl stand-in keeps `<unit>.pid`. */
 	unitsDir: string;
+	zookeeperIds: number[];
+	/** Loopback ports of HAProxy's stats page and of the simulation's control surface. */
+	haproxyStatsPort: number;
+	controlPort: number;
 }
 
 const dist = new URL('../../dist/', import.meta.url);
@@ -22,6 +31,8 @@ const {Listener} = await import(new URL('sim/listener.js', dist).href) as typeof
 const {handleMaster, handleAgent} = await import(new URL('sim/mesos-handlers.js', dist).href) as typeof import('../../src/sim/mesos-handlers.js');
 const {handleMarathon} = await import(new URL('sim/marathon-handlers.js', dist).href) as typeof import('../../src/sim/marathon-handlers.js');
 const {handleLb} = await import(new URL('sim/lb-handler.js', dist).href) as typeof import('../../src/sim/lb-handler.js');
+const {RealHaproxy} = await import(new URL('sim/real-haproxy.js', dist).href) as typeof import('../../src/sim/real-haproxy.js');
+const {createControl, handleControl} = await import(new URL('sim/control.js', dist).href) as typeof import('../../src/sim/control.js');
 const {agentStateJson} = await import(new URL('sim/render/mesos-json.js', dist).href) as typeof import('../../src/sim/render/mesos-json.js');
 
 const config = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as DaemonConfig;
@@ -41,6 +52,16 @@ for (const master of model.masters) {
 }
 model.killAgent(address);
 model.stopMarathon('all');
+for (const id of config.zookeeperIds) {
+	model.stopZookeeper(id);
+}
+
+const lbGroup = 'docker-haproxy';
+let haproxy: InstanceType<typeof RealHaproxy> | undefined;
+const containers = {killContainer: async (taskId: string) => haproxy?.killContainer(taskId)};
+const control = createControl(model, async () => haproxy?.sync(), {containers});
+const controlListener = new Listener('127.0.0.1', config.controlPort, (req, res) => handleControl(model, control, req, res));
+await controlListener.start();
 
 interface Endpoint {
 	unit: string;
@@ -89,9 +110,15 @@ const endpoints: Endpoint[] = [
 	})),
 	{
 		unit: 'mesos-lab-marathon-lb.service',
-		listener: new Listener(address, config.lbPort, (req, res) => handleLb(model, {group: 'docker-haproxy'}, req, res)),
-		up() {},
-		down() {},
+		listener: new Listener(address, config.lbPort, (req, res) => handleLb(model, {group: lbGroup}, req, res)),
+		up() {
+			haproxy = new RealHaproxy(model, {group: lbGroup, statsPort: config.haproxyStatsPort, vhostPort: 80, bindAddress: address});
+			void haproxy.start();
+		},
+		down() {
+			void haproxy?.stop();
+			haproxy = undefined;
+		},
 	},
 ];
 
@@ -104,7 +131,21 @@ function unitAlive(unit: string): boolean {
 	}
 }
 
+/** ZooKeeper members follow their units: down while the unit's process is gone, back once it runs. */
+function followZookeeper(): void {
+	for (const id of config.zookeeperIds) {
+		const alive = unitAlive(`mesos-lab-zookeeper-${id}.service`);
+		const member = model.zookeeper.find(candidate => candidate.id === id);
+		if (alive && member?.state === 'down') {
+			model.startZookeeper(id);
+		} else if (!alive && member !== undefined && member.state !== 'down') {
+			model.stopZookeeper(id);
+		}
+	}
+}
+
 async function follow(): Promise<void> {
+	followZookeeper();
 	for (const endpoint of endpoints) {
 		const alive = unitAlive(endpoint.unit);
 		if (alive && !endpoint.listener.listening) {
@@ -129,6 +170,6 @@ const timer = setInterval(() => {
 }, 200);
 process.on('SIGTERM', () => {
 	clearInterval(timer);
-	void Promise.all(endpoints.map(endpoint => endpoint.listener.stop())).then(() => process.exit(0));
+	void Promise.all([...endpoints.map(endpoint => endpoint.listener.stop()), controlListener.stop(), haproxy?.stop()]).then(() => process.exit(0));
 });
 process.stdout.write('ready\n');

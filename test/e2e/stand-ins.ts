@@ -344,11 +344,29 @@ case "$1" in
         | gsub("\\{\\{\\.Ports\\}\\}"; $ports) | gsub("\\{\\{\\.Names\\}\\}"; "mesos-" + $cid)'
       exit 0
     fi
+    if [ "$2" = -q ] && [ "$3" = --filter ] && [ -f "$host_dir/state/mesos-agent-url" ]; then
+      # \`docker ps -q --filter publish=PORT\`: the short id of the container publishing that host port.
+      port=$(printf %s "$4" | sed -n 's/^publish=//p')
+      curl -fsS "$(cat "$host_dir/state/mesos-agent-url")/state" | jq -r --argjson port "$port" '
+        .frameworks[].executors[].tasks[] | select(.state == "TASK_RUNNING" and .container.type == "DOCKER")
+        | select(any(.container.docker.port_mappings[]; .host_port == $port))
+        | .statuses[-1].container_status.container_id.value | gsub("-"; "") | .[0:12]'
+      exit 0
+    fi
     # Containers live while their run process does: \`ps -a --filter name=X --format '{{.Names}}'\` lists them.
     filter=$(printf '%s\n' "$@" | sed -n 's/^name=//p')
     touch "$state/containers"
     while read -r name pid; do kill -0 "$pid" 2>/dev/null && case "$name" in *"$filter"*) echo "$name";; esac; done < "$state/containers";;
   stop) daemon; echo "$2";;
+  kill)
+    # A Mesos task's container dies at once; the agent's executor then reports the task failed.
+    daemon; [ "$2" = -- ] && shift
+    task=$(curl -fsS "$(cat "$host_dir/state/mesos-agent-url")/state" | jq -r --arg id "$2" '
+      .frameworks[].executors[].tasks[] | select(.state == "TASK_RUNNING")
+      | select(.statuses[-1].container_status.container_id.value | gsub("-"; "") | startswith($id)) | .id')
+    [ -n "$task" ] || { echo "Error response from daemon: No such container: $2" >&2; exit 1; }
+    curl -fsS -X POST -H 'content-type: application/json' -d "{\"taskId\":\"$task\"}" "$(cat "$host_dir/state/sim-control-url")/_sim/kill-container" > /dev/null
+    echo "$2";;
   run)
     daemon; shift; image=; name=; libprocess_ip=
     while [ $# -gt 0 ]; do
