@@ -1,7 +1,7 @@
 import {request, type Dispatcher} from 'undici';
 import {normaliseMesosState} from '../cluster/mesos-state.js';
 import type {Task} from '../cluster/snapshot.js';
-import {ClusterError} from '../errors.js';
+import {ClusterError, CredentialsRequiredError} from '../errors.js';
 
 async function getText(url: string, dispatcher: Dispatcher | undefined, headers: Record<string, string> = {}, timeoutMs = 5_000): Promise<{status: number; text: string}> {
 	const response = await request(url, {dispatcher, headers, headersTimeout: timeoutMs, bodyTimeout: timeoutMs});
@@ -78,6 +78,12 @@ export async function mesosState(mesosUrls: string[], dispatcher?: Dispatcher, a
 		} catch (error) {
 			lastError = (error as Error).message;
 		}
+	}
+	if (lastError === 'HTTP 401') {
+		throw new CredentialsRequiredError('The Mesos masters answered 401: they require HTTP authentication.', {
+			hint: 'Give the credentials as user:password in MESOS_LAB_MESOS_CREDENTIALS, or in a file of mode 600 with --mesos-credentials-file FILE.',
+			zh: {message: 'Mesos 主节点回答 401：需要 HTTP 认证。', hint: '把凭据以 user:password 的形式放进 MESOS_LAB_MESOS_CREDENTIALS，或写进权限为 600 的文件并用 --mesos-credentials-file FILE 指定。'},
+		});
 	}
 	throw new ClusterError(`No Mesos master answered /master/state (${lastError}).`, {hint: 'Check --mesos; it should point at a master, port 5050.'});
 }

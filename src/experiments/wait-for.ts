@@ -1,4 +1,4 @@
-import {ClusterError, InterruptedError} from '../errors.js';
+import {ClusterError, CredentialsRequiredError, InterruptedError} from '../errors.js';
 
 export interface WaitOptions {
 	timeoutMs: number;
@@ -39,6 +39,9 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 				return value;
 			}
 		} catch (error) {
+			if (error instanceof CredentialsRequiredError) {
+				throw error;
+			}
 			lastError = error;
 		}
 		throwIfInterrupted(options.signal);
