@@ -37,10 +37,10 @@ export async function finished(run: CliRun, timeoutMs: number): Promise<number |
 	}
 }
 
-/** Plan steps the run's output reports as found already satisfied by their check. */
+/** Plan steps the run's output (in English or Chinese) reports as found already satisfied by their check. */
 export function reportedSatisfied(lab: Pick<LabHost, 'home'>, output: string): string[] {
 	const lines = output.split('\n');
-	return journal(lab).order.filter(key => lines.some(line => line.includes(`] ${key} `) && line.includes(' already satisfied: ')));
+	return journal(lab).order.filter(key => lines.some(line => line.includes(`] ${key} `) && (line.includes(' already satisfied: ') || line.includes(' 已满足：'))));
 }
 
 /** Stand-in calls that change a host: installs, service changes, pulls and containers. */
