@@ -113,10 +113,11 @@ const endpoints: Endpoint[] = [
 		listener: new Listener(address, config.lbPort, (req, res) => handleLb(model, {group: lbGroup}, req, res)),
 		up() {
 			haproxy = new RealHaproxy(model, {group: lbGroup, statsPort: config.haproxyStatsPort, vhostPort: 80, bindAddress: address});
-			void haproxy.start();
+			// Without HAProxy the rest of the cluster still answers; the experiments through it then say so.
+			haproxy.start().catch((error: unknown) => process.stderr.write(`HAProxy did not start: ${String(error)}\n`));
 		},
 		down() {
-			void haproxy?.stop();
+			haproxy?.stop().catch((error: unknown) => process.stderr.write(`HAProxy did not stop: ${String(error)}\n`));
 			haproxy = undefined;
 		},
 	},
