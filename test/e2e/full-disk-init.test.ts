@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {tethered} from '../helpers/tethered.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {finished, unfinished} from './install-journal.js';
 import {e2eLabId, labHostUnavailable, startLabHost, type CliRun, type LabHost} from './lab-host.js';
 
@@ -14,16 +15,6 @@ if (unavailable && process.env['CI']) {
 
 const bin = fileURLToPath(new URL('../../bin/mesos-lab.js', import.meta.url));
 const installTimeoutMs = 240_000;
-
-async function waitFor(what: string, probe: () => boolean, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!probe()) {
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-		await new Promise(resolve => setTimeout(resolve, 100));
-	}
-}
 
 /**
  * A small tmpfs mounted over the lab's --home inside a private mount namespace, held open by a
@@ -53,7 +44,7 @@ async function smallDiskUnder(home: string): Promise<SmallDisk> {
 	holder.stderr?.on('data', chunk => {
 		said += String(chunk);
 	});
-	await waitFor('the small disk to be mounted', () => said.includes('mounted') || holder.exitCode !== null, 30_000);
+	await waitFor(() => said.includes('mounted') || holder.exitCode !== null, 'the small disk to be mounted', {timeoutMs: 30_000});
 	if (!said.includes('mounted')) {
 		throw new Error(`could not mount a tmpfs over ${home}: ${said}`);
 	}
@@ -118,7 +109,7 @@ describe.skipIf(Boolean(unavailable))('mesos-lab init when the disk under --home
 
 		const init = small.cli(['init', '--config', lab.labPath, '--yes', '--plain', '--lang', 'zh'], lab.cliEnv);
 		// Once a step has been saved as done (and the save before it kept as .prev), the disk fills.
-		await waitFor('a step saved as done', () => existsSync(previous) && Object.values(parsed(checkpoints).steps).some(step => step.status === 'done'), installTimeoutMs);
+		await waitFor(() => existsSync(previous) && Object.values(parsed(checkpoints).steps).some(step => step.status === 'done'), 'a step saved as done', {timeoutMs: installTimeoutMs, everyMs: 100, lastSeen: init.output});
 		small.fill();
 		const code = await finished(init, installTimeoutMs);
 
