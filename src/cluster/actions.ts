@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {ClusterError} from '../errors.js';
 import {fetchText, joinUrl, parseJsonBody, statusError, type HttpOptions} from './http.js';
 import {record, text} from './json-input.js';
@@ -31,7 +32,7 @@ export class MarathonActions {
 
 	async scaleApp(appId: string, instances: number, options: ActionOptions = {}): Promise<DeploymentRef> {
 		if (!Number.isInteger(instances) || instances < 0) {
-			throw new ClusterError(`cannot scale ${appId} to ${instances} instances`, {hint: 'Give a whole number of instances, 0 or more.'});
+			throw new ClusterError(localized('errCannotScaleToInstances', {appId, instances}), {hint: localized('errCannotScaleToInstancesHint')});
 		}
 		return this.#deploy('PUT', `${appPath(appId)}${forceQuery(options)}`, {instances});
 	}
@@ -86,7 +87,7 @@ export class MarathonActions {
 			...(body === undefined ? {} : {body: JSON.stringify(body)}),
 		});
 		if (answer.status === 409) {
-			throw new ClusterError(`${method} ${path}: the app is locked by a deployment`, {hint: 'Wait for the running deployment to finish, or repeat the action with force.'});
+			throw new ClusterError(localized('errTheAppIsLockedBy', {method, path}), {hint: localized('errTheAppIsLockedByHint')});
 		}
 		if (answer.status < 200 || answer.status >= 300) {
 			throw statusError(answer);
@@ -98,7 +99,7 @@ export class MarathonActions {
 function appPath(appId: string): string {
 	const clean = appId.replace(/^\/+/, '');
 	if (clean === '' || clean.split('/').some(part => part === '' || part === '.' || part === '..')) {
-		throw new ClusterError(`"${appId}" is not a Marathon app id`, {hint: 'App ids look like /nginx or /shop/web.'});
+		throw new ClusterError(localized('errIsNotAMarathon', {appId}), {hint: localized('errIsNotAMarathonHint')});
 	}
 	return `/v2/apps/${clean.split('/').map(encodeURIComponent).join('/')}`;
 }

@@ -1,7 +1,9 @@
+import {localized, localizedBy} from '../i18n/localized.js';
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {StoreError} from '../errors.js';
 import {quoteShellArg} from '../exec/quote.js';
+import type {Localized} from '../steps/step.js';
 import {emptyJournal, journalSchemaVersion, type Journal, type RunInfo, type StepRecord} from './journal.js';
 import {appendFileFully, previousCopyOf, replaceFileDurably} from './durable-write.js';
 import {migrateJournal, moveAside} from './migrate.js';
@@ -133,11 +135,10 @@ export class CheckpointStore {
 			mkdirSync(join(this.dir, 'logs'), {recursive: true});
 			appendFileFully(path, text);
 		} catch (error) {
-			const {why, whyZh} = whyNotWritten(codeOf(error));
-			throw new StoreError(`Could not write the step log ${path}: ${why}. The run stopped here; the last saved checkpoint is intact.`, {
-				hint: 'Free some space or make the folder writable, then run `mesos-lab resume`.',
+			const why = whyNotWritten(codeOf(error));
+			throw new StoreError(localizedBy('errCouldNotWriteTheStep', language => [{path, codeOf: why[language]}]), {
+				hint: localized('errCouldNotWriteTheStepHint'),
 				cause: error,
-				zh: {message: `无法写入步骤日志 ${path}：${whyZh}。运行已停在这里；上一次保存的检查点完好。`, hint: '腾出磁盘空间或让该目录可写，然后运行 `mesos-lab resume`。'},
 			});
 		}
 	}
@@ -151,7 +152,7 @@ export class CheckpointStore {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
 				return undefined;
 			}
-			throw new StoreError(`Could not read the step log ${path}.`, {hint: 'Check that it is a readable file.', cause: error});
+			throw new StoreError(localized('errCouldNotReadTheStep', {path}), {hint: localized('errCouldNotReadTheStepHint'), cause: error});
 		}
 	}
 
@@ -196,32 +197,25 @@ function codeOf(error: unknown): string {
 	return (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
 }
 
-/** A save that failed: the file on disk is still the last good one, so the run stops and says so. */
 /** Why a write failed, in words, for the errno codes a full or locked-down disk gives. */
-function whyNotWritten(code: string): {why: string; whyZh: string} {
-	return {
-		why: code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' ? 'the file system is read-only' : code === 'EACCES' || code === 'EPERM' ? 'the folder is not writable' : code,
-		whyZh: code === 'ENOSPC' ? '磁盘已满' : code === 'EROFS' ? '文件系统是只读的' : code === 'EACCES' || code === 'EPERM' ? '目录不可写' : code,
-	};
+function whyNotWritten(code: string): Localized {
+	return code === 'ENOSPC' ? localized('errDiskFull') : code === 'EROFS' ? localized('errReadOnlyFileSystem') : code === 'EACCES' || code === 'EPERM' ? localized('errFolderNotWritable') : {en: code, zh: code};
 }
 
+/** A save that failed: the file on disk is still the last good one, so the run stops and says so. */
 function notSaved(file: string, error: unknown): StoreError {
-	const {why, whyZh} = whyNotWritten(codeOf(error));
-	return new StoreError(`Could not save the checkpoint file ${file}: ${why}. The run stopped; the last saved checkpoint is intact (previous copy: ${previousCopyOf(file)}).`, {
-		hint: 'Free some space or make the folder writable, then run `mesos-lab resume`.',
+	const why = whyNotWritten(codeOf(error));
+	return new StoreError(localizedBy('errCheckpointSaveFailed', (language) => [{file, why: why[language], previous: previousCopyOf(file)}]), {
+		hint: localized('errCouldNotWriteTheStepHint'),
 		cause: error,
-		zh: {
-			message: `无法保存检查点文件 ${file}：${whyZh}。运行已停止；上一次保存的检查点完好（旧副本：${previousCopyOf(file)}）。`,
-			hint: '腾出磁盘空间或让该目录可写，然后运行 `mesos-lab resume`。',
-		},
 	});
 }
 
 function unreadable(file: string, error: unknown): StoreError {
-	const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+	const detail = (error instanceof Error ? error.message.split('\n')[0] : undefined) ?? String(error);
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
 	const hint = code === 'EACCES' || code === 'EPERM'
-		? `Run mesos-lab as the user who owns ${file}, or fix its permissions (ls -l ${quoteShellArg(file)}).`
-		: `Fix the JSON by hand, or move it aside (${moveAside(file)}) to start this lab's journal afresh.`;
-	return new StoreError(`The checkpoint file ${file} cannot be read (${detail}); it was left untouched.`, {hint, cause: error});
+		? localized('errCheckpointOwnerHint', {file, command: `ls -l ${quoteShellArg(file)}`})
+		: localized('errCheckpointFixJsonHint', {moveAside: moveAside(file)});
+	return new StoreError(localized('errTheCheckpointFileCannotBe', {file, detail}), {hint, cause: error});
 }
