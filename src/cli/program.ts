@@ -135,7 +135,7 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.option('--json', 'print the snapshot as JSON (with --once)')
 		.option('--readonly', 'disable actions that change the cluster')
 		.option('--poll', 'read /master/state and /v2/apps at every refresh instead of following the event streams')
-		.option('--max-state-mb <mb>', 'largest Mesos state accepted in one record of the event stream, in MB', '256');
+		.option('--max-state-mb <mb>', 'largest cluster state accepted in one answer (the first record of the Mesos event stream, Marathon\'s apps with their tasks), in MB', '256');
 	bind(dashboard, 'dashboard', loaders.dashboard);
 
 	const demo = add('demo', t(lang, 'cmdDemo'), ['mesos-lab demo', 'mesos-lab demo --haproxy --refresh 1']);

@@ -24,6 +24,12 @@ function taskEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEv
 	if (previous.tasks === next.tasks && previous.apps === next.apps) {
 		return events;
 	}
+	// Tasks a source shows on its first reading were running before the dashboard looked: on a
+	// large cluster that would be 100,000 "started" lines, and the work of writing each of them;
+	// and a source read for the first time ends no task.
+	if (firstReading(previous, next, 'mesos') || firstReading(previous, next, 'marathon')) {
+		return events;
+	}
 	const before = new Map(previous.tasks.map(task => [task.id, task]));
 	const after = new Map(next.tasks.map(task => [task.id, task]));
 	const instancesBefore = new Map(previous.apps.map(app => [app.id, app.instances]));
@@ -62,6 +68,12 @@ function taskEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEv
 	return events;
 }
 
+/** Whether this snapshot holds a source's first good reading: what it lists was there before it was looked at. */
+function firstReading(previous: ClusterSnapshot, next: ClusterSnapshot, name: SourceName): boolean {
+	const was = previous.sources[name];
+	return next.sources[name].kind === 'ok' && was.kind !== 'ok' && (was.kind === 'unconfigured' || was.lastOkAt === null);
+}
+
 function taskIdsByApp(tasks: readonly Task[]): Map<string, Set<string>> {
 	const ids = new Map<string, Set<string>>();
 	for (const task of tasks) {
@@ -95,7 +107,8 @@ function backendEvents(previous: ClusterSnapshot, next: ClusterSnapshot): Cluste
 	if (previous.sources.haproxy.kind === 'ok' && next.sources.haproxy.kind !== 'ok') {
 		return [];
 	}
-	if (previous.backends === next.backends) {
+	// Servers on HAProxy's first reading were there before it was looked at.
+	if (previous.backends === next.backends || firstReading(previous, next, 'haproxy')) {
 		return [];
 	}
 	const key = (backend: {backend: string; server: string}): string => `${backend.backend}/${backend.server}`;

@@ -84,6 +84,10 @@ export class MesosStream {
 	#dirty = true;
 	#reading: MesosReading | undefined;
 	#started = false;
+	#firstStateDone!: () => void;
+	readonly #firstState = new Promise<void>(resolve => {
+		this.#firstStateDone = resolve;
+	});
 
 	constructor(masters: string[], options: MesosStreamOptions = {}) {
 		this.#masters = masters;
@@ -92,6 +96,9 @@ export class MesosStream {
 	}
 
 	start(): void {
+		if (this.#masters.length === 0) {
+			this.#firstStateDone();
+		}
 		if (this.#started || this.#masters.length === 0) {
 			return;
 		}
@@ -101,6 +108,15 @@ export class MesosStream {
 
 	stop(): void {
 		this.#abort.abort();
+		this.#firstStateDone();
+	}
+
+	/**
+	 * Settles once the first state is in, or the stream is down or cannot be had, or it stopped:
+	 * whichever comes first ends the time in which the whole state is on its way.
+	 */
+	firstState(): Promise<void> {
+		return this.#firstState;
 	}
 
 	/** When data last arrived on the stream (any record, heartbeats included). */
@@ -167,6 +183,9 @@ export class MesosStream {
 
 	#set(condition: Condition): void {
 		this.#condition = condition;
+		if (condition.kind !== 'connecting' && condition.kind !== 'loading') {
+			this.#firstStateDone();
+		}
 		this.#options.onChange?.(condition.kind === 'loading' ? 'progress' : 'state');
 	}
 

@@ -89,7 +89,8 @@ export interface LabHostOptions {
 	buildSeconds?: number;
 	/** Write the host's key into the home's known_hosts. Default true. */
 	trustHostKey?: boolean;
-	language?: 'zh' | 'en';
+	/** The lab file's `language:`; `locale` leaves it out, so the locale (LANG…) decides. Default en. */
+	language?: 'zh' | 'en' | 'locale';
 	/** `sudo-password`: the lab logs in as `lab`, in wheel, whose sudo asks for a password. Default root. */
 	user?: 'root' | 'sudo-password';
 	/** How the lab file gets Mesos: built from source (default) or a prebuilt RPM from the mirror. */
@@ -493,7 +494,7 @@ interface LabFileFacts {
 	mirrorUrl: string;
 	secureMirrorUrl: string;
 	files: ReleaseFiles;
-	language: 'zh' | 'en';
+	language: 'zh' | 'en' | 'locale';
 	mesosSource: 'build' | 'rpm';
 }
 
@@ -502,7 +503,7 @@ function labFile(host: TestHost, {user, mirrorUrl, secureMirrorUrl, files, langu
 		? {source: 'rpm', download: {url: `${mirrorUrl}${files.rpmPath}`, checksum: {algorithm: 'sha256', value: files.rpmSha256}}}
 		: {source: 'build', download: {url: `${mirrorUrl}${files.mesosPath}`, checksum: {algorithm: 'sha256', value: files.mesosSha256}}};
 	return {
-		language,
+		...(language === 'locale' ? {} : {language}),
 		hosts: [{name: 'node1', address: host.address, port: host.port, user, auth: 'identity-file', identityFile: host.identityFile, attributes: {dc: 'bj'}}],
 		ports: labPorts,
 		mirrors: {

@@ -557,10 +557,4 @@ export const errorTexts = defineCatalog({
 	errIgnorePreflightNoPreflightCheckHasHint: {en: 'Use one of: {preflightCheckNames}.', zh: '请用其中之一：{preflightCheckNames}。'},
 	errStopJobFailed: {en: 'stop job {name}', zh: '停止后台作业 {name}'},
 	errStopJobFailedHint: {en: 'The job may have ended already; check its folder on the target.', zh: '这个后台作业可能已经结束了；请到目标主机上查看它的目录。'},
-	errPlanNamesUnknownHost: {en: 'The plan names a host the lab does not have: {name}.', zh: '计划里出现了实验环境中没有的主机：{name}。'},
-	errNoTerminalNoConfig: {en: 'No terminal to ask questions on, and no --config given.', zh: '没有可以提问的终端，也没有给出 --config。'},
-	errNoTerminalNoConfigHint: {
-		en: 'Pass --config lab.yaml (and --yes to run without confirming), or run mesos-lab in a terminal.',
-		zh: '请加上 --config lab.yaml（不需要确认时再加 --yes），或者在终端里运行 mesos-lab。',
-	},
 });
