@@ -57,6 +57,9 @@ export const labPorts = {
 	marathonLb: 9090,
 };
 
+/** On the namespace's loopback, apart from the lab's own ports: the HAProxy behind marathon-lb's stats, and the simulation's control surface. */
+const simPorts = {haproxyStats: 30090, control: 30099};
+
 /** The sudo user's password on a host made with `user: 'sudo-password'`. */
 export const sudoPassword = 'centos-lab-pw';
 
@@ -145,6 +148,10 @@ export async function startLabHost(options: LabHostOptions = {}): Promise<LabHos
 		const mirrorUrl = `http://${host.gatewayAddress}:${mirror.port}`;
 		const secureMirrorUrl = `https://${host.gatewayAddress}:${mirror.securePort}`;
 
+		// Where the host's ps and docker stand-ins ask the agent which executors and containers run,
+		// and tell the simulation that a container was killed.
+		writeFileSync(join(host.dir, 'state', 'mesos-agent-url'), `http://${host.address}:${labPorts.agent}`);
+		writeFileSync(join(host.dir, 'state', 'sim-control-url'), `http://127.0.0.1:${simPorts.control}`);
 		const daemon = await startSimDaemon(host.namespace, work, oneHostCluster(host, unitsDir));
 		cleanups.push(() => {
 			daemon.kill('SIGKILL');
@@ -454,6 +461,9 @@ function oneHostCluster(host: TestHost, unitsDir: string): DaemonConfig {
 		agents: [{...at(labPorts.agent, 'mesos-lab-agent.service'), attributes: {dc: 'bj'}}],
 		marathons: labPorts.marathon.map((port, index) => at(port, `mesos-lab-marathon-${index + 1}.service`)),
 		lb: at(labPorts.marathonLb, 'mesos-lab-marathon-lb.service'),
+		zookeeper: labPorts.zookeeperClient.map((_, index) => ({id: index + 1, unit: `mesos-lab-zookeeper-${index + 1}.service`, unitsDir})),
+		haproxyStatsPort: simPorts.haproxyStats,
+		controlPort: simPorts.control,
 	};
 }
 

@@ -1,7 +1,7 @@
-import {request} from 'undici';
+import {request, type Dispatcher} from 'undici';
 import {MarathonWriter} from '../../apps/marathon-writer.js';
 import {ClusterError, UserInputError} from '../../errors.js';
-import {openHostAsRoot} from '../../exec/open-host.js';
+import {openHostAsRoot, sshLoginCommand} from '../../exec/open-host.js';
 import {labAgentAccess, type AgentAccess, type OpenHost} from '../../experiments/agent-access.js';
 import {experimentAliases, experiments, findExperiment, stopsDaemons} from '../../experiments/catalog.js';
 import type {ExperimentContext, ExperimentId, TaskKiller} from '../../experiments/experiment.js';
@@ -15,11 +15,12 @@ import {t} from '../../i18n/messages.js';
 import {hostAccess, type HostAccessFlags} from '../host-access.js';
 import {nearest} from '../suggest.js';
 import {marathonUrls} from './app.js';
+import {clusterAccess, type AccessFlags, type ClusterAccess} from './cluster-access.js';
 import {cleanText} from '../../untrusted-text.js';
 import {seconds, urlList} from './parse-flags.js';
 import {savedLabFor} from './saved-lab.js';
 
-export interface LabOptions extends HostAccessFlags {
+export interface LabOptions extends HostAccessFlags, AccessFlags {
 	name: string;
 	labId?: string;
 	marathon?: string;
@@ -32,10 +33,12 @@ export interface LabOptions extends HostAccessFlags {
 }
 
 /** Marathon knows its Mesos leader; asking it spares the user one more flag. */
-async function mesosFromMarathon(urls: string[]): Promise<string[]> {
+async function mesosFromMarathon(urls: string[], access: ClusterAccess): Promise<string[]> {
+	const dispatcher: Dispatcher | undefined = access.dispatcher;
+	const authorization = access.authorization.marathon;
 	for (const url of urls) {
 		try {
-			const response = await request(`${url.replace(/\/+$/, '')}/v2/info`, {headersTimeout: 5_000, bodyTimeout: 5_000});
+			const response = await request(`${url.replace(/\/+$/, '')}/v2/info`, {dispatcher, headers: authorization === undefined ? {} : {authorization}, headersTimeout: 5_000, bodyTimeout: 5_000});
 			const info = await response.body.json() as {marathon_config?: {mesos_leader_ui_url?: string}};
 			const leader = info.marathon_config?.mesos_leader_ui_url;
 			if (typeof leader === 'string' && /^https?:\/\//.test(leader)) {
@@ -78,7 +81,7 @@ function chooseServices(ctx: CommandContext, options: LabOptions, lab: Lab | und
 	if (simControl) {
 		return simServices(simControl);
 	}
-	return lab === undefined ? undefined : labServices(lab, openLabHost(ctx, options));
+	return lab === undefined ? undefined : labServices(lab, openLabHost(ctx, options), host => sshLoginCommand(host, hostAccess(ctx, options)));
 }
 
 interface Wiring {
@@ -109,7 +112,12 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: Experiment
 	const fromLab = saved?.endpoints;
 	const marathonText = options.marathon ?? (ctx.env['MESOS_LAB_MARATHON'] || fromLab?.marathon.join(','));
 	const urls = marathonUrls(marathonText, {});
-	const marathon = new MarathonWriter({urls});
+	const access = clusterAccess(options, ctx.env);
+	const marathon = new MarathonWriter({
+		urls,
+		...(access.dispatcher ? {dispatcher: access.dispatcher} : {}),
+		...(access.authorization.marathon === undefined ? {} : {authorization: access.authorization.marathon}),
+	});
 	const lbFlag = options.lb ?? ctx.env['MESOS_LAB_LB'];
 	const lbText = lbFlag ?? fromLab?.lb;
 	if (needsLb.has(experimentId) && lbText === undefined) {
@@ -125,7 +133,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: Experiment
 	const print = (line: string) => ctx.stdout.write(`${cleanText(line)}\n`);
 	const killer = chooseKiller(ctx, options, lab, marathon, print);
 	const services = stopsDaemons(experimentId) ? chooseServices(ctx, options, lab) : undefined;
-	const access = killer.access;
+	const agentAccess = killer.access;
 	const build = (mesosUrls: string[]): Wiring => ({
 		context: {
 			marathon,
@@ -135,14 +143,16 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: Experiment
 			servicePort: portFrom('--service-port', options.servicePort, ctx.env['MESOS_LAB_SERVICE_PORT'], 0),
 			vhostPort: portFrom('--vhost-port', options.vhostPort, ctx.env['MESOS_LAB_VHOST_PORT'], 80),
 			killTask: killer.killTask,
-			...(access ? {agentShell: (host: string) => access.executorFor(host)} : {}),
+			...(agentAccess ? {agentShell: (host: string) => agentAccess.executorFor(host)} : {}),
+			...(access.dispatcher ? {dispatcher: access.dispatcher} : {}),
+			authorization: access.authorization,
 			lang: ctx.lang,
 			print,
 			timeoutMs: seconds('--timeout', options.timeout ?? '300') * 1000,
 			pollMs: 100,
 			...(services ? {services} : {}),
 		},
-		...(killer.access ? {access: killer.access} : {}),
+		...(agentAccess ? {access: agentAccess} : {}),
 	});
 	const mesosText = options.mesos ?? ctx.env['MESOS_LAB_MESOS'];
 	if (mesosText !== undefined) {
@@ -151,7 +161,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: Experiment
 	if (fromLab !== undefined) {
 		return build(fromLab.mesos);
 	}
-	return experimentId === 'shell-app' || experimentId === 'inside' ? mesosFromMarathon(urls).then(build) : build([]);
+	return experimentId === 'shell-app' || experimentId === 'inside' ? mesosFromMarathon(urls, access).then(build) : build([]);
 }
 
 function dashboardCommand(context: ExperimentContext, labId: string | undefined): string {
