@@ -1,6 +1,6 @@
 import {localized, localizedBy} from '../i18n/localized.js';
 import type {Localized} from '../steps/step.js';
-import {ClusterError, InterruptedError} from '../errors.js';
+import {ClusterError, CredentialsRequiredError, InterruptedError} from '../errors.js';
 
 export interface WaitOptions {
 	timeoutMs: number;
@@ -41,6 +41,9 @@ export async function waitFor<T>(what: Localized, check: () => Promise<T | undef
 				return value;
 			}
 		} catch (error) {
+			if (error instanceof CredentialsRequiredError) {
+				throw error;
+			}
 			lastError = error;
 		}
 		throwIfInterrupted(options.signal);

@@ -22,8 +22,6 @@ export interface LearnGate extends LearnControl {
 	gate: StepGate;
 }
 
-export const learnSkipReason = localized('runnerSkippedInLearnMode');
-
 /**
  * Learn mode: the tutorial asks people not to run commands blindly, so each step that needs doing
  * waits for the user. The runner asks after the host has been looked at, so a step already in place
@@ -67,7 +65,7 @@ export function createLearnGate(): LearnGate {
 		paused.add(step.key);
 		const decision = await pause(step.key, describePlan(plan), signal);
 		if (decision === 'skip') {
-			return {kind: 'skip', reason: learnSkipReason};
+			return {kind: 'skip', reason: localized('learnSkipped')};
 		}
 
 		if (decision === 'run-through') {

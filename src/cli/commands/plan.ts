@@ -1,5 +1,6 @@
-import {readFileSync} from 'node:fs';
 import {UserInputError} from '../../errors.js';
+import {readFileSync} from 'node:fs';
+import {localized} from '../../i18n/localized.js';
 import {readLabFile} from '../../lab/lab-file.js';
 import {renderPlanScript, renderPlanSummary} from '../../steps/plan-script.js';
 import {languageWithLab, type CommandContext} from '../context.js';
@@ -15,7 +16,7 @@ export async function run(options: PlanOptions, ctx: CommandContext): Promise<nu
 	try {
 		text = readFileSync(path, 'utf8');
 	} catch (error) {
-		throw new UserInputError(`Cannot read the lab file ${path}.`, {hint: 'Pass --config <file>, or write one with `mesos-lab init` (see examples/lab.yaml).', cause: error});
+		throw new UserInputError(localized('labFileUnreadable', {path}), {hint: localized('labFileUnreadableHint'), cause: error});
 	}
 	const {lab, declaredLanguage} = readLabFile(text, path);
 	// --lang (on plan or before it) wins over the lab file's language, as for every command.

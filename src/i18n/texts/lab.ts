@@ -194,7 +194,7 @@ export const labTexts = defineCatalog({
 	labWaitTasksReported: {en: 'the tasks to be reported by the leader again', zh: '主节点重新报告这些任务'},
 	labWaitTasksWithSandboxes: {en: 'running tasks in Mesos with their sandboxes', zh: 'Mesos 中出现带沙箱的运行中任务'},
 	labWaitZkLeaderAllServing: {en: 'a ZooKeeper leader with every member serving', zh: 'ZooKeeper 选出主节点且所有成员都在服务'},
-	labWaitZkAnotherLeader: {en: 'another member to lead ZooKeeper', zh: '另一个成员成为 ZooKeeper 主节点'},
+	labWaitZkAnotherLeader: {en: 'another member to lead ZooKeeper, with the other following', zh: '另一个成员成为 ZooKeeper 主节点，剩下的成员跟随它'},
 	labWaitZkLastStops: {en: 'the last member to stop serving', zh: '最后一个成员停止服务'},
 	labWaitLeaderGone: {en: 'the {who} leader to go', zh: '{who} 主节点消失'},
 	labWaitZkServesAgain: {en: 'ZooKeeper to serve again with all three members', zh: 'ZooKeeper 三个成员全部恢复服务'},

@@ -24,7 +24,6 @@ export const runnerTexts = defineCatalog({
 	runnerSkippedEarlier: {en: 'skipped earlier', zh: '之前已跳过'},
 	runnerSkippedByRequest: {en: 'skipped by request', zh: '按要求跳过'},
 	runnerSkippedAfterFailure: {en: 'skipped by request after a failure', zh: '失败后按要求跳过'},
-	runnerSkippedInLearnMode: {en: 'skipped in learn mode', zh: '在学习模式中跳过'},
 	runnerHint: {en: 'hint: {hint}', zh: '提示：{hint}'},
 	runnerLog: {en: 'log: {path}', zh: '日志：{path}'},
 	runnerRunFinished: {en: 'run {outcome}', zh: '运行{outcome}'},

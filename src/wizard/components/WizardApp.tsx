@@ -1,4 +1,5 @@
 import {Box, Static, Text, useApp, useInput, useStdout} from 'ink';
+import {t} from '../../i18n/messages.js';
 import {useEffect, useReducer} from 'react';
 import type {PreflightCheckName} from '../../lab/lab-schema.js';
 import type {RunnerEvent, StepRef} from '../../runner/events.js';
@@ -207,7 +208,7 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 					void controls.readLog(screen.logPath).then(lines => {
 						dispatch({type: 'log-opened', lines});
 					}, (error: unknown) => {
-						dispatch({type: 'log-opened', lines: [`Could not read ${screen.logPath}: ${error instanceof Error ? error.message : String(error)}`]});
+						dispatch({type: 'log-opened', lines: [t(language, 'logUnreadable', {path: screen.logPath, error: error instanceof Error ? error.message : String(error)})]});
 					});
 				} else if (input === 'q') {
 					leave();
@@ -234,9 +235,9 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 			</Static>
 			{screen.kind === 'review' ? (
 				state.steps.length === 0
-					? <Text>Checking what is already in place…</Text>
+					? <Text>{t(language, 'reviewChecking')}</Text>
 					: screen.confirmed
-						? <Text>Starting…</Text>
+						? <Text>{t(language, 'reviewStarting')}</Text>
 						: <PlanReview steps={state.steps} checks={state.checks} downloads={downloads} estimateMs={estimateMs(state.steps, state.checks)} language={language} info={info} maxStepRows={maxStepRows} preflight={state.preflight}/>
 			) : null}
 			{screen.kind === 'step' ? <StepView screen={screen} canRestartJob={canRestartJob} tail={state.tail} now={state.now} language={language} info={info} commandRows={commandRows} columns={columns}/> : null}
@@ -254,7 +255,7 @@ function FinishedLine({entry, language}: {entry: FinishedStep; language: Languag
 	return (
 		<Text wrap="truncate-end">
 			<Text color={entry.status === 'done' ? tone('ok') : tone('warn')}>{`${mark} `}</Text>
-			{`${entry.step.id}@${entry.step.host} ${entry.status} in ${formatDuration(entry.durationMs)}: ${inLanguage(entry.reason, language)}`}
+			{t(language, entry.status === 'done' ? 'finishedDone' : 'finishedSkipped', {step: `${entry.step.id}@${entry.step.host}`, duration: formatDuration(entry.durationMs, language), reason: inLanguage(entry.reason, language)})}
 		</Text>
 	);
 }
