@@ -4,7 +4,7 @@ import type {Language} from '../steps/step.js';
 import {absoluteAppId, buildDockerApp, parseAppDefinition, type AppDefinition} from './app-definition.js';
 import {constraintsFromFlags, explainConstraint} from './constraints.js';
 import {followDeployment} from './deploy-flow.js';
-import {imageOf, type MarathonApp, type MarathonWriter} from './marathon-writer.js';
+import {imageOf, type DeploymentRef, type MarathonApp, type MarathonApi} from '../cluster/marathon-api.js';
 import {explainStrategy, parseFraction, rollingStrategy, type UpgradeStrategy} from './upgrade-strategy.js';
 
 /** How an action reports: one printed line at a time, in the user's language. */
@@ -73,7 +73,7 @@ export function withPlacement(app: AppDefinition, flags: DeployFlags): AppDefini
 	return parseAppDefinition({...app, constraints: [...(app.constraints ?? []), ...extra]}, 'app with placement flags');
 }
 
-async function settle(writer: MarathonWriter, ref: {deploymentId: string; version?: string}, appId: string | undefined, io: ActionIo): Promise<void> {
+async function settle(writer: MarathonApi, ref: DeploymentRef, appId: string | undefined, io: ActionIo): Promise<void> {
 	if (io.wait === false) {
 		io.print(`deployment ${ref.deploymentId} started`);
 		return;
@@ -81,7 +81,7 @@ async function settle(writer: MarathonWriter, ref: {deploymentId: string; versio
 	await followDeployment(writer, ref, {appId, timeoutMs: io.wait?.timeoutMs, pollMs: io.wait?.pollMs, print: io.print});
 }
 
-export async function deployApp(writer: MarathonWriter, app: AppDefinition, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+export async function deployApp(writer: MarathonApi, app: AppDefinition, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	for (const constraint of app.constraints ?? []) {
 		io.print(`placement ${JSON.stringify(constraint)}: ${explainConstraint(constraint)[io.lang]}`);
 	}
@@ -90,21 +90,21 @@ export async function deployApp(writer: MarathonWriter, app: AppDefinition, io: 
 	await settle(writer, ref, app.id, io);
 }
 
-export async function scaleApp(writer: MarathonWriter, id: string, instances: number, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+export async function scaleApp(writer: MarathonApi, id: string, instances: number, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	const appId = absoluteAppId(id);
 	const ref = await writer.scale(appId, instances, options);
 	io.print(`scaling ${appId} to ${instances} instances`);
 	await settle(writer, ref, appId, io);
 }
 
-export async function restartApp(writer: MarathonWriter, id: string, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+export async function restartApp(writer: MarathonApi, id: string, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	const appId = absoluteAppId(id);
 	const ref = await writer.restart(appId, options);
 	io.print(`restarting ${appId} (Marathon replaces instances while keeping minimumHealthCapacity healthy)`);
 	await settle(writer, ref, appId, io);
 }
 
-export async function rollbackApp(writer: MarathonWriter, id: string, io: ActionIo, options: {to?: string; force?: boolean} = {}): Promise<{from: string; to: string}> {
+export async function rollbackApp(writer: MarathonApi, id: string, io: ActionIo, options: {to?: string; force?: boolean} = {}): Promise<{from: string; to: string}> {
 	const appId = absoluteAppId(id);
 	const result = await writer.rollback(appId, options);
 	const image = imageOf(result.definition);
@@ -148,7 +148,7 @@ export function imageUpdate(app: MarathonApp, flags: UpdateImageFlags): {changes
 	return {changes: {container, upgradeStrategy: strategy}, strategy};
 }
 
-export async function updateImage(writer: MarathonWriter, id: string, flags: UpdateImageFlags, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+export async function updateImage(writer: MarathonApi, id: string, flags: UpdateImageFlags, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	const appId = absoluteAppId(id);
 	const app = await writer.getApp(appId);
 	const {changes, strategy} = imageUpdate(app, flags);
@@ -163,7 +163,7 @@ export async function updateImage(writer: MarathonWriter, id: string, flags: Upd
 	await settle(writer, ref, appId, io);
 }
 
-export async function deleteApp(writer: MarathonWriter, id: string, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+export async function deleteApp(writer: MarathonApi, id: string, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	const appId = absoluteAppId(id);
 	const ref = await writer.deleteApp(appId, options);
 	io.print(`deleting ${appId}`);

@@ -1,6 +1,6 @@
 import {request} from 'undici';
 import {followDeployment} from '../apps/deploy-flow.js';
-import type {MarathonApp} from '../apps/marathon-writer.js';
+import type {MarathonApp} from '../cluster/marathon-api.js';
 import type {Task} from '../cluster/snapshot.js';
 import {shellCommand} from '../exec/quote.js';
 import type {Localized} from '../steps/step.js';

@@ -1,6 +1,6 @@
 import {buildDockerApp} from '../apps/app-definition.js';
 import {followDeployment} from '../apps/deploy-flow.js';
-import type {MarathonApp} from '../apps/marathon-writer.js';
+import type {MarathonApp} from '../cluster/marathon-api.js';
 import {backendName, backendServers, haproxyConfig, probeService, type HaproxyServer} from './cluster-probes.js';
 import type {Experiment, ExperimentContext} from './experiment.js';
 import {servicePortGiven, servicePortLesson, servicePortToRequest} from './service-port.js';

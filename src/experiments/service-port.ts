@@ -1,4 +1,4 @@
-import type {MarathonApp, MarathonWriter} from '../apps/marathon-writer.js';
+import type {MarathonApp, MarathonApi} from '../cluster/marathon-api.js';
 import {ClusterError} from '../errors.js';
 import type {Localized} from '../steps/step.js';
 
@@ -24,7 +24,7 @@ export type PortRequest = {port: number; source: 'named' | 'kept'} | {port: 0; s
  * The port to ask Marathon for: the one the user named; else the one the app already holds, so a
  * redeploy never moves a running service; else 0, which asks Marathon to pick a free one.
  */
-export async function servicePortToRequest(marathon: Pick<MarathonWriter, 'findApp'>, appId: string, requested: number): Promise<PortRequest> {
+export async function servicePortToRequest(marathon: Pick<MarathonApi, 'findApp'>, appId: string, requested: number): Promise<PortRequest> {
 	if (requested !== 0) {
 		return {port: requested, source: 'named'};
 	}
@@ -34,7 +34,7 @@ export async function servicePortToRequest(marathon: Pick<MarathonWriter, 'findA
 }
 
 /** The port Marathon actually gave the app, read back after the deployment. */
-export async function servicePortGiven(marathon: Pick<MarathonWriter, 'getApp'>, appId: string): Promise<number> {
+export async function servicePortGiven(marathon: Pick<MarathonApi, 'getApp'>, appId: string): Promise<number> {
 	const port = assignedServicePort(await marathon.getApp(appId));
 	if (port === undefined) {
 		throw new ClusterError(`Marathon reports no service port for ${appId}.`, {hint: `Look at the app's portMappings with: curl MARATHON/v2/apps${appId}`});

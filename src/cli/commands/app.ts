@@ -3,7 +3,7 @@ import {createInterface} from 'node:readline/promises';
 import {parse as parseYaml} from 'yaml';
 import {appFromFlags, appRows, assertImageFlag, deleteApp, deployApp, formatTable, parseCount, restartApp, rollbackApp, scaleApp, updateImage, withPlacement, type ActionIo, type DeployFlags} from '../../apps/app-actions.js';
 import {absoluteAppId, parseAppDefinition, parseAppFile, type AppDefinition} from '../../apps/app-definition.js';
-import {MarathonWriter} from '../../apps/marathon-writer.js';
+import {MarathonApi} from '../../cluster/marathon-api.js';
 import {refuseUserinfo} from '../../cluster/credentials.js';
 import {UserInputError} from '../../errors.js';
 import {t} from '../../i18n/messages.js';
@@ -99,7 +99,7 @@ async function confirmed(ctx: CommandContext, options: AppOptions, command: stri
 export async function run(options: AppOptions, ctx: CommandContext): Promise<number> {
 	const saved = savedLabFor(options, ctx);
 	const access = clusterAccess(options, ctx.env);
-	const writer = new MarathonWriter({
+	const writer = new MarathonApi({
 		urls: options.marathon !== undefined || saved === undefined ? marathonUrls(options.marathon, ctx.env) : saved.endpoints.marathon,
 		...(access.dispatcher ? {dispatcher: access.dispatcher} : {}),
 		...(access.authorization.marathon === undefined ? {} : {authorization: access.authorization.marathon}),

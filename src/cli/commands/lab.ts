@@ -1,5 +1,5 @@
 import {request} from 'undici';
-import {MarathonWriter} from '../../apps/marathon-writer.js';
+import {MarathonApi} from '../../cluster/marathon-api.js';
 import {ClusterError, UserInputError} from '../../errors.js';
 import {openHostAsRoot} from '../../exec/open-host.js';
 import {labAgentAccess, type AgentAccess, type OpenHost} from '../../experiments/agent-access.js';
@@ -82,7 +82,7 @@ interface Wiring {
 	access?: AgentAccess;
 }
 
-function chooseKiller(ctx: CommandContext, options: LabOptions, lab: Lab | undefined, marathon: MarathonWriter, print: (line: string) => void): {killTask: TaskKiller; access?: AgentAccess} {
+function chooseKiller(ctx: CommandContext, options: LabOptions, lab: Lab | undefined, marathon: MarathonApi, print: (line: string) => void): {killTask: TaskKiller; access?: AgentAccess} {
 	const simControl = ctx.env['MESOS_LAB_SIM_CONTROL'];
 	if (simControl) {
 		return {killTask: killThroughSimControl(simControl)};
@@ -107,7 +107,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: Experiment
 	const fromLab = saved?.endpoints;
 	const marathonText = options.marathon ?? (ctx.env['MESOS_LAB_MARATHON'] || fromLab?.marathon.join(','));
 	const urls = marathonUrls(marathonText, {});
-	const marathon = new MarathonWriter({urls});
+	const marathon = new MarathonApi({urls});
 	const lbFlag = options.lb ?? ctx.env['MESOS_LAB_LB'];
 	const lbText = lbFlag ?? fromLab?.lb;
 	if (needsLb.has(experimentId) && lbText === undefined) {
