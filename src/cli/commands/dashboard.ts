@@ -1,7 +1,8 @@
 import type {ClusterEndpoints} from '../../cluster/poller.js';
 import {colorWanted, connectCluster, printOnce, runInteractive} from '../../dashboard/launch.js';
 import {isZkUrl, parseZkUrl, type DiscoveryTargets} from '../../cluster/zk-discovery.js';
-import {labDiscovery, labEndpoints} from '../../dashboard/lab-endpoints.js';
+import {labDiscovery} from '../../dashboard/lab-discovery.js';
+import {labEndpoints} from '../../lab/lab-endpoints.js';
 import {UserInputError} from '../../errors.js';
 import {validateLab} from '../../lab/lab-file.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';

@@ -1,5 +1,5 @@
 import {UserInputError} from '../../errors.js';
-import {labEndpoints, type LabEndpoints} from '../../experiments/lab-endpoints.js';
+import {labEndpoints, type LabEndpoints} from '../../lab/lab-endpoints.js';
 import {validateLab} from '../../lab/lab-file.js';
 import type {Lab} from '../../lab/lab-schema.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
