@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import {UserInputError} from '../errors.js';
 import {imageReferenceRule, isImageReference} from '../lab/image-reference.js';
 import type {Language} from '../steps/step.js';
@@ -30,17 +31,20 @@ export function parsePort(flag: string, text: string): number {
 	return value;
 }
 
-export interface DeployFlags {
-	id?: string;
-	image?: string;
-	instances?: string;
-	port?: string;
-	servicePort?: string;
-	health?: string;
-	spread?: string | string[];
-	constraint?: string[];
-	vhost?: string;
-}
+/** The flags that describe an app to deploy without a file; --spread and --constraint repeat. */
+export const deployFlagsSchema = z.object({
+	id: z.string().optional(),
+	image: z.string().optional(),
+	instances: z.string().optional(),
+	port: z.string().optional(),
+	servicePort: z.string().optional(),
+	health: z.string().optional(),
+	spread: z.union([z.string(), z.array(z.string())]).optional(),
+	constraint: z.array(z.string()).optional(),
+	vhost: z.string().optional(),
+});
+
+export type DeployFlags = z.output<typeof deployFlagsSchema>;
 
 function asList(value: string | string[] | undefined): string[] {
 	return value === undefined ? [] : Array.isArray(value) ? value : [value];

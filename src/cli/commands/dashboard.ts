@@ -7,22 +7,26 @@ import {UserInputError} from '../../errors.js';
 import {validateLab} from '../../lab/lab-file.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {CommandContext} from '../context.js';
-import {clusterAccess, type AccessFlags} from './cluster-access.js';
+import {clusterAccess} from './cluster-access.js';
 import {hostPortList, seconds, urlList} from './parse-flags.js';
+import * as z from 'zod';
+import {clusterAccessOptions, flag, word} from '../command-options.js';
 
-export interface DashboardOptions extends AccessFlags {
-	mesos?: string;
-	marathon?: string;
-	lb?: string;
-	zk?: string;
-	labId?: string;
-	refresh?: string;
-	once?: boolean;
-	json?: boolean;
-	readonly?: boolean;
-	poll?: boolean;
-	maxStateMb?: string;
-}
+/** `mesos-lab dashboard`'s flags. */
+export const options = clusterAccessOptions.extend({
+	mesos: word,
+	marathon: word,
+	lb: word,
+	zk: word,
+	labId: word,
+	refresh: word,
+	once: flag,
+	json: flag,
+	readonly: flag,
+	poll: flag,
+	maxStateMb: word,
+});
+export type DashboardOptions = z.output<typeof options>;
 
 const flagsHint = 'Pass the endpoints as flags: --mesos URL[,URL...] --marathon URL[,URL...] --lb URL --zk host:port[,...] (for example --mesos http://10.0.0.11:5050 --marathon http://10.0.0.11:8080), or try `mesos-lab demo`.';
 

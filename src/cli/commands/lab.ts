@@ -10,24 +10,28 @@ import {dockerKillOnAgent, killThroughMarathon, killThroughSimControl} from '../
 import type {Lab} from '../../lab/lab-schema.js';
 import {assertHost, assertPort} from '../../lab/validate.js';
 import type {CommandContext} from '../context.js';
-import {hostAccess, type HostAccessFlags} from '../host-access.js';
+import {hostAccess} from '../host-access.js';
 import {nearest} from '../suggest.js';
 import {marathonUrls} from './app.js';
 import {cleanText} from '../../untrusted-text.js';
 import {seconds, urlList} from './parse-flags.js';
 import {savedLabFor} from './saved-lab.js';
+import * as z from 'zod';
+import {hostAccessOptions, word} from '../command-options.js';
 
-export interface LabOptions extends HostAccessFlags {
-	name: string;
-	labId?: string;
-	marathon?: string;
-	mesos?: string;
-	lb?: string;
-	serviceHost?: string;
-	servicePort?: string;
-	vhostPort?: string;
-	timeout?: string;
-}
+/** `mesos-lab lab NAME`'s argument and flags. */
+export const options = hostAccessOptions.extend({
+	name: z.string(),
+	labId: word,
+	marathon: word,
+	mesos: word,
+	lb: word,
+	serviceHost: word,
+	servicePort: word,
+	vhostPort: word,
+	timeout: word,
+});
+export type LabOptions = z.output<typeof options>;
 
 /** Marathon knows its Mesos leader; asking it spares the user one more flag. */
 async function mesosFromMarathon(urls: string[]): Promise<string[]> {

@@ -6,13 +6,16 @@ import {assertHomeWritable} from '../../state/home-check.js';
 import {runWizard, type WizardDeps} from '../../wizard/run-wizard.js';
 import {realWizardDeps, type RealDepsOptions} from '../../wizard/wizard-deps.js';
 import {languageWithLab, type CommandContext} from '../context.js';
-import type {HostAccessFlags} from '../host-access.js';
 import {resolveLabId} from './status.js';
+import * as z from 'zod';
+import {flag, hostAccessOptions, word} from '../command-options.js';
 
-export interface ResumeOptions extends HostAccessFlags {
-	labId?: string;
-	plain?: boolean;
-}
+/** `mesos-lab resume`'s flags. */
+export const options = hostAccessOptions.extend({
+	labId: word,
+	plain: flag,
+});
+export type ResumeOptions = z.output<typeof options>;
 
 /** Where the wizard's effects come from; tests pass their own hosts and steps. */
 export type ResumeDepsFactory = (ctx: CommandContext, options: RealDepsOptions) => WizardDeps;

@@ -4,11 +4,15 @@ import type {Journal} from '../../state/journal.js';
 import {readLabLock} from '../../state/lock.js';
 import {cleanLine, terminalSafeJson} from '../../untrusted-text.js';
 import type {CommandContext} from '../context.js';
+import * as z from 'zod';
+import {flag, word} from '../command-options.js';
 
-export interface StatusOptions {
-	labId?: string;
-	json?: boolean;
-}
+/** `mesos-lab status`'s flags. */
+export const options = z.object({
+	labId: word,
+	json: flag,
+});
+export type StatusOptions = z.output<typeof options>;
 
 /** Picks the lab a command acts on: the one named, or the only one there is. */
 export function resolveLabId(home: string, labId: string | undefined): string {
