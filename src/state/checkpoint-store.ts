@@ -2,6 +2,8 @@ import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync} from 'node:fs'
 import {join} from 'node:path';
 import {StoreError} from '../errors.js';
 import {quoteShellArg} from '../exec/quote.js';
+import {validateLab} from '../lab/lab-file.js';
+import type {Lab} from '../lab/lab-schema.js';
 import {emptyJournal, journalSchemaVersion, type Journal, type RunInfo, type StepRecord} from './journal.js';
 import {appendFileFully, previousCopyOf, replaceFileDurably} from './durable-write.js';
 import {migrateJournal, moveAside} from './migrate.js';
@@ -117,9 +119,10 @@ export class CheckpointStore {
 	}
 
 	/** Keeps the lab configuration the plan came from; secrets never reach the file. */
-	saveLab(lab: Record<string, unknown>): void {
+	saveLab(lab: Lab): void {
 		const journal = this.journal();
-		journal.lab = withoutSecrets(lab) as Record<string, unknown>;
+		// Checked again without its secrets, so what is kept is still a lab this build can read back.
+		journal.lab = validateLab(withoutSecrets(lab), 'the lab to save');
 		this.#write(journal);
 	}
 

@@ -38,7 +38,8 @@ export const journalFileSchema = z.looseObject({
 	order: z.array(z.string()).optional(),
 	steps: z.record(z.string(), stepRecord),
 	run: runInfo.optional(),
-	lab: z.record(z.string(), z.unknown()).optional(),
+	// Checked against the lab schema by migrateJournal, which names the file and the field at fault.
+	lab: z.unknown().optional(),
 });
 
 /** The first problem zod found, as `field.path: what was expected`. */

@@ -1,4 +1,5 @@
 import type {JobHandle} from '../exec/job.js';
+import type {Lab} from '../lab/lab-schema.js';
 import type {StepStatus} from '../steps/step.js';
 
 /** The journal format this build writes. Bump it and extend `migrateJournal` together. */
@@ -44,7 +45,7 @@ export interface Journal {
 	steps: Record<string, StepRecord>;
 	run?: RunInfo;
 	/** The lab configuration the plan was built from, with secrets removed. */
-	lab?: Record<string, unknown>;
+	lab?: Lab;
 }
 
 export function emptyJournal(labId: string): Journal {

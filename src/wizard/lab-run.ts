@@ -226,7 +226,7 @@ function labRun(input: LabRunInput, planned: readonly Step[]): DrivableRun {
 				executorFor: input.executorFor,
 				...(input.jobs ? {jobs: input.jobs} : {}),
 				resumed: input.resume,
-				lab: lab as unknown as Record<string, unknown>,
+				lab,
 				listeners: [broadcast],
 				onRunner(created) {
 					runner = created;

@@ -4,7 +4,6 @@ import {isZkUrl, parseZkUrl, type DiscoveryTargets} from '../../cluster/zk-disco
 import {labDiscovery} from '../../dashboard/lab-discovery.js';
 import {labEndpoints} from '../../lab/lab-endpoints.js';
 import {UserInputError} from '../../errors.js';
-import {validateLab} from '../../lab/lab-file.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {CommandContext} from '../context.js';
 import {clusterAccess} from './cluster-access.js';
@@ -122,6 +121,6 @@ function savedLabEndpoints(home: string, labId: string | undefined): {endpoints:
 	if (!saved) {
 		throw new UserInputError(`Lab ${chosen} has no saved configuration to take endpoints from.`, {hint: flagsHint});
 	}
-	const lab = validateLab(saved, `the saved configuration of lab ${chosen}`);
+	const lab = saved;
 	return {endpoints: labEndpoints(lab), discovery: labDiscovery(lab)};
 }

@@ -1,5 +1,4 @@
-import {StoreError, UserInputError} from '../../errors.js';
-import {validateLab} from '../../lab/lab-file.js';
+import {UserInputError} from '../../errors.js';
 import type {Lab} from '../../lab/lab-schema.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import {assertHomeWritable} from '../../state/home-check.js';
@@ -31,26 +30,13 @@ export async function run(options: ResumeOptions, ctx: CommandContext, makeDeps:
 }
 
 /**
- * The lab a run saved beside its journal, validated again: a journal written by another version,
- * or edited by hand, may hold a lab this one cannot use. The journal itself is never touched here.
+ * The lab a run saved beside its journal. Reading the journal checks it again: one written by
+ * another version, or edited by hand, that this one cannot use is a StoreError naming the field.
  */
 export function loadSavedLab(home: string, labId: string): Lab {
-	const store = CheckpointStore.open(home, labId);
-	const saved = store.journal().lab;
+	const saved = CheckpointStore.open(home, labId).journal().lab;
 	if (!saved) {
 		throw new UserInputError(`Lab ${labId} has no saved configuration to resume from.`, {hint: `Start it again with \`mesos-lab init --lab-id ${labId}\`; steps already done are recognised and skipped.`});
 	}
-
-	try {
-		return validateLab(saved, `the lab saved in ${store.file}`);
-	} catch (error) {
-		if (!(error instanceof UserInputError)) {
-			throw error;
-		}
-
-		throw new StoreError(`The saved lab of ${labId} cannot be used: ${error.message}`, {
-			hint: `Nothing was changed. Write a corrected lab file and run \`mesos-lab init --config lab.yaml --lab-id ${labId}\`: it continues from the same journal.`,
-			cause: error,
-		});
-	}
+	return saved;
 }
