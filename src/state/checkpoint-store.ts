@@ -1,10 +1,10 @@
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
-import {StoreError} from '../errors.js';
+import {BugError, StoreError} from '../errors.js';
 import {quoteShellArg} from '../exec/quote.js';
 import {validateLab} from '../lab/lab-file.js';
 import type {Lab} from '../lab/lab-schema.js';
-import {emptyJournal, journalSchemaVersion, type Journal, type RunInfo, type StepRecord} from './journal.js';
+import {emptyJournal, journalSchemaVersion, type Journal, type JournalJob, type RunInfo, type StepFields, type StepRecord} from './journal.js';
 import {appendFileFully, previousCopyOf, replaceFileDurably} from './durable-write.js';
 import {migrateJournal, moveAside} from './migrate.js';
 import {labDir, stepLogFile} from './paths.js';
@@ -103,13 +103,29 @@ export class CheckpointStore {
 		this.#write(journal);
 	}
 
-	/** Merges `patch` into the step's record and returns the result as saved. */
-	updateStep(key: string, patch: Partial<StepRecord>): StepRecord {
+	/** Records what a running step learned: its check's finding, or how far its job's log was read. */
+	updateRunning(key: string, patch: {reason?: string; job?: JournalJob}): void {
 		const journal = this.journal();
-		const record: StepRecord = {...(journal.steps[key] ?? {status: 'pending', attempts: 0}), ...patch};
-		journal.steps[key] = record;
+		const record = journal.steps[key];
+		if (record?.status !== 'running') {
+			throw new BugError(`step ${key} is ${record?.status ?? 'unknown'}, not running`);
+		}
+		journal.steps[key] = {...record, ...patch};
 		this.#write(journal);
-		return record;
+	}
+
+	/** Marks the step failed, keeping its attempt count, start and any job it left for a restart. */
+	failStep(key: string, failure: {finishedAt: string; lastError: string; hint?: string}): void {
+		const journal = this.journal();
+		const fields: StepFields = journal.steps[key] ?? {};
+		journal.steps[key] = {
+			status: 'failed',
+			attempts: journal.steps[key]?.attempts ?? 0,
+			...(fields.startedAt === undefined ? {} : {startedAt: fields.startedAt}),
+			...(fields.job === undefined ? {} : {job: fields.job}),
+			...failure,
+		};
+		this.#write(journal);
 	}
 
 	saveRun(run: RunInfo): void {

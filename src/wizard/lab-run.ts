@@ -5,7 +5,7 @@ import type {JobControl} from '../runner/job-control.js';
 import {runLab} from '../runner/run-lab.js';
 import type {Runner} from '../runner/runner.js';
 import {CheckpointStore} from '../state/checkpoint-store.js';
-import type {Journal} from '../state/journal.js';
+import type {Journal, StepFields} from '../state/journal.js';
 import {experimentCommandsByTopic} from '../experiments/catalog.js';
 import {buildPlan} from '../steps/catalog.js';
 import {assessPreflight, blockingFailures, isPreflightCheck, type PreflightOutcome} from '../steps/preflight-findings.js';
@@ -89,14 +89,14 @@ export function lastStopOf(journal: Journal): {step: string; reason: string} | u
 		const record = journal.steps[key];
 		return record ? [[key, record] as const] : [];
 	});
-	const failed = entries.find(([, record]) => record.status === 'failed');
+	const failed = entries.flatMap(([key, record]) => (record.status === 'failed' ? [{key, record}] : []))[0];
 	if (failed) {
-		return {step: failed[0], reason: failed[1].lastError ?? 'failed'};
+		return {step: failed.key, reason: failed.record.lastError};
 	}
 
-	const running = entries.find(([, record]) => record.status === 'running');
+	const running = entries.flatMap(([key, record]) => (record.status === 'running' ? [{key, record}] : []))[0];
 	if (running) {
-		const [key, record] = running;
+		const {key, record} = running;
 		return {
 			step: key,
 			reason: record.job
@@ -198,7 +198,7 @@ function labRun(input: LabRunInput, planned: readonly Step[]): DrivableRun {
 	};
 
 	const restartJob = async (key: string) => {
-		const job = CheckpointStore.open(input.home, input.labId).step(key)?.job;
+		const {job}: StepFields = CheckpointStore.open(input.home, input.labId).step(key) ?? {};
 		const host = hostOf.get(key);
 		if (!job || host === undefined) {
 			restarting.delete(key);

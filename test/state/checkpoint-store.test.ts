@@ -20,7 +20,7 @@ describe('checkpoint store', () => {
 		const store = CheckpointStore.open(home, 'home-lab');
 		store.savePlan(['docker@node1', 'zookeeper@node1']);
 		store.saveStep('docker@node1', {status: 'done', attempts: 1, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:01:00.000Z', reason: 'applied'});
-		store.updateStep('zookeeper@node1', {status: 'running', attempts: 1, job: {name: 'build', dir: '/var/lib/mesos-lab/jobs/build', command: 'make', startedAt: 'x', readBytes: 42}});
+		store.saveStep('zookeeper@node1', {status: 'running', attempts: 1, job: {name: 'build', dir: '/var/lib/mesos-lab/jobs/build', command: 'make', startedAt: 'x', readBytes: 42}});
 		store.saveRun({startedAt: '2026-01-01T00:00:00.000Z', outcome: 'stopped', lastStop: 'link dropped'});
 
 		const journal = CheckpointStore.open(home, 'home-lab').journal();
@@ -40,6 +40,16 @@ describe('checkpoint store', () => {
 		store.saveLab(lab);
 		expect(readFileSync(store.file, 'utf8')).toContain('/root/.ssh/id');
 		expect(CheckpointStore.open(home, 'home-lab').journal().lab).toEqual(lab);
+	});
+
+	it('holds each step in the shape of its status: a failure without its error is reported, a field from a later build is kept', () => {
+		const store = CheckpointStore.open(home, 'home-lab');
+		writeFileSync(store.file, JSON.stringify({schemaVersion: 1, labId: 'home-lab', order: ['docker@node1'], steps: {'docker@node1': {status: 'failed', attempts: 1}}}));
+		expect(() => store.journal()).toThrow(/steps\.docker@node1\.lastError/);
+
+		writeFileSync(store.file, JSON.stringify({schemaVersion: 1, labId: 'home-lab', order: ['docker@node1'], steps: {'docker@node1': {status: 'done', attempts: 1, laterField: 'kept'}}}));
+		store.saveRun({startedAt: '2026-01-01T00:00:00.000Z', outcome: 'completed'});
+		expect(JSON.parse(readFileSync(store.file, 'utf8')).steps['docker@node1'].laterField).toBe('kept');
 	});
 
 	it('reports a corrupt file by name and leaves its bytes untouched', () => {

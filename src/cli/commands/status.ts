@@ -1,6 +1,6 @@
 import {UserInputError} from '../../errors.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
-import type {Journal} from '../../state/journal.js';
+import type {Journal, StepFields, StepRecord} from '../../state/journal.js';
 import {readLabLock} from '../../state/lock.js';
 import {cleanLine, terminalSafeJson} from '../../untrusted-text.js';
 import type {CommandContext} from '../context.js';
@@ -53,7 +53,8 @@ export interface StepRow {
 export function stepRows(journal: Journal): StepRow[] {
 	const keys = [...journal.order, ...Object.keys(journal.steps).filter(key => !journal.order.includes(key))];
 	return keys.map(key => {
-		const record = journal.steps[key] ?? {status: 'pending' as const, attempts: 0};
+		const step = journal.steps[key] ?? {status: 'pending' as const, attempts: 0};
+		const record: StepFields & Pick<StepRecord, 'status' | 'attempts'> = step;
 		const durationMs = record.startedAt && record.finishedAt ? Date.parse(record.finishedAt) - Date.parse(record.startedAt) : null;
 		return {
 			key,
