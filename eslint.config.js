@@ -1,7 +1,8 @@
 import tseslint from 'typescript-eslint';
 
 const uiPackages = ['ink', 'ink-*', 'react', 'react/*', 'blessed', 'blessed-contrib', '@inquirer/*'];
-const coreFolders = ['src/lab', 'src/steps', 'src/exec', 'src/state', 'src/runner', 'src/cluster', 'src/sim', 'src/i18n'];
+// The install folder belongs here too: plain runs (--plain, --yes) go through it and must never load a screen.
+const coreFolders = ['src/install', 'src/lab', 'src/steps', 'src/exec', 'src/state', 'src/runner', 'src/cluster', 'src/sim', 'src/i18n'];
 
 export default tseslint.config(
 	{ignores: ['dist/**', 'node_modules/**', 'coverage/**']},
@@ -10,7 +11,10 @@ export default tseslint.config(
 		files: coreFolders.map(folder => `${folder}/**/*.{ts,tsx}`),
 		rules: {
 			'no-restricted-imports': ['error', {
-				patterns: [{group: uiPackages, message: 'Core modules render nothing: UI packages belong in src/wizard or src/dashboard.'}],
+				patterns: [
+					{group: uiPackages, message: 'Core modules render nothing: UI packages belong in src/wizard or src/dashboard.'},
+					{group: ['**/wizard', '**/wizard/**'], message: 'Core modules do not reach into the wizard: it renders their state and sends intents back.'},
+				],
 			}],
 		},
 	},

@@ -101,3 +101,17 @@ export async function tailJob(exec: Executor, handle: JobHandle, fromByte: numbe
 	const end = options.includePartialLine || (wholeLines === 0 && bytes.length === maxBytes) ? bytes.length : wholeLines;
 	return {text: bytes.subarray(0, end).toString('utf8'), nextByte: fromByte + end};
 }
+
+/**
+ * Ends a detached job and everything it started; the files it built stay where they are. The job
+ * runs in its own session and its first process (whose pid is in `pid`) leads the process group, so
+ * signalling the group reaches make and every compiler it spawned. A job started with sudo runs as
+ * root, so it is stopped with sudo too.
+ */
+export async function stopJob(exec: Executor, handle: JobHandle, options: {sudo?: boolean} = {}): Promise<void> {
+	const pidFile = shellCommand([`${handle.dir}/pid`]);
+	const result = await exec.run(`p=$(cat ${pidFile} 2>/dev/null) && [ -n "$p" ] && kill -s TERM -- "-$p"`, {sudo: options.sudo});
+	if (result.exitCode !== 0) {
+		throw new CommandFailedError(exec.label, `stop job ${handle.name}`, result, 'The job may have ended already; check its folder on the target.');
+	}
+}

@@ -1,11 +1,11 @@
-import type {CheckResult, Localized, StepStatus, VerifyResult} from '../steps/step.js';
+import type {CheckResult, JobProgressCount, Localized, StepStatus, VerifyResult} from '../steps/step.js';
 
 /** Progress of a detached job as the runner sees it: bytes of log read so far, and lines. */
 export interface JobProgress {
 	name: string;
 	logBytes: number;
-	/** For the Mesos build: objects compiled so far against the total, when known. */
-	compiled?: {done: number; total: number};
+	/** Work done against the total, when the step can read it from the job's log (the Mesos build's objects). */
+	progress?: JobProgressCount;
 }
 
 /**

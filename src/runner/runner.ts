@@ -3,12 +3,12 @@ import {cleanStrings} from '../untrusted-text.js';
 import type {Executor} from '../exec/executor.js';
 import type {CheckpointStore} from '../state/checkpoint-store.js';
 import type {JournalJob, RunOutcome, StepFields, StepRecord} from '../state/journal.js';
-import {lastBuildProgress} from '../steps/build-progress-line.js';
 import {commandSummary} from '../exec/command-summary.js';
 import {hintFor} from '../steps/step-kit.js';
 import {stepKey, type Language, type PlannedCommand, type PlannedFile, type Step, type StepContext, type VerifyResult} from '../steps/step.js';
 import type {RunnerEvent, StepRef} from './events.js';
 import type {JobControl} from './job-control.js';
+import type {StepGate} from './step-gate.js';
 
 export interface RunnerOptions {
 	labId: string;
@@ -20,6 +20,8 @@ export interface RunnerOptions {
 	jobs?: JobControl;
 	/** Folder on the target under which detached jobs keep their files. */
 	jobBaseDir?: string;
+	/** Asked before each needed step applies (learn mode); without it every needed step applies. */
+	gate?: StepGate;
 	/** What to do when a step fails: end the run, or wait for retry/skip/stop. */
 	onFailure?: 'stop' | 'ask';
 	language?: Language;
@@ -52,6 +54,9 @@ export class Runner {
 	readonly #listeners = new Set<(event: RunnerEvent) => void>();
 	readonly #skipRequests = new Set<string>();
 	readonly #abort = new AbortController();
+	readonly #restartRequests = new Set<string>();
+	/** The detached job being followed now, so a restart knows where it runs. */
+	#following: {key: string; exec: Executor; job: JournalJob} | undefined;
 	#decide: ((decision: FailureDecision) => void) | undefined;
 	#stopping = false;
 
@@ -79,6 +84,28 @@ export class Runner {
 			return;
 		}
 		this.#skipRequests.add(key);
+	}
+
+	/**
+	 * The stall remedy: stops the detached job the step follows now and starts it again, while the
+	 * step goes on following the new one (the Mesos build continues from what it compiled). Resolves
+	 * false when that step follows no job, or the job could not be stopped (the step's log says why).
+	 */
+	async restartJob(key: string): Promise<boolean> {
+		const following = this.#following;
+		const {jobs, store} = this.#options;
+		if (!jobs || following?.key !== key) {
+			return false;
+		}
+		this.#restartRequests.add(key);
+		try {
+			await jobs.stopJob(following.exec, following.job, {sudo: true});
+			return true;
+		} catch (error) {
+			this.#restartRequests.delete(key);
+			store.appendLog(key, `# the restart could not stop ${following.job.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+			return false;
+		}
 	}
 
 	/** Ends the run after saving where it is; a detached job keeps running on the target. */
@@ -164,7 +191,7 @@ export class Runner {
 			let resumeAfter: string | undefined;
 			if (reattach) {
 				const began = Date.now();
-				const exitCode = await this.#followJob(ref, exec, reattach, true, outputTail);
+				const exitCode = await this.#followJob(step, ref, exec, reattach, true, outputTail);
 				this.#commandFinished(ref, reattach.command, exitCode, Date.now() - began, outputTail);
 				resumeAfter = reattach.name;
 			} else {
@@ -177,7 +204,15 @@ export class Runner {
 				}
 			}
 			const plan = await step.plan(context);
-			await this.#apply(ref, exec, plan.files, plan.commands, resumeAfter, outputTail);
+			if (!reattach && this.#options.gate) {
+				const decision = await this.#options.gate({step: ref, plan, signal: this.#abort.signal});
+				this.#throwIfStopping();
+				if (decision.kind === 'skip') {
+					this.#finish(ref, 'skipped', decision.reason, store.step(ref.key), 'request');
+					return 'skipped';
+				}
+			}
+			await this.#apply(step, ref, exec, plan.files, plan.commands, resumeAfter, outputTail);
 			await this.#verify(ref, step, context);
 			this.#finish(ref, 'done', 'applied and verified', store.step(ref.key));
 			return 'done';
@@ -199,7 +234,7 @@ export class Runner {
 		}
 	}
 
-	async #apply(ref: StepRef, exec: Executor, files: readonly PlannedFile[], commands: readonly PlannedCommand[], resumeAfter: string | undefined, outputTail: string[]): Promise<void> {
+	async #apply(step: Step, ref: StepRef, exec: Executor, files: readonly PlannedFile[], commands: readonly PlannedCommand[], resumeAfter: string | undefined, outputTail: string[]): Promise<void> {
 		const {store} = this.#options;
 		if (resumeAfter === undefined) {
 			for (const file of files) {
@@ -229,8 +264,8 @@ export class Runner {
 				}
 			};
 			if (planned.detached) {
-				const job = await this.#startJob(ref, exec, planned);
-				exitCode = await this.#followJob(ref, exec, job, false, outputTail);
+				const job = await this.#startJob(ref, exec, {name: planned.detached.name, command: planned.command});
+				exitCode = await this.#followJob(step, ref, exec, job, false, outputTail);
 			} else {
 				const result = await exec.run(planned.command, {
 					signal: this.#abort.signal,
@@ -263,21 +298,34 @@ export class Runner {
 		}
 	}
 
-	async #startJob(ref: StepRef, exec: Executor, planned: PlannedCommand): Promise<JournalJob> {
+	async #startJob(ref: StepRef, exec: Executor, spec: {name: string; command: string}): Promise<JournalJob> {
 		const jobs = this.#requireJobs();
 		// A job runs as root, as the step's commands do: a sudo user's own rights reach neither the job
 		// folder nor what the job builds.
-		const handle = await jobs.startJob(exec, {name: planned.detached!.name, command: planned.command, baseDir: this.#options.jobBaseDir ?? '/var/lib/mesos-lab/jobs', sudo: true});
+		const handle = await jobs.startJob(exec, {...spec, baseDir: this.#options.jobBaseDir ?? '/var/lib/mesos-lab/jobs', sudo: true});
 		const job: JournalJob = {...handle, readBytes: 0};
 		this.#options.store.updateRunning(ref.key, {job});
 		return job;
 	}
 
-	/** Follows a job's log from the byte the journal last saw until it exits; returns its exit status. */
-	async #followJob(ref: StepRef, exec: Executor, saved: JournalJob, reattached: boolean, outputTail: string[]): Promise<number> {
+	/**
+	 * Follows a job's log from the byte the journal last saw until it exits; returns its exit status.
+	 * A job stopped for a restart is started again and followed on.
+	 */
+	async #followJob(step: Step, ref: StepRef, exec: Executor, saved: JournalJob, reattached: boolean, outputTail: string[]): Promise<number> {
+		try {
+			return await this.#followJobs(step, ref, exec, saved, reattached, outputTail);
+		} finally {
+			this.#following = undefined;
+			this.#restartRequests.delete(ref.key);
+		}
+	}
+
+	async #followJobs(step: Step, ref: StepRef, exec: Executor, saved: JournalJob, reattached: boolean, outputTail: string[]): Promise<number> {
 		const jobs = this.#requireJobs();
 		const {store} = this.#options;
 		let job = saved;
+		this.#following = {key: ref.key, exec, job};
 		this.#emit({type: 'job-attached', step: ref, at: this.#now(), job: {name: job.name, logBytes: job.readBytes}, reattached});
 		let lastOutputAt = Date.now();
 		let silentMinutesReported = 0;
@@ -290,15 +338,26 @@ export class Runner {
 			if (text.length > 0) {
 				store.appendLog(ref.key, text.endsWith('\n') ? text : `${text}\n`);
 				job = {...job, readBytes: job.readBytes + Buffer.byteLength(text)};
+				this.#following = {key: ref.key, exec, job};
 				store.updateRunning(ref.key, {job});
 				for (const line of text.replace(/\n$/, '').split('\n')) {
 					this.#remember(line, outputTail);
 					this.#emit({type: 'command-output', step: ref, stream: 'stdout', line});
 				}
-				const compiled = lastBuildProgress(text);
-				this.#emit({type: 'job-progress', step: ref, job: {name: job.name, logBytes: job.readBytes, ...(compiled ? {compiled} : {})}});
+				const progress = step.jobProgress?.(text);
+				this.#emit({type: 'job-progress', step: ref, job: {name: job.name, logBytes: job.readBytes, ...(progress ? {progress} : {})}});
 				lastOutputAt = Date.now();
 				silentMinutesReported = 0;
+			}
+			const succeeded = state.kind === 'exited' && state.exitCode === 0;
+			if (state.kind !== 'running' && this.#restartRequests.delete(ref.key) && !succeeded) {
+				store.appendLog(ref.key, `# ${job.name} stopped for a restart; starting it again\n`);
+				job = await this.#startJob(ref, exec, {name: job.name, command: job.command});
+				this.#following = {key: ref.key, exec, job};
+				this.#emit({type: 'job-attached', step: ref, at: this.#now(), job: {name: job.name, logBytes: job.readBytes}, reattached: false});
+				lastOutputAt = Date.now();
+				silentMinutesReported = 0;
+				continue;
 			}
 			if (state.kind === 'exited') {
 				return state.exitCode;

@@ -1,5 +1,5 @@
-// The Mesos build prints a progress line every half minute; the runner reads it from the job's
-// log so the wizard can show compiled objects against the total without reading make's output.
+// The Mesos build prints a progress line every half minute; its step reads it from the job's log
+// (Step.jobProgress) so the wizard can show compiled objects against the total without reading make's output.
 
 const pattern = /^mesos-lab build progress: (\d+)\/(\d+) objects$/;
 

@@ -4,7 +4,7 @@ import {resolveMirrors} from '../lab/mirrors.js';
 import type {Step} from './step.js';
 import {command, commonHints, fetchChecked, script, simpleStep, text} from './step-kit.js';
 import {mavenSettings} from './templates/maven-settings.js';
-import {buildProgressLine} from './build-progress-line.js';
+import {buildProgressLine, lastBuildProgress} from './build-progress-line.js';
 import {linkMesosCommand, mesosInstalledProbe, mesosPaths} from './mesos-paths.js';
 
 const commonBuildDependencies = ['tar', 'wget', 'git', 'which', 'gcc', 'gcc-c++', 'make', 'patch', 'python-devel', 'python-six', 'python-virtualenv', 'zlib-devel', 'libcurl-devel', 'openssl-devel', 'cyrus-sasl-devel', 'cyrus-sasl-md5', 'apr-devel', 'subversion-devel', 'apr-util-devel'];
@@ -153,6 +153,7 @@ export function mesosInstallSteps(lab: Lab, host: LabHost): Step[] {
 			commands: [{...script(mesosBuildScript, [src, ...(buildsJava(lab) ? [] : ['--disable-java'])], text('configure、make、make install', 'configure, make, make install')), detached: {name: 'mesos-build'}}, command(['ldconfig']), link],
 			hints: mesosHints,
 			dependsOn: ['mesos-build-deps', 'mesos-source'],
+			jobProgress: lastBuildProgress,
 		}),
 	];
 }

@@ -1,7 +1,7 @@
 import {shellCommand} from '../exec/quote.js';
 import {UserInputError} from '../errors.js';
 import {preflightCheckNames, type Lab, type LabHost, type PreflightCheckName} from '../lab/lab-schema.js';
-import type {Localized, Step, StepContext} from './step.js';
+import type {CheckResult, Localized, Step, StepContext, VerifyResult} from './step.js';
 import {checkBy, command, output, script, text, verifyBy} from './step-kit.js';
 import {hostsInUse, hostsNeedingMesos, portsOnHost, topology} from '../lab/topology.js';
 import {pulledImages} from './docker.js';
@@ -25,6 +25,20 @@ export interface PreflightFinding {
 	level: PreflightLevel;
 	detail: string;
 	fix: Localized;
+}
+
+/** A verdict as the runner's check sees it: a FAIL or FIX means the step is needed (its fix runs). */
+export function findingAsCheck(finding: PreflightFinding): CheckResult {
+	return needsFixing(finding) ? {kind: 'needed', reason: `${finding.level.toUpperCase()} ${finding.detail}: ${finding.fix.en}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
+}
+
+/** A verdict as the runner's verify sees it, after the fix ran. */
+export function findingAsVerify(finding: PreflightFinding): VerifyResult {
+	return needsFixing(finding) ? {ok: false, problem: `${finding.detail}. ${finding.fix.en}`} : {ok: true, proof: `${finding.level.toUpperCase()} ${finding.detail}`};
+}
+
+function needsFixing(finding: PreflightFinding): boolean {
+	return finding.level === 'fail' || finding.level === 'fix';
 }
 
 /** A preflight step also reports PASS/WARN/FAIL with a fix; check and verify derive from it. */
@@ -257,7 +271,7 @@ export function preflightChecks(lab: Lab, host: LabHost): PreflightStep[] {
 		const assess = async (ctx: StepContext): Promise<PreflightFinding> => {
 			const result = await output(ctx, probe.probe);
 			const finding = probe.judge(result.stdout);
-			return (finding.level === 'fail' || finding.level === 'fix') && lab.ignorePreflight.includes(probe.name) ? {...finding, level: 'warn', detail: `${finding.detail} (ignored by request)`} : finding;
+			return needsFixing(finding) && lab.ignorePreflight.includes(probe.name) ? {...finding, level: 'warn', detail: `${finding.detail} (ignored by request)`} : finding;
 		};
 		return {
 			id: `preflight-${probe.name}`,
@@ -267,15 +281,9 @@ export function preflightChecks(lab: Lab, host: LabHost): PreflightStep[] {
 			title: probe.title,
 			why: probe.why,
 			assess,
-			check: async (ctx) => {
-				const finding = await assess(ctx);
-				return finding.level === 'fail' || finding.level === 'fix' ? {kind: 'needed', reason: `${finding.level.toUpperCase()} ${finding.detail}: ${finding.fix.en}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
-			},
+			check: async (ctx) => findingAsCheck(await assess(ctx)),
 			plan: async () => ({files: [], commands: probe.fixCommands ?? []}),
-			verify: async (ctx) => {
-				const finding = await assess(ctx);
-				return finding.level === 'fail' || finding.level === 'fix' ? {ok: false, problem: `${finding.detail}. ${finding.fix.en}`} : {ok: true, proof: `${finding.level.toUpperCase()} ${finding.detail}`};
-			},
+			verify: async (ctx) => findingAsVerify(await assess(ctx)),
 			hints: [],
 		};
 	});

@@ -166,6 +166,7 @@ export interface SimpleStepSpec {
 	commands: PlannedCommand[];
 	hints?: FailureHint[];
 	dependsOn?: string[];
+	jobProgress?: import('./step.js').Step['jobProgress'];
 }
 
 /** The common shape: one probe for "already done", files and commands, one probe for proof. */
@@ -181,6 +182,7 @@ export function simpleStep(spec: SimpleStepSpec): import('./step.js').Step {
 		verify: verifyBy(spec.proof, `${spec.id} works`, `${spec.id} does not work yet`),
 		hints: spec.hints ?? [],
 		...(spec.dependsOn === undefined ? {} : {dependsOn: spec.dependsOn}),
+		...(spec.jobProgress === undefined ? {} : {jobProgress: spec.jobProgress}),
 	};
 }
 

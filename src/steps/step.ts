@@ -94,6 +94,17 @@ export interface Step {
 	hints: readonly FailureHint[];
 	/** Ids of steps (on any host) that must be done first; skipping one of them warns about this one. */
 	dependsOn?: readonly string[];
+	/**
+	 * How far this step's detached job is, read from a chunk of its log (the Mesos build counts
+	 * compiled objects); the runner passes it on to the screens and knows no job's output format.
+	 */
+	jobProgress?(logText: string): JobProgressCount | undefined;
+}
+
+/** Work done against the total, as a step reads it from its job's log. */
+export interface JobProgressCount {
+	done: number;
+	total: number;
 }
 
 /** The journal key of a step on its host. */

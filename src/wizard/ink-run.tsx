@@ -3,7 +3,7 @@ import type {CommandContext} from '../cli/context.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {WizardApp, type RunnerEventSource, type WizardControls} from './components/WizardApp.js';
 import {colorDisabled} from './palette.js';
-import type {PreparedRun} from './prepared-run.js';
+import type {PreparedRun} from '../install/prepared-run.js';
 import type {WizardDeps, WizardOptions} from './run-wizard.js';
 
 /** The interactive view of a run: plan review, live steps, failure choices and the summary. */

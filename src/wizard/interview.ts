@@ -1,16 +1,7 @@
 import {assertHost, assertPort, assertUser} from '../lab/validate.js';
 import type {Language} from '../steps/step.js';
+import type {InterviewEffects, MirrorPreset, Target} from '../install/target.js';
 import {backToken, type PromptKit} from './prompt-kit.js';
-
-/** Where the install goes. */
-export type Target =
-	| {kind: 'local'}
-	| {kind: 'ssh'; host: string; port: number; user: string; auth: 'agent' | 'identity-file' | 'password-prompt'; identityFile?: string};
-
-/** A connection that worked; `newKey` is the known_hosts line of a host key seen for the first time. */
-export type ConnectAttempt = {ok: true; fingerprint: string; newKey?: string} | {ok: false; error: string};
-
-export type MirrorPreset = 'china' | 'global' | 'custom';
 
 /** Where Mesos comes from: built as the tutorial does, a package the user has, or a third party's yum repo. */
 export type MesosChoice =
@@ -24,15 +15,6 @@ export type MesosChoice =
  */
 export const aventerRepo = 'https://rpm.aventer.biz/CentOS/7/x86_64/';
 export const aventerKey = 'https://www.aventer.biz/CentOS/support_aventer.asc';
-
-/** The effects the interview uses, injected so it runs against fakes in tests. */
-export interface InterviewEffects {
-	tryConnect(target: Target): Promise<ConnectAttempt>;
-	/** Records a host key the user accepted, before anything connects again for real. */
-	trustHostKey(knownHostsLine: string): Promise<void>;
-	detectAddress(target: Target): Promise<{ip: string; hostname: string} | undefined>;
-	probeMirror(preset: MirrorPreset, customUrl: string | undefined): Promise<{ok: boolean; detail: string}>;
-}
 
 export interface InterviewAnswers {
 	language: Language;

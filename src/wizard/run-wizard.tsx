@@ -10,30 +10,16 @@ import {blockingFailures, type PreflightOutcome} from '../steps/preflight-findin
 import type {Language} from '../steps/step.js';
 import {cleanLine} from '../untrusted-text.js';
 import {answersToLab} from './answers-to-lab.js';
-import {defaultAnswers, runInterview, type InterviewEffects} from './interview.js';
-import type {PreparedRun} from './prepared-run.js';
+import {defaultAnswers, runInterview} from './interview.js';
+import type {InstallDeps} from '../install/install-deps.js';
+import type {PreparedRun} from '../install/prepared-run.js';
 import {inquirerPromptKit, type PromptKit} from './prompt-kit.js';
-import {chooseStartMode, type StartFlags} from './start-mode.js';
+import {chooseStartMode, type StartFlags} from '../install/start-mode.js';
 
-/** The effects the wizard needs from the rest of the program, so it can run against fakes. */
-export interface WizardDeps {
-	interview: InterviewEffects;
-	prepareRun(lab: Lab, options: RunChoices): Promise<PreparedRun>;
-	openDashboard(lab: Lab): Promise<void>;
-	readLog(logPath: string): Promise<string[]>;
+/** The install's effects plus the wizard's own clock and prompts, so it can run against fakes. */
+export interface WizardDeps extends InstallDeps {
 	clock?: () => number;
 	prompts?: PromptKit;
-}
-
-/** How the run behaves, decided before it is prepared. */
-export interface RunChoices {
-	resume: boolean;
-	/** `ask` when keys can answer a failure (the wizard), `stop` for plain lines. */
-	onFailure: 'ask' | 'stop';
-	/** Pause before each step (learn mode); only where someone can press a key. */
-	learn: boolean;
-	/** Someone at a terminal may be asked a question before the run starts (not with --yes). */
-	canAsk: boolean;
 }
 
 export interface WizardOptions extends StartFlags {

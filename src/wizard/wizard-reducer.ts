@@ -135,7 +135,7 @@ function foldEvent(state: WizardState, event: RunnerEvent): WizardState {
 				...state,
 				screen: {
 					...screen,
-					build: event.job.compiled ? nextBuildProgress(undefined, event.job.compiled, state.now) : undefined,
+					build: event.job.progress ? nextBuildProgress(undefined, event.job.progress, state.now) : undefined,
 					stall: undefined,
 					job: {name: event.job.name, reattached: event.reattached},
 				},
@@ -147,7 +147,7 @@ function foldEvent(state: WizardState, event: RunnerEvent): WizardState {
 				...state,
 				screen: {
 					...screen,
-					build: event.job.compiled ? nextBuildProgress(screen.build, event.job.compiled, state.now) : screen.build,
+					build: event.job.progress ? nextBuildProgress(screen.build, event.job.progress, state.now) : screen.build,
 					stall: undefined,
 				},
 			}));

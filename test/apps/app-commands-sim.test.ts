@@ -6,6 +6,7 @@ import {isLive} from '../../src/sim/model/cluster-model.js';
 import {runCli} from './helpers/run-cli.js';
 import {saveSimLab} from './helpers/saved-lab.js';
 import {startSimHarness, type SimHarness} from './helpers/sim-harness.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 let harness: SimHarness | undefined;
 afterEach(async () => {
@@ -289,7 +290,7 @@ describe('mesos-lab app on the simulated cluster', () => {
 		const upgrade = runCli(['app', 'update', '/web', '--image', 'nginx:1.27', '--marathon', marathon]);
 		// Someone else forces a change while the upgrade runs: Marathon cancels the upgrade's deployment.
 		// Wait until the CLI listens on the event bus and has polled the deployment twice since.
-		await waitUntil(() => {
+		await waitFor(() => {
 			const events = h.calls.findIndex(c => c.path.startsWith('/v2/events'));
 			return events >= 0 && h.calls.slice(events).filter(c => c.path === '/v2/deployments').length >= 2;
 		});
@@ -326,12 +327,3 @@ describe('mesos-lab app on the simulated cluster', () => {
 	});
 });
 
-async function waitUntil(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!predicate()) {
-		if (Date.now() > deadline) {
-			throw new Error('condition not reached');
-		}
-		await new Promise(resolve => setTimeout(resolve, 10));
-	}
-}

@@ -11,7 +11,7 @@ import type {Lab} from '../../src/lab/lab-schema.js';
 import {CheckpointStore} from '../../src/state/checkpoint-store.js';
 import {acquireLabLock} from '../../src/state/lock.js';
 import type {Step} from '../../src/steps/step.js';
-import {prepareLabRun} from '../../src/wizard/lab-run.js';
+import {prepareLabRun} from '../../src/install/lab-run.js';
 import {FakeExecutor} from '../helpers/fake-executor.js';
 import {FakeJobs, fakeStep} from '../runner/fake-steps.js';
 import {testContext} from './capture.js';

@@ -1,4 +1,5 @@
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
+import {once} from 'node:events';
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -29,6 +30,19 @@ describe.skipIf(Boolean(missing))('how people start mesos-lab', () => {
 		const cli = runBuiltCli([]);
 		expect(await cli.exited).toBe(0);
 		expect(cli.output()).toMatch(/^Usage: mesos-lab \[options\] \[command\]/);
+	});
+
+	it('stops quietly when the reader of its output has closed the pipe', async () => {
+		// The reading end is closed before node has even started, so every write meets a closed pipe.
+		const child = spawn(process.execPath, ['bin/mesos-lab.js', 'plan', '--config', 'examples/lab.yaml', '--script', '--lang', 'en'], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']});
+		child.stdout.destroy();
+		let errors = '';
+		child.stderr.on('data', (chunk: Buffer) => {
+			errors += chunk.toString();
+		});
+		const [code] = await once(child, 'exit');
+		expect(errors).toBe('');
+		expect(code).toBe(0);
 	});
 
 	it('writes the plan script in the language --lang names, over the lab file\'s', async () => {

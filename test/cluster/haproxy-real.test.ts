@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {readHaproxy} from '../../src/cluster/haproxy-client.js';
 import {marathonLbServerName} from '../../src/cluster/haproxy-config.js';
 import {haproxyUnavailable, startHaproxy, type RealHaproxy} from './helpers/real-haproxy.js';
-import {waitFor} from './helpers/wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const missing = haproxyUnavailable();
 if (missing && process.env.CI) {

@@ -12,7 +12,7 @@ import {panelTable} from '../../src/dashboard/view-models/panel-content.js';
 import {taskSearchText} from '../../src/dashboard/view-models/tables.js';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
 import {startLoopbackCluster} from '../../bench/loopback-cluster.js';
-import {waitFor} from './helpers/wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const ids = (tasks: readonly {id: string; state?: string}[]): string[] => tasks.map(task => `${task.id} ${task.state ?? ''}`).sort();
 
@@ -103,9 +103,9 @@ describe('the dashboard at 100,000 tasks (answers of that size served on loopbac
 			cluster.start();
 			const {shape} = served;
 			// Half of the first record has arrived: the header says how far along it is.
-			await waitFor(() => progress.some(line => /^reading tasks ~[\d,]+ \/ 100,000/.test(line)), 120_000, 100);
+			await waitFor(() => progress.some(line => /^reading tasks ~[\d,]+ \/ 100,000/.test(line)), 'the condition', {timeoutMs: 120_000, everyMs: 100});
 			release();
-			const snapshot = await waitFor(() => (latest?.sources.mesos.kind === 'ok' && latest.sources.marathon.kind === 'ok' && latest.tasks.length === shape.tasks ? latest : undefined), 200_000, 200);
+			const snapshot = await waitFor(() => (latest?.sources.mesos.kind === 'ok' && latest.sources.marathon.kind === 'ok' && latest.tasks.length === shape.tasks ? latest : undefined), 'the condition', {timeoutMs: 200_000, everyMs: 200});
 			expect(snapshot.agents).toHaveLength(shape.agents);
 			expect(snapshot.apps).toHaveLength(shape.apps);
 

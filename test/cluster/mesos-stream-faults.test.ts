@@ -3,7 +3,7 @@ import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {MesosStream} from '../../src/cluster/mesos-stream.js';
 import {RecordIoParser} from '../../src/cluster/recordio.js';
-import {waitFor} from './helpers/wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 /**
  * A stand-in for one leading Mesos master (docs/operator-http-api.md, docs/recordio.md): it is

@@ -5,7 +5,7 @@ import {readMesos} from '../../src/cluster/mesos-client.js';
 import type {ClusterSnapshot} from '../../src/cluster/snapshot.js';
 import {connectCluster, type LiveCluster} from '../../src/dashboard/cluster-ports.js';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
-import {eventually} from '../dashboard/recording-screen.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 /** Streaming as `mesos-lab demo` and `dashboard` run it, against the simulated cluster over HTTP. */
 let sim: SimulatedCluster;
@@ -61,17 +61,10 @@ function snapshotView(): string {
 /** Waits until the streamed snapshot says what a fresh read of the cluster says. */
 async function matchesFreshRead(what: string): Promise<void> {
 	let expected = '';
-	const deadline = Date.now() + 20_000;
-	for (;;) {
+	await waitFor(async () => {
 		expected = await freshView();
-		if (snapshotView() === expected) {
-			return;
-		}
-		if (Date.now() > deadline) {
-			expect(snapshotView(), `${what} never matched a fresh read`).toBe(expected);
-		}
-		await new Promise(resolve => setTimeout(resolve, 50));
-	}
+		return snapshotView() === expected;
+	}, `${what} to match a fresh read`, {timeoutMs: 20_000, everyMs: 50, lastSeen: () => `streamed:\n${snapshotView()}\nfresh:\n${expected}`});
 }
 
 async function settle(): Promise<void> {
@@ -101,7 +94,7 @@ describe('following the simulated cluster through its event streams', () => {
 		await matchesFreshRead('the first streamed snapshot');
 		expect(latest?.feeds).toEqual({mesos: {kind: 'stream'}, marathon: {kind: 'stream'}});
 		requests = [];
-		await eventually(() => log.some(event => event.message.startsWith('subscribed to the master event stream')), 'the subscription in the log', () => JSON.stringify(log.map(event => event.message)));
+		await waitFor(() => log.some(event => event.message.startsWith('subscribed to the master event stream')), 'the subscription in the log', {lastSeen: () => JSON.stringify(log.map(event => event.message))});
 		expect(requests.filter(path => path === '/master/state')).toEqual([]);
 	});
 
@@ -157,6 +150,6 @@ describe('following the simulated cluster through its event streams', () => {
 		follow();
 		await matchesFreshRead('the first streamed snapshot');
 		const first = latest?.sources.mesos.kind === 'ok' ? latest.sources.mesos.at : '';
-		await eventually(() => latest?.sources.mesos.kind === 'ok' && latest.sources.mesos.at !== first, 'a heartbeat to move the arrival time', () => JSON.stringify(latest?.sources.mesos));
+		await waitFor(() => latest?.sources.mesos.kind === 'ok' && latest.sources.mesos.at !== first, 'a heartbeat to move the arrival time', {lastSeen: () => JSON.stringify(latest?.sources.mesos)});
 	});
 });

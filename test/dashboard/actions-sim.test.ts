@@ -2,7 +2,8 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {connectCluster, type LiveCluster} from '../../src/dashboard/cluster-ports.js';
 import {runDashboard} from '../../src/dashboard/dashboard-app.js';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
-import {eventually, findInEventLog, key, panel, recordingScreen, type RecordingScreen} from './recording-screen.js';
+import {findInEventLog, key, panel, recordingScreen, type RecordingScreen} from './recording-screen.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 let sim: SimulatedCluster;
 let running: {screen: RecordingScreen; cluster: LiveCluster; done: Promise<void>} | undefined;
@@ -18,7 +19,7 @@ function dashboard(options: {readonly: boolean}): RecordingScreen {
 }
 
 function shows(screen: RecordingScreen, predicate: (text: string) => boolean, what: string): Promise<string> {
-	return eventually(() => (predicate(screen.text()) ? screen.text() : undefined), what, () => screen.text());
+	return waitFor(() => (predicate(screen.text()) ? screen.text() : undefined), what, {lastSeen: () => screen.text(), timeoutMs: 10_000});
 }
 
 function statusLine(screen: RecordingScreen): string {

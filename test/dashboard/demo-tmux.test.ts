@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
+import {waitFor} from '../helpers/wait-for.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const capturesDir = join(root, 'test', 'dashboard', 'captures');
@@ -63,17 +64,12 @@ function startDemo(width: number, height: number): DemoTerminal {
 	return terminal;
 }
 
+// The screen or file is read again on each try, and the last reading is what a failure shows.
 async function poll<T>(read: () => T, predicate: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	let last = read();
-	while (!predicate(last)) {
-		if (Date.now() > deadline) {
-			throw new Error(`gave up waiting for ${what} after ${timeoutMs} ms; last seen:\n${String(last)}`);
-		}
-		await new Promise(resolve => setTimeout(resolve, 50));
-		last = read();
-	}
-	return last;
+	return waitFor(() => {
+		const value = read();
+		return predicate(value) ? {value} : undefined;
+	}, what, {timeoutMs, everyMs: 50, lastSeen: () => String(read())}).then(found => found.value);
 }
 
 interface OverviewTask {

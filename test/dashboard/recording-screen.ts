@@ -1,6 +1,7 @@
 import type {DashboardScreen} from '../../src/dashboard/screen.js';
 import type {Frame} from '../../src/dashboard/frame.js';
 import type {KeyPress} from '../../src/dashboard/keys.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 /** A screen that keeps the frames the dashboard shows and lets a test press keys, as blessed would deliver them. */
 export interface RecordingScreen extends DashboardScreen {
@@ -63,21 +64,6 @@ export const key = {
 	char: (ch: string): KeyPress => ({name: ch, ch}),
 };
 
-/** Polls until `probe` returns a value, or fails naming what it waited for and what it last saw. */
-export async function eventually<T>(probe: () => T | undefined | false, what: string, lastSeen: () => string, timeoutMs = 10_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = probe();
-		if (value !== undefined && value !== false) {
-			return value;
-		}
-		if (Date.now() > deadline) {
-			throw new Error(`gave up waiting for ${what} after ${timeoutMs} ms; last seen:\n${lastSeen()}`);
-		}
-		await new Promise(resolve => setTimeout(resolve, 25));
-	}
-}
-
 /** The panel's lines under its title, up to the next panel. */
 export function panel(text: string, title: string): string {
 	const titled = new RegExp(`^\\[(▶ )?${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm').exec(text);
@@ -98,7 +84,7 @@ export async function findInEventLog(screen: RecordingScreen, line: string, time
 		screen.press(key.tab);
 	}
 	let downs = 0;
-	return eventually(() => {
+	return waitFor(() => {
 		const events = panel(screen.text(), 'Events');
 		if (events.includes(line)) {
 			return events;
@@ -113,5 +99,5 @@ export async function findInEventLog(screen: RecordingScreen, line: string, time
 			screen.press(key.down);
 		}
 		return undefined;
-	}, `"${line}" in the event log`, () => panel(screen.text(), 'Events'), timeoutMs);
+	}, `"${line}" in the event log`, {lastSeen: () => panel(screen.text(), 'Events'), timeoutMs});
 }

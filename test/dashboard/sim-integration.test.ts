@@ -2,7 +2,8 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {connectCluster, type LiveCluster} from '../../src/dashboard/cluster-ports.js';
 import {runDashboard} from '../../src/dashboard/dashboard-app.js';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
-import {eventually, findInEventLog, key, panel, recordingScreen, type RecordingScreen} from './recording-screen.js';
+import {findInEventLog, key, panel, recordingScreen, type RecordingScreen} from './recording-screen.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 /** The dashboard as `mesos-lab demo` runs it, on a screen that records frames, against the simulated cluster over HTTP. */
 interface Watched {
@@ -24,10 +25,10 @@ function watch(): Watched {
 }
 
 function until(screen: RecordingScreen, predicate: (text: string) => boolean, what: string): Promise<string> {
-	return eventually(() => {
+	return waitFor(() => {
 		const text = screen.text();
 		return predicate(text) ? text : undefined;
-	}, what, () => screen.text());
+	}, what, {lastSeen: () => screen.text(), timeoutMs: 10_000});
 }
 
 const hostPort = (task: {hostPorts: number[]}, host: string) => `${host}:${task.hostPorts[0]}`;

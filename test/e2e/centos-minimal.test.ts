@@ -119,7 +119,7 @@ describe.skipIf(Boolean(unavailable)).concurrent('installing a fresh CentOS 7.9 
 		expect(output.split('\n').find(line => line.includes('preflight-leftovers@node1'))).not.toContain('/var/lib/mesos');
 	}, 2 * installTimeoutMs + 30_000);
 
-	it('after the install, a running task survives a restart of the agent, and a later yum update leaves Docker pinned', async () => {
+	it('after the install, a running task survives a restart of the agent', async () => {
 		expect(await installs.get('rpm-second'), 'the installs on this host did not complete').toBe(true);
 		const lab = rpmLab;
 		const executor = lab.host.exec('cat /opt/mesos-lab/mesos/agent/work/executor.pid').trim();
@@ -129,9 +129,6 @@ describe.skipIf(Boolean(unavailable)).concurrent('installing a fresh CentOS 7.9 
 		await onHost(lab, 'systemctl restart mesos-lab-agent', {as: 'root'});
 
 		expect(running()).toBe('running');
-		await onHost(lab, 'yum update -y', {as: 'root'});
-		expect(lab.host.exec('rpm -q --qf %{VERSION} docker-ce')).toBe('24.0.9');
-		expect(lab.host.exec('rpm -q --qf %{VERSION} docker-ce-rootless-extras')).toBe('24.0.9');
 	}, installTimeoutMs);
 
 	it('plan --script is valid bash; run twice as root it installs, then changes nothing, with Docker still pinned', async () => {

@@ -38,6 +38,7 @@ import {stringify} from 'yaml';
 import {startBuiltCli, type BuiltCli} from '../helpers/built-cli.js';
 import {tethered} from '../helpers/tethered.js';
 import {startTestHost, testHostUnavailable, type TestHost} from '../helpers/test-host.js';
+import type {DaemonConfig} from './sim-daemon.js';
 import {centosHosts, centosSudoers, freshPackages, labStandIns, standInPaths} from './stand-ins.js';
 
 export const e2eLabId = 'default';
@@ -134,7 +135,7 @@ export async function startLabHost(options: LabHostOptions = {}): Promise<LabHos
 
 		const files = releaseFiles(work, options.buildSeconds ?? 12);
 		const requests: string[] = [];
-		const tls = mirrorCertificate(work, host);
+		const tls = mirrorCertificate(work, host.gatewayAddress, [host]);
 		const mirror = await startMirror(host.gatewayAddress, files, requests, tls);
 		cleanups.push(() => Promise.all(mirror.servers.map(server => new Promise<void>(resolve => {
 			server.closeAllConnections();
@@ -143,7 +144,7 @@ export async function startLabHost(options: LabHostOptions = {}): Promise<LabHos
 		const mirrorUrl = `http://${host.gatewayAddress}:${mirror.port}`;
 		const secureMirrorUrl = `https://${host.gatewayAddress}:${mirror.securePort}`;
 
-		const daemon = await startSimDaemon(host, work, unitsDir);
+		const daemon = await startSimDaemon(host.namespace, work, oneHostCluster(host, unitsDir));
 		cleanups.push(() => {
 			daemon.kill('SIGKILL');
 		});
@@ -194,7 +195,7 @@ export function startCli(lab: Pick<LabHost, 'home'> & Partial<Pick<LabHost, 'cli
 }
 
 /** What a freshly installed CentOS 7 minimal has that the install changes. */
-function prepareFreshCentos(host: TestHost, unitsDir: string): void {
+export function prepareFreshCentos(host: TestHost, unitsDir: string): void {
 	mkdirSync(unitsDir, {recursive: true});
 	for (const mark of ['firewalld.service.active', 'firewalld.service.enabled']) {
 		writeFileSync(join(unitsDir, mark), '');
@@ -251,7 +252,7 @@ function addSudoUser(host: TestHost): 'lab' {
 	return 'lab';
 }
 
-interface ReleaseFiles {
+export interface ReleaseFiles {
 	/** Mirror path → content. */
 	served: Map<string, Buffer>;
 	zookeeperPath: string;
@@ -261,7 +262,7 @@ interface ReleaseFiles {
 	rpmSha256: string;
 }
 
-function releaseFiles(work: string, buildSeconds: number): ReleaseFiles {
+export function releaseFiles(work: string, buildSeconds: number): ReleaseFiles {
 	const served = new Map<string, Buffer>();
 	const repomd = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<repomd xmlns="http://linux.duke.edu/metadata/repo"><revision>1</revision></repomd>\n');
 	for (const repo of ['os', 'updates', 'extras']) {
@@ -397,23 +398,26 @@ function packDirectory(work: string, top: string, entries: Record<string, string
 }
 
 /**
- * A certificate for the mirror's https side, made here and trusted by the test host (appended to
- * the CA bundle in its /etc overlay), as a lab's internal mirror is trusted through its own CA.
+ * A certificate for the mirror's https side at `address`, made here and trusted by the test hosts
+ * (appended to the CA bundle in each one's /etc overlay), as a lab's internal mirror is trusted
+ * through its own CA.
  */
-function mirrorCertificate(work: string, host: TestHost): {key: Buffer; cert: Buffer} {
+export function mirrorCertificate(work: string, address: string, hosts: readonly TestHost[]): {key: Buffer; cert: Buffer} {
 	const key = join(work, 'mirror.key');
 	const cert = join(work, 'mirror.crt');
 	execFileSync('openssl', [
 		'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
 		'-subj', '/CN=mesos-lab test mirror', '-keyout', key, '-out', cert,
-		'-addext', `subjectAltName=IP:${host.gatewayAddress}`, '-addext', 'basicConstraints=critical,CA:TRUE',
+		'-addext', `subjectAltName=IP:${address}`, '-addext', 'basicConstraints=critical,CA:TRUE',
 		'-addext', 'keyUsage=critical,digitalSignature,keyCertSign',
 	], {stdio: 'ignore'});
-	host.exec(`cat ${cert} >> /etc/ssl/certs/ca-certificates.crt`);
+	for (const host of hosts) {
+		host.exec(`cat ${cert} >> /etc/ssl/certs/ca-certificates.crt`);
+	}
 	return {key: readFileSync(key), cert: readFileSync(cert)};
 }
 
-async function startMirror(address: string, files: ReleaseFiles, requests: string[], tls: {key: Buffer; cert: Buffer}): Promise<{servers: Server[]; port: number; securePort: number}> {
+export async function startMirror(address: string, files: ReleaseFiles, requests: string[], tls: {key: Buffer; cert: Buffer}): Promise<{servers: Server[]; port: number; securePort: number}> {
 	const handler = (req: IncomingMessage, res: ServerResponse) => {
 		const path = new URL(req.url ?? '/', 'http://mirror').pathname;
 		requests.push(path);
@@ -441,20 +445,24 @@ async function startMirror(address: string, files: ReleaseFiles, requests: strin
 	return {servers, port: ports[0] ?? 0, securePort: ports[1] ?? 0};
 }
 
-async function startSimDaemon(host: TestHost, work: string, unitsDir: string): Promise<ChildProcess> {
+/** The simulated cluster of a one-host lab: every daemon on the host, served at the host's address. */
+function oneHostCluster(host: TestHost, unitsDir: string): DaemonConfig {
+	const at = (port: number, unit: string) => ({address: host.address, port, listen: host.address, unit, unitsDir});
+	return {
+		masters: labPorts.masters.map((port, index) => at(port, `mesos-lab-master-${index + 1}.service`)),
+		agents: [{...at(labPorts.agent, 'mesos-lab-agent.service'), attributes: {dc: 'bj'}}],
+		marathons: labPorts.marathon.map((port, index) => at(port, `mesos-lab-marathon-${index + 1}.service`)),
+		lb: at(labPorts.marathonLb, 'mesos-lab-marathon-lb.service'),
+	};
+}
+
+/** Starts the simulated cluster (sim-daemon.ts) inside `namespace`, answering as `config` says. */
+export async function startSimDaemon(namespace: string, work: string, config: DaemonConfig): Promise<ChildProcess> {
 	const configPath = join(work, 'sim-daemon.json');
-	writeFileSync(configPath, JSON.stringify({
-		address: host.address,
-		masterPorts: labPorts.masters,
-		agentPort: labPorts.agent,
-		agentAttributes: {dc: 'bj'},
-		marathonPorts: labPorts.marathon,
-		lbPort: labPorts.marathonLb,
-		unitsDir,
-	}));
+	writeFileSync(configPath, JSON.stringify(config));
 	// Node 22 runs the TypeScript file itself (the flag is needed before 22.18, harmless after).
 	const node = [process.execPath, '--experimental-strip-types', '--disable-warning=ExperimentalWarning'];
-	const daemon = spawn(...tethered('ip', ['netns', 'exec', host.namespace, ...node, fileURLToPath(new URL('sim-daemon.ts', import.meta.url)), configPath]), {stdio: ['ignore', 'pipe', 'pipe']});
+	const daemon = spawn(...tethered('ip', ['netns', 'exec', namespace, ...node, fileURLToPath(new URL('sim-daemon.ts', import.meta.url)), configPath]), {stdio: ['ignore', 'pipe', 'pipe']});
 	let log = '';
 	daemon.stderr?.on('data', chunk => {
 		log += String(chunk);

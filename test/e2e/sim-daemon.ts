@@ -1,19 +1,29 @@
 // Runs inside a test host's network namespace (`ip netns exec NS node sim-daemon.ts config.json`)
-// and answers for the lab's Mesos masters, agent, Marathons and marathon-lb at the addresses and
-// ports the lab file gives them, each only while its unit's process lives on the test host.
+// (or, for a lab of several hosts, inside their segment's switch namespace) and answers for the lab's
+// Mesos masters, agents, Marathons and marathon-lb at the ports the lab file gives them, each only
+// while its unit's process lives on its test host.
 // The cluster behind the answers is the simulated one, loaded from the build in dist/.
 import {readFileSync} from 'node:fs';
 import type {ClusterModel as ClusterModelType} from '../../src/sim/model/cluster-model.js';
 
-interface DaemonConfig {
+/** One daemon of the lab: where the lab says it is, where this process listens for it, and its unit. */
+export interface Served {
+	/** The host address the lab gives the daemon (what the cluster's answers name). */
 	address: string;
-	masterPorts: number[];
-	agentPort: number;
-	agentAttributes: Record<string, string>;
-	marathonPorts: number[];
-	lbPort: number;
-	/** Where the systemctl stand-in keeps `<unit>.pid`. */
+	port: number;
+	/** Where this process listens: the same address, or one a forwarder on that host sends to (unit-forwarder.ts). */
+	listen: string;
+	/** The systemd unit whose process the daemon stands for. */
+	unit: string;
+	/** Where the systemctl stand-in of the daemon's host keeps `<unit>.pid`. */
 	unitsDir: string;
+}
+
+export interface DaemonConfig {
+	masters: Served[];
+	agents: Array<Served & {attributes: Record<string, string>}>;
+	marathons: Served[];
+	lb: Served;
 }
 
 const dist = new URL('../../dist/', import.meta.url);
@@ -24,34 +34,35 @@ const {handleMarathon} = await import(new URL('sim/marathon-handlers.js', dist).
 const {handleLb} = await import(new URL('sim/lb-handler.js', dist).href) as typeof import('../../src/sim/lb-handler.js');
 
 const config = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as DaemonConfig;
-const {address} = config;
 const model: ClusterModelType = new ClusterModel({
 	seed: 7,
 	startTime: Date.now(),
-	agents: [{hostname: address, ip: address, port: config.agentPort, cpus: 4, mem: 7680, disk: 40_000, attributes: config.agentAttributes}],
-	masters: config.masterPorts.map(port => ({hostname: address, port})),
-	marathons: config.marathonPorts.map(port => ({hostname: address, port})),
+	agents: config.agents.map(agent => ({hostname: agent.address, ip: agent.address, port: agent.port, cpus: 4, mem: 7680, disk: 40_000, attributes: agent.attributes})),
+	masters: config.masters.map(({address, port}) => ({hostname: address, port})),
+	marathons: config.marathons.map(({address, port}) => ({hostname: address, port})),
 });
 
-// Nothing runs until its unit starts: masters down, agent unregistered, Marathons stopped.
+// Nothing runs until its unit starts: masters down, agents unregistered, Marathons stopped.
 for (const master of model.masters) {
 	master.state = 'down';
 	master.electedAt = null;
 }
-model.killAgent(address);
+for (const agent of config.agents) {
+	model.killAgent(agent.address);
+}
 model.stopMarathon('all');
 
 interface Endpoint {
-	unit: string;
+	served: Served;
 	listener: InstanceType<typeof Listener>;
 	up(): void;
 	down(): void;
 }
 
 const endpoints: Endpoint[] = [
-	...config.masterPorts.map((port, index): Endpoint => ({
-		unit: `mesos-lab-master-${index + 1}.service`,
-		listener: new Listener(address, port, (req, res) => handleMaster(model, index, req, res)),
+	...config.masters.map((served, index): Endpoint => ({
+		served,
+		listener: new Listener(served.listen, served.port, (req, res) => handleMaster(model, index, req, res)),
 		up: () => model.startMaster(index),
 		down() {
 			const master = model.masters[index];
@@ -62,29 +73,29 @@ const endpoints: Endpoint[] = [
 			}
 		},
 	})),
-	{
-		unit: 'mesos-lab-agent.service',
-		listener: new Listener(address, config.agentPort, (req, res) => handleAgent(model, 0, req, res)),
-		up: () => model.reviveAgent(address),
-		down: () => model.killAgent(address),
-	},
-	...config.marathonPorts.map((port, index): Endpoint => ({
-		unit: `mesos-lab-marathon-${index + 1}.service`,
-		listener: new Listener(address, port, (req, res) => handleMarathon(model, index, req, res)),
+	...config.agents.map((served, index): Endpoint => ({
+		served,
+		listener: new Listener(served.listen, served.port, (req, res) => handleAgent(model, index, req, res)),
+		up: () => model.reviveAgent(served.address),
+		down: () => model.killAgent(served.address),
+	})),
+	...config.marathons.map((served, index): Endpoint => ({
+		served,
+		listener: new Listener(served.listen, served.port, (req, res) => handleMarathon(model, index, req, res)),
 		up: () => model.startMarathon(index),
 		down: () => model.stopMarathon(index),
 	})),
 	{
-		unit: 'mesos-lab-marathon-lb.service',
-		listener: new Listener(address, config.lbPort, (req, res) => handleLb(model, {group: 'docker-haproxy'}, req, res)),
+		served: config.lb,
+		listener: new Listener(config.lb.listen, config.lb.port, (req, res) => handleLb(model, {group: 'docker-haproxy'}, req, res)),
 		up() {},
 		down() {},
 	},
 ];
 
-function unitAlive(unit: string): boolean {
+function unitAlive({unit, unitsDir}: Served): boolean {
 	try {
-		process.kill(Number(readFileSync(`${config.unitsDir}/${unit}.pid`, 'utf8').trim()), 0);
+		process.kill(Number(readFileSync(`${unitsDir}/${unit}.pid`, 'utf8').trim()), 0);
 		return true;
 	} catch {
 		return false;
@@ -93,7 +104,7 @@ function unitAlive(unit: string): boolean {
 
 async function follow(): Promise<void> {
 	for (const endpoint of endpoints) {
-		const alive = unitAlive(endpoint.unit);
+		const alive = unitAlive(endpoint.served);
 		if (alive && !endpoint.listener.listening) {
 			endpoint.up();
 			await endpoint.listener.start();

@@ -399,9 +399,25 @@ case "$1" in
   *) [ "$(id -u)" = 0 ] || { echo "hostname: you must be root to change the host name" >&2; exit 1; }; echo "$1" > "$f";;
 esac`;
 
+/**
+ * hostnamectl(1) of systemd 219 (src/hostname/hostnamectl.c), `set-hostname NAME` and the status
+ * line only: setting needs root (polkit refuses others without a prompt) and changes the static and
+ * transient name, the one hostname(1) prints; /etc/hosts is left as it was.
+ */
+const hostnamectl = String.raw`
+f="$host_dir/state/hostname"
+case "$1" in
+  set-hostname)
+    [ "$(id -u)" = 0 ] || { echo "Could not set property: Interactive authentication required." >&2; exit 1; }
+    [ -n "$2" ] || { echo "Too few arguments." >&2; exit 1; }
+    echo "$2" > "$f";;
+  ""|status) echo "   Static hostname: $(cat "$f" 2>/dev/null || echo localhost.localdomain)";;
+  *) echo "hostnamectl stand-in: $1 is not supported" >&2; exit 2;;
+esac`;
+
 /** The stand-ins a lab install needs on a test host, by program name. */
 export function labStandIns(): Record<string, string> {
-	return {rpm, yum, systemctl, docker, mvn, 'firewall-cmd': firewallCmd, getenforce, setenforce, hostname};
+	return {rpm, yum, systemctl, docker, mvn, 'firewall-cmd': firewallCmd, getenforce, setenforce, hostname, hostnamectl};
 }
 
 /**
@@ -417,6 +433,7 @@ export const standInPaths: Record<string, string> = {
 	getenforce: '/usr/sbin/getenforce',
 	setenforce: '/usr/sbin/setenforce',
 	hostname: '/usr/bin/hostname',
+	hostnamectl: '/usr/bin/hostnamectl',
 };
 
 /**

@@ -8,24 +8,11 @@ import type {Executor} from '../../src/exec/executor.js';
 import type {JobHandle} from '../../src/exec/job.js';
 import {type SshdServer, shouldSkipSshd, startSshd} from '../helpers/sshd.js';
 import {sshClientFor} from './ssh-fixture.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 // Every command logs in afresh through the user's shell; on a busy machine with a heavy shell
 // start-up file that alone can take seconds, so the waits here are generous.
 const patienceMs = 90_000;
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-	const deadline = Date.now() + patienceMs;
-	for (;;) {
-		const value = await read();
-		if (done(value)) {
-			return value;
-		}
-		if (Date.now() > deadline) {
-			throw new Error(`gave up waiting; last value ${JSON.stringify(value)}`);
-		}
-		await new Promise(resolve => setTimeout(resolve, 50));
-	}
-}
 
 /** Reads every new complete line, the way a re-attaching runner does, remembering the byte offset. */
 async function readNew(exec: Executor, handle: JobHandle, offset: {next: number}, sink: string[], final = false): Promise<void> {
@@ -66,10 +53,10 @@ describe.skipIf(shouldSkipSshd())('a detached job on the target', () => {
 
 		const seen: string[] = [];
 		const offset = {next: 0};
-		await until(async () => {
+		await waitFor(async () => {
 			await readNew(first, handle, offset, seen);
-			return seen.length;
-		}, count => count === 5);
+			return seen.length === 5;
+		}, 'the first five lines', {timeoutMs: patienceMs});
 
 		server.killSessionChildren();
 		await first.close();
@@ -77,7 +64,10 @@ describe.skipIf(shouldSkipSshd())('a detached job on the target', () => {
 		const second = client.executor();
 		expect(await jobState(second, handle)).toMatchObject({kind: 'running'});
 		await second.run(`touch ${gate}`);
-		const end = await until(() => jobState(second, handle), state => state.kind !== 'running');
+		const end = await waitFor(async () => {
+			const state = await jobState(second, handle);
+			return state.kind !== 'running' && state;
+		}, 'the job to end', {timeoutMs: patienceMs});
 		await readNew(second, handle, offset, seen, true);
 		await second.close();
 
@@ -89,10 +79,13 @@ describe.skipIf(shouldSkipSshd())('a detached job on the target', () => {
 		const exec = client.executor();
 		const gate = join(baseDir, 'gate2');
 		const handle = await startJob(exec, {name: 'partial', command: `printf 'whole\\nhal'; while [ ! -f ${gate} ]; do sleep 0.05; done; printf 'f\\n'`, baseDir});
-		const firstRead = await until(() => tailJob(exec, handle, 0), chunk => chunk.text !== '');
+		const firstRead = await waitFor(async () => {
+			const chunk = await tailJob(exec, handle, 0);
+			return chunk.text !== '' && chunk;
+		}, 'the first output', {timeoutMs: patienceMs});
 		expect(firstRead).toEqual({text: 'whole\n', nextByte: 6});
 		await exec.run(`touch ${gate}`);
-		await until(() => jobState(exec, handle), state => state.kind === 'exited');
+		await waitFor(async () => (await jobState(exec, handle)).kind === 'exited', 'the job to exit', {timeoutMs: patienceMs});
 		expect(await tailJob(exec, handle, firstRead.nextByte)).toEqual({text: 'half\n', nextByte: 11});
 		await exec.close();
 	}, 2 * patienceMs);

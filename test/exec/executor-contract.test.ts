@@ -7,16 +7,7 @@ import {LocalExecutor} from '../../src/exec/local-executor.js';
 import {shellCommand} from '../../src/exec/quote.js';
 import {type SshdServer, shouldSkipSshd, startSshd} from '../helpers/sshd.js';
 import {sshClientFor} from './ssh-fixture.js';
-
-async function waitFor(predicate: () => Promise<boolean>): Promise<void> {
-	const deadline = Date.now() + 60_000;
-	while (!(await predicate())) {
-		if (Date.now() > deadline) {
-			throw new Error('condition never became true');
-		}
-		await new Promise(resolve => setTimeout(resolve, 25));
-	}
-}
+import {waitFor} from '../helpers/wait-for.js';
 
 function contract(name: string, setup: () => Promise<{executor: Executor; teardown: () => Promise<void>}>): void {
 	describe(`${name} executor`, () => {

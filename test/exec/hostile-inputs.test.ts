@@ -14,6 +14,7 @@ import {assertLabId} from '../../src/state/paths.js';
 import {Capture} from '../cli/capture.js';
 import {type SshdServer, shouldSkipSshd, startSshd} from '../helpers/sshd.js';
 import {sshClientFor} from './ssh-fixture.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mesos-lab-hostile-'));
 const marker = join(scratch, 'pwned');
@@ -150,10 +151,7 @@ describe.skipIf(shouldSkipSshd())('hostile input reaching the target', () => {
 	it('runs a job command exactly as given, with no second round of expansion', async () => {
 		const command = shellCommand(['printf', '%s\n', ...hostile]);
 		const handle = await startJob(exec, {name: 'hostile', command, baseDir: scratch});
-		const deadline = Date.now() + 20_000;
-		while ((await jobState(exec, handle)).kind === 'running' && Date.now() < deadline) {
-			await new Promise(resolve => setTimeout(resolve, 50));
-		}
+		await waitFor(async () => (await jobState(exec, handle)).kind !== 'running', 'the job to end', {timeoutMs: 20_000});
 		expect(await jobState(exec, handle)).toEqual({kind: 'exited', exitCode: 0});
 		expect((await tailJob(exec, handle, 0, {includePartialLine: true})).text).toBe(hostile.map(value => `${value}\n`).join(''));
 		expect(existsSync(marker)).toBe(false);

@@ -8,6 +8,7 @@ import {fingerprintOf} from '../../src/exec/known-hosts.js';
 import {resolveSshEndpoint} from '../../src/exec/ssh-config.js';
 import {makeUserKey, type SshdServer, shouldSkipSshd, startSshd} from '../helpers/sshd.js';
 import {sshClientFor} from './ssh-fixture.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 describe.skipIf(shouldSkipSshd())('connecting over ssh', () => {
 	let server: SshdServer;
@@ -85,9 +86,7 @@ describe.skipIf(shouldSkipSshd())('connecting over ssh', () => {
 		const socket = join(client.home, 'agent.sock');
 		const agent = spawn('ssh-agent', ['-D', '-a', socket], {stdio: 'ignore'});
 		try {
-			for (let tries = 0; tries < 200 && execFileSync('sh', ['-c', `test -S ${socket} && echo yes || true`], {encoding: 'utf8'}) === ''; tries++) {
-				await new Promise(resolve => setTimeout(resolve, 25));
-			}
+			await waitFor(() => execFileSync('sh', ['-c', `test -S ${socket} && echo yes || true`], {encoding: 'utf8'}) !== '', 'ssh-agent\'s socket');
 			execFileSync('ssh-add', [server.userKeyPath], {env: {...process.env, SSH_AUTH_SOCK: socket}, stdio: 'ignore'});
 			const executor = client.executor({endpoint: {host: '127.0.0.1', port: server.port, user: 'root', identityFiles: []}, agentSocket: socket});
 			expect((await executor.run('echo agent')).stdout).toBe('agent\n');

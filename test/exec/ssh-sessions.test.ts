@@ -8,6 +8,7 @@ import type {CommandResult} from '../../src/exec/executor.js';
 import type {SshExecutor} from '../../src/exec/ssh-executor.js';
 import {addLoginUser, type SshdServer, shouldSkipSshd, startSshd} from '../helpers/sshd.js';
 import {sshClientFor} from './ssh-fixture.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 // Each command sleeps a little so the batch really overlaps, and prints and returns its own values.
 const numbered = (index: number) => `sleep 0.3; echo out-${index}; echo err-${index} >&2; exit ${index % 7}`;
@@ -20,16 +21,6 @@ function expectEachOwnResult(results: CommandResult[]): void {
 	results.forEach((result, index) => {
 		expect(result).toMatchObject({exitCode: index % 7, stdout: `out-${index}\n`, stderr: `err-${index}\n`});
 	});
-}
-
-async function waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await predicate())) {
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
 }
 
 describe.skipIf(shouldSkipSshd())('many commands at once over one connection', () => {

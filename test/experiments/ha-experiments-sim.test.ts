@@ -3,7 +3,7 @@ import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.
 import {isLive} from '../../src/sim/model/cluster-model.js';
 import {runCli} from '../apps/helpers/run-cli.js';
 import {startSimHarness, type SimHarness} from '../apps/helpers/sim-harness.js';
-import {waitFor} from '../cluster/helpers/wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {assertBuilt, startBuiltCli} from '../helpers/built-cli.js';
 
 let harness: SimHarness | undefined;
@@ -124,8 +124,8 @@ describe('interrupting a high-availability experiment midway (SIGINT to the buil
 		const tasksBefore = sim.model.liveTasks().map(t => t.id).sort();
 		const run = startBuiltCli(['lab', 'master-failover', '--lang', 'en'], envOf(sim));
 		// The second stop leaves one master: the experiment now watches for 5 s that nobody leads.
-		await waitFor(() => (run.output().match(/^stopping simulated Mesos master/gm)?.length === 2 ? true : undefined), 60_000);
-		await waitFor(() => (sim.model.masters.filter(m => m.state === 'down').length === 2 ? true : undefined), 10_000);
+		await waitFor(() => (run.output().match(/^stopping simulated Mesos master/gm)?.length === 2 ? true : undefined), 'the condition', {timeoutMs: 60_000});
+		await waitFor(() => (sim.model.masters.filter(m => m.state === 'down').length === 2 ? true : undefined), 'the condition', {timeoutMs: 10_000});
 		expect(sim.model.leadingMaster()).toBeUndefined();
 		run.child.kill('SIGINT');
 		const code = await run.exited;
@@ -141,16 +141,16 @@ describe('interrupting a high-availability experiment midway (SIGINT to the buil
 		const sim = await realTimeCluster();
 		const instances = sim.model.liveTasks('/hello-shell').length;
 		const run = startBuiltCli(['lab', 'marathon-failover', '--lang', 'en'], envOf(sim));
-		await waitFor(() => (/^stopping simulated Marathon 1$/m.test(run.output()) ? true : undefined), 60_000);
+		await waitFor(() => (/^stopping simulated Marathon 1$/m.test(run.output()) ? true : undefined), 'the condition', {timeoutMs: 60_000});
 		// The line is printed as the stop is asked for; the simulation takes it a moment later.
-		await waitFor(() => (sim.model.marathons[0]?.state === 'stopped' ? true : undefined), 10_000);
+		await waitFor(() => (sim.model.marathons[0]?.state === 'stopped' ? true : undefined), 'the condition', {timeoutMs: 10_000});
 		// Interrupted while the new leader scales the app up: the way back also scales it down.
-		await waitFor(() => (/^\/v2\/leader names /m.test(run.output()) ? true : undefined), 60_000);
+		await waitFor(() => (/^\/v2\/leader names /m.test(run.output()) ? true : undefined), 'the condition', {timeoutMs: 60_000});
 		run.child.kill('SIGINT');
 		const code = await run.exited;
 		expect(code, run.output()).toBe(130);
 		expect(run.output()).toMatch(/^starting simulated Marathon 1$/m);
 		expect(sim.model.marathons.map(m => m.state).sort()).toEqual(['leader', 'standby']);
-		await waitFor(() => (sim.model.liveTasks('/hello-shell').length === instances && sim.model.deploymentsFor('/hello-shell').length === 0 ? true : undefined), 30_000);
+		await waitFor(() => (sim.model.liveTasks('/hello-shell').length === instances && sim.model.deploymentsFor('/hello-shell').length === 0 ? true : undefined), 'the condition', {timeoutMs: 30_000});
 	}, 120_000);
 });

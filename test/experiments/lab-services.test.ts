@@ -11,21 +11,6 @@ const threeHosts = validateLab({
 	roles: {zookeeper: ['node1', 'node2', 'node3'], masters: ['node1', 'node2', 'node3'], agents: ['node1', 'node2', 'node3'], marathon: ['node1', 'node2'], marathonLb: 'node3'},
 }, 'test lab');
 
-/** An SSH link that drops at its first command, as when the session's sshd child is killed. */
-class DroppedLink implements Executor {
-	readonly label = 'dropped';
-	closed = false;
-	async run(): Promise<never> {
-		throw new ConnectionError('Not connected');
-	}
-	async upload(): Promise<void> {}
-	async download(): Promise<never> {
-		throw new ConnectionError('Not connected');
-	}
-	async close(): Promise<void> {
-		this.closed = true;
-	}
-}
 
 describe('stopping and starting a lab\'s daemons', () => {
 	it('runs the units the install wrote, on the host each role lives on, as root', async () => {
@@ -48,7 +33,8 @@ describe('stopping and starting a lab\'s daemons', () => {
 	});
 
 	it('opens the link again when it dropped, so the restore in a finally still reaches the host', async () => {
-		const dropped = new DroppedLink();
+		// An SSH link that drops at its first command, as when the session's sshd child is killed.
+		const dropped = new FakeExecutor([{match: /./, throws: new ConnectionError('Not connected')}], 'dropped');
 		const fresh = new FakeExecutor([{match: 'systemctl start mesos-lab-master-1.service'}], 'node1');
 		const links: Executor[] = [dropped, fresh];
 		const lines: string[] = [];

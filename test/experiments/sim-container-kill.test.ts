@@ -1,6 +1,7 @@
 import {connect} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {haproxyAvailable, startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const statsPort = 29390;
 const vhostPort = 29380;
@@ -28,16 +29,6 @@ function accepts(host: string, port: number): Promise<boolean> {
 	});
 }
 
-async function until(predicate: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!await predicate()) {
-		if (Date.now() > deadline) {
-			throw new Error('condition not reached');
-		}
-		await new Promise(resolve => setTimeout(resolve, 10));
-	}
-}
-
 describe('docker kill on the simulated cluster', () => {
 	it.skipIf(!realHaproxy)('closes the task\'s port at once, and Marathon hears of it only after the report delay, in real time', async () => {
 		// The clock runs a simulated minute per tick: only the report delay may hold the news back.
@@ -58,7 +49,7 @@ describe('docker kill on the simulated cluster', () => {
 		await cluster.control.startMarathon();
 		expect(await accepts(ip, port)).toBe(false);
 
-		await until(() => cluster.model.tasks.get(victim.id)?.state !== 'TASK_RUNNING');
+		await waitFor(() => cluster.model.tasks.get(victim.id)?.state !== 'TASK_RUNNING');
 		expect(Date.now() - killedAt).toBeGreaterThanOrEqual(noticeMs);
 		expect(cluster.model.tasks.get(victim.id)?.state).toBe('TASK_FAILED');
 		for (let i = 0; i < 30 && cluster.model.liveTasks('/nginx').filter(t => cluster.model.isHealthy(t)).length < 2; i++) {

@@ -9,7 +9,7 @@ import {parseZkUrl} from '../../src/cluster/zk-discovery.js';
 import {connectCluster} from '../../src/dashboard/cluster-ports.js';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
 import {CheckpointStore} from '../../src/state/checkpoint-store.js';
-import {waitFor} from '../cluster/helpers/wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {assertBuilt, measurementsIn, startBuiltCli} from '../helpers/built-cli.js';
 import {ensembleUnavailable, startZkEnsemble, type ZkEnsemble} from '../helpers/zk-ensemble.js';
 
@@ -67,7 +67,7 @@ describe.skipIf(missing !== undefined)('against a real three-member ZooKeeper en
 	it('interrupted with Ctrl-C while a member is down, starts that member again before it exits', async () => {
 		await ensemble.whole();
 		const run = startBuiltCli(['--home', home, 'lab', 'zk-quorum', '--lab-id', 'zk-lab', '--lang', 'en']);
-		await waitFor(() => (/^stopping zkServer\.sh/m.test(run.output()) ? true : undefined), 60_000);
+		await waitFor(() => (/^stopping zkServer\.sh/m.test(run.output()) ? true : undefined), 'the condition', {timeoutMs: 60_000});
 		run.child.kill('SIGINT');
 		const code = await run.exited;
 		const output = run.output();
@@ -136,19 +136,19 @@ describe.skipIf(missing !== undefined)('against a real three-member ZooKeeper en
 		});
 		live.start();
 		try {
-			await waitFor(() => (latest?.leaders.mesos === first ? true : undefined), 30_000);
+			await waitFor(() => (latest?.leaders.mesos === first ? true : undefined), 'the condition', {timeoutMs: 30_000});
 			// The leader stops: its process ends, and with it its session and its znode.
 			await sim.control.stopMaster(0);
 			const deletedAt = Date.now();
 			await call(done => zk.remove(znodes[0]!, -1, error => done(error, undefined)));
-			const moved = await waitFor(() => events.find(e => e.type === 'zookeeper-mesos-leader' && e.message.includes(`leader is ${second}`)), 30_000);
+			const moved = await waitFor(() => events.find(e => e.type === 'zookeeper-mesos-leader' && e.message.includes(`leader is ${second}`)), 'the condition', {timeoutMs: 30_000});
 			console.log(`dashboard: ZooKeeper watch reported the new Mesos leader ${Date.now() - deletedAt} ms after the znode was deleted`);
 			expect(moved.message).toBe(`ZooKeeper: Mesos leader is ${second} (${znodes[1]}), was ${first}`);
 			await waitFor(() => {
 				if (latest?.leaders.mesos === second) return true;
 				// Kept as the last error, so a timeout says what the dashboard saw.
 				throw new Error(`leader ${latest?.leaders.mesos ?? 'none'}; errors ${JSON.stringify(latest?.errors ?? [])}`);
-			}, 30_000);
+			}, 'the condition', {timeoutMs: 30_000});
 			expect(events.some(e => e.type === 'mesos-leader-changed' && e.message === `Mesos leader is now ${second} (was ${first})`)).toBe(true);
 		} finally {
 			live.stop();

@@ -8,22 +8,35 @@ export interface FakeCommand {
 	exitCode?: number;
 	/** Answer at most this many times (default: any number). */
 	times?: number;
+	/** Throw this instead of answering, as a dropped SSH link does (ConnectionError). */
+	throws?: Error;
+}
+
+export interface FakeExecutorOptions {
+	/**
+	 * The answer to a command the script does not name. Without it such a command throws, so a test
+	 * notices a step running something new; a probe table may instead let unnamed probes fail.
+	 */
+	unmatched?: {exitCode: number; stderr?: string};
 }
 
 /**
- * An executor that answers from a script and fails loudly on any command nobody expected, so a
- * test notices a step running something new.
+ * The one scripted executor of the tests: it answers from a script (first match wins), records every
+ * command it was asked, and fails loudly on any command nobody expected unless told how to answer it.
  */
 export class FakeExecutor implements Executor {
 	readonly label: string;
 	readonly commands: string[] = [];
 	readonly uploads = new Map<string, {content: string; mode: number | undefined}>();
+	closed = false;
 	readonly #script: FakeCommand[];
 	readonly #used = new Map<FakeCommand, number>();
+	readonly #unmatched: FakeExecutorOptions['unmatched'];
 
-	constructor(script: FakeCommand[], label = 'fake') {
-		this.#script = script;
+	constructor(script: readonly FakeCommand[], label = 'fake', options: FakeExecutorOptions = {}) {
+		this.#script = [...script];
 		this.label = label;
+		this.#unmatched = options.unmatched;
 	}
 
 	/** Adds answers after construction, for commands that depend on earlier results. */
@@ -36,10 +49,17 @@ export class FakeExecutor implements Executor {
 			(typeof candidate.match === 'string' ? candidate.match === command : candidate.match.test(command))
 			&& (candidate.times === undefined || (this.#used.get(candidate) ?? 0) < candidate.times));
 		if (!entry) {
+			if (this.#unmatched) {
+				this.commands.push(command);
+				return {exitCode: this.#unmatched.exitCode, stdout: '', stderr: this.#unmatched.stderr ?? '', durationMs: 1};
+			}
 			throw new Error(`FakeExecutor(${this.label}) got an unexpected command: ${command}`);
 		}
 		this.#used.set(entry, (this.#used.get(entry) ?? 0) + 1);
 		this.commands.push(command);
+		if (entry.throws) {
+			throw entry.throws;
+		}
 		const stdout = entry.stdout ?? '';
 		const stderr = entry.stderr ?? '';
 		for (const line of lines(stdout)) {
@@ -63,7 +83,9 @@ export class FakeExecutor implements Executor {
 		return {content: Buffer.from(file.content), mode: file.mode ?? 0o644};
 	}
 
-	async close(): Promise<void> {}
+	async close(): Promise<void> {
+		this.closed = true;
+	}
 }
 
 function lines(text: string): string[] {

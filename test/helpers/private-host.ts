@@ -2,6 +2,7 @@ import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
 import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {waitFor} from './wait-for.js';
 
 /**
  * A machine only another namespace can reach: its own network namespace, linked by one veth pair to
@@ -107,13 +108,9 @@ export async function startPrivateHost(options: PrivateHostOptions): Promise<Pri
 
 /** Waits until sshd accepts inside the namespace, which is the only place it can be seen from. */
 async function listening(namespace: string, address: string, log: () => string): Promise<void> {
-	const deadline = Date.now() + 15_000;
-	while (Date.now() < deadline) {
-		const probe = execFileSync('ip', ['netns', 'exec', namespace, 'bash', '-c', `(exec 3<>/dev/tcp/${address}/22) 2>/dev/null && echo open || true`], {encoding: 'utf8'});
-		if (probe.trim() === 'open') {
-			return;
-		}
-		await new Promise(resolve => setTimeout(resolve, 50));
-	}
-	throw new Error(`sshd on ${address} did not start: ${log()}`);
+	await waitFor(
+		() => execFileSync('ip', ['netns', 'exec', namespace, 'bash', '-c', `(exec 3<>/dev/tcp/${address}/22) 2>/dev/null && echo open || true`], {encoding: 'utf8'}).trim() === 'open',
+		`sshd on ${address} to start`,
+		{timeoutMs: 15_000, everyMs: 50, lastSeen: log},
+	);
 }

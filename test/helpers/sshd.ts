@@ -4,6 +4,7 @@ import {createConnection, createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {tethered} from './tethered.js';
+import {waitFor} from './wait-for.js';
 
 const sshdBinary = '/usr/sbin/sshd';
 
@@ -81,16 +82,6 @@ export function makeUserKey(dir: string, name: string, passphrase = ''): string 
 	return path;
 }
 
-async function waitUntil(predicate: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await predicate())) {
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
-}
-
 /** The sshd processes under the listener (per-connection monitors and their session processes), not the shells they run. */
 function sshdDescendants(root: number): number[] {
 	const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm='], {encoding: 'utf8'})
@@ -160,7 +151,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<SshdServer> 
 			child.once('exit', () => {
 				exited = true;
 			});
-			await waitUntil(async () => exited || await accepts(port), `sshd on port ${port}`);
+			await waitFor(async () => exited || await accepts(port), `sshd on port ${port}`);
 			if (!exited) {
 				listener = child;
 				return;

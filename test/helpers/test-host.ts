@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createConnection} from 'node:net';
 import {tethered} from './tethered.js';
+import {waitFor} from './wait-for.js';
 
 /**
  * A throw-away machine for end-to-end tests: its own network namespace and address, a real OpenSSH
@@ -108,7 +109,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 	}
 	const sshdConfig = join(dir, 'sshd_config');
 	writeFileSync(sshdConfig, [
-		`ListenAddress ${address}`,
+		// Every address of the host's own namespace, so a segment joined later (test-segment.ts) reaches it too.
+		'ListenAddress 0.0.0.0',
 		'Port 22',
 		`HostKey ${hostKey}`,
 		`AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
@@ -249,9 +251,38 @@ function reapedStale(lock: string): boolean {
 	}
 }
 
-function claimNetworkSlot(prefix: string): NetworkSlot {
+/**
+ * Takes the lock file `name` under the slot folder for this process (clearing it first when its
+ * owner died), records what will be made under it, and returns the release that undoes it all; or
+ * undefined when someone else holds it. Test hosts and test segments share the folder and the rules.
+ */
+export function claimSlotLock(name: string, made: {namespace: string; outside: string}): (() => void) | undefined {
 	mkdirSync(slotDir, {recursive: true});
-	const addressesInUse = run('ip', ['-o', '-4', 'addr', 'show']);
+	const lock = join(slotDir, name);
+	if (existsSync(lock) && !reapedStale(lock)) {
+		return undefined;
+	}
+	try {
+		writeFileSync(lock, String(process.pid), {flag: 'wx'});
+	} catch {
+		return undefined;
+	}
+	writeFileSync(`${lock}.json`, JSON.stringify(made));
+	tearDown(made.namespace, made.outside);
+	return () => {
+		tearDown(made.namespace, made.outside);
+		rmSync(`${lock}.json`, {force: true});
+		rmSync(lock, {force: true});
+	};
+}
+
+/** The IPv4 addresses of this machine's own namespace, one `inet A/N` per line. */
+export function addressesInUse(): string {
+	return run('ip', ['-o', '-4', 'addr', 'show']);
+}
+
+function claimNetworkSlot(prefix: string): NetworkSlot {
+	const inUse = addressesInUse();
 	// Start somewhere that depends on the process, so parallel claimers rarely race for one file.
 	const start = (process.pid * 7) % slotCount;
 	for (let step = 0; step < slotCount; step++) {
@@ -263,29 +294,14 @@ function claimNetworkSlot(prefix: string): NetworkSlot {
 		const namespace = `${prefix}-${number}`;
 		const outside = `mlh${number}o`;
 		const inside = `mlh${number}i`;
-		const lock = join(slotDir, String(number));
-		if (existsSync(lock) && !reapedStale(lock)) {
-			continue;
-		}
 		// Addresses someone set up without a slot file (an older checkout) are left alone too.
-		if (new RegExp(`inet ${gatewayAddress.replaceAll('.', '\\.')}/|inet ${address.replaceAll('.', '\\.')}/`).test(addressesInUse)) {
+		if (new RegExp(`inet ${gatewayAddress.replaceAll('.', '\\.')}/|inet ${address.replaceAll('.', '\\.')}/`).test(inUse)) {
 			continue;
 		}
-		try {
-			writeFileSync(lock, String(process.pid), {flag: 'wx'});
-		} catch {
-			continue;
+		const release = claimSlotLock(String(number), {namespace, outside});
+		if (release !== undefined) {
+			return {namespace, outside, inside, gatewayAddress, address, release};
 		}
-		writeFileSync(`${lock}.json`, JSON.stringify({namespace, outside}));
-		tearDown(namespace, outside);
-		return {
-			namespace, outside, inside, gatewayAddress, address,
-			release: () => {
-				tearDown(namespace, outside);
-				rmSync(`${lock}.json`, {force: true});
-				rmSync(lock, {force: true});
-			},
-		};
 	}
 	throw new Error('no free test network slot');
 }
@@ -300,20 +316,12 @@ function defaultStandIns(): Record<string, string> {
 }
 
 async function waitForPort(host: string, port: number, log: () => string): Promise<void> {
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
-		const open = await new Promise<boolean>(resolve => {
-			const socket = createConnection({host, port});
-			socket.once('connect', () => {
-				socket.destroy();
-				resolve(true);
-			});
-			socket.once('error', () => resolve(false));
+	await waitFor(async () => new Promise<boolean>(resolve => {
+		const socket = createConnection({host, port});
+		socket.once('connect', () => {
+			socket.destroy();
+			resolve(true);
 		});
-		if (open) {
-			return;
-		}
-		await new Promise(resolve => setTimeout(resolve, 50));
-	}
-	throw new Error(`sshd on ${host}:${port} did not start: ${log()}`);
+		socket.once('error', () => resolve(false));
+	}), `sshd on ${host}:${port} to start`, {everyMs: 50, lastSeen: log});
 }

@@ -8,6 +8,7 @@ import type {StepContext} from '../../src/steps/step.js';
 import {topology} from '../../src/lab/topology.js';
 import {zookeeperSteps} from '../../src/steps/zookeeper.js';
 import {localExecutor} from '../steps/local-exec.js';
+import {waitFor} from './wait-for.js';
 
 export const zookeeperHome = '/usr/share/zookeeper';
 
@@ -53,13 +54,11 @@ export async function startZkEnsemble(ports: {client: number[]; peer: number[]; 
 	const members = topology(lab).zookeeper;
 	const modes = () => Promise.all(members.map(async m => ({id: m.id, mode: await zkModeOf(m.host.address, m.clientPort)})));
 	const whole = async (timeoutMs = 90_000) => {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const now = await modes();
-			if (now.filter(m => m.mode === 'leader').length === 1 && now.filter(m => m.mode === 'follower').length === 2) return now;
-			if (Date.now() > deadline) throw new Error(`the ensemble is not whole: ${JSON.stringify(now)}`);
-			await new Promise(resolve => setTimeout(resolve, 250));
-		}
+		let last: Awaited<ReturnType<typeof modes>> = [];
+		return waitFor(async () => {
+			last = await modes();
+			return last.filter(m => m.mode === 'leader').length === 1 && last.filter(m => m.mode === 'follower').length === 2 && last;
+		}, 'the ensemble to be whole (one leader, two followers)', {timeoutMs, everyMs: 250, lastSeen: () => JSON.stringify(last)});
 	};
 	await whole();
 	return {

@@ -10,6 +10,7 @@ export function fakeStep(id: string, parts: {
 	commands?: PlannedCommand[];
 	verify?: () => VerifyResult;
 	hints?: FailureHint[];
+	jobProgress?: Step['jobProgress'];
 }): Step {
 	return {
 		id,
@@ -21,17 +22,23 @@ export function fakeStep(id: string, parts: {
 		plan: async () => ({files: [], commands: parts.commands ?? []}),
 		verify: async () => parts.verify?.() ?? {ok: true, proof: 'fine'},
 		hints: parts.hints ?? [],
+		...(parts.jobProgress ? {jobProgress: parts.jobProgress} : {}),
 	};
 }
 
-/** Detached jobs held in memory: the test appends to a job's log and decides when it exits. */
+/**
+ * Detached jobs held in memory: the test appends to a job's log and decides when it exits. A stop
+ * ends the job with the status a TERM signal leaves (128 + 15), as the shell reports it.
+ */
 export class FakeJobs implements JobControl {
 	readonly logs = new Map<string, string>();
 	readonly exits = new Map<string, number>();
+	readonly stopped: string[] = [];
 	started = 0;
 
 	async startJob(_exec: unknown, spec: {name: string; command: string; baseDir: string}): Promise<JobHandle> {
 		this.started++;
+		this.exits.delete(spec.name);
 		this.logs.set(spec.name, '');
 		return {name: spec.name, dir: `${spec.baseDir}/${spec.name}`, command: spec.command, startedAt: new Date().toISOString()};
 	}
@@ -44,6 +51,11 @@ export class FakeJobs implements JobControl {
 	async tailJob(_exec: unknown, handle: JobHandle, fromByte: number): Promise<{text: string; nextByte: number}> {
 		const bytes = Buffer.from(this.logs.get(handle.name) ?? '');
 		return {text: bytes.subarray(fromByte).toString(), nextByte: bytes.length};
+	}
+
+	async stopJob(_exec: unknown, handle: JobHandle): Promise<void> {
+		this.stopped.push(handle.name);
+		this.exits.set(handle.name, 143);
 	}
 
 	write(name: string, text: string): void {

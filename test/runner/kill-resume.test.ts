@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {waitFor} from '../helpers/wait-for.js';
 
 const script = fileURLToPath(new URL('fixtures/run-plan.mjs', import.meta.url));
 const built = fileURLToPath(new URL('../../dist/runner/run-lab.js', import.meta.url));
@@ -59,16 +60,6 @@ function killWithCommands(child: ChildProcess): void {
 const checkpointFile = () => join(home, 'labs', 'kill-lab', 'checkpoints.json');
 const journal = () => JSON.parse(readFileSync(checkpointFile(), 'utf8')) as {steps: Record<string, {status: string}>; run?: {outcome: string}};
 
-async function until(predicate: () => boolean, what: string): Promise<void> {
-	const deadline = Date.now() + 60_000;
-	while (!predicate()) {
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-		await new Promise(resolve => setTimeout(resolve, 10));
-	}
-}
-
 function statusOf(key: string): string | undefined {
 	try {
 		return journal().steps[key]?.status;
@@ -88,7 +79,7 @@ describe('kill -9 and resume', () => {
 	it('completes the plan after being killed at several points, and the checkpoint file always parses', async () => {
 		for (const point of killPoints) {
 			const run = start(true);
-			await until(() => point.reached(run), point.name);
+			await waitFor(() => point.reached(run), point.name);
 			run.child.kill('SIGKILL');
 			await run.exited;
 			expect(() => journal(), `checkpoint file after a kill ${point.name}`).not.toThrow();
@@ -109,7 +100,7 @@ describe('kill -9 and resume', () => {
 	it('stops a second run on the same lab with a message naming the lock holder', async () => {
 		// Long enough that the first run is still inside step 1 however slowly the second one starts.
 		const first = start(false, '20');
-		await until(() => statusOf('touch-1@local') === 'running', 'the first run to start');
+		await waitFor(() => statusOf('touch-1@local') === 'running', 'the first run to start');
 		const second = start(true);
 		expect(await second.exited).toBe(1);
 		expect(second.errors()).toMatch(new RegExp(`in use by process ${first.child.pid} on \\S+, started \\d{4}-`));

@@ -9,6 +9,7 @@ import {CheckpointStore} from '../../src/state/checkpoint-store.js';
 import type {Step} from '../../src/steps/step.js';
 import {FakeExecutor} from '../helpers/fake-executor.js';
 import {FakeJobs, fakeStep} from './fake-steps.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 let home: string;
 beforeEach(() => {
@@ -24,17 +25,6 @@ function runnerFor(steps: Step[], exec: FakeExecutor, extra: Partial<Constructor
 	const events: RunnerEvent[] = [];
 	runner.on(event => events.push(event));
 	return {store, runner, events};
-}
-
-async function until(predicate: () => boolean): Promise<void> {
-	// A ceiling for a loaded machine; the condition usually holds within milliseconds.
-	const deadline = Date.now() + 30_000;
-	while (!predicate()) {
-		if (Date.now() > deadline) {
-			throw new Error('condition not reached in 30 s');
-		}
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
 }
 
 describe('runner', () => {
@@ -125,7 +115,7 @@ describe('runner', () => {
 		const exec = new FakeExecutor([{match: 'flaky', exitCode: 1, times: 1}, {match: 'flaky'}]);
 		const {store, runner} = runnerFor([fakeStep('flaky', {commands: [{command: 'flaky'}]})], exec, {onFailure: 'ask'});
 		const outcome = runner.run();
-		await until(() => store.step('flaky@node1')?.status === 'failed');
+		await waitFor(() => store.step('flaky@node1')?.status === 'failed');
 		runner.retry('flaky@node1');
 		expect(await outcome).toBe('completed');
 		expect(store.step('flaky@node1')).toMatchObject({status: 'done', attempts: 2});
@@ -136,7 +126,7 @@ describe('runner', () => {
 		const steps = [fakeStep('broken', {commands: [{command: 'broken'}]}), fakeStep('after', {commands: [{command: 'after'}]})];
 		const {store, runner} = runnerFor(steps, exec, {onFailure: 'ask'});
 		const outcome = runner.run();
-		await until(() => store.step('broken@node1')?.status === 'failed');
+		await waitFor(() => store.step('broken@node1')?.status === 'failed');
 		runner.skip('broken@node1');
 		expect(await outcome).toBe('completed');
 		expect(store.step('broken@node1')).toMatchObject({status: 'skipped', reason: 'skipped by request after a failure'});
@@ -155,7 +145,7 @@ describe('runner', () => {
 		];
 		const first = runnerFor(steps, exec, {onFailure: 'ask', verifyTimeoutMs: 0});
 		const outcome = first.runner.run();
-		await until(() => first.store.step('broken@node1')?.status === 'failed');
+		await waitFor(() => first.store.step('broken@node1')?.status === 'failed');
 		first.runner.skip('broken@node1');
 		expect(await outcome).toBe('completed');
 		expect(first.store.step('ensemble@node1')).toMatchObject({status: 'skipped', reason: 'one leader'});
@@ -214,9 +204,9 @@ describe('runner', () => {
 		const lines: string[] = [];
 		first.runner.on(event => event.type === 'command-output' && lines.push(event.line));
 		const firstRun = first.runner.run();
-		await until(() => jobs.started === 1);
+		await waitFor(() => jobs.started === 1);
 		jobs.write('mesos-build', 'compiling a.cc\ncompiling b');
-		await until(() => lines.length === 1);
+		await waitFor(() => lines.length === 1);
 		first.runner.stop();
 		expect(await firstRun).toBe('stopped');
 		expect(first.store.step('mesos-build@node1')).toMatchObject({status: 'running', job: {name: 'mesos-build', readBytes: 'compiling a.cc\n'.length}});
@@ -234,12 +224,74 @@ describe('runner', () => {
 		expect(second.store.step('mesos-build@node1')?.status).toBe('done');
 	});
 
+	it('restarts a silent job on request: the step keeps going and its earlier commands do not run again', async () => {
+		const jobs = new FakeJobs();
+		const exec = new FakeExecutor([{match: 'fetch sources', times: 1}]);
+		const step = fakeStep('mesos-build', {commands: [{command: 'fetch sources'}, {command: 'make -j2', detached: {name: 'mesos-build'}}]});
+		const {store, runner, events} = runnerFor([step], exec, {jobs, onFailure: 'ask'});
+		const outcome = runner.run();
+		await waitFor(() => jobs.started === 1);
+		jobs.write('mesos-build', 'compiling a.cc\n');
+		await waitFor(() => store.step('mesos-build@node1')?.job?.readBytes === 'compiling a.cc\n'.length);
+
+		expect(await runner.restartJob('mesos-build@node1')).toBe(true);
+		await waitFor(() => jobs.started === 2);
+		jobs.write('mesos-build', 'compiling b.cc\n');
+		jobs.exits.set('mesos-build', 0);
+
+		expect(await outcome).toBe('completed');
+		expect(jobs.stopped).toEqual(['mesos-build']);
+		expect(exec.commands).toEqual(['fetch sources']);
+		expect(events.filter(event => event.type === 'step-failed')).toEqual([]);
+		expect(store.readLog('mesos-build@node1')).toContain('# mesos-build stopped for a restart; starting it again\ncompiling b.cc\n');
+		expect(store.step('mesos-build@node1')).toMatchObject({status: 'done', attempts: 1});
+	});
+
+	it('has nothing to restart when the step follows no job', async () => {
+		const {runner} = runnerFor([], new FakeExecutor([]), {jobs: new FakeJobs()});
+		expect(await runner.restartJob('mesos-build@node1')).toBe(false);
+	});
+
+	it('asks its gate before a needed step applies, and saves a skip there as the user\'s', async () => {
+		const exec = new FakeExecutor([{match: 'yum install -y docker-ce'}]);
+		const steps = [
+			fakeStep('install-java', {check: () => ({kind: 'satisfied', reason: 'java 1.8 found'})}),
+			fakeStep('install-zookeeper', {commands: [{command: 'tar xzf zookeeper.tar.gz'}]}),
+			fakeStep('install-docker', {commands: [{command: 'yum install -y docker-ce'}]}),
+		];
+		const asked: Array<{key: string; commands: string[]}> = [];
+		const {store, runner} = runnerFor(steps, exec, {
+			gate: async ({step, plan}) => {
+				asked.push({key: step.key, commands: plan.commands.map(command => command.command)});
+				return step.id === 'install-zookeeper' ? {kind: 'skip', reason: 'not now'} : {kind: 'apply'};
+			},
+		});
+
+		expect(await runner.run()).toBe('completed');
+		expect(asked).toEqual([
+			{key: 'install-zookeeper@node1', commands: ['tar xzf zookeeper.tar.gz']},
+			{key: 'install-docker@node1', commands: ['yum install -y docker-ce']},
+		]);
+		expect(exec.commands).toEqual(['yum install -y docker-ce']);
+		expect(store.step('install-java@node1')).toMatchObject({status: 'skipped', skippedBy: 'check'});
+		expect(store.step('install-zookeeper@node1')).toMatchObject({status: 'skipped', reason: 'not now', skippedBy: 'request'});
+
+		// Resume keeps the user's skip and asks nothing about it again.
+		asked.length = 0;
+		const again = runnerFor(steps, exec, {gate: async ({step}) => {
+			asked.push({key: step.key, commands: []});
+			return {kind: 'apply'};
+		}});
+		expect(await again.runner.run({resumed: true})).toBe('completed');
+		expect(asked.map(entry => entry.key)).toEqual(['install-docker@node1']);
+	});
+
 	it('fails with the job\'s own exit status', async () => {
 		const jobs = new FakeJobs();
 		const exec = new FakeExecutor([]);
 		const {store, runner} = runnerFor([fakeStep('build', {commands: [{command: 'make', detached: {name: 'build'}}]})], exec, {jobs});
 		const outcome = runner.run();
-		await until(() => jobs.started === 1);
+		await waitFor(() => jobs.started === 1);
 		jobs.write('build', 'error: out of memory\n');
 		jobs.exits.set('build', 2);
 		expect(await outcome).toBe('failed');

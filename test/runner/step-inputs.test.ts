@@ -6,9 +6,10 @@ import type {CommandResult, RunOptions} from '../../src/exec/executor.js';
 import type {JobProgress} from '../../src/runner/events.js';
 import {Runner} from '../../src/runner/runner.js';
 import {CheckpointStore} from '../../src/state/checkpoint-store.js';
-import {buildProgressLine} from '../../src/steps/build-progress-line.js';
+import {buildProgressLine, lastBuildProgress} from '../../src/steps/build-progress-line.js';
 import {FakeExecutor} from '../helpers/fake-executor.js';
 import {FakeJobs, fakeStep} from './fake-steps.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 let home: string;
 beforeEach(() => {
@@ -39,33 +40,23 @@ describe('what the runner hands to commands and reports from jobs', () => {
 		expect(JSON.stringify(store.journal())).not.toContain('s3cret');
 	});
 
-	it('reads compiled objects from the build job\'s progress lines', async () => {
+	it('passes on the progress the step reads from its job\'s log', async () => {
 		const jobs = new FakeJobs();
 		const store = CheckpointStore.open(home, 'lab');
-		const step = fakeStep('mesos-build', {commands: [{command: 'make', detached: {name: 'mesos-build'}}]});
+		const step = fakeStep('mesos-build', {commands: [{command: 'make', detached: {name: 'mesos-build'}}], jobProgress: lastBuildProgress});
 		const runner = new Runner({labId: 'lab', steps: [step], store, executorFor: () => new FakeExecutor([]), jobs, jobPollMs: 1, verifyIntervalMs: 1});
 		const progress: JobProgress[] = [];
 		runner.on((event) => event.type === 'job-progress' && progress.push(event.job));
 		const outcome = runner.run();
-		await until(() => jobs.started === 1);
+		await waitFor(() => jobs.started === 1);
 		jobs.write('mesos-build', `  CXX      a.lo\n${buildProgressLine(120, 1400)}\n`);
-		await until(() => progress.length === 1);
+		await waitFor(() => progress.length === 1);
 		jobs.write('mesos-build', '  CXX      b.lo\n');
-		await until(() => progress.length === 2);
+		await waitFor(() => progress.length === 2);
 		jobs.write('mesos-build', `${buildProgressLine(1400, 1400)}\n`);
 		jobs.exits.set('mesos-build', 0);
 		expect(await outcome).toBe('completed');
-		expect(progress.map((entry) => entry.compiled)).toEqual([{done: 120, total: 1400}, undefined, {done: 1400, total: 1400}]);
+		expect(progress.map((entry) => entry.progress)).toEqual([{done: 120, total: 1400}, undefined, {done: 1400, total: 1400}]);
 	});
 });
 
-async function until(predicate: () => boolean): Promise<void> {
-	// A ceiling for a loaded machine; the condition usually holds within milliseconds.
-	const deadline = Date.now() + 30_000;
-	while (!predicate()) {
-		if (Date.now() > deadline) {
-			throw new Error('condition not reached in 30 s');
-		}
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
-}

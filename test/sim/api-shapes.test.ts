@@ -1,6 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/cluster.js';
-import {getJson, waitFor} from './sim-client.js';
+import {getJson} from './sim-client.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 describe('the simulated cluster speaks the documented APIs', () => {
 	let sim: SimulatedCluster;

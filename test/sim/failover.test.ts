@@ -1,6 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/cluster.js';
-import {getJson, openEventStream, waitFor} from './sim-client.js';
+import {getJson, openEventStream} from './sim-client.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 describe('after a failure the simulated cluster heals like the real one', () => {
 	let sim: SimulatedCluster;

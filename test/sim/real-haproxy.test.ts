@@ -3,7 +3,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/cluster.js';
 import {seedAgents} from '../../src/sim/model/seed.js';
 import {haproxyAvailable} from '../../src/sim/real-haproxy.js';
-import {waitFor} from './sim-client.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const available = haproxyAvailable();
 if (!available && process.env.CI) throw new Error('Debian haproxy is required in CI: /usr/sbin/haproxy is missing');

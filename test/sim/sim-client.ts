@@ -1,4 +1,3 @@
-import {setTimeout as delay} from 'node:timers/promises';
 
 export interface SseEvent {
 	event: string;
@@ -33,16 +32,6 @@ export async function openEventStream(url: string): Promise<{events: SseEvent[];
 		}
 	})();
 	return {events, close: () => controller.abort()};
-}
-
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined && value !== false) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await delay(25);
-	}
 }
 
 // Answers are read like a client would read them: any JSON shape, checked by the assertions.

@@ -13,11 +13,12 @@ import type {Step} from '../../src/steps/step.js';
 import type {StepContext} from '../../src/steps/step.js';
 import {stepKey} from '../../src/steps/step.js';
 import {exampleLabs} from './labs.js';
-import {fakeExecutor, type Scripted} from './fake-exec.js';
+import {FakeExecutor, type FakeCommand} from '../helpers/fake-executor.js';
 import {localExecutor} from './local-exec.js';
 
 const lab = exampleLabs()[0]!.lab;
-const context = (script: readonly Scripted[]): StepContext & {exec: ReturnType<typeof fakeExecutor>} => ({exec: fakeExecutor(script), signal: new AbortController().signal});
+// A probe the table does not answer fails, as a probe for something absent does on a real host.
+const context = (script: readonly FakeCommand[]): StepContext & {exec: FakeExecutor} => ({exec: new FakeExecutor(script, 'node', {unmatched: {exitCode: 1}}), signal: new AbortController().signal});
 
 // Steps whose check reads answers from the services rather than one exit status.
 const answerReading = new Set(['zookeeper-ensemble', 'mesos-master-leader', 'marathon-leader']);
@@ -26,7 +27,7 @@ describe('check and plan of every install step', () => {
 	const steps = buildPlan(lab).filter((step) => step.phase !== 'preflight' && !answerReading.has(step.id) && !step.id.startsWith('zookeeper-member-'));
 
 	it.each(steps.map((step) => [stepKey(step), step] as const))('%s is satisfied when its probe succeeds and needed when it fails', async (_key, step) => {
-		expect((await step.check(context([{when: /.*/, stdout: 'ok'}]))).kind).toBe('satisfied');
+		expect((await step.check(context([{match: /.*/, stdout: 'ok'}]))).kind).toBe('satisfied');
 		expect((await step.check(context([]))).kind).toBe('needed');
 	});
 
@@ -40,19 +41,19 @@ describe('ZooKeeper member and ensemble checks', () => {
 	const steps = buildPlan(lab);
 	const member = steps.find((step) => step.id === 'zookeeper-member-2')!;
 	const ensemble = steps.find((step) => step.id === 'zookeeper-ensemble')!;
-	const srvr = (port: number, mode: string): Scripted => ({when: new RegExp(`zk-4lw 192\\.168\\.56\\.10 ${port} srvr`), stdout: `Zookeeper version: 3.4.14\nMode: ${mode}\n`});
+	const srvr = (port: number, mode: string): FakeCommand => ({match: new RegExp(`zk-4lw 192\\.168\\.56\\.10 ${port} srvr`), stdout: `Zookeeper version: 3.4.14\nMode: ${mode}\n`});
 
 	it.each([
-		['already running with myid 2', [srvr(2182, 'follower'), {when: /cat .*zk2\/data\/myid/, stdout: '2\n'}], 'satisfied'],
-		['running but with another myid', [srvr(2182, 'follower'), {when: /myid/, stdout: '3\n'}], 'needed'],
-		['not answering', [{when: /myid/, stdout: '2\n'}], 'needed'],
+		['already running with myid 2', [srvr(2182, 'follower'), {match: /cat .*zk2\/data\/myid/, stdout: '2\n'}], 'satisfied'],
+		['running but with another myid', [srvr(2182, 'follower'), {match: /myid/, stdout: '3\n'}], 'needed'],
+		['not answering', [{match: /myid/, stdout: '2\n'}], 'needed'],
 	] as const)('member 2 %s → %s', async (_case, script, kind) => {
 		expect((await member.check(context(script))).kind).toBe(kind);
 	});
 
 	it.each([
 		['leading', [srvr(2182, 'leader')], true, /answers srvr \(leader\)/],
-		['started first, waiting for a second member', [{when: /zk-4lw 192\.168\.56\.10 2182 srvr/, stdout: 'This ZooKeeper instance is not currently serving requests\n'}], true, /waits for a quorum/],
+		['started first, waiting for a second member', [{match: /zk-4lw 192\.168\.56\.10 2182 srvr/, stdout: 'This ZooKeeper instance is not currently serving requests\n'}], true, /waits for a quorum/],
 		['not answering', [], false, /does not answer srvr on 2182/],
 	] as const)('member 2 verifies when %s', async (_case, script, ok, pattern) => {
 		const result = await member.verify(context(script));
@@ -76,7 +77,7 @@ describe('Mesos masters and Marathon agree on their leaders', () => {
 	const steps = buildPlan(lab);
 	const masters = steps.find((step) => step.id === 'mesos-master-leader')!;
 	const marathon = steps.find((step) => step.id === 'marathon-leader')!;
-	const redirect = (port: number, to: string): Scripted => ({when: new RegExp(`:${port}/master/redirect`), stdout: `307 http://${to}/`});
+	const redirect = (port: number, to: string): FakeCommand => ({match: new RegExp(`:${port}/master/redirect`), stdout: `307 http://${to}/`});
 
 	it('accepts three masters that all redirect to one of them', async () => {
 		const leader = '192.168.56.10:5051';
@@ -95,7 +96,7 @@ describe('Mesos masters and Marathon agree on their leaders', () => {
 	});
 
 	it('needs both Marathons to answer with the same leader', async () => {
-		const info = (port: number, leader: string): Scripted => ({when: new RegExp(`:${port}/v2/info`), stdout: JSON.stringify({leader})});
+		const info = (port: number, leader: string): FakeCommand => ({match: new RegExp(`:${port}/v2/info`), stdout: JSON.stringify({leader})});
 		expect((await marathon.check(context([info(8080, '192.168.56.10:8081'), info(8081, '192.168.56.10:8081')]))).kind).toBe('satisfied');
 		expect((await marathon.check(context([info(8080, '192.168.56.10:8081')]))).kind).toBe('needed');
 	});
@@ -119,7 +120,7 @@ describe('preflight findings', () => {
 		['selinux', 'Enforcing\n', 'fix'],
 		['cpus', '1\n', 'warn'],
 	] as const)('%s with probe output %j is %s', async (name, stdout, level) => {
-		const finding = await find(name).assess(context([{when: /.*/, stdout}]));
+		const finding = await find(name).assess(context([{match: /.*/, stdout}]));
 		expect(finding.level).toBe(level);
 		expect(finding.fix.en.length).toBeGreaterThan(0);
 	});
@@ -135,57 +136,57 @@ describe('preflight findings', () => {
 			['a name that does not resolve', 'vm\n'],
 		])('fails on a lab of several hosts for %s, with the fix', async (_case, stdout) => {
 			const check = hostnameOn(threeHosts, node2);
-			const finding = await check.assess(context([{when: /hostname/, stdout}]));
+			const finding = await check.assess(context([{match: /hostname/, stdout}]));
 			expect(finding.level).toBe('fail');
 			expect(finding.fix.en).toContain(`add "${node2.address} ${node2.name}" to /etc/hosts`);
 			expect(finding.fix.zh).toContain(`${node2.address} ${node2.name}`);
-			expect((await check.verify(context([{when: /hostname/, stdout}]))).ok).toBe(false);
+			expect((await check.verify(context([{match: /hostname/, stdout}]))).ok).toBe(false);
 		});
 
 		it('only warns on one VM, where every daemon is given its address, and says why', async () => {
-			const finding = await hostnameOn(lab, host).assess(context([{when: /hostname/, stdout: 'vm\n127.0.0.1\n'}]));
+			const finding = await hostnameOn(lab, host).assess(context([{match: /hostname/, stdout: 'vm\n127.0.0.1\n'}]));
 			expect(finding.level).toBe('warn');
 			expect(finding.detail).toMatch(/vm resolves to loopback 127\.0\.0\.1 \(one VM: every daemon is given .* explicitly\)/);
 			expect(finding.fix.en).toContain('/etc/hosts');
 		});
 
 		it('passes a name that resolves to the host\'s network address', async () => {
-			const finding = await hostnameOn(threeHosts, node2).assess(context([{when: /hostname/, stdout: `node2\n${node2.address}\n`}]));
+			const finding = await hostnameOn(threeHosts, node2).assess(context([{match: /hostname/, stdout: `node2\n${node2.address}\n`}]));
 			expect(finding.level).toBe('pass');
 		});
 	});
 
 	it('says before any step runs that no registry serves the images, and offers the offline archives', async () => {
 		const stdout = 'refused-by https://docker.m.daocloud.io: mesosphere/marathon:v1.10.26 (403)\nrefused-by https://registry-1.docker.io: mesosphere/marathon:v1.10.26 (no reply)\n';
-		const finding = await find('images').assess(context([{when: /manifests/, stdout}]));
+		const finding = await find('images').assess(context([{match: /manifests/, stdout}]));
 		expect(finding.level).toBe('warn');
 		expect(finding.detail).toContain('docker.m.daocloud.io: mesosphere/marathon:v1.10.26 (403)');
 		expect(finding.fix.en).toContain('docker.offlineImages');
 		expect(finding.fix.zh).toContain('docker.offlineImages');
-		const served = await find('images').assess(context([{when: /manifests/, stdout: 'served-by https://registry-1.docker.io\n'}]));
+		const served = await find('images').assess(context([{match: /manifests/, stdout: 'served-by https://registry-1.docker.io\n'}]));
 		expect(served.level).toBe('pass');
 	});
 
 	it('names what is supported when the system is not CentOS 7', async () => {
-		const result = await find('os').verify(context([{when: /os-release/, stdout: 'ID=ubuntu\nVERSION_ID="22.04"\n'}]));
+		const result = await find('os').verify(context([{match: /os-release/, stdout: 'ID=ubuntu\nVERSION_ID="22.04"\n'}]));
 		expect(result.ok ? '' : result.problem).toMatch(/Only CentOS 7/);
 	});
 
 	it('turns a failure the user chose to ignore into a warning', async () => {
-		const finding = await find('memory', ['memory']).assess(context([{when: /meminfo/, stdout: meminfo(1024 * 1024, 0)}]));
+		const finding = await find('memory', ['memory']).assess(context([{match: /meminfo/, stdout: meminfo(1024 * 1024, 0)}]));
 		expect(finding.level).toBe('warn');
-		expect((await find('memory', ['memory']).check(context([{when: /meminfo/, stdout: meminfo(1024 * 1024, 0)}]))).kind).toBe('satisfied');
+		expect((await find('memory', ['memory']).check(context([{match: /meminfo/, stdout: meminfo(1024 * 1024, 0)}]))).kind).toBe('satisfied');
 	});
 
 	it('names the swap file setting in the fix when memory is short on a host that builds Mesos', async () => {
-		const finding = await find('memory').assess(context([{when: /meminfo/, stdout: meminfo(2 * 1024 * 1024, 0)}]));
+		const finding = await find('memory').assess(context([{match: /meminfo/, stdout: meminfo(2 * 1024 * 1024, 0)}]));
 		expect(finding.fix.en).toMatch(/swapFile: \{sizeGiB: 4\}/);
 	});
 
 	it('only warns about memory on a host that does not build Mesos', async () => {
 		const prebuilt = {...lab, mesos: {source: 'rpm' as const, download: {url: 'https://rpm.internal/mesos.rpm', checksum: {algorithm: 'sha256' as const}}}};
 		const memory = preflightChecks(prebuilt, host).find((step) => step.checkName === 'memory')!;
-		expect((await memory.assess(context([{when: /meminfo/, stdout: meminfo(2 * 1024 * 1024, 0)}]))).level).toBe('warn');
+		expect((await memory.assess(context([{match: /meminfo/, stdout: meminfo(2 * 1024 * 1024, 0)}]))).level).toBe('warn');
 	});
 
 	it('makes the swap file the lab asks for just before the memory check, and only then', async () => {
@@ -194,7 +195,7 @@ describe('preflight findings', () => {
 		expect(ids.indexOf('swap-file')).toBe(ids.indexOf('preflight-memory') - 1);
 		expect(preflightSteps(lab, host).map((step) => step.id)).not.toContain('swap-file');
 		const swap = preflightSteps(withSwap, host).find((step) => step.id === 'swap-file')!;
-		expect((await swap.check(context([{when: /swapon --show/, exitCode: 0}]))).kind).toBe('satisfied');
+		expect((await swap.check(context([{match: /swapon --show/, exitCode: 0}]))).kind).toBe('satisfied');
 		expect((await swap.check(context([]))).kind).toBe('needed');
 		const plan = await swap.plan(planningContext());
 		expect(plan.commands[0]?.command).toMatch(/mkswap[\s\S]*\/etc\/fstab[\s\S]*' mesos-lab \/swapfile 6$/);
@@ -205,7 +206,7 @@ describe('preflight findings', () => {
 		['a port held by something else', 'LISTEN 0 50 0.0.0.0:2181 0.0.0.0:*\n--- running lab services\nmesos-lab-zookeeper-2.service\n', 'fail', /2181 \(zookeeper 1\)/],
 		['ZooKeeper started from its script (no unit)', 'LISTEN 0 50 0.0.0.0:2182 0.0.0.0:*\n--- running lab services\nmesos-lab-zookeeper-2.service\n', 'pass', /held by the lab's own/],
 	] as const)('ports: %s is %s', async (_case, stdout, level, detail) => {
-		const finding = await find('ports').assess(context([{when: /ss -ltn/, stdout}]));
+		const finding = await find('ports').assess(context([{match: /ss -ltn/, stdout}]));
 		expect(finding.level).toBe(level);
 		expect(finding.detail).toMatch(detail);
 	});
@@ -269,7 +270,7 @@ describe('docker login', () => {
 	});
 
 	it('is already done when docker holds a login for the registry', async () => {
-		expect((await loginStep().check(context([{when: /grep -qF "\$1" \/root\/.docker\/config.json' mesos-lab docker.io/}]))).kind).toBe('satisfied');
+		expect((await loginStep().check(context([{match: /grep -qF "\$1" \/root\/.docker\/config.json' mesos-lab docker.io/}]))).kind).toBe('satisfied');
 		expect((await loginStep().check(context([]))).kind).toBe('needed');
 	});
 });

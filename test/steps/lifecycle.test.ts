@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {lifecycleCommands} from '../../src/steps/lifecycle.js';
 import {buildResetPlan} from '../../src/steps/reset.js';
 import {planningContext} from '../../src/steps/plan-script.js';
-import {fakeExecutor} from './fake-exec.js';
+import {FakeExecutor} from '../helpers/fake-executor.js';
 import {exampleLabs} from './labs.js';
 
 const [single, spread] = exampleLabs();
@@ -31,9 +31,9 @@ describe('starting, stopping and resetting the lab', () => {
 
 	it('reports a reset as already done when nothing is left', async () => {
 		const step = buildResetPlan(single!.lab).find((candidate) => candidate.id === 'reset-data')!;
-		const nothingLeft = {exec: fakeExecutor([{when: /\/opt\/mesos-lab \/var\/lib\/mesos-lab$/}]), signal: new AbortController().signal};
+		const nothingLeft = {exec: new FakeExecutor([{match: /\/opt\/mesos-lab \/var\/lib\/mesos-lab$/}], 'node', {unmatched: {exitCode: 1}}), signal: new AbortController().signal};
 		expect((await step.check(nothingLeft)).kind).toBe('satisfied');
-		const leftovers = {exec: fakeExecutor([]), signal: new AbortController().signal};
+		const leftovers = {exec: new FakeExecutor([], 'node', {unmatched: {exitCode: 1}}), signal: new AbortController().signal};
 		expect((await step.check(leftovers)).kind).toBe('needed');
 	});
 });

@@ -8,26 +8,13 @@ import type {Step, StepContext} from '../../src/steps/step.js';
 import {topology} from '../../src/lab/topology.js';
 import {zookeeperSteps} from '../../src/steps/zookeeper.js';
 import {localExecutor} from './local-exec.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const zookeeperHome = '/usr/share/zookeeper';
 const available = existsSync(join(zookeeperHome, 'bin', 'zkServer.sh')) && existsSync('/usr/bin/java');
 const missing = !available && process.env.CI === undefined;
 // Three JVMs starting on a busy machine can take longer than the default test timeout.
 const ensembleTimeoutMs = 120_000;
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) {
-			return value;
-		}
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
 
 describe.skipIf(missing)('a ZooKeeper ensemble from the generated files (Debian ZooKeeper on loopback)', () => {
 	let root: string;

@@ -2,7 +2,8 @@ import {describe, expect, test} from 'vitest';
 import {parseLab, serializeLab} from '../../src/lab/lab-file.js';
 import {buildPlan} from '../../src/steps/catalog.js';
 import {answersToLab} from '../../src/wizard/answers-to-lab.js';
-import {aventerKey, aventerRepo, runInterview, type InterviewEffects} from '../../src/wizard/interview.js';
+import type {InterviewEffects} from '../../src/install/target.js';
+import {aventerKey, aventerRepo, runInterview} from '../../src/wizard/interview.js';
 import {scriptedPrompts} from './scripted-prompts.js';
 
 const effects: InterviewEffects = {

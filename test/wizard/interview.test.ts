@@ -1,6 +1,7 @@
 import {describe, expect, test, vi} from 'vitest';
 import {answersToLab} from '../../src/wizard/answers-to-lab.js';
-import {runInterview, type InterviewEffects} from '../../src/wizard/interview.js';
+import type {InterviewEffects} from '../../src/install/target.js';
+import {runInterview} from '../../src/wizard/interview.js';
 import {scriptedPrompts} from './scripted-prompts.js';
 
 function effects(overrides: Partial<InterviewEffects> = {}): InterviewEffects {

@@ -6,6 +6,7 @@ import {wizardReducer} from '../../src/wizard/wizard-reducer.js';
 import {initialWizardState} from '../../src/wizard/wizard-state.js';
 import {planSteps} from './events.js';
 import {ScriptedSource} from './scripted-source.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const osFails: PreflightOutcome = {
 	key: 'preflight-os@node1',
@@ -67,40 +68,34 @@ function review(language: 'zh' | 'en', autoConfirm = false) {
 	return {controls, app};
 }
 
-async function until(predicate: () => boolean): Promise<void> {
-	await vi.waitFor(() => {
-		expect(predicate()).toBe(true);
-	});
-}
-
 test('the review leads with the failure and its fix; Enter says why it cannot start; i then Enter starts with the check ignored', async () => {
 	const {controls, app} = review('en');
-	await until(() => (app.lastFrame() ?? '').includes('Fix: Only CentOS 7 is supported.'));
+	await waitFor(() => (app.lastFrame() ?? '').includes('Fix: Only CentOS 7 is supported.'));
 	expect(app.lastFrame()).toContain('✗ os@node1: Confirm the system is CentOS 7');
 	expect(app.lastFrame()).toContain('Found: found debian 12');
 	expect(app.lastFrame()).not.toContain('Enter or y: start');
 
 	app.stdin.write('\r');
-	await until(() => (app.lastFrame() ?? '').includes('Cannot start yet: fix or ignore os first.'));
+	await waitFor(() => (app.lastFrame() ?? '').includes('Cannot start yet: fix or ignore os first.'));
 	expect(controls.confirmPlan).not.toHaveBeenCalled();
 
 	app.stdin.write('i');
-	await until(() => (app.lastFrame() ?? '').includes('(ignored by you)'));
+	await waitFor(() => (app.lastFrame() ?? '').includes('(ignored by you)'));
 	expect(app.lastFrame()).toContain('Enter or y: start');
 	app.stdin.write('\r');
-	await until(() => vi.mocked(controls.confirmPlan).mock.calls.length === 1);
+	await waitFor(() => vi.mocked(controls.confirmPlan).mock.calls.length === 1);
 	expect(controls.confirmPlan).toHaveBeenCalledWith(['os']);
 	app.unmount();
 });
 
 test('in Chinese, c checks again and a fixed machine may start; --yes never starts past a failure', async () => {
 	const {controls, app} = review('zh', true);
-	await until(() => (app.lastFrame() ?? '').includes('修复: 仅支持 CentOS 7。'));
+	await waitFor(() => (app.lastFrame() ?? '').includes('修复: 仅支持 CentOS 7。'));
 	expect(app.lastFrame()).toContain('i: 忽略选中项');
 	expect(controls.confirmPlan).not.toHaveBeenCalled();
 
 	app.stdin.write('c');
-	await until(() => vi.mocked(controls.confirmPlan).mock.calls.length === 1);
+	await waitFor(() => vi.mocked(controls.confirmPlan).mock.calls.length === 1);
 	expect(controls.recheckPreflight).toHaveBeenCalledTimes(1);
 	expect(controls.confirmPlan).toHaveBeenCalledWith([]);
 	app.unmount();

@@ -2,7 +2,7 @@ import {render, Text} from 'ink';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {RunnerEvent, StepRef} from '../../src/runner/events.js';
 import {WizardApp, type WizardControls} from '../../src/wizard/components/WizardApp.js';
-import type {LearnPause} from '../../src/wizard/learn-gate.js';
+import type {LearnPause} from '../../src/install/learn-gate.js';
 import {colorDisabled, NoColorContext, useTone} from '../../src/wizard/palette.js';
 import {at, stepRef} from './events.js';
 import {Keyboard, Terminal} from './fake-terminal.js';

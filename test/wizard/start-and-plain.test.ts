@@ -9,9 +9,9 @@ import {serializeLab} from '../../src/lab/lab-file.js';
 import type {RunnerEvent} from '../../src/runner/events.js';
 import {answersToLab} from '../../src/wizard/answers-to-lab.js';
 import {defaultAnswers} from '../../src/wizard/interview.js';
-import type {DrivableRun} from '../../src/wizard/prepared-run.js';
+import type {DrivableRun} from '../../src/install/prepared-run.js';
 import {runWizard, type WizardDeps} from '../../src/wizard/run-wizard.js';
-import {chooseStartMode} from '../../src/wizard/start-mode.js';
+import {chooseStartMode} from '../../src/install/start-mode.js';
 import {at, planSteps, started} from './events.js';
 
 const [docker] = planSteps as [typeof planSteps[0]];

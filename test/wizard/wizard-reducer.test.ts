@@ -78,8 +78,8 @@ describe('the step screen', () => {
 });
 
 describe('the Mesos build progress', () => {
-	const attach: RunnerEvent = {type: 'job-attached', step: build, at, reattached: false, job: {name: 'mesos-build', logBytes: 0, compiled: {done: 100, total: 1100}}};
-	const progress = (done: number): RunnerEvent => ({type: 'job-progress', step: build, job: {name: 'mesos-build', logBytes: done * 80, compiled: {done, total: 1100}}});
+	const attach: RunnerEvent = {type: 'job-attached', step: build, at, reattached: false, job: {name: 'mesos-build', logBytes: 0, progress: {done: 100, total: 1100}}};
+	const progress = (done: number): RunnerEvent => ({type: 'job-progress', step: build, job: {name: 'mesos-build', logBytes: done * 80, progress: {done, total: 1100}}});
 
 	test('percent comes from compiled objects against the total', () => {
 		const state = fold([started(build), runAt(attach, 0), runAt(progress(550), 60_000)]);
@@ -103,7 +103,7 @@ describe('the Mesos build progress', () => {
 	});
 
 	test('a re-attached build measures its rate from where it was found, not from zero', () => {
-		const reattach: RunnerEvent = {...attach, reattached: true, job: {name: 'mesos-build', logBytes: 0, compiled: {done: 1000, total: 1100}}} as RunnerEvent;
+		const reattach: RunnerEvent = {...attach, reattached: true, job: {name: 'mesos-build', logBytes: 0, progress: {done: 1000, total: 1100}}} as RunnerEvent;
 		const state = fold([started(build), runAt(reattach, 0), runAt(progress(1010), 10_000)]);
 		expect(state.screen).toMatchObject({build: {etaMs: 90_000}});
 	});
@@ -124,7 +124,7 @@ describe('the stall warning', () => {
 
 	test('goes away when the build makes progress again or the user acts on it', () => {
 		const stalled = fold([started(build), silent(600_000)]);
-		const moving = wizardReducer(stalled, {type: 'runner', event: {type: 'job-progress', step: build, job: {name: 'mesos-build', logBytes: 10, compiled: {done: 5, total: 10}}}, now: 1});
+		const moving = wizardReducer(stalled, {type: 'runner', event: {type: 'job-progress', step: build, job: {name: 'mesos-build', logBytes: 10, progress: {done: 5, total: 10}}}, now: 1});
 		expect(moving.screen).toMatchObject({stall: undefined});
 		expect(wizardReducer(stalled, {type: 'stall-dismissed'}).screen).toMatchObject({stall: undefined});
 	});

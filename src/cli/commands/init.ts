@@ -5,10 +5,11 @@ import {readLabFile} from '../../lab/lab-file.js';
 import type {Lab} from '../../lab/lab-schema.js';
 import {assertLabId} from '../../state/paths.js';
 import {runWizard} from '../../wizard/run-wizard.js';
-import {realWizardDeps} from '../../wizard/wizard-deps.js';
+import {realInstallDeps} from '../../install/install-deps.js';
 import {languageWithLab, type CommandContext} from '../context.js';
 import * as z from 'zod';
 import {flag, hostAccessOptions, word, words} from '../command-options.js';
+import {dashboardOpener} from './open-dashboard.js';
 
 /** `mesos-lab init`'s flags. */
 export const options = hostAccessOptions.extend({
@@ -34,7 +35,7 @@ export async function run(options: InitOptions, ctx: CommandContext): Promise<nu
 		plain: options.plain === true,
 		learn: options.learn === true,
 		...(options.ignorePreflight === undefined ? {} : {ignorePreflight: options.ignorePreflight}),
-	}, realWizardDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true, ...(options.sshConfig === undefined ? {} : {sshConfig: options.sshConfig})}));
+	}, realInstallDeps(ctx, {labId, openDashboard: dashboardOpener(ctx, labId), acceptNewHostKey: options.acceptNewHostKey === true, ...(options.sshConfig === undefined ? {} : {sshConfig: options.sshConfig})}));
 }
 
 /** The lab file, speaking the language chooseLanguage picks for it: --lang beats its `language:`. */

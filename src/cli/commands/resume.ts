@@ -3,8 +3,9 @@ import type {Lab} from '../../lab/lab-schema.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import {assertHomeWritable} from '../../state/home-check.js';
 import {runWizard, type WizardDeps} from '../../wizard/run-wizard.js';
-import {realWizardDeps, type RealDepsOptions} from '../../wizard/wizard-deps.js';
+import {realInstallDeps, type RealDepsOptions} from '../../install/install-deps.js';
 import {languageWithLab, type CommandContext} from '../context.js';
+import {dashboardOpener} from './open-dashboard.js';
 import {resolveLabId} from './status.js';
 import * as z from 'zod';
 import {flag, hostAccessOptions, word} from '../command-options.js';
@@ -20,13 +21,13 @@ export type ResumeOptions = z.output<typeof options>;
 export type ResumeDepsFactory = (ctx: CommandContext, options: RealDepsOptions) => WizardDeps;
 
 /** `mesos-lab resume`: the wizard again, on the lab the journal kept, continuing where it stopped. */
-export async function run(options: ResumeOptions, ctx: CommandContext, makeDeps: ResumeDepsFactory = realWizardDeps): Promise<number> {
+export async function run(options: ResumeOptions, ctx: CommandContext, makeDeps: ResumeDepsFactory = realInstallDeps): Promise<number> {
 	const labId = resolveLabId(ctx.home, options.labId);
 	assertHomeWritable(ctx.home);
 	const saved = loadSavedLab(ctx.home, labId);
 	// The saved lab's language was chosen at init; --lang or MESOS_LAB_LANG given now still wins.
 	const lab = {...saved, language: languageWithLab(ctx, saved.language)};
-	return runWizard(ctx, {resume: true, lab, plain: options.plain === true}, makeDeps(ctx, {labId, acceptNewHostKey: options.acceptNewHostKey === true, ...(options.sshConfig === undefined ? {} : {sshConfig: options.sshConfig})}));
+	return runWizard(ctx, {resume: true, lab, plain: options.plain === true}, makeDeps(ctx, {labId, openDashboard: dashboardOpener(ctx, labId), acceptNewHostKey: options.acceptNewHostKey === true, ...(options.sshConfig === undefined ? {} : {sshConfig: options.sshConfig})}));
 }
 
 /**

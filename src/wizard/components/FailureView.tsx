@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Language} from '../../steps/step.js';
 import {useTone} from '../palette.js';
-import {localize, type StepInfoLookup} from '../step-info.js';
+import {localize, type StepInfoLookup} from '../../install/step-info.js';
 import type {WizardScreen} from '../wizard-state.js';
 
 export interface FailureViewProps {

@@ -3,17 +3,13 @@ import type {StepRef} from '../../runner/events.js';
 import type {CheckResult, Language} from '../../steps/step.js';
 import {formatDuration} from '../build-progress.js';
 import {useTone} from '../palette.js';
-import {localize, type StepInfoLookup} from '../step-info.js';
+import type {PlannedDownload} from '../../install/prepared-run.js';
+import {localize, type StepInfoLookup} from '../../install/step-info.js';
 import {startBlocked} from '../wizard-reducer.js';
 import type {WizardState} from '../wizard-state.js';
 import {blockedKeys, PreflightFailures} from './PreflightFailures.js';
 
 /** Something the run will fetch, and the mirror it comes from. */
-export interface PlannedDownload {
-	what: string;
-	from: string;
-}
-
 export interface PlanReviewProps {
 	steps: StepRef[];
 	checks: Record<string, CheckResult>;

@@ -3,7 +3,7 @@ import {useEffect, useState} from 'react';
 import type {Language} from '../../steps/step.js';
 import {formatDuration} from '../build-progress.js';
 import {useTone} from '../palette.js';
-import {localize, type StepInfoLookup} from '../step-info.js';
+import {localize, type StepInfoLookup} from '../../install/step-info.js';
 import type {WizardScreen} from '../wizard-state.js';
 import {ProgressBar} from './ProgressBar.js';
 

@@ -2,15 +2,10 @@ import {Box, Text} from 'ink';
 import type {StepRef} from '../../runner/events.js';
 import type {Language, VerifyResult} from '../../steps/step.js';
 import {useTone} from '../palette.js';
-import {localize, type StepInfoLookup} from '../step-info.js';
+import type {ClusterAddresses, ExperimentCommands} from '../../install/prepared-run.js';
+import {localize, type StepInfoLookup} from '../../install/step-info.js';
 
 /** Where the finished cluster answers. */
-export interface ClusterAddresses {
-	mesos: string;
-	marathon: string;
-	haproxyStats: string;
-}
-
 export interface SummaryProps {
 	outcome: 'completed' | 'stopped' | 'failed';
 	addresses: ClusterAddresses;
@@ -55,12 +50,6 @@ export function Summary({outcome, addresses, steps, verified, language, info, pr
 			<Text color={tone('accent')}>d: open the dashboard · q: quit</Text>
 		</Box>
 	);
-}
-
-/** The commands of one topic's experiments, shown on one line. */
-export interface ExperimentCommands {
-	topic: 'apps' | 'availability';
-	commands: readonly string[];
 }
 
 const offerLead = {

@@ -5,16 +5,17 @@ import type {RunnerEvent, StepRef} from '../../runner/events.js';
 import type {PreflightOutcome} from '../../steps/preflight-findings.js';
 import type {CheckResult, Language} from '../../steps/step.js';
 import {formatDuration} from '../build-progress.js';
-import type {LearnControl, LearnDecision} from '../learn-gate.js';
+import type {LearnControl, LearnDecision} from '../../install/learn-gate.js';
+import type {ClusterAddresses, ExperimentCommands, PlannedDownload} from '../../install/prepared-run.js';
+import type {StepInfoLookup} from '../../install/step-info.js';
 import {NoColorContext, useTone} from '../palette.js';
-import type {StepInfoLookup} from '../step-info.js';
 import {failingChecks, startBlocked, wizardReducer} from '../wizard-reducer.js';
 import {initialWizardState, type FinishedStep, type WizardState} from '../wizard-state.js';
 import {FailureView} from './FailureView.js';
-import {PlanReview, type PlannedDownload} from './PlanReview.js';
+import {PlanReview} from './PlanReview.js';
 import {rowsPerFailure} from './PreflightFailures.js';
 import {StepView} from './StepView.js';
-import {Summary, type ClusterAddresses, type ExperimentCommands} from './Summary.js';
+import {Summary} from './Summary.js';
 
 /** Where runner events come from: the runner itself, a replayed journal, or a test script. */
 export interface RunnerEventSource {

@@ -3,6 +3,7 @@ import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {tethered} from '../../helpers/tethered.js';
+import {waitFor} from '../../helpers/wait-for.js';
 
 export function haproxyUnavailable(): string | undefined {
 	return existsSync('/usr/sbin/haproxy') ? undefined : '/usr/sbin/haproxy is missing (install haproxy)';
@@ -67,22 +68,20 @@ export async function startHaproxy(statsPort: number, apps: HaproxyApp[]): Promi
 		stderr += chunk.toString();
 	});
 	const statsUrl = `http://127.0.0.1:${statsPort}`;
-	const deadline = Date.now() + 10_000;
-	for (;;) {
+	// An exited server is reported at once, not after the ceiling.
+	const started = await waitFor(async () => {
 		if (child.exitCode !== null) {
-			rmSync(dir, {recursive: true, force: true});
-			throw new Error(`HAProxy exited with ${child.exitCode}: ${stderr}`);
+			return 'exited';
 		}
-		const ok = await fetch(`${statsUrl}/_haproxy_health_check`).then(response => response.ok, () => false);
-		if (ok) {
-			break;
-		}
-		if (Date.now() > deadline) {
-			child.kill('SIGKILL');
-			rmSync(dir, {recursive: true, force: true});
-			throw new Error(`HAProxy did not start: ${stderr}`);
-		}
-		await new Promise(resolve => setTimeout(resolve, 100));
+		return await fetch(`${statsUrl}/_haproxy_health_check`).then(response => response.ok, () => false) && 'serving';
+	}, 'HAProxy to serve its health check', {timeoutMs: 10_000, everyMs: 100, lastSeen: () => stderr}).catch((error: unknown) => {
+		child.kill('SIGKILL');
+		rmSync(dir, {recursive: true, force: true});
+		throw error;
+	});
+	if (started === 'exited') {
+		rmSync(dir, {recursive: true, force: true});
+		throw new Error(`HAProxy exited with ${child.exitCode}: ${stderr}`);
 	}
 	return {
 		statsUrl,

@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {tethered} from '../../helpers/tethered.js';
 import {sendFourLetterWord} from '../../../src/cluster/zookeeper-client.js';
+import {waitFor} from '../../helpers/wait-for.js';
 
 const javaDir = '/usr/share/java';
 const jars = ['zookeeper.jar', 'zookeeper-jute.jar', 'slf4j-api.jar', 'slf4j-nop.jar', 'netty-handler.jar', 'netty-common.jar', 'netty-buffer.jar', 'netty-transport.jar', 'netty-resolver.jar', 'netty-codec.jar', 'netty-transport-native-epoll.jar', 'netty-transport-native-unix-common.jar', 'metrics-core.jar', 'snappy-java.jar', 'commons-cli.jar', 'commons-io.jar'];
@@ -40,22 +41,21 @@ export async function startZookeeper(port: number, whitelist: string | undefined
 		stderr += chunk.toString();
 	});
 	const endpoint = `127.0.0.1:${port}`;
-	const deadline = Date.now() + 30_000;
-	for (;;) {
+	// An exited server is reported at once, not after the ceiling.
+	const started = await waitFor(async () => {
 		if (child.exitCode !== null) {
-			rmSync(dir, {recursive: true, force: true});
-			throw new Error(`ZooKeeper exited with ${child.exitCode}: ${stderr.slice(-2000)}`);
+			return 'exited';
 		}
 		const answer = await sendFourLetterWord(endpoint, 'srvr', {timeoutMs: 1_000}).catch(() => '');
-		if (answer.includes('Mode:') || answer.includes('whitelist')) {
-			break;
-		}
-		if (Date.now() > deadline) {
-			child.kill('SIGKILL');
-			rmSync(dir, {recursive: true, force: true});
-			throw new Error(`ZooKeeper did not start on ${endpoint}: ${stderr.slice(-2000)}`);
-		}
-		await new Promise(resolve => setTimeout(resolve, 200));
+		return (answer.includes('Mode:') || answer.includes('whitelist')) && 'serving';
+	}, `ZooKeeper on ${endpoint}`, {timeoutMs: 30_000, everyMs: 200, lastSeen: () => stderr.slice(-2000)}).catch((error: unknown) => {
+		child.kill('SIGKILL');
+		rmSync(dir, {recursive: true, force: true});
+		throw error;
+	});
+	if (started === 'exited') {
+		rmSync(dir, {recursive: true, force: true});
+		throw new Error(`ZooKeeper exited with ${child.exitCode}: ${stderr.slice(-2000)}`);
 	}
 	return {
 		endpoint,

@@ -2,10 +2,27 @@ import type {RunnerEvent, StepRef} from '../runner/events.js';
 import type {PreflightCheckName} from '../lab/lab-schema.js';
 import type {PreflightOutcome} from '../steps/preflight-findings.js';
 import type {CheckResult} from '../steps/step.js';
-import type {PlannedDownload} from './components/PlanReview.js';
 import type {LearnControl} from './learn-gate.js';
-import type {ClusterAddresses, ExperimentCommands} from './components/Summary.js';
 import type {StepInfoLookup} from './step-info.js';
+
+/** Where the finished cluster answers: the first master, the first Marathon, the load balancer's stats page. */
+export interface ClusterAddresses {
+	mesos: string;
+	marathon: string;
+	haproxyStats: string;
+}
+
+/** Something the lab fetches, and from where, as the plan review lists it. */
+export interface PlannedDownload {
+	what: string;
+	from: string;
+}
+
+/** The commands of one topic's experiments, offered by the summary on one line. */
+export interface ExperimentCommands {
+	topic: 'apps' | 'availability';
+	commands: readonly string[];
+}
 
 /** The part of the runner the wizard drives. */
 export interface DrivableRun {
@@ -22,6 +39,17 @@ export interface DrivableRun {
 	/** Learn mode's pauses before each step; absent when the run goes straight through. */
 	learn?: LearnControl;
 	stop(): void;
+}
+
+/** How the run behaves, decided before it is prepared. */
+export interface RunChoices {
+	resume: boolean;
+	/** `ask` when keys can answer a failure (the wizard), `stop` for plain lines. */
+	onFailure: 'ask' | 'stop';
+	/** Pause before each step (learn mode); only where someone can press a key. */
+	learn: boolean;
+	/** Someone at a terminal may be asked a question before the run starts (not with --yes). */
+	canAsk: boolean;
 }
 
 /** Everything the screens show about a run before it starts, and the run itself. */

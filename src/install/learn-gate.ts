@@ -1,4 +1,5 @@
-import {stepKey, type Step, type StepContext} from '../steps/step.js';
+import type {StepGate} from '../runner/step-gate.js';
+import type {StepPlan} from '../steps/step.js';
 
 /** A step waiting in learn mode, with what it is about to run. */
 export interface LearnPause {
@@ -16,16 +17,16 @@ export interface LearnControl {
 }
 
 export interface LearnGate extends LearnControl {
-	/** The same steps, each pausing after its check says it is needed and before anything changes. */
-	wrap(steps: readonly Step[]): Step[];
+	/** The runner's gate: each needed step pauses after its check and before anything changes. */
+	gate: StepGate;
 }
 
 export const learnSkipReason = 'skipped in learn mode';
 
 /**
  * Learn mode: the tutorial asks people not to run commands blindly, so each step that needs doing
- * waits for the user. It pauses inside the step's check, after the host has been looked at, so a
- * step already in place never stops anyone, and a stopped run never waits on an answer.
+ * waits for the user. The runner asks after the host has been looked at, so a step already in place
+ * never stops anyone, and a stopped run never waits on an answer.
  */
 export function createLearnGate(): LearnGate {
 	const listeners = new Set<(pause: LearnPause) => void>();
@@ -57,28 +58,23 @@ export function createLearnGate(): LearnGate {
 		}
 	});
 
-	const wrapOne = (step: Step): Step => ({
-		...step,
-		async check(context) {
-			const result = await step.check(context);
-			const key = stepKey(step);
-			if (result.kind === 'satisfied' || !active || paused.has(key)) {
-				return result;
-			}
+	const gate: StepGate = async ({step, plan, signal}) => {
+		if (!active || paused.has(step.key)) {
+			return {kind: 'apply'};
+		}
 
-			paused.add(key);
-			const decision = await pause(key, await describeCommands(step, context), context.signal);
-			if (decision === 'skip') {
-				return {kind: 'satisfied', reason: learnSkipReason};
-			}
+		paused.add(step.key);
+		const decision = await pause(step.key, describePlan(plan), signal);
+		if (decision === 'skip') {
+			return {kind: 'skip', reason: learnSkipReason};
+		}
 
-			if (decision === 'run-through') {
-				active = false;
-			}
+		if (decision === 'run-through') {
+			active = false;
+		}
 
-			return result;
-		},
-	});
+		return {kind: 'apply'};
+	};
 
 	return {
 		onPause(listener) {
@@ -88,20 +84,15 @@ export function createLearnGate(): LearnGate {
 		decide(key, decision) {
 			waiting.get(key)?.(decision);
 		},
-		wrap: steps => steps.map(step => wrapOne(step)),
+		gate,
 	};
 }
 
-async function describeCommands(step: Step, context: StepContext): Promise<string[]> {
-	try {
-		const plan = await step.plan(context);
-		// The files a step writes (zoo.cfg, myid, unit files with each daemon's flags) are what the tutorial
-		// teaches, so their contents are shown, not only their names.
-		return [
-			...plan.files.flatMap(file => [`write ${file.path}:`, ...file.content.replace(/\n$/, '').split('\n').map(line => `  │ ${line}`)]),
-			...plan.commands.map(command => `$ ${command.command}`),
-		];
-	} catch (error) {
-		return [`(worked out on the host when the step runs: ${error instanceof Error ? error.message : String(error)})`];
-	}
+// The files a step writes (zoo.cfg, myid, unit files with each daemon's flags) are what the tutorial
+// teaches, so their contents are shown, not only their names.
+function describePlan(plan: StepPlan): string[] {
+	return [
+		...plan.files.flatMap(file => [`write ${file.path}:`, ...file.content.replace(/\n$/, '').split('\n').map(line => `  │ ${line}`)]),
+		...plan.commands.map(command => `$ ${command.command}`),
+	];
 }

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {validateLab} from '../../src/lab/lab-file.js';
-import {addressesOf, downloadsOf, estimateOf} from '../../src/wizard/lab-run.js';
+import {addressesOf, downloadsOf, estimateOf} from '../../src/install/lab-run.js';
 import {fakeStep} from '../runner/fake-steps.js';
 
 const threeHosts = validateLab({

@@ -5,7 +5,7 @@ import {LocalExecutor} from '../exec/local-executor.js';
 import {sshEndpointFor} from '../exec/open-host.js';
 import {connectSsh} from '../exec/ssh-executor.js';
 import {MesosLabError} from '../errors.js';
-import type {ConnectAttempt, Target} from './interview.js';
+import type {ConnectAttempt, Target} from './target.js';
 
 export interface TryConnectOptions {
 	/** The known_hosts the install will use: read here, never written. */

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {fingerprintOf} from '../../src/exec/known-hosts.js';
-import {tryConnectTarget} from '../../src/wizard/try-connect.js';
+import {tryConnectTarget} from '../../src/install/try-connect.js';
 import {startTestHost, testHostUnavailable, type TestHost} from '../helpers/test-host.js';
 
 const unavailable = testHostUnavailable();

@@ -3,24 +3,34 @@ import {join} from 'node:path';
 import type {CommandContext} from '../cli/context.js';
 import {hostAccess, type HostAccessFlags} from '../cli/host-access.js';
 import {BugError} from '../errors.js';
-import {jobState, startJob, tailJob} from '../exec/detached-job.js';
+import {jobState, startJob, stopJob, tailJob} from '../exec/detached-job.js';
 import type {Executor} from '../exec/executor.js';
 import {recordHostKey} from '../exec/known-hosts.js';
 import {openHost, openHostAsRoot, type HostAddress} from '../exec/open-host.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {hostsInUse} from '../lab/topology.js';
-import type {Target} from './interview.js';
 import {prepareLabRun} from './lab-run.js';
+import type {PreparedRun, RunChoices} from './prepared-run.js';
 import {registryPasswordSource} from './registry-password.js';
-import {sudoPasswordSource} from './sudo-password.js';
-import type {WizardDeps} from './run-wizard.js';
+import {sudoPasswordFromEnv} from './sudo-password.js';
 import {detectPrimaryAddress, probeVaultMirror} from './target-facts.js';
+import type {InterviewEffects, Target} from './target.js';
 import {tryConnectTarget} from './try-connect.js';
+
+/** What an install needs from this machine and the network; the wizard renders it, tests replace it. */
+export interface InstallDeps {
+	interview: InterviewEffects;
+	prepareRun(lab: Lab, options: RunChoices): Promise<PreparedRun>;
+	openDashboard(lab: Lab): Promise<void>;
+	readLog(logPath: string): Promise<string[]>;
+}
 
 export interface RealDepsOptions extends HostAccessFlags {
 	labId: string;
 	/** Lines of a step log shown by the `l` key. */
 	logLines?: number;
+	/** Opens the live dashboard on the finished lab; the command layer supplies it, so installing never loads it. */
+	openDashboard(): Promise<void>;
 }
 
 /** The interview's target as a lab host: "this machine" is the explicit local choice. */
@@ -30,10 +40,10 @@ function targetHost(target: Target): HostAddress {
 		: {address: target.host, port: target.port, user: target.user, auth: target.auth, ...(target.identityFile === undefined ? {} : {identityFile: target.identityFile})};
 }
 
-/** The wizard wired to this machine, SSH, the step catalog, the runner and the dashboard. */
-export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): WizardDeps {
-	// An unattended run may give the sudo password in the environment; otherwise it is asked at the terminal.
-	const sudoFromEnv = sudoPasswordSource(ctx.env, false, 'en');
+/** An install wired to this machine, SSH, the step catalog and the runner. */
+export function realInstallDeps(ctx: CommandContext, options: RealDepsOptions): InstallDeps {
+	// An unattended run may give the sudo password in the environment; otherwise the connection asks at the terminal.
+	const sudoFromEnv = sudoPasswordFromEnv(ctx.env);
 	const access = {...hostAccess(ctx, options), ...(sudoFromEnv === undefined ? {} : {askSudoPassword: sudoFromEnv})};
 	const {knownHostsPath} = access;
 	const executorFor = (target: Target): Promise<Executor> => openHost(targetHost(target), access);
@@ -83,20 +93,15 @@ export function realWizardDeps(ctx: CommandContext, options: RealDepsOptions): W
 					await hostExecutor(name);
 				}
 				const {canAsk, ...choices} = runOptions;
-				const secrets = await registryPasswordSource(lab, ctx.env, canAsk);
-				const prepared = await prepareLabRun({lab, home: ctx.home, labId: options.labId, executorFor: hostExecutor, jobs: {startJob, jobState, tailJob}, secrets, ...choices});
+				const secrets = await registryPasswordSource(lab, ctx.env, canAsk ? access.ask : undefined);
+				const prepared = await prepareLabRun({lab, home: ctx.home, labId: options.labId, executorFor: hostExecutor, jobs: {startJob, jobState, tailJob, stopJob}, secrets, ...choices});
 				return {...prepared, dispose: closeAll};
 			} catch (error) {
 				await closeAll();
 				throw error;
 			}
 		},
-		async openDashboard() {
-			// The run saved its lab beside the journal: the dashboard takes every master, Marathon,
-			// the load balancer and the ZooKeeper members from there.
-			const dashboard = await import('../cli/commands/dashboard.js');
-			await dashboard.run({labId: options.labId}, ctx);
-		},
+		openDashboard: async () => options.openDashboard(),
 		async readLog(logPath) {
 			const lines = (await readFile(logPath, 'utf8')).split('\n');
 			return lines.slice(-(options.logLines ?? 500));

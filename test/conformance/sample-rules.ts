@@ -1,15 +1,15 @@
 import {readdir, readFile} from 'node:fs/promises';
 import {join, relative, sep} from 'node:path';
-import {parseHaproxyConfig, servicePortsByBackend} from './haproxy-config.js';
-import {haproxyServers, parseHaproxyStats, readHaproxyServers} from './haproxy-stats.js';
-import {record, text} from './json-input.js';
-import {normaliseMarathonEvent} from './marathon-events.js';
-import {normaliseApp, normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonGroups, normaliseMarathonInfo, normaliseMarathonTasks} from './marathon-apps.js';
-import {normaliseMesosMetrics, normaliseMesosState, normaliseMesosStateSummary} from './mesos-state.js';
-import {normaliseMesosV1Answer, normaliseMesosV1Event} from './mesos-v1.js';
-import {RecordIoParser} from './recordio.js';
-import {SseParser} from './sse.js';
-import {isNotWhitelisted, parseKeyValueLines, parseSrvr, statusFromMntr} from './zookeeper-words.js';
+import {parseHaproxyConfig, servicePortsByBackend} from '../../src/cluster/haproxy-config.js';
+import {haproxyServers, parseHaproxyStats, readHaproxyServers} from '../../src/cluster/haproxy-stats.js';
+import {record, text} from '../../src/cluster/json-input.js';
+import {normaliseMarathonEvent} from '../../src/cluster/marathon-events.js';
+import {normaliseApp, normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonGroups, normaliseMarathonInfo, normaliseMarathonTasks} from '../../src/cluster/marathon-apps.js';
+import {normaliseMesosMetrics, normaliseMesosState, normaliseMesosStateSummary} from '../../src/cluster/mesos-state.js';
+import {normaliseMesosV1Answer, normaliseMesosV1Event} from '../../src/cluster/mesos-v1.js';
+import {RecordIoParser} from '../../src/cluster/recordio.js';
+import {SseParser} from '../../src/cluster/sse.js';
+import {isNotWhitelisted, parseKeyValueLines, parseSrvr, statusFromMntr} from '../../src/cluster/zookeeper-words.js';
 
 export type ConformanceOutcome = 'pass' | 'fail' | 'expected-invalid' | 'skipped';
 

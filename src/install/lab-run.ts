@@ -5,18 +5,16 @@ import type {JobControl} from '../runner/job-control.js';
 import {runLab} from '../runner/run-lab.js';
 import type {Runner} from '../runner/runner.js';
 import {CheckpointStore} from '../state/checkpoint-store.js';
-import type {Journal, StepFields} from '../state/journal.js';
+import type {Journal} from '../state/journal.js';
 import {experimentCommandsByTopic} from '../experiments/catalog.js';
 import {buildPlan} from '../steps/catalog.js';
 import {assessPreflight, blockingFailures, isPreflightCheck, type PreflightOutcome} from '../steps/preflight-findings.js';
+import {findingAsCheck} from '../steps/preflight.js';
 import type {SecretSource} from '../steps/secrets.js';
 import {stepKey, type CheckResult, type Step} from '../steps/step.js';
-import type {PlannedDownload} from './components/PlanReview.js';
-import type {ClusterAddresses} from './components/Summary.js';
 import {createLearnGate} from './learn-gate.js';
-import type {DrivableRun, PreparedRun} from './prepared-run.js';
+import type {ClusterAddresses, DrivableRun, PlannedDownload, PreparedRun} from './prepared-run.js';
 import type {StepInfo} from './step-info.js';
-import {stopDetachedJob, type JobStopper} from './stop-job.js';
 
 export interface LabRunInput {
 	lab: Lab;
@@ -33,8 +31,6 @@ export interface LabRunInput {
 	plan?: (lab: Lab) => Step[];
 	/** Answers the secrets steps need at run time (the registry password), held in memory only. */
 	secrets?: SecretSource;
-	/** Ends a silent job for the stall remedy; the real one signals the job's process group. */
-	stopJob?: JobStopper;
 	/** How often a detached job is looked at; the runner's default unless a test is in a hurry. */
 	jobPollMs?: number;
 }
@@ -123,7 +119,7 @@ async function checkAll(steps: readonly Step[], executorFor: LabRunInput['execut
 	for (const step of steps) {
 		const finding = isPreflightCheck(step) ? judged.get(stepKey(step)) : undefined;
 		if (finding) {
-			checks[stepKey(step)] = finding.level === 'fail' || finding.level === 'fix' ? {kind: 'needed', reason: `${finding.level.toUpperCase()} ${finding.detail}: ${finding.fix.en}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
+			checks[stepKey(step)] = findingAsCheck(finding);
 			continue;
 		}
 
@@ -181,31 +177,11 @@ export function downloadsOf(lab: Lab): PlannedDownload[] {
 function labRun(input: LabRunInput, planned: readonly Step[]): DrivableRun {
 	const listeners = new Set<(event: RunnerEvent) => void>();
 	const gate = input.learn === true ? createLearnGate() : undefined;
-	const hostOf = new Map(planned.map(step => [stepKey(step), step.host]));
-	// Steps whose silent job the user asked to restart: their failure is the restart, not news.
-	const restarting = new Set<string>();
 	let runner: Runner | undefined;
 	const broadcast = (event: RunnerEvent) => {
-		if (event.type === 'step-failed' && restarting.delete(event.step.key)) {
-			// The runner starts waiting for a decision once the failure is handled: answer after that.
-			setImmediate(() => runner?.retry(event.step.key));
-			return;
-		}
-
 		for (const listener of listeners) {
 			listener(event);
 		}
-	};
-
-	const restartJob = async (key: string) => {
-		const {job}: StepFields = CheckpointStore.open(input.home, input.labId).step(key) ?? {};
-		const host = hostOf.get(key);
-		if (!job || host === undefined) {
-			restarting.delete(key);
-			return;
-		}
-
-		await (input.stopJob ?? stopDetachedJob)(await input.executorFor(host), job);
 	};
 
 	return {
@@ -222,7 +198,7 @@ function labRun(input: LabRunInput, planned: readonly Step[]): DrivableRun {
 			return runLab({
 				home: input.home,
 				labId: input.labId,
-				steps: gate ? gate.wrap(chosen) : chosen,
+				steps: chosen,
 				executorFor: input.executorFor,
 				...(input.jobs ? {jobs: input.jobs} : {}),
 				resumed: input.resume,
@@ -231,17 +207,14 @@ function labRun(input: LabRunInput, planned: readonly Step[]): DrivableRun {
 				onRunner(created) {
 					runner = created;
 				},
-				runner: {onFailure: input.onFailure, language: input.lab.language, ...(input.jobPollMs === undefined ? {} : {jobPollMs: input.jobPollMs})},
+				runner: {onFailure: input.onFailure, language: input.lab.language, ...(gate ? {gate: gate.gate} : {}), ...(input.jobPollMs === undefined ? {} : {jobPollMs: input.jobPollMs})},
 			});
 		},
 		retry: key => runner?.retry(key),
 		skip: key => runner?.skip(key),
 		...(input.onFailure === 'ask' ? {
 			restartJob(key: string) {
-				restarting.add(key);
-				restartJob(key).catch(() => {
-					restarting.delete(key);
-				});
+				void runner?.restartJob(key);
 			},
 		} : {}),
 		...(gate ? {learn: gate} : {}),

@@ -1,18 +1,12 @@
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, test} from 'vitest';
-import type {CommandResult, Executor} from '../../src/exec/executor.js';
-import {detectPrimaryAddress, probeVaultMirror} from '../../src/wizard/target-facts.js';
+import {detectPrimaryAddress, probeVaultMirror} from '../../src/install/target-facts.js';
+import {FakeExecutor} from '../helpers/fake-executor.js';
 
-function answering(outputs: Record<string, string>): Pick<Executor, 'run'> {
-	return {
-		async run(command): Promise<CommandResult> {
-			const stdout = outputs[command];
-			return stdout === undefined
-				? {exitCode: 127, stdout: '', stderr: 'not found', durationMs: 1}
-				: {exitCode: 0, stdout, stderr: '', durationMs: 1};
-		},
-	};
+/** A target whose commands print what the table says; any other command is not found there. */
+function answering(outputs: Record<string, string>): FakeExecutor {
+	return new FakeExecutor(Object.entries(outputs).map(([match, stdout]) => ({match, stdout})), 'target', {unmatched: {exitCode: 127, stderr: 'not found'}});
 }
 
 describe('detecting the address to advertise', () => {

@@ -1,7 +1,7 @@
 import type {Executor} from '../exec/executor.js';
 import {shellCommand} from '../exec/quote.js';
 import {resolveMirrors} from '../lab/mirrors.js';
-import type {MirrorPreset} from './interview.js';
+import type {MirrorPreset} from './target.js';
 
 /**
  * The target's primary IPv4 address (the first one `hostname -I` lists that is not loopback) and

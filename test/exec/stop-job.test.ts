@@ -3,10 +3,9 @@ import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, expect, test, vi} from 'vitest';
-import {startJob} from '../../src/exec/detached-job.js';
 import {LocalExecutor} from '../../src/exec/local-executor.js';
 import {shellCommand} from '../../src/exec/quote.js';
-import {stopDetachedJob} from '../../src/wizard/stop-job.js';
+import {startJob, stopJob} from '../../src/exec/detached-job.js';
 
 let baseDir: string;
 const exec = new LocalExecutor();
@@ -37,7 +36,7 @@ test('stopping a detached job ends the processes it started, not only its shell'
 	const shell = Number((await readFile(join(handle.dir, 'pid'), 'utf8')).trim());
 	expect([alive(shell), alive(child)]).toEqual([true, true]);
 
-	await stopDetachedJob(exec, handle);
+	await stopJob(exec, handle);
 
 	await vi.waitFor(() => {
 		expect([alive(shell), alive(child)]).toEqual([false, false]);
