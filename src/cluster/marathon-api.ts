@@ -232,7 +232,7 @@ export class MarathonApi {
 	}
 
 	/** Creates the app, or replaces its definition when it exists already. */
-	async deploy(app: {id: string}, options: {force?: boolean} = {}): Promise<DeploymentRef & {created: boolean}> {
+	async deploy(app: {id: string} & Record<string, unknown>, options: {force?: boolean} = {}): Promise<DeploymentRef & {created: boolean}> {
 		const existing = await this.findApp(app.id);
 		if (existing === undefined) {
 			const {body} = await this.#call<MarathonApp>('POST', '/v2/apps', app);

@@ -1,4 +1,5 @@
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {validateLab} from '../../src/lab/lab-file.js';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
@@ -100,7 +101,7 @@ describe('reset', () => {
 });
 
 describe('resume', () => {
-	const savedLab = {language: 'en', hosts: [{name: 'node1', address: '10.0.0.5'}]};
+	const savedLab = validateLab({language: 'en', hosts: [{name: 'node1', address: '10.0.0.5'}]}, 'the test lab');
 
 	/** The wizard's effects over a fake host and the given steps, keeping what the plan was built from. */
 	function wizardOver(exec: FakeExecutor, steps: Step[], builtFrom: Lab[]): ResumeDepsFactory {

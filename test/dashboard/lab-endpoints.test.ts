@@ -59,7 +59,7 @@ describe('mesos-lab dashboard without endpoint flags', () => {
 
 	/** A lab whose one host is this machine, with every port where the simulated cluster listens. */
 	function saveSimLab(labId: string): void {
-		CheckpointStore.open(home, labId).saveLab({
+		CheckpointStore.open(home, labId).saveLab(validateLab({
 			language: 'en',
 			hosts: [{name: 'node1', address: '127.0.0.1'}],
 			ports: {
@@ -70,7 +70,7 @@ describe('mesos-lab dashboard without endpoint flags', () => {
 				zookeeperPeer: [26981, 26982, 26983],
 				zookeeperElection: [26984, 26985, 26986],
 			},
-		});
+		}, 'the simulated lab'));
 	}
 
 	async function dashboard(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
