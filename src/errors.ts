@@ -1,3 +1,6 @@
+import {localized} from './i18n/localized.js';
+import type {Language, Localized} from './steps/step.js';
+
 /** Exit codes of the CLI: one table, one meaning each. */
 export const exitCodes = {
 	ok: 0,
@@ -10,27 +13,55 @@ export const exitCodes = {
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
 
 /**
- * Every error a user can meet. `message` says what went wrong, `hint` says how to fix it.
+ * A message or hint: from the catalog in both languages (`localized(key, params)`), or a plain
+ * string where the text quotes something from outside as it is (a server's answer, a tool's output).
+ */
+export type ErrorText = Localized | string;
+
+export interface ErrorOptions {
+	hint?: ErrorText;
+	cause?: unknown;
+	/** The Chinese of a plain-string message and hint. */
+	zh?: LocalizedText;
+}
+
+/**
+ * Every error a user can meet. `message` says what went wrong, `hint` says how to fix it, both in
+ * English for logs and tests; `textIn(language)` gives them in the reader's language.
  * The CLI prints both; only `--debug` adds the stack.
  */
 export class MesosLabError extends Error {
 	readonly hint: string | undefined;
 	readonly exitCode: ExitCode;
-	/** The same message and hint in Chinese, printed instead when the language is zh. */
-	readonly zh: LocalizedText | undefined;
+	readonly #text: Record<Language, LocalizedText>;
 
-	constructor(message: string, options: {hint?: string; exitCode?: ExitCode; cause?: unknown; zh?: LocalizedText} = {}) {
-		super(message, {cause: options.cause});
+	constructor(message: ErrorText, options: ErrorOptions & {exitCode?: ExitCode} = {}) {
+		const text = both(message, options.zh?.message);
+		const hint = options.hint === undefined ? undefined : both(options.hint, options.zh?.hint);
+		super(text.en, {cause: options.cause});
 		this.name = new.target.name;
-		this.hint = options.hint;
+		this.hint = hint?.en;
 		this.exitCode = options.exitCode ?? exitCodes.failure;
-		this.zh = options.zh;
+		this.#text = {
+			en: {message: text.en, ...(hint === undefined ? {} : {hint: hint.en})},
+			zh: {message: text.zh, ...(hint === undefined ? {} : {hint: hint.zh})},
+		};
 	}
+
+	/** The message and hint in `language`. */
+	textIn(language: Language): LocalizedText {
+		return this.#text[language];
+	}
+}
+
+/** A plain string reads the same in both languages unless its Chinese is given. */
+function both(text: ErrorText, zh: string | undefined): Localized {
+	return typeof text === 'string' ? {en: text, zh: zh ?? text} : text;
 }
 
 /** The user stopped a run (Ctrl-C, a closed terminal); whatever it changed has been put back. */
 export class InterruptedError extends MesosLabError {
-	constructor(message: string, options: {hint?: string; cause?: unknown} = {}) {
+	constructor(message: ErrorText, options: ErrorOptions = {}) {
 		super(message, {...options, exitCode: exitCodes.interrupted});
 	}
 }
@@ -42,7 +73,7 @@ export interface LocalizedText {
 
 /** A flag, a command or a lab file that cannot be used as given. */
 export class UserInputError extends MesosLabError {
-	constructor(message: string, options: {hint?: string; cause?: unknown; zh?: LocalizedText} = {}) {
+	constructor(message: ErrorText, options: ErrorOptions = {}) {
 		super(message, {...options, exitCode: exitCodes.usage});
 	}
 }
@@ -59,11 +90,14 @@ export class CommandFailedError extends MesosLabError {
 	readonly command: string;
 	readonly result: {exitCode: number | null; stdout: string; stderr: string};
 
-	constructor(host: string, command: string, result: {exitCode: number | null; stdout: string; stderr: string}, hint?: string) {
+	/** `command` is the command line, or what it was doing in words. */
+	constructor(host: string, command: ErrorText, result: {exitCode: number | null; stdout: string; stderr: string}, hint?: ErrorText) {
 		const tail = result.stderr.trim().split('\n').slice(-20).join('\n');
-		super(`Command failed on ${host} (exit ${result.exitCode ?? 'signal'}): ${command}${tail ? `\n${tail}` : ''}`, {hint});
+		const exit = result.exitCode === null ? 'signal' : String(result.exitCode);
+		const message = (language: Language) => localized('errCommandFailed', {host, exit, command: typeof command === 'string' ? command : command[language], output: tail ? `\n${tail}` : ''})[language];
+		super({en: message('en'), zh: message('zh')}, {...(hint === undefined ? {} : {hint})});
 		this.host = host;
-		this.command = command;
+		this.command = typeof command === 'string' ? command : command.en;
 		this.result = result;
 	}
 }

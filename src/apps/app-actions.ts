@@ -5,7 +5,7 @@ import type {Language} from '../steps/step.js';
 import {absoluteAppId, buildDockerApp, parseAppDefinition, type AppDefinition} from './app-definition.js';
 import {constraintsFromFlags, explainConstraint} from './constraints.js';
 import {followDeployment} from './deploy-flow.js';
-import {imageOf, type DeploymentRef, type MarathonApp, type MarathonApi} from '../cluster/marathon-api.js';
+import {imageOf, type DeploymentRef, type MarathonApp, type MarathonApi} from './marathon-api.js';
 import {explainStrategy, parseFraction, rollingStrategy, type UpgradeStrategy} from './upgrade-strategy.js';
 
 /** How an action reports: one printed line at a time, in the user's language. */

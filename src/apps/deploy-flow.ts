@@ -1,5 +1,5 @@
 import {ClusterError} from '../errors.js';
-import type {DeploymentOutcome, DeploymentProgress, DeploymentRef, MarathonApi} from '../cluster/marathon-api.js';
+import type {DeploymentOutcome, DeploymentProgress, DeploymentRef, MarathonApi} from './marathon-api.js';
 
 export interface FollowOptions {
 	appId?: string;

@@ -7,7 +7,7 @@ import type {CommandContext} from './context.js';
 export function handleError(error: unknown, ctx: Pick<CommandContext, 'stderr' | 'debug' | 'lang'>): number {
 	if (isMesosLabError(error)) {
 		// Messages quote response bodies and command output: they are cleaned like any text from outside.
-		const text = ctx.lang === 'zh' && error.zh ? error.zh : error;
+		const text = error.textIn(ctx.lang);
 		ctx.stderr.write(`${cleanText(text.message)}\n`);
 		if (text.hint) {
 			ctx.stderr.write(`${t(ctx.lang, 'withHint', {hint: cleanText(text.hint)})}\n`);

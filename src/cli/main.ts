@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {accessSync, constants, readFileSync, statSync, type Stats} from 'node:fs';
 import {resolve} from 'node:path';
 import {CommanderError} from 'commander';
@@ -78,7 +79,7 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
 function chooseHome(flag: unknown, env: NodeJS.ProcessEnv): string {
 	const [home, source] = typeof flag === 'string' ? [flag, '--home'] : env['MESOS_LAB_HOME'] ? [env['MESOS_LAB_HOME'], 'MESOS_LAB_HOME'] : [defaultHome(env), 'the default home'];
 	if (home.trim() === '') {
-		throw new UserInputError(`${source} is empty.`, {hint: 'Give a folder, for example --home ~/mesos-lab.'});
+		throw new UserInputError(localized('errIsEmpty', {source}), {hint: localized('errIsEmptyHint')});
 	}
 	let info: Stats | undefined;
 	try {
@@ -86,21 +87,21 @@ function chooseHome(flag: unknown, env: NodeJS.ProcessEnv): string {
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOTDIR') {
-			throw new UserInputError(`${source} ${home} lies inside a file, not a folder.`, {hint: 'Point --home (or MESOS_LAB_HOME) at a folder.'});
+			throw new UserInputError(localized('errLiesInsideAFileNot', {source, home}), {hint: localized('errLiesInsideAFileNotHint')});
 		}
 		if (code !== 'ENOENT') {
-			throw new StoreError(`${source} ${home} cannot be used (${code ?? String(error)}).`, {hint: 'Check the permissions of the folder and of the folders above it.', cause: error});
+			throw new StoreError(localized('errCannotBeUsed', {source, home, code: code ?? String(error)}), {hint: localized('errCannotBeUsedHint'), cause: error});
 		}
 	}
 	if (info !== undefined && !info.isDirectory()) {
-		throw new UserInputError(`${source} ${home} is a file, not a folder.`, {hint: 'Point --home (or MESOS_LAB_HOME) at a folder; it is created when missing.'});
+		throw new UserInputError(localized('errIsAFileNotA', {source, home}), {hint: localized('errIsAFileNotAHint')});
 	}
 	if (info !== undefined) {
 		try {
 			accessSync(home, constants.R_OK | constants.X_OK);
 		} catch (error) {
-			throw new StoreError(`${source} ${home} cannot be read by this user (${(error as NodeJS.ErrnoException).code ?? 'no access'}).`, {
-				hint: 'Run mesos-lab as the user who owns that folder, fix its permissions, or choose another with --home.',
+			throw new StoreError(localized('errCannotBeReadByThis', {source, home, code: (error as NodeJS.ErrnoException).code ?? 'no access'}), {
+				hint: localized('errCannotBeReadByThisHint'),
 				cause: error,
 			});
 		}

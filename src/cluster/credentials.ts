@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {UserInputError} from '../errors.js';
 
 /**
@@ -19,9 +20,8 @@ export function parseCredentials(text: string, where: string): BasicCredentials 
 	const line = text.split(/\r?\n/)[0] ?? '';
 	const colon = line.indexOf(':');
 	if (colon <= 0 || colon === line.length - 1) {
-		throw new UserInputError(`${where} does not hold credentials as user:password.`, {
-			hint: 'Write one line such as marathon:s3cret, as Marathon\'s --http_credentials takes it.',
-			zh: {message: `${where} 里的凭据格式不是 user:password。`, hint: '写成一行，例如 marathon:s3cret，与 Marathon 的 --http_credentials 相同。'},
+		throw new UserInputError(localized('errDoesNotHoldCredentialsAs', {where}), {
+			hint: localized('errDoesNotHoldCredentialsAsHint'),
 		});
 	}
 	return {user: line.slice(0, colon), password: line.slice(colon + 1)};
@@ -38,12 +38,8 @@ export function withoutUserinfo(url: string): string {
 /** Refuses a URL that carries a user or password, naming it without them. */
 export function refuseUserinfo(flag: string, url: string): void {
 	if (/^[a-z][a-z\d+.-]*:\/\/[^/?#]*@/i.test(url)) {
-		throw new UserInputError(`${flag}: ${withoutUserinfo(url)} carries a user name or password; mesos-lab never takes credentials from a URL.`, {
-			hint: 'Put user:password in a file given with --mesos-credentials-file / --marathon-credentials-file (mode 600), or in MESOS_LAB_MESOS_CREDENTIALS / MESOS_LAB_MARATHON_CREDENTIALS.',
-			zh: {
-				message: `${flag}：${withoutUserinfo(url)} 里带有用户名或密码；mesos-lab 从不从 URL 读取凭据。`,
-				hint: '把 user:password 写进文件，用 --mesos-credentials-file / --marathon-credentials-file 指定（权限 600），或放进环境变量 MESOS_LAB_MESOS_CREDENTIALS / MESOS_LAB_MARATHON_CREDENTIALS。',
-			},
+		throw new UserInputError(localized('errCarriesAUserNameOr', {flag, withoutUserinfo: withoutUserinfo(url)}), {
+			hint: localized('errCarriesAUserNameOrHint'),
 		});
 	}
 }

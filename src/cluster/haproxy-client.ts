@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {ClusterError} from '../errors.js';
 import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
 import {fetchText, joinUrl, statusError} from './http.js';
@@ -25,7 +26,7 @@ export async function readHaproxy(lbUrl: string, options: SourceReadOptions = {}
 	try {
 		decoded = decodeAnswer(options.memo, 'haproxy stats', stats.body, readHaproxyServers);
 	} catch (error) {
-		throw new ClusterError(`${statsUrl} is not an HAProxy stats CSV: ${(error as Error).message}`, {hint: 'Point --lb at the marathon-lb stats port (9090).'});
+		throw new ClusterError(localized('errIsNotAnHAProxyStats', {statsUrl, detail: (error as Error).message}), {hint: localized('errIsNotAnHAProxyStatsHint')});
 	}
 	// The CSV's counters move at every refresh; the servers' names, states and sessions mostly do not.
 	const servers = settleValue(options.memo, 'haproxy servers', decoded);

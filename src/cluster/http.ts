@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {request, type Dispatcher} from 'undici';
 import {ClusterError} from '../errors.js';
 
@@ -62,8 +63,8 @@ export async function fetchText(url: string, options: HttpOptions, init: HttpReq
 			size += piece.length;
 			if (size > maxBytes) {
 				response.body.destroy();
-				throw new ResponseTooLargeError(`${url} answered more than ${maxBytes} bytes`, {
-					hint: 'Use a lighter endpoint for large clusters, or raise the response size limit.',
+				throw new ResponseTooLargeError(localized('errAnsweredMoreThanBytes', {url, maxBytes}), {
+					hint: localized('errAnsweredMoreThanBytesHint'),
 				});
 			}
 			chunks.push(piece);
@@ -94,15 +95,15 @@ export function parseJsonBody(body: string, where: string): unknown {
 	try {
 		return JSON.parse(body) as unknown;
 	} catch (error) {
-		throw new ClusterError(`${where} did not answer valid JSON: ${(error as Error).message}`, {
-			hint: 'Check that the URL points at the right service and port.',
+		throw new ClusterError(localized('errDidNotAnswerValidJSON', {where, detail: (error as Error).message}), {
+			hint: localized('errDidNotAnswerValidJSONHint'),
 		});
 	}
 }
 
 export function statusError(answer: HttpAnswer): ClusterError {
 	const detail = messageOf(answer.body);
-	return new ClusterError(`${answer.url} answered HTTP ${answer.status}${detail ? `: ${detail}` : ''}`, {hint: hintForStatus(answer.status)});
+	return new ClusterError(detail ? localized('errAnsweredHttpDetail', {url: answer.url, status: answer.status, detail}) : localized('errAnsweredHttp', {url: answer.url, status: answer.status}), {hint: hintForStatus(answer.status)});
 }
 
 function messageOf(body: string): string {
@@ -150,12 +151,12 @@ function asClusterError(error: unknown, url: string, timeoutMs: number): Cluster
 	const name = (error as {name?: string; code?: string}).name ?? '';
 	const code = (error as {code?: string}).code ?? '';
 	if (name === 'TimeoutError' || name === 'AbortError' || code.startsWith('UND_ERR_') && code.includes('TIMEOUT')) {
-		return new ClusterError(`${url} did not answer within ${timeoutMs} ms`, {hint: 'Check that the service runs and that nothing filters the port.', cause: error});
+		return new ClusterError(localized('errDidNotAnswerWithinMs', {url, timeoutMs}), {hint: localized('errDidNotAnswerWithinMsHint'), cause: error});
 	}
 	if (code === 'ECONNREFUSED') {
-		return new ClusterError(`${url} refused the connection`, {hint: 'The service is not listening on that port: is it running?', cause: error});
+		return new ClusterError(localized('errRefusedTheConnection', {url}), {hint: localized('errRefusedTheConnectionHint'), cause: error});
 	}
-	return new ClusterError(`${url} could not be read: ${(error as Error).message ?? String(error)}`, {hint: 'Check the address and that the service runs.', cause: error});
+	return new ClusterError(localized('errCouldNotBeRead', {url, detail: (error as Error).message ?? String(error)}), {hint: localized('errCouldNotBeReadHint'), cause: error});
 }
 
 /** Resolves a Location header, including Mesos's scheme-less `//host:port/path`, against the request URL. */

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {ClusterError} from '../errors.js';
 import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
 import {fetchJson, fetchJsonText, fetchText, hostPortOf, joinUrl, parseJsonBody, ResponseTooLargeError, statusError, type HttpOptions} from './http.js';
@@ -126,12 +127,12 @@ async function readTasksAppByApp(leaderUrl: string, apps: readonly App[], option
 /** Leader, apps with tasks, and deployments, from one Marathon of the configured set. */
 export async function readMarathon(instances: string[], options: SourceReadOptions = {}, plan: MarathonReadPlan = {tasks: 'embedded'}): Promise<MarathonReading> {
 	if (instances.length === 0) {
-		throw new ClusterError('no Marathon is configured', {hint: 'Pass --marathon URL[,URL...].'});
+		throw new ClusterError(localized('errNoMarathonIsConfigured'), {hint: localized('errNoMarathonIsConfiguredHint')});
 	}
 	const {leader, leaderUrl, infos} = await findMarathonLeader(instances, options);
 	if (leaderUrl === null) {
 		const reasons = infos.map(info => `${info.endpoint}: ${info.error ?? 'no answer'}`).join('; ');
-		throw new ClusterError(`no Marathon answered (${reasons})`, {hint: 'Check that Marathon runs; it needs a Mesos leader and ZooKeeper to serve.'});
+		throw new ClusterError(localized('errNoMarathonAnswered', {reasons}), {hint: localized('errNoMarathonAnsweredHint')});
 	}
 	const [{apps, tasks: appTasks}, deploymentsRaw, podsAnswer] = await Promise.all([
 		readAppsWithTasks(leaderUrl, options, plan),

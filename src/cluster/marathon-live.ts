@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {ClusterError} from '../errors.js';
 import type {SourceReadOptions} from './answer-memo.js';
 import type {ClusterEvent} from './cluster-event.js';
@@ -135,7 +136,7 @@ export class MarathonLive {
 			throw this.#wholeError;
 		}
 		if (this.#reading === undefined) {
-			throw new ClusterError('reading Marathon’s apps and tasks', {hint: 'A large cluster takes some seconds to read whole; the dashboard shows it when it is in.'});
+			throw new ClusterError(localized('errReadingMarathonSAppsAndTasks'), {hint: localized('errReadingMarathonSAppsAndTasksHint')});
 		}
 		if (this.#whole !== undefined || (this.#dirty.size === 0 && !this.#deploymentsWanted)) {
 			return this.#stamped(this.#reading);
@@ -216,7 +217,7 @@ export class MarathonLive {
 		const {apps, tasks} = normaliseMarathonApps(parseJsonBody(answer.body, answer.url));
 		const [app] = apps;
 		if (app === undefined) {
-			throw new ClusterError(`${answer.url} did not describe an app`, {hint: 'Check that the URL points at Marathon.'});
+			throw new ClusterError(localized('errDidNotDescribeAnApp', {url: answer.url}), {hint: localized('errDidNotDescribeAnAppHint')});
 		}
 		this.#apps.set(app.id, {app, tasks});
 	}

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {ClusterError} from '../errors.js';
 import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
 import {fetchJson, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, ResponseTooLargeError, statusError, type HttpAnswer, type HttpOptions} from './http.js';
@@ -89,14 +90,14 @@ export async function fetchTextFromLeader(url: string, options: HttpOptions): Pr
 			continue;
 		}
 		if (answer.status === 503) {
-			throw new ClusterError(`${target} says no Mesos master leads right now`, {hint: 'Wait for the election; check that a quorum of masters runs and reaches ZooKeeper.'});
+			throw new ClusterError(localized('errSaysNoMesosMasterLeads', {target}), {hint: localized('errSaysNoMesosMasterLeadsHint')});
 		}
 		if (answer.status < 200 || answer.status >= 300) {
 			throw statusError(answer);
 		}
 		return answer;
 	}
-	throw new ClusterError(`${url} redirected too many times`, {hint: 'The masters disagree on the leader; check their --hostname flags and ZooKeeper.'});
+	throw new ClusterError(localized('errRedirectedTooManyTimes', {url}), {hint: localized('errRedirectedTooManyTimesHint')});
 }
 
 /** Tasks per page of `/master/tasks`: about 9 MB of JSON, far under the answer limit. */
@@ -125,12 +126,12 @@ async function readMesosInPages(leaderUrl: string, options: MesosReadOptions): P
 /** Leader discovery, then the leader's state and metrics. Fails only when no master leads. */
 export async function readMesos(masters: string[], options: MesosReadOptions = {}): Promise<MesosReading> {
 	if (masters.length === 0) {
-		throw new ClusterError('no Mesos master is configured', {hint: 'Pass --mesos URL[,URL...].'});
+		throw new ClusterError(localized('errNoMesosMasterIsConfigured'), {hint: localized('errNoMesosMasterIsConfiguredHint')});
 	}
 	const {leaderUrl, probes} = await findMesosLeader(masters, options);
 	if (leaderUrl === null) {
 		const reasons = probes.map(probe => `${probe.info.endpoint}: ${probe.info.error ?? 'not elected'}`).join('; ');
-		throw new ClusterError(`no Mesos master leads (${reasons})`, {hint: 'Check that a quorum of masters runs and that ZooKeeper is healthy.'});
+		throw new ClusterError(localized('errNoMesosMasterLeads', {reasons}), {hint: localized('errNoMesosMasterLeadsHint')});
 	}
 	const path = options.summaryOnly ? '/master/state-summary' : '/master/state';
 	let decoded: MesosStateParts;

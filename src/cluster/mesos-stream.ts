@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {request} from 'undici';
 import {ClusterError} from '../errors.js';
 import {backoffDelay, defaultBackoff, sleep, systemClock, type Backoff, type Clock} from './clock.js';
@@ -119,7 +120,7 @@ export class MesosStream {
 			return {...polled, feed: {kind: 'poll', reason: condition.reason}};
 		}
 		if (condition.kind !== 'live') {
-			throw new ClusterError(this.#describe(condition), {hint: 'The dashboard subscribes again on its own; check that a Mesos master leads.'});
+			throw new ClusterError(this.#describe(condition), {hint: localized('errTheDashboardSubscribesAgainOnHint')});
 		}
 		if (this.#dirty || this.#reading === undefined) {
 			this.#reading = this.#materialise();

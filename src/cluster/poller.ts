@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {ClusterError} from '../errors.js';
 import {AnswerMemo} from './answer-memo.js';
 import {snapshotBuilder, type SourceReadings} from './build-snapshot.js';
@@ -39,7 +40,7 @@ export function networkReaders(memo?: AnswerMemo): SourceReaders {
 		zookeeper: async (members, http) => {
 			const result = await readZookeeper(members, {timeoutMs: http.timeoutMs, maxBytes: http.maxBytes});
 			if (result.length > 0 && result.every(member => member.mode === 'unreachable')) {
-				throw new ClusterError(`no ZooKeeper member answered (${result.map(member => `${member.endpoint}: ${member.error ?? ''}`).join('; ')})`, {hint: 'Check that ZooKeeper runs.'});
+				throw new ClusterError(localized('errNoZooKeeperMemberAnswered', {map: result.map(member => `${member.endpoint}: ${member.error ?? ''}`).join('; ')}), {hint: localized('errNoZooKeeperMemberAnsweredHint')});
 			}
 			return memo === undefined ? result : memo.settle('zookeeper', result);
 		},

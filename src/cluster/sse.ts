@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {ClusterError} from '../errors.js';
 
 /** Longest line, and longest event, an event stream may send before it is dropped as broken. */
@@ -75,7 +76,7 @@ export class SseParser {
 		this.#buffer = this.#buffer.slice(start);
 		if (this.#buffer.length > this.#maxChars || this.#dataChars > this.#maxChars) {
 			// A line without end would otherwise grow until the process runs out of memory.
-			throw new ClusterError(`the event stream sent a line or event longer than ${this.#maxChars} characters`, {hint: 'Check that the URL points at Marathon\'s /v2/events.'});
+			throw new ClusterError(localized('errTheEventStreamSentA', {maxChars: this.#maxChars}), {hint: localized('errTheEventStreamSentAHint')});
 		}
 		return messages;
 	}

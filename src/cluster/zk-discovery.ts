@@ -1,3 +1,4 @@
+import {localized, localizedBy} from '../i18n/localized.js';
 import {createClient, Exception, type Client, type Event} from 'node-zookeeper-client';
 import {ClusterError} from '../errors.js';
 import type {ClusterEvent} from './cluster-event.js';
@@ -26,14 +27,14 @@ export function parseZkUrl(text: string): ZkUrl {
 	const servers = match?.[1] ?? '';
 	const path = (match?.[2] ?? '').replace(/\/+$/, '');
 	if (match === null || path === '') {
-		throw new ClusterError(`"${text}" is not a zk://host:port[,host:port...]/path address.`, {hint: 'Example: zk://10.0.0.11:2181,10.0.0.12:2181,10.0.0.13:2181/mesos'});
+		throw new ClusterError(localized('errIsNotAZkHostPortHostPortPath', {text}), {hint: localized('errIsNotAZkHostPortHostPortPathHint')});
 	}
 	if (servers.includes('@')) {
-		throw new ClusterError('zk:// addresses with credentials are not supported by the dashboard.', {hint: 'Give the ensemble without user:password@, or pass the http:// addresses instead.'});
+		throw new ClusterError(localized('errZkAddressesWithCredentialsAre'), {hint: localized('errZkAddressesWithCredentialsAreHint')});
 	}
 	for (const server of servers.split(',')) {
 		if (!/^(\[[0-9a-f:.]+\]|[^:\s]+):\d{1,5}$/i.test(server)) {
-			throw new ClusterError(`"${server}" in ${text} is not host:port.`, {hint: 'Write each ZooKeeper member as host:port, such as 10.0.0.11:2181.'});
+			throw new ClusterError(localized('errInIsNotHostPort', {server, text}), {hint: localized('errInIsNotHostPortHint')});
 		}
 	}
 	return {servers, path};
@@ -70,7 +71,7 @@ export function masterUrlFromInfo(data: string): string {
 	try {
 		info = JSON.parse(data);
 	} catch {
-		throw new ClusterError('A json.info_ znode does not hold JSON.', {hint: 'Is this path the one the masters were started with (--zk)?'});
+		throw new ClusterError(localized('errAJsonInfoZnodeDoesNot'), {hint: localized('errAJsonInfoZnodeDoesNotHint')});
 	}
 	const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? value as Record<string, unknown> : {});
 	const top = record(info);
@@ -85,14 +86,14 @@ export function masterUrlFromInfo(data: string): string {
 	if (pid?.[1] !== undefined && pid[2] !== undefined) {
 		return `http://${hostInUrl(pid[1])}:${pid[2]}`;
 	}
-	throw new ClusterError('A json.info_ znode names no address.', {hint: 'Expected MasterInfo JSON with address.hostname/ip and port.'});
+	throw new ClusterError(localized('errAJsonInfoZnodeNamesNo'), {hint: localized('errAJsonInfoZnodeNamesNoHint')});
 }
 
 /** Marathon's latch node holds its participant id, host:port (its --hostname and --http_port). */
 export function marathonUrlFromLatch(data: string): string {
 	const text = data.trim();
 	if (!/^(\[[0-9a-f:.]+\]|[^:\s/]+):\d{1,5}$/i.test(text)) {
-		throw new ClusterError(`A Marathon latch node holds "${text.slice(0, 80)}", not host:port.`);
+		throw new ClusterError(localized('errAMarathonLatchNodeHolds', {slice: text.slice(0, 80)}));
 	}
 	return `http://${text}`;
 }
@@ -323,9 +324,10 @@ export class LeaderDiscovery {
 		const [first] = addresses;
 		if (first === undefined || !isZkUrl(first)) return;
 		const found = this.current(kind);
-		const reason = found === undefined || found.state === 'leader' ? 'not read yet' : found.state === 'connecting' ? 'still connecting' : found.reason;
-		throw new ClusterError(`no ${kind === 'mesos' ? 'Mesos master' : 'Marathon'} found through ZooKeeper: ${reason}`, {
-			hint: kind === 'mesos' ? 'Check the ZooKeeper addresses and the path the masters use (--zk).' : 'Check the ZooKeeper addresses and the path Marathon uses (--zk).',
+		const what = kind === 'mesos' ? 'Mesos master' : 'Marathon';
+		const reason = found === undefined || found.state === 'leader' ? localized('errZkNotReadYet') : found.state === 'connecting' ? localized('errZkStillConnecting') : {en: found.reason, zh: found.reason};
+		throw new ClusterError(localizedBy('errNoFoundThroughZooKeeper', (language) => [{what, reason: reason[language]}]), {
+			hint: kind === 'mesos' ? localized('errZkMastersPathHint') : localized('errZkMarathonPathHint'),
 		});
 	}
 }

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {createConnection} from 'node:net';
 import {ClusterError} from '../errors.js';
 import type {ZkMember} from './snapshot.js';
@@ -19,19 +20,19 @@ export function sendFourLetterWord(endpoint: string, word: string, options: ZkOp
 		const socket = createConnection({host, port});
 		socket.setTimeout(timeoutMs, () => {
 			socket.destroy();
-			reject(new ClusterError(`ZooKeeper ${endpoint} did not answer "${word}" within ${timeoutMs} ms`, {hint: 'Check that ZooKeeper runs and that its client port is reachable.'}));
+			reject(new ClusterError(localized('errZooKeeperDidNotAnswer', {endpoint, word, timeoutMs}), {hint: localized('errZooKeeperDidNotAnswerHint')}));
 		});
 		socket.on('connect', () => socket.end(word));
 		socket.on('data', (chunk: Buffer) => {
 			size += chunk.length;
 			if (size > maxBytes) {
 				socket.destroy();
-				reject(new ClusterError(`ZooKeeper ${endpoint} answered more than ${maxBytes} bytes to "${word}"`, {hint: 'This does not look like a ZooKeeper client port.'}));
+				reject(new ClusterError(localized('errZooKeeperAnsweredMoreThanBytes', {endpoint, maxBytes, word}), {hint: localized('errZooKeeperAnsweredMoreThanBytesHint')}));
 				return;
 			}
 			chunks.push(chunk);
 		});
-		socket.on('error', error => reject(new ClusterError(`ZooKeeper ${endpoint} could not be reached: ${error.message}`, {hint: 'Check that ZooKeeper runs and listens on that address.', cause: error})));
+		socket.on('error', error => reject(new ClusterError(localized('errZooKeeperCouldNotBeReached', {endpoint, detail: error.message}), {hint: localized('errZooKeeperCouldNotBeReachedHint'), cause: error})));
 		socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
 	});
 }
@@ -65,7 +66,7 @@ function splitEndpoint(endpoint: string): {host: string; port: number} {
 	const port = colon >= 0 ? Number(endpoint.slice(colon + 1)) : 2181;
 	const host = (colon >= 0 ? endpoint.slice(0, colon) : endpoint).replace(/^\[|\]$/g, '');
 	if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-		throw new ClusterError(`"${endpoint}" is not a ZooKeeper host:port`, {hint: 'Write members as host:port, such as 10.0.0.1:2181.'});
+		throw new ClusterError(localized('errIsNotAZooKeeper', {endpoint}), {hint: localized('errIsNotAZooKeeperHint')});
 	}
 	return {host, port};
 }

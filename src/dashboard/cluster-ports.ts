@@ -1,5 +1,5 @@
 import type {ClusterEvent} from '../cluster/cluster-event.js';
-import {MarathonApi} from '../cluster/marathon-api.js';
+import {MarathonApi} from '../apps/marathon-api.js';
 import type {HttpOptions} from '../cluster/http.js';
 import {followMarathonEvents} from '../cluster/marathon-event-stream.js';
 import {AnswerMemo} from '../cluster/answer-memo.js';

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {CommandFailedError, UserInputError} from '../errors.js';
 import {assertAbsolutePath} from '../lab/validate.js';
 import type {Executor} from './executor.js';
@@ -25,8 +26,8 @@ export interface StartJobOptions {
 
 export function assertJobName(name: string): string {
 	if (!jobNamePattern.test(name) || name.includes('..')) {
-		throw new UserInputError(`Job name "${JSON.stringify(name).slice(1, -1)}" cannot be used.`, {
-			hint: 'Use up to 64 letters, digits, ".", "_" and "-", starting with a letter or digit.',
+		throw new UserInputError(localized('errJobNameCannotBe', {slice: JSON.stringify(name).slice(1, -1)}), {
+			hint: localized('errJobNameCannotBeHint'),
 		});
 	}
 	return name;
@@ -42,7 +43,7 @@ export async function startJob(exec: Executor, options: StartJobOptions): Promis
 	const command = `${prepare} && { ${launch} } && ${waitForPid}`;
 	const result = await exec.run(command, {sudo: options.sudo, timeoutMs: 30_000});
 	if (result.exitCode !== 0) {
-		throw new CommandFailedError(exec.label, `start job ${options.name}`, result, 'Check that setsid and nohup exist and the job folder is writable.');
+		throw new CommandFailedError(exec.label, localized('errJobStart', {name: options.name}), result, localized('errJobStartHint'));
 	}
 	return {name: options.name, dir, command: options.command, startedAt: new Date().toISOString()};
 }
@@ -87,13 +88,13 @@ export interface TailOptions {
  */
 export async function tailJob(exec: Executor, handle: JobHandle, fromByte: number, options: TailOptions = {}): Promise<{text: string; nextByte: number}> {
 	if (!Number.isSafeInteger(fromByte) || fromByte < 0) {
-		throw new UserInputError(`Log offset ${fromByte} is not a byte position.`);
+		throw new UserInputError(localized('errLogOffsetIsNotA', {fromByte}));
 	}
 	const maxBytes = options.maxBytes ?? 1024 * 1024;
 	const log = shellCommand([`${handle.dir}/log`]);
 	const result = await exec.run(`if [ -f ${log} ]; then tail -c +${fromByte + 1} ${log} | head -c ${maxBytes} | base64; fi`, {sudo: options.sudo});
 	if (result.exitCode !== 0) {
-		throw new CommandFailedError(exec.label, `read log of job ${handle.name}`, result);
+		throw new CommandFailedError(exec.label, localized('errJobReadLog', {name: handle.name}), result);
 	}
 	const bytes = Buffer.from(result.stdout, 'base64');
 	const wholeLines = bytes.lastIndexOf(0x0a) + 1;
@@ -112,6 +113,6 @@ export async function stopJob(exec: Executor, handle: JobHandle, options: {sudo?
 	const pidFile = shellCommand([`${handle.dir}/pid`]);
 	const result = await exec.run(`p=$(cat ${pidFile} 2>/dev/null) && [ -n "$p" ] && kill -s TERM -- "-$p"`, {sudo: options.sudo});
 	if (result.exitCode !== 0) {
-		throw new CommandFailedError(exec.label, `stop job ${handle.name}`, result, 'The job may have ended already; check its folder on the target.');
+		throw new CommandFailedError(exec.label, localized('errStopJobFailed', {name: handle.name}), result, localized('errStopJobFailedHint'));
 	}
 }

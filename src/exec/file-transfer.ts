@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {CommandFailedError, MesosLabError} from '../errors.js';
 import type {Executor, UploadOptions} from './executor.js';
 import {quoteShellArg} from './quote.js';
@@ -11,7 +12,7 @@ function parentOf(path: string): string {
 
 function assertTargetPath(path: string): void {
 	if (!path.startsWith('/') || path.endsWith('/') || path.includes('\n') || path.includes('\0')) {
-		throw new MesosLabError(`"${JSON.stringify(path).slice(1, -1)}" is not an absolute file path.`);
+		throw new MesosLabError(localized('errIsNotAnAbsolute', {slice: JSON.stringify(path).slice(1, -1)}));
 	}
 }
 
@@ -31,7 +32,7 @@ export async function uploadThroughShell(run: Run, label: string, path: string, 
 	].join(' && ');
 	const result = await run(script, {stdin: Buffer.from(content), sudo: options.sudo});
 	if (result.exitCode !== 0) {
-		throw new CommandFailedError(label, `upload ${path}`, result, 'Check that the folder exists and the user may write there (or upload with sudo).');
+		throw new CommandFailedError(label, localized('errUpload', {path}), result, localized('errUploadHint'));
 	}
 }
 
@@ -41,7 +42,7 @@ export async function downloadThroughShell(run: Run, label: string, path: string
 	const file = quoteShellArg(path);
 	const result = await run(`stat -L -c %a ${file} && base64 < ${file}`, {sudo: options.sudo});
 	if (result.exitCode !== 0) {
-		throw new CommandFailedError(label, `download ${path}`, result, 'Check that the file exists and the user may read it (or download with sudo).');
+		throw new CommandFailedError(label, localized('errDownload', {path}), result, localized('errDownloadHint'));
 	}
 	const newline = result.stdout.indexOf('\n');
 	const mode = Number.parseInt(result.stdout.slice(0, newline), 8);

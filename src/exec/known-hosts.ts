@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {createHash, createHmac} from 'node:crypto';
 import {appendFileSync, existsSync, mkdirSync, readFileSync} from 'node:fs';
 import {dirname} from 'node:path';
@@ -164,15 +165,14 @@ export async function verifyHostKey(policy: HostKeyPolicy, host: string, port: n
 			return;
 		}
 		case 'revoked': {
-			throw new HostKeyError(`The host key of ${name} (${fingerprint}) is marked revoked in ${file}.`, {
-				hint: 'Do not connect until the machine has a new key that you trust.',
+			throw new HostKeyError(localized('errTheHostKeyOf', {name, fingerprint, file}), {
+				hint: localized('errTheHostKeyOfHint'),
 			});
 		}
 		case 'changed': {
 			throw new HostKeyError(
-				`The host key of ${name} has CHANGED. ${file} has ${verdict.oldKeys.join(', ')}; the host now shows ${keyType} ${fingerprint}. `
-				+ 'Someone may be intercepting the connection, or the machine was reinstalled.',
-				{hint: `If the machine was reinstalled, remove the old key with: ssh-keygen -R ${quoteShellArg(name)} -f ${quoteShellArg(file)}`},
+				localized('errHostKeyChanged', {name, file, oldKeys: verdict.oldKeys.join(', '), keyType, fingerprint}),
+				{hint: localized('errIfTheMachineWasReinstalledHint', {quoteShellArg: quoteShellArg(name), quoteShellArg2: quoteShellArg(file)})},
 			);
 		}
 		case 'unknown': {
@@ -180,10 +180,10 @@ export async function verifyHostKey(policy: HostKeyPolicy, host: string, port: n
 				? await policy.confirmUnknownHost({host, port, keyType, fingerprint})
 				: policy.acceptNewHostKey === true;
 			if (!accepted) {
-				throw new HostKeyError(`${name} is not in ${file} and its key (${keyType} ${fingerprint}) was not accepted.`, {
+				throw new HostKeyError(localized('errIsNotInAndIts', {name, file, keyType, fingerprint}), {
 					hint: policy.confirmUnknownHost
-						? 'Compare the fingerprint with `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the machine, then connect again and accept it.'
-						: 'Connect once interactively, or pass --accept-new-host-key after checking the fingerprint.',
+						? localized('errHostKeyCompareHint')
+						: localized('errHostKeyAcceptHint'),
 				});
 			}
 			recordHostKey(file, `${name} ${keyType} ${key.toString('base64')}`);

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {accessSync, constants, statSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
@@ -47,7 +48,7 @@ export function expandHome(path: string, home: string = homedir()): string {
 function checkKeyFile(path: string): void {
 	try {
 		if (!statSync(path).isFile()) {
-			throw new UserInputError(`The key file ${path} is not a file.`, {hint: 'Set identityFile to a private key such as ~/.ssh/id_ed25519.'});
+			throw new UserInputError(localized('errTheKeyFileIsNot', {path}), {hint: localized('errTheKeyFileIsNotHint')});
 		}
 		accessSync(path, constants.R_OK);
 	} catch (error) {
@@ -55,8 +56,8 @@ function checkKeyFile(path: string): void {
 			throw error;
 		}
 		const code = (error as NodeJS.ErrnoException).code;
-		throw new UserInputError(code === 'ENOENT' ? `The key file ${path} does not exist.` : `The key file ${path} cannot be read (${code ?? String(error)}).`, {
-			hint: 'Check identityFile in the lab file (make a key with: ssh-keygen -t ed25519), or use auth: agent.',
+		throw new UserInputError(code === 'ENOENT' ? localized('errKeyFileMissing', {path}) : localized('errKeyFileUnreadable', {path, detail: code ?? String(error)}), {
+			hint: localized('errCheckIdentityFileInTheLabHint'),
 			cause: error,
 		});
 	}
@@ -104,11 +105,11 @@ export async function openHost(host: HostAddress, access: HostAccess): Promise<E
 	let loginPassword: string | undefined;
 	if (host.auth === 'password-prompt') {
 		if (access.ask === undefined) {
-			throw new ConnectionError(`${where} logs in with a password (auth: password-prompt), and there is no terminal to ask it on.`, {
-				hint: 'Run mesos-lab in a terminal, or use a key: auth: identity-file with identityFile, or auth: agent.',
+			throw new ConnectionError(localized('errLogsInWithAPassword', {where}), {
+				hint: localized('errLogsInWithAPasswordHint'),
 			});
 		}
-		loginPassword = await access.ask({zh: `${where} 的 SSH 登录密码（输入时不显示，只保存在内存中）：`, en: `SSH password for ${where} (hidden, kept in memory only): `});
+		loginPassword = await access.ask(localized('errSshPasswordPrompt', {where}));
 	}
 	const ask = access.ask;
 	return connectSsh({
@@ -142,15 +143,15 @@ export async function openHostAsRoot(host: HostAddress, access: HostAccess): Pro
 }
 
 function askSudo(ask: AskHidden, where: string): Promise<string> {
-	return ask({zh: `${where} 上 sudo 需要的密码（输入时不显示，只保存在内存中）：`, en: `sudo password on ${where} (hidden, kept in memory only): `});
+	return ask(localized('errSudoPasswordPrompt', {where}));
 }
 
 /** Runs one harmless root command, so sudo's password is asked and checked before the first step. */
 async function settleRoot(executor: Executor): Promise<void> {
 	const result = await executor.run('true', {sudo: true, timeoutMs: 60_000});
 	if (result.exitCode !== 0) {
-		throw new ConnectionError(`${executor.label}: root commands do not run (sudo ended with exit ${result.exitCode ?? 'signal'}): ${result.stderr.trim().split('\n').at(-1) ?? ''}`, {
-			hint: 'Check the sudo password, and that this user may use sudo (or connect as root).',
+		throw new ConnectionError(localized('errRootCommandsDoNotRun', {label: executor.label, exitCode: result.exitCode ?? 'signal', at: result.stderr.trim().split('\n').at(-1) ?? ''}), {
+			hint: localized('errRootCommandsDoNotRunHint'),
 		});
 	}
 }

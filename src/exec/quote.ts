@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {UserInputError} from '../errors.js';
 
 const safeWord = /^[\w@%+=:,./-]+$/;
@@ -16,7 +17,7 @@ export function quoteShellArg(argument: string): string {
 /** Builds a command line from an argument array: the only way commands are assembled. */
 export function shellCommand(argv: readonly string[]): string {
 	if (argv.length === 0) {
-		throw new UserInputError('An empty command cannot be run.');
+		throw new UserInputError(localized('errAnEmptyCommandCannotBe'));
 	}
 	return argv.map(quoteShellArg).join(' ');
 }

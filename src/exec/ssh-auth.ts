@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {existsSync, readFileSync} from 'node:fs';
 import ssh2 from 'ssh2';
 import type {AuthMethod} from 'ssh2';
@@ -54,19 +55,19 @@ export class KeyRing {
 			return {key};
 		}
 		if (!/encrypted|passphrase/i.test(plain.message)) {
-			throw new ConnectionError(`${path} is not a private key mesos-lab can read: ${plain.message}`, {
-				hint: 'Use an OpenSSH or PEM private key (ssh-keygen -t ed25519 makes one).',
+			throw new ConnectionError(localized('errIsNotAPrivateKey', {path, detail: plain.message}), {
+				hint: localized('errIsNotAPrivateKeyHint'),
 			});
 		}
 		if (this.credentials.askPassphrase === undefined) {
-			throw new ConnectionError(`${path} is protected by a passphrase and none can be asked for here.`, {
-				hint: 'Load the key into ssh-agent (ssh-add) or run interactively.',
+			throw new ConnectionError(localized('errIsProtectedByAPassphrase', {path}), {
+				hint: localized('errIsProtectedByAPassphraseHint'),
 			});
 		}
 		const passphrase = await this.credentials.askPassphrase(path);
 		const decrypted = ssh2.utils.parseKey(key, passphrase);
 		if (decrypted instanceof Error) {
-			throw new ConnectionError(`The passphrase for ${path} is not right.`, {hint: 'Check the passphrase with: ssh-keygen -y -f KEYFILE'});
+			throw new ConnectionError(localized('errThePassphraseForIsNot', {path}), {hint: localized('errThePassphraseForIsNotHint')});
 		}
 		this.keys.set(path, {key, passphrase});
 		return {key, passphrase};

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {existsSync, globSync, readFileSync} from 'node:fs';
 import {homedir, userInfo} from 'node:os';
 import {isAbsolute, join} from 'node:path';
@@ -47,15 +48,15 @@ export function resolveSshEndpoint(options: ResolveOptions): SshEndpoint {
 function readConfigFile(path: string, required: boolean): string {
 	if (!existsSync(path)) {
 		if (required) {
-			throw new UserInputError(`The ssh config ${path} does not exist.`, {hint: 'Check the path given to --ssh-config.'});
+			throw new UserInputError(localized('errTheSshConfigDoesNot', {path}), {hint: localized('errTheSshConfigDoesNotHint')});
 		}
 		return '';
 	}
 	try {
 		return readFileSync(path, 'utf8');
 	} catch (error) {
-		throw new UserInputError(`The ssh config ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, {
-			hint: 'Check its permissions, or pick another file with --ssh-config.',
+		throw new UserInputError(localized('errTheSshConfigCannotBe', {path, code: (error as NodeJS.ErrnoException).code ?? String(error)}), {
+			hint: localized('errTheSshConfigCannotBeHint'),
 			cause: error,
 		});
 	}
@@ -89,7 +90,7 @@ function includedFiles(patterns: readonly string[], home: string): string[] {
  */
 function withIncludes(config: readonly Line[], home: string, depth: number): Line[] {
 	if (depth > maxHops) {
-		throw new UserInputError('The ssh config includes itself (Include nested more than 8 deep).', {hint: 'Check the Include lines of your ssh config.'});
+		throw new UserInputError(localized('errTheSshConfigIncludesItself'), {hint: localized('errTheSshConfigIncludesItselfHint')});
 	}
 	const expand = (line: Extract<Line, {param: string}>) => includedFiles(values(line), home)
 		.flatMap(file => withIncludes(SSHConfig.parse(readConfigFile(file, true)), home, depth + 1));
@@ -153,7 +154,7 @@ function expandTokens(value: string, tokens: {host: string; port: number; user: 
 export function splitDestination(destination: string): {user?: string; host: string; port?: number} {
 	const match = /^(?:ssh:\/\/)?(?:([^@]+)@)?(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(destination);
 	if (match === null) {
-		throw new UserInputError(`"${destination}" is not a destination like user@host or host:port.`);
+		throw new UserInputError(localized('errIsNotADestination', {destination}));
 	}
 	const host = match[2]!.replace(/^\[(.*)\]$/, '$1');
 	return {
@@ -165,14 +166,14 @@ export function splitDestination(destination: string): {user?: string; host: str
 
 function resolveWith(config: SSHConfig, options: ResolveOptions, home: string, depth: number, forcedJump?: SshEndpoint): SshEndpoint {
 	if (depth > maxHops) {
-		throw new UserInputError(`ProxyJump for ${options.alias} goes round in a loop (more than ${maxHops} hops).`, {hint: 'Check the ProxyJump lines of your ssh config.'});
+		throw new UserInputError(localized('errProxyJumpForGoesRoundIn', {alias: options.alias, maxHops}), {hint: localized('errProxyJumpForGoesRoundInHint')});
 	}
 	const computed = config.compute({Host: options.alias, ...(options.user === undefined ? {} : {User: options.user})}, {ignoreCase: true});
 	const host = first(computed, 'hostname')?.replaceAll('%h', options.alias) ?? options.alias;
 	const configPort = first(computed, 'port');
 	const port = options.port ?? (configPort === undefined ? 22 : Number(configPort));
 	if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-		throw new UserInputError(`The ssh config gives ${options.alias} the port "${configPort ?? ''}".`, {hint: 'Port takes a number from 1 to 65535.'});
+		throw new UserInputError(localized('errTheSshConfigGivesThe', {alias: options.alias, configPort: configPort ?? ''}), {hint: localized('errTheSshConfigGivesTheHint')});
 	}
 	const user = options.user ?? first(computed, 'user') ?? options.fallbackUser ?? userInfo().username;
 	const tokens = {host, port, user};

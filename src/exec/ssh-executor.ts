@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {commandSummary} from './command-summary.js';
 import ssh2 from 'ssh2';
 import type {Client as SshClient, ClientChannel} from 'ssh2';
@@ -194,8 +195,8 @@ export class SshExecutor implements Executor {
 		const {client: jump} = await this.reach(endpoint.proxyJump);
 		const tunnel = await new Promise<ClientChannel>((resolve, reject) => {
 			jump.forwardOut('127.0.0.1', 0, endpoint.host, endpoint.port, (error, channel) => error ? reject(new ConnectionError(
-				`The jump host ${labelOf(endpoint.proxyJump!)} could not reach ${endpoint.host}:${endpoint.port}: ${error.message}`,
-				{hint: 'Check that the jump host can connect to the target (and that its sshd allows TCP forwarding).'},
+				localized('errTheJumpHostCouldNot', {labelOf: labelOf(endpoint.proxyJump!), host: endpoint.host, port: endpoint.port, detail: error.message}),
+				{hint: localized('errTheJumpHostCouldNotHint')},
 			)) : resolve(channel));
 		}).catch((error: unknown) => {
 			jump.end();
@@ -214,10 +215,10 @@ export class SshExecutor implements Executor {
 		await new Promise<void>((resolve, reject) => {
 			client.once('ready', () => resolve());
 			client.once('error', error => {
-				reject(refusal ?? new ConnectionError(`Cannot connect to ${labelOf(endpoint)}: ${error.message}`, {
+				reject(refusal ?? new ConnectionError(localized('errCannotConnectTo', {labelOf: labelOf(endpoint), detail: error.message}), {
 					hint: /auth/i.test(error.message)
-						? 'Check the user name and the key, agent or password (ssh -v USER@HOST shows what the server accepts).'
-						: 'Check that the machine is up, the address and port are right, and sshd is running.',
+						? localized('errSshAuthHint')
+						: localized('errSshReachHint'),
 					cause: error,
 				}));
 			});
@@ -299,8 +300,8 @@ export class SshExecutor implements Executor {
 					}
 					refusedAlone++;
 					if (refusedAlone > aloneRefusalRetries) {
-						throw new ConnectionError(`${this.label}: the server refuses to open a session (${outcome.detail}).`, {
-							hint: 'Check MaxSessions in the target\'s sshd_config (it must be at least 1) and the sshd log.',
+						throw new ConnectionError(localized('errTheServerRefusesToOpen', {label: this.label, detail: outcome.detail}), {
+							hint: localized('errTheServerRefusesToOpenHint'),
 						});
 					}
 					await new Promise(resolve => setTimeout(resolve, 50 * 2 ** refusedAlone));
@@ -310,24 +311,24 @@ export class SshExecutor implements Executor {
 					this.forget(connection);
 					reconnects++;
 					if (reconnects > reconnectsPerCommand) {
-						throw new ConnectionError(`${this.label}: the connection keeps dropping before a command can start.`, {
-							hint: 'Check the network and the sshd log on the target.',
+						throw new ConnectionError(localized('errTheConnectionKeepsDroppingBefore', {label: this.label}), {
+							hint: localized('errTheConnectionKeepsDroppingBeforeHint'),
 						});
 					}
 					continue;
 				}
 				case 'unconfirmed': {
-					throw new ConnectionError(`${this.label}: the connection dropped while the command was starting, so it may or may not have run: ${shown(command)}`, {
-						hint: 'Check the network; mesos-lab reconnects for the next command.',
+					throw new ConnectionError(localized('errTheConnectionDroppedWhileThe', {label: this.label, shown: shown(command)}), {
+						hint: localized('errTheConnectionDroppedWhileTheHint'),
 					});
 				}
 				case 'rejected': {
-					throw new ConnectionError(`${this.label}: the server would not run the command (${outcome.detail}): ${shown(command)}`, {
-						hint: 'Check ForceCommand and Match rules in the target\'s sshd_config.',
+					throw new ConnectionError(localized('errTheServerWouldNotRun', {label: this.label, detail: outcome.detail, shown: shown(command)}), {
+						hint: localized('errTheServerWouldNotRunHint'),
 					});
 				}
 				case 'closed': {
-					throw new ConnectionError(`${this.label}: the connection was closed before the command started.`);
+					throw new ConnectionError(localized('errTheConnectionWasClosedBefore', {label: this.label}));
 				}
 			}
 		}
@@ -416,11 +417,11 @@ export class SshExecutor implements Executor {
 			if (exitCode === undefined && stopReason === undefined) {
 				// ssh2 marks the connection lost before it closes the sessions on it.
 				reject(connection.state === 'up'
-					? new ConnectionError(`${this.label}: the target ended the session without an exit status while running: ${command}`, {
-						hint: 'Look at the sshd log on the target; the command may or may not have finished.',
+					? new ConnectionError(localized('errTheTargetEndedTheSession', {label: this.label, command}), {
+						hint: localized('errTheTargetEndedTheSessionHint'),
 					})
-					: new ConnectionError(`${this.label}: the connection dropped while running: ${commandSummary(command)}`, {
-						hint: 'The command may or may not have finished on the target. Check the network; mesos-lab reconnects for the next command.',
+					: new ConnectionError(localized('errTheConnectionDroppedWhileRunning', {label: this.label, commandSummary: commandSummary(command)}), {
+						hint: localized('errTheConnectionDroppedWhileRunningHint'),
 					}));
 				return;
 			}

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {randomBytes} from 'node:crypto';
 import {ConnectionError} from '../errors.js';
 import type {CommandResult, RunOptions} from './executor.js';
@@ -134,15 +135,15 @@ export class SudoAccess {
 				if (exchange.refused) {
 					this.password = undefined;
 					this.asking = undefined;
-					throw new ConnectionError(`${this.label}: sudo did not accept the password.`, {
-						hint: 'Check the password (sudo -v on the machine asks for the same one), then try again.',
+					throw new ConnectionError(localized('errSudoDidNotAcceptThe', {label: this.label}), {
+						hint: localized('errSudoDidNotAcceptTheHint'),
 					});
 				}
 				return result;
 			}
 			case 'unavailable': {
-				throw new ConnectionError(`${this.label}: this user is not root and sudo is not installed.`, {
-					hint: 'Connect as root, or install sudo and give this user sudo rights.',
+				throw new ConnectionError(localized('errThisUserIsNotRoot', {label: this.label}), {
+					hint: localized('errThisUserIsNotRootHint'),
 				});
 			}
 		}
@@ -153,14 +154,14 @@ export class SudoAccess {
 			return this.password;
 		}
 		if (this.askPassword === undefined) {
-			throw new ConnectionError(`${this.label}: sudo needs a password and none can be asked for here.`, {
-				hint: 'Run interactively so the password can be asked, or give the user passwordless sudo.',
+			throw new ConnectionError(localized('errSudoNeedsAPasswordAnd', {label: this.label}), {
+				hint: localized('errSudoNeedsAPasswordAndHint'),
 			});
 		}
 		this.asking ??= this.askPassword(this.label);
 		const password = await this.asking;
 		if (password.includes('\n')) {
-			throw new ConnectionError('A sudo password cannot contain a line break.');
+			throw new ConnectionError(localized('errASudoPasswordCannotContain'));
 		}
 		this.password = password;
 		return password;

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {ClusterError} from '../errors.js';
 import type {Executor} from '../exec/executor.js';
 import type {Lab, LabHost} from '../lab/lab-schema.js';
@@ -21,8 +22,8 @@ export function labAgentAccess(lab: Lab, open: OpenHost): AgentAccess {
 		executorFor(agentHost) {
 			const host = lab.hosts.find(candidate => candidate.address === agentHost || candidate.name === agentHost);
 			if (host === undefined) {
-				return Promise.reject(new ClusterError(`Marathon runs a task on ${agentHost}, which is not a host of this lab.`, {
-					hint: `The lab's hosts are ${lab.hosts.map(h => h.address).join(', ')}; is the Marathon address right?`,
+				return Promise.reject(new ClusterError(localized('errMarathonRunsATaskOn', {agentHost}), {
+					hint: localized('errMarathonRunsATaskOnHint', {map: lab.hosts.map(h => h.address).join(', ')}),
 				}));
 			}
 			let executor = opened.get(host.name);

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {request, type Dispatcher} from 'undici';
 import {normaliseMesosState} from '../cluster/mesos-state.js';
 import type {Task} from '../cluster/snapshot.js';
@@ -71,19 +72,19 @@ export async function mesosState(mesosUrls: string[], dispatcher?: Dispatcher) {
 			lastError = (error as Error).message;
 		}
 	}
-	throw new ClusterError(`No Mesos master answered /master/state (${lastError}).`, {hint: 'Check --mesos; it should point at a master, port 5050.'});
+	throw new ClusterError(localized('errNoMesosMasterAnsweredMasterState', {lastError}), {hint: localized('errNoMesosMasterAnsweredMasterStateHint')});
 }
 
 /** The tail of one file of a task's sandbox, through the agent's /files/read. */
 export async function readSandboxFile(task: Task, file: 'stdout' | 'stderr', dispatcher?: Dispatcher, length = 4096): Promise<string> {
 	if (task.sandbox === undefined) {
-		throw new ClusterError(`Mesos did not report a sandbox for task ${task.id}.`, {hint: 'Open the task in the Mesos web UI (port 5050) to read its sandbox.'});
+		throw new ClusterError(localized('errMesosDidNotReportA', {id: task.id}), {hint: localized('errMesosDidNotReportAHint')});
 	}
 	const base = withScheme(task.sandbox.agentEndpoint);
 	const path = `${task.sandbox.directory}/${file}`;
 	const answer = await getText(`${base}/files/read?path=${encodeURIComponent(path)}&offset=0&length=${length}`, dispatcher);
 	if (answer.status !== 200) {
-		throw new ClusterError(`The agent at ${task.sandbox.agentEndpoint} answered ${answer.status} for ${path}.`);
+		throw new ClusterError(localized('errTheAgentAtAnsweredFor', {agentEndpoint: task.sandbox.agentEndpoint, status: answer.status, path}));
 	}
 	const body = JSON.parse(answer.text) as {data?: string};
 	return body.data ?? '';
@@ -98,7 +99,7 @@ export interface HaproxyServer {
 export async function haproxyConfig(lbUrl: string, dispatcher?: Dispatcher): Promise<string> {
 	const answer = await getText(`${lbUrl.replace(/\/+$/, '')}/_haproxy_getconfig`, dispatcher);
 	if (answer.status !== 200) {
-		throw new ClusterError(`marathon-lb answered ${answer.status} for /_haproxy_getconfig.`, {hint: 'Check --lb; marathon-lb serves it on port 9090.'});
+		throw new ClusterError(localized('errMarathonLbAnsweredForHaproxyGetconfig', {status: answer.status}), {hint: localized('errMarathonLbAnsweredForHaproxyGetconfigHint')});
 	}
 	return answer.text;
 }

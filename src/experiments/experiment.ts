@@ -1,6 +1,6 @@
 import type {Dispatcher} from 'undici';
 import type {AppDefinition} from '../apps/app-definition.js';
-import type {MarathonTask, MarathonApi} from '../cluster/marathon-api.js';
+import type {MarathonTask, MarathonApi} from '../apps/marathon-api.js';
 import type {Executor} from '../exec/executor.js';
 import type {Language, Localized} from '../steps/step.js';
 import type {LabServices} from './lab-services.js';

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {ClusterError} from '../errors.js';
 import {backendName, backendServers, haproxyConfig, probeService} from './cluster-probes.js';
 import type {Experiment, ExperimentContext} from './experiment.js';
@@ -59,20 +60,11 @@ export function startProbing(url: string, context: Pick<ExperimentContext, 'disp
 /** Kill one nginx container and watch Marathon and marathon-lb heal the service. */
 export const failoverExperiment: Experiment = {
 	id: 'failover',
-	title: {zh: '实验三：杀掉一个容器，看集群自愈', en: 'Experiment 3: kill a container and watch the cluster heal'},
+	title: localized('labFailoverTitle'),
 	lessons: [
-		{
-			zh: '我们直接在 agent 上杀掉一个 nginx 容器，就像它崩溃了一样。Mesos 把任务状态报告给 Marathon，Marathon 发现实例数少于 instances，就在某个 agent 上再启动一个，新实例会映射到一个新的随机主机端口。',
-			en: 'We kill one nginx container on its agent, as if it crashed. Mesos reports the task\'s end to Marathon, which sees fewer instances than asked for and starts a new one; it gets a new random host port.',
-		},
-		{
-			zh: 'marathon-lb 收到事件后重写 HAProxy 配置并重新加载：死掉的实例先从后端消失，新实例通过健康检查后加入。整个过程中我们一直请求它的 service port，统计失败的请求数和中断时长。',
-			en: 'marathon-lb hears the events, rewrites HAProxy\'s config and reloads it: the dead instance leaves the backend, and the new one joins once healthy. Meanwhile we keep requesting its servicePort and count failed requests and how long the outage lasted.',
-		},
-		{
-			zh: '从容器死掉到 marathon-lb 把它移出后端，中间有一段时间 HAProxy 仍会把请求发给它。marathon-lb 的配置里有 retries 3 和 option redispatch：连接被拒绝的请求会重试，最后一次改发给另一个实例，所以用户多半只看到一次变慢的应答，而不是错误。最慢的请求和失败数一起告诉你这段时间里发生了什么。',
-			en: 'From the container\'s death until marathon-lb drops it from the backend, HAProxy still sends it requests. marathon-lb\'s config has retries 3 and option redispatch: a request whose connection is refused is retried, the last time on another instance, so users mostly see one slower answer rather than an error. The slowest request and the failure count together tell what happened in that window.',
-		},
+		localized('labFailoverLessons'),
+		localized('labFailoverLessons2'),
+		localized('labFailoverLessons3'),
 	],
 	app: nginxDockerExperiment.app,
 	async run(context) {
@@ -81,7 +73,7 @@ export const failoverExperiment: Experiment = {
 		const before = new Set((app.tasks ?? []).map(t => t.ports?.[0]));
 		const victim = app.tasks?.[0];
 		if (victim === undefined) {
-			throw new ClusterError(`${nginxAppId} has no task to kill.`);
+			throw new ClusterError(localized('errHasNoTaskToKill', {nginxAppId}));
 		}
 		const url = serviceUrl(context, servicePort);
 		const prober = startProbing(url, context);

@@ -1,3 +1,5 @@
+import {localized} from '../i18n/localized.js';
+import {t} from '../i18n/messages.js';
 import {request, type Dispatcher} from 'undici';
 import {ClusterError, InterruptedError, UserInputError} from '../errors.js';
 import {mesosState} from './cluster-probes.js';
@@ -63,8 +65,8 @@ export async function runningPicture(mesosUrls: readonly string[], dispatcher?: 
 
 export function requireServices(context: ExperimentContext, experiment: string): LabServices {
 	if (context.services === undefined) {
-		throw new UserInputError(`The ${experiment} experiment stops and starts the lab's daemons, so it needs a saved lab or the simulated cluster.`, {
-			hint: 'Pass --lab-id for a lab installed by mesos-lab, or run it on `mesos-lab demo` (MESOS_LAB_SIM_CONTROL).',
+		throw new UserInputError(localized('errTheExperimentStopsAndStarts', {experiment}), {
+			hint: localized('errTheExperimentStopsAndStartsHint'),
 		});
 	}
 	return context.services;
@@ -104,9 +106,7 @@ export async function ensureWitnessApp(context: ExperimentContext): Promise<{id:
 	const existing = await context.marathon.findApp(definition.id);
 	if (existing === undefined) {
 		// It is the app of experiment 1, so it stays afterwards, as it would after `lab hello`.
-		context.print(context.lang === 'zh'
-			? `部署 ${definition.id}（实验一的应用），作为故障切换中必须保持运行的任务；之后可用 mesos-lab app delete ${definition.id} 删除`
-			: `deploying ${definition.id} (experiment 1's app), the tasks that must keep running through the failover; mesos-lab app delete ${definition.id} removes it afterwards`);
+		context.print(t(context.lang, 'labWitnessDeploying', {id: definition.id}));
 		await context.marathon.deploy(definition);
 	}
 	const instances = existing?.instances ?? definition.instances ?? 1;

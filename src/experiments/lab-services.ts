@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {request, type Dispatcher} from 'undici';
 import {sendFourLetterWord} from '../cluster/zookeeper-client.js';
 import {ClusterError} from '../errors.js';
@@ -71,7 +72,7 @@ export function labServices(lab: Lab, open: OpenHost): LabServices {
 	const place = (service: LabService): {host: LabHost; stop: string; start: string; unit: string} => {
 		if (service.kind === 'zookeeper') {
 			const member = t.zookeeper.find(m => m.id === service.id);
-			if (member === undefined) throw new ClusterError(`The lab has no ZooKeeper member ${service.id}.`);
+			if (member === undefined) throw new ClusterError(localized('errTheLabHasNoZooKeeper', {id: service.id}));
 			const unit = member.unit;
 			return lab.zookeeper.service === 'systemd'
 				? {host: member.host, unit, stop: systemctl('stop', unit), start: systemctl('start', unit)}
@@ -79,12 +80,12 @@ export function labServices(lab: Lab, open: OpenHost): LabServices {
 		}
 		if (service.kind === 'master') {
 			const master = t.masters.find(m => m.index === service.index);
-			if (master === undefined) throw new ClusterError(`The lab has no Mesos master ${service.index}.`);
+			if (master === undefined) throw new ClusterError(localized('errTheLabHasNoMesos', {index: service.index}));
 			const unit = master.unit;
 			return {host: master.host, unit, stop: systemctl('stop', unit), start: systemctl('start', unit)};
 		}
 		const instance = t.marathon.find(m => m.index === service.index);
-		if (instance === undefined) throw new ClusterError(`The lab has no Marathon ${service.index}.`);
+		if (instance === undefined) throw new ClusterError(localized('errTheLabHasNoMarathon', {index: service.index}));
 		const unit = instance.unit;
 		return {host: instance.host, unit, stop: systemctl('stop', unit), start: systemctl('start', unit)};
 	};
@@ -98,12 +99,12 @@ export function labServices(lab: Lab, open: OpenHost): LabServices {
 				opened.delete(host.name);
 				await stale?.then(e => e.close()).catch(() => undefined);
 				if (attempt >= 2) {
-					throw new ClusterError(`Could not reach ${host.name} (${host.address}) to run ${command}: ${(error as Error).message}`, {hint: 'Check the SSH link to the host.', cause: error});
+					throw new ClusterError(localized('errCouldNotReachTo', {name: host.name, address: host.address, command, detail: (error as Error).message}), {hint: localized('errCouldNotReachToHint'), cause: error});
 				}
 				continue;
 			}
 			if (result.exitCode !== 0) {
-				throw new ClusterError(`${command} failed on ${host.name}: ${result.stderr.trim() || result.stdout.trim()}`, {hint: `Look at the unit's log on ${host.name}: journalctl -u <unit>`});
+				throw new ClusterError(localized('errFailedOn', {command, name: host.name, trim: result.stderr.trim() || result.stdout.trim()}), {hint: localized('errFailedOnHint', {name: host.name})});
 			}
 			return;
 		}
@@ -145,7 +146,7 @@ export function simServices(controlUrl: string, dispatcher?: Dispatcher): LabSer
 		const response = await request(`${base}/_sim/${action}`, {method: 'POST', dispatcher, headers: {'content-type': 'application/json'}, body: JSON.stringify(body)});
 		const text = await response.body.text();
 		if (response.statusCode !== 200) {
-			throw new ClusterError(`The simulator refused ${action}: ${text.slice(0, 200)}`);
+			throw new ClusterError(localized('errTheSimulatorRefused', {action, slice: text.slice(0, 200)}));
 		}
 	};
 	// The control surface counts masters and Marathons from 0, ZooKeeper members from 1 (their myid).

@@ -1,6 +1,7 @@
+import {localized} from '../i18n/localized.js';
 import {buildDockerApp} from '../apps/app-definition.js';
 import {followDeployment} from '../apps/deploy-flow.js';
-import type {MarathonApp} from '../cluster/marathon-api.js';
+import type {MarathonApp} from '../apps/marathon-api.js';
 import {backendName, backendServers, haproxyConfig, probeService, type HaproxyServer} from './cluster-probes.js';
 import type {Experiment, ExperimentContext} from './experiment.js';
 import {servicePortGiven, servicePortLesson, servicePortToRequest} from './service-port.js';
@@ -55,20 +56,11 @@ export async function ensureNginx(context: ExperimentContext): Promise<{app: Mar
 /** nginx in Docker behind marathon-lb, as in the tutorial. */
 export const nginxDockerExperiment: Experiment = {
 	id: 'nginx-docker',
-	title: {zh: '实验二：Docker 里的 nginx，经 marathon-lb 访问', en: 'Experiment 2: nginx in Docker, reached through marathon-lb'},
+	title: localized('labNginxDockerTitle'),
 	lessons: [
-		{
-			zh: '带 container.docker 的应用由 mesos-docker-executor 交给 Docker 守护进程启动。bridge 网络下容器端口对主机不可见，所以把容器的 80 端口映射到主机的随机端口（hostPort 0），多个实例不会抢同一个端口。',
-			en: 'An app with container.docker is handed by the mesos-docker-executor to the Docker daemon. In bridge networking the container\'s port is hidden from the host, so port 80 is mapped to a random host port (hostPort 0) and instances never fight over a port.',
-		},
-		{
-			zh: '随机端口和随机主机让用户找不到服务。marathon-lb 订阅 Marathon 的事件，为带 HAPROXY_GROUP=docker-haproxy 标签的应用生成 HAProxy 配置：在应用的 service port 上监听，把请求转发给每个健康实例的 主机:端口。',
-			en: 'Random ports on random hosts leave users nowhere to connect. marathon-lb follows Marathon\'s events and writes an HAProxy config for apps labelled HAPROXY_GROUP=docker-haproxy: it listens on the app\'s servicePort and forwards to host:port of every healthy instance.',
-		},
-		{
-			zh: 'HTTP 健康检查定期请求 80 端口；只有通过检查的实例才显示为 healthy，也才会出现在 HAProxy 的后端列表里。/_haproxy_getconfig 可以看到当前生效的配置。',
-			en: 'The HTTP health check requests port 80 regularly; only instances that pass show as healthy and appear among HAProxy\'s backends. /_haproxy_getconfig shows the config in force.',
-		},
+		localized('labNginxDockerLessons'),
+		localized('labNginxDockerLessons2'),
+		localized('labNginxDockerLessons3'),
 	],
 	app: context => buildDockerApp({
 		id: nginxAppId,

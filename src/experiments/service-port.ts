@@ -1,4 +1,5 @@
-import type {MarathonApp, MarathonApi} from '../cluster/marathon-api.js';
+import {localized} from '../i18n/localized.js';
+import type {MarathonApp, MarathonApi} from '../apps/marathon-api.js';
 import {ClusterError} from '../errors.js';
 import type {Localized} from '../steps/step.js';
 
@@ -37,7 +38,7 @@ export async function servicePortToRequest(marathon: Pick<MarathonApi, 'findApp'
 export async function servicePortGiven(marathon: Pick<MarathonApi, 'getApp'>, appId: string): Promise<number> {
 	const port = assignedServicePort(await marathon.getApp(appId));
 	if (port === undefined) {
-		throw new ClusterError(`Marathon reports no service port for ${appId}.`, {hint: `Look at the app's portMappings with: curl MARATHON/v2/apps${appId}`});
+		throw new ClusterError(localized('errMarathonReportsNoServicePort', {appId}), {hint: localized('errMarathonReportsNoServicePortHint', {appId})});
 	}
 	return port;
 }
@@ -46,22 +47,13 @@ export async function servicePortGiven(marathon: Pick<MarathonApi, 'getApp'>, ap
 export function servicePortLesson(appId: string, request: PortRequest, given: number): Localized {
 	switch (request.source) {
 		case 'automatic': {
-			return {
-				zh: `我们没有指定 servicePort（写成 0），Marathon 就从它的端口范围（--local_port_min 到 --local_port_max，默认 10000–20000）里挑了一个还没被其他 app 占用的端口：${appId} 的 servicePort 是 ${given}。marathon-lb 在这个端口上监听。`,
-				en: `We left servicePort at 0, so Marathon picked one no other app holds from its range (--local_port_min to --local_port_max, 10000-20000 by default): ${appId} has servicePort ${given}. marathon-lb listens on that port.`,
-			};
+			return localized('labServicePortLesson', {appId, given});
 		}
 		case 'kept': {
-			return {
-				zh: `${appId} 已经在运行，它的 servicePort 是 ${given}；重新部署时沿用这个端口，已经在用它的人不受影响。新的 app 如果写 servicePort 0，Marathon 会从 --local_port_min 到 --local_port_max（默认 10000–20000）里另挑一个空闲端口。`,
-				en: `${appId} already runs and has servicePort ${given}; the redeploy keeps it, so whoever uses it is not disturbed. A new app with servicePort 0 gets another free port that Marathon picks from --local_port_min to --local_port_max (10000-20000 by default).`,
-			};
+			return localized('labServicePortLesson2', {appId, given});
 		}
 		case 'named': {
-			return {
-				zh: `${appId} 使用你指定的 servicePort ${given}。指定的端口必须没有被其他 app 占用，否则 Marathon 会拒绝部署；不指定（0）时 Marathon 会自动挑一个空闲端口。`,
-				en: `${appId} uses the servicePort you named, ${given}. A named port must not be held by another app or Marathon refuses the deployment; leave it out (0) and Marathon picks a free one.`,
-			};
+			return localized('labServicePortLesson3', {appId, given});
 		}
 	}
 }

@@ -1,3 +1,4 @@
+import {t} from '../i18n/messages.js';
 import type {Language} from '../steps/step.js';
 import type {LabService, LabServices} from './lab-services.js';
 
@@ -25,7 +26,7 @@ export class StoppedServices {
 	/** Returns when the stop was sent: the clock of every measurement that follows starts there. */
 	async stop(service: LabService): Promise<number> {
 		this.#stopped.push(service);
-		this.#print(this.#lang === 'zh' ? `停止 ${this.#services.name(service)}` : `stopping ${this.#services.name(service)}`);
+		this.#print(t(this.#lang, 'labServiceStopping', {name: this.#services.name(service)}));
 		const sentAt = Date.now();
 		await this.#services.stop(service);
 		return sentAt;
@@ -33,7 +34,7 @@ export class StoppedServices {
 
 	/** Returns when the start was sent. */
 	async start(service: LabService): Promise<number> {
-		this.#print(this.#lang === 'zh' ? `启动 ${this.#services.name(service)}` : `starting ${this.#services.name(service)}`);
+		this.#print(t(this.#lang, 'labServiceStarting', {name: this.#services.name(service)}));
 		const sentAt = Date.now();
 		await this.#services.start(service);
 		const index = this.#stopped.findIndex(s => JSON.stringify(s) === JSON.stringify(service));
@@ -45,15 +46,13 @@ export class StoppedServices {
 	async restore(): Promise<void> {
 		const left = [...this.#stopped].reverse();
 		if (left.length === 0) return;
-		this.#print(this.#lang === 'zh' ? '恢复实验停掉的服务……' : 'restoring what the experiment stopped...');
+		this.#print(t(this.#lang, 'labServicesRestoring'));
 		for (const service of left) {
 			try {
 				await this.start(service);
 			} catch (error) {
 				const reason = (error as Error).message.replace(/[.。]\s*$/, '');
-				this.#print(this.#lang === 'zh'
-					? `无法启动 ${this.#services.name(service)}：${reason}。请手动执行：${this.#services.manualStart(service)}`
-					: `could not start ${this.#services.name(service)}: ${reason}. Start it by hand: ${this.#services.manualStart(service)}`);
+				this.#print(t(this.#lang, 'labServiceStartFailed', {name: this.#services.name(service), reason, manualStart: this.#services.manualStart(service)}));
 			}
 		}
 	}

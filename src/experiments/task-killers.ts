@@ -1,5 +1,6 @@
+import {localized} from '../i18n/localized.js';
 import {request, type Dispatcher} from 'undici';
-import type {MarathonTask, MarathonApi} from '../cluster/marathon-api.js';
+import type {MarathonTask, MarathonApi} from '../apps/marathon-api.js';
 import {ClusterError} from '../errors.js';
 import type {Executor} from '../exec/executor.js';
 import {shellCommand} from '../exec/quote.js';
@@ -13,17 +14,17 @@ export function dockerKillOnAgent(executorFor: (host: string) => Promise<Executo
 	return async (task: MarathonTask) => {
 		const port = task.ports?.[0];
 		if (port === undefined) {
-			throw new ClusterError(`Task ${task.id} publishes no host port, so its container cannot be found.`);
+			throw new ClusterError(localized('errTaskPublishesNoHostPort', {id: task.id}));
 		}
 		const executor = await executorFor(task.host);
 		const listed = await executor.run(shellCommand(['docker', 'ps', '-q', '--filter', `publish=${port}`]), {sudo: true});
 		const id = listed.stdout.trim().split('\n')[0] ?? '';
 		if (listed.exitCode !== 0 || !/^[0-9a-f]{6,64}$/.test(id)) {
-			throw new ClusterError(`No running container publishes port ${port} on ${task.host}.`, {hint: listed.stderr.trim() || 'Is the task still running?'});
+			throw new ClusterError(localized('errNoRunningContainerPublishesPort', {port, host: task.host}), {hint: listed.stderr.trim() || localized('errTaskStillRunningHint')});
 		}
 		const killed = await executor.run(shellCommand(['docker', 'kill', id]), {sudo: true});
 		if (killed.exitCode !== 0) {
-			throw new ClusterError(`docker kill ${id} failed on ${task.host}: ${killed.stderr.trim()}`);
+			throw new ClusterError(localized('errDockerKillFailedOn', {id, host: task.host, trim: killed.stderr.trim()}));
 		}
 		return `docker kill ${id} on ${task.host}`;
 	};
@@ -48,7 +49,7 @@ export function killThroughSimControl(controlUrl: string, dispatcher?: Dispatche
 		});
 		const text = await response.body.text();
 		if (response.statusCode !== 200) {
-			throw new ClusterError(`The simulator refused to kill ${task.id}: ${text.slice(0, 200)}`);
+			throw new ClusterError(localized('errTheSimulatorRefusedToKill', {id: task.id, slice: text.slice(0, 200)}));
 		}
 		return `docker kill of ${task.id} on the simulated agent ${task.host}`;
 	};

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {buildDockerApp} from '../apps/app-definition.js';
 import {followDeployment} from '../apps/deploy-flow.js';
 import {probeService} from './cluster-probes.js';
@@ -12,16 +13,10 @@ export const vhostName = 'nginx.lab.local';
 /** Name-based routing on marathon-lb's shared port 80. */
 export const virtualHostExperiment: Experiment = {
 	id: 'virtual-host',
-	title: {zh: '实验四：用虚拟主机名访问应用', en: 'Experiment 4: reach an app by virtual host name'},
+	title: localized('labVirtualHostTitle'),
 	lessons: [
-		{
-			zh: `给应用加上标签 HAPROXY_0_VHOST=${vhostName}，marathon-lb 会在共享的 80 端口前端里加一条规则：请求头 Host 等于这个名字的请求转发给该应用。这和 nginx 的虚拟主机是一回事。`,
-			en: `With the label HAPROXY_0_VHOST=${vhostName}, marathon-lb adds a rule to its shared port-80 frontend: requests whose Host header is that name go to this app, just like an nginx virtual host.`,
-		},
-		{
-			zh: '有了虚拟主机，多个应用可以共用 80 端口，用户只需记住域名；原来的 service port 依然可以访问。Host 不匹配的请求得不到这个应用。',
-			en: 'Many apps can then share port 80 and users remember names, not ports; the servicePort still works too. A request with another Host does not reach the app.',
-		},
+		localized('labVirtualHostLessons', {vhostName}),
+		localized('labVirtualHostLessons2'),
 	],
 	app: context => buildDockerApp({
 		id: vhostAppId,

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {ClusterError, InterruptedError} from '../errors.js';
 
 export interface WaitOptions {
@@ -10,7 +11,7 @@ export interface WaitOptions {
 /** Fails with InterruptedError once `signal` is aborted. */
 export function throwIfInterrupted(signal: AbortSignal | undefined): void {
 	if (signal?.aborted) {
-		throw new InterruptedError('Interrupted.', {hint: 'Run the experiment again when you are ready.'});
+		throw new InterruptedError(localized('errInterrupted'), {hint: localized('errInterruptedHint')});
 	}
 }
 
@@ -43,9 +44,9 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 		}
 		throwIfInterrupted(options.signal);
 		if (Date.now() >= deadline) {
-			const reason = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-			throw new ClusterError(`Timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for ${what}${reason}.`, {
-				hint: 'Watch the cluster with: mesos-lab dashboard',
+			const seconds = Math.round(options.timeoutMs / 1000);
+			throw new ClusterError(lastError instanceof Error ? localized('errTimedOutWaitingLastError', {seconds, what, detail: lastError.message}) : localized('errTimedOutWaiting', {seconds, what}), {
+				hint: localized('errTimedOutWaitingHint'),
 			});
 		}
 		await pause(options.pollMs, options.signal);

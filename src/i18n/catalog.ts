@@ -1,6 +1,10 @@
 import type {MessageParams} from './message-params.js';
 import {appTexts} from './texts/apps.js';
 import {cliTexts} from './texts/cli.js';
+import {errorTexts} from './texts/errors.js';
+import {labTexts} from './texts/lab.js';
+import {runnerTexts} from './texts/runner.js';
+import {stepTexts} from './texts/steps.js';
 import {wizardTexts} from './texts/wizard.js';
 
 export {defineCatalog} from './define-catalog.js';
@@ -11,10 +15,10 @@ export {defineCatalog} from './define-catalog.js';
  * Each area of the tool keeps its texts in its own file under texts/; terms follow docs/glossary.md.
  * `t` in messages.ts formats them.
  */
-export const catalogAreas = {cli: cliTexts, wizard: wizardTexts, apps: appTexts};
+export const catalogAreas = {cli: cliTexts, wizard: wizardTexts, apps: appTexts, steps: stepTexts, lab: labTexts, errors: errorTexts, runner: runnerTexts};
 
 /** All areas as one catalog; the catalog test refuses a key defined in two areas, which a spread would hide. */
-export const messages = {...cliTexts, ...wizardTexts, ...appTexts};
+export const messages = {...cliTexts, ...wizardTexts, ...appTexts, ...stepTexts, ...labTexts, ...errorTexts, ...runnerTexts};
 
 export type Messages = typeof messages;
 export type MessageKey = keyof Messages;

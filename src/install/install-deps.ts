@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import type {CommandContext} from '../cli/context.js';
 import {hostAccess, type HostAccessFlags} from '../cli/host-access.js';
 import {BugError} from '../errors.js';
+import {localized} from '../i18n/localized.js';
 import {jobState, startJob, stopJob, tailJob} from '../exec/detached-job.js';
 import type {Executor} from '../exec/executor.js';
 import {recordHostKey} from '../exec/known-hosts.js';
@@ -69,7 +70,7 @@ export function realInstallDeps(ctx: CommandContext, options: RealDepsOptions): 
 			const hostExecutor = async (name: string): Promise<Executor> => {
 				const host = lab.hosts.find(candidate => candidate.name === name);
 				if (!host) {
-					throw new BugError(`The plan names a host the lab does not have: ${name}.`);
+					throw new BugError(localized('errPlanNamesUnknownHost', {name}));
 				}
 
 				const existing = open.get(name);

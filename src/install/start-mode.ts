@@ -1,4 +1,5 @@
 import {UserInputError} from '../errors.js';
+import {localized} from '../i18n/localized.js';
 
 /** How the install talks to the user. */
 export type StartMode =
@@ -18,9 +19,7 @@ export interface StartFlags {
 export function chooseStartMode(flags: StartFlags, terminal: {stdinIsTTY: boolean; stdoutIsTTY: boolean}): StartMode {
 	const interactive = terminal.stdinIsTTY && terminal.stdoutIsTTY;
 	if (!interactive && flags.config === undefined) {
-		throw new UserInputError('No terminal to ask questions on, and no --config given.', {
-			hint: 'Pass --config lab.yaml (and --yes to run without confirming), or run mesos-lab in a terminal.',
-		});
+		throw new UserInputError(localized('errNoTerminalNoConfig'), {hint: localized('errNoTerminalNoConfigHint')});
 	}
 
 	if (flags.plain === true || !interactive) {

@@ -1,3 +1,4 @@
+import {t} from '../i18n/messages.js';
 import type {Language} from '../steps/step.js';
 import type {LabHost} from './lab-schema.js';
 
@@ -7,7 +8,7 @@ import type {LabHost} from './lab-schema.js';
  */
 export function hostDestination(host: Pick<LabHost, 'address' | 'local' | 'port' | 'user'>, language: Language): string {
 	if (host.local === true) {
-		return `${host.address}, ${language === 'zh' ? '本机，不经 SSH' : 'this machine, no SSH'}`;
+		return t(language, 'stepHostLocal', {address: host.address});
 	}
 	return `${host.user === undefined ? '' : `${host.user}@`}${host.address}${host.port === undefined ? '' : `:${host.port}`}`;
 }

@@ -1,8 +1,11 @@
+import {localized, localizedBy} from '../i18n/localized.js';
+import {t} from '../i18n/messages.js';
 import {parseDocument, stringify} from 'yaml';
-import type * as z from 'zod';
+import * as z from 'zod';
+import type {Language} from '../steps/step.js';
 import {UserInputError} from '../errors.js';
-import {labSchema, type Lab, type LabInput, type ParsedLab} from './lab-schema.js';
-import {labProcesses, spreadRoles, roleHosts, roleIds} from './roles.js';
+import {labSchema, preflightCheckNames, type Lab, type LabInput, type ParsedLab} from './lab-schema.js';
+import {labProcesses, roleHosts, roleIds, spreadRoles} from './roles.js';
 
 /** A lab file is a few kilobytes; anything near this is a mistake or an attack, refused before YAML parsing. */
 export const maxLabFileBytes = 1024 * 1024;
@@ -19,16 +22,15 @@ export function parseLab(text: string, sourcePath: string): Lab {
 export function readLabFile(text: string, sourcePath: string): {lab: Lab; declaredLanguage: Lab['language'] | undefined} {
 	const bytes = Buffer.byteLength(text, 'utf8');
 	if (bytes > maxLabFileBytes) {
-		throw new UserInputError(`${sourcePath} is ${bytes} bytes; a lab file may be at most ${maxLabFileBytes} bytes (1 MiB).`, {
-			hint: 'A lab file lists a handful of hosts; check that --config names the right file.',
-			zh: {message: `${sourcePath} 有 ${bytes} 字节；lab 文件最大 ${maxLabFileBytes} 字节（1 MiB）。`, hint: 'lab 文件只列出几台主机；请确认 --config 指向的是正确的文件。'},
+		throw new UserInputError(localized('errIsBytesALabFile', {sourcePath, bytes, maxLabFileBytes}), {
+			hint: localized('errIsBytesALabFileHint'),
 		});
 	}
 	const document = parseDocument(text);
 	if (document.errors.length > 0) {
 		const first = document.errors[0];
-		throw new UserInputError(`${sourcePath} is not valid YAML: ${first?.message ?? 'unknown error'}`, {
-			hint: 'Check the indentation and quoting near the line named above.',
+		throw new UserInputError(localized('errIsNotValidYAML', {sourcePath, detail: first?.message ?? 'unknown error'}), {
+			hint: localized('errIsNotValidYAMLHint'),
 		});
 	}
 	const lab = validateLab(document.toJS() as unknown, sourcePath);
@@ -40,8 +42,8 @@ export function validateLab(value: unknown, sourcePath: string): Lab {
 	refusePasswords(value, sourcePath);
 	const result = labSchema.safeParse(value);
 	if (!result.success) {
-		throw new UserInputError(`${sourcePath} has ${result.error.issues.length === 1 ? 'a problem' : 'problems'}:\n${formatIssues(result.error.issues)}`, {
-			hint: 'See examples/lab.yaml for a complete, commented lab file.',
+		throw new UserInputError(localizedBy('errLabFileProblems', (language) => [{sourcePath, count: result.error.issues.length, issues: formatIssues(result.error.issues, language)}]), {
+			hint: localized('errLabFileProblemsHint'),
 		});
 	}
 	return placeRoles(result.data, sourcePath);
@@ -77,65 +79,85 @@ function refusePasswords(value: unknown, sourcePath: string): void {
 	}
 	hosts.forEach((host: unknown, index) => {
 		if (host !== null && typeof host === 'object' && 'password' in host) {
-			throw new UserInputError(`${sourcePath}: hosts.${index}.password is not allowed: passwords never go into a lab file.`, {
-				hint: 'Use auth: password-prompt (asked at run time), auth: agent, or auth: identity-file with identityFile.',
+			throw new UserInputError(localized('errHostsPasswordIsNotAllowedPasswords', {sourcePath, index}), {
+				hint: localized('errHostsPasswordIsNotAllowedPasswordsHint'),
 			});
 		}
 	});
 }
 
-function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
+function formatIssues(issues: readonly z.core.$ZodIssue[], language: Language): string {
 	return issues
 		.map((issue) => {
-			const path = issue.path.length === 0 ? '(top level)' : issue.path.map(String).join('.');
-			return `  - ${path}: ${describeIssue(issue)}`;
+			const path = issue.path.length === 0 ? t(language, 'errIssueTopLevel') : issue.path.map(String).join('.');
+			return `  - ${path}: ${describeIssue(issue, language)}`;
 		})
 		.join('\n');
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** zod's own wording of an issue in Chinese, for the checks that carry no message of ours. */
+const zodChinese = z.locales.zhCN().localeError;
+
+function describeIssue(issue: z.core.$ZodIssue, language: Language): string {
 	switch (issue.code) {
 		case 'invalid_value': {
-			return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+			return t(language, 'errIssueOneOf', {values: issue.values.map((v) => JSON.stringify(v)).join(', ')});
 		}
 		case 'unrecognized_keys': {
-			return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+			return t(language, 'errIssueUnknownFields', {count: issue.keys.length, keys: issue.keys.join(', ')});
+		}
+		case 'custom': {
+			// The schema's own checks name a catalog key as their message (see lab-schema.ts).
+			if (issue.message === 'errIssuePreflightName') {
+				return t(language, 'errIssuePreflightName', {names: preflightCheckNames.join(', ')});
+			}
+			return isIssueKey(issue.message) ? t(language, issue.message) : issue.message;
 		}
 		case 'invalid_format': {
-			return `must be ${issue.message.replace(/^Invalid string: must match pattern .*$/, 'in the documented format')}`;
+			if (language === 'en') {
+				return `must be ${issue.message.replace(/^Invalid string: must match pattern .*$/, 'in the documented format')}`;
+			}
+			break;
 		}
 		case 'invalid_type': {
-			return `expected ${issue.expected}`;
-		}
-		case 'too_small':
-		case 'too_big': {
-			return issue.message;
-		}
-		default: {
-			return issue.message;
+			return t(language, 'errIssueType', {expected: issue.expected});
 		}
 	}
+	if (language === 'en') {
+		return issue.message;
+	}
+	const chinese = zodChinese({...issue, input: undefined});
+	return typeof chinese === 'string' ? chinese : chinese?.message ?? issue.message;
+}
+
+/** Catalog keys the schema's own checks give as their message; the preflight one also lists the checks. */
+const issueKeys = ['errIssueNoCredentials', 'errIssueImageReference', 'errIssueMarathonLbPort'] as const;
+
+export type IssueKey = (typeof issueKeys)[number] | 'errIssuePreflightName';
+
+function isIssueKey(message: string): message is (typeof issueKeys)[number] {
+	return (issueKeys as readonly string[]).includes(message);
 }
 
 function placeRoles(lab: ParsedLab, sourcePath: string): Lab {
 	const first = lab.hosts[0];
 	if (first === undefined) {
-		throw new UserInputError(`${sourcePath}: hosts needs at least one host.`);
+		throw new UserInputError(localized('errHostsNeedsAtLeastOne', {sourcePath}));
 	}
 	const names = new Set<string>();
 	lab.hosts.forEach((host, index) => {
 		if (names.has(host.name)) {
-			throw new UserInputError(`${sourcePath}: hosts.${index}.name "${host.name}" is used twice.`, {hint: 'Give every host its own name.'});
+			throw new UserInputError(localized('errHostsNameIsUsedTwice', {sourcePath, index, name: host.name}), {hint: localized('errHostsNameIsUsedTwiceHint')});
 		}
 		names.add(host.name);
 		if (host.local === true && (host.port !== undefined || host.user !== undefined || host.identityFile !== undefined)) {
-			throw new UserInputError(`${sourcePath}: hosts.${index} is local (runs on this machine without SSH), so port, user and identityFile do not apply.`, {
-				hint: 'Remove local: true to reach the host over SSH, or remove port, user and identityFile.',
+			throw new UserInputError(localized('errHostsIsLocalRunsOn', {sourcePath, index}), {
+				hint: localized('errHostsIsLocalRunsOnHint'),
 			});
 		}
 		if (host.auth === 'identity-file' && host.identityFile === undefined) {
-			throw new UserInputError(`${sourcePath}: hosts.${index}.identityFile is required when auth is identity-file.`, {
-				hint: 'Name the private key file, e.g. identityFile: ~/.ssh/id_ed25519, or use auth: agent.',
+			throw new UserInputError(localized('errHostsIdentityFileIsRequiredWhenAuth', {sourcePath, index}), {
+				hint: localized('errHostsIdentityFileIsRequiredWhenAuthHint'),
 			});
 		}
 	});
@@ -143,21 +165,21 @@ function placeRoles(lab: ParsedLab, sourcePath: string): Lab {
 	const placed = roleIds.flatMap(role => roleHosts(roles, role).map((host, index): [string, string] => [typeof roles[role] === 'string' ? `roles.${role}` : `roles.${role}.${index}`, host]));
 	for (const [field, host] of placed) {
 		if (!names.has(host)) {
-			throw new UserInputError(`${sourcePath}: ${field} names host "${host}", which is not in hosts.`, {
-				hint: `Use one of: ${[...names].join(', ')}.`,
+			throw new UserInputError(localized('errNamesHostWhichIs', {sourcePath, field, host}), {
+				hint: localized('errNamesHostWhichIsHint', {hosts: [...names].join(', ')}),
 			});
 		}
 	}
 	if (new Set(roles.agents).size !== roles.agents.length) {
-		throw new UserInputError(`${sourcePath}: roles.agents lists a host twice.`, {
-			hint: 'Run one Mesos agent per host: two agents on one machine would each offer all of its CPUs and memory.',
+		throw new UserInputError(localized('errRolesAgentsListsAHostTwice', {sourcePath}), {
+			hint: localized('errRolesAgentsListsAHostTwiceHint'),
 		});
 	}
 	if (lab.mirrors.preset === 'custom') {
 		const missing = (['centosVault', 'epelArchive', 'dockerCe', 'maven', 'apache'] as const).filter((key) => lab.mirrors[key] === undefined);
 		if (missing.length > 0) {
-			throw new UserInputError(`${sourcePath}: mirrors.preset is custom, so mirrors.${missing.join(', mirrors.')} must be set.`, {
-				hint: 'Give every mirror URL, or use preset: china or preset: global.',
+			throw new UserInputError(localized('errMirrorsPresetIsCustomSoMirrors', {sourcePath, missing: missing.join(', mirrors.')}), {
+				hint: localized('errMirrorsPresetIsCustomSoMirrorsHint'),
 			});
 		}
 	}
@@ -168,18 +190,18 @@ function placeRoles(lab: ParsedLab, sourcePath: string): Lab {
 
 function requireDownloads(lab: ParsedLab, sourcePath: string): void {
 	if ((lab.mesos.source === 'rpm' || lab.mesos.source === 'tarball') && lab.mesos.download === undefined) {
-		throw new UserInputError(`${sourcePath}: mesos.download is required when mesos.source is ${lab.mesos.source}.`, {
-			hint: 'Give url and checksum (algorithm and value), and localFile for a file already on the host.',
+		throw new UserInputError(localized('errMesosDownloadIsRequiredWhenMesosSourc', {sourcePath, source: lab.mesos.source}), {
+			hint: localized('errMesosDownloadIsRequiredWhenMesosSourcHint'),
 		});
 	}
 	if (lab.mesos.source === 'third-party-repo' && (lab.mesos.thirdPartyRepo === undefined || lab.mesos.thirdPartyGpgKey === undefined)) {
-		throw new UserInputError(`${sourcePath}: mesos.thirdPartyRepo and mesos.thirdPartyGpgKey are required when mesos.source is third-party-repo.`, {
-			hint: 'Give the repo base URL and its vendor\'s signing key, both https (AVENTER: https://www.aventer.biz/CentOS/support_aventer.asc); yum checks every package against the key.',
+		throw new UserInputError(localized('errMesosThirdPartyRepoAndMesosThirdParty', {sourcePath}), {
+			hint: localized('errMesosThirdPartyRepoAndMesosThirdPartyHint'),
 		});
 	}
 	if (lab.marathon.source === 'tarball' && lab.marathon.download === undefined) {
-		throw new UserInputError(`${sourcePath}: marathon.download is required when marathon.source is tarball.`, {
-			hint: 'Marathon tarballs are no longer published; give your own copy with its sha256, or use source: image.',
+		throw new UserInputError(localized('errMarathonDownloadIsRequiredWhenMaratho', {sourcePath}), {
+			hint: localized('errMarathonDownloadIsRequiredWhenMarathoHint'),
 		});
 	}
 }
@@ -189,14 +211,14 @@ function checkPortCollisions(lab: ParsedLab, roles: Lab['roles'], sourcePath: st
 	for (const process of labProcesses({roles, ports: lab.ports})) {
 		for (const {port, field, owner} of process.ports) {
 			const what = field ?? owner;
-			const key = `${process.host}:${port}`;
-			const other = used.get(key);
+			const host = process.host;
+			const other = used.get(`${host}:${port}`);
 			if (other !== undefined) {
-				throw new UserInputError(`${sourcePath}: port ${port} on host ${process.host} is wanted by both ${other} and ${what}.`, {
-					hint: 'Change one of them under ports: so every process on a host has its own port.',
+				throw new UserInputError(localized('errPortOnHostIsWanted', {sourcePath, port, host, other, what}), {
+					hint: localized('errPortOnHostIsWantedHint'),
 				});
 			}
-			used.set(key, what);
+			used.set(`${host}:${port}`, what);
 		}
 	}
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import {imageReferenceRule, isImageReference} from './image-reference.js';
+import {isImageReference} from './image-reference.js';
+import type {IssueKey} from './lab-file.js';
 import {roleTable} from './roles.js';
 
 // The lab file's shape. Defaults are the versions and mirrors known to work together in 2026:
@@ -12,9 +13,9 @@ const port = z.number().int().min(1).max(65_535);
 const absolutePath = z.string().max(1024).regex(/^\/[\w./@+-]*$/, 'an absolute path without spaces or quotes');
 const url = z.string().regex(/^(https?|file):\/\/[^\s'"`$\\]+$/, 'an http(s):// or file:// URL without spaces or quotes')
 	// A URL's user:password would be sent to every mirror probe and shown in every plan.
-	.refine(value => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), 'a URL without user:password@ (credentials never go into a lab file)');
+	.refine(value => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), 'errIssueNoCredentials' satisfies IssueKey);
 const version = z.string().regex(/^[\w.+-]{1,40}$/, 'a version such as 1.11.0');
-const image = z.string().max(400).refine(isImageReference, imageReferenceRule);
+const image = z.string().max(400).refine(isImageReference, 'errIssueImageReference' satisfies IssueKey);
 
 export const checksumSchema = z.strictObject({
 	algorithm: z.enum(['sha512', 'sha256', 'sha1']),
@@ -62,7 +63,7 @@ export const portsSchema = z.strictObject({
 	agent: port.default(5060),
 	marathon: z.array(port).length(roleTable.marathon.instances).default([8080, 8081]),
 	/** marathon-lb's HAProxy stats page: fixed at 9090 by marathon-lb itself (PORTS does not move it). */
-	marathonLb: port.refine((value) => value === 9090, 'marathon-lb always serves its HAProxy stats on 9090 (its config.py binds it); leave ports.marathonLb at 9090').default(9090),
+	marathonLb: port.refine((value) => value === 9090, 'errIssueMarathonLbPort' satisfies IssueKey).default(9090),
 });
 
 export const versionsSchema = z.strictObject({
@@ -143,7 +144,7 @@ export const labSchema = z.strictObject({
 	/** Where the lab keeps its files on each host. */
 	root: absolutePath.default('/opt/mesos-lab'),
 	/** Preflight checks whose FAIL becomes a WARN. */
-	ignorePreflight: z.array(z.string().refine((value) => (preflightCheckNames as readonly string[]).includes(value), {message: `must be one of ${preflightCheckNames.join(', ')}`})).default([]),
+	ignorePreflight: z.array(z.string().refine((value) => (preflightCheckNames as readonly string[]).includes(value), {message: 'errIssuePreflightName' satisfies IssueKey})).default([]),
 	swapFile: swapFileSchema.optional(),
 });
 

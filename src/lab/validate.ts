@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {isIP} from 'node:net';
 import {UserInputError} from '../errors.js';
 
@@ -14,8 +15,8 @@ export function isValidHost(value: string): boolean {
 
 export function assertHost(field: string, value: string): string {
 	if (!isValidHost(value)) {
-		throw new UserInputError(`${field} "${printable(value)}" is not a host name or IP address.`, {
-			hint: 'Use letters, digits, dots and hyphens (for example centos7.lab or 192.168.56.10).',
+		throw new UserInputError(localized('errIsNotAHost', {field, printable: printable(value)}), {
+			hint: localized('errIsNotAHostHint'),
 		});
 	}
 	return value;
@@ -24,8 +25,8 @@ export function assertHost(field: string, value: string): string {
 export function assertPort(field: string, value: number | string): number {
 	const port = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : Number.NaN;
 	if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-		throw new UserInputError(`${field} "${printable(String(value))}" is not a port number.`, {
-			hint: 'Use a whole number from 1 to 65535.',
+		throw new UserInputError(localized('errIsNotAPort', {field, printable: printable(String(value))}), {
+			hint: localized('errIsNotAPortHint'),
 		});
 	}
 	return port;
@@ -33,8 +34,8 @@ export function assertPort(field: string, value: number | string): number {
 
 export function assertUser(field: string, value: string): string {
 	if (!userPattern.test(value)) {
-		throw new UserInputError(`${field} "${printable(value)}" is not a valid Linux user name.`, {
-			hint: 'Use lower-case letters, digits, "_" and "-", starting with a letter or "_" (for example root or centos).',
+		throw new UserInputError(localized('errIsNotAValid', {field, printable: printable(value)}), {
+			hint: localized('errIsNotAValidHint'),
 		});
 	}
 	return value;
@@ -42,8 +43,8 @@ export function assertUser(field: string, value: string): string {
 
 export function assertAbsolutePath(field: string, value: string): string {
 	if (!pathPattern.test(value) || value.split('/').includes('..')) {
-		throw new UserInputError(`${field} "${printable(value)}" is not an absolute path mesos-lab can use.`, {
-			hint: 'Use an absolute path of letters, digits and . _ - / @ + (no spaces, quotes, "$" or "..").',
+		throw new UserInputError(localized('errIsNotAnAbsolute2', {field, printable: printable(value)}), {
+			hint: localized('errIsNotAnAbsolute2Hint'),
 		});
 	}
 	return value;

@@ -1,3 +1,4 @@
+import {t} from '../i18n/messages.js';
 import type {Language} from '../steps/step.js';
 import type {RunnerEvent, StepRef} from './events.js';
 
@@ -27,10 +28,10 @@ const paint = {
 export function formatEvent(event: RunnerEvent, options: Omit<LineRendererOptions, 'write'> = {}): string | undefined {
 	const color = options.color ?? false;
 	const tint = (name: keyof typeof paint, text: string) => (color ? paint[name](text) : text);
-	const zh = options.language === 'zh';
+	const language = options.language ?? 'en';
 	const at = 'at' in event ? event.at : (options.now?.() ?? new Date()).toISOString();
 	const stamp = tint('dim', at.slice(11, 19));
-	const body = describe(event, zh, tint, options.showOutput ?? true);
+	const body = describe(event, language, tint, options.showOutput ?? true);
 	return body === undefined ? undefined : `${stamp} ${body}`;
 }
 
@@ -44,46 +45,50 @@ export function createLineRenderer(options: LineRendererOptions): (event: Runner
 	};
 }
 
-function name(step: StepRef, zh: boolean): string {
-	const title = step.title ? ` ${zh ? step.title.zh : step.title.en}` : '';
+function name(step: StepRef, language: Language): string {
+	const title = step.title ? ` ${step.title[language]}` : '';
 	return `[${step.index + 1}/${step.total}] ${step.key}${title}`;
 }
 
-function describe(event: RunnerEvent, zh: boolean, tint: (name: keyof typeof paint, text: string) => string, showOutput: boolean): string | undefined {
+function describe(event: RunnerEvent, language: Language, tint: (name: keyof typeof paint, text: string) => string, showOutput: boolean): string | undefined {
+	// The colour goes on one word of a line, so that word is its own message and the line is put together here.
+	const colon = language === 'zh' ? '：' : ': ';
 	switch (event.type) {
 		case 'run-started':
-			return zh
-				? `${event.resumed ? '继续' : '开始'}安装实验环境 ${event.labId}，共 ${event.steps.length} 步`
-				: `${event.resumed ? 'resuming' : 'starting'} lab ${event.labId}: ${event.steps.length} steps`;
+			return t(language, 'runnerRunStarted', {resumed: event.resumed ? 'yes' : 'no', labId: event.labId, steps: event.steps.length});
 		case 'step-started':
-			return `${name(event.step, zh)} ${zh ? '开始' : 'started'}${event.attempt > 1 ? (zh ? `（第 ${event.attempt} 次）` : ` (attempt ${event.attempt})`) : ''}`;
+			return event.attempt > 1
+				? t(language, 'runnerStepStartedAttempt', {step: name(event.step, language), attempt: event.attempt})
+				: t(language, 'runnerStepStarted', {step: name(event.step, language)});
 		case 'step-checked':
-			return `${name(event.step, zh)} ${event.result.kind === 'satisfied' ? (zh ? '已满足' : 'already satisfied') : (zh ? '需要执行' : 'needed')}${zh ? '：' : ': '}${event.result.reason}`;
+			return t(language, event.result.kind === 'satisfied' ? 'runnerStepSatisfied' : 'runnerStepNeeded', {step: name(event.step, language), reason: event.result.reason});
 		case 'command-started':
-			return `${name(event.step, zh)} $ ${event.command}`;
+			return `${name(event.step, language)} $ ${event.command}`;
 		case 'command-output':
 			return showOutput ? `${event.step.key} ${event.stream === 'stderr' ? tint('yellow', '!') : '|'} ${event.line}` : undefined;
 		case 'command-finished':
-			return `${name(event.step, zh)} ${zh ? '退出码' : 'exit'} ${event.exitCode ?? '-'} (${event.durationMs} ms)`;
+			return t(language, 'runnerCommandFinished', {step: name(event.step, language), exit: event.exitCode ?? '-', ms: event.durationMs});
 		case 'job-attached':
-			return `${name(event.step, zh)} ${event.reattached ? (zh ? '重新接上' : 're-attached to') : (zh ? '启动后台作业' : 'started detached job')} ${event.job.name} @${event.job.logBytes}`;
+			return t(language, event.reattached ? 'runnerJobReattached' : 'runnerJobStarted', {step: name(event.step, language), job: event.job.name, offset: event.job.logBytes});
 		case 'job-progress':
 			return undefined;
 		case 'job-silent':
-			return `${name(event.step, zh)} ${zh ? '后台作业已静默' : 'job silent for'} ${Math.round(event.silentForMs / 1000)} s`;
+			return t(language, 'runnerJobSilent', {step: name(event.step, language), seconds: Math.round(event.silentForMs / 1000)});
 		case 'step-verified':
-			return `${name(event.step, zh)} ${event.result.ok ? `${zh ? '验证通过：' : 'verified: '}${event.result.proof}` : `${zh ? '验证失败：' : 'not verified: '}${event.result.problem}`}`;
+			return event.result.ok
+				? t(language, 'runnerVerified', {step: name(event.step, language), proof: event.result.proof})
+				: t(language, 'runnerNotVerified', {step: name(event.step, language), problem: event.result.problem});
 		case 'step-finished':
-			return `${name(event.step, zh)} ${tint('green', event.status === 'done' ? (zh ? '完成' : 'done') : (zh ? '跳过' : 'skipped'))} (${event.reason}, ${event.durationMs} ms)`;
+			return `${name(event.step, language)} ${tint('green', t(language, event.status === 'done' ? 'runnerDone' : 'runnerSkipped'))} (${event.reason}, ${event.durationMs} ms)`;
 		case 'step-failed':
 			return [
-				`${name(event.step, zh)} ${tint('red', zh ? '失败' : 'failed')}${zh ? '：' : ': '}${event.error}`,
-				...(event.hint ? [`  ${zh ? '提示：' : 'hint: '}${event.hint}`] : []),
-				`  ${zh ? '日志：' : 'log: '}${event.logPath}`,
+				`${name(event.step, language)} ${tint('red', t(language, 'runnerFailed'))}${colon}${event.error}`,
+				...(event.hint ? [`  ${t(language, 'runnerHint', {hint: event.hint})}`] : []),
+				`  ${t(language, 'runnerLog', {path: event.logPath})}`,
 			].join('\n');
 		case 'run-finished': {
-			const words = {completed: zh ? '全部完成' : 'completed', stopped: zh ? '已停止' : 'stopped', failed: zh ? '失败' : 'failed'};
-			return `${zh ? '运行' : 'run'} ${event.outcome === 'completed' ? tint('green', words.completed) : tint('red', words[event.outcome])}`;
+			const word = t(language, event.outcome === 'completed' ? 'runnerCompleted' : event.outcome === 'stopped' ? 'runnerStopped' : 'runnerFailed');
+			return t(language, 'runnerRunFinished', {outcome: tint(event.outcome === 'completed' ? 'green' : 'red', word)});
 		}
 	}
 }

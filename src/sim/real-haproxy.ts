@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
@@ -64,7 +65,7 @@ export class RealHaproxy {
 
 	async start(): Promise<void> {
 		const binary = this.options.binary ?? debianHaproxy;
-		if (!haproxyAvailable(binary)) throw new ClusterError(`HAProxy not found at ${binary}`, {hint: 'Install Debian\'s haproxy package, or run the simulated cluster without the real HAProxy.'});
+		if (!haproxyAvailable(binary)) throw new ClusterError(localized('errHAProxyNotFoundAt', {binary}), {hint: localized('errHAProxyNotFoundAtHint')});
 		this.dir = await mkdtemp(join(tmpdir(), 'mesos-lab-sim-haproxy-'));
 		this.unwatch = this.model.onChange(() => {
 			void this.sync();
@@ -99,7 +100,7 @@ export class RealHaproxy {
 
 	async statsCsv(): Promise<string> {
 		const response = await fetch(this.statsUrl);
-		if (!response.ok) throw new ClusterError(`HAProxy stats answered ${response.status}`);
+		if (!response.ok) throw new ClusterError(localized('errHAProxyStatsAnswered', {status: response.status}));
 		return response.text();
 	}
 
@@ -198,7 +199,7 @@ export class RealHaproxy {
 			}
 			await new Promise(resolve => setTimeout(resolve, 50));
 		}
-		throw new ClusterError(`HAProxy did not open its stats page on port ${this.options.statsPort}`, {hint: this.lastError ?? 'Check that the port is free.'});
+		throw new ClusterError(localized('errHAProxyDidNotOpenIts', {statsPort: this.options.statsPort}), {hint: this.lastError ?? localized('errPortFreeHint')});
 	}
 }
 

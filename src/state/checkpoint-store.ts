@@ -1,3 +1,4 @@
+import {localized, localizedBy} from '../i18n/localized.js';
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {BugError, StoreError} from '../errors.js';
@@ -108,7 +109,7 @@ export class CheckpointStore {
 		const journal = this.journal();
 		const record = journal.steps[key];
 		if (record?.status !== 'running') {
-			throw new BugError(`step ${key} is ${record?.status ?? 'unknown'}, not running`);
+			throw new BugError(localized('errStepIsNotRunning', {key, status: record?.status ?? 'unknown'}));
 		}
 		journal.steps[key] = {...record, ...patch};
 		this.#write(journal);
@@ -152,10 +153,9 @@ export class CheckpointStore {
 			mkdirSync(join(this.dir, 'logs'), {recursive: true});
 			appendFileFully(path, text);
 		} catch (error) {
-			throw new StoreError(`Could not write the step log ${path} (${codeOf(error)}); the run stopped here.`, {
-				hint: 'Free some space or make the folder writable, then run `mesos-lab resume`.',
+			throw new StoreError(localized('errCouldNotWriteTheStep', {path, codeOf: codeOf(error)}), {
+				hint: localized('errCouldNotWriteTheStepHint'),
 				cause: error,
-				zh: {message: `无法写入步骤日志 ${path}（${codeOf(error)}），运行已停在这里。`, hint: '腾出磁盘空间或让该目录可写，然后运行 `mesos-lab resume`。'},
 			});
 		}
 	}
@@ -169,7 +169,7 @@ export class CheckpointStore {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
 				return undefined;
 			}
-			throw new StoreError(`Could not read the step log ${path}.`, {hint: 'Check that it is a readable file.', cause: error});
+			throw new StoreError(localized('errCouldNotReadTheStep', {path}), {hint: localized('errCouldNotReadTheStepHint'), cause: error});
 		}
 	}
 
@@ -217,23 +217,18 @@ function codeOf(error: unknown): string {
 /** A save that failed: the file on disk is still the last good one, so the run stops and says so. */
 function notSaved(file: string, error: unknown): StoreError {
 	const code = codeOf(error);
-	const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' ? 'the file system is read-only' : code === 'EACCES' || code === 'EPERM' ? 'the folder is not writable' : code;
-	const whyZh = code === 'ENOSPC' ? '磁盘已满' : code === 'EROFS' ? '文件系统是只读的' : code === 'EACCES' || code === 'EPERM' ? '目录不可写' : code;
-	return new StoreError(`Could not save the checkpoint file ${file}: ${why}. The run stopped; the last saved checkpoint is intact (previous copy: ${previousCopyOf(file)}).`, {
-		hint: 'Free some space or make the folder writable, then run `mesos-lab resume`.',
+	const why = code === 'ENOSPC' ? localized('errDiskFull') : code === 'EROFS' ? localized('errReadOnlyFileSystem') : code === 'EACCES' || code === 'EPERM' ? localized('errFolderNotWritable') : {en: String(code), zh: String(code)};
+	return new StoreError(localizedBy('errCheckpointSaveFailed', (language) => [{file, why: why[language], previous: previousCopyOf(file)}]), {
+		hint: localized('errCouldNotWriteTheStepHint'),
 		cause: error,
-		zh: {
-			message: `无法保存检查点文件 ${file}：${whyZh}。运行已停止；上一次保存的检查点完好（旧副本：${previousCopyOf(file)}）。`,
-			hint: '腾出磁盘空间或让该目录可写，然后运行 `mesos-lab resume`。',
-		},
 	});
 }
 
 function unreadable(file: string, error: unknown): StoreError {
-	const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+	const detail = (error instanceof Error ? error.message.split('\n')[0] : undefined) ?? String(error);
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
 	const hint = code === 'EACCES' || code === 'EPERM'
-		? `Run mesos-lab as the user who owns ${file}, or fix its permissions (ls -l ${quoteShellArg(file)}).`
-		: `Fix the JSON by hand, or move it aside (${moveAside(file)}) to start this lab's journal afresh.`;
-	return new StoreError(`The checkpoint file ${file} cannot be read (${detail}); it was left untouched.`, {hint, cause: error});
+		? localized('errCheckpointOwnerHint', {file, command: `ls -l ${quoteShellArg(file)}`})
+		: localized('errCheckpointFixJsonHint', {moveAside: moveAside(file)});
+	return new StoreError(localized('errTheCheckpointFileCannotBe', {file, detail}), {hint, cause: error});
 }

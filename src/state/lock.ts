@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {closeSync, openSync, readFileSync, rmSync, writeSync} from 'node:fs';
 import {hostname} from 'node:os';
 import {join} from 'node:path';
@@ -66,13 +67,13 @@ export function acquireLabLock(dir: string, options: LockOptions = {}): LabLock 
 			rmSync(path, {force: true});
 			continue;
 		}
-		throw new LockedError(`Lab ${dir} is in use by process ${current.pid} on ${current.host}, started ${current.startedAt}.`, {
+		throw new LockedError(localized('errLabIsInUseBy', {dir, pid: current.pid, host: current.host, startedAt: current.startedAt}), {
 			hint: current.host === holder.host
-				? `Wait for it to finish, or stop it (kill ${current.pid}) and run the command again.`
-				: `Stop it on ${current.host}; if that machine is gone, delete ${path}.`,
+				? localized('errLockHeldHereHint', {pid: current.pid})
+				: localized('errLockHeldElsewhereHint', {host: current.host, path}),
 		});
 	}
-	throw new StoreError(`Could not take the lock ${path}: it keeps changing.`, {hint: 'Another mesos-lab is starting on this lab; try again.'});
+	throw new StoreError(localized('errCouldNotTakeTheLock', {path}), {hint: localized('errCouldNotTakeTheLockHint')});
 }
 
 /** The current holder of a lab's lock, if any. */
@@ -88,7 +89,7 @@ function tryCreate(path: string, holder: LockHolder): boolean {
 		if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
 			return false;
 		}
-		throw new StoreError(`Could not create the lock ${path}.`, {hint: 'Check that the folder exists and is writable.', cause: error});
+		throw new StoreError(localized('errCouldNotCreateTheLock', {path}), {hint: localized('errCouldNotCreateTheLockHint'), cause: error});
 	}
 	try {
 		writeSync(fd, JSON.stringify(holder));

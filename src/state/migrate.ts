@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {StoreError, UserInputError} from '../errors.js';
 import {quoteShellArg} from '../exec/quote.js';
 import {validateLab} from '../lab/lab-file.js';
@@ -12,19 +13,19 @@ import {journalSchemaVersion, type Journal} from './journal.js';
 export function migrateJournal(raw: Record<string, unknown>, file: string): Journal {
 	const version = raw['schemaVersion'];
 	if (typeof version !== 'number' || !Number.isInteger(version)) {
-		throw new StoreError(`The checkpoint file ${file} has no schemaVersion.`, {
-			hint: `Move it aside (${moveAside(file)}) to start this lab's journal afresh.`,
+		throw new StoreError(localized('errTheCheckpointFileHasNo', {file}), {
+			hint: localized('errTheCheckpointFileHasNoHint', {moveAside: moveAside(file)}),
 		});
 	}
 	if (version > journalSchemaVersion) {
-		throw new StoreError(`The checkpoint file ${file} was written by a newer mesos-lab (format ${version}, this one reads ${journalSchemaVersion}).`, {
-			hint: 'Upgrade mesos-lab, or use --home to keep this lab apart.',
+		throw new StoreError(localized('errTheCheckpointFileWasWritten', {file, version, journalSchemaVersion}), {
+			hint: localized('errTheCheckpointFileWasWrittenHint'),
 		});
 	}
 	const parsed = journalFileSchema.safeParse(raw);
 	if (!parsed.success) {
-		throw new StoreError(`The checkpoint file ${file} is damaged (${firstIssue(parsed.error)}); it was left untouched.`, {
-			hint: `Fix that field by hand, or move the file aside (${moveAside(file)}) to start this lab's journal afresh.`,
+		throw new StoreError(localized('errTheCheckpointFileIsDamaged', {file, firstIssue: firstIssue(parsed.error)}), {
+			hint: localized('errTheCheckpointFileIsDamagedHint', {moveAside: moveAside(file)}),
 		});
 	}
 	const {lab, ...journal} = parsed.data;
@@ -44,8 +45,8 @@ function savedLab(raw: unknown, file: string, labId: string): Lab {
 		if (!(error instanceof UserInputError)) {
 			throw error;
 		}
-		throw new StoreError(`The saved lab of ${labId} cannot be used: ${error.message}`, {
-			hint: `Nothing was changed. Write a corrected lab file and run \`mesos-lab init --config lab.yaml --lab-id ${labId}\`: it continues from the same journal.`,
+		throw new StoreError(localized('errSavedLabCannotBeUsed', {labId, detail: error.message}), {
+			hint: localized('errSavedLabCannotBeUsedHint', {labId}),
 			cause: error,
 		});
 	}

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {UserInputError} from '../errors.js';
@@ -19,7 +20,7 @@ export function defaultHome(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = 
 /** Lab ids become folder names, so only a plain lowercase word is accepted. */
 export function assertLabId(labId: string): string {
 	if (!labIdPattern.test(labId)) {
-		throw new UserInputError(`"${labId}" is not a valid lab id.`, {hint: 'Use lowercase letters, digits and dashes, for example "home-lab".'});
+		throw new UserInputError(localized('errIsNotAValid2', {labId}), {hint: localized('errIsNotAValid2Hint')});
 	}
 	return labId;
 }

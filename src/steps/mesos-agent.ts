@@ -1,7 +1,8 @@
+import {localized} from '../i18n/localized.js';
 import {shellCommand} from '../exec/quote.js';
 import type {Lab} from '../lab/lab-schema.js';
 import type {Step} from './step.js';
-import {command, commonHints, simpleStep, text} from './step-kit.js';
+import {command, commonHints, simpleStep} from './step-kit.js';
 import {containerConfigHint} from './docker.js';
 import {systemdUnit} from './templates/systemd-unit.js';
 import {mesosPaths} from './mesos-paths.js';
@@ -44,11 +45,8 @@ export function mesosAgentSteps(lab: Lab): Step[] {
 	const t = topology(lab);
 	return t.agents.map((agent) => simpleStep({
 		id: 'mesos-agent', phase: 'mesos-agent', host: agent.host.name,
-		title: text(`启动 Mesos agent（端口 ${agent.port}）`, `Start the Mesos agent (port ${agent.port})`),
-		why: text(
-			'agent 把本机的 CPU、内存、磁盘报告给主节点，并在本机运行任务。containerizers=mesos,docker 打开两种隔离方式：mesos 容器化器直接用 Linux namespace 和 cgroup，docker 容器化器把任务交给 Docker 守护进程。每台机器只能跑一个 agent，否则同一份资源会被重复计算。attributes（如 dc:bj）让 Marathon 的约束（constraints）按机房放置任务。按 Mesos 官方对 systemd 的建议，unit 设了 KillMode=process 和 Delegate=true，并保留默认的 systemd 支持：重启 agent 只重启它自己，正在运行的任务不受影响，重启后的 agent 会重新接管它们。',
-			'The agent reports this machine\'s CPUs, memory and disk to the leading master and runs tasks here. containerizers=mesos,docker enables both kinds of isolation: the Mesos containerizer uses Linux namespaces and cgroups directly, the Docker containerizer hands tasks to the Docker daemon. Run one agent per machine, or the same resources are counted twice. attributes (such as dc:bj) let Marathon constraints place tasks by data centre. As Mesos advises for systemd, the unit sets KillMode=process and Delegate=true and keeps the default systemd support: restarting the agent restarts only the agent, running tasks carry on, and the restarted agent takes them back.',
-		),
+		title: localized('stepMesosAgentTitle', {port: agent.port}),
+		why: localized('stepMesosAgentWhy'),
 		done: shellCommand(['systemctl', 'is-active', '--quiet', agent.unit]),
 		// Registered with the leading master (a standby redirects there) and offering CPUs and memory.
 		proof: shellCommand(['bash', '-c', agentRegistered, 'mesos-lab', t.masters[0]?.host.address ?? '', String(t.masters[0]?.port ?? 0), agent.host.address]),

@@ -1,7 +1,8 @@
+import {localized} from '../i18n/localized.js';
 import {shellCommand} from '../exec/quote.js';
 import type {Lab} from '../lab/lab-schema.js';
 import type {Step, StepContext, VerifyResult} from './step.js';
-import {command, commonHints, confirmationStep, output, simpleStep, text} from './step-kit.js';
+import {command, commonHints, confirmationStep, output, simpleStep} from './step-kit.js';
 import {systemdUnit} from './templates/systemd-unit.js';
 import {mesosPaths} from './mesos-paths.js';
 import {topology, type MesosMaster} from '../lab/topology.js';
@@ -46,11 +47,8 @@ export function mesosMasterSteps(lab: Lab): Step[] {
 		const name = master.unit;
 		return simpleStep({
 			id: `mesos-master-${master.index}`, phase: 'mesos-masters', host: master.host.name,
-			title: text(`启动 Mesos master ${master.index}（端口 ${master.port}）`, `Start Mesos master ${master.index} (port ${master.port})`),
-			why: text(
-				'三个 master 有两次不同的选举：通过 ZooKeeper 选出负责调度的主节点（leader）；集群状态写在“复制日志”里，由 master 之间用 Paxos 同步，写入需要法定人数（过半）的 master 同意，所以 quorum=2，master 必须是 3 个而不是 2 个。advertise_ip 和 hostname 决定 master 在 ZooKeeper 里登记的地址，写错了别人就找不到它，网页控制台也会失灵。',
-				'Three masters take part in two different elections: ZooKeeper picks the leader that schedules, while the cluster state lives in a replicated log that the masters keep in step with Paxos, where a write needs a majority. Hence quorum=2 and three masters, not two. advertise_ip and hostname decide the address published in ZooKeeper; a wrong one hides the master from everyone, including the web UI.',
-			),
+			title: localized('stepMesosMasterTitle', {index: master.index, port: master.port}),
+			why: localized('stepMesosMasterWhy'),
 			done: shellCommand(['systemctl', 'is-active', '--quiet', name]),
 			proof: shellCommand(['curl', '-fsS', '--max-time', '5', `http://${master.host.address}:${master.port}/health`]),
 			files: [{...unit, sudo: true, mode: 0o644}],
@@ -63,8 +61,8 @@ export function mesosMasterSteps(lab: Lab): Step[] {
 	if (first !== undefined) {
 		steps.push(confirmationStep({
 			id: 'mesos-master-leader', phase: 'mesos-masters', host: first.host.name,
-			title: text('确认三个 master 选出同一个主节点', 'Confirm the three masters agree on one leader'),
-			why: text('只有主节点调度；其他 master 收到请求会把人指向主节点。三个都指向同一个主节点，说明 ZooKeeper 选举和复制日志都在工作。', 'Only the leader schedules; the others send callers to it. All three naming the same leader shows both the ZooKeeper election and the replicated log work.'),
+			title: localized('stepMesosMasterLeaderTitle'),
+			why: localized('stepMesosMasterLeaderWhy'),
 			verify: (ctx) => verifyMasters(ctx, t.masters),
 			hints: [commonHints.masterNoZk, commonHints.zkNoQuorum],
 			dependsOn: t.masters.map((m) => `mesos-master-${m.index}`),

@@ -1,7 +1,8 @@
+import {localized} from '../i18n/localized.js';
 import {shellCommand} from '../exec/quote.js';
 import type {Lab} from '../lab/lab-schema.js';
 import type {PlannedCommand} from './step.js';
-import {script, text} from './step-kit.js';
+import {script} from './step-kit.js';
 
 /**
  * Where the units reach Mesos, whatever installed it: links under the lab root to the binaries and
@@ -36,7 +37,7 @@ done`;
 /** Finds the installed binaries and libmesos and links them where the units look. */
 export function linkMesosCommand(lab: Lab): PlannedCommand {
 	const order = searchOrder(lab);
-	return script(linkMesosScript, [lab.root, order.bin.join(' '), order.lib.join(' ')], text('找到安装好的 mesos-master、mesos-agent 和 libmesos，链接到实验环境目录下供 unit 使用', 'Find the installed mesos-master, mesos-agent and libmesos, and link them under the lab root for the units'));
+	return script(linkMesosScript, [lab.root, order.bin.join(' '), order.lib.join(' ')], localized('stepLinkMesosCommandDo'));
 }
 
 /** Exit 0 when the linked master runs and reports the version. */

@@ -1,3 +1,5 @@
+import {localized} from '../i18n/localized.js';
+import {t} from '../i18n/messages.js';
 import {quoteShellArg} from '../exec/quote.js';
 import {BugError} from '../errors.js';
 import type {Executor} from '../exec/executor.js';
@@ -9,9 +11,9 @@ import type {Language, Step, StepContext} from './step.js';
 // Plans never probe the host; a context that refuses to run anything proves it.
 const noProbe: Executor = {
 	label: 'script',
-	run: () => Promise.reject(new BugError('a step probed the host while planning')),
-	upload: () => Promise.reject(new BugError('upload while planning')),
-	download: () => Promise.reject(new BugError('download while planning')),
+	run: () => Promise.reject(new BugError(localized('errAStepProbedTheHost'))),
+	upload: () => Promise.reject(new BugError(localized('errUploadWhilePlanning'))),
+	download: () => Promise.reject(new BugError(localized('errDownloadWhilePlanning'))),
 	close: () => Promise.resolve(),
 };
 
@@ -29,11 +31,9 @@ export async function renderPlanScript(lab: Lab, language: Language = lab.langua
 	const ctx = planningContext();
 	const lines = [
 		'#!/usr/bin/env bash',
-		comment(language === 'zh'
-			? 'mesos-lab 生成的安装脚本：按主机分段，可以通读后手动执行。\n在每台主机上以 root 运行它那一段：sudo bash install.sh（或以 root 登录后 bash install.sh）。\n所有命令都需要 root，下面先检查这一点。'
-			: 'Install script written by mesos-lab: one section per host, meant to be read first and run by hand.\nRun each host\'s section on that host as root: sudo bash install.sh (or bash install.sh when logged in as root).\nEvery command needs root, which is checked first.'),
+		comment(t(language, 'stepScriptHeader')),
 		'set -euo pipefail',
-		`if [ "$(id -u)" -ne 0 ]; then echo ${quoteShellArg(language === 'zh' ? '请以 root 运行：sudo bash install.sh' : 'Run this as root: sudo bash install.sh')} >&2; exit 1; fi`,
+		`if [ "$(id -u)" -ne 0 ]; then echo ${quoteShellArg(t(language, 'stepScriptNeedsRoot'))} >&2; exit 1; fi`,
 		'',
 	];
 	for (const host of lab.hosts) {
@@ -66,7 +66,7 @@ async function renderStep(step: Step, language: Language, ctx: StepContext): Pro
 		lines.push(command.command);
 	}
 	if (plan.files.length === 0 && plan.commands.length === 0) {
-		lines.push(comment(language === 'zh' ? '（只做检查，无需执行命令）' : '(a check only; nothing to run)'));
+		lines.push(comment(t(language, 'stepScriptCheckOnly')));
 	}
 	return lines;
 }

@@ -1,8 +1,8 @@
+import {localized} from '../i18n/localized.js';
 import type {Executor} from '../exec/executor.js';
 import type {PreflightCheckName} from '../lab/lab-schema.js';
 import type {PreflightFinding, PreflightStep} from './preflight.js';
 import {stepKey, type Localized, type Step} from './step.js';
-import {text} from './step-kit.js';
 
 /** One preflight check's verdict on one host, judged before any step runs. */
 export interface PreflightOutcome {
@@ -77,7 +77,7 @@ function unreachable(step: PreflightStep, error: unknown): PreflightOutcome {
 		name: step.checkName,
 		host: step.host,
 		title: step.title,
-		finding: {level: 'fail', detail: `could not check: ${message}`, fix: text('确认能连上这台机器（地址、端口、用户、密钥），然后重新检查。', 'Make sure this host can be reached (address, port, user, key), then check again.')},
+		finding: {level: 'fail', detail: `could not check: ${message}`, fix: localized('stepPreflightUnreachableFix')},
 	};
 }
 

@@ -1,8 +1,9 @@
+import {listText, localized, localizedBy} from '../i18n/localized.js';
 import {shellCommand} from '../exec/quote.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {labUnits} from './lifecycle.js';
 import type {Localized, PlannedCommand, Step} from './step.js';
-import {command, script, simpleStep, text} from './step-kit.js';
+import {command, script, simpleStep} from './step-kit.js';
 import {hostsInUse, topology} from '../lab/topology.js';
 import {repoScriptPath} from './templates/yum-repos.js';
 import {zookeeperStopCommand} from './zookeeper.js';
@@ -28,10 +29,7 @@ const labFiles = [
 const daemonJson = {file: '/etc/docker/daemon.json', template: '/etc/docker/daemon.json.mesos-lab', applied: '/etc/docker/daemon.json.mesos-lab.applied'};
 
 /** What stays on a host after a reset, said before it starts. */
-export const keptAfterReset: Localized = text(
-	'保留：已安装的软件包（docker-ce 和 chrony 及其服务、编译依赖、maven 及指向 https 镜像的 /etc/maven/settings.xml、EPEL 的包），yum 源的 vault 改写（CentOS-Base.repo 和 mesos-lab-disabled 目录：去掉它 yum 就又不能用了），docker-ce 的 yum versionlock（yum versionlock delete 可以解除），已关闭的 firewalld、网卡的 ONBOOT 设置和交换文件。软件包可以用 yum history undo 删除。',
-	'Kept: installed packages (docker-ce and chrony with their services, the build dependencies, maven with its /etc/maven/settings.xml pointing at an https mirror, the EPEL packages), the yum vault rewrite (CentOS-Base.repo and the mesos-lab-disabled folder: without it yum breaks again), the yum versionlock on docker-ce (yum versionlock delete lifts it), firewalld left off, the network cards\' ONBOOT and any swap file. yum history undo removes the packages.',
-);
+export const keptAfterReset: Localized = localized('stepResetKeptAfterReset');
 
 const missing = 'for f in "$@"; do [ ! -e "$f" ] || exit 1; done';
 
@@ -58,7 +56,7 @@ function uninstallMesos(lab: Lab): {commands: PlannedCommand[]; done: string} {
 		case 'build': {
 			// Automake's uninstall removes exactly what `make install` put under /usr/local.
 			const build = `${lab.root}/src/mesos-${version}/build`;
-			return {done: gone, commands: [script('if [ -f "$1/Makefile" ]; then make -C "$1" uninstall; else echo "no build folder at $1: nothing of Mesos to uninstall from there"; fi', [build], text('make uninstall', 'make uninstall'))]};
+			return {done: gone, commands: [script('if [ -f "$1/Makefile" ]; then make -C "$1" uninstall; else echo "no build folder at $1: nothing of Mesos to uninstall from there"; fi', [build], localized('stepUninstallMesosDo'))]};
 		}
 		case 'rpm':
 		case 'third-party-repo': {
@@ -66,7 +64,7 @@ function uninstallMesos(lab: Lab): {commands: PlannedCommand[]; done: string} {
 		}
 		case 'tarball': {
 			const archive = `${lab.root}/downloads/${lab.mesos.download?.url.split('/').at(-1) ?? ''}`;
-			return {done: gone, commands: [script('if [ -f "$1" ]; then tar -tzf "$1" | grep -v "/$" | (cd /usr/local && xargs -r rm -f --); else echo "the archive $1 is gone: remove its files from /usr/local by hand" >&2; exit 1; fi', [archive], text('删除压缩包解到 /usr/local 的文件', 'Remove the files the tarball put under /usr/local'))]};
+			return {done: gone, commands: [script('if [ -f "$1" ]; then tar -tzf "$1" | grep -v "/$" | (cd /usr/local && xargs -r rm -f --); else echo "the archive $1 is gone: remove its files from /usr/local by hand" >&2; exit 1; fi', [archive], localized('stepUninstallMesosDo2'))]};
 		}
 	}
 }
@@ -87,8 +85,8 @@ export function buildResetPlan(lab: Lab): Step[] {
 		return [
 			simpleStep({
 				id: 'reset-services', phase: own[own.length - 1]?.phase ?? 'zookeeper', host: host.name,
-				title: text('停止并删除实验环境的服务', 'Stop and remove the lab\'s services'),
-				why: text('先按相反顺序停止服务（marathon-lb、Marathon、agent、master、ZooKeeper），再删除单元文件，机器重启后也不会再拉起它们。', 'Services stop in reverse order (marathon-lb, Marathon, agent, masters, ZooKeeper), then their unit files go, so a reboot does not bring them back.'),
+				title: localized('stepResetServicesTitle'),
+				why: localized('stepResetServicesWhy'),
 				done: noneOf(unitFiles), proof: noneOf(unitFiles),
 				commands: [
 					...[...own].reverse().map((entry) => command(['systemctl', 'disable', '--now', entry.unit], undefined, {timeoutMs: 120_000})),
@@ -100,8 +98,8 @@ export function buildResetPlan(lab: Lab): Step[] {
 			}),
 			simpleStep({
 				id: 'reset-containers', phase: 'marathon', host: host.name,
-				title: text('删除实验环境的容器和镜像', 'Remove the lab\'s containers and images'),
-				why: text('Marathon、marathon-lb 的容器和 Mesos 为任务启动的容器（名字以 mesos- 开头）都删除，再删除 Marathon 和 marathon-lb 的镜像。', 'The Marathon and marathon-lb containers and those Mesos started for tasks (named mesos-…) go, then the Marathon and marathon-lb images.'),
+				title: localized('stepResetContainersTitle'),
+				why: localized('stepResetContainersWhy'),
 				done: shellCommand(['bash', '-c', containersGone, 'mesos-lab', ...images]), proof: shellCommand(['bash', '-c', containersGone, 'mesos-lab', ...images]),
 				commands: [script(removeContainers, images)],
 				hints: [],
@@ -109,8 +107,8 @@ export function buildResetPlan(lab: Lab): Step[] {
 			}),
 			simpleStep({
 				id: 'reset-mesos', phase: 'mesos-install', host: host.name,
-				title: text(`卸载 Mesos ${lab.versions.mesos}`, `Uninstall Mesos ${lab.versions.mesos}`),
-				why: text('按安装的方式卸载：编译安装的用 make uninstall，RPM 用 yum remove，压缩包按其中的文件列表删除。', 'Uninstalled the way it was installed: make uninstall for a build, yum remove for an RPM, the archive\'s own file list for a tarball.'),
+				title: localized('stepResetMesosTitle', {mesos: lab.versions.mesos}),
+				why: localized('stepResetMesosWhy'),
 				done: mesos.done, proof: mesos.done,
 				commands: [...mesos.commands, command(['rm', '-f', '/etc/ld.so.conf.d/mesos-lab.conf']), command(['ldconfig'])],
 				hints: [],
@@ -118,12 +116,12 @@ export function buildResetPlan(lab: Lab): Step[] {
 			}),
 			simpleStep({
 				id: 'reset-files', phase: 'vm-prep', host: host.name,
-				title: text('删除实验环境写入的 yum 源、yum 插件和配置文件', 'Remove the repo files, yum plugin and settings the lab wrote'),
-				why: text(`删除 ${[...labFiles, daemonJson.file].join('、')}（daemon.json 只在是实验环境写的时候删除），并卸载 yum-plugin-post-transaction-actions。`, `Removes ${[...labFiles, daemonJson.file].join(', ')} (daemon.json only when the lab wrote it), and removes yum-plugin-post-transaction-actions.`),
+				title: localized('stepResetFilesTitle'),
+				why: localizedBy('stepResetFilesWhy', (language) => [{files: listText(language, [...labFiles, daemonJson.file])}]),
 				done: shellCommand(['bash', '-c', `${missing}; ! rpm -q yum-plugin-post-transaction-actions >/dev/null 2>&1`, 'mesos-lab', ...labFiles, daemonJson.template, daemonJson.applied]),
 				proof: shellCommand(['test', '!', '-e', repoScriptPath]),
 				commands: [
-					script('if [ -f "$3" ]; then rm -f "$1"; fi; rm -f "$2" "$3"', [daemonJson.file, daemonJson.template, daemonJson.applied], text('只删除实验环境写的 daemon.json', 'Remove daemon.json only when the lab wrote it')),
+					script('if [ -f "$3" ]; then rm -f "$1"; fi; rm -f "$2" "$3"', [daemonJson.file, daemonJson.template, daemonJson.applied], localized('stepResetFilesDo')),
 					command(['rm', '-f', ...labFiles]),
 					script('if rpm -q yum-plugin-post-transaction-actions >/dev/null; then yum remove -y yum-plugin-post-transaction-actions; fi'),
 				],
@@ -132,8 +130,8 @@ export function buildResetPlan(lab: Lab): Step[] {
 			}),
 			simpleStep({
 				id: 'reset-data', phase: 'zookeeper', host: host.name,
-				title: text(`删除实验环境目录 ${lab.root} 和 ${jobsDir}`, `Delete the lab folders ${lab.root} and ${jobsDir}`),
-				why: text('删除 ZooKeeper 数据、master 的复制日志、agent 的工作目录、各服务的日志、下载和源码，以及后台作业的记录，下次安装从干净的状态开始。', 'Deletes the ZooKeeper data, the masters\' replicated log, the agent\'s work folder, every service\'s logs, the downloads and sources, and the background jobs\' records, so the next install starts clean.'),
+				title: localized('stepResetDataTitle', {root: lab.root, jobsDir}),
+				why: localized('stepResetDataWhy'),
 				done: noneOf([lab.root, jobsDir]), proof: noneOf([lab.root, jobsDir]),
 				commands: [command(['rm', '-rf', '--one-file-system', lab.root, jobsDir])],
 				hints: [],

@@ -1,5 +1,5 @@
+import {localized} from '../i18n/localized.js';
 import type {Localized} from './step.js';
-import {text} from './step-kit.js';
 
 /** A secret a step needs at run time. It is asked for, fed to one command's stdin, and forgotten. */
 export interface SecretRequest {
@@ -15,7 +15,7 @@ export type SecretSource = (request: SecretRequest) => Promise<string | undefine
 export function dockerPasswordRequest(registry: string, user: string): SecretRequest {
 	return {
 		id: 'docker-password',
-		prompt: text(`${registry} 上用户 ${user} 的密码或访问令牌（不会保存）`, `Password or access token of ${user} on ${registry} (not saved)`),
+		prompt: localized('stepDockerPasswordPrompt', {user, registry}),
 		env: 'MESOS_LAB_DOCKER_PASSWORD',
 	};
 }

@@ -1,11 +1,8 @@
+import {localized} from '../i18n/localized.js';
 import {ConnectionError} from '../errors.js';
 import type {CommandResult} from '../exec/executor.js';
 import {shellCommand} from '../exec/quote.js';
 import type {CheckResult, FailureHint, Localized, PlannedCommand, StepContext, VerifyResult} from './step.js';
-
-export function text(zh: string, en: string): Localized {
-	return {zh, en};
-}
 
 export function command(argv: readonly string[], describe?: Localized, extra: Omit<PlannedCommand, 'command' | 'describe'> = {}): PlannedCommand {
 	return {command: shellCommand(argv), ...(describe === undefined ? {} : {describe}), sudo: true, ...extra};
@@ -103,47 +100,47 @@ export const commonHints = {
 	deadMirror: {
 		id: 'dead-mirror',
 		matches: /\[Errno 14\]|\b14: curl#\d+|Cannot find a valid baseurl for repo|Could not retrieve mirrorlist|One of the configured repositories failed/i,
-		hint: text('镜像源已失效或域名无法解析。CentOS 7 已停止维护，内容只在 vault 里：换一个 mirrors 里的地址（或 preset: china/global）后重试。', 'The mirror is gone or its name does not resolve. CentOS 7 content now lives only in the vault: pick another mirror in mirrors (or preset china/global) and retry.'),
+		hint: localized('stepDeadMirrorHint'),
 	},
 	// The Docker daemon on a pull: `Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp:
 	// lookup registry-1.docker.io…: no such host` (or a timeout, or a TLS failure on the way to the registry).
 	registryUnreachable: {
 		id: 'registry-unreachable',
 		matches: /Error response from daemon: Get "?https?:\/\/[^"\s]+\/v2\/"?: (dial tcp|net\/http|x509|remote error|EOF|context deadline)/i,
-		hint: text('Docker 守护进程连不上镜像仓库（域名解析失败或网络不通）。在目标主机上检查 /etc/resolv.conf 和 ping registry-1.docker.io；国内请在 mirrors.registryMirrors 里写一个能用的镜像加速器，或用 docker.offlineImages 导入离线镜像包。', 'The Docker daemon cannot reach the registry (its name does not resolve, or the network blocks it). On the target check /etc/resolv.conf and that registry-1.docker.io resolves; in China name a working accelerator under mirrors.registryMirrors, or load the images offline with docker.offlineImages.'),
+		hint: localized('stepRegistryUnreachableHint'),
 	},
 	// Docker Hub's anonymous limit: `toomanyrequests: You have reached your pull rate limit.`
 	registryRateLimit: {
 		id: 'registry-rate-limit',
 		matches: /toomanyrequests|pull rate limit/i,
-		hint: text('Docker Hub 的匿名拉取次数用完了（未登录时每小时 10 次）。在 lab 文件里配置 docker.login 登录后重试，或等几个小时，或使用镜像加速器。', 'Docker Hub\'s anonymous pull limit is used up (10 pulls an hour without a login). Add docker.login to the lab file and retry, wait a few hours, or use a registry mirror.'),
+		hint: localized('stepRegistryRateLimitHint'),
 	},
 	// curl -f on a download: `curl: (6) Could not resolve host: …`, `curl: (22) The requested URL returned error: 404 …`,
 	// `curl: (7) Failed connect to …`, `curl: (28) Connection timed out …`.
 	downloadFailed: {
 		id: 'download-failed',
 		matches: /curl: \((6|7|22|28|35|56)\)/,
-		hint: text('下载地址不可用：域名解析失败、连不上或文件不存在（404）。在浏览器或 curl -I 里试一下这个地址；换成 lab 文件里的其他镜像源（mirrors.apache 或 download.url），或用 localFile 指向已下载的文件。', 'The download address does not work: its name does not resolve, it cannot be reached, or the file is not there (404). Try the address with curl -I; point the lab file at another mirror (mirrors.apache or download.url), or at a file already on the host with localFile.'),
+		hint: localized('stepDownloadFailedHint'),
 	},
 	checksum: {
 		id: 'checksum-mismatch',
 		matches: /checksum mismatch/i,
-		hint: text('下载的文件和校验值不一致：可能下载被截断或镜像源上的文件被篡改。文件已删除，重试；若仍不一致，请核对 lab 文件中的 checksum。', 'The download does not match its checksum: it was cut short or the mirror serves something else. The file was deleted; retry, and if it persists compare the checksum in the lab file.'),
+		hint: localized('stepChecksumMismatchHint'),
 	},
 	portInUse: {
 		id: 'port-in-use',
 		matches: /Address already in use|BindException|bind: address/i,
-		hint: text('端口已被占用：用 ss -ltnp 找出占用者并停止它，或在 lab 文件的 ports 里换一个端口。', 'A port is already taken: find the owner with ss -ltnp and stop it, or choose another port under ports in the lab file.'),
+		hint: localized('stepPortInUseHint'),
 	},
 	zkNoQuorum: {
 		id: 'zookeeper-no-quorum',
 		matches: /not currently serving requests|ConnectionLoss|This ZooKeeper instance is not currently serving/i,
-		hint: text('ZooKeeper 凑不够法定人数（3 个里至少要 2 个在线）：检查每个成员是否运行、server.N 的地址端口是否互通。', 'ZooKeeper has no quorum (at least 2 of 3 members must be up): check that each member runs and the server.N addresses and ports reach each other.'),
+		hint: localized('stepZookeeperNoQuorumHint'),
 	},
 	masterNoZk: {
 		id: 'master-cannot-reach-zookeeper',
 		matches: /Failed to connect to .*:2181|ZooKeeper session expired|zookeeper.*(timed out|connection refused)|Unable to connect to ZooKeeper|handle_socket_error_msg|zk retcode=-4/i,
-		hint: text('Mesos 连不上 ZooKeeper：先确认 ZooKeeper 步骤验证通过，再检查 --zk 里的地址是否写的是本机网卡 IP 而不是 127.0.0.1。', 'Mesos cannot reach ZooKeeper: make sure the ZooKeeper step verifies, then check that the --zk addresses are the host\'s network address, not 127.0.0.1.'),
+		hint: localized('stepMasterCannotReachZookeeperHint'),
 	},
 } satisfies Record<string, FailureHint>;
 

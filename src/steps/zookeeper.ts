@@ -1,9 +1,10 @@
+import {localized} from '../i18n/localized.js';
 import {shellCommand} from '../exec/quote.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {resolveMirrors} from '../lab/mirrors.js';
 import {systemctl} from '../platform/centos7.js';
 import type {Step, StepContext, VerifyResult} from './step.js';
-import {checkBy, command, commonHints, confirmationStep, fetchChecked, output, script, text, zkFourLetter} from './step-kit.js';
+import {checkBy, command, commonHints, confirmationStep, fetchChecked, output, script, zkFourLetter} from './step-kit.js';
 import {myid, zooCfg} from './templates/zookeeper.js';
 import {systemdUnit} from './templates/systemd-unit.js';
 import {topology, type ZookeeperMember} from '../lab/topology.js';
@@ -41,10 +42,7 @@ export function zookeeperStopCommand(lab: Lab, member: ZookeeperMember): string 
 	return lab.zookeeper.service === 'systemd' ? systemctl('stop', member.unit) : shellCommand(['env', `ZOO_LOG_DIR=${member.dir}/logs`, `${zookeeperHome(lab)}/bin/zkServer.sh`, 'stop', `${member.dir}/conf/zoo.cfg`]);
 }
 
-const whyEnsemble = text(
-	'Mesos 和 Marathon 都靠 ZooKeeper 选主。ZooKeeper 只有在在线成员达到法定人数（3 个中的 2 个）时才提供服务，所以用 3 个成员：坏掉任意 1 个集群照常工作；2 个成员反而不能容忍任何故障。教程把 3 个成员放在一台虚拟机上，只是为了体验，端口因此必须错开。',
-	'Mesos and Marathon both elect their leaders through ZooKeeper. ZooKeeper serves only while a majority of its members (2 of 3) are up, so three members survive the loss of any one; two members would survive none. The tutorial puts all three on one VM to show the idea, which is why their ports differ.',
-);
+const whyEnsemble = localized('stepZookeeperEnsembleWhy');
 
 /** Which member leads, read from `srvr` answers: the proof that the ensemble works. */
 export async function zookeeperModes(ctx: StepContext, members: readonly ZookeeperMember[]): Promise<Array<{member: ZookeeperMember; mode: string | undefined}>> {
@@ -83,19 +81,16 @@ export function zookeeperSteps(lab: Lab): Step[] {
 				id: 'zookeeper-download',
 				phase: 'zookeeper',
 				host,
-				title: text(`下载并校验 ZooKeeper ${version}`, `Download and check ZooKeeper ${version}`),
-				why: text(
-					'ZooKeeper 是一个 Java 程序，发行包解压即可运行。下载后先核对校验值，再解压：被截断或被替换的压缩包会在这里被拦下，而不是在启动时才出奇怪的错。',
-					'ZooKeeper is a Java program that runs straight from its release archive. The archive is checked against its digest before unpacking, so a truncated or swapped file is stopped here instead of failing strangely at start-up.',
-				),
+				title: localized('stepZookeeperDownloadTitle', {version}),
+				why: localized('stepZookeeperDownloadWhy'),
 				check: checkBy(shellCommand(['test', '-x', `${zookeeperHome(lab)}/bin/zkServer.sh`]), 'ZooKeeper is unpacked', 'ZooKeeper is not unpacked yet'),
 				plan: async () => ({
 					files: [],
 					commands: [
-						command(['yum', 'install', '-y', 'java-1.8.0-openjdk-headless'], text('安装 Java 8', 'Install Java 8')),
-						script(fetchChecked, [download.url, archive, download.checksum.algorithm, download.checksum.value ?? '', download.localFile ?? ''], text('下载并校验压缩包', 'Download and verify the archive')),
+						command(['yum', 'install', '-y', 'java-1.8.0-openjdk-headless'], localized('stepZookeeperDownloadDo')),
+						script(fetchChecked, [download.url, archive, download.checksum.algorithm, download.checksum.value ?? '', download.localFile ?? ''], localized('stepZookeeperDownloadDo2')),
 						command(['mkdir', '-p', `${lab.root}/zookeeper/dist`]),
-						command(['tar', '-xzf', archive, '-C', `${lab.root}/zookeeper/dist`], text('解压', 'Unpack')),
+						command(['tar', '-xzf', archive, '-C', `${lab.root}/zookeeper/dist`], localized('stepZookeeperDownloadDo3')),
 					],
 				}),
 				// zkServer.sh is unpacked and the Java it needs runs.
@@ -108,17 +103,14 @@ export function zookeeperSteps(lab: Lab): Step[] {
 		const files = zookeeperFiles(lab, member);
 		const started =
 			lab.zookeeper.service === 'systemd'
-				? [command(['systemctl', 'daemon-reload']), command(['systemctl', 'enable', '--now', member.unit], text('开机自启并立即启动', 'Start now and at every boot'))]
-				: [{command: zookeeperStartCommand(lab, member), describe: text('启动成员', 'Start the member'), sudo: true}];
+				? [command(['systemctl', 'daemon-reload']), command(['systemctl', 'enable', '--now', member.unit], localized('stepDockerInstallDo2'))]
+				: [{command: zookeeperStartCommand(lab, member), describe: localized('stepZookeeperStartDo'), sudo: true}];
 		steps.push({
 			id: `zookeeper-member-${member.id}`,
 			phase: 'zookeeper',
 			host: member.host.name,
-			title: text(`配置并启动 ZooKeeper 成员 ${member.id}（端口 ${member.clientPort}）`, `Configure and start ZooKeeper member ${member.id} (port ${member.clientPort})`),
-			why: text(
-				`每个成员有自己的数据目录、客户端端口和 myid（这里是 ${member.id}）。server.1-3 这三行让成员彼此找到：第一个端口用于 follower 与主节点（leader）同步数据，第二个端口用于选举主节点。`,
-				`Each member has its own data directory, client port and myid (${member.id} here). The server.1-3 lines let the members find each other: the first port carries followers' sync with the leader, the second the leader election.`,
-			),
+			title: localized('stepZookeeperStepsTitle', {id: member.id, clientPort: member.clientPort}),
+			why: localized('stepZookeeperStepsWhy', {id: member.id}),
 			check: async (ctx) => {
 				const answer = await output(ctx, zkFourLetter(member.host.address, member.clientPort, 'srvr'));
 				const id = await output(ctx, shellCommand(['cat', `${member.dir}/data/myid`]));
@@ -150,7 +142,7 @@ export function zookeeperSteps(lab: Lab): Step[] {
 			id: 'zookeeper-ensemble',
 			phase: 'zookeeper',
 			host: first.host.name,
-			title: text('确认 ZooKeeper 集群选出了唯一的主节点', 'Confirm the ZooKeeper ensemble has exactly one leader'),
+			title: localized('stepZookeeperEnsembleTitle'),
 			why: whyEnsemble,
 			verify: (ctx) => verifyEnsemble(ctx, t.zookeeper),
 			hints: [commonHints.zkNoQuorum],

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {MarathonApi} from '../../src/cluster/marathon-api.js';
+import {MarathonApi} from '../../src/apps/marathon-api.js';
 import {ClusterError, ConnectionError, UserInputError} from '../../src/errors.js';
 import {startFakeMarathon} from './helpers/fake-marathon.js';
 import {runCli} from './helpers/run-cli.js';

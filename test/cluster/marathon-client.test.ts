@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {MarathonApi} from '../../src/cluster/marathon-api.js';
+import {MarathonApi} from '../../src/apps/marathon-api.js';
 import {readMarathon} from '../../src/cluster/marathon-client.js';
 import {followMarathonEvents} from '../../src/cluster/marathon-event-stream.js';
 import type {ClusterEvent} from '../../src/cluster/cluster-event.js';

@@ -1,12 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {runUndo} from '../../src/runner/undo-run.js';
-import {simpleStep, text} from '../../src/steps/step-kit.js';
+import {simpleStep} from '../../src/steps/step-kit.js';
 import type {Step} from '../../src/steps/step.js';
 import {FakeExecutor} from '../helpers/fake-executor.js';
 
 function step(id: string, dependsOn: string[] = []): Step {
 	return simpleStep({
-		id, phase: 'zookeeper', host: 'node1', title: text(id, id), why: text(id, id),
+		id, phase: 'zookeeper', host: 'node1', title: {zh: id, en: id}, why: {zh: id, en: id},
 		done: `gone ${id}`, proof: `gone ${id}`, commands: [{command: `remove ${id}`}], hints: [],
 		...(dependsOn.length === 0 ? {} : {dependsOn}),
 	});

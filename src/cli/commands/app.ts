@@ -3,7 +3,7 @@ import {createInterface} from 'node:readline/promises';
 import {parse as parseYaml} from 'yaml';
 import {appFromFlags, appRows, assertImageFlag, deleteApp, deployApp, formatTable, parseCount, restartApp, rollbackApp, scaleApp, updateImage, withPlacement, type ActionIo, deployFlagsSchema} from '../../apps/app-actions.js';
 import {absoluteAppId, parseAppDefinition, parseAppFile, type AppDefinition} from '../../apps/app-definition.js';
-import {MarathonApi} from '../../cluster/marathon-api.js';
+import {MarathonApi} from '../../apps/marathon-api.js';
 import {refuseUserinfo} from '../../cluster/credentials.js';
 import {UserInputError} from '../../errors.js';
 import {t} from '../../i18n/messages.js';
@@ -12,7 +12,7 @@ import type {CommandContext} from '../context.js';
 import {clusterAccess} from './cluster-access.js';
 import {savedLabFor} from './saved-lab.js';
 import * as z from 'zod';
-import {clusterAccessOptions, flag, word} from '../command-options.js';
+import {clusterAccessOptions, flag, word} from './command-options.js';
 
 /** `mesos-lab app ACTION`'s arguments and flags. */
 export const options = clusterAccessOptions.extend(deployFlagsSchema.shape).extend({

@@ -1,5 +1,5 @@
 import {request} from 'undici';
-import {MarathonApi} from '../../cluster/marathon-api.js';
+import {MarathonApi} from '../../apps/marathon-api.js';
 import {ClusterError, UserInputError} from '../../errors.js';
 import {openHostAsRoot} from '../../exec/open-host.js';
 import {labAgentAccess, type AgentAccess, type OpenHost} from '../../experiments/agent-access.js';
@@ -17,7 +17,7 @@ import {cleanText} from '../../untrusted-text.js';
 import {seconds, urlList} from './parse-flags.js';
 import {savedLabFor} from './saved-lab.js';
 import * as z from 'zod';
-import {hostAccessOptions, word} from '../command-options.js';
+import {hostAccessOptions, word} from './command-options.js';
 
 /** `mesos-lab lab NAME`'s argument and flags. */
 export const options = hostAccessOptions.extend({

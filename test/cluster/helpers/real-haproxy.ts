@@ -57,7 +57,9 @@ export async function startHaproxy(statsPort: number, apps: HaproxyApp[]): Promi
 			'  balance roundrobin',
 			'  mode http',
 			'  option httpchk GET /',
-			...app.servers.map(server => `  server ${server.name} 127.0.0.1:${server.port} check inter 200ms fall 1 rise 1`),
+			// HAProxy's own fall (3) and rise (2) defaults (configuration.txt, "fall"/"rise"): one slow check on a
+			// busy machine must not mark a healthy server DOWN, as a single failure would with `fall 1`.
+			...app.servers.map(server => `  server ${server.name} 127.0.0.1:${server.port} check inter 200ms`),
 		);
 	}
 	const config = `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
+import {localized} from '../../i18n/localized.js';
 import * as z from 'zod';
-import {BugError} from '../errors.js';
-import {firstIssue} from '../state/journal-schema.js';
+import {BugError} from '../../errors.js';
+import {firstIssue} from '../../state/journal-schema.js';
 
 // What commander hands a command, checked against the command's own schema before the command runs,
 // so every `run(options)` receives exactly its type. Commander already refused unknown flags and
@@ -33,7 +34,7 @@ export const clusterAccessOptions = z.object({
 export function parseOptions<Options>(schema: z.ZodType<Options>, raw: Record<string, unknown>, command: string): Options {
 	const result = schema.safeParse(raw);
 	if (!result.success) {
-		throw new BugError(`the options of ${command} do not fit its schema (${firstIssue(result.error)})`);
+		throw new BugError(localized('errOptionsDoNotFitSchema', {command, issue: firstIssue(result.error)}));
 	}
 	return result.data;
 }

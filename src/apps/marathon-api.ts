@@ -1,8 +1,8 @@
 import type {Dispatcher} from 'undici';
 import {ClusterError, ConnectionError, UserInputError} from '../errors.js';
 import {watchDeploymentEnd, type DeploymentVerdict} from './deployment-events.js';
-import {fetchText, ResponseTooLargeError, type HttpAnswer} from './http.js';
-import {record, text} from './json-input.js';
+import {fetchText, ResponseTooLargeError, type HttpAnswer} from '../cluster/http.js';
+import {record, text} from '../cluster/json-input.js';
 
 /** An app as Marathon answers it; only the fields mesos-lab reads are typed. */
 export interface MarathonApp {
