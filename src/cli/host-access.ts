@@ -3,7 +3,7 @@ import {homedir} from 'node:os';
 import {join} from 'node:path';
 import type {AskHidden, HostAccess} from '../exec/open-host.js';
 import type * as z from 'zod';
-import type {hostAccessOptions} from './commands/command-options.js';
+import type {hostAccessOptions} from './command-options.js';
 import type {CommandContext} from './context.js';
 
 /** The flags every command that reaches lab hosts over SSH takes. */

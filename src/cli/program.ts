@@ -3,7 +3,7 @@ import {UserInputError} from '../errors.js';
 import {t} from '../i18n/messages.js';
 import type {Language} from '../steps/step.js';
 import type * as z from 'zod';
-import {parseOptions} from './commands/command-options.js';
+import {parseOptions} from './command-options.js';
 import type {CommandContext, CommandRun} from './context.js';
 import {nearest} from './suggest.js';
 

@@ -12,7 +12,7 @@ import type {CommandContext} from '../context.js';
 import {clusterAccess} from './cluster-access.js';
 import {savedLabFor} from './saved-lab.js';
 import * as z from 'zod';
-import {clusterAccessOptions, flag, word} from './command-options.js';
+import {clusterAccessOptions, flag, word} from '../command-options.js';
 
 /** `mesos-lab app ACTION`'s arguments and flags. */
 export const options = clusterAccessOptions.extend(deployFlagsSchema.shape).extend({

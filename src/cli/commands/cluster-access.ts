@@ -5,7 +5,7 @@ import {basicAuthorization, parseCredentials} from '../../cluster/credentials.js
 import type {SourceAuthorization} from '../../cluster/poller.js';
 import type * as z from 'zod';
 import {UserInputError} from '../../errors.js';
-import type {clusterAccessOptions} from './command-options.js';
+import type {clusterAccessOptions} from '../command-options.js';
 
 /** How to reach a secured cluster: credentials from files or variables (never argv), and a private CA. */
 export type AccessFlags = z.output<typeof clusterAccessOptions>;

@@ -9,7 +9,7 @@ import type {CommandContext} from '../context.js';
 import {clusterAccess} from './cluster-access.js';
 import {hostPortList, seconds, urlList} from './parse-flags.js';
 import * as z from 'zod';
-import {clusterAccessOptions, flag, word} from './command-options.js';
+import {clusterAccessOptions, flag, word} from '../command-options.js';
 
 /** `mesos-lab dashboard`'s flags. */
 export const options = clusterAccessOptions.extend({

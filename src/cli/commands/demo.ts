@@ -6,7 +6,7 @@ import {haproxyAvailable, startSimulatedCluster} from '../../sim/index.js';
 import type {CommandContext} from '../context.js';
 import {seconds} from './parse-flags.js';
 import * as z from 'zod';
-import {flag, word} from './command-options.js';
+import {flag, word} from '../command-options.js';
 
 /** `mesos-lab demo`'s flags. */
 export const options = z.object({

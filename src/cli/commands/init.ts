@@ -8,7 +8,7 @@ import {runWizard} from '../../wizard/run-wizard.js';
 import {realInstallDeps} from '../../install/install-deps.js';
 import {languageWithLab, type CommandContext} from '../context.js';
 import * as z from 'zod';
-import {flag, hostAccessOptions, word, words} from './command-options.js';
+import {flag, hostAccessOptions, word, words} from '../command-options.js';
 import {dashboardOpener} from './open-dashboard.js';
 
 /** `mesos-lab init`'s flags. */

@@ -17,7 +17,7 @@ import {cleanText} from '../../untrusted-text.js';
 import {seconds, urlList} from './parse-flags.js';
 import {savedLabFor} from './saved-lab.js';
 import * as z from 'zod';
-import {hostAccessOptions, word} from './command-options.js';
+import {hostAccessOptions, word} from '../command-options.js';
 
 /** `mesos-lab lab NAME`'s argument and flags. */
 export const options = hostAccessOptions.extend({

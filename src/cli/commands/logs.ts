@@ -6,7 +6,7 @@ import {nearest} from '../suggest.js';
 import type {CommandContext} from '../context.js';
 import {resolveLabId} from './status.js';
 import * as z from 'zod';
-import {word} from './command-options.js';
+import {word} from '../command-options.js';
 
 /** `mesos-lab logs [STEP]`'s argument and flags. */
 export const options = z.object({

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import {UserInputError} from '../../errors.js';
 import {readLabFile} from '../../lab/lab-file.js';
 import {renderPlanScript, renderPlanSummary} from '../../steps/plan-script.js';
-import {flag, word} from './command-options.js';
+import {flag, word} from '../command-options.js';
 import {languageWithLab, type CommandContext} from '../context.js';
 
 /** `mesos-lab plan`'s flags; --lang reaches the command as the context's language. */

@@ -16,7 +16,7 @@ import {hostAccess} from '../host-access.js';
 import {loadSavedLab} from './resume.js';
 import {resolveLabId} from './status.js';
 import * as z from 'zod';
-import {flag, hostAccessOptions, word} from './command-options.js';
+import {flag, hostAccessOptions, word} from '../command-options.js';
 
 /** `mesos-lab reset`'s flags. */
 export const options = hostAccessOptions.extend({

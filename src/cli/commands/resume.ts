@@ -8,7 +8,7 @@ import {languageWithLab, type CommandContext} from '../context.js';
 import {dashboardOpener} from './open-dashboard.js';
 import {resolveLabId} from './status.js';
 import * as z from 'zod';
-import {flag, hostAccessOptions, word} from './command-options.js';
+import {flag, hostAccessOptions, word} from '../command-options.js';
 
 /** `mesos-lab resume`'s flags. */
 export const options = hostAccessOptions.extend({

@@ -5,7 +5,7 @@ import {readLabLock} from '../../state/lock.js';
 import {cleanLine, terminalSafeJson} from '../../untrusted-text.js';
 import type {CommandContext} from '../context.js';
 import * as z from 'zod';
-import {flag, word} from './command-options.js';
+import {flag, word} from '../command-options.js';
 
 /** `mesos-lab status`'s flags. */
 export const options = z.object({

@@ -1,7 +1,7 @@
-import {localized} from '../../i18n/localized.js';
+import {localized} from '../i18n/localized.js';
 import * as z from 'zod';
-import {BugError} from '../../errors.js';
-import {firstIssue} from '../../state/journal-schema.js';
+import {BugError} from '../errors.js';
+import {firstIssue} from '../state/journal-schema.js';
 
 // What commander hands a command, checked against the command's own schema before the command runs,
 // so every `run(options)` receives exactly its type. Commander already refused unknown flags and
