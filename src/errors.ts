@@ -111,6 +111,9 @@ export class LockedError extends MesosLabError {}
 /** A cluster endpoint (Mesos, Marathon, HAProxy, ZooKeeper) did not answer as expected. */
 export class ClusterError extends MesosLabError {}
 
+/** A cluster that asks for credentials it was not given: waiting will not change its answer. */
+export class CredentialsRequiredError extends UserInputError {}
+
 /** An invariant broke: this is our bug, not the user's. */
 export class BugError extends MesosLabError {}
 

@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import {UserInputError} from '../errors.js';
-import {imageReferenceRule, isImageReference} from '../lab/image-reference.js';
+import {displayWidth, padToWidth} from '../i18n/display-width.js';
+import {localized} from '../i18n/localized.js';
+import {t} from '../i18n/messages.js';
+import {isImageReference} from '../lab/image-reference.js';
 import type {Language} from '../steps/step.js';
 import {absoluteAppId, buildDockerApp, parseAppDefinition, type AppDefinition} from './app-definition.js';
 import {constraintsFromFlags, explainConstraint} from './constraints.js';
@@ -79,32 +82,32 @@ export function withPlacement(app: AppDefinition, flags: DeployFlags): AppDefini
 
 async function settle(writer: MarathonApi, ref: DeploymentRef, appId: string | undefined, io: ActionIo): Promise<void> {
 	if (io.wait === false) {
-		io.print(`deployment ${ref.deploymentId} started`);
+		io.print(t(io.lang, 'appDeploymentStarted', {id: ref.deploymentId}));
 		return;
 	}
-	await followDeployment(writer, ref, {appId, timeoutMs: io.wait?.timeoutMs, pollMs: io.wait?.pollMs, print: io.print});
+	await followDeployment(writer, ref, {appId, timeoutMs: io.wait?.timeoutMs, pollMs: io.wait?.pollMs, print: io.print, lang: io.lang});
 }
 
 export async function deployApp(writer: MarathonApi, app: AppDefinition, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	for (const constraint of app.constraints ?? []) {
-		io.print(`placement ${JSON.stringify(constraint)}: ${explainConstraint(constraint)[io.lang]}`);
+		io.print(t(io.lang, 'appPlacement', {constraint: JSON.stringify(constraint), explanation: explainConstraint(constraint)[io.lang]}));
 	}
 	const ref = await writer.deploy(app, options);
-	io.print(`${ref.created ? 'created' : 'updated'} ${app.id} (version ${ref.version ?? 'pending'})`);
+	io.print(t(io.lang, ref.created ? 'appCreated' : 'appUpdated', {id: app.id, version: ref.version ?? t(io.lang, 'appVersionPending')}));
 	await settle(writer, ref, app.id, io);
 }
 
 export async function scaleApp(writer: MarathonApi, id: string, instances: number, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	const appId = absoluteAppId(id);
 	const ref = await writer.scale(appId, instances, options);
-	io.print(`scaling ${appId} to ${instances} instances`);
+	io.print(t(io.lang, 'appScaling', {id: appId, instances}));
 	await settle(writer, ref, appId, io);
 }
 
 export async function restartApp(writer: MarathonApi, id: string, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	const appId = absoluteAppId(id);
 	const ref = await writer.restart(appId, options);
-	io.print(`restarting ${appId} (Marathon replaces instances while keeping minimumHealthCapacity healthy)`);
+	io.print(t(io.lang, 'appRestarting', {id: appId}));
 	await settle(writer, ref, appId, io);
 }
 
@@ -112,7 +115,7 @@ export async function rollbackApp(writer: MarathonApi, id: string, io: ActionIo,
 	const appId = absoluteAppId(id);
 	const result = await writer.rollback(appId, options);
 	const image = imageOf(result.definition);
-	io.print(`rolling ${appId} back from ${result.from} to ${result.to}${image ? ` (image ${image})` : ''}`);
+	io.print(image ? t(io.lang, 'appRollingBackImage', {id: appId, from: result.from, to: result.to, image}) : t(io.lang, 'appRollingBack', {id: appId, from: result.from, to: result.to}));
 	await settle(writer, result, appId, io);
 	return {from: result.from, to: result.to};
 }
@@ -126,10 +129,9 @@ export interface UpdateImageFlags {
 /** Refuses an --image that is not a Docker image reference, before anything is sent. */
 export function assertImageFlag(image: string): string {
 	if (!isImageReference(image)) {
-		throw new UserInputError(`--image "${image}" is not ${imageReferenceRule}.`, {
-			hint: 'Example: --image nginx:1.27',
-			zh: {message: `--image "${image}" 不是合法的 Docker 镜像引用（registry/name:tag，名称小写，不能以 "-" 开头）。`, hint: '例如：--image nginx:1.27'},
-		});
+		const message = localized('appImageInvalid', {image});
+		const hint = localized('appImageExample');
+		throw new UserInputError(message.en, {hint: hint.en, zh: {message: message.zh, hint: hint.zh}});
 	}
 	return image;
 }
@@ -157,39 +159,38 @@ export async function updateImage(writer: MarathonApi, id: string, flags: Update
 	const app = await writer.getApp(appId);
 	const {changes, strategy} = imageUpdate(app, flags);
 	if (!app.healthChecks?.length) {
-		io.print(io.lang === 'zh'
-			? `注意：${appId} 没有健康检查，Marathon 只能以“正在运行”作为就绪的依据。`
-			: `Note: ${appId} has no health check, so Marathon can only treat "running" as ready.`);
+		io.print(t(io.lang, 'appNoHealthCheck', {id: appId}));
 	}
 	io.print(explainStrategy(strategy, app.instances)[io.lang]);
 	const ref = await writer.update(appId, changes, options);
-	io.print(`updating ${appId}: ${imageOf(app) ?? '?'} → ${flags.image}`);
+	io.print(t(io.lang, 'appUpdating', {id: appId, from: imageOf(app) ?? '?', to: flags.image}));
 	await settle(writer, ref, appId, io);
 }
 
 export async function deleteApp(writer: MarathonApi, id: string, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	const appId = absoluteAppId(id);
 	const ref = await writer.deleteApp(appId, options);
-	io.print(`deleting ${appId}`);
+	io.print(t(io.lang, 'appDeleting', {id: appId}));
 	await settle(writer, ref, undefined, io);
 }
 
 /** Rows for `app list`: one per app, counts as Marathon reports them. */
-export function appRows(apps: MarathonApp[]): string[][] {
-	const header = ['ID', 'IMAGE/CMD', 'INSTANCES', 'RUNNING', 'HEALTHY', 'VERSION', 'DEPLOYING'];
+export function appRows(apps: MarathonApp[], language: Language): string[][] {
+	const header = (['appColId', 'appColImage', 'appColInstances', 'appColRunning', 'appColHealthy', 'appColVersion', 'appColDeploying'] as const).map(key => t(language, key));
 	const rows = apps.map(app => [
 		app.id,
 		imageOf(app) ?? (app.cmd ?? '').slice(0, 40),
 		String(app.instances),
 		String(app.tasksRunning ?? 0),
-		app.healthChecks?.length ? String(app.tasksHealthy ?? 0) : 'unknown',
+		app.healthChecks?.length ? String(app.tasksHealthy ?? 0) : t(language, 'appUnknown'),
 		app.version ?? '',
-		(app.deployments?.length ?? 0) > 0 ? 'yes' : 'no',
+		t(language, (app.deployments?.length ?? 0) > 0 ? 'appYes' : 'appNo'),
 	]);
 	return [header, ...rows];
 }
 
+/** Columns padded by display width, so Chinese heads line up with the values under them. */
 export function formatTable(rows: string[][]): string[] {
-	const widths = rows[0]?.map((_, column) => Math.max(...rows.map(row => (row[column] ?? '').length))) ?? [];
-	return rows.map(row => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+	const widths = rows[0]?.map((_, column) => Math.max(...rows.map(row => displayWidth(row[column] ?? '')))) ?? [];
+	return rows.map(row => row.map((cell, column) => padToWidth(cell, widths[column] ?? 0)).join('  ').trimEnd());
 }

@@ -1,5 +1,6 @@
 import {UserInputError} from '../errors.js';
 import type {Localized} from '../steps/step.js';
+import {localized} from '../i18n/localized.js';
 
 /** Marathon 1.4 placement operators. */
 export const constraintOperators = ['UNIQUE', 'CLUSTER', 'GROUP_BY', 'LIKE', 'UNLIKE', 'MAX_PER'] as const;
@@ -98,45 +99,21 @@ export function spreadConstraint(attribute: string): Constraint {
 
 /** Where instances will land, in plain words. */
 export function explainConstraint(constraint: Constraint): Localized {
-	const [field, operator, value] = constraint;
-	// The attribute form starts with a space: it follows 每个 / 可用的, and Chinese is set apart from a Latin field name.
-	const where = field === 'hostname' ? {zh: '主机', en: 'host'} : {zh: ` ${field} 取值`, en: `"${field}" value`};
+	const [field, operator, value = ''] = constraint;
+	const host = field === 'hostname';
 	switch (operator) {
 		case 'UNIQUE':
-			return {
-				zh: `每个${where.zh}上最多一个实例：实例数超过可用的${where.zh}个数时，多出的会一直等待。`,
-				en: `At most one instance per ${where.en}; instances beyond the number of distinct ${where.en}s wait unplaced.`,
-			};
+			return host ? localized('conUniqueHost') : localized('conUniqueAttribute', {field});
 		case 'CLUSTER':
-			return {
-				zh: `所有实例只放在 ${field}=${value ?? ''} 的 agent 上；没有这样的 agent 时实例无法启动。`,
-				en: `Every instance runs only on agents where ${field}=${value ?? ''}; with no such agent nothing starts.`,
-			};
+			return localized('conCluster', {field, value});
 		case 'GROUP_BY':
-			return value === undefined
-				? {
-					zh: `按 ${field} 的取值平均分布实例（例如两个机房各一半）。`,
-					en: `Instances are shared evenly across the values of ${field} (for example half in each data centre).`,
-				}
-				: {
-					zh: `按 ${field} 平均分布，并假定共有 ${value} 个不同取值。`,
-					en: `Instances are shared evenly across ${value} distinct values of ${field}.`,
-				};
+			return value === '' ? localized('conGroupBy', {field}) : localized('conGroupByCount', {field, value});
 		case 'MAX_PER':
-			return {
-				zh: `每个 ${field} 取值上最多 ${value ?? ''} 个实例。`,
-				en: `No more than ${value ?? ''} instances per ${where.en}.`,
-			};
+			return host ? localized('conMaxPerHost', {value}) : localized('conMaxPerAttribute', {field, value});
 		case 'LIKE':
-			return {
-				zh: `只放在 ${field} 匹配正则 ${value ?? ''} 的 agent 上。`,
-				en: `Only on agents whose ${field} matches /${value ?? ''}/.`,
-			};
+			return localized('conLike', {field, value});
 		case 'UNLIKE':
-			return {
-				zh: `避开 ${field} 匹配正则 ${value ?? ''} 的 agent。`,
-				en: `Never on agents whose ${field} matches /${value ?? ''}/.`,
-			};
+			return localized('conUnlike', {field, value});
 	}
 }
 

@@ -1,4 +1,6 @@
 import {ClusterError} from '../errors.js';
+import type {Language} from '../i18n/language.js';
+import {t} from '../i18n/messages.js';
 import type {DeploymentOutcome, DeploymentProgress, DeploymentRef, MarathonApi} from './marathon-api.js';
 
 export interface FollowOptions {
@@ -6,13 +8,17 @@ export interface FollowOptions {
 	timeoutMs?: number;
 	pollMs?: number;
 	print?: (line: string) => void;
+	/** The language of the progress lines; English when not given. */
+	lang?: Language;
 }
 
 /** One progress line, printed only when something changed. */
-export function describeProgress(progress: DeploymentProgress): string {
-	const actions = progress.actions.length > 0 ? progress.actions.join(', ') : 'waiting';
-	return `deployment ${progress.deploymentId}: step ${progress.step}/${progress.totalSteps} ${actions}; `
-		+ `${progress.running}/${progress.instances} running, ${progress.healthy} healthy`;
+export function describeProgress(progress: DeploymentProgress, language: Language = 'en'): string {
+	const actions = progress.actions.length > 0 ? progress.actions.join(', ') : t(language, 'appProgressWaiting');
+	return t(language, 'appProgress', {
+		id: progress.deploymentId, step: progress.step, total: progress.totalSteps, actions,
+		running: progress.running, instances: progress.instances, healthy: progress.healthy,
+	});
 }
 
 /** Waits for a deployment, printing progress; a failed or timed-out deployment becomes a ClusterError with the reason. */
@@ -23,7 +29,7 @@ export async function followDeployment(writer: MarathonApi, ref: DeploymentRef, 
 		timeoutMs: options.timeoutMs,
 		pollMs: options.pollMs,
 		onProgress: progress => {
-			const line = describeProgress(progress);
+			const line = describeProgress(progress, options.lang);
 			if (line !== last) {
 				last = line;
 				options.print?.(line);
@@ -32,15 +38,21 @@ export async function followDeployment(writer: MarathonApi, ref: DeploymentRef, 
 	});
 	switch (outcome.kind) {
 		case 'succeeded':
-			options.print?.(`deployment ${outcome.deploymentId} finished in ${(outcome.elapsedMs / 1000).toFixed(1)} s`);
+			options.print?.(t(options.lang ?? 'en', 'appDeploymentFinished', {id: outcome.deploymentId, seconds: (outcome.elapsedMs / 1000).toFixed(1)}));
 			return outcome;
-		case 'failed':
-			throw new ClusterError(`Deployment ${outcome.deploymentId} failed: ${outcome.reason}`, {
-				hint: 'Look at the app\'s last task failure with: mesos-lab app list',
+		case 'failed': {
+			const words = {id: outcome.deploymentId, reason: outcome.reason};
+			throw new ClusterError(t('en', 'appDeploymentFailed', words), {
+				hint: t('en', 'appDeploymentFailedHint'),
+				zh: {message: t('zh', 'appDeploymentFailed', words), hint: t('zh', 'appDeploymentFailedHint')},
 			});
-		case 'timed-out':
-			throw new ClusterError(`Deployment ${outcome.deploymentId} did not finish within ${Math.round((options.timeoutMs ?? 300_000) / 1000)} s (timeout).`, {
-				hint: 'Marathon keeps trying. Check for missing resources or a failing health check, or roll back with: mesos-lab app rollback ID',
+		}
+		case 'timed-out': {
+			const words = {id: outcome.deploymentId, seconds: Math.round((options.timeoutMs ?? 300_000) / 1000)};
+			throw new ClusterError(t('en', 'appDeploymentTimedOut', words), {
+				hint: t('en', 'appDeploymentTimedOutHint'),
+				zh: {message: t('zh', 'appDeploymentTimedOut', words), hint: t('zh', 'appDeploymentTimedOutHint')},
 			});
+		}
 	}
 }

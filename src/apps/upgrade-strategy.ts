@@ -1,5 +1,6 @@
 import {UserInputError} from '../errors.js';
 import type {Localized} from '../steps/step.js';
+import {localized} from '../i18n/localized.js';
 
 export interface UpgradeStrategy {
 	minimumHealthCapacity: number;
@@ -32,13 +33,8 @@ export function strategyBounds(strategy: UpgradeStrategy, instances: number): {m
 /** What the strategy means for this app, in plain words. */
 export function explainStrategy(strategy: UpgradeStrategy, instances: number): Localized {
 	const {minHealthy, maxTotal} = strategyBounds(strategy, instances);
-	const extra = maxTotal - instances;
-	return {
-		zh: `滚动更新：${instances} 个实例中始终至少保持 ${minHealthy} 个健康实例（minimumHealthCapacity=${strategy.minimumHealthCapacity}）；`
-			+ `更新期间最多同时运行 ${maxTotal} 个实例，即最多多出 ${extra} 个（maximumOverCapacity=${strategy.maximumOverCapacity}）。`
-			+ '新实例通过健康检查后，才会停掉同样数量的旧实例。',
-		en: `Rolling upgrade: of ${instances} instances at least ${minHealthy} stay healthy at every moment (minimumHealthCapacity=${strategy.minimumHealthCapacity}); `
-			+ `at most ${maxTotal} run at once during the upgrade, ${extra} above the target (maximumOverCapacity=${strategy.maximumOverCapacity}). `
-			+ 'Old instances are stopped only after as many new ones pass their health check.',
-	};
+	return localized('strategyExplained', {
+		instances, minHealthy, maxTotal, extra: maxTotal - instances,
+		minimumHealthCapacity: String(strategy.minimumHealthCapacity), maximumOverCapacity: String(strategy.maximumOverCapacity),
+	});
 }

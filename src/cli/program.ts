@@ -149,7 +149,7 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.option('--json', 'print the snapshot as JSON (with --once)')
 		.option('--readonly', 'disable actions that change the cluster')
 		.option('--poll', 'read /master/state and /v2/apps at every refresh instead of following the event streams')
-		.option('--max-state-mb <mb>', 'largest Mesos state accepted in one record of the event stream, in MB', '256');
+		.option('--max-state-mb <mb>', 'largest cluster state accepted in one answer (the first record of the Mesos event stream, Marathon\'s apps with their tasks), in MB', '256');
 	bind(dashboard, 'dashboard', loaders.dashboard);
 
 	const demo = add('demo', t(lang, 'cmdDemo'), ['mesos-lab demo', 'mesos-lab demo --haproxy --refresh 1']);
@@ -224,7 +224,10 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.option('--vhost-port <port>', 'marathon-lb\'s shared HTTP port for virtual hosts (default 80, or MESOS_LAB_VHOST_PORT)')
 		.option('--timeout <seconds>', 'how long to wait for each deployment and each change (default 300)')
 		.option('--accept-new-host-key', 'trust an agent\'s SSH host key seen for the first time (failover)')
-		.option('--ssh-config <file>', sshConfigHelp);
+		.option('--ssh-config <file>', sshConfigHelp)
+		.option('--mesos-credentials-file <file>', 'user:password for Mesos HTTP authentication, from a file of mode 600 (or MESOS_LAB_MESOS_CREDENTIALS)')
+		.option('--marathon-credentials-file <file>', 'user:password for Marathon\'s --http_credentials, from a file of mode 600 (or MESOS_LAB_MARATHON_CREDENTIALS)')
+		.option('--ca-file <file>', 'PEM file of a private CA to trust for https:// endpoints (NODE_EXTRA_CA_CERTS works too)');
 	bind(lab, 'lab', loaders.lab, ([name]) => ({name}));
 
 	return program;

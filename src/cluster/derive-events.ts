@@ -1,4 +1,4 @@
-import type {ClusterEvent} from './cluster-event.js';
+import {eventText, type ClusterEvent} from './cluster-event.js';
 import type {ClusterSnapshot, SourceName, Task} from './snapshot.js';
 
 const endedStates = new Set(['TASK_FINISHED', 'TASK_FAILED', 'TASK_KILLED', 'TASK_LOST', 'TASK_ERROR', 'TASK_DROPPED', 'TASK_GONE', 'TASK_GONE_BY_OPERATOR', 'TASK_UNKNOWN', 'TASK_UNREACHABLE']);
@@ -12,8 +12,8 @@ export function deriveEvents(previous: ClusterSnapshot, next: ClusterSnapshot): 
 	return [...sourceEvents(previous, next), ...leaderEvents(previous, next), ...agentEvents(previous, next), ...taskEvents(previous, next), ...backendEvents(previous, next)];
 }
 
-function event(next: ClusterSnapshot, kind: ClusterEvent['kind'], type: string, message: string, extra: Partial<ClusterEvent> = {}): ClusterEvent {
-	return {at: next.takenAt, origin: 'derived', kind, type, message, ...extra};
+function event(next: ClusterSnapshot, kind: ClusterEvent['kind'], type: string, words: Pick<ClusterEvent, 'text' | 'message'>, extra: Partial<ClusterEvent> = {}): ClusterEvent {
+	return {at: next.takenAt, origin: 'derived', kind, type, ...words, ...extra};
 }
 
 function taskEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEvent[] {
@@ -22,6 +22,12 @@ function taskEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEv
 		return events;
 	}
 	if (previous.tasks === next.tasks && previous.apps === next.apps) {
+		return events;
+	}
+	// Tasks a source shows on its first reading were running before the dashboard looked: on a
+	// large cluster that would be 100,000 "started" lines, and the work of writing each of them;
+	// and a source read for the first time ends no task.
+	if (firstReading(previous, next, 'mesos') || firstReading(previous, next, 'marathon')) {
 		return events;
 	}
 	const before = new Map(previous.tasks.map(task => [task.id, task]));
@@ -37,11 +43,12 @@ function taskEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEv
 		}
 		const now = after.get(id);
 		if (now === undefined || endedStates.has(now.state)) {
-			const how = now === undefined ? 'is gone' : `ended (${now.state})`;
 			if (task.appId) {
 				appsWithLoss.add(task.appId);
 			}
-			events.push(event(next, 'task', 'task-ended', `${task.appId ?? task.name}: task ${id} ${how} on ${where(task)}`, {taskId: id, host: task.host, ...(task.appId ? {appId: task.appId} : {})}));
+			const app = task.appId ?? task.name;
+			const words = now === undefined ? eventText('evTaskGone', {app, id, where: where(task)}) : eventText('evTaskEnded', {app, id, state: now.state, where: where(task)});
+			events.push(event(next, 'task', 'task-ended', words, {taskId: id, host: task.host, ...(task.appId ? {appId: task.appId} : {})}));
 		}
 	}
 	for (const [id, task] of after) {
@@ -53,13 +60,20 @@ function taskEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEv
 		const grew = appId !== undefined && (instancesAfter.get(appId) ?? 0) > (instancesBefore.get(appId) ?? 0);
 		const known = appId !== undefined && instancesBefore.has(appId);
 		const replacement = known && !grew && (appsWithLoss.has(appId) || hadOtherTask(taskIdsBefore(), appId, id));
-		const place = task.ports.length > 0 ? `port ${task.ports.join(',')} of ${task.host}` : task.host;
+		const app = appId ?? task.name;
+		const ports = task.ports.join(',');
 		const message = replacement
-			? `${appId}: replacement task started on ${place}`
-			: `${appId ?? task.name}: task started on ${place}`;
+			? (ports === '' ? eventText('evTaskReplaced', {app, place: task.host}) : eventText('evTaskReplacedPorts', {app, ports, host: task.host}))
+			: (ports === '' ? eventText('evTaskStarted', {app, place: task.host}) : eventText('evTaskStartedPorts', {app, ports, host: task.host}));
 		events.push(event(next, 'task', replacement ? 'task-replaced' : 'task-started', message, {taskId: id, host: task.host, ...(appId ? {appId} : {})}));
 	}
 	return events;
+}
+
+/** Whether this snapshot holds a source's first good reading: what it lists was there before it was looked at. */
+function firstReading(previous: ClusterSnapshot, next: ClusterSnapshot, name: SourceName): boolean {
+	const was = previous.sources[name];
+	return next.sources[name].kind === 'ok' && was.kind !== 'ok' && (was.kind === 'unconfigured' || was.lastOkAt === null);
 }
 
 function taskIdsByApp(tasks: readonly Task[]): Map<string, Set<string>> {
@@ -95,7 +109,8 @@ function backendEvents(previous: ClusterSnapshot, next: ClusterSnapshot): Cluste
 	if (previous.sources.haproxy.kind === 'ok' && next.sources.haproxy.kind !== 'ok') {
 		return [];
 	}
-	if (previous.backends === next.backends) {
+	// Servers on HAProxy's first reading were there before it was looked at.
+	if (previous.backends === next.backends || firstReading(previous, next, 'haproxy')) {
 		return [];
 	}
 	const key = (backend: {backend: string; server: string}): string => `${backend.backend}/${backend.server}`;
@@ -104,15 +119,15 @@ function backendEvents(previous: ClusterSnapshot, next: ClusterSnapshot): Cluste
 	const events: ClusterEvent[] = [];
 	for (const [name, backend] of before) {
 		if (!after.has(name)) {
-			events.push(event(next, 'backend', 'backend-removed', `backend ${name} removed`, backend.appId ? {appId: backend.appId} : {}));
+			events.push(event(next, 'backend', 'backend-removed', eventText('evBackendRemoved', {name}), backend.appId ? {appId: backend.appId} : {}));
 		}
 	}
 	for (const [name, backend] of after) {
 		const was = before.get(name);
 		if (was === undefined) {
-			events.push(event(next, 'backend', 'backend-added', `backend ${name} added (${backend.status})`, backend.appId ? {appId: backend.appId} : {}));
+			events.push(event(next, 'backend', 'backend-added', eventText('evBackendAdded', {name, status: backend.status}), backend.appId ? {appId: backend.appId} : {}));
 		} else if (statusWord(was.status) !== statusWord(backend.status)) {
-			events.push(event(next, 'backend', 'backend-status', `backend ${name} is ${backend.status} (was ${was.status})`, backend.appId ? {appId: backend.appId} : {}));
+			events.push(event(next, 'backend', 'backend-status', eventText('evBackendStatus', {name, status: backend.status, was: was.status}), backend.appId ? {appId: backend.appId} : {}));
 		}
 	}
 	return events;
@@ -126,18 +141,22 @@ function statusWord(status: string): string {
 function leaderEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEvent[] {
 	const events: ClusterEvent[] = [];
 	if (next.leaders.mesos !== null && previous.leaders.mesos !== next.leaders.mesos) {
-		events.push(event(next, 'leader', 'mesos-leader-changed', `Mesos leader is now ${next.leaders.mesos}${previous.leaders.mesos ? ` (was ${previous.leaders.mesos})` : ''}`));
+		events.push(event(next, 'leader', 'mesos-leader-changed', leaderNow('Mesos', next.leaders.mesos, previous.leaders.mesos)));
 	}
 	if (next.leaders.marathon !== null && previous.leaders.marathon !== next.leaders.marathon) {
-		events.push(event(next, 'leader', 'marathon-leader-changed', `Marathon leader is now ${next.leaders.marathon}${previous.leaders.marathon ? ` (was ${previous.leaders.marathon})` : ''}`));
+		events.push(event(next, 'leader', 'marathon-leader-changed', leaderNow('Marathon', next.leaders.marathon, previous.leaders.marathon)));
 	}
 	const zkLeader = (snapshot: ClusterSnapshot): string | undefined => snapshot.zookeeper.find(member => member.mode === 'leader')?.endpoint;
 	const zkBefore = zkLeader(previous);
 	const zkAfter = zkLeader(next);
 	if (zkAfter !== undefined && zkBefore !== zkAfter) {
-		events.push(event(next, 'leader', 'zookeeper-leader-changed', `ZooKeeper leader is now ${zkAfter}${zkBefore ? ` (was ${zkBefore})` : ''}`));
+		events.push(event(next, 'leader', 'zookeeper-leader-changed', leaderNow('ZooKeeper', zkAfter, zkBefore)));
 	}
 	return events;
+}
+
+function leaderNow(who: string, leader: string, was: string | null | undefined): Pick<ClusterEvent, 'text' | 'message'> {
+	return was ? eventText('evLeaderNowWas', {who, leader, was}) : eventText('evLeaderNow', {who, leader});
 }
 
 function agentEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEvent[] {
@@ -153,15 +172,15 @@ function agentEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterE
 	for (const [id, agent] of before) {
 		const now = after.get(id);
 		if (now === undefined) {
-			events.push(event(next, 'agent', 'agent-removed', `agent ${agent.hostname} left`, {host: agent.hostname}));
+			events.push(event(next, 'agent', 'agent-removed', eventText('evAgentLeft', {host: agent.hostname}), {host: agent.hostname}));
 		} else if (agent.active !== now.active) {
-			events.push(event(next, 'agent', 'agent-active-changed', `agent ${agent.hostname} is ${now.active ? 'active' : 'inactive'}`, {host: agent.hostname}));
+			events.push(event(next, 'agent', 'agent-active-changed', eventText(now.active ? 'evAgentActive' : 'evAgentInactive', {host: agent.hostname}), {host: agent.hostname}));
 		}
 	}
 	if (previous.sources.mesos.kind === 'ok') {
 		for (const [id, agent] of after) {
 			if (!before.has(id)) {
-				events.push(event(next, 'agent', 'agent-added', `agent ${agent.hostname} joined`, {host: agent.hostname}));
+				events.push(event(next, 'agent', 'agent-added', eventText('evAgentJoined', {host: agent.hostname}), {host: agent.hostname}));
 			}
 		}
 	}
@@ -176,10 +195,10 @@ function sourceEvents(previous: ClusterSnapshot, next: ClusterSnapshot): Cluster
 		const was = previous.sources[name];
 		const now = next.sources[name];
 		if (was.kind === 'ok' && now.kind === 'stale') {
-			events.push(event(next, 'other', 'source-stale', `${sourceLabels[name]} unreachable: ${now.error}`));
+			events.push(event(next, 'other', 'source-stale', eventText('evSourceUnreachable', {source: sourceLabels[name], error: now.error})));
 		} else if (was.kind === 'stale' && was.lastOkAt !== null && now.kind === 'ok') {
 			// A source read for the first time (a stream that just subscribed) was never away.
-			events.push(event(next, 'other', 'source-back', `${sourceLabels[name]} answers again`));
+			events.push(event(next, 'other', 'source-back', eventText('evSourceBack', {source: sourceLabels[name]})));
 		}
 	}
 	return events;

@@ -1,4 +1,5 @@
 import type {App, HealthState, Pod} from './snapshot.js';
+import {eachArrayElement} from './json-elements.js';
 import {firstOf, flag, isRecord, list, num, optionalText, record, stringMap, text, type JsonRecord} from './json-input.js';
 
 /** A task as Marathon reports it; joined with the Mesos task of the same id for the snapshot. */
@@ -93,18 +94,38 @@ export function normaliseMarathonTasks(raw: unknown): MarathonTask[] {
 	return list(record(raw).tasks).map(item => normaliseMarathonTask(record(item), ''));
 }
 
-function collect(items: unknown[]): MarathonAppsParts {
-	const apps: App[] = [];
-	const tasks: MarathonTask[] = [];
-	for (const item of items) {
-		const app = record(item);
-		const normalised = normaliseApp(app);
-		apps.push(normalised);
-		for (const task of list(app.tasks)) {
-			tasks.push(normaliseMarathonTask(record(task), normalised.id));
+/**
+ * `/v2/apps` from the answer's text, app by app, so that a large cluster's answer is never one
+ * tree in memory; any other shape, or text that is not valid JSON, is parsed whole by `parseWhole`
+ * (which says what is wrong with it).
+ */
+export function normaliseMarathonAppsText(body: string, parseWhole: (body: string) => unknown): MarathonAppsParts {
+	const parts: MarathonAppsParts = {apps: [], tasks: []};
+	try {
+		if (eachArrayElement(body, 'apps', item => collectInto(parts, item))) {
+			return parts;
 		}
+	} catch {
+		// Judged whole below, for the error a whole parse gives.
 	}
-	return {apps, tasks};
+	return normaliseMarathonApps(parseWhole(body));
+}
+
+function collect(items: unknown[]): MarathonAppsParts {
+	const parts: MarathonAppsParts = {apps: [], tasks: []};
+	for (const item of items) {
+		collectInto(parts, item);
+	}
+	return parts;
+}
+
+function collectInto(parts: MarathonAppsParts, item: unknown): void {
+	const app = record(item);
+	const normalised = normaliseApp(app);
+	parts.apps.push(normalised);
+	for (const task of list(app.tasks)) {
+		parts.tasks.push(normaliseMarathonTask(record(task), normalised.id));
+	}
 }
 
 export function normaliseApp(app: JsonRecord): App {

@@ -2,7 +2,7 @@ import {localized} from '../i18n/localized.js';
 import {ClusterError} from '../errors.js';
 import {decodeAnswer, settleValue, type SourceReadOptions} from './answer-memo.js';
 import {fetchJson, fetchJsonText, fetchText, hostPortOf, joinUrl, parseJsonBody, ResponseTooLargeError, statusError, type HttpOptions} from './http.js';
-import {normaliseMarathonApps, normaliseMarathonDeployments, normaliseMarathonInfo, normaliseMarathonPodStatuses, normaliseMarathonTasks, type MarathonAppsParts, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
+import {normaliseMarathonApps, normaliseMarathonAppsText, normaliseMarathonDeployments, normaliseMarathonInfo, normaliseMarathonPodStatuses, normaliseMarathonTasks, type MarathonAppsParts, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
 import type {App, MarathonInfo, Pod, SourceFeed} from './snapshot.js';
 
 export interface MarathonReading {
@@ -81,7 +81,7 @@ async function readAppsWithTasks(leaderUrl: string, options: SourceReadOptions, 
 	if (plan.tasks === 'embedded') {
 		try {
 			const answer = await fetchJsonText(joinUrl(leaderUrl, appsQuery), options);
-			return decodeAnswer(options.memo, 'marathon apps', answer.body, body => normaliseMarathonApps(parseJsonBody(body, answer.url)));
+			return decodeAnswer(options.memo, 'marathon apps', answer.body, body => normaliseMarathonAppsText(body, text => parseJsonBody(text, answer.url)));
 		} catch (error) {
 			if (!(error instanceof ResponseTooLargeError)) {
 				throw error;

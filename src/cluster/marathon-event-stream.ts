@@ -1,6 +1,6 @@
 import {request, type Dispatcher} from 'undici';
 import {backoffDelay, defaultBackoff, sleep, systemClock, type Backoff, type Clock} from './clock.js';
-import type {ClusterEvent} from './cluster-event.js';
+import {eventText, type ClusterEvent} from './cluster-event.js';
 import {joinUrl, resolveLocation} from './http.js';
 import {normaliseMarathonEvent} from './marathon-events.js';
 import {SseParser} from './sse.js';
@@ -54,7 +54,7 @@ export async function* followMarathonEvents(instances: string[], options: EventS
 					throw new Error(`HTTP ${response.statusCode}`);
 				}
 				failures = 0;
-				yield streamEvent(clock, 'event-stream-connected', `event stream connected to ${new URL(url).host}`);
+				yield streamEvent(clock, 'event-stream-connected', eventText('evStreamConnected', {host: new URL(url).host}));
 				const parser = new SseParser();
 				for await (const chunk of response.body) {
 					for (const message of parser.push(chunk as Buffer)) {
@@ -72,7 +72,7 @@ export async function* followMarathonEvents(instances: string[], options: EventS
 		}
 		failures++;
 		const delay = backoffDelay(backoff, failures);
-		yield streamEvent(clock, 'event-stream-lost', `event stream lost (${reason}); reconnecting in ${Math.round(delay / 100) / 10}s`);
+		yield streamEvent(clock, 'event-stream-lost', eventText('evStreamLost', {reason, seconds: Math.round(delay / 100) / 10}));
 		await sleep(clock, delay, options.signal);
 	}
 }
@@ -81,10 +81,10 @@ function toClusterEvent(clock: Clock, eventName: string, data: string): ClusterE
 	try {
 		return normaliseMarathonEvent(eventName, JSON.parse(data) as unknown);
 	} catch {
-		return {at: new Date(clock.now()).toISOString(), origin: 'marathon', kind: 'other', type: eventName, message: `${eventName}: unreadable data`};
+		return {at: new Date(clock.now()).toISOString(), origin: 'marathon', kind: 'other', type: eventName, ...eventText('evUnreadable', {type: eventName})};
 	}
 }
 
-function streamEvent(clock: Clock, type: string, message: string): ClusterEvent {
-	return {at: new Date(clock.now()).toISOString(), origin: 'marathon', kind: 'stream', type, message};
+function streamEvent(clock: Clock, type: string, words: Pick<ClusterEvent, 'text' | 'message'>): ClusterEvent {
+	return {at: new Date(clock.now()).toISOString(), origin: 'marathon', kind: 'stream', type, ...words};
 }

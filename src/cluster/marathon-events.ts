@@ -1,4 +1,4 @@
-import type {ClusterEvent, ClusterEventKind} from './cluster-event.js';
+import {eventText, type ClusterEvent, type ClusterEventKind} from './cluster-event.js';
 import {firstOf, list, optionalText, record, text, type JsonRecord} from './json-input.js';
 
 /** Turns one `/v2/events` message into a log line; unknown event types still become an `other` line. */
@@ -10,30 +10,41 @@ export function normaliseMarathonEvent(eventType: string, raw: unknown): Cluster
 	const taskId = optionalText(firstOf(data, 'taskId', 'instanceId'));
 	const host = optionalText(data.host);
 	const base = {at, origin: 'marathon' as const, type, ...(appId ? {appId} : {}), ...(taskId ? {taskId} : {}), ...(host ? {host} : {})};
-	const line = (kind: ClusterEventKind, message: string): ClusterEvent => ({...base, kind, message});
+	const line = (kind: ClusterEventKind, words: Words): ClusterEvent => ({...base, kind, ...words});
+	// Who an event is about: the app and the task or instance, as far as Marathon named them.
+	const subject = [appId, taskId].filter(part => part !== undefined).join(' ') || '?';
 	switch (type) {
 		case 'status_update_event': {
 			const ports = list(data.ports).map(port => text(port)).join(',');
-			const where = host ? ` on ${host}${ports ? `:${ports}` : ''}` : '';
+			const where = host ? `${host}${ports ? `:${ports}` : ''}` : '';
 			const why = text(data.message);
-			return line('task', `${appId ?? 'task'} ${taskId ?? ''} ${text(data.taskStatus)}${where}${why ? ` (${why})` : ''}`.replace(/\s+/g, ' '));
+			const status = text(data.taskStatus);
+			if (where === '') {
+				return line('task', why === '' ? eventText('evStatus', {subject, status}) : eventText('evStatusWhy', {subject, status, why}));
+			}
+			return line('task', why === '' ? eventText('evStatusOn', {subject, status, where}) : eventText('evStatusOnWhy', {subject, status, where, why}));
 		}
-		case 'instance_changed_event':
-			return line('task', `${appId ?? 'instance'} ${taskId ?? ''} is ${text(data.condition)}${host ? ` on ${host}` : ''}`.replace(/\s+/g, ' '));
+		case 'instance_changed_event': {
+			const condition = text(data.condition);
+			return line('task', host ? eventText('evInstanceIsOn', {subject, condition, host}) : eventText('evInstanceIs', {subject, condition}));
+		}
 		case 'unknown_instance_terminated_event':
-			return line('task', `unknown instance ${taskId ?? ''} of ${appId ?? '?'} ended: ${text(data.condition)}`);
+			return line('task', eventText('evUnknownInstanceEnded', {id: taskId ?? '', app: appId ?? '?', condition: text(data.condition)}));
 		case 'health_status_changed_event':
-			return line('health', `${appId ?? 'task'} ${taskId ?? ''} is ${data.alive === true ? 'healthy' : 'unhealthy'}`.replace(/\s+/g, ' '));
+			return line('health', eventText(data.alive === true ? 'evHealthy' : 'evUnhealthy', {subject}));
 		case 'instance_health_changed_event':
-			return line('health', `${appId ?? 'instance'} ${taskId ?? ''} is ${healthWord(data.healthy)}`.replace(/\s+/g, ' '));
+			return line('health', eventText(healthKey(data.healthy), {subject}));
 		case 'failed_health_check_event':
-			return line('health', `health check failed for ${appId ?? '?'} ${taskId ?? ''}`.trim());
+			return line('health', eventText('evHealthCheckFailed', {subject}));
 		case 'unhealthy_instance_kill_event':
-		case 'unhealthy_task_kill_event':
-			return line('health', `killed unhealthy ${taskId ?? 'task'} of ${appId ?? '?'}${text(data.reason) ? `: ${text(data.reason)}` : ''}`);
+		case 'unhealthy_task_kill_event': {
+			const reason = text(data.reason);
+			const who = {id: taskId ?? '?', app: appId ?? '?'};
+			return line('health', reason === '' ? eventText('evKilledUnhealthy', who) : eventText('evKilledUnhealthyWhy', {...who, reason}));
+		}
 		case 'add_health_check_event':
 		case 'remove_health_check_event':
-			return line('health', `${type === 'add_health_check_event' ? 'added' : 'removed'} a health check of ${appId ?? '?'}`);
+			return line('health', eventText(type === 'add_health_check_event' ? 'evHealthCheckAdded' : 'evHealthCheckRemoved', {app: appId ?? '?'}));
 		case 'deployment_info':
 		case 'deployment_step_success':
 		case 'deployment_step_failure':
@@ -41,58 +52,65 @@ export function normaliseMarathonEvent(eventType: string, raw: unknown): Cluster
 		case 'deployment_failed':
 			return deploymentLine(base, type, data);
 		case 'api_post_event':
-			return {...base, kind: 'app', appId: text(record(data.appDefinition).id) || appId || '', message: `API ${text(data.uri)} from ${text(data.clientIp)}`};
+			return {...base, kind: 'app', appId: text(record(data.appDefinition).id) || appId || '', ...eventText('evApiPost', {uri: text(data.uri), client: text(data.clientIp)})};
 		case 'app_terminated_event':
-			return line('app', `${appId ?? 'app'} terminated`);
+			return line('app', eventText('evAppTerminated', {app: appId ?? '?'}));
 		case 'group_change_success':
 		case 'group_change_failed':
-			return line('app', `group ${text(data.groupId)} change ${type.endsWith('success') ? 'succeeded' : `failed: ${text(data.reason)}`}`);
+			return line('app', type.endsWith('success') ? eventText('evGroupChanged', {id: text(data.groupId)}) : eventText('evGroupChangeFailed', {id: text(data.groupId), reason: text(data.reason)}));
 		case 'pod_created_event':
 		case 'pod_updated_event':
 		case 'pod_deleted_event':
-			return line('app', `pod ${type.split('_')[1] ?? ''}: ${text(data.uri)}`);
+			return line('app', eventText('evPod', {change: type.split('_')[1] ?? '', uri: text(data.uri)}));
 		case 'event_stream_attached':
 		case 'event_stream_detached':
-			return line('stream', `event stream ${type.endsWith('attached') ? 'attached' : 'detached'}: ${text(firstOf(data, 'remoteAddress', 'clientIp'))}`);
+			return line('stream', eventText(type.endsWith('attached') ? 'evStreamAttached' : 'evStreamDetached', {remote: text(firstOf(data, 'remoteAddress', 'clientIp'))}));
 		case 'subscribe_event':
 		case 'unsubscribe_event':
-			return line('stream', `${type.startsWith('un') ? 'unsubscribed' : 'subscribed'} callback ${text(data.callbackUrl)}`);
+			return line('stream', eventText(type.startsWith('un') ? 'evCallbackUnsubscribed' : 'evCallbackSubscribed', {url: text(data.callbackUrl)}));
 		case 'scheduler_registered_event':
 		case 'scheduler_reregistered_event':
 		case 'scheduler_disconnected_event':
-			return line('leader', `Marathon ${type.split('_')[1] ?? ''} with master ${text(data.master)}`.trim());
+			return line('leader', eventText('evScheduler', {change: type.split('_')[1] ?? '', master: text(data.master)}));
 		case 'framework_message_event':
-			return line('other', `framework message from executor ${text(data.executorId)}`);
+			return line('other', eventText('evFrameworkMessage', {id: text(data.executorId)}));
 		default:
-			return line('other', type);
+			return line('other', eventText('evRaw', {type}));
 	}
 }
 
-function healthWord(value: unknown): string {
+type Words = Pick<ClusterEvent, 'text' | 'message'>;
+
+function healthKey(value: unknown): 'evHealthy' | 'evUnhealthy' | 'evHealthUnknown' {
 	if (value === true) {
-		return 'healthy';
+		return 'evHealthy';
 	}
-	return value === false ? 'unhealthy' : 'of unknown health';
+	return value === false ? 'evUnhealthy' : 'evHealthUnknown';
 }
 
-function deploymentLine(base: Omit<ClusterEvent, 'kind' | 'message'>, type: string, data: JsonRecord): ClusterEvent {
+function deploymentLine(base: Omit<ClusterEvent, 'kind' | 'message' | 'text'>, type: string, data: JsonRecord): ClusterEvent {
 	const plan = record(data.plan);
 	const id = text(data.id) || text(plan.id);
 	const step = record(data.currentStep);
 	const actions = list(step.actions).map(item => `${text(firstOf(record(item), 'action', 'type'))} ${text(firstOf(record(item), 'app', 'pod'))}`).join(', ');
-	const words: Record<string, string> = {
+	const states: Record<string, string> = {
 		deployment_info: 'running',
-		deployment_step_success: 'step done',
-		deployment_step_failure: 'step failed',
+		deployment_step_success: 'stepDone',
+		deployment_step_failure: 'stepFailed',
 		deployment_success: 'succeeded',
 		deployment_failed: 'failed',
 	};
+	const state = states[type] ?? 'failed';
+	const reason = text(data.reason);
+	const words = actions === ''
+		? (reason === '' ? eventText('evDeployment', {id, state}) : eventText('evDeploymentWhy', {id, state, reason}))
+		: (reason === '' ? eventText('evDeploymentActions', {id, state, actions}) : eventText('evDeploymentActionsWhy', {id, state, actions, reason}));
 	const appIds = [...new Set([...list(step.actions).map(item => text(record(item).app)), ...list(plan.affectedApps).map(item => text(item))])].filter(id => id !== '');
 	const [firstApp] = appIds;
 	return {
 		...base,
 		kind: 'deployment',
 		...(firstApp ? {appId: firstApp, appIds} : {}),
-		message: `deployment ${id} ${words[type] ?? type}${actions ? `: ${actions}` : ''}${text(data.reason) ? ` (${text(data.reason)})` : ''}`,
+		...words,
 	};
 }

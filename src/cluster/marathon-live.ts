@@ -3,7 +3,7 @@ import {ClusterError} from '../errors.js';
 import type {SourceReadOptions} from './answer-memo.js';
 import type {ClusterEvent} from './cluster-event.js';
 import {backoffDelay, defaultBackoff, sleep, systemClock, type Clock} from './clock.js';
-import {fetchJson, fetchText, joinUrl, parseJsonBody, statusError} from './http.js';
+import {defaultMaxBytes, fetchJson, fetchText, joinUrl, parseJsonBody, statusError} from './http.js';
 import {normaliseMarathonApps, normaliseMarathonDeployments, type MarathonDeployment, type MarathonTask} from './marathon-apps.js';
 import {readMarathon, type MarathonReadPlan, type MarathonReading} from './marathon-client.js';
 import type {App} from './snapshot.js';
@@ -24,12 +24,27 @@ export interface MarathonLiveOptions {
 	onReady?: () => void;
 	/** Time between full reads while the event stream is up: the safety net for a missed event. */
 	resyncMs?: number;
+	/**
+	 * Largest answer of a whole read, when above the transport's own limit: Marathon's apps with
+	 * their tasks are its whole state, as the first record of the Mesos stream is the master's, and
+	 * take the same limit (`--max-state-mb`), so that a large cluster is read in one answer rather
+	 * than app by app. Reads of one app keep the transport's limit.
+	 */
+	maxWholeBytes?: number;
+	/**
+	 * Settles when whole reads may start. A large cluster's Mesos state and Marathon's apps arrive
+	 * as two answers of tens of megabytes each: read one after the other, the tasks show sooner
+	 * (the Mesos state alone draws them) and the two are never held in memory at once.
+	 */
+	readWholeAfter?: () => Promise<unknown>;
 }
 
 /** Five minutes: a missed event is repaired within this time, at a fraction of the cost of polling. */
 export const defaultResyncMs = 5 * 60_000;
 
 const wholeReadTimeoutMs = 60_000;
+/** The resync waits at least this many times as long as the last whole read took (under 0.5% of the time). */
+const resyncTimeShare = 200;
 const firstReadWaitMs = 2_000;
 
 /** Events after which the whole of Marathon is read again: they name no single app. */
@@ -45,6 +60,8 @@ export class MarathonLive {
 	readonly #instances: string[];
 	readonly #clock: Clock;
 	readonly #resyncMs: number;
+	readonly #maxWholeBytes: number | undefined;
+	readonly #readWholeAfter: (() => Promise<unknown>) | undefined;
 	#apps = new Map<string, {app: App; tasks: MarathonTask[]}>();
 	#deployments: MarathonDeployment[] = [];
 	/** Tasks of pods, which come with the full read (pod events ask for one). */
@@ -58,10 +75,12 @@ export class MarathonLive {
 	readonly #onReady: (() => void) | undefined;
 	#reading: MarathonReading | undefined;
 	#streamUp = false;
+	#readBefore = false;
 	#wholeWanted = true;
 	#deploymentsWanted = false;
 	#dirty = new Set<string>();
 	#lastWholeAt = 0;
+	#lastWholeTookMs = 0;
 	readonly #plan: MarathonReadPlan = {tasks: 'embedded'};
 	#receivedAt: string | null = null;
 	readonly #connectGraceMs: number;
@@ -74,6 +93,8 @@ export class MarathonLive {
 		this.#instances = instances;
 		this.#clock = options.clock ?? systemClock;
 		this.#resyncMs = options.resyncMs ?? defaultResyncMs;
+		this.#maxWholeBytes = options.maxWholeBytes;
+		this.#readWholeAfter = options.readWholeAfter;
 		this.#connectGraceMs = options.connectGraceMs ?? 1_000;
 		this.#pollMs = options.pollMs ?? 2_000;
 		this.#onReady = options.onReady;
@@ -115,20 +136,24 @@ export class MarathonLive {
 	 * is done.
 	 */
 	async read(http: SourceReadOptions): Promise<MarathonReading> {
-		if (this.#base === undefined && !this.#streamUp) {
+		// Only the first read waits (for the stream, then for the whole read): a later read that
+		// waited would hold back every refresh, the Mesos news of the same refresh included.
+		const first = !this.#readBefore;
+		this.#readBefore = true;
+		if (first && this.#base === undefined && !this.#streamUp) {
 			// A read before the stream connects would be repeated when it does (events in between could be missed).
 			await Promise.race([this.#firstConnect, sleep(this.#clock, this.#connectGraceMs)]);
 		}
 		const now = this.#clock.now();
 		const sinceWhole = now - this.#lastWholeAt;
-		const wantWhole = this.#base === undefined || (this.#streamUp ? this.#wholeWanted || sinceWhole >= this.#resyncMs : sinceWhole >= this.#pollMs);
+		const wantWhole = this.#base === undefined || (this.#streamUp ? this.#wholeWanted || sinceWhole >= this.#resyncEveryMs() : sinceWhole >= this.#pollMs);
 		if (wantWhole && this.#whole === undefined && now >= this.#retryWholeAt) {
 			this.#whole = this.#readWhole(http, now).finally(() => {
 				this.#whole = undefined;
 				this.#onReady?.();
 			});
 		}
-		if (this.#reading === undefined && this.#whole !== undefined) {
+		if (first && this.#reading === undefined && this.#whole !== undefined) {
 			// The first picture waits a little for Marathon; a large cluster shows what else it has meanwhile.
 			await Promise.race([this.#whole, sleep(this.#clock, firstReadWaitMs)]);
 		}
@@ -163,6 +188,14 @@ export class MarathonLive {
 		return this.#stamped(this.#reading);
 	}
 
+	/**
+	 * The safety-net read takes at most a small share of the time: a 100,000-task Marathon takes
+	 * seconds to read whole, and an idle cluster whose events all arrive should cost almost nothing.
+	 */
+	#resyncEveryMs(): number {
+		return Math.max(this.#resyncMs, this.#lastWholeTookMs * resyncTimeShare);
+	}
+
 	#stamped(reading: MarathonReading): MarathonReading {
 		return this.#receivedAt === null ? reading : {...reading, receivedAt: this.#receivedAt};
 	}
@@ -174,9 +207,13 @@ export class MarathonLive {
 		this.#deploymentsWanted = false;
 		this.#lastWholeAt = now;
 		let whole: MarathonReading;
+		let readStartedAt = now;
 		try {
+			await this.#readWholeAfter?.();
+			readStartedAt = this.#clock.now();
 			// A whole read of a large cluster is tens of megabytes: give it the time that takes.
-			whole = await readMarathon(this.#instances, {...http, timeoutMs: Math.max(http.timeoutMs ?? 0, wholeReadTimeoutMs)}, this.#plan);
+			const maxBytes = Math.max(http.maxBytes ?? defaultMaxBytes, this.#maxWholeBytes ?? 0);
+			whole = await readMarathon(this.#instances, {...http, timeoutMs: Math.max(http.timeoutMs ?? 0, wholeReadTimeoutMs), maxBytes}, this.#plan);
 		} catch (error) {
 			this.#wholeFailures++;
 			this.#retryWholeAt = this.#clock.now() + backoffDelay(defaultBackoff, this.#wholeFailures);
@@ -184,6 +221,7 @@ export class MarathonLive {
 			this.#wholeError = error as Error;
 			return;
 		}
+		this.#lastWholeTookMs = this.#clock.now() - readStartedAt;
 		this.#wholeFailures = 0;
 		this.#retryWholeAt = 0;
 		this.#wholeError = undefined;

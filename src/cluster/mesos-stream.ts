@@ -1,6 +1,8 @@
 import {localized} from '../i18n/localized.js';
 import {request} from 'undici';
+import {eventText, type ClusterEvent, type EventText} from './cluster-event.js';
 import {ClusterError} from '../errors.js';
+import {t} from '../i18n/messages.js';
 import {backoffDelay, defaultBackoff, sleep, systemClock, type Backoff, type Clock} from './clock.js';
 import {defaultTimeoutMs, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, type HttpOptions} from './http.js';
 import {idText, isRecord, list, num, record, text, type JsonRecord} from './json-input.js';
@@ -29,7 +31,8 @@ export interface MesosStreamOptions {
 	 */
 	onChange?: (what: 'state' | 'progress' | 'arrival') => void;
 	/** Called with each line worth a place in the event log (subscriptions, losses). */
-	onNotice?: (message: string, at: string) => void;
+	/** The notice in English, when, and as a catalog text for readers in other languages. */
+	onNotice?: (message: string, at: string, text: EventText) => void;
 }
 
 /** 256 MiB: a 100,000-task state is about 90 MB of JSON; `--max-state-mb` changes it. */
@@ -84,6 +87,10 @@ export class MesosStream {
 	#dirty = true;
 	#reading: MesosReading | undefined;
 	#started = false;
+	#firstStateDone!: () => void;
+	readonly #firstState = new Promise<void>(resolve => {
+		this.#firstStateDone = resolve;
+	});
 
 	constructor(masters: string[], options: MesosStreamOptions = {}) {
 		this.#masters = masters;
@@ -92,6 +99,9 @@ export class MesosStream {
 	}
 
 	start(): void {
+		if (this.#masters.length === 0) {
+			this.#firstStateDone();
+		}
 		if (this.#started || this.#masters.length === 0) {
 			return;
 		}
@@ -101,6 +111,15 @@ export class MesosStream {
 
 	stop(): void {
 		this.#abort.abort();
+		this.#firstStateDone();
+	}
+
+	/**
+	 * Settles once the first state is in, or the stream is down or cannot be had, or it stopped:
+	 * whichever comes first ends the time in which the whole state is on its way.
+	 */
+	firstState(): Promise<void> {
+		return this.#firstState;
 	}
 
 	/** When data last arrived on the stream (any record, heartbeats included). */
@@ -129,23 +148,26 @@ export class MesosStream {
 		return this.#receivedAt === null ? this.#reading : {...this.#reading, receivedAt: this.#receivedAt};
 	}
 
-	#describe(condition: Exclude<Condition, {kind: 'live'} | {kind: 'unsupported'}>): string {
+	/** Where the stream is, in both languages: the dashboard shows it in place of the master's data until it is live. */
+	#describe(condition: Exclude<Condition, {kind: 'live'} | {kind: 'unsupported'}>): {en: string; zh: string} {
 		switch (condition.kind) {
 			case 'connecting':
-				return 'subscribing to the master event stream';
+				return {en: t('en', 'srcSubscribing'), zh: t('zh', 'srcSubscribing')};
 			case 'loading': {
 				const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 				const {receivedBytes, totalBytes} = condition;
 				const size = `${mb(receivedBytes)}${totalBytes === undefined ? '' : ` / ${mb(totalBytes)}`} MB`;
 				if (totalBytes === undefined || this.#expectedTasks === 0) {
-					return `reading the state ${size}`;
+					return {en: t('en', 'srcReadingState', {size}), zh: t('zh', 'srcReadingState', {size})};
 				}
 				// The record is read whole before it is decoded: the count follows its bytes.
 				const read = Math.floor((this.#expectedTasks * receivedBytes) / totalBytes / 1000) * 1000;
-				return `reading tasks ~${read.toLocaleString('en')} / ${this.#expectedTasks.toLocaleString('en')} (${size})`;
+				const counts = {read: read.toLocaleString('en'), expected: this.#expectedTasks.toLocaleString('en'), size};
+				return {en: t('en', 'srcReadingTasks', counts), zh: t('zh', 'srcReadingTasks', counts)};
 			}
 			case 'down':
-				return condition.error;
+				// The transport's own words (ECONNREFUSED…), the same in any language.
+				return {en: condition.error, zh: condition.error};
 		}
 	}
 
@@ -167,11 +189,14 @@ export class MesosStream {
 
 	#set(condition: Condition): void {
 		this.#condition = condition;
+		if (condition.kind !== 'connecting' && condition.kind !== 'loading') {
+			this.#firstStateDone();
+		}
 		this.#options.onChange?.(condition.kind === 'loading' ? 'progress' : 'state');
 	}
 
-	#notice(message: string): void {
-		this.#options.onNotice?.(message, new Date(this.#clock.now()).toISOString());
+	#notice(words: Pick<ClusterEvent, 'text' | 'message'>): void {
+		this.#options.onNotice?.(words.message, new Date(this.#clock.now()).toISOString(), words.text);
 	}
 
 	async #run(): Promise<void> {
@@ -197,7 +222,7 @@ export class MesosStream {
 					return;
 				}
 				if (error instanceof CannotStream) {
-					this.#notice(`the master cannot stream (${error.message}); polling /master/state instead`);
+					this.#notice(eventText('evMesosCannotStream', {error: error.message}));
 					this.#set({kind: 'unsupported', reason: error.message});
 					return;
 				}
@@ -205,7 +230,7 @@ export class MesosStream {
 			}
 			failures++;
 			const delay = backoffDelay(this.#options.backoff ?? defaultBackoff, failures);
-			this.#notice(`master event stream lost (${reason}); subscribing again in ${Math.round(delay / 100) / 10}s`);
+			this.#notice(eventText('evMesosStreamLost', {reason, seconds: Math.round(delay / 100) / 10}));
 			this.#set({kind: 'down', error: `master event stream lost: ${reason}`});
 			await sleep(this.#clock, delay, this.#abort.signal);
 		}
@@ -312,7 +337,7 @@ export class MesosStream {
 				this.#heartbeatMs = payload.heartbeat_interval_seconds === undefined ? undefined : num(payload.heartbeat_interval_seconds, 15) * 1000;
 				this.#everLiveThisStream = true;
 				onSubscribed();
-				this.#notice(`subscribed to the master event stream of ${this.#leaderReported ?? this.#leaderUrl ?? '?'}`);
+				this.#notice(eventText('evMesosSubscribedOf', {master: this.#leaderReported ?? this.#leaderUrl ?? '?'}));
 				break;
 			case 'TASK_ADDED':
 				this.#addTask(record(payload.task));

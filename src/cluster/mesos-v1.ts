@@ -1,4 +1,4 @@
-import type {ClusterEvent} from './cluster-event.js';
+import {eventText, type ClusterEvent} from './cluster-event.js';
 import {firstOf, flag, idText, isRecord, list, num, optionalText, record, text, type JsonRecord} from './json-input.js';
 import type {MesosStateParts} from './mesos-state.js';
 import {parsePortRanges} from './mesos-state.js';
@@ -169,33 +169,33 @@ export function normaliseMesosV1Event(raw: unknown, at: string): ClusterEvent {
 	switch (type) {
 		case 'TASK_ADDED': {
 			const task = taskOf(record(payload.task), new Map());
-			return {...base, kind: 'task', taskId: task.id, message: `task ${task.id} added (${task.state})`};
+			return {...base, kind: 'task', taskId: task.id, ...eventText('evMesosTaskAdded', {id: task.id, state: task.state})};
 		}
 		case 'TASK_UPDATED': {
 			// The proto puts the ids inside `status`; the 1.x doc example puts them at the top.
 			const status = record(payload.status);
 			const taskId = idText(status.task_id) || idText(payload.task_id);
 			const state = text(payload.state) || text(status.state);
-			return {...base, kind: 'task', taskId, message: `task ${taskId} is ${state}`};
+			return {...base, kind: 'task', taskId, ...eventText('evMesosTaskIs', {id: taskId, state})};
 		}
 		case 'AGENT_ADDED': {
 			const info = record(record(payload.agent).agent_info);
-			return {...base, kind: 'agent', host: text(info.hostname), message: `agent ${text(info.hostname)} added`};
+			return {...base, kind: 'agent', host: text(info.hostname), ...eventText('evMesosAgentAdded', {host: text(info.hostname)})};
 		}
 		case 'AGENT_REMOVED':
-			return {...base, kind: 'agent', message: `agent ${idText(payload.agent_id)} removed`};
+			return {...base, kind: 'agent', ...eventText('evMesosAgentRemoved', {id: idText(payload.agent_id)})};
 		case 'FRAMEWORK_ADDED':
 		case 'FRAMEWORK_UPDATED': {
 			const info = record(record(payload.framework).framework_info);
-			return {...base, kind: 'other', message: `framework ${text(info.name)} ${type === 'FRAMEWORK_ADDED' ? 'added' : 'updated'}`};
+			return {...base, kind: 'other', ...eventText(type === 'FRAMEWORK_ADDED' ? 'evFrameworkAdded' : 'evFrameworkUpdated', {name: text(info.name)})};
 		}
 		case 'FRAMEWORK_REMOVED':
-			return {...base, kind: 'other', message: `framework ${idText(record(payload.framework_info).id)} removed`};
+			return {...base, kind: 'other', ...eventText('evFrameworkRemoved', {id: idText(record(payload.framework_info).id)})};
 		case 'SUBSCRIBED':
-			return {...base, kind: 'stream', message: 'subscribed to the master event stream'};
+			return {...base, kind: 'stream', ...eventText('evMesosSubscribed')};
 		case 'HEARTBEAT':
-			return {...base, kind: 'stream', message: 'heartbeat'};
+			return {...base, kind: 'stream', ...eventText('evHeartbeat')};
 		default:
-			return {...base, kind: 'other', message: type};
+			return {...base, kind: 'other', ...eventText('evRaw', {type})};
 	}
 }

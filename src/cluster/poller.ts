@@ -1,5 +1,6 @@
 import {localized} from '../i18n/localized.js';
-import {ClusterError} from '../errors.js';
+import {ClusterError, isMesosLabError} from '../errors.js';
+import {t} from '../i18n/messages.js';
 import {AnswerMemo} from './answer-memo.js';
 import {snapshotBuilder, type SourceReadings} from './build-snapshot.js';
 import {backoffDelay, defaultBackoff, systemClock, type Backoff, type Clock} from './clock.js';
@@ -85,6 +86,8 @@ interface SourceState<T> {
 	failures: number;
 	retryAt: number;
 	error?: string;
+	/** The error in Chinese, when the reader that failed gave one. */
+	errorZh?: string;
 }
 
 const sourceNames: SourceName[] = ['mesos', 'marathon', 'haproxy', 'zookeeper'];
@@ -236,10 +239,12 @@ export class ClusterPoller {
 				state.failures = 0;
 				state.retryAt = 0;
 				state.error = undefined;
+				state.errorZh = undefined;
 			} catch (error) {
 				state.failures++;
 				state.retryAt = this.#clock.now() + backoffDelay(this.#options.backoffs?.[name] ?? this.#options.backoff ?? defaultBackoff, state.failures);
 				state.error = (error as Error).message;
+				state.errorZh = isMesosLabError(error) ? error.textIn('zh').message : undefined;
 			}
 		}));
 		const statuses = {} as Record<SourceName, SourceStatus>;
@@ -251,8 +256,9 @@ export class ClusterPoller {
 			} else if (state.error === undefined && state.lastOkAt !== null) {
 				statuses[name] = {kind: 'ok', at: state.lastOkAt};
 			} else {
-				const error = state.error ?? 'not read yet';
-				statuses[name] = {kind: 'stale', lastOkAt: state.lastOkAt, error, retryAt: new Date(state.retryAt).toISOString()};
+				const error = state.error ?? t('en', 'srcNotReadYet');
+				const errorZh = state.error === undefined ? t('zh', 'srcNotReadYet') : state.errorZh;
+				statuses[name] = {kind: 'stale', lastOkAt: state.lastOkAt, error, ...(errorZh === undefined ? {} : {errorZh}), retryAt: new Date(state.retryAt).toISOString()};
 				errors.push({source: name, endpoint: this.#endpointText(name), message: error, at: new Date(this.#clock.now()).toISOString()});
 			}
 		}

@@ -32,7 +32,8 @@ export type SourceName = 'mesos' | 'marathon' | 'haproxy' | 'zookeeper';
 export type SourceStatus =
 	| {kind: 'unconfigured'}
 	| {kind: 'ok'; at: string}
-	| {kind: 'stale'; lastOkAt: string | null; error: string; retryAt: string};
+	/** `errorZh`: the error in Chinese, when the reader gave one; otherwise `error` is shown in every language. */
+	| {kind: 'stale'; lastOkAt: string | null; error: string; errorZh?: string; retryAt: string};
 
 export interface SourceError {
 	source: SourceName;

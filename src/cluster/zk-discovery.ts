@@ -1,7 +1,7 @@
 import {localized, localizedBy} from '../i18n/localized.js';
 import {createClient, Exception, type Client, type Event} from 'node-zookeeper-client';
 import {ClusterError} from '../errors.js';
-import type {ClusterEvent} from './cluster-event.js';
+import {eventText, type ClusterEvent} from './cluster-event.js';
 import type {ClusterEndpoints} from './poller.js';
 
 // Leader discovery the way Mesos clients do it (Marathon's --master zk://, mesos-dns, the Mesos
@@ -242,17 +242,21 @@ export interface DiscoveryTargets {
 	marathon?: ZkUrl;
 }
 
-function describeChange(kind: 'mesos' | 'marathon', now: Discovered, before: Discovered): string {
+function describeChange(kind: 'mesos' | 'marathon', now: Discovered, before: Discovered): Pick<ClusterEvent, 'text' | 'message'> {
 	const who = kind === 'mesos' ? 'Mesos' : 'Marathon';
 	switch (now.state) {
-		case 'leader':
-			return `ZooKeeper: ${who} leader is ${now.url.replace(/^https?:\/\//, '')} (${now.znode})${before.state === 'leader' ? `, was ${before.url.replace(/^https?:\/\//, '')}` : ''}`;
+		case 'leader': {
+			const leader = now.url.replace(/^https?:\/\//, '');
+			return before.state === 'leader'
+				? eventText('evZkLeaderWas', {who, leader, znode: now.znode, was: before.url.replace(/^https?:\/\//, '')})
+				: eventText('evZkLeader', {who, leader, znode: now.znode});
+		}
 		case 'no-leader':
-			return `ZooKeeper: no ${who} leader (${now.reason})`;
+			return eventText('evZkNoLeader', {who, reason: now.reason});
 		case 'unavailable':
-			return `ZooKeeper: cannot tell the ${who} leader (${now.reason})`;
+			return eventText('evZkCannotTell', {who, reason: now.reason});
 		case 'connecting':
-			return `ZooKeeper: connecting to find the ${who} leader`;
+			return eventText('evZkConnecting', {who});
 	}
 }
 
@@ -269,7 +273,7 @@ export class LeaderDiscovery {
 			const url = targets[kind];
 			return url === undefined ? [] : [new ZkLeaderWatch(kind, url, (now, before) => {
 				if (now.state === 'leader') this.#known.set(kind, now.contenders);
-				onEvent({at: new Date().toISOString(), origin: 'derived', kind: 'leader', type: `zookeeper-${kind}-leader`, message: describeChange(kind, now, before)}, kind);
+				onEvent({at: new Date().toISOString(), origin: 'derived', kind: 'leader', type: `zookeeper-${kind}-leader`, ...describeChange(kind, now, before)}, kind);
 			}, options)];
 		});
 	}

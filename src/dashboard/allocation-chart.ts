@@ -2,6 +2,10 @@ import type {Widgets} from 'blessed';
 import line from 'blessed-contrib/lib/widget/charts/line.js';
 import type {AllocationChart} from './frame.js';
 import type {Rect} from './layout.js';
+import {fit} from './view-models/format.js';
+import {displayWidth} from '../i18n/display-width.js';
+import type {Language} from '../i18n/language.js';
+import {t} from '../i18n/messages.js';
 
 /** The allocation panel as blessed-contrib's line chart of CPU and memory over time. */
 export interface AllocationChartWidget {
@@ -14,7 +18,7 @@ export const chartMinimum = {width: 30, height: 6};
 
 const scaleSteps = [10, 25, 50, 100];
 
-export function createAllocationChart(screen: Widgets.Screen): AllocationChartWidget {
+export function createAllocationChart(screen: Widgets.Screen, language: Language): AllocationChartWidget {
 	let widget: ReturnType<typeof line> | undefined;
 	let size = '';
 	// The chart sizes its drawing canvas once, when attached, so a new size needs a new widget.
@@ -50,10 +54,14 @@ export function createAllocationChart(screen: Widgets.Screen): AllocationChartWi
 	return {
 		show(rect, chart) {
 			const chartWidget = widgetFor(rect, chart.color);
-			const cpu = chart.color ? `{yellow-fg}CPU ${chart.cpu}%{/yellow-fg}` : `CPU ${chart.cpu}%`;
-			const mem = chart.color ? `{cyan-fg}MEM ${chart.mem}%{/cyan-fg}` : `MEM ${chart.mem}%`;
+			const cpuText = `CPU ${chart.cpu}%`;
+			const memText = `${t(language, 'dashColMem')} ${chart.mem}%`;
+			const cpu = chart.color ? `{yellow-fg}${cpuText}{/yellow-fg}` : cpuText;
+			const mem = chart.color ? `{cyan-fg}${memText}{/cyan-fg}` : memText;
 			chartWidget.style.border = chart.color ? {fg: chart.focused ? 'cyan' : 'gray'} : {bold: chart.focused};
-			chartWidget.setLabel(` ${chart.focused ? '▶ ' : ''}CPU / memory allocated · ${cpu} · ${mem} `);
+			// The title gives way to the two values when the border is short, so the label never wraps.
+			const title = fit(`${chart.focused ? '▶ ' : ''}${t(language, 'dashPanelAllocation')}`, Math.max(1, rect.width - 4 - displayWidth(` · ${cpuText} · ${memText}`) - 2)).trimEnd();
+			chartWidget.setLabel(` ${title} · ${cpu} · ${mem} `);
 			if (chart.series) {
 				const {labels, cpu: cpuPoints, mem: memPoints} = chart.series;
 				// A small lab uses a few percent: the scale grows in steps so such a line still shows its shape.

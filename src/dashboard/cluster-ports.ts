@@ -4,7 +4,7 @@ import type {HttpOptions} from '../cluster/http.js';
 import {followMarathonEvents} from '../cluster/marathon-event-stream.js';
 import {AnswerMemo} from '../cluster/answer-memo.js';
 import {MarathonLive} from '../cluster/marathon-live.js';
-import {MesosStream} from '../cluster/mesos-stream.js';
+import {defaultMaxStateBytes, MesosStream} from '../cluster/mesos-stream.js';
 import {ClusterPoller, networkReaders, withAuthorization, type ClusterEndpoints, type SourceAuthorization} from '../cluster/poller.js';
 import {LeaderDiscovery, type DiscoveryTargets} from '../cluster/zk-discovery.js';
 import type {ClusterSnapshot} from '../cluster/snapshot.js';
@@ -33,7 +33,7 @@ export interface ConnectOptions {
 	 * through ZooKeeper are polled: the streams follow configured addresses.
 	 */
 	feed?: 'stream' | 'poll';
-	/** Largest first record of the Mesos stream (the whole state), in bytes. */
+	/** Largest first record of the Mesos stream (the whole state), and largest whole read of Marathon, in bytes. */
 	maxStateBytes?: number;
 	/** Time between full Marathon reads while its event stream is up. */
 	marathonResyncMs?: number;
@@ -76,6 +76,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 	const network = networkReaders(new AnswerMemo());
 	const streaming = (options.feed ?? 'stream') === 'stream' && !discovery.active;
 	let mesosStream: MesosStream | undefined;
+	let mesosStateSeen = false;
 	let marathonLive: MarathonLive | undefined;
 	const slowMs = slowClockMs(options.refreshMs);
 	const poller = new ClusterPoller({
@@ -196,21 +197,28 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 					http: withAuthorization(poller.http, options.authorization?.mesos),
 					...(options.maxStateBytes === undefined ? {} : {maxStateBytes: options.maxStateBytes}),
 					onChange: what => {
-						if (what === 'state') {
+						// The first state is no news to HAProxy, read at the start already; at 100,000 tasks
+						// reading it again would slow the first screen.
+						if (what === 'state' && mesosStateSeen) {
 							hurryHaproxy();
 						}
 						queueRefresh(mesosNudgeMs);
 					},
-					onNotice: (message, at) => {
-						pending.push({at, origin: 'mesos', kind: 'stream', type: 'master-stream', message});
+					onNotice: (message, at, text) => {
+						pending.push({at, origin: 'mesos', kind: 'stream', type: 'master-stream', message, text});
 					},
 				});
 				marathonLive = new MarathonLive(endpoints.marathon, {
 					pollMs: options.refreshMs,
+					maxWholeBytes: options.maxStateBytes ?? defaultMaxStateBytes,
+					readWholeAfter: () => mesosStream?.firstState() ?? Promise.resolve(),
 					onReady: () => queueRefresh(),
 					...(options.marathonResyncMs === undefined ? {} : {resyncMs: options.marathonResyncMs}),
 				});
 				mesosStream.start();
+				void mesosStream.firstState().then(() => {
+					mesosStateSeen = true;
+				});
 			}
 			discovery.start();
 			// The first refresh waits briefly for ZooKeeper's answer, so it reads the leader rather than nothing.

@@ -8,6 +8,8 @@ import {emptyHistory, recordAllocation, type AllocationHistory} from './view-mod
 import {appendEvents} from './view-models/event-log.js';
 import {reconcileSnapshot} from './view-models/snapshot-change.js';
 import {findTask} from './view-models/task-lookup.js';
+import type {Language} from '../i18n/language.js';
+import {t} from '../i18n/messages.js';
 
 /** Cluster changes the dashboard can ask for; each one answers when the cluster accepted it. */
 export interface DashboardActions {
@@ -29,6 +31,8 @@ export interface DashboardPorts {
 
 export interface DashboardOptions {
 	clusterName: string;
+	/** English when not given, as in benchmarks; the commands always pass the user's language. */
+	language?: Language;
 	color: boolean;
 	readonly: boolean;
 	demo: boolean;
@@ -59,7 +63,7 @@ export function runDashboard(screen: DashboardScreen, ports: DashboardPorts, opt
 			return;
 		}
 		const {width, height} = screen.size();
-		const frame = buildFrame({snapshot, ui, history, log, output, clusterName: options.clusterName, width, height, color: options.color, now: now(), controlUrl: options.controlUrl, experiments: options.experiments});
+		const frame = buildFrame({snapshot, ui, history, log, output, clusterName: options.clusterName, language: options.language, width, height, color: options.color, now: now(), controlUrl: options.controlUrl, experiments: options.experiments});
 		visible = frame.visible;
 		selection = frame.selection;
 		screen.show(frame);
@@ -93,18 +97,18 @@ export function runDashboard(screen: DashboardScreen, ports: DashboardPorts, opt
 				case 'rollback':
 					return ports.actions.rollback(action.target);
 				case 'kill':
-					return task ? ports.actions.killTask(task) : Promise.reject(new Error('the task is gone'));
+					return task ? ports.actions.killTask(task) : Promise.reject(new Error(t(options.language ?? 'en', 'dashTaskGone')));
 				case 'sim-kill':
-					return ports.simKill ? ports.simKill(action.target) : Promise.reject(new Error('not a simulation'));
+					return ports.simKill ? ports.simKill(action.target) : Promise.reject(new Error(t(options.language ?? 'en', 'dashNotSimulation')));
 			}
 		};
 		run().then(
 			() => {
-				ui = reduce(ui, {type: 'notice', message: `done: ${action.kind} ${action.target}`});
+				ui = reduce(ui, {type: 'notice', notice: {kind: 'done', action: action.kind, target: action.target}});
 				draw();
 			},
 			(error: unknown) => {
-				ui = reduce(ui, {type: 'notice', message: `${action.kind} failed: ${error instanceof Error ? error.message : String(error)}`});
+				ui = reduce(ui, {type: 'notice', notice: {kind: 'failed', action: action.kind, error: error instanceof Error ? error.message : String(error)}});
 				draw();
 			},
 		);
@@ -140,7 +144,7 @@ export function runDashboard(screen: DashboardScreen, ports: DashboardPorts, opt
 			if (intent.type === 'confirm' && intent.yes && before.pending) {
 				perform(before.pending);
 				// The prompt closed; the pending action has been handed over.
-				ui = {...ui, pending: undefined, message: `working: ${before.pending.kind} ${before.pending.target}`};
+				ui = {...ui, pending: undefined, notice: {kind: 'working', action: before.pending.kind, target: before.pending.target}};
 			}
 			const view = currentView(ui);
 			if (view.kind === 'task' && currentView(before) !== view) {

@@ -1,3 +1,6 @@
+import {padToWidth} from '../i18n/display-width.js';
+import type {Language} from '../i18n/language.js';
+import {t, type MessageKey} from '../i18n/messages.js';
 import type {ActionKind, Intent, Mode} from './ui-state.js';
 
 /** The key as blessed reports it: a name such as "tab" or "enter", and the typed character. */
@@ -79,25 +82,31 @@ export function keyToIntent(key: KeyPress, mode: Mode, selection: Selection): In
 	return undefined;
 }
 
-export function helpLines(options: {readonly: boolean; demo: boolean; controlUrl?: string}): string[] {
+/** One help row: the key, then what it does, the descriptions lined up by display width. */
+function helpRow(key: string, text: string): string {
+	return `${padToWidth(key, 14)}${text}`;
+}
+
+export function helpLines(options: {readonly: boolean; demo: boolean; controlUrl?: string; language: Language}): string[] {
+	const say = (key: MessageKey & `dashHelp${string}`) => t(options.language, key);
 	const lines = [
-		'Tab / → / ←   move focus between panels',
-		'↑ / ↓         move the selection',
-		'Enter         drill down: app → its tasks → a task (with stdout/stderr)',
-		'Esc           back (or clear the filter)',
-		'/             filter the rows of every table',
-		'?             this help',
-		'q             quit',
+		helpRow('Tab / → / ←', say('dashHelpFocus')),
+		helpRow('↑ / ↓', say('dashHelpMove')),
+		helpRow('Enter', say('dashHelpDrill')),
+		helpRow('Esc', say('dashHelpBack')),
+		helpRow('/', say('dashHelpFilter')),
+		helpRow('?', say('dashHelpHelp')),
+		helpRow('q', say('dashHelpQuit')),
 	];
 	if (options.readonly) {
-		lines.push('(read-only: actions are off)');
+		lines.push(say('dashHelpReadonly'));
 	} else {
-		lines.push('s             scale the selected app (asks how many, then confirms)', 'r             restart the selected app', 'x             kill the selected task', 'b             roll the selected app back to its previous version');
+		lines.push(helpRow('s', say('dashHelpScale')), helpRow('r', say('dashHelpRestart')), helpRow('x', say('dashHelpKill')), helpRow('b', say('dashHelpRollback')));
 	}
 	if (options.demo) {
-		lines.push('', 'SIMULATION', 'k             kill the selected task through the simulation (a replacement starts)', 'e             the experiments to run against this cluster from a second terminal');
+		lines.push('', say('dashHelpSimulation'), helpRow('k', say('dashHelpSimKill')), helpRow('e', say('dashHelpExperiments')));
 		if (options.controlUrl) {
-			lines.push(`control       ${options.controlUrl}`);
+			lines.push(helpRow(say('dashHelpControl'), options.controlUrl));
 		}
 	}
 	return lines;

@@ -3,6 +3,7 @@ import {connectCluster, type LiveCluster} from './cluster-ports.js';
 import type {DashboardOptions} from './dashboard-app.js';
 import {cleanText, terminalSafeJson} from '../untrusted-text.js';
 import {snapshotJson, snapshotText} from './once.js';
+import type {Language} from '../i18n/language.js';
 
 /** NO_COLOR set to anything but the empty string turns colours off (no-color.org). */
 export function colorWanted(env: NodeJS.ProcessEnv): boolean {
@@ -10,7 +11,7 @@ export function colorWanted(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** `--once`: one refresh, printed as tables or JSON, without loading the screen library. */
-export async function printOnce(cluster: LiveCluster, json: boolean, stdout: NodeJS.WritableStream, width: number): Promise<void> {
+export async function printOnce(cluster: LiveCluster, json: boolean, stdout: NodeJS.WritableStream, width: number, language: Language): Promise<void> {
 	const snapshot = await new Promise<ClusterSnapshot>(resolve => {
 		const stop = cluster.ports.subscribe(first => {
 			stop();
@@ -18,14 +19,14 @@ export async function printOnce(cluster: LiveCluster, json: boolean, stdout: Nod
 		});
 		cluster.refreshOnce();
 	});
-	stdout.write(json ? terminalSafeJson(snapshotJson(snapshot)) : cleanText(snapshotText(snapshot, width, Date.now())));
+	stdout.write(json ? terminalSafeJson(snapshotJson(snapshot)) : cleanText(snapshotText(snapshot, width, Date.now(), language)));
 }
 
 /** Runs the full-screen dashboard until the user quits. */
 export async function runInteractive(cluster: LiveCluster, options: DashboardOptions): Promise<void> {
 	// blessed is loaded only here, so --once and --json never pay for it.
 	const [{createDashboardScreen}, {runDashboard}] = await Promise.all([import('./screen.js'), import('./dashboard-app.js')]);
-	const screen = createDashboardScreen({color: options.color});
+	const screen = createDashboardScreen({color: options.color, language: options.language ?? 'en'});
 	const done = runDashboard(screen, cluster.ports, options);
 	cluster.start();
 	try {

@@ -1,3 +1,5 @@
+import type {Language} from '../i18n/language.js';
+import {t, type MessageKey} from '../i18n/messages.js';
 import {focusOrder, type PanelId, type View} from './ui-state.js';
 
 export interface Rect {
@@ -82,13 +84,17 @@ export function computeLayout(width: number, height: number, view: View, focus: 
 	};
 }
 
-export const panelTitles: Record<PanelId, string> = {
-	leaders: 'Leaders & ZooKeeper',
-	agents: 'Agents',
-	apps: 'Apps',
-	tasks: 'Tasks',
-	backends: 'HAProxy',
-	joined: 'App → task → HAProxy',
-	events: 'Events',
-	allocation: 'CPU / memory allocated',
-};
+const titleKeys = {
+	leaders: 'dashPanelLeaders',
+	agents: 'dashPanelAgents',
+	apps: 'dashPanelApps',
+	tasks: 'dashPanelTasks',
+	backends: 'dashPanelBackends',
+	joined: 'dashPanelJoined',
+	events: 'dashPanelEvents',
+	allocation: 'dashPanelAllocation',
+} as const satisfies Record<PanelId, MessageKey>;
+
+export function panelTitle(panel: PanelId, language: Language): string {
+	return t(language, titleKeys[panel]);
+}

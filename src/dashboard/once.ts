@@ -1,4 +1,7 @@
 import type {ClusterSnapshot} from '../cluster/snapshot.js';
+import type {Language} from '../i18n/language.js';
+import {t} from '../i18n/messages.js';
+import {panelTitle} from './layout.js';
 import {layoutColumns} from './view-models/format.js';
 import {joinedTable} from './view-models/joined.js';
 import {agentsTable, appsTable, backendsTable, leadersTable, tasksTable, type TableModel} from './view-models/tables.js';
@@ -24,25 +27,25 @@ export function snapshotJson(snapshot: ClusterSnapshot): string {
 }
 
 /** The `--once` text: every panel as a plain table, for pipes and logs. */
-export function snapshotText(snapshot: ClusterSnapshot, width: number, now: number): string {
+export function snapshotText(snapshot: ClusterSnapshot, width: number, now: number, language: Language): string {
 	const sections: [string, TableModel][] = [
-		['Leaders & ZooKeeper', leadersTable(snapshot)],
-		['Agents', agentsTable(snapshot.agents)],
-		['Apps', appsTable(snapshot.apps)],
-		['Tasks', tasksTable(snapshot.tasks, now)],
-		['HAProxy', backendsTable(snapshot.backends)],
-		['App → task → HAProxy', joinedTable(snapshot)],
+		[panelTitle('leaders', language), leadersTable(snapshot, language)],
+		[panelTitle('agents', language), agentsTable(snapshot.agents, language)],
+		[panelTitle('apps', language), appsTable(snapshot.apps, language)],
+		[panelTitle('tasks', language), tasksTable(snapshot.tasks, now, language)],
+		[panelTitle('backends', language), backendsTable(snapshot.backends, language)],
+		[panelTitle('joined', language), joinedTable(snapshot, language)],
 	];
 	const out: string[] = [];
 	if (snapshot.simulated) {
-		out.push('*** SIMULATED CLUSTER ***');
+		out.push(t(language, 'dashOnceSimulated'));
 	}
-	out.push(`snapshot ${snapshot.takenAt}`);
+	out.push(t(language, 'dashOnceSnapshot', {at: snapshot.takenAt}));
 	for (const [title, table] of sections) {
-		out.push('', `== ${title} (${table.rows.length}) ==`, ...layoutColumns(table.header, table.rows, width));
+		out.push('', t(language, 'dashOnceSection', {title, count: table.rows.length}), ...layoutColumns(table.header, table.rows, width));
 	}
 	if (snapshot.errors.length > 0) {
-		out.push('', `== Errors (${snapshot.errors.length}) ==`);
+		out.push('', t(language, 'dashOnceSection', {title: t(language, 'dashOnceErrors'), count: snapshot.errors.length}));
 		for (const error of snapshot.errors) {
 			out.push(`${error.source} ${error.endpoint}: ${error.message}`);
 		}

@@ -2,14 +2,18 @@ import blessed from 'blessed';
 import {chartMinimum, createAllocationChart} from './allocation-chart.js';
 import type {Frame} from './frame.js';
 import type {KeyPress} from './keys.js';
-import {panelTitles, type Rect} from './layout.js';
-import type {PanelId} from './ui-state.js';
+import type {Rect} from './layout.js';
+import {focusOrder} from './ui-state.js';
+import {displayWidth} from '../i18n/display-width.js';
+import type {Language} from '../i18n/language.js';
+import {t} from '../i18n/messages.js';
 
 export interface ScreenOptions {
 	color: boolean;
 	/** Streams for tests and benchmarks; the terminal otherwise. */
 	input?: NodeJS.ReadableStream;
 	output?: NodeJS.WritableStream;
+	language: Language;
 }
 
 /** The blessed side of the dashboard: boxes that copy a Frame's text, and keys out. */
@@ -20,8 +24,6 @@ export interface DashboardScreen {
 	onResize(handler: () => void): void;
 	destroy(): void;
 }
-
-const allPanels = Object.keys(panelTitles) as PanelId[];
 
 export function createDashboardScreen(options: ScreenOptions): DashboardScreen {
 	// blessed's typings want its own stream types; any Node stream with columns and rows works.
@@ -44,13 +46,13 @@ export function createDashboardScreen(options: ScreenOptions): DashboardScreen {
 	const focusStyle = options.color ? {border: {fg: 'cyan'}} : {border: {bold: true}};
 	const header = blessed.box({parent: screen, tags: true, top: 0, left: 0, width: '100%', height: 3});
 	const status = blessed.box({parent: screen, tags: true, bottom: 0, left: 0, width: '100%', height: 1});
-	const panels = new Map<PanelId, blessed.Widgets.BoxElement>();
-	for (const panel of allPanels) {
+	const panels = new Map<(typeof focusOrder)[number], blessed.Widgets.BoxElement>();
+	for (const panel of focusOrder) {
 		panels.set(panel, blessed.box({parent: screen, tags: true, border, style: boxStyle, hidden: true}));
 	}
-	const chart = createAllocationChart(screen);
+	const chart = createAllocationChart(screen, options.language);
 	const detail = blessed.box({parent: screen, tags: true, border, style: boxStyle, hidden: true});
-	const help = blessed.box({parent: screen, tags: false, border, label: ' Help ', top: 'center', left: 'center', width: 84, height: 20, hidden: true, style: options.color ? {border: {fg: 'yellow'}} : {}});
+	const help = blessed.box({parent: screen, tags: false, border, label: ` ${t(options.language, 'dashHelpTitle')} `, top: 'center', left: 'center', width: 84, height: 20, hidden: true, style: options.color ? {border: {fg: 'yellow'}} : {}});
 
 	const place = (box: blessed.Widgets.BoxElement, rect: Rect) => {
 		box.top = rect.top;
@@ -102,11 +104,12 @@ export function createDashboardScreen(options: ScreenOptions): DashboardScreen {
 			if (frame.help) {
 				// Commands for a second terminal (ASCII) are long: the box widens to the screen, and a line that
 				// still does not fit takes as many rows as it wraps to.
-				const longest = Math.max(0, ...frame.help.map(line => line.length));
+				const longest = Math.max(0, ...frame.help.map(displayWidth));
 				const width = Math.min(Math.max(84, longest + 2), frame.layout.header.width);
-				const rows = frame.help.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / Math.max(1, width - 2))), 0);
+				const rows = frame.help.reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 2))), 0);
 				help.width = width;
 				help.height = Math.min(rows + 2, frame.layout.status.top);
+				help.setLabel(` ${frame.helpTitle ?? t(options.language, 'dashHelpTitle')} `);
 				help.setContent(frame.help.join('\n'));
 				help.show();
 				help.setFront();

@@ -13,6 +13,14 @@ export interface PendingAction {
 	instances?: number;
 }
 
+/** A line the status bar shows after something happened; words come from the catalog when drawn. */
+export type Notice =
+	| {kind: 'readonly'}
+	| {kind: 'select-first'; what: 'task' | 'app'}
+	| {kind: 'cancelled'}
+	| {kind: 'working' | 'done'; action: ActionKind; target: string}
+	| {kind: 'failed'; action: ActionKind; error: string};
+
 /** `experiments` (demo only) lists the commands to run against the cluster from a second terminal. */
 export type Mode = 'normal' | 'filter' | 'help' | 'experiments' | 'confirm' | 'scale-input';
 
@@ -27,7 +35,7 @@ export interface UiState {
 	pending?: PendingAction;
 	readonly: boolean;
 	demo: boolean;
-	message?: string;
+	notice?: Notice;
 	quit: boolean;
 }
 
@@ -46,7 +54,7 @@ export type Intent =
 	| {type: 'quit'}
 	| {type: 'action'; kind: ActionKind; target: string | undefined}
 	| {type: 'confirm'; yes: boolean}
-	| {type: 'notice'; message: string};
+	| {type: 'notice'; notice: Notice};
 
 // The allocation chart takes focus too, so a small terminal, which shows one panel at a time, can show it.
 export const focusOrder: PanelId[] = ['apps', 'tasks', 'joined', 'backends', 'agents', 'leaders', 'allocation', 'events'];
@@ -87,7 +95,7 @@ function reduceNormal(state: UiState, intent: Intent, visible: readonly PanelId[
 			const at = order.indexOf(state.focus);
 			const step = intent.type === 'focus-next' ? 1 : -1;
 			const next = order[(at + step + order.length) % order.length] ?? state.focus;
-			return {...state, focus: next, message: undefined};
+			return {...state, focus: next, notice: undefined};
 		}
 		case 'move': {
 			const now = state.selected[state.focus] ?? 0;
@@ -96,15 +104,15 @@ function reduceNormal(state: UiState, intent: Intent, visible: readonly PanelId[
 		case 'drill': {
 			const view = currentView(state);
 			if (intent.target.taskId && (state.focus === 'tasks' || state.focus === 'joined')) {
-				return {...state, stack: [...state.stack, {kind: 'task', taskId: intent.target.taskId}], message: undefined};
+				return {...state, stack: [...state.stack, {kind: 'task', taskId: intent.target.taskId}], notice: undefined};
 			}
 			if (intent.target.appId && state.focus === 'apps' && view.kind === 'overview') {
-				return {...state, stack: [...state.stack, {kind: 'app', appId: intent.target.appId}], focus: 'tasks', selected: {...state.selected, tasks: 0}, message: undefined};
+				return {...state, stack: [...state.stack, {kind: 'app', appId: intent.target.appId}], focus: 'tasks', selected: {...state.selected, tasks: 0}, notice: undefined};
 			}
 			return state;
 		}
 		case 'back':
-			return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1), message: undefined} : {...state, filter: '', message: undefined};
+			return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1), notice: undefined} : {...state, filter: '', notice: undefined};
 		case 'start-filter':
 			return {...state, mode: 'filter', input: state.filter};
 		case 'toggle-help':
@@ -114,7 +122,7 @@ function reduceNormal(state: UiState, intent: Intent, visible: readonly PanelId[
 		case 'action':
 			return startAction(state, intent.kind, intent.target);
 		case 'notice':
-			return {...state, message: intent.message};
+			return {...state, notice: intent.notice};
 		case 'type':
 		case 'erase':
 		case 'submit':
@@ -129,11 +137,10 @@ function startAction(state: UiState, kind: ActionKind, target: string | undefine
 		return state;
 	}
 	if (kind !== 'sim-kill' && state.readonly) {
-		return {...state, message: 'read-only: actions are off (started with --readonly)'};
+		return {...state, notice: {kind: 'readonly'}};
 	}
 	if (!target) {
-		const what = kind === 'kill' || kind === 'sim-kill' ? 'a task' : 'an app';
-		return {...state, message: `select ${what} first`};
+		return {...state, notice: {kind: 'select-first', what: kind === 'kill' || kind === 'sim-kill' ? 'task' : 'app'}};
 	}
 	if (kind === 'scale') {
 		return {...state, mode: 'scale-input', input: '', pending: {kind, target}};
@@ -173,25 +180,10 @@ function withInput(state: UiState, input: string): UiState {
 function reduceConfirm(state: UiState, intent: Intent): UiState {
 	if (intent.type === 'confirm') {
 		// The caller runs the pending action when it sees a 'yes'; the state only closes the prompt.
-		return {...state, mode: 'normal', pending: intent.yes ? state.pending : undefined, message: intent.yes ? undefined : 'cancelled'};
+		return {...state, mode: 'normal', pending: intent.yes ? state.pending : undefined, notice: intent.yes ? undefined : {kind: 'cancelled'}};
 	}
 	if (intent.type === 'back') {
-		return {...state, mode: 'normal', pending: undefined, message: 'cancelled'};
+		return {...state, mode: 'normal', pending: undefined, notice: {kind: 'cancelled'}};
 	}
 	return state;
-}
-
-export function describeAction(action: PendingAction): string {
-	switch (action.kind) {
-		case 'scale':
-			return `scale ${action.target} to ${action.instances ?? '?'} instances`;
-		case 'restart':
-			return `restart ${action.target}`;
-		case 'kill':
-			return `kill task ${action.target} (Marathon starts a replacement)`;
-		case 'rollback':
-			return `roll ${action.target} back to its previous version`;
-		case 'sim-kill':
-			return `kill task ${action.target} through the simulation's control surface`;
-	}
 }

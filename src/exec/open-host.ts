@@ -86,6 +86,21 @@ export function sshEndpointFor(host: HostAddress, access: Pick<HostAccess, 'sshC
 	return {...endpoint, identityFiles: [key, ...endpoint.identityFiles.filter(file => file !== key)]};
 }
 
+/**
+ * The `ssh …` a person types to reach a host as mesos-lab does: the user the lab or the ssh config
+ * names, and the lab's own port (an alias keeps the config's HostName, port and key).
+ */
+export function sshLoginCommand(host: HostAddress, access: Pick<HostAccess, 'sshConfigPath' | 'userHome'>): string {
+	const {user} = resolveSshEndpoint({
+		alias: host.address,
+		...(host.user === undefined ? {} : {user: host.user}),
+		fallbackUser: 'root',
+		home: access.userHome ?? homedir(),
+		...(access.sshConfigPath === undefined ? {} : {configPath: expandHome(access.sshConfigPath, access.userHome ?? homedir())}),
+	});
+	return `ssh ${host.port === undefined || host.port === 22 ? '' : `-p ${host.port} `}${user}@${host.address}`;
+}
+
 function label(endpoint: SshEndpoint): string {
 	return `${endpoint.user}@${endpoint.host}${endpoint.port === 22 ? '' : `:${endpoint.port}`}`;
 }

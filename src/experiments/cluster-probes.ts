@@ -2,7 +2,7 @@ import {localized} from '../i18n/localized.js';
 import {request, type Dispatcher} from 'undici';
 import {normaliseMesosState} from '../cluster/mesos-state.js';
 import type {Task} from '../cluster/snapshot.js';
-import {ClusterError} from '../errors.js';
+import {ClusterError, CredentialsRequiredError} from '../errors.js';
 
 async function getText(url: string, dispatcher: Dispatcher | undefined, headers: Record<string, string> = {}, timeoutMs = 5_000): Promise<{status: number; text: string}> {
 	const response = await request(url, {dispatcher, headers, headersTimeout: timeoutMs, bodyTimeout: timeoutMs});
@@ -17,8 +17,8 @@ function withScheme(endpoint: string): string {
  * Tasks the leading Mesos master knows. The master names a command task's sandbox only for some
  * versions; where it does not, the task's agent is asked (its /state lists executor directories).
  */
-export async function mesosTasks(mesosUrls: string[], dispatcher?: Dispatcher): Promise<Task[]> {
-	const {tasks, agents} = await mesosState(mesosUrls, dispatcher);
+export async function mesosTasks(mesosUrls: string[], dispatcher?: Dispatcher, authorization?: string): Promise<Task[]> {
+	const {tasks, agents} = await mesosState(mesosUrls, dispatcher, authorization);
 	const byAgent = new Map<string, Map<string, string>>();
 	const located: Task[] = [];
 	for (const task of tasks) {
@@ -30,7 +30,7 @@ export async function mesosTasks(mesosUrls: string[], dispatcher?: Dispatcher): 
 		const endpoint = `${agent.hostname}:${agent.port}`;
 		let directories = byAgent.get(endpoint);
 		if (directories === undefined) {
-			directories = await agentSandboxes(endpoint, dispatcher).catch(() => new Map<string, string>());
+			directories = await agentSandboxes(endpoint, dispatcher, authorization).catch(() => new Map<string, string>());
 			byAgent.set(endpoint, directories);
 		}
 		const directory = directories.get(task.id);
@@ -40,8 +40,8 @@ export async function mesosTasks(mesosUrls: string[], dispatcher?: Dispatcher): 
 }
 
 /** Task id → sandbox directory, from an agent's /state. */
-async function agentSandboxes(endpoint: string, dispatcher?: Dispatcher): Promise<Map<string, string>> {
-	const answer = await getText(`${withScheme(endpoint)}/state`, dispatcher);
+async function agentSandboxes(endpoint: string, dispatcher?: Dispatcher, authorization?: string): Promise<Map<string, string>> {
+	const answer = await getText(`${withScheme(endpoint)}/state`, dispatcher, mesosHeaders(authorization));
 	const state = JSON.parse(answer.text) as {frameworks?: Array<{executors?: Array<{id?: string; directory?: string; tasks?: Array<{id?: string}>}>}>};
 	const directories = new Map<string, string>();
 	for (const framework of state.frameworks ?? []) {
@@ -59,11 +59,19 @@ async function agentSandboxes(endpoint: string, dispatcher?: Dispatcher): Promis
 	return directories;
 }
 
-export async function mesosState(mesosUrls: string[], dispatcher?: Dispatcher) {
+/**
+ * Headers for a Mesos master or agent: the credentials of a Mesos started with
+ * --authenticate_http_readonly go to Mesos only, never to Marathon, marathon-lb or a task.
+ */
+export function mesosHeaders(authorization: string | undefined): Record<string, string> {
+	return authorization === undefined ? {} : {authorization};
+}
+
+export async function mesosState(mesosUrls: string[], dispatcher?: Dispatcher, authorization?: string) {
 	let lastError = '';
 	for (const url of mesosUrls) {
 		try {
-			const answer = await getText(`${url.replace(/\/+$/, '')}/master/state`, dispatcher);
+			const answer = await getText(`${url.replace(/\/+$/, '')}/master/state`, dispatcher, mesosHeaders(authorization));
 			if (answer.status === 200) {
 				return normaliseMesosState(JSON.parse(answer.text));
 			}
@@ -72,17 +80,20 @@ export async function mesosState(mesosUrls: string[], dispatcher?: Dispatcher) {
 			lastError = (error as Error).message;
 		}
 	}
+	if (lastError === 'HTTP 401') {
+		throw new CredentialsRequiredError(localized('errMesosNeedsCredentials'), {hint: localized('errMesosNeedsCredentialsHint')});
+	}
 	throw new ClusterError(localized('errNoMesosMasterAnsweredMasterState', {lastError}), {hint: localized('errNoMesosMasterAnsweredMasterStateHint')});
 }
 
 /** The tail of one file of a task's sandbox, through the agent's /files/read. */
-export async function readSandboxFile(task: Task, file: 'stdout' | 'stderr', dispatcher?: Dispatcher, length = 4096): Promise<string> {
+export async function readSandboxFile(task: Task, file: 'stdout' | 'stderr', dispatcher?: Dispatcher, authorization?: string, length = 4096): Promise<string> {
 	if (task.sandbox === undefined) {
 		throw new ClusterError(localized('errMesosDidNotReportA', {id: task.id}), {hint: localized('errMesosDidNotReportAHint')});
 	}
 	const base = withScheme(task.sandbox.agentEndpoint);
 	const path = `${task.sandbox.directory}/${file}`;
-	const answer = await getText(`${base}/files/read?path=${encodeURIComponent(path)}&offset=0&length=${length}`, dispatcher);
+	const answer = await getText(`${base}/files/read?path=${encodeURIComponent(path)}&offset=0&length=${length}`, dispatcher, mesosHeaders(authorization));
 	if (answer.status !== 200) {
 		throw new ClusterError(localized('errTheAgentAtAnsweredFor', {agentEndpoint: task.sandbox.agentEndpoint, status: answer.status, path}));
 	}

@@ -1,6 +1,7 @@
 import type {Dispatcher} from 'undici';
 import type {AppDefinition} from '../apps/app-definition.js';
 import type {MarathonTask, MarathonApi} from '../apps/marathon-api.js';
+import type {SourceAuthorization} from '../cluster/poller.js';
 import type {Executor} from '../exec/executor.js';
 import type {Language, Localized} from '../steps/step.js';
 import type {LabServices} from './lab-services.js';
@@ -29,6 +30,8 @@ export interface ExperimentContext {
 	/** A shell on the agent Marathon names as a task's host, where a saved lab gives SSH access. */
 	agentShell?: (agentHost: string) => Promise<Executor>;
 	dispatcher?: Dispatcher;
+	/** Basic-auth headers for a secured Mesos and Marathon, each sent to its own endpoints only. */
+	authorization?: SourceAuthorization;
 	lang: Language;
 	print: (line: string) => void;
 	timeoutMs: number;

@@ -2,7 +2,7 @@ import {localized} from '../i18n/localized.js';
 import {t} from '../i18n/messages.js';
 import {request, type Dispatcher} from 'undici';
 import {ClusterError, InterruptedError, UserInputError} from '../errors.js';
-import {mesosState} from './cluster-probes.js';
+import {mesosHeaders, mesosState} from './cluster-probes.js';
 import type {ExperimentContext} from './experiment.js';
 import type {LabServices} from './lab-services.js';
 import {shellAppExperiment} from './shell-app.js';
@@ -24,10 +24,10 @@ export function positionOf(urls: readonly string[], hostPort: string): number | 
  * that cannot read the registry from the replicated log (no quorum) answers 503 until it gives
  * up, and the others redirect, so neither counts.
  */
-export async function mesosLeader(mesosUrls: readonly string[], dispatcher?: Dispatcher): Promise<string | undefined> {
+export async function mesosLeader(mesosUrls: readonly string[], dispatcher?: Dispatcher, authorization?: string): Promise<string | undefined> {
 	const answers = await Promise.all(mesosUrls.map(async url => {
 		try {
-			const response = await request(`${url.replace(/\/+$/, '')}/master/state`, {dispatcher, headersTimeout: 3_000, bodyTimeout: 3_000});
+			const response = await request(`${url.replace(/\/+$/, '')}/master/state`, {dispatcher, headers: mesosHeaders(authorization), headersTimeout: 3_000, bodyTimeout: 3_000});
 			await response.body.dump();
 			return response.statusCode === 200 ? hostPortOf(url) : undefined;
 		} catch {
@@ -38,10 +38,10 @@ export async function mesosLeader(mesosUrls: readonly string[], dispatcher?: Dis
 }
 
 /** Who `/v2/leader` names, asked of each Marathon in turn; undefined when none names one. */
-export async function marathonLeader(marathonUrls: readonly string[], dispatcher?: Dispatcher): Promise<string | undefined> {
+export async function marathonLeader(marathonUrls: readonly string[], dispatcher?: Dispatcher, authorization?: string): Promise<string | undefined> {
 	for (const url of marathonUrls) {
 		try {
-			const response = await request(`${url.replace(/\/+$/, '')}/v2/leader`, {dispatcher, headersTimeout: 3_000, bodyTimeout: 3_000});
+			const response = await request(`${url.replace(/\/+$/, '')}/v2/leader`, {dispatcher, headers: authorization === undefined ? {} : {authorization}, headersTimeout: 3_000, bodyTimeout: 3_000});
 			const text = await response.body.text();
 			if (response.statusCode === 200) {
 				const leader = (JSON.parse(text) as {leader?: unknown}).leader;
@@ -55,8 +55,8 @@ export async function marathonLeader(marathonUrls: readonly string[], dispatcher
 }
 
 /** Ids of the running tasks and the active agents, as the leading master reports them. */
-export async function runningPicture(mesosUrls: readonly string[], dispatcher?: Dispatcher): Promise<{tasks: Set<string>; agents: Set<string>}> {
-	const state = await mesosState([...mesosUrls], dispatcher);
+export async function runningPicture(mesosUrls: readonly string[], dispatcher?: Dispatcher, authorization?: string): Promise<{tasks: Set<string>; agents: Set<string>}> {
+	const state = await mesosState([...mesosUrls], dispatcher, authorization);
 	return {
 		tasks: new Set(state.tasks.filter(t => t.state === 'TASK_RUNNING').map(t => t.id)),
 		agents: new Set(state.agents.filter(a => a.active).map(a => a.id)),

@@ -6,7 +6,7 @@ import type {MarathonApp} from '../apps/marathon-api.js';
 import type {Task} from '../cluster/snapshot.js';
 import {shellCommand} from '../exec/quote.js';
 import type {Localized} from '../steps/step.js';
-import {mesosTasks} from './cluster-probes.js';
+import {mesosHeaders, mesosTasks} from './cluster-probes.js';
 import type {Experiment, ExperimentContext} from './experiment.js';
 import {shellAppExperiment} from './shell-app.js';
 import {waitFor} from './wait-for.js';
@@ -22,9 +22,9 @@ interface AgentFacts {
 	simulated: boolean;
 }
 
-async function agentFacts(endpoint: string, context: Pick<ExperimentContext, 'dispatcher'>): Promise<AgentFacts> {
+async function agentFacts(endpoint: string, context: Pick<ExperimentContext, 'dispatcher' | 'authorization'>): Promise<AgentFacts> {
 	const url = `${/^https?:\/\//.test(endpoint) ? endpoint : `http://${endpoint}`}/state`;
-	const response = await request(url, {dispatcher: context.dispatcher, headersTimeout: 5_000, bodyTimeout: 5_000});
+	const response = await request(url, {dispatcher: context.dispatcher, headers: mesosHeaders(context.authorization?.mesos), headersTimeout: 5_000, bodyTimeout: 5_000});
 	const state = await response.body.json() as {flags?: Record<string, string>; mesos_lab_simulation?: unknown};
 	return {flags: state.flags ?? {}, simulated: response.headers['x-mesos-lab-simulation'] === 'true' || state.mesos_lab_simulation !== undefined};
 }
@@ -54,7 +54,7 @@ export const insideExperiment: Experiment = {
 			apps = await context.marathon.listApps();
 		}
 		const tasks = await waitFor('running tasks in Mesos with their sandboxes', async () => {
-			const running = (await mesosTasks(context.mesosUrls, context.dispatcher)).filter(task => task.state === 'TASK_RUNNING' && task.sandbox !== undefined);
+			const running = (await mesosTasks(context.mesosUrls, context.dispatcher, context.authorization?.mesos)).filter(task => task.state === 'TASK_RUNNING' && task.sandbox !== undefined);
 			return running.length > 0 ? running : undefined;
 		}, context);
 		const observations: string[] = [];

@@ -58,7 +58,7 @@ export async function zkModeOf(address: string, port: number): Promise<ZkMode> {
  * ZooKeeper script when the lab runs ZooKeeper without systemd. A link that drops is opened again
  * once, so a restart in a `finally` still reaches the host.
  */
-export function labServices(lab: Lab, open: OpenHost): LabServices {
+export function labServices(lab: Lab, open: OpenHost, sshLogin: (host: LabHost) => string): LabServices {
 	const t = topology(lab);
 	const opened = new Map<string, Promise<Executor>>();
 	const executorFor = (host: LabHost): Promise<Executor> => {
@@ -127,8 +127,7 @@ export function labServices(lab: Lab, open: OpenHost): LabServices {
 			if (where.host.local === true) {
 				return `sudo ${where.start}`;
 			}
-			// A lab without a user logs in as root, as the install did.
-			return `ssh ${where.host.user ?? 'root'}@${where.host.address} sudo ${where.start}`;
+			return `${sshLogin(where.host)} sudo ${where.start}`;
 		},
 		zookeeperModes: () => Promise.all(t.zookeeper.map(async member => ({id: member.id, mode: await zkModeOf(member.host.address, member.clientPort)}))),
 		close: async () => {

@@ -28,7 +28,7 @@ export const marathonFailoverExperiment: Experiment = {
 		const measurements: Measurement[] = [];
 
 		const witness = await ensureWitnessApp(context);
-		const firstLeader = await waitFor('a Marathon leader', () => marathonLeader(urls, context.dispatcher), context);
+		const firstLeader = await waitFor('a Marathon leader', () => marathonLeader(urls, context.dispatcher, context.authorization?.marathon), context);
 		const first = positionOf(urls, firstLeader);
 		if (first === undefined) {
 			throw new ClusterError(localized('errV2LeaderNamesWhichIsNot', {firstLeader, urls: urls.join(', ')}), {hint: localized('errV2LeaderNamesWhichIsNotHint')});
@@ -41,7 +41,7 @@ export const marathonFailoverExperiment: Experiment = {
 		try {
 			const stoppedAt = await guard.stop({kind: 'marathon', index: first});
 			const secondLeader = await waitFor('/v2/leader to name the other Marathon', async () => {
-				const leader = await marathonLeader(others, context.dispatcher);
+				const leader = await marathonLeader(others, context.dispatcher, context.authorization?.marathon);
 				return leader !== undefined && leader !== firstLeader ? leader : undefined;
 			}, context);
 			const gapMs = since(stoppedAt);
@@ -78,7 +78,7 @@ export const marathonFailoverExperiment: Experiment = {
 
 			const restartedAt = await guard.start({kind: 'marathon', index: first});
 			const oldUrl = urls[first - 1] ?? '';
-			const named = await waitFor('the restarted Marathon to answer as a standby', () => marathonLeader([oldUrl], context.dispatcher), context);
+			const named = await waitFor('the restarted Marathon to answer as a standby', () => marathonLeader([oldUrl], context.dispatcher, context.authorization?.marathon), context);
 			const rejoinedMs = since(restartedAt);
 			measurements.push({name: 'marathon-rejoined', value: rejoinedMs, unit: 'ms'});
 			observations.push(`${firstLeader} rejoined; /v2/leader names ${named}`);

@@ -29,7 +29,7 @@ export const masterFailoverExperiment: Experiment = {
 		const print = context.print;
 		const observations: string[] = [];
 		const measurements: Measurement[] = [];
-		const leaderNow = () => mesosLeader(context.mesosUrls, context.dispatcher);
+		const leaderNow = () => mesosLeader(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 		const position = (hostPort: string): number => {
 			const found = positionOf(context.mesosUrls, hostPort);
 			if (found === undefined) throw new ClusterError(localized('errTheLeadingMasterIsNot', {hostPort, mesosUrls: context.mesosUrls.join(', ')}), {hint: localized('errTheLeadingMasterIsNotHint')});
@@ -38,7 +38,7 @@ export const masterFailoverExperiment: Experiment = {
 
 		const witness = await ensureWitnessApp(context);
 		const firstLeader = await waitFor('a leading Mesos master', leaderNow, context);
-		const before = await runningPicture(context.mesosUrls, context.dispatcher);
+		const before = await runningPicture(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 		print(t(context.lang, 'labMasterFailoverBefore', {firstLeader, agents: before.agents.size, tasks: before.tasks.size, id: witness.id}));
 		const first = position(firstLeader);
 		try {
@@ -52,7 +52,7 @@ export const masterFailoverExperiment: Experiment = {
 			measurements.push({name: 'mesos-failover-gap', value: gapMs, unit: 'ms'});
 			print(t(context.lang, 'labMasterFailoverNewLeader', {secondLeader, gapMs}));
 			const reregistered = await waitFor('every agent to re-register with the new leader', async () => {
-				const now = await runningPicture(context.mesosUrls, context.dispatcher);
+				const now = await runningPicture(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 				return [...before.agents].every(id => now.agents.has(id)) ? now : undefined;
 			}, context);
 			const reregisteredMs = since(stoppedAt);
@@ -85,7 +85,7 @@ export const masterFailoverExperiment: Experiment = {
 			measurements.push({name: 'mesos-leader-recovered', value: recoveredMs, unit: 'ms'});
 			print(t(context.lang, 'labMasterFailoverQuorumBack', {thirdLeader, recoveredMs}));
 			const after = await waitFor('the tasks to be reported by the leader again', async () => {
-				const now = await runningPicture(context.mesosUrls, context.dispatcher);
+				const now = await runningPicture(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 				return [...before.agents].every(id => now.agents.has(id)) ? now : undefined;
 			}, context);
 			const lostAtEnd = [...before.tasks].filter(id => !after.tasks.has(id));

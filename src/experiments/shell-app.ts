@@ -32,11 +32,11 @@ export const shellAppExperiment: Experiment = {
 
 		const task = await waitFor('a running hello-shell task in Mesos', async () => {
 			const ids = new Set((await context.marathon.getApp(appId)).tasks?.map(t => t.id) ?? []);
-			const tasks = await mesosTasks(context.mesosUrls, context.dispatcher);
+			const tasks = await mesosTasks(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 			return tasks.find(t => t.state === 'TASK_RUNNING' && ids.has(t.id) && t.sandbox !== undefined);
 		}, context);
 		const stdout = await waitFor('"hello" in the task\'s stdout', async () => {
-			const text = await readSandboxFile(task, 'stdout', context.dispatcher);
+			const text = await readSandboxFile(task, 'stdout', context.dispatcher, context.authorization?.mesos);
 			return text.includes('hello') ? text : undefined;
 		}, context);
 		const tail = stdout.trimEnd().split('\n').slice(-3);

@@ -1,5 +1,5 @@
 import {localized} from '../i18n/localized.js';
-import {ClusterError, InterruptedError} from '../errors.js';
+import {ClusterError, CredentialsRequiredError, InterruptedError} from '../errors.js';
 
 export interface WaitOptions {
 	timeoutMs: number;
@@ -40,6 +40,9 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 				return value;
 			}
 		} catch (error) {
+			if (error instanceof CredentialsRequiredError) {
+				throw error;
+			}
 			lastError = error;
 		}
 		throwIfInterrupted(options.signal);

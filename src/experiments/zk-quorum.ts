@@ -35,8 +35,8 @@ export const zkQuorumExperiment: Experiment = {
 		const print = context.print;
 		const observations: string[] = [];
 		const measurements: Measurement[] = [];
-		const mesosNow = () => mesosLeader(context.mesosUrls, context.dispatcher);
-		const marathonNow = () => marathonLeader(context.marathon.urls, context.dispatcher);
+		const mesosNow = () => mesosLeader(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
+		const marathonNow = () => marathonLeader(context.marathon.urls, context.dispatcher, context.authorization?.marathon);
 
 		const start = await waitFor('a ZooKeeper leader with every member serving', async () => {
 			const modes = await services.zookeeperModes();
@@ -52,10 +52,13 @@ export const zkQuorumExperiment: Experiment = {
 		try {
 			// 1. One member down: the two left are a majority and elect.
 			const stoppedAt = await guard.stop({kind: 'zookeeper', id: oldLeader.id});
-			const afterOne = await waitFor('another member to lead ZooKeeper', async () => {
+			// A real ensemble names its new leader while the other member is still syncing with it
+			// (not serving); only once that member follows is there a follower to stop next.
+			const afterOne = await waitFor('another member to lead ZooKeeper, with the other following', async () => {
 				const modes = await services.zookeeperModes();
 				const leader = leaderOf(modes);
-				return leader && leader.id !== oldLeader.id ? modes : undefined;
+				const settled = modes.every(m => m.id === oldLeader.id || m.mode === 'leader' || m.mode === 'follower');
+				return leader && leader.id !== oldLeader.id && settled ? modes : undefined;
 			}, context);
 			const electionMs = since(stoppedAt);
 			const newLeader = leaderOf(afterOne) as ZkMemberMode;

@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import type {CommandContext} from '../cli/context.js';
 import {hostAccess, type HostAccessFlags} from '../cli/host-access.js';
 import {BugError} from '../errors.js';
-import {localized} from '../i18n/localized.js';
+import {t} from '../i18n/messages.js';
 import {jobState, startJob, stopJob, tailJob} from '../exec/detached-job.js';
 import type {Executor} from '../exec/executor.js';
 import {recordHostKey} from '../exec/known-hosts.js';
@@ -51,7 +51,7 @@ export function realInstallDeps(ctx: CommandContext, options: RealDepsOptions): 
 
 	return {
 		interview: {
-			tryConnect: async target => tryConnectTarget(target, {knownHostsPath, scratchPath: join(ctx.home, 'known_hosts.trial')}),
+			tryConnect: async (target, language) => tryConnectTarget(target, {knownHostsPath, scratchPath: join(ctx.home, 'known_hosts.trial'), language}),
 			async trustHostKey(line) {
 				recordHostKey(knownHostsPath, line);
 			},
@@ -63,14 +63,14 @@ export function realInstallDeps(ctx: CommandContext, options: RealDepsOptions): 
 					await exec.close();
 				}
 			},
-			probeMirror: async (preset, customUrl) => probeVaultMirror(preset, customUrl),
+			probeMirror: async (preset, customUrl, language) => probeVaultMirror(preset, customUrl, {language}),
 		},
 		async prepareRun(lab: Lab, runOptions) {
 			const open = new Map<string, Promise<Executor>>();
 			const hostExecutor = async (name: string): Promise<Executor> => {
 				const host = lab.hosts.find(candidate => candidate.name === name);
 				if (!host) {
-					throw new BugError(localized('errPlanNamesUnknownHost', {name}));
+					throw new BugError(t(lab.language, 'planUnknownHost', {name}));
 				}
 
 				const existing = open.get(name);

@@ -1,4 +1,5 @@
 import type {Executor} from '../exec/executor.js';
+import {t} from '../i18n/messages.js';
 import type {Lab} from '../lab/lab-schema.js';
 import type {RunnerEvent, StepRef} from '../runner/events.js';
 import type {JobControl} from '../runner/job-control.js';
@@ -55,7 +56,7 @@ export async function prepareLabRun(input: LabRunInput): Promise<PreparedRun> {
 	// A machine that fails preflight is not worth asking about every step: the failure shows at once, and
 	// a run started past it (the check ignored) checks each step as it comes to it.
 	const blocked = blockingFailures(preflight, lab.ignorePreflight).length > 0;
-	const checks = input.resume ? {} : await checkAll(blocked ? steps.filter(isPreflightCheck) : steps, input.executorFor, preflight);
+	const checks = input.resume ? {} : await checkAll(blocked ? steps.filter(isPreflightCheck) : steps, input.executorFor, preflight, lab.language);
 	const infos = new Map(steps.map(step => [stepKey(step), infoFor(step, steps)]));
 	return {
 		steps: refs,
@@ -65,7 +66,7 @@ export async function prepareLabRun(input: LabRunInput): Promise<PreparedRun> {
 		estimateMs: estimateOf(lab, steps, checks),
 		addresses: addressesOf(lab),
 		experiments: experimentCommandsByTopic(input.labId),
-		lastStop: input.resume && journal ? lastStopOf(journal) : undefined,
+		lastStop: input.resume && journal ? lastStopOf(journal, lab.language) : undefined,
 		preflight,
 		recheckPreflight: async () => assessPreflight(steps, input.executorFor, new AbortController().signal),
 		run: labRun(input, steps),
@@ -80,7 +81,7 @@ function planOf(input: LabRunInput, lab: Lab): Step[] {
  * Where the journal says the last run stopped, and why: a failed step and its error, a step cut
  * off while its detached job ran on (re-attached on resume), or the run's own reason.
  */
-export function lastStopOf(journal: Journal): {step: string; reason: string} | undefined {
+export function lastStopOf(journal: Journal, language: Lab['language']): {step: string; reason: string} | undefined {
 	const entries = journal.order.flatMap(key => {
 		const record = journal.steps[key];
 		return record ? [[key, record] as const] : [];
@@ -95,13 +96,11 @@ export function lastStopOf(journal: Journal): {step: string; reason: string} | u
 		const {key, record} = running;
 		return {
 			step: key,
-			reason: record.job
-				? `the program ended while the detached job ${record.job.name} ran on the target; it is re-attached if it still runs`
-				: 'the program ended before the step finished; it runs again',
+			reason: record.job ? t(language, 'lastStopJobRanOn', {job: record.job.name}) : t(language, 'lastStopEnded'),
 		};
 	}
 
-	return journal.run?.lastStop === undefined ? undefined : {step: 'the run', reason: journal.run.lastStop};
+	return journal.run?.lastStop === undefined ? undefined : {step: t(language, 'lastStopTheRun'), reason: journal.run.lastStop};
 }
 
 /** A minute per step still to do, and the Mesos build's hour and a half once when it is among them. */
@@ -112,7 +111,7 @@ export function estimateOf(lab: Lab, steps: readonly Step[], checks: Record<stri
 }
 
 /** Each step's check on its host; a preflight check already judged is not asked twice. */
-async function checkAll(steps: readonly Step[], executorFor: LabRunInput['executorFor'], preflight: readonly PreflightOutcome[]): Promise<Record<string, CheckResult>> {
+async function checkAll(steps: readonly Step[], executorFor: LabRunInput['executorFor'], preflight: readonly PreflightOutcome[], language: Lab['language']): Promise<Record<string, CheckResult>> {
 	const controller = new AbortController();
 	const checks: Record<string, CheckResult> = {};
 	const judged = new Map(preflight.map(outcome => [outcome.key, outcome.finding]));
@@ -126,7 +125,7 @@ async function checkAll(steps: readonly Step[], executorFor: LabRunInput['execut
 		try {
 			checks[stepKey(step)] = await step.check({exec: await executorFor(step.host), signal: controller.signal});
 		} catch (error) {
-			checks[stepKey(step)] = {kind: 'needed', reason: `could not check: ${error instanceof Error ? error.message : String(error)}`};
+			checks[stepKey(step)] = {kind: 'needed', reason: t(language, 'checkFailed', {error: error instanceof Error ? error.message : String(error)})};
 		}
 	}
 
@@ -160,14 +159,16 @@ export function downloadsOf(lab: Lab): PlannedDownload[] {
 		}
 	};
 
+	const {language} = lab;
+	const preset = t(language, 'downloadPreset', {preset: lab.mirrors.preset});
 	const vaults = lab.mirrors.centosVault ?? [];
-	add('CentOS 7 packages', vaults.length === 0 ? `${lab.mirrors.preset} mirror preset` : vaults.length === 1 ? vaults[0] : `first answering of ${vaults.length}: ${vaults.join(', ')}`);
-	add(`docker-ce ${lab.versions.dockerCe}`, lab.mirrors.dockerCe ?? `${lab.mirrors.preset} mirror preset`);
-	add(`ZooKeeper ${lab.versions.zookeeper}`, lab.zookeeper.distribution === 'tarball' ? lab.zookeeper.download?.url ?? lab.mirrors.apache ?? `${lab.mirrors.preset} mirror preset` : undefined);
+	add(t(language, 'downloadCentos'), vaults.length === 0 ? preset : vaults.length === 1 ? vaults[0] : t(language, 'downloadFirstOf', {count: vaults.length, urls: vaults.join(', ')}));
+	add(`docker-ce ${lab.versions.dockerCe}`, lab.mirrors.dockerCe ?? preset);
+	add(`ZooKeeper ${lab.versions.zookeeper}`, lab.zookeeper.distribution === 'tarball' ? lab.zookeeper.download?.url ?? lab.mirrors.apache ?? preset : undefined);
 	if (lab.mesos.source === 'third-party-repo') {
-		add(`Mesos ${lab.versions.mesos} (third party, not Apache)`, `${lab.mesos.thirdPartyRepo ?? ''}, signed with ${lab.mesos.thirdPartyGpgKey ?? ''}`);
+		add(t(language, 'downloadThirdParty', {version: lab.versions.mesos}), t(language, 'downloadSignedWith', {repo: lab.mesos.thirdPartyRepo ?? '', key: lab.mesos.thirdPartyGpgKey ?? ''}));
 	} else {
-		add(`Mesos ${lab.versions.mesos} (${lab.mesos.source})`, lab.mesos.download?.url ?? lab.mirrors.apache ?? `${lab.mirrors.preset} mirror preset`);
+		add(t(language, 'downloadMesos', {version: lab.versions.mesos, source: lab.mesos.source}), lab.mesos.download?.url ?? lab.mirrors.apache ?? preset);
 	}
 	add(lab.versions.marathonImage, lab.mirrors.registryMirrors?.[0] ?? 'Docker Hub');
 	add(lab.versions.marathonLbImage, lab.mirrors.registryMirrors?.[0] ?? 'Docker Hub');
@@ -176,7 +177,7 @@ export function downloadsOf(lab: Lab): PlannedDownload[] {
 
 function labRun(input: LabRunInput, planned: readonly Step[]): DrivableRun {
 	const listeners = new Set<(event: RunnerEvent) => void>();
-	const gate = input.learn === true ? createLearnGate() : undefined;
+	const gate = input.learn === true ? createLearnGate(input.lab.language) : undefined;
 	let runner: Runner | undefined;
 	const broadcast = (event: RunnerEvent) => {
 		for (const listener of listeners) {

@@ -1,5 +1,6 @@
+import {t} from '../i18n/messages.js';
 import type {StepGate} from '../runner/step-gate.js';
-import type {StepPlan} from '../steps/step.js';
+import type {Language, StepPlan} from '../steps/step.js';
 
 /** A step waiting in learn mode, with what it is about to run. */
 export interface LearnPause {
@@ -21,14 +22,12 @@ export interface LearnGate extends LearnControl {
 	gate: StepGate;
 }
 
-export const learnSkipReason = 'skipped in learn mode';
-
 /**
  * Learn mode: the tutorial asks people not to run commands blindly, so each step that needs doing
  * waits for the user. The runner asks after the host has been looked at, so a step already in place
  * never stops anyone, and a stopped run never waits on an answer.
  */
-export function createLearnGate(): LearnGate {
+export function createLearnGate(language: Language = 'en'): LearnGate {
 	const listeners = new Set<(pause: LearnPause) => void>();
 	const waiting = new Map<string, (decision: LearnDecision) => void>();
 	// A retried step does not pause again: the user has read it already.
@@ -66,7 +65,7 @@ export function createLearnGate(): LearnGate {
 		paused.add(step.key);
 		const decision = await pause(step.key, describePlan(plan), signal);
 		if (decision === 'skip') {
-			return {kind: 'skip', reason: learnSkipReason};
+			return {kind: 'skip', reason: t(language, 'learnSkipped')};
 		}
 
 		if (decision === 'run-through') {

@@ -1,6 +1,8 @@
 import type {Executor} from '../exec/executor.js';
 import {shellCommand} from '../exec/quote.js';
+import {t} from '../i18n/messages.js';
 import {resolveMirrors} from '../lab/mirrors.js';
+import type {Language} from '../steps/step.js';
 import type {MirrorPreset} from './target.js';
 
 /**
@@ -29,7 +31,7 @@ const probePath = '7.9.2009/os/x86_64/repodata/repomd.xml';
 export async function probeVaultMirror(
 	preset: MirrorPreset,
 	customUrl: string | undefined,
-	options: {fetcher?: typeof fetch; timeoutMs?: number; clock?: () => number} = {},
+	options: {fetcher?: typeof fetch; timeoutMs?: number; clock?: () => number; language?: Language} = {},
 ): Promise<{ok: boolean; detail: string}> {
 	const base = preset === 'custom' && customUrl !== undefined
 		? customUrl
@@ -37,19 +39,20 @@ export async function probeVaultMirror(
 	const url = `${base.replace(/\/+$/, '')}/${probePath}`;
 	const fetcher = options.fetcher ?? fetch;
 	const clock = options.clock ?? Date.now;
+	const language = options.language ?? 'en';
 	const started = clock();
 	try {
 		const response = await fetcher(url, {signal: AbortSignal.timeout(options.timeoutMs ?? 8000)});
 		const body = await response.text();
 		const elapsed = clock() - started;
 		if (!response.ok) {
-			return {ok: false, detail: `${url} answered HTTP ${response.status}`};
+			return {ok: false, detail: t(language, 'probeHttpStatus', {url, status: response.status})};
 		}
 
 		return body.includes('<repomd')
-			? {ok: true, detail: `${base} answered in ${elapsed} ms`}
-			: {ok: false, detail: `${url} answered, but not with a repository index`};
+			? {ok: true, detail: t(language, 'probeAnswered', {base, ms: elapsed})}
+			: {ok: false, detail: t(language, 'probeNotIndex', {url})};
 	} catch (error) {
-		return {ok: false, detail: `${url} did not answer: ${error instanceof Error ? error.message : String(error)}`};
+		return {ok: false, detail: t(language, 'probeNoAnswer', {url, error: error instanceof Error ? error.message : String(error)})};
 	}
 }

@@ -1,3 +1,5 @@
+import type {Language} from '../steps/step.js';
+
 /** Where the install goes. */
 export type Target =
 	| {kind: 'local'}
@@ -10,9 +12,11 @@ export type MirrorPreset = 'china' | 'global' | 'custom';
 
 /** What the interview asks of the machines while it asks its questions; injected so it runs against fakes in tests. */
 export interface InterviewEffects {
-	tryConnect(target: Target): Promise<ConnectAttempt>;
+	/** A failed attempt's `error` and a fingerprint's wording come in `language`. */
+	tryConnect(target: Target, language: Language): Promise<ConnectAttempt>;
 	/** Records a host key the user accepted, before anything connects again for real. */
 	trustHostKey(knownHostsLine: string): Promise<void>;
 	detectAddress(target: Target): Promise<{ip: string; hostname: string} | undefined>;
-	probeMirror(preset: MirrorPreset, customUrl: string | undefined): Promise<{ok: boolean; detail: string}>;
+	/** `detail` says how the mirror answered, in `language`. */
+	probeMirror(preset: MirrorPreset, customUrl: string | undefined, language: Language): Promise<{ok: boolean; detail: string}>;
 }

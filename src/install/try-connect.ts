@@ -5,6 +5,8 @@ import {LocalExecutor} from '../exec/local-executor.js';
 import {sshEndpointFor} from '../exec/open-host.js';
 import {connectSsh} from '../exec/ssh-executor.js';
 import {MesosLabError} from '../errors.js';
+import {t} from '../i18n/messages.js';
+import type {Language} from '../steps/step.js';
 import type {ConnectAttempt, Target} from './target.js';
 
 export interface TryConnectOptions {
@@ -18,6 +20,8 @@ export interface TryConnectOptions {
 	/** Passwords are asked, never saved; the wizard passes its own prompt. */
 	askPassword?: () => Promise<string>;
 	readyTimeoutMs?: number;
+	/** The language of the interview asking. */
+	language?: Language;
 }
 
 /**
@@ -25,9 +29,10 @@ export interface TryConnectOptions {
  * server showed, so the wizard can ask the user to compare it before anything is installed.
  */
 export async function tryConnectTarget(target: Target, options: TryConnectOptions): Promise<ConnectAttempt> {
+	const language = options.language ?? 'en';
 	if (target.kind === 'local') {
 		const result = await new LocalExecutor().run('true');
-		return result.exitCode === 0 ? {ok: true, fingerprint: 'this machine (no SSH)'} : {ok: false, error: 'Cannot run commands on this machine.'};
+		return result.exitCode === 0 ? {ok: true, fingerprint: t(language, 'fingerprintLocal')} : {ok: false, error: t(language, 'connectLocalFailed')};
 	}
 
 	let seen: string | undefined;
@@ -54,7 +59,7 @@ export async function tryConnectTarget(target: Target, options: TryConnectOption
 		try {
 			const probe = await executor.run('true', {timeoutMs: 10_000});
 			if (probe.exitCode !== 0) {
-				return {ok: false, error: `Connected, but a command failed there (exit ${probe.exitCode ?? 'signal'}).`};
+				return {ok: false, error: t(language, 'connectCommandFailed', {exit: probe.exitCode ?? 'signal'})};
 			}
 		} finally {
 			await executor.close();
@@ -62,7 +67,7 @@ export async function tryConnectTarget(target: Target, options: TryConnectOption
 
 		const newKey = seen === undefined ? undefined : knownHostsLineFor(options.scratchPath, target.host, target.port, seen);
 		return seen === undefined || newKey === undefined
-			? {ok: true, fingerprint: 'already in known_hosts'}
+			? {ok: true, fingerprint: t(language, 'fingerprintKnown')}
 			: {ok: true, fingerprint: seen, newKey};
 	} catch (error) {
 		rmSync(options.scratchPath, {force: true});

@@ -1,4 +1,5 @@
 import {ConnectionError, StoreError} from '../errors.js';
+import {t} from '../i18n/messages.js';
 import {cleanStrings} from '../untrusted-text.js';
 import type {Executor} from '../exec/executor.js';
 import type {CheckpointStore} from '../state/checkpoint-store.js';
@@ -214,7 +215,7 @@ export class Runner {
 			}
 			await this.#apply(step, ref, exec, plan.files, plan.commands, resumeAfter, outputTail);
 			await this.#verify(ref, step, context);
-			this.#finish(ref, 'done', 'applied and verified', store.step(ref.key));
+			this.#finish(ref, 'done', t(this.#options.language ?? 'en', 'stepApplied'), store.step(ref.key));
 			return 'done';
 		} catch (error) {
 			if (error instanceof StoreError) {
@@ -294,7 +295,8 @@ export class Runner {
 		this.#options.store.appendLog(ref.key, `# exit ${exitCode ?? 'none'} after ${durationMs} ms\n`);
 		this.#emit({type: 'command-finished', step: ref, at: this.#now(), command, exitCode, durationMs});
 		if (exitCode !== 0) {
-			throw new StepFailure(`\`${commandSummary(command)}\` ended with ${exitCode === null ? 'no exit status (timed out or killed)' : `exit ${exitCode}`}`, outputTail.join('\n'));
+			const exit = exitCode === null ? 'none' : String(exitCode);
+			throw new StepFailure(t(this.#options.language ?? 'en', 'stepCommandEnded', {command: commandSummary(command), exit}), outputTail.join('\n'));
 		}
 	}
 

@@ -18,6 +18,8 @@ export interface RealHaproxyOptions {
 	statsPort: number;
 	/** Port of the shared vhost frontend; null leaves it out. */
 	vhostPort: number | null;
+	/** Address the frontends bind to; loopback unless the simulation stands in for a lab host's marathon-lb. */
+	bindAddress?: string;
 	binary?: string;
 	/** Check timing for every server; fast by default so tests see state changes quickly. */
 	checkOptions?: string;
@@ -155,7 +157,7 @@ export class RealHaproxy {
 			}
 		}
 		const config = renderHaproxyConfig(services, {
-			bindAddress: '127.0.0.1', statsBind: `127.0.0.1:${this.options.statsPort}`, vhostPort: this.options.vhostPort, withLua: false,
+			bindAddress: this.options.bindAddress ?? '127.0.0.1', statsBind: `127.0.0.1:${this.options.statsPort}`, vhostPort: this.options.vhostPort, withLua: false,
 			...(this.options.checkTiming === 'marathon-lb' ? {} : {checkOptions: this.options.checkOptions ?? ' check inter 200ms fall 1 rise 1'}),
 		});
 		if (config === this.config && this.current !== null) return;

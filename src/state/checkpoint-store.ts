@@ -5,6 +5,7 @@ import {BugError, StoreError} from '../errors.js';
 import {quoteShellArg} from '../exec/quote.js';
 import {validateLab} from '../lab/lab-file.js';
 import type {Lab} from '../lab/lab-schema.js';
+import type {Localized} from '../steps/step.js';
 import {emptyJournal, journalSchemaVersion, type Journal, type JournalJob, type RunInfo, type StepFields, type StepRecord} from './journal.js';
 import {appendFileFully, previousCopyOf, replaceFileDurably} from './durable-write.js';
 import {migrateJournal, moveAside} from './migrate.js';
@@ -153,7 +154,8 @@ export class CheckpointStore {
 			mkdirSync(join(this.dir, 'logs'), {recursive: true});
 			appendFileFully(path, text);
 		} catch (error) {
-			throw new StoreError(localized('errCouldNotWriteTheStep', {path, codeOf: codeOf(error)}), {
+			const why = whyNotWritten(codeOf(error));
+			throw new StoreError(localizedBy('errCouldNotWriteTheStep', language => [{path, codeOf: why[language]}]), {
 				hint: localized('errCouldNotWriteTheStepHint'),
 				cause: error,
 			});
@@ -214,10 +216,14 @@ function codeOf(error: unknown): string {
 	return (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
 }
 
+/** Why a write failed, in words, for the errno codes a full or locked-down disk gives. */
+function whyNotWritten(code: string): Localized {
+	return code === 'ENOSPC' ? localized('errDiskFull') : code === 'EROFS' ? localized('errReadOnlyFileSystem') : code === 'EACCES' || code === 'EPERM' ? localized('errFolderNotWritable') : {en: code, zh: code};
+}
+
 /** A save that failed: the file on disk is still the last good one, so the run stops and says so. */
 function notSaved(file: string, error: unknown): StoreError {
-	const code = codeOf(error);
-	const why = code === 'ENOSPC' ? localized('errDiskFull') : code === 'EROFS' ? localized('errReadOnlyFileSystem') : code === 'EACCES' || code === 'EPERM' ? localized('errFolderNotWritable') : {en: String(code), zh: String(code)};
+	const why = whyNotWritten(codeOf(error));
 	return new StoreError(localizedBy('errCheckpointSaveFailed', (language) => [{file, why: why[language], previous: previousCopyOf(file)}]), {
 		hint: localized('errCouldNotWriteTheStepHint'),
 		cause: error,

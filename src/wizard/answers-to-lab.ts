@@ -1,3 +1,4 @@
+import {t} from '../i18n/messages.js';
 import {validateLab} from '../lab/lab-file.js';
 import type {Lab, LabInput} from '../lab/lab-schema.js';
 import {spreadRoles} from '../lab/roles.js';
@@ -33,7 +34,7 @@ export function answersToLab(answers: InterviewAnswers): Lab {
 			: {preset: answers.mirrors === 'custom' ? 'global' : answers.mirrors},
 		mesos: mesosOf(answers.mesos),
 	};
-	return validateLab(input, 'the wizard answers');
+	return validateLab(input, t(answers.language, 'answersSource'));
 }
 
 function mesosOf(choice: MesosChoice): NonNullable<LabInput['mesos']> {

@@ -1,3 +1,6 @@
+import {t} from '../i18n/messages.js';
+import type {Language} from '../steps/step.js';
+
 /** What the step screen shows for a long build: how far, and how long until it is done. */
 export interface BuildProgress {
 	done: number;
@@ -23,19 +26,19 @@ export function nextBuildProgress(previous: BuildProgress | undefined, compiled:
 	return {done, total, percent: Math.floor((done / total) * 100), etaMs, origin};
 }
 
-/** "1h 05m", "4m 10s", "12s": short enough for the progress line at 80 columns. */
-export function formatDuration(ms: number): string {
+/** "1h 05m", "4m 10s", "12s" (in zh 小时, 分, 秒): short enough for the progress line at 80 columns. */
+export function formatDuration(ms: number, language: Language): string {
 	const seconds = Math.max(0, Math.round(ms / 1000));
 	const hours = Math.floor(seconds / 3600);
 	const minutes = Math.floor((seconds % 3600) / 60);
 	const rest = seconds % 60;
 	if (hours > 0) {
-		return `${hours}h ${String(minutes).padStart(2, '0')}m`;
+		return t(language, 'durationHours', {hours, minutes: String(minutes).padStart(2, '0')});
 	}
 
 	if (minutes > 0) {
-		return `${minutes}m ${String(rest).padStart(2, '0')}s`;
+		return t(language, 'durationMinutes', {minutes, seconds: String(rest).padStart(2, '0')});
 	}
 
-	return `${rest}s`;
+	return t(language, 'durationSeconds', {seconds: rest});
 }

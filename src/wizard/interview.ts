@@ -1,3 +1,4 @@
+import {t, type MessageKey, type ParamsArgument} from '../i18n/messages.js';
 import {assertHost, assertPort, assertUser} from '../lab/validate.js';
 import type {Language} from '../steps/step.js';
 import type {InterviewEffects, MirrorPreset, Target} from '../install/target.js';
@@ -49,16 +50,21 @@ export const defaultAnswers: InterviewAnswers = {
 type Outcome = 'next' | 'back';
 type Question = (draft: InterviewAnswers) => Promise<Outcome>;
 
-/** Turns a validator that throws into the `true | message` inquirer wants. */
-function check(assert: (value: string) => void): (value: string) => true | string {
+/** Turns a validator that throws into the `true | message` inquirer wants, saying what is wrong in the interview's language. */
+function check(assert: (value: string) => void, problem: (value: string) => string): (value: string) => true | string {
 	return value => {
 		try {
 			assert(value);
 			return true;
-		} catch (error) {
-			return error instanceof Error ? error.message : String(error);
+		} catch {
+			return problem(value);
 		}
 	};
+}
+
+/** The interview's words in the language chosen so far: the first answer switches every later question. */
+function sayer(draft: InterviewAnswers) {
+	return <Key extends MessageKey>(key: Key, ...params: ParamsArgument<Key>): string => t(draft.language, key, ...params);
 }
 
 /**
@@ -86,9 +92,11 @@ export async function runInterview(kit: PromptKit, effects: InterviewEffects, st
 function buildQuestions(kit: PromptKit, effects: InterviewEffects): Question[] {
 	return [
 		async draft => {
+			const say = sayer(draft);
 			const language = await kit.select({
-				message: 'Language / 语言',
-				choices: [{name: '中文', value: 'zh'}, {name: 'English', value: 'en'}],
+				language: draft.language,
+				message: say('askLanguage'),
+				choices: [{name: say('languageZh'), value: 'zh'}, {name: say('languageEn'), value: 'en'}],
 				default: draft.language,
 			});
 			if (language === backToken) {
@@ -101,11 +109,13 @@ function buildQuestions(kit: PromptKit, effects: InterviewEffects): Question[] {
 		async draft => askTarget(kit, effects, draft),
 		async draft => askAddress(kit, effects, draft),
 		async draft => {
+			const say = sayer(draft);
 			const topology = await kit.select({
-				message: 'Topology',
+				language: draft.language,
+				message: say('askTopology'),
 				choices: [
-					{name: 'One VM with every role, as the tutorial does', value: 'single'},
-					{name: 'Roles spread over several hosts', value: 'multi'},
+					{name: say('topologySingle'), value: 'single'},
+					{name: say('topologyMulti'), value: 'multi'},
 				],
 				default: draft.topology,
 			});
@@ -119,32 +129,37 @@ function buildQuestions(kit: PromptKit, effects: InterviewEffects): Question[] {
 				return 'next';
 			}
 
+			const hostList = (value: string) => value.split(',').map(item => item.trim()).filter(item => item !== '');
 			const hosts = await kit.input({
-				message: 'Other hosts, comma-separated (same SSH user and port)',
+				language: draft.language,
+				message: say('askOtherHosts'),
 				default: draft.extraHosts.join(','),
-				validate: check(value => {
-					const list = value.split(',').map(item => item.trim()).filter(item => item !== '');
+				validate(value) {
+					const list = hostList(value);
 					if (list.length === 0) {
-						throw new Error('Name at least one more host, or go back and choose one VM.');
+						return say('otherHostsNeeded');
 					}
 
-					list.forEach(item => assertHost('host', item));
-				}),
+					const wrong = list.find(item => check(host => assertHost('host', host), () => 'wrong')(item) !== true);
+					return wrong === undefined ? true : say('invalidHost', {value: wrong});
+				},
 			});
 			if (hosts === backToken) {
 				return 'back';
 			}
 
-			draft.extraHosts = hosts.split(',').map(item => item.trim()).filter(item => item !== '');
+			draft.extraHosts = hostList(hosts);
 			return 'next';
 		},
 		async draft => askMirrors(kit, effects, draft),
 		async draft => askMesos(kit, draft),
 		async draft => {
+			const say = sayer(draft);
 			const version = await kit.input({
-				message: 'Mesos version (pinned default known to work with the other pins)',
+				language: draft.language,
+				message: say('askMesosVersion'),
 				default: draft.mesosVersion,
-				validate: value => (/^\d+\.\d+\.\d+$/.test(value) ? true : 'A version such as 1.11.0'),
+				validate: value => (/^\d+\.\d+\.\d+$/.test(value) ? true : say('versionInvalid')),
 			});
 			if (version === backToken) {
 				return 'back';
@@ -154,11 +169,13 @@ function buildQuestions(kit: PromptKit, effects: InterviewEffects): Question[] {
 			return 'next';
 		},
 		async draft => {
+			const say = sayer(draft);
 			const mode = await kit.select({
-				message: 'How to run',
+				language: draft.language,
+				message: say('askRunMode'),
 				choices: [
-					{name: 'Learn mode: pause before each step to read it', value: 'learn'},
-					{name: 'Run through without pausing', value: 'run'},
+					{name: say('runModeLearn'), value: 'learn'},
+					{name: say('runModeThrough'), value: 'run'},
 				],
 				default: draft.learnMode ? 'learn' : 'run',
 			});
@@ -173,9 +190,12 @@ function buildQuestions(kit: PromptKit, effects: InterviewEffects): Question[] {
 }
 
 async function askTarget(kit: PromptKit, effects: InterviewEffects, draft: InterviewAnswers): Promise<Outcome> {
+	const say = sayer(draft);
+	const {language} = draft;
 	const kind = await kit.select({
-		message: 'Where should the cluster go?',
-		choices: [{name: 'This machine', value: 'local'}, {name: 'Another machine over SSH', value: 'ssh'}],
+		language,
+		message: say('askTarget'),
+		choices: [{name: say('targetLocal'), value: 'local'}, {name: say('targetSsh'), value: 'ssh'}],
 		default: draft.target.kind,
 	});
 	if (kind === backToken) {
@@ -189,27 +209,28 @@ async function askTarget(kit: PromptKit, effects: InterviewEffects, draft: Inter
 	}
 
 	const previous = draft.target.kind === 'ssh' ? draft.target : undefined;
-	const host = await kit.input({message: 'SSH host', default: previous?.host ?? '', validate: check(value => assertHost('SSH host', value))});
+	const host = await kit.input({language, message: say('askSshHost'), default: previous?.host ?? '', validate: check(value => assertHost('SSH host', value), value => say('invalidHost', {value}))});
 	if (host === backToken) {
 		return askTarget(kit, effects, draft);
 	}
 
-	const port = await kit.input({message: 'SSH port', default: String(previous?.port ?? 22), validate: check(value => assertPort('SSH port', value))});
+	const port = await kit.input({language, message: say('askSshPort'), default: String(previous?.port ?? 22), validate: check(value => assertPort('SSH port', value), value => say('invalidPort', {value}))});
 	if (port === backToken) {
 		return askTarget(kit, effects, draft);
 	}
 
-	const user = await kit.input({message: 'SSH user', default: previous?.user ?? 'root', validate: check(value => assertUser('SSH user', value))});
+	const user = await kit.input({language, message: say('askSshUser'), default: previous?.user ?? 'root', validate: check(value => assertUser('SSH user', value), value => say('invalidUser', {value}))});
 	if (user === backToken) {
 		return askTarget(kit, effects, draft);
 	}
 
 	const auth = await kit.select({
-		message: 'Authentication',
+		language,
+		message: say('askAuth'),
 		choices: [
-			{name: 'SSH agent', value: 'agent'},
-			{name: 'Private key file', value: 'identity-file'},
-			{name: 'Password, asked at each run (never saved)', value: 'password-prompt'},
+			{name: say('authAgent'), value: 'agent'},
+			{name: say('authKeyFile'), value: 'identity-file'},
+			{name: say('authPassword'), value: 'password-prompt'},
 		],
 		default: previous?.auth ?? 'agent',
 	});
@@ -220,9 +241,10 @@ async function askTarget(kit: PromptKit, effects: InterviewEffects, draft: Inter
 	let identityFile: string | undefined;
 	if (auth === 'identity-file') {
 		const file = await kit.input({
-			message: 'Private key file',
+			language,
+			message: say('askKeyFile'),
 			default: previous?.identityFile ?? '~/.ssh/id_ed25519',
-			validate: value => (value === '' ? 'Name the key file' : true),
+			validate: value => (value === '' ? say('keyFileNeeded') : true),
 		});
 		if (file === backToken) {
 			return askTarget(kit, effects, draft);
@@ -232,18 +254,19 @@ async function askTarget(kit: PromptKit, effects: InterviewEffects, draft: Inter
 	}
 
 	const target: Target = {kind: 'ssh', host, port: Number(port), user, auth, ...(identityFile === undefined ? {} : {identityFile})};
-	kit.note(`Connecting to ${user}@${host}:${port}…`);
-	const attempt = await effects.tryConnect(target);
+	kit.note(say('connecting', {user, host, port}));
+	const attempt = await effects.tryConnect(target, language);
 	if (!attempt.ok) {
 		kit.note(`✗ ${attempt.error}`);
 		draft.target = target;
 		return askTarget(kit, effects, draft);
 	}
 
-	kit.note(`✓ Connected. Host key fingerprint: ${attempt.fingerprint}`);
+	kit.note(say('connectedFingerprint', {fingerprint: attempt.fingerprint}));
 	const trust = await kit.select({
-		message: 'Does this fingerprint match the one the machine shows (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub)?',
-		choices: [{name: 'Yes, trust it', value: 'yes'}, {name: 'No, enter the target again', value: 'no'}],
+		language,
+		message: say('askFingerprint'),
+		choices: [{name: say('trustYes'), value: 'yes'}, {name: say('trustNo'), value: 'no'}],
 		default: 'yes',
 	});
 	draft.target = target;
@@ -259,24 +282,25 @@ async function askTarget(kit: PromptKit, effects: InterviewEffects, draft: Inter
 	return 'next';
 }
 
-/** Why the wizard insists on the address: the tutorial's most frequent failure, explained up front. */
-export const hostnameTrapExplanation
-	= 'Mesos and Marathon tell each other, and your browser, where to find them by hostname. If HOSTNAME/advertise_ip '
-	+ 'resolves to 127.0.0.1 or to an address other machines cannot reach, the masters never form a quorum and the UI '
-	+ 'links lead nowhere: the most common trap when following the tutorial. Use the address other machines reach.';
-
 async function askAddress(kit: PromptKit, effects: InterviewEffects, draft: InterviewAnswers): Promise<Outcome> {
+	const say = sayer(draft);
 	const detected = await effects.detectAddress(draft.target);
 	if (detected) {
 		draft.advertiseIp = detected.ip;
 		draft.hostname = detected.hostname;
-		kit.note(`Detected primary address ${detected.ip} (hostname ${detected.hostname}).`);
+		kit.note(say('addressDetected', {ip: detected.ip, hostname: detected.hostname}));
 	} else {
-		kit.note('Could not detect the primary address; please enter it.');
+		kit.note(say('addressUnknown'));
 	}
 
-	kit.note(hostnameTrapExplanation);
-	const ip = await kit.input({message: 'Address to advertise (advertise_ip and HOSTNAME)', default: draft.advertiseIp, validate: check(value => assertHost('address', value))});
+	// Why the wizard insists on the address: the tutorial's most frequent failure, explained up front.
+	kit.note(say('hostnameTrap'));
+	const ip = await kit.input({
+		language: draft.language,
+		message: say('askAddress'),
+		default: draft.advertiseIp,
+		validate: check(value => assertHost('address', value), value => say('invalidHost', {value})),
+	});
 	if (ip === backToken) {
 		return 'back';
 	}
@@ -286,12 +310,15 @@ async function askAddress(kit: PromptKit, effects: InterviewEffects, draft: Inte
 }
 
 async function askMirrors(kit: PromptKit, effects: InterviewEffects, draft: InterviewAnswers): Promise<Outcome> {
+	const say = sayer(draft);
+	const {language} = draft;
 	const preset = await kit.select({
-		message: 'Package mirrors',
+		language,
+		message: say('askMirrors'),
 		choices: [
-			{name: 'China (Aliyun, Tsinghua, Huawei)', value: 'china'},
-			{name: 'Global (vault.centos.org, Apache, Docker)', value: 'global'},
-			{name: 'Your own CentOS vault URL (other mirrors global)', value: 'custom'},
+			{name: say('mirrorsChina'), value: 'china'},
+			{name: say('mirrorsGlobal'), value: 'global'},
+			{name: say('mirrorsCustom'), value: 'custom'},
 		],
 		default: draft.mirrors,
 	});
@@ -302,9 +329,10 @@ async function askMirrors(kit: PromptKit, effects: InterviewEffects, draft: Inte
 	let customUrl: string | undefined;
 	if (preset === 'custom') {
 		const url = await kit.input({
-			message: 'CentOS vault mirror URL',
+			language,
+			message: say('askVaultUrl'),
 			default: draft.customMirror ?? 'https://',
-			validate: value => (/^https?:\/\/[^\s'"`$\\]+$/.test(value) ? true : 'An http(s):// URL without spaces or quotes'),
+			validate: value => (/^https?:\/\/[^\s'"`$\\]+$/.test(value) ? true : say('httpUrlInvalid')),
 		});
 		if (url === backToken) {
 			return askMirrors(kit, effects, draft);
@@ -313,15 +341,16 @@ async function askMirrors(kit: PromptKit, effects: InterviewEffects, draft: Inte
 		customUrl = url;
 	}
 
-	kit.note('Probing the mirror…');
-	const probe = await effects.probeMirror(preset, customUrl);
+	kit.note(say('probingMirror'));
+	const probe = await effects.probeMirror(preset, customUrl, language);
 	kit.note(`${probe.ok ? '✓' : '✗'} ${probe.detail}`);
 	draft.mirrors = preset;
 	draft.customMirror = customUrl;
 	if (!probe.ok) {
 		const next = await kit.select({
-			message: 'The mirror did not answer as expected',
-			choices: [{name: 'Choose another mirror', value: 'again'}, {name: 'Keep it anyway', value: 'keep'}],
+			language,
+			message: say('askMirrorBad'),
+			choices: [{name: say('mirrorAgain'), value: 'again'}, {name: say('mirrorKeep'), value: 'keep'}],
 			default: 'again',
 		});
 		if (next !== 'keep') {
@@ -333,12 +362,15 @@ async function askMirrors(kit: PromptKit, effects: InterviewEffects, draft: Inte
 }
 
 async function askMesos(kit: PromptKit, draft: InterviewAnswers): Promise<Outcome> {
+	const say = sayer(draft);
+	const {language} = draft;
 	const source = await kit.select({
-		message: 'Mesos',
+		language,
+		message: say('askMesos'),
 		choices: [
-			{name: 'Build from source as the tutorial does (1-2 hours)', value: 'build'},
-			{name: 'Install a prebuilt package you have: an .rpm or .tar.gz URL and its sha256 (minutes)', value: 'package'},
-			{name: 'Install from AVENTER\'s yum repo, a third party (minutes; its signing key expires 2026-09-28)', value: 'third-party-repo'},
+			{name: say('mesosBuild'), value: 'build'},
+			{name: say('mesosPackage'), value: 'package'},
+			{name: say('mesosThirdParty'), value: 'third-party-repo'},
 		],
 		default: draft.mesos.source,
 	});
@@ -353,13 +385,13 @@ async function askMesos(kit: PromptKit, draft: InterviewAnswers): Promise<Outcom
 
 	if (source === 'third-party-repo') {
 		const previous = draft.mesos.source === 'third-party-repo' ? draft.mesos : undefined;
-		const https = (value: string) => (/^https:\/\/[^\s'"`$\\]+$/.test(value) ? true : 'An https:// URL without spaces, quotes or $ (write 7 and x86_64 for $releasever and $basearch)');
-		const repo = await kit.input({message: 'Third-party yum repo base URL', default: previous?.repo ?? aventerRepo, validate: https});
+		const https = (value: string) => (/^https:\/\/[^\s'"`$\\]+$/.test(value) ? true : say('httpsUrlInvalid'));
+		const repo = await kit.input({language, message: say('askRepoUrl'), default: previous?.repo ?? aventerRepo, validate: https});
 		if (repo === backToken) {
 			return askMesos(kit, draft);
 		}
 
-		const gpgKey = await kit.input({message: 'The repo\'s signing key (yum checks every package against it)', default: previous?.gpgKey ?? aventerKey, validate: https});
+		const gpgKey = await kit.input({language, message: say('askRepoKey'), default: previous?.gpgKey ?? aventerKey, validate: https});
 		if (gpgKey === backToken) {
 			return askMesos(kit, draft);
 		}
@@ -370,18 +402,20 @@ async function askMesos(kit: PromptKit, draft: InterviewAnswers): Promise<Outcom
 
 	const previous = draft.mesos.source === 'package' ? draft.mesos : undefined;
 	const url = await kit.input({
-		message: 'URL of the Mesos package (.rpm, or .tar.gz unpacking into /usr/local; file:// for one already on the host)',
+		language,
+		message: say('askPackageUrl'),
 		default: previous?.url ?? '',
-		validate: value => (/^(https?|file):\/\/[^\s'"`$\\]+\.(rpm|tar\.gz|tgz)$/.test(value) ? true : 'An http(s):// or file:// URL ending in .rpm, .tar.gz or .tgz'),
+		validate: value => (/^(https?|file):\/\/[^\s'"`$\\]+\.(rpm|tar\.gz|tgz)$/.test(value) ? true : say('packageUrlInvalid')),
 	});
 	if (url === backToken) {
 		return askMesos(kit, draft);
 	}
 
 	const sha256 = await kit.input({
-		message: 'Its sha256 (sha256sum FILE prints it)',
+		language,
+		message: say('askSha256'),
 		default: previous?.sha256 ?? '',
-		validate: value => (/^[\da-fA-F]{64}$/.test(value) ? true : '64 hexadecimal digits'),
+		validate: value => (/^[\da-fA-F]{64}$/.test(value) ? true : say('sha256Invalid')),
 	});
 	if (sha256 === backToken) {
 		return askMesos(kit, draft);

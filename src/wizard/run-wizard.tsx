@@ -40,7 +40,7 @@ export async function runWizard(ctx: CommandContext, options: WizardOptions, dep
 	const stdinIsTTY = (ctx.stdin as NodeJS.ReadStream).isTTY === true;
 	// A known lab answers every question, as --config would.
 	const flags = options.lab === undefined ? options : {...options, config: options.config ?? 'the saved lab'};
-	const mode = chooseStartMode(flags, {stdinIsTTY, stdoutIsTTY: ctx.isTTY});
+	const mode = chooseStartMode(flags, {stdinIsTTY, stdoutIsTTY: ctx.isTTY}, ctx.lang);
 	const write = (text: string) => {
 		ctx.stdout.write(text);
 	};
@@ -70,7 +70,7 @@ export async function runWizard(ctx: CommandContext, options: WizardOptions, dep
 
 async function presentRun(ctx: CommandContext, options: WizardOptions, lab: Lab, prepared: PreparedRun, deps: WizardDeps, mode: 'wizard' | 'plain', write: (text: string) => void): Promise<number> {
 	if (prepared.lastStop) {
-		write(`The last run stopped at ${prepared.lastStop.step}: ${cleanLine(prepared.lastStop.reason)}\n`);
+		write(`${t(lab.language, 'lastStop', {step: prepared.lastStop.step, reason: cleanLine(prepared.lastStop.reason)})}\n`);
 	}
 
 	if (mode === 'plain') {
@@ -108,7 +108,7 @@ async function obtainLab(ctx: CommandContext, options: WizardOptions, ask: boole
 	await mkdir(dirname(labPath), {recursive: true});
 	// A full disk must not cut the saved answers short; the previous file stays until the new one is whole.
 	replaceFileDurably(labPath, serializeLab(lab));
-	write(`Answers saved to ${labPath}; replay them with --config ${labPath}\n`);
+	write(`${t(lab.language, 'answersSaved', {path: labPath})}\n`);
 	return {lab, learn: ask ? answers.learnMode : options.learn === true};
 }
 

@@ -142,6 +142,24 @@ describe('a Mesos and a Marathon that require HTTP basic auth', () => {
 		expectNoPassword(listed.stdout, listed.stderr, scaled.stdout, scaled.stderr, refused.stderr);
 	}, 60_000);
 
+	it('lab hello deploys, reads the sandbox and scales with the same credentials, and names the missing ones; nothing shows the password', async () => {
+		const endpoints = ['--mesos', mesosList(), '--marathon', marathonList(), '--lang', 'en', '--timeout', '120'];
+		const refused = await runCli(['--home', home, 'lab', 'hello', ...endpoints]);
+		expect(refused.code).not.toBe(0);
+		expect(refused.stderr).toMatch(/401/);
+		expect(refused.stderr).toMatch(/--marathon-credentials-file/);
+		const withoutMesos = await runCli(['--home', home, 'lab', 'hello', ...endpoints, '--marathon-credentials-file', marathonFile]);
+		expect(withoutMesos.code).not.toBe(0);
+		expect(withoutMesos.stderr).toMatch(/Mesos masters answered 401/);
+		expect(withoutMesos.stderr).toMatch(/--mesos-credentials-file/);
+		const mesosBefore = guards.mesos.reduce((sum, one) => sum + one.authorized, 0);
+		const ran = await runCli(['--home', home, 'lab', 'hello', ...endpoints, '--marathon-credentials-file', marathonFile], {env: mesosEnv});
+		expect(ran.code, `${ran.stdout}\n${ran.stderr}`).toBe(0);
+		expect(ran.stdout).toMatch(/stdout of hello-shell\S* \(from the Mesos sandbox\):\n\s+hello/);
+		expect(guards.mesos.reduce((sum, one) => sum + one.authorized, 0)).toBeGreaterThan(mesosBefore);
+		expectNoPassword(refused.stdout, refused.stderr, withoutMesos.stdout, withoutMesos.stderr, ran.stdout, ran.stderr);
+	}, 180_000);
+
 	it('a URL carrying user:password is refused, without echoing the password, for the dashboard and app', async () => {
 		const withUserinfo = guards.marathon[0]!.url.replace('http://', `http://deployer:${password}@`);
 		const dashboard = await runCli(['--home', home, 'dashboard', '--once', '--json', '--marathon', withUserinfo]);

@@ -131,6 +131,35 @@ describe('refreshing the cluster picture', () => {
 		expect(seen[1]?.derived.every(event => event.at === '2024-11-12T09:00:02.000Z' && event.origin === 'derived')).toBe(true);
 	});
 
+	it('takes what a source lists on its first reading as already there, and what starts after as news', async () => {
+		const {state, readers} = fakeCluster();
+		const clock = manualClock();
+		let firstRead = false;
+		const poller = new ClusterPoller({
+			endpoints, clock, backoff: {initialMs: 0, maxMs: 0},
+			readers: {
+				...readers,
+				mesos: async (masters, http) => (firstRead ? readers.mesos(masters, http) : Promise.reject(new ClusterError('subscribing to the master event stream'))),
+				haproxy: async (url, http) => (firstRead ? readers.haproxy(url, http) : Promise.reject(new ClusterError('http://lb:9090 refused the connection'))),
+			},
+		});
+		const derived: ClusterEvent[][] = [];
+		poller.subscribe((_snapshot, events) => derived.push(events));
+		await poller.refresh();
+		firstRead = true;
+		clock.advance(2_000);
+		const first = await poller.refresh();
+		expect(first.tasks).toHaveLength(2);
+		expect(first.backends).toHaveLength(2);
+		expect(derived[1]?.filter(event => event.kind === 'task' || event.kind === 'backend')).toEqual([]);
+
+		state.tasks = [...state.tasks, task('web.3', 31003)];
+		state.servers = [...state.servers, {backend: 'web_10000', server: 'a1_10_0_0_1_31003', status: 'UP', sessions: 0}];
+		clock.advance(2_000);
+		await poller.refresh();
+		expect(derived[2]?.map(event => event.type)).toEqual(['task-replaced', 'backend-added']);
+	});
+
 	it('reports sources that are not configured as such, and never reads them', async () => {
 		const {state, readers} = fakeCluster();
 		const poller = new ClusterPoller({endpoints: {mesos: ['http://m1:5050'], marathon: [], zookeeper: []}, readers, clock: manualClock()});

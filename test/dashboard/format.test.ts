@@ -3,7 +3,7 @@ import {fit, formatAge, formatClock, formatMegabytes, layoutColumns, percent} fr
 import {allocationSeries, sparkline, recordAllocation, emptyHistory} from '../../src/dashboard/view-models/allocation-history.js';
 import {appendEvents, eventWindow} from '../../src/dashboard/view-models/event-log.js';
 import {fixedNow, smallCluster} from './snapshot-fixture.js';
-import type {ClusterEvent} from '../../src/cluster/cluster-event.js';
+import {eventText, type ClusterEvent} from '../../src/cluster/cluster-event.js';
 
 describe('formatting for narrow panels', () => {
 	it('writes sizes in the largest unit that keeps them short', () => {
@@ -71,22 +71,22 @@ describe('allocation over time', () => {
 });
 
 describe('the event log', () => {
-	const event = (message: string, origin: ClusterEvent['origin'], at = '2026-03-01T12:00:01Z'): ClusterEvent => ({at, origin, kind: 'task', type: 'x', message});
+	const event = (message: string, origin: ClusterEvent['origin'], at = '2026-03-01T12:00:01Z'): ClusterEvent => ({at, origin, kind: 'task', type: 'x', ...eventText('evRaw', {type: message})});
 
 	it('keeps the newest events, shows them newest first with their own time, and marks derived ones', () => {
 		const log = appendEvents([event('old', 'marathon')], [event('task died, replacement started on port 31005', 'derived')], 10);
-		expect(eventWindow(log, 5, 0).lines).toEqual(['12:00:01 * task died, replacement started on port 31005', '12:00:01   old']);
+		expect(eventWindow(log, 5, 0, 'en').lines).toEqual(['12:00:01 * task died, replacement started on port 31005', '12:00:01   old']);
 		expect(appendEvents(log, [event('c', 'mesos')], 2).map(item => item.message)).toEqual(['task died, replacement started on port 31005', 'c']);
 	});
 
 	it('puts an event that arrives late in its place by its own time', () => {
 		const log = appendEvents([event('second', 'marathon', '2026-03-01T12:00:02Z')], [event('third', 'mesos', '2026-03-01T12:00:03Z'), event('first', 'marathon', '2026-03-01T12:00:01Z')], 10);
-		expect(eventWindow(log, 5, 0).lines).toEqual(['12:00:03   third', '12:00:02   second', '12:00:01   first']);
+		expect(eventWindow(log, 5, 0, 'en').lines).toEqual(['12:00:03   third', '12:00:02   second', '12:00:01   first']);
 	});
 
 	it('scrolls: the window follows the chosen line through older events', () => {
 		const log = appendEvents([], Array.from({length: 20}, (_, index) => event(`e${index}`, 'marathon', `2026-03-01T12:00:${String(10 + index)}Z`)), 50);
-		const {start, lines} = eventWindow(log, 4, 15);
+		const {start, lines} = eventWindow(log, 4, 15, 'en');
 		expect(start).toBe(13);
 		expect(lines.map(line => line.split(' ').at(-1))).toEqual(['e6', 'e5', 'e4', 'e3']);
 	});

@@ -121,7 +121,7 @@ describe('skipping renders on an idle cluster', () => {
 		const change = reconcileSnapshot(first, later);
 		expect(change.changed).toBe(true);
 		expect(change.snapshot.tasks).toBe(first.tasks);
-		expect(headerModel(change.snapshot, 'lab').refreshedAt).toBe(formatClock('2026-03-01T12:00:02Z'));
+		expect(headerModel(change.snapshot, 'lab', 'en').refreshedAt).toBe(formatClock('2026-03-01T12:00:02Z'));
 	});
 
 	it('sees a changed task and keeps the lists that did not change', () => {

@@ -5,7 +5,7 @@ import {fixedNow, smallCluster} from './snapshot-fixture.js';
 
 describe('tables a user reads in the dashboard', () => {
 	it('lists every master, Marathon and ZooKeeper member with its role', () => {
-		const table = leadersTable(smallCluster());
+		const table = leadersTable(smallCluster(), 'en');
 		expect(table.rows).toEqual([
 			['mesos', '127.0.0.1:5050', 'leader', '1.11.0'],
 			['mesos', '127.0.0.2:5050', 'standby', ''],
@@ -18,25 +18,25 @@ describe('tables a user reads in the dashboard', () => {
 	});
 
 	it('shows an agent’s resources as used of total, in readable units', () => {
-		expect(agentsTable(smallCluster().agents).rows).toEqual([['10.0.0.5', '1/4', '2G/8G', '0M/40G', 'active', 'rack:r1']]);
+		expect(agentsTable(smallCluster().agents, 'en').rows).toEqual([['10.0.0.5', '1/4', '2G/8G', '0M/40G', 'active', 'rack:r1']]);
 	});
 
 	it('shows an app’s counts, health and last failure', () => {
-		expect(appsTable(smallCluster().apps).rows).toEqual([['/web', '2/2', '0', '1', '1', '', 'TASK_FAILED exit 1']]);
+		expect(appsTable(smallCluster().apps, 'en').rows).toEqual([['/web', '2/2', '0', '1', '1', '', 'TASK_FAILED exit 1']]);
 	});
 
 	it('shows "-" for health counts of an app without health checks', () => {
 		const [app] = smallCluster().apps;
-		const row = appsTable([{...app!, hasHealthChecks: false, deploymentInProgress: true}]).rows[0];
+		const row = appsTable([{...app!, hasHealthChecks: false, deploymentInProgress: true}], 'en').rows[0];
 		expect(row?.slice(3, 6)).toEqual(['-', '-', 'deploying']);
 	});
 
 	it('shows each task’s state without the TASK_ prefix, its host:port and its age', () => {
-		expect(tasksTable(smallCluster().tasks, fixedNow).rows[0]).toEqual(['/web', 'RUNNING', '10.0.0.5:31001', 'healthy', '5m', 'web.a']);
+		expect(tasksTable(smallCluster().tasks, fixedNow, 'en').rows[0]).toEqual(['/web', 'RUNNING', '10.0.0.5:31001', 'healthy', '5m', 'web.a']);
 	});
 
 	it('shows each HAProxy server with its frontend port and state', () => {
-		expect(backendsTable(smallCluster().backends).rows).toEqual([
+		expect(backendsTable(smallCluster().backends, 'en').rows).toEqual([
 			['10000', 'web_10000', '10_0_0_5_31001', 'UP', '3'],
 			['10000', 'web_10000', '10_0_0_5_31002', 'DOWN', '3'],
 		]);
@@ -50,7 +50,7 @@ describe('tables a user reads in the dashboard', () => {
 
 describe('the joined view', () => {
 	it('puts each task next to the HAProxy server that points at it', () => {
-		expect(joinedTable(smallCluster()).rows).toEqual([
+		expect(joinedTable(smallCluster(), 'en').rows).toEqual([
 			['/web', 'RUNNING', '10.0.0.5:31001', 'healthy', 'web_10000 UP'],
 			['/web', 'RUNNING', '10.0.0.5:31002', 'unhealthy', 'web_10000 DOWN'],
 		]);
@@ -59,7 +59,7 @@ describe('the joined view', () => {
 	it('flags a task HAProxy does not know and a server whose task is gone', () => {
 		const cluster = smallCluster();
 		const [first] = cluster.tasks;
-		const rows = joinedTable({...cluster, tasks: [first!, {...first!, id: 'web.c', ports: [31003]}]}).rows;
+		const rows = joinedTable({...cluster, tasks: [first!, {...first!, id: 'web.c', ports: [31003]}]}, 'en').rows;
 		expect(rows).toContainEqual(['/web', 'RUNNING', '10.0.0.5:31003', 'healthy', '-']);
 		expect(rows).toContainEqual(['/web', 'no task', '10_0_0_5_31002', '-', 'web_10000 DOWN']);
 	});
@@ -67,10 +67,10 @@ describe('the joined view', () => {
 	it('matches a server by its address when the name is not host_port', () => {
 		const cluster = smallCluster();
 		const backends = [{...cluster.backends[0]!, server: 'srv1', address: '10.0.0.5:31001'}];
-		expect(joinedTable({...cluster, backends}).rows[0]?.[4]).toBe('web_10000 UP');
+		expect(joinedTable({...cluster, backends}, 'en').rows[0]?.[4]).toBe('web_10000 UP');
 	});
 
 	it('lists an app with no tasks', () => {
-		expect(joinedTable({...smallCluster(), tasks: [], backends: []}).rows).toEqual([['/web', '-', '-', '-', 'no tasks']]);
+		expect(joinedTable({...smallCluster(), tasks: [], backends: []}, 'en').rows).toEqual([['/web', '-', '-', '-', 'no tasks']]);
 	});
 });

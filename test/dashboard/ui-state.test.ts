@@ -76,7 +76,7 @@ describe('actions need a confirmation', () => {
 	it('killing a task names the selected task', () => {
 		const start = initialUiState({readonly: false, demo: false});
 		expect(press(start, [{ch: 'x'}], {taskId: 'web.a'}).pending).toEqual({kind: 'kill', target: 'web.a'});
-		expect(press(start, [{ch: 'x'}]).message).toBe('select a task first');
+		expect(press(start, [{ch: 'x'}]).notice).toEqual({kind: 'select-first', what: 'task'});
 	});
 
 	it('--readonly turns every action off', () => {
@@ -84,7 +84,7 @@ describe('actions need a confirmation', () => {
 		for (const ch of ['s', 'r', 'x', 'b']) {
 			const after = press(start, [{ch}], {appId: '/web', taskId: 'web.a'});
 			expect(after.mode).toBe('normal');
-			expect(after.message).toContain('read-only');
+			expect(after.notice).toEqual({kind: 'readonly'});
 		}
 	});
 

@@ -11,19 +11,20 @@ interface StepView {
 }
 
 export interface JournalView {
-	plan?: string[];
+	/** Step keys in plan order (the checkpoint file's `order`). */
+	order: string[];
 	steps: Record<string, StepView>;
 }
 
 export function journal(lab: Pick<LabHost, 'home'>): JournalView {
 	const file = join(lab.home, 'labs', e2eLabId, 'checkpoints.json');
-	return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as JournalView : {steps: {}};
+	return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as JournalView : {order: [], steps: {}};
 }
 
 /** Steps that neither ran to done nor were found already in place by their own check. */
 export function unfinished(lab: Pick<LabHost, 'home'>): string[] {
-	const {plan = [], steps} = journal(lab);
-	return plan.filter(key => !(steps[key]?.status === 'done' || (steps[key]?.status === 'skipped' && steps[key]?.skippedBy === 'check')));
+	const {order, steps} = journal(lab);
+	return order.filter(key => !(steps[key]?.status === 'done' || (steps[key]?.status === 'skipped' && steps[key]?.skippedBy === 'check')));
 }
 
 /** The exit code, or null when the run had to be killed for taking too long. */
@@ -36,10 +37,10 @@ export async function finished(run: CliRun, timeoutMs: number): Promise<number |
 	}
 }
 
-/** Plan steps the run's output reports as found already satisfied by their check. */
+/** Plan steps the run's output (in English or Chinese) reports as found already satisfied by their check. */
 export function reportedSatisfied(lab: Pick<LabHost, 'home'>, output: string): string[] {
 	const lines = output.split('\n');
-	return (journal(lab).plan ?? []).filter(key => lines.some(line => line.includes(`] ${key} `) && line.includes(' already satisfied: ')));
+	return journal(lab).order.filter(key => lines.some(line => line.includes(`] ${key} `) && (line.includes(' already satisfied: ') || line.includes(' 已满足：'))));
 }
 
 /** Stand-in calls that change a host: installs, service changes, pulls and containers. */

@@ -57,6 +57,9 @@ export const labPorts = {
 	marathonLb: 9090,
 };
 
+/** On the namespace's loopback, apart from the lab's own ports: the HAProxy behind marathon-lb's stats, and the simulation's control surface. */
+const simPorts = {haproxyStats: 30090, control: 30099};
+
 /** The sudo user's password on a host made with `user: 'sudo-password'`. */
 export const sudoPassword = 'centos-lab-pw';
 
@@ -86,7 +89,8 @@ export interface LabHostOptions {
 	buildSeconds?: number;
 	/** Write the host's key into the home's known_hosts. Default true. */
 	trustHostKey?: boolean;
-	language?: 'zh' | 'en';
+	/** The lab file's `language:`; `locale` leaves it out, so the locale (LANG…) decides. Default en. */
+	language?: 'zh' | 'en' | 'locale';
 	/** `sudo-password`: the lab logs in as `lab`, in wheel, whose sudo asks for a password. Default root. */
 	user?: 'root' | 'sudo-password';
 	/** How the lab file gets Mesos: built from source (default) or a prebuilt RPM from the mirror. */
@@ -146,6 +150,10 @@ export async function startLabHost(options: LabHostOptions = {}): Promise<LabHos
 		const mirrorUrl = `http://${host.gatewayAddress}:${mirror.port}`;
 		const secureMirrorUrl = `https://${host.gatewayAddress}:${mirror.securePort}`;
 
+		// Where the host's ps and docker stand-ins ask the agent which executors and containers run,
+		// and tell the simulation that a container was killed.
+		writeFileSync(join(host.dir, 'state', 'mesos-agent-url'), `http://${host.address}:${labPorts.agent}`);
+		writeFileSync(join(host.dir, 'state', 'sim-control-url'), `http://127.0.0.1:${simPorts.control}`);
 		const daemon = await startSimDaemon(host.namespace, work, oneHostCluster(host, unitsDir));
 		cleanups.push(() => {
 			daemon.kill('SIGKILL');
@@ -455,6 +463,9 @@ function oneHostCluster(host: TestHost, unitsDir: string): DaemonConfig {
 		agents: [{...at(labPorts.agent, 'mesos-lab-agent.service'), attributes: {dc: 'bj'}}],
 		marathons: labPorts.marathon.map((port, index) => at(port, `mesos-lab-marathon-${index + 1}.service`)),
 		lb: at(labPorts.marathonLb, 'mesos-lab-marathon-lb.service'),
+		zookeeper: labPorts.zookeeperClient.map((_, index) => ({id: index + 1, unit: `mesos-lab-zookeeper-${index + 1}.service`, unitsDir})),
+		haproxyStatsPort: simPorts.haproxyStats,
+		controlPort: simPorts.control,
 	};
 }
 
@@ -485,7 +496,7 @@ interface LabFileFacts {
 	mirrorUrl: string;
 	secureMirrorUrl: string;
 	files: ReleaseFiles;
-	language: 'zh' | 'en';
+	language: 'zh' | 'en' | 'locale';
 	mesosSource: 'build' | 'rpm';
 }
 
@@ -494,7 +505,7 @@ function labFile(host: TestHost, {user, mirrorUrl, secureMirrorUrl, files, langu
 		? {source: 'rpm', download: {url: `${mirrorUrl}${files.rpmPath}`, checksum: {algorithm: 'sha256', value: files.rpmSha256}}}
 		: {source: 'build', download: {url: `${mirrorUrl}${files.mesosPath}`, checksum: {algorithm: 'sha256', value: files.mesosSha256}}};
 	return {
-		language,
+		...(language === 'locale' ? {} : {language}),
 		hosts: [{name: 'node1', address: host.address, port: host.port, user, auth: 'identity-file', identityFile: host.identityFile, attributes: {dc: 'bj'}}],
 		ports: labPorts,
 		mirrors: {

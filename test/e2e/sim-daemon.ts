@@ -2,6 +2,11 @@
 // (or, for a lab of several hosts, inside their segment's switch namespace) and answers for the lab's
 // Mesos masters, agents, Marathons and marathon-lb at the ports the lab file gives them, each only
 // while its unit's process lives on its test host.
+// Where the config names them: the ZooKeeper units (real ZooKeeper) decide whether the simulated
+// masters and Marathons have a quorum to elect with; while marathon-lb's unit runs, a real HAProxy
+// listens where marathon-lb does, for every service port and for virtual hosts on 80, in front of
+// a small server per task port; and a container kill (the docker stand-in's `docker kill`) reaches
+// the simulation through its control surface on the namespace's loopback.
 // The cluster behind the answers is the simulated one, loaded from the build in dist/.
 import {readFileSync} from 'node:fs';
 import type {ClusterModel as ClusterModelType} from '../../src/sim/model/cluster-model.js';
@@ -24,6 +29,10 @@ export interface DaemonConfig {
 	agents: Array<Served & {attributes: Record<string, string>}>;
 	marathons: Served[];
 	lb: Served;
+	zookeeper?: Array<{id: number; unit: string; unitsDir: string}>;
+	/** Loopback ports of HAProxy's stats page and of the simulation's control surface. */
+	haproxyStatsPort?: number;
+	controlPort?: number;
 }
 
 const dist = new URL('../../dist/', import.meta.url);
@@ -32,6 +41,9 @@ const {Listener} = await import(new URL('sim/listener.js', dist).href) as typeof
 const {handleMaster, handleAgent} = await import(new URL('sim/mesos-handlers.js', dist).href) as typeof import('../../src/sim/mesos-handlers.js');
 const {handleMarathon} = await import(new URL('sim/marathon-handlers.js', dist).href) as typeof import('../../src/sim/marathon-handlers.js');
 const {handleLb} = await import(new URL('sim/lb-handler.js', dist).href) as typeof import('../../src/sim/lb-handler.js');
+const {RealHaproxy} = await import(new URL('sim/real-haproxy.js', dist).href) as typeof import('../../src/sim/real-haproxy.js');
+const {createControl, handleControl} = await import(new URL('sim/control.js', dist).href) as typeof import('../../src/sim/control.js');
+const {agentStateJson} = await import(new URL('sim/render/mesos-json.js', dist).href) as typeof import('../../src/sim/render/mesos-json.js');
 
 const config = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as DaemonConfig;
 const model: ClusterModelType = new ClusterModel({
@@ -51,6 +63,16 @@ for (const agent of config.agents) {
 	model.killAgent(agent.address);
 }
 model.stopMarathon('all');
+for (const member of config.zookeeper ?? []) {
+	model.stopZookeeper(member.id);
+}
+
+const lbGroup = 'docker-haproxy';
+let haproxy: InstanceType<typeof RealHaproxy> | undefined;
+const containers = {killContainer: async (taskId: string) => haproxy?.killContainer(taskId)};
+const control = createControl(model, async () => haproxy?.sync(), {containers});
+const controlListener = config.controlPort === undefined ? undefined : new Listener('127.0.0.1', config.controlPort, (req, res) => handleControl(model, control, req, res));
+await controlListener?.start();
 
 interface Endpoint {
 	served: Served;
@@ -75,7 +97,19 @@ const endpoints: Endpoint[] = [
 	})),
 	...config.agents.map((served, index): Endpoint => ({
 		served,
-		listener: new Listener(served.listen, served.port, (req, res) => handleAgent(model, index, req, res)),
+		listener: new Listener(served.listen, served.port, (req, res) => {
+			// The installed agent this stands in for is a real one: its /state carries no simulation
+			// marker, so what reads it (lab inside) goes to the host over SSH as it would on a real lab.
+			const agent = model.agents[index];
+			if (agent?.state === 'active' && new URL(req.url ?? '/', 'http://agent').pathname === '/state') {
+				const state = agentStateJson(model, agent);
+				delete state['mesos_lab_simulation'];
+				res.writeHead(200, {'Content-Type': 'application/json'});
+				res.end(JSON.stringify(state));
+				return;
+			}
+			handleAgent(model, index, req, res);
+		}),
 		up: () => model.reviveAgent(served.address),
 		down: () => model.killAgent(served.address),
 	})),
@@ -87,13 +121,23 @@ const endpoints: Endpoint[] = [
 	})),
 	{
 		served: config.lb,
-		listener: new Listener(config.lb.listen, config.lb.port, (req, res) => handleLb(model, {group: 'docker-haproxy'}, req, res)),
-		up() {},
-		down() {},
+		listener: new Listener(config.lb.listen, config.lb.port, (req, res) => handleLb(model, {group: lbGroup}, req, res)),
+		up() {
+			if (config.haproxyStatsPort === undefined) {
+				return;
+			}
+			haproxy = new RealHaproxy(model, {group: lbGroup, statsPort: config.haproxyStatsPort, vhostPort: 80, bindAddress: config.lb.listen});
+			// Without HAProxy the rest of the cluster still answers; the experiments through it then say so.
+			haproxy.start().catch((error: unknown) => process.stderr.write(`HAProxy did not start: ${String(error)}\n`));
+		},
+		down() {
+			haproxy?.stop().catch((error: unknown) => process.stderr.write(`HAProxy did not stop: ${String(error)}\n`));
+			haproxy = undefined;
+		},
 	},
 ];
 
-function unitAlive({unit, unitsDir}: Served): boolean {
+function unitAlive({unit, unitsDir}: Pick<Served, 'unit' | 'unitsDir'>): boolean {
 	try {
 		process.kill(Number(readFileSync(`${unitsDir}/${unit}.pid`, 'utf8').trim()), 0);
 		return true;
@@ -102,7 +146,21 @@ function unitAlive({unit, unitsDir}: Served): boolean {
 	}
 }
 
+/** ZooKeeper members follow their units: down while the unit's process is gone, back once it runs. */
+function followZookeeper(): void {
+	for (const unit of config.zookeeper ?? []) {
+		const alive = unitAlive(unit);
+		const member = model.zookeeper.find(candidate => candidate.id === unit.id);
+		if (alive && member?.state === 'down') {
+			model.startZookeeper(unit.id);
+		} else if (!alive && member !== undefined && member.state !== 'down') {
+			model.stopZookeeper(unit.id);
+		}
+	}
+}
+
 async function follow(): Promise<void> {
+	followZookeeper();
 	for (const endpoint of endpoints) {
 		const alive = unitAlive(endpoint.served);
 		if (alive && !endpoint.listener.listening) {
@@ -127,6 +185,6 @@ const timer = setInterval(() => {
 }, 200);
 process.on('SIGTERM', () => {
 	clearInterval(timer);
-	void Promise.all(endpoints.map(endpoint => endpoint.listener.stop())).then(() => process.exit(0));
+	void Promise.all([...endpoints.map(endpoint => endpoint.listener.stop()), controlListener?.stop(), haproxy?.stop()]).then(() => process.exit(0));
 });
 process.stdout.write('ready\n');

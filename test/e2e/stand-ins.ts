@@ -330,11 +330,43 @@ case "$1" in
     daemon; grep -qxF "$2" "$state/images" || { echo "Error: No such image: $2" >&2; exit 1; }
     grep -vxF "$2" "$state/images" > "$state/images.new"; mv "$state/images.new" "$state/images"; echo "Untagged: $2";;
   ps)
+    daemon
+    if [ "$2" = --format ] && [ -f "$host_dir/state/mesos-agent-url" ]; then
+      # \`docker ps --format TEMPLATE\` on an agent: the containers the docker containerizer started for
+      # the agent's Docker tasks, named mesos-<container id> (DOCKER_NAME_PREFIX "mesos-" in apache/mesos
+      # src/slave/containerizer/docker.cpp), each port as docker prints a published one: 0.0.0.0:HOST->CONTAINER/tcp.
+      curl -fsS "$(cat "$host_dir/state/mesos-agent-url")/state" | jq -r --arg format "$3" '
+        .frameworks[].executors[].tasks[] | select(.state == "TASK_RUNNING" and .container.type == "DOCKER")
+        | (.statuses[-1].container_status.container_id.value) as $cid
+        | ([.container.docker.port_mappings[] | "0.0.0.0:\(.host_port)->\(.container_port)/\(.protocol // "tcp")"] | join(", ")) as $ports
+        | .container.docker.image as $image
+        | $format | gsub("\\{\\{\\.ID\\}\\}"; ($cid | gsub("-"; "") | .[0:12])) | gsub("\\{\\{\\.Image\\}\\}"; $image)
+        | gsub("\\{\\{\\.Ports\\}\\}"; $ports) | gsub("\\{\\{\\.Names\\}\\}"; "mesos-" + $cid)'
+      exit 0
+    fi
+    if [ "$2" = -q ] && [ "$3" = --filter ] && [ -f "$host_dir/state/mesos-agent-url" ]; then
+      # \`docker ps -q --filter publish=PORT\`: the short id of the container publishing that host port.
+      port=$(printf %s "$4" | sed -n 's/^publish=//p')
+      curl -fsS "$(cat "$host_dir/state/mesos-agent-url")/state" | jq -r --argjson port "$port" '
+        .frameworks[].executors[].tasks[] | select(.state == "TASK_RUNNING" and .container.type == "DOCKER")
+        | select(any(.container.docker.port_mappings[]; .host_port == $port))
+        | .statuses[-1].container_status.container_id.value | gsub("-"; "") | .[0:12]'
+      exit 0
+    fi
     # Containers live while their run process does: \`ps -a --filter name=X --format '{{.Names}}'\` lists them.
-    daemon; filter=$(printf '%s\n' "$@" | sed -n 's/^name=//p')
+    filter=$(printf '%s\n' "$@" | sed -n 's/^name=//p')
     touch "$state/containers"
     while read -r name pid; do kill -0 "$pid" 2>/dev/null && case "$name" in *"$filter"*) echo "$name";; esac; done < "$state/containers";;
   stop) daemon; echo "$2";;
+  kill)
+    # A Mesos task's container dies at once; the agent's executor then reports the task failed.
+    daemon; [ "$2" = -- ] && shift
+    task=$(curl -fsS "$(cat "$host_dir/state/mesos-agent-url")/state" | jq -r --arg id "$2" '
+      .frameworks[].executors[].tasks[] | select(.state == "TASK_RUNNING")
+      | select(.statuses[-1].container_status.container_id.value | gsub("-"; "") | startswith($id)) | .id')
+    [ -n "$task" ] || { echo "Error response from daemon: No such container: $2" >&2; exit 1; }
+    curl -fsS -X POST -H 'content-type: application/json' -d "{\"taskId\":\"$task\"}" "$(cat "$host_dir/state/sim-control-url")/_sim/kill-container" > /dev/null
+    echo "$2";;
   run)
     daemon; shift; image=; name=; libprocess_ip=
     while [ $# -gt 0 ]; do
@@ -416,8 +448,35 @@ case "$1" in
 esac`;
 
 /** The stand-ins a lab install needs on a test host, by program name. */
+/**
+ * procps' ps, plus the processes a Mesos agent runs for its tasks when the agent answers at
+ * state/mesos-agent-url (the simulated one has no processes of its own). Each is the command line
+ * the agent starts, with the lab's prefix /usr/local (Mesos built from source):
+ * - a command task: the Command Executor, \`mesos-executor --launcher_dir=DIR\`, and the
+ *   \`mesos-containerizer launch\` it runs the command through (apache/mesos src/launcher/executor.cpp,
+ *   launchTaskSubprocess; the tutorial's 运行原理 shows one of each per instance);
+ * - a Docker task: \`mesos-docker-executor --container=mesos-ID --docker=docker … --sandbox_directory=DIR
+ *   --stop_timeout=0ns\`, the flags the docker containerizer passes (src/slave/containerizer/docker.cpp;
+ *   as a `docker inspect` of a Mesos 0.25 executor container shows them).
+ */
+const ps = String.raw`
+for real in /usr/bin/ps /bin/ps; do [ -x "$real" ] && break; done
+if [ "$*" != "-eo pid,args" ] || [ ! -f "$host_dir/state/mesos-agent-url" ]; then exec "$real" "$@"; fi
+"$real" "$@"
+libexec=/usr/local/libexec/mesos
+curl -fsS "$(cat "$host_dir/state/mesos-agent-url")/state" | jq -r --arg libexec "$libexec" '
+  [.frameworks[].executors[] | select(any(.tasks[]; .state == "TASK_RUNNING"))] | to_entries[]
+  | (20000 + 3 * .key) as $pid | .value as $executor | $executor.tasks[0] as $task
+  | ($task.statuses[-1].container_status.container_id.value) as $cid
+  | if $task.container.type == "DOCKER" then
+      "\($pid) \($libexec)/mesos-docker-executor --cgroups_enable_cfs=false --container=mesos-\($cid) --docker=docker --docker_socket=/var/run/docker.sock --help=false --initialize_driver_logging=true --launcher_dir=\($libexec) --logbufsecs=0 --logging_level=INFO --mapped_directory=/mnt/mesos/sandbox --quiet=false --sandbox_directory=\($executor.directory) --stop_timeout=0ns"
+    else
+      "\($pid) \($libexec)/mesos-executor --launcher_dir=\($libexec)",
+      "\($pid + 1) \($libexec)/mesos-containerizer launch"
+    end'`;
+
 export function labStandIns(): Record<string, string> {
-	return {rpm, yum, systemctl, docker, mvn, 'firewall-cmd': firewallCmd, getenforce, setenforce, hostname, hostnamectl};
+	return {rpm, yum, systemctl, docker, mvn, 'firewall-cmd': firewallCmd, getenforce, setenforce, hostname, hostnamectl, ps};
 }
 
 /**

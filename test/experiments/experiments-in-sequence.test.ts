@@ -19,7 +19,7 @@ afterEach(async () => {
 	harness = undefined;
 });
 
-/** Where the cluster answers, as a user exports it once; no port of any experiment is named. */
+/** Where the cluster answers, as a user exports it once; no flag, and no port of any experiment, is named. */
 function clusterEnv(h: SimHarness): NodeJS.ProcessEnv {
 	return {
 		MESOS_LAB_MARATHON: h.sim.marathonUrls.join(','),
@@ -27,13 +27,14 @@ function clusterEnv(h: SimHarness): NodeJS.ProcessEnv {
 		MESOS_LAB_LB: h.sim.lbUrl,
 		MESOS_LAB_VHOST_PORT: String(vhostPort),
 		MESOS_LAB_SIM_CONTROL: h.sim.controlUrl,
+		MESOS_LAB_LANG: 'en',
 	};
 }
 
 async function runAll(h: SimHarness, order: string[]): Promise<Record<string, string>> {
 	const outputs: Record<string, string> = {};
 	for (const name of order) {
-		const result = await runCli(['lab', name, '--lang', 'en', '--timeout', '60'], clusterEnv(h));
+		const result = await runCli(['lab', name], clusterEnv(h));
 		expect(result.stderr, `lab ${name}:\n${result.stdout}`).toBe('');
 		expect(result.code, `lab ${name}`).toBe(0);
 		outputs[name] = result.stdout;
@@ -47,11 +48,30 @@ function servicePortOf(h: SimHarness, appId: string): number {
 	return definition?.container?.portMappings?.[0]?.servicePort ?? definition?.container?.docker?.portMappings?.[0]?.servicePort ?? 0;
 }
 
+function measured(stdout: string | undefined, name: string): number {
+	const match = new RegExp(`^${name}: (\\d+) (ms|count)$`, 'm').exec(stdout ?? '');
+	expect(match, `${name} in:\n${stdout}`).not.toBeNull();
+	return Number(match?.[1]);
+}
+
+/** What the three high-availability experiments must show, whatever ran before them. */
+function expectHighAvailability(outputs: Record<string, string>, h: SimHarness): void {
+	expect(outputs['zk-quorum']).toMatch(/one member left, no majority/);
+	expect(outputs['zk-quorum']).toMatch(/Mesos lost its leader after \d+ ms/);
+	expect(measured(outputs['master-failover'], 'tasks-lost')).toBe(0);
+	expect(measured(outputs['master-failover'], 'tasks-lost-at-end')).toBe(0);
+	expect(measured(outputs['marathon-failover'], 'apps-changed')).toBe(0);
+	// Each experiment started again what it stopped.
+	expect(h.sim.model.zookeeper.map(m => m.state).sort()).toEqual(['follower', 'follower', 'leader']);
+	expect(h.sim.model.masters.map(m => m.state).sort()).toEqual(['leader', 'standby', 'standby']);
+	expect(h.sim.model.marathons.map(m => m.state).sort()).toEqual(['leader', 'standby']);
+}
+
 describe.skipIf(!realHaproxy)('every experiment, one after another, on a fresh simulated cluster', () => {
-	it('on the demo\'s cluster (nginx already on the first service port): hello, nginx, vhost, failover, inside', async () => {
+	it('on the demo\'s cluster (nginx already on the first service port): hello, nginx, vhost, failover, inside, zk-quorum, master-failover, marathon-failover', async () => {
 		harness = await startSimHarness({seedApps: true, nginxServicePort: servicePortRange[0], servicePortRange, realHaproxy: {statsPort, vhostPort}});
 		const h = harness;
-		const outputs = await runAll(h, ['hello', 'nginx', 'vhost', 'failover', 'inside']);
+		const outputs = await runAll(h, ['hello', 'nginx', 'vhost', 'failover', 'inside', 'zk-quorum', 'master-failover', 'marathon-failover']);
 		const nginxPort = servicePortOf(h, '/nginx');
 		const vhostServicePort = servicePortOf(h, '/nginx-vhost');
 		// The running nginx keeps its port; the vhost app gets another free one from Marathon.
@@ -65,12 +85,13 @@ describe.skipIf(!realHaproxy)('every experiment, one after another, on a fresh s
 		expect(outputs['failover']).toMatch(new RegExp(`HAProxy backend nginx_${nginxPort} now lists`));
 		expect(outputs['inside']).toMatch(/mesos-docker-executor .*docker run -p \d+:80 nginx/);
 		expect(outputs['inside']).toContain('--master=zk://');
-	}, 300_000);
+		expectHighAvailability(outputs, h);
+	}, 900_000);
 
-	it('in another order on an empty cluster: inside, vhost, failover, hello, nginx', async () => {
+	it('in another order on an empty cluster: inside, marathon-failover, zk-quorum, vhost, master-failover, failover, hello, nginx', async () => {
 		harness = await startSimHarness({servicePortRange, realHaproxy: {statsPort, vhostPort}});
 		const h = harness;
-		const outputs = await runAll(h, ['inside', 'vhost', 'failover', 'hello', 'nginx']);
+		const outputs = await runAll(h, ['inside', 'marathon-failover', 'zk-quorum', 'vhost', 'master-failover', 'failover', 'hello', 'nginx']);
 		const vhostServicePort = servicePortOf(h, '/nginx-vhost');
 		const nginxPort = servicePortOf(h, '/nginx');
 		expect(vhostServicePort).not.toBe(nginxPort);
@@ -82,5 +103,6 @@ describe.skipIf(!realHaproxy)('every experiment, one after another, on a fresh s
 		expect(outputs['inside']).toMatch(/mesos-executor .*mesos-containerizer launch \(\/hello-shell\)/);
 		expect(outputs['inside']).toMatch(/sandbox of \S+: \/var\/lib\/mesos\/slaves\//);
 		expect(outputs['nginx']).toContain(`GET http://127.0.0.1:${nginxPort}/ → 200`);
-	}, 300_000);
+		expectHighAvailability(outputs, h);
+	}, 900_000);
 });

@@ -1,6 +1,10 @@
-import {describe, expect, it} from 'vitest';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
 import {ConnectionError} from '../../src/errors.js';
 import type {Executor} from '../../src/exec/executor.js';
+import {sshLoginCommand} from '../../src/exec/open-host.js';
 import {labServices} from '../../src/experiments/lab-services.js';
 import {StoppedServices} from '../../src/experiments/stopped-services.js';
 import {validateLab} from '../../src/lab/lab-file.js';
@@ -11,6 +15,12 @@ const threeHosts = validateLab({
 	roles: {zookeeper: ['node1', 'node2', 'node3'], masters: ['node1', 'node2', 'node3'], agents: ['node1', 'node2', 'node3'], marathon: ['node1', 'node2'], marathonLb: 'node3'},
 }, 'test lab');
 
+// A workstation whose ssh config logs in to node1 as centos, and to the others as nobody in particular.
+const workstation = mkdtempSync(join(tmpdir(), 'mesos-lab-services-'));
+afterAll(() => rmSync(workstation, {recursive: true, force: true}));
+const sshConfig = join(workstation, 'ssh_config');
+writeFileSync(sshConfig, 'Host 10.0.0.11\n  User centos\n');
+const loginAsConfigured = (host: Parameters<typeof sshLoginCommand>[0]) => sshLoginCommand(host, {sshConfigPath: sshConfig, userHome: workstation});
 
 describe('stopping and starting a lab\'s daemons', () => {
 	it('runs the units the install wrote, on the host each role lives on, as root', async () => {
@@ -19,7 +29,7 @@ describe('stopping and starting a lab\'s daemons', () => {
 			const executor = new FakeExecutor([{match: /^systemctl (stop|start) mesos-lab-[a-z]+-\d\.service$/}], host.name);
 			opened.push({host: host.name, executor});
 			return executor;
-		});
+		}, loginAsConfigured);
 		await services.stop({kind: 'master', index: 2});
 		await services.start({kind: 'master', index: 2});
 		await services.stop({kind: 'zookeeper', id: 3});
@@ -29,7 +39,10 @@ describe('stopping and starting a lab\'s daemons', () => {
 			['node3', ['systemctl stop mesos-lab-zookeeper-3.service']],
 		]);
 		expect(services.name({kind: 'zookeeper', id: 3})).toBe('mesos-lab-zookeeper-3.service on node3');
-		expect(services.manualStart({kind: 'master', index: 1})).toBe('ssh root@10.0.0.11 sudo systemctl start mesos-lab-master-1.service');
+		// The hand-start command logs in as ssh would: the config's user, else root as the install did.
+		expect(services.manualStart({kind: 'master', index: 1})).toBe('ssh centos@10.0.0.11 sudo systemctl start mesos-lab-master-1.service');
+		expect(services.manualStart({kind: 'master', index: 2})).toBe('ssh root@10.0.0.12 sudo systemctl start mesos-lab-master-2.service');
+		expect(loginAsConfigured({address: '127.0.0.1', port: 2222, user: 'vagrant'})).toBe('ssh -p 2222 vagrant@127.0.0.1');
 	});
 
 	it('opens the link again when it dropped, so the restore in a finally still reaches the host', async () => {
@@ -38,7 +51,7 @@ describe('stopping and starting a lab\'s daemons', () => {
 		const fresh = new FakeExecutor([{match: 'systemctl start mesos-lab-master-1.service'}], 'node1');
 		const links: Executor[] = [dropped, fresh];
 		const lines: string[] = [];
-		const guard = new StoppedServices(labServices(threeHosts, async () => links.shift() ?? fresh), line => lines.push(line), 'en');
+		const guard = new StoppedServices(labServices(threeHosts, async () => links.shift() ?? fresh, loginAsConfigured), line => lines.push(line), 'en');
 		// The stop was sent before the link dropped; the guard still knows the master is down.
 		await expect(guard.stop({kind: 'master', index: 1})).rejects.toThrow(/Could not reach node1/);
 		await guard.restore();
@@ -50,9 +63,9 @@ describe('stopping and starting a lab\'s daemons', () => {
 	it('says how to start a daemon by hand when the restore cannot', async () => {
 		const failing = new FakeExecutor([{match: /^systemctl stop /}, {match: /^systemctl start /, exitCode: 1, stderr: 'Job for mesos-lab-marathon-1.service failed.'}], 'node1');
 		const lines: string[] = [];
-		const guard = new StoppedServices(labServices(threeHosts, async () => failing), line => lines.push(line), 'zh');
+		const guard = new StoppedServices(labServices(threeHosts, async () => failing, loginAsConfigured), line => lines.push(line), 'zh');
 		await guard.stop({kind: 'marathon', index: 1});
 		await guard.restore();
-		expect(lines.at(-1)).toBe('无法启动 mesos-lab-marathon-1.service on node1：systemctl start mesos-lab-marathon-1.service failed on node1: Job for mesos-lab-marathon-1.service failed。请手动执行：ssh root@10.0.0.11 sudo systemctl start mesos-lab-marathon-1.service');
+		expect(lines.at(-1)).toBe('无法启动 mesos-lab-marathon-1.service on node1：systemctl start mesos-lab-marathon-1.service failed on node1: Job for mesos-lab-marathon-1.service failed。请手动执行：ssh centos@10.0.0.11 sudo systemctl start mesos-lab-marathon-1.service');
 	});
 });

@@ -147,17 +147,17 @@ describe('where the last run stopped', () => {
 		expect(lastStopOf(journal({
 			'install-docker@node1': {status: 'done', attempts: 1},
 			'build-mesos@node1': {status: 'failed', attempts: 2, lastError: '`make` ended with exit 2'},
-		}))).toEqual({step: 'build-mesos@node1', reason: '`make` ended with exit 2'});
+		}), 'en')).toEqual({step: 'build-mesos@node1', reason: '`make` ended with exit 2'});
 	});
 
 	test('a step cut off while its build ran says the build is picked up again', () => {
 		const job = {name: 'mesos-build', dir: '/var/lib/mesos-lab/jobs/mesos-build', command: 'make', startedAt: '2026-01-10T08:00:00.000Z', readBytes: 10};
-		expect(lastStopOf(journal({'build-mesos@node1': {status: 'running', attempts: 1, job}}))?.reason).toContain('detached job mesos-build ran on the target; it is re-attached');
+		expect(lastStopOf(journal({'build-mesos@node1': {status: 'running', attempts: 1, job}}), 'en')?.reason).toContain('detached job mesos-build ran on the target; it is re-attached');
 	});
 
 	test('otherwise the run says why it stopped, and a clean journal says nothing', () => {
-		expect(lastStopOf(journal({}, {startedAt: '2026-01-10T08:00:00.000Z', outcome: 'stopped', lastStop: 'stopped during build-mesos@node1'})))
+		expect(lastStopOf(journal({}, {startedAt: '2026-01-10T08:00:00.000Z', outcome: 'stopped', lastStop: 'stopped during build-mesos@node1'}), 'en'))
 			.toEqual({step: 'the run', reason: 'stopped during build-mesos@node1'});
-		expect(lastStopOf(journal({'install-docker@node1': {status: 'done', attempts: 1}}))).toBeUndefined();
+		expect(lastStopOf(journal({'install-docker@node1': {status: 'done', attempts: 1}}), 'en')).toBeUndefined();
 	});
 });

@@ -1,7 +1,7 @@
 import {describe, expect, test, vi} from 'vitest';
 import {answersToLab} from '../../src/wizard/answers-to-lab.js';
 import type {InterviewEffects} from '../../src/install/target.js';
-import {runInterview} from '../../src/wizard/interview.js';
+import {defaultAnswers, runInterview} from '../../src/wizard/interview.js';
 import {scriptedPrompts} from './scripted-prompts.js';
 
 function effects(overrides: Partial<InterviewEffects> = {}): InterviewEffects {
@@ -19,8 +19,8 @@ describe('the interview', () => {
 		const {kit, notes} = scriptedPrompts(Array.from({length: 8}, () => undefined));
 		const answers = await runInterview(kit, effects());
 		expect(answers).toMatchObject({language: 'zh', target: {kind: 'local'}, advertiseIp: '192.168.56.10', topology: 'single', mirrors: 'global', mesos: {source: 'build'}, mesosVersion: '1.11.0', learnMode: true});
-		expect(notes.join('\n')).toContain('Detected primary address 192.168.56.10 (hostname node1.lab)');
-		expect(notes.join('\n')).toContain('most common trap');
+		expect(notes.join('\n')).toContain('检测到主地址 192.168.56.10（主机名 node1.lab）');
+		expect(notes.join('\n')).toContain('最常见的坑');
 		expect(notes.join('\n')).toContain('vault.centos.org answered in 120 ms');
 	});
 
@@ -28,9 +28,23 @@ describe('the interview', () => {
 		const fx = effects();
 		const {kit, notes} = scriptedPrompts(['en', 'ssh', '127.0.0.1', '2222', 'centos', 'agent', 'yes', undefined, undefined, undefined, undefined, undefined, 'run']);
 		const answers = await runInterview(kit, fx);
-		expect(fx.tryConnect).toHaveBeenCalledWith({kind: 'ssh', host: '127.0.0.1', port: 2222, user: 'centos', auth: 'agent'});
+		expect(fx.tryConnect).toHaveBeenCalledWith({kind: 'ssh', host: '127.0.0.1', port: 2222, user: 'centos', auth: 'agent'}, 'en');
 		expect(notes).toContain('✓ Connected. Host key fingerprint: SHA256:abc123');
 		expect(answers).toMatchObject({language: 'en', fingerprint: 'SHA256:abc123', learnMode: false});
+	});
+
+	test('the language chosen first is the language of every later question, note and check', async () => {
+		const fx = effects();
+		const {kit, asked, notes, rejected} = scriptedPrompts(['zh', 'ssh', 'no such host!', '10.0.0.5', undefined, undefined, undefined, 'yes', undefined, undefined, undefined, undefined, undefined, 'run']);
+		const answers = await runInterview(kit, fx, {...defaultAnswers, language: 'en'});
+		expect(asked[0]).toBe('Language');
+		expect(asked.slice(1, 4)).toEqual(['集群装在哪里？', 'SSH 主机', 'SSH 主机']);
+		expect(rejected).toEqual(['“no such host!”不是主机名或 IP 地址。']);
+		expect(notes).toContain('✓ 已连接。主机密钥指纹：SHA256:abc123');
+		expect(fx.tryConnect).toHaveBeenCalledWith(expect.objectContaining({host: '10.0.0.5'}), 'zh');
+		expect(fx.probeMirror).toHaveBeenCalledWith('global', undefined, 'zh');
+		expect(asked.at(-1)).toBe('运行方式');
+		expect(answers.language).toBe('zh');
 	});
 
 	test('a host key seen for the first time is saved only once the user trusts it, before the address is detected', async () => {
@@ -70,7 +84,7 @@ describe('the interview', () => {
 		// Choose a prebuilt package, then at its URL go back and choose the build instead.
 		const {kit, asked} = scriptedPrompts([undefined, undefined, undefined, undefined, undefined, 'package', '<', 'build', undefined, undefined]);
 		const answers = await runInterview(kit, effects());
-		expect(asked.filter(message => message === 'Mesos')).toHaveLength(2);
+		expect(asked.filter(message => message === 'Mesos 的来源')).toHaveLength(2);
 		expect(answers.mesos).toEqual({source: 'build'});
 	});
 

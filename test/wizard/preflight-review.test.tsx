@@ -90,8 +90,8 @@ test('the review leads with the failure and its fix; Enter says why it cannot st
 
 test('in Chinese, c checks again and a fixed machine may start; --yes never starts past a failure', async () => {
 	const {controls, app} = review('zh', true);
-	await waitFor(() => (app.lastFrame() ?? '').includes('修复: 仅支持 CentOS 7。'));
-	expect(app.lastFrame()).toContain('i: 忽略选中项');
+	await waitFor(() => (app.lastFrame() ?? '').includes('修复：仅支持 CentOS 7。'));
+	expect(app.lastFrame()).toContain('i：忽略选中项');
 	expect(controls.confirmPlan).not.toHaveBeenCalled();
 
 	app.stdin.write('c');

@@ -57,7 +57,7 @@ describe('StepView', () => {
 			/>,
 		);
 		const frame = lastFrame() ?? '';
-		expect(frame).toContain('[1/3] docker · node1 · 1m 15s');
+		expect(frame).toContain('[1/3] docker · node1 · 1 分 15 秒');
 		expect(frame).toContain('安装 Docker');
 		expect(frame).toContain('Mesos 用 Docker 运行容器。');
 		expect(frame).toContain('$ yum install -y docker-ce-24.0.9  (1/2)');

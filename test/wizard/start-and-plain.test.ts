@@ -20,21 +20,21 @@ const pipe = {stdinIsTTY: false, stdoutIsTTY: false};
 
 describe('choosing how to start', () => {
 	test('a terminal with no flags asks the questions in the wizard', () => {
-		expect(chooseStartMode({}, terminal)).toEqual({kind: 'wizard', ask: true});
+		expect(chooseStartMode({}, terminal, 'en')).toEqual({kind: 'wizard', ask: true});
 	});
 
 	test('--config pre-answers and --yes skips asking', () => {
-		expect(chooseStartMode({config: 'lab.yaml'}, terminal)).toEqual({kind: 'wizard', ask: false});
-		expect(chooseStartMode({yes: true}, terminal)).toEqual({kind: 'wizard', ask: false});
+		expect(chooseStartMode({config: 'lab.yaml'}, terminal, 'en')).toEqual({kind: 'wizard', ask: false});
+		expect(chooseStartMode({yes: true}, terminal, 'en')).toEqual({kind: 'wizard', ask: false});
 	});
 
 	test('--plain, or no terminal, prints plain lines', () => {
-		expect(chooseStartMode({config: 'lab.yaml', plain: true}, terminal).kind).toBe('plain');
-		expect(chooseStartMode({config: 'lab.yaml'}, pipe).kind).toBe('plain');
+		expect(chooseStartMode({config: 'lab.yaml', plain: true}, terminal, 'en').kind).toBe('plain');
+		expect(chooseStartMode({config: 'lab.yaml'}, pipe, 'en').kind).toBe('plain');
 	});
 
 	test('no terminal and no --config stops at once, naming the flag, with exit code 2', () => {
-		const attempt = () => chooseStartMode({yes: true}, pipe);
+		const attempt = () => chooseStartMode({yes: true}, pipe, 'en');
 		expect(attempt).toThrow(UserInputError);
 		expect(attempt).toThrow(/--config/);
 		try {
@@ -141,7 +141,7 @@ describe('running without a terminal', () => {
 			prepareRun: async (lab, options) => ({...await resumeDeps.prepareRun(lab, options), lastStop: {step: 'build-mesos@node1', reason: 'make exited 2'}}),
 		});
 		expect(code).toBe(0);
-		expect(output()).toContain('The last run stopped at build-mesos@node1: make exited 2');
+		expect(output()).toContain('上次运行停在 build-mesos@node1：make exited 2');
 	});
 
 	test('connections opened to prepare the run are closed when it ends, and --ignore-preflight reaches the lab', async () => {

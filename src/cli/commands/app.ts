@@ -9,6 +9,7 @@ import {UserInputError} from '../../errors.js';
 import {t} from '../../i18n/messages.js';
 import {cleanText} from '../../untrusted-text.js';
 import type {CommandContext} from '../context.js';
+import {localized} from '../../i18n/localized.js';
 import {clusterAccess} from './cluster-access.js';
 import {savedLabFor} from './saved-lab.js';
 import * as z from 'zod';
@@ -34,12 +35,12 @@ export type AppOptions = z.output<typeof options>;
 export function marathonUrls(flag: string | undefined, env: NodeJS.ProcessEnv): string[] {
 	const text = flag ?? env['MESOS_LAB_MARATHON'];
 	if (text === undefined || text.trim() === '') {
-		throw new UserInputError('No Marathon address given.', {hint: 'Pass --marathon http://HOST:8080 (several, comma-separated, for HA).'});
+		throw new UserInputError(localized('noMarathon'), {hint: localized('noMarathonHint')});
 	}
 	return text.split(',').map(url => url.trim()).filter(Boolean).map(url => {
 		refuseUserinfo(flag === undefined ? 'MESOS_LAB_MARATHON' : '--marathon', url);
 		if (!/^https?:\/\/[^\s/]+/.test(url)) {
-			throw new UserInputError(`--marathon: "${url}" is not an http(s) URL.`, {hint: 'Example: --marathon http://10.0.0.11:8080'});
+			throw new UserInputError(localized('notHttpUrl', {flag: '--marathon', url}), {hint: localized('example', {example: '--marathon http://10.0.0.11:8080'})});
 		}
 		return url;
 	});
@@ -50,14 +51,14 @@ async function readAppFile(path: string): Promise<AppDefinition> {
 	try {
 		text = await readFile(path, 'utf8');
 	} catch (error) {
-		throw new UserInputError(`Cannot read app file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {hint: 'Check the path.'});
+		throw new UserInputError(localized('appFileUnreadable', {path, code: (error as NodeJS.ErrnoException).code ?? (error as Error).message}), {hint: localized('checkPath')});
 	}
 	if (/\.ya?ml$/i.test(path)) {
 		let value: unknown;
 		try {
 			value = parseYaml(text);
 		} catch (error) {
-			throw new UserInputError(`${path} is not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
+			throw new UserInputError(localized('notYaml', {path, error: (error as Error).message.split('\n')[0] ?? ''}));
 		}
 		return parseAppDefinition(value, path);
 	}
@@ -66,7 +67,7 @@ async function readAppFile(path: string): Promise<AppDefinition> {
 
 function requireId(options: AppOptions): string {
 	if (options.id === undefined) {
-		throw new UserInputError(`app ${options.action} needs an app id.`, {hint: `mesos-lab app ${options.action} /nginx`});
+		throw new UserInputError(localized('needsAppId', {action: options.action}), {hint: {en: `mesos-lab app ${options.action} /nginx`, zh: `mesos-lab app ${options.action} /nginx`}});
 	}
 	return absoluteAppId(options.id);
 }
@@ -116,7 +117,7 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 	const force = {force: options.force === true};
 	switch (options.action) {
 		case 'list': {
-			for (const line of formatTable(appRows(await writer.listApps()))) {
+			for (const line of formatTable(appRows(await writer.listApps(), ctx.lang))) {
 				io.print(line);
 			}
 			return 0;
@@ -147,7 +148,7 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 			const id = requireId(options);
 			const [app, versions] = await Promise.all([writer.getApp(id), writer.versions(id)]);
 			for (const version of versions) {
-				io.print(`${version}${version === app.version ? '  (current)' : ''}`);
+				io.print(version === app.version ? t(ctx.lang, 'appCurrentVersion', {version}) : version);
 			}
 			return 0;
 		}
@@ -162,7 +163,7 @@ export async function run(options: AppOptions, ctx: CommandContext): Promise<num
 		}
 		case 'update': {
 			if (options.image === undefined) {
-				throw new UserInputError('app update needs --image.', {hint: 'mesos-lab app update /nginx --image nginx:1.27'});
+				throw new UserInputError(localized('updateNeedsImage'), {hint: {en: 'mesos-lab app update /nginx --image nginx:1.27', zh: 'mesos-lab app update /nginx --image nginx:1.27'}});
 			}
 			const id = requireId(options);
 			assertImageFlag(options.image);

@@ -1,11 +1,12 @@
+import {UserInputError} from '../../errors.js';
 import {readFileSync, statSync} from 'node:fs';
 import {rootCertificates} from 'node:tls';
 import {Agent, type Dispatcher} from 'undici';
 import {basicAuthorization, parseCredentials} from '../../cluster/credentials.js';
 import type {SourceAuthorization} from '../../cluster/poller.js';
 import type * as z from 'zod';
-import {UserInputError} from '../../errors.js';
 import type {clusterAccessOptions} from '../command-options.js';
+import {localized} from '../../i18n/localized.js';
 
 /** How to reach a secured cluster: credentials from files or variables (never argv), and a private CA. */
 export type AccessFlags = z.output<typeof clusterAccessOptions>;
@@ -42,13 +43,10 @@ function readSecretFile(flag: string, file: string): string {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-		throw new UserInputError(`${flag}: cannot read ${file} (${code}).`, {hint: 'Check the path and that this user may read it.', zh: {message: `${flag}：无法读取 ${file}（${code}）。`, hint: '检查路径，以及当前用户能否读取它。'}});
+		throw new UserInputError(localized('fileUnreadable', {flag, file, code}), {hint: localized('fileUnreadableHint')});
 	}
 	if ((mode & 0o077) !== 0) {
-		throw new UserInputError(`${flag}: ${file} can be read by other users (mode ${(mode & 0o777).toString(8)}).`, {
-			hint: `Make it private: chmod 600 ${file}`,
-			zh: {message: `${flag}：${file} 其他用户也能读取（权限 ${(mode & 0o777).toString(8)}）。`, hint: `改为仅自己可读：chmod 600 ${file}`},
-		});
+		throw new UserInputError(localized('fileNotPrivate', {flag, file, mode: (mode & 0o777).toString(8)}), {hint: localized('fileNotPrivateHint', {file})});
 	}
 	return text;
 }
@@ -59,10 +57,10 @@ function readCa(file: string): string {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-		throw new UserInputError(`--ca-file: cannot read ${file} (${code}).`, {hint: 'Give the PEM file of the CA that signed the cluster\'s certificates.', zh: {message: `--ca-file：无法读取 ${file}（${code}）。`, hint: '给出签发集群证书的 CA 的 PEM 文件。'}});
+		throw new UserInputError(localized('fileUnreadable', {flag: '--ca-file', file, code}), {hint: localized('caUnreadableHint')});
 	}
 	if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-		throw new UserInputError(`--ca-file: ${file} holds no PEM certificate.`, {hint: 'The file should start with -----BEGIN CERTIFICATE-----.', zh: {message: `--ca-file：${file} 里没有 PEM 证书。`, hint: '文件应以 -----BEGIN CERTIFICATE----- 开头。'}});
+		throw new UserInputError(localized('caNotPem', {file}), {hint: localized('caNotPemHint')});
 	}
 	return text;
 }

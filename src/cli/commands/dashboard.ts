@@ -1,11 +1,13 @@
+import {UserInputError} from '../../errors.js';
 import type {ClusterEndpoints} from '../../cluster/poller.js';
 import {colorWanted, connectCluster, printOnce, runInteractive} from '../../dashboard/launch.js';
 import {isZkUrl, parseZkUrl, type DiscoveryTargets} from '../../cluster/zk-discovery.js';
 import {labDiscovery} from '../../dashboard/lab-discovery.js';
 import {labEndpoints} from '../../lab/lab-endpoints.js';
-import {UserInputError} from '../../errors.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {CommandContext} from '../context.js';
+import {localized} from '../../i18n/localized.js';
+import {t} from '../../i18n/messages.js';
 import {clusterAccess} from './cluster-access.js';
 import {hostPortList, seconds, urlList} from './parse-flags.js';
 import * as z from 'zod';
@@ -27,11 +29,11 @@ export const options = clusterAccessOptions.extend({
 });
 export type DashboardOptions = z.output<typeof options>;
 
-const flagsHint = 'Pass the endpoints as flags: --mesos URL[,URL...] --marathon URL[,URL...] --lb URL --zk host:port[,...] (for example --mesos http://10.0.0.11:5050 --marathon http://10.0.0.11:8080), or try `mesos-lab demo`.';
+const flagsHint = localized('dashFlagsHint');
 
 export async function run(options: DashboardOptions, ctx: CommandContext): Promise<number> {
 	if (options.json && !options.once) {
-		throw new UserInputError('--json prints one snapshot, so it needs --once.', {hint: 'mesos-lab dashboard --mesos URL --once --json'});
+		throw new UserInputError(localized('dashJsonNeedsOnce'), {hint: {en: 'mesos-lab dashboard --mesos URL --once --json', zh: 'mesos-lab dashboard --mesos URL --once --json'}});
 	}
 	const {endpoints, discovery} = endpointsFrom(options, ctx.home);
 	const refreshMs = seconds('--refresh', options.refresh ?? '2') * 1000;
@@ -45,21 +47,21 @@ export async function run(options: DashboardOptions, ctx: CommandContext): Promi
 		...(access.dispatcher ? {http: {dispatcher: access.dispatcher}} : {}),
 	});
 	if (options.once) {
-		await printOnce(cluster, options.json === true, ctx.stdout, 160);
+		await printOnce(cluster, options.json === true, ctx.stdout, 160, ctx.lang);
 		return 0;
 	}
 	if (!ctx.isTTY) {
-		throw new UserInputError('The live dashboard needs a terminal.', {hint: 'Use --once (or --once --json) when writing to a pipe or a file.'});
+		throw new UserInputError(localized('dashNeedsTerminal'), {hint: localized('dashNeedsTerminalHint')});
 	}
 	const name = discovery.mesos ? `zk://${discovery.mesos.servers}${discovery.mesos.path}` : new URL(endpoints.mesos[0] ?? endpoints.marathon[0] ?? 'http://cluster').host;
-	await runInteractive(cluster, {clusterName: name, color: colorWanted(ctx.env), readonly: options.readonly === true, demo: false});
+	await runInteractive(cluster, {clusterName: name, language: ctx.lang, color: colorWanted(ctx.env), readonly: options.readonly === true, demo: false});
 	return 0;
 }
 
 function megabytes(flagName: string, value: string): number {
 	const parsed = Number(value);
 	if (!Number.isFinite(parsed) || parsed <= 0 || parsed > 4096) {
-		throw new UserInputError(`${flagName} takes a size in MB between 1 and 4096, not "${value}".`, {hint: `${flagName} 512`});
+		throw new UserInputError(localized('dashMegabytes', {flag: flagName, value}), {hint: {en: `${flagName} 512`, zh: `${flagName} 512`}});
 	}
 	return Math.round(parsed * 1024 * 1024);
 }
@@ -73,7 +75,7 @@ function urlsOrZk(flag: string, value: string | undefined): {urls: string[]; zk?
 		try {
 			return {urls: [], zk: parseZkUrl(value)};
 		} catch (error) {
-			throw new UserInputError(`${flag}: ${(error as Error).message}`, {hint: `Example: ${flag} zk://10.0.0.11:2181,10.0.0.12:2181,10.0.0.13:2181/${flag === '--mesos' ? 'mesos' : 'marathon'}`});
+			throw new UserInputError({en: `${flag}: ${(error as Error).message}`, zh: `${flag}：${(error as Error).message}`}, {hint: localized('example', {example: `${flag} zk://10.0.0.11:2181,10.0.0.12:2181,10.0.0.13:2181/${flag === '--mesos' ? 'mesos' : 'marathon'}`})});
 		}
 	}
 	return {urls: urlList(flag, value)};
@@ -90,7 +92,7 @@ function endpointsFrom(options: DashboardOptions, home: string): {endpoints: Clu
 		return savedLabEndpoints(home, options.labId);
 	}
 	if (options.mesos === undefined && options.marathon === undefined) {
-		throw new UserInputError('The dashboard needs at least one of --mesos or --marathon.', {hint: flagsHint});
+		throw new UserInputError(localized('dashNeedsSource'), {hint: flagsHint});
 	}
 	const lb = options.lb === undefined ? [] : urlList('--lb', options.lb);
 	const mesos = urlsOrZk('--mesos', options.mesos);
@@ -108,18 +110,18 @@ function savedLabEndpoints(home: string, labId: string | undefined): {endpoints:
 	const labs = CheckpointStore.list(home);
 	let chosen = labId;
 	if (chosen !== undefined && !labs.includes(chosen)) {
-		throw new UserInputError(`There is no lab "${chosen}" under ${home}.`, {hint: labs.length > 0 ? `Labs here: ${labs.join(', ')}. ${flagsHint}` : flagsHint});
+		throw new UserInputError(localized('noSuchLab', {labId: chosen, home}), {hint: labs.length > 0 ? {en: t('en', 'dashLabsHere', {labs: labs.join(', '), hint: flagsHint.en}), zh: t('zh', 'dashLabsHere', {labs: labs.join(', '), hint: flagsHint.zh})} : flagsHint});
 	}
 	chosen ??= labs.includes('default') ? 'default' : labs.length === 1 ? labs[0] : undefined;
 	if (chosen === undefined) {
 		if (labs.length === 0) {
-			throw new UserInputError(`No endpoints given and no saved lab under ${home} to take them from.`, {hint: flagsHint});
+			throw new UserInputError(localized('dashNoEndpoints', {home}), {hint: flagsHint});
 		}
-		throw new UserInputError(`No endpoints given and several labs under ${home}: ${labs.join(', ')}.`, {hint: `Choose one with --lab-id, or: ${flagsHint}`});
+		throw new UserInputError(localized('dashSeveralLabs', {home, labs: labs.join(', ')}), {hint: {en: t('en', 'dashChooseLab', {hint: flagsHint.en}), zh: t('zh', 'dashChooseLab', {hint: flagsHint.zh})}});
 	}
 	const saved = CheckpointStore.open(home, chosen).journal().lab;
 	if (!saved) {
-		throw new UserInputError(`Lab ${chosen} has no saved configuration to take endpoints from.`, {hint: flagsHint});
+		throw new UserInputError(localized('dashNoSavedConfig', {labId: chosen}), {hint: flagsHint});
 	}
 	const lab = saved;
 	return {endpoints: labEndpoints(lab), discovery: labDiscovery(lab)};

@@ -4,6 +4,8 @@ import {UserInputError} from '../../errors.js';
 import {secondTerminalLines} from '../../experiments/second-terminal.js';
 import {haproxyAvailable, startSimulatedCluster} from '../../sim/index.js';
 import type {CommandContext} from '../context.js';
+import type {Language} from '../../i18n/language.js';
+import {t} from '../../i18n/messages.js';
 import {seconds} from './parse-flags.js';
 import * as z from 'zod';
 import {flag, word} from '../command-options.js';
@@ -20,10 +22,10 @@ export type DemoOptions = z.output<typeof options>;
 export async function run(options: DemoOptions, ctx: CommandContext): Promise<number> {
 	const refreshMs = seconds('--refresh', options.refresh ?? '2') * 1000;
 	if (options.haproxy && !haproxyAvailable()) {
-		throw new UserInputError('--haproxy needs HAProxy, which is not installed here.', {hint: 'Install it (apt-get install haproxy), or run the demo without --haproxy.'});
+		throw new UserInputError(t(ctx.lang, 'demoNeedsHaproxy'), {hint: t(ctx.lang, 'demoNeedsHaproxyHint')});
 	}
 	if (!ctx.isTTY) {
-		throw new UserInputError('The demo needs a terminal.', {hint: 'Run it in a terminal window; for a script, start the simulated cluster from code and use `mesos-lab dashboard --once`.'});
+		throw new UserInputError(t(ctx.lang, 'demoNeedsTerminal'), {hint: t(ctx.lang, 'demoNeedsTerminalHint')});
 	}
 	const vhostPort = options.haproxy ? await freeLoopbackPort() : undefined;
 	const sim = await startSimulatedCluster(options.haproxy ? {realHaproxy: {statsPort: await freeLoopbackPort(), vhostPort: vhostPort ?? null}} : {});
@@ -37,11 +39,12 @@ export async function run(options: DemoOptions, ctx: CommandContext): Promise<nu
 		process.once(signal, stopOnSignal);
 	}
 	try {
-		ctx.stderr.write(controlHelp(sim.controlUrl));
+		ctx.stderr.write(controlHelp(sim.controlUrl, ctx.lang));
 		const cluster = connectCluster({mesos: sim.mesosUrls, marathon: sim.marathonUrls, lb: sim.lbUrl, zookeeper: []}, {refreshMs, simulated: true});
 		cluster.ports.simKill = taskId => sim.control.killTask(taskId);
 		await runInteractive(cluster, {
 			clusterName: 'mesos-lab demo',
+			language: ctx.lang,
 			color: colorWanted(ctx.env),
 			readonly: options.readonly === true,
 			demo: true,
@@ -57,16 +60,16 @@ export async function run(options: DemoOptions, ctx: CommandContext): Promise<nu
 		}
 		await sim.stop();
 	}
-	ctx.stdout.write('The simulated cluster is stopped.\n');
+	ctx.stdout.write(`${t(ctx.lang, 'demoStopped')}\n`);
 	return 0;
 }
 
-function controlHelp(controlUrl: string): string {
+function controlHelp(controlUrl: string, language: Language): string {
 	return [
-		'SIMULATED cluster. Press k on a task to kill it through the simulation, e for the experiments to run beside it, ? for help.',
-		`From another terminal: curl -X POST ${controlUrl}/_sim/kill-task -d '{"taskId":"..."}'`,
-		`  (also /_sim/kill-leading-master, /_sim/stop-master, /_sim/stop-zookeeper, /_sim/stop-marathon (the leader; -d '{"which":"all"}' stops both), /_sim/kill-agent; GET ${controlUrl}/_sim/overview lists tasks)`,
-		`High availability: MESOS_LAB_SIM_CONTROL=${controlUrl} mesos-lab lab zk-quorum (or master-failover, marathon-failover) with --mesos and --marathon`,
+		t(language, 'demoIntro'),
+		t(language, 'demoFromAnotherTerminal', {command: `curl -X POST ${controlUrl}/_sim/kill-task -d '{"taskId":"..."}'`}),
+		t(language, 'demoControlPaths', {body: `'{"which":"all"}'`, overview: `${controlUrl}/_sim/overview`}),
+		t(language, 'demoHighAvailability', {command: `MESOS_LAB_SIM_CONTROL=${controlUrl} mesos-lab lab zk-quorum`}),
 		'',
 	].join('\n');
 }

@@ -1,7 +1,7 @@
-import {request} from 'undici';
+import {request, type Dispatcher} from 'undici';
 import {MarathonApi} from '../../apps/marathon-api.js';
 import {ClusterError, UserInputError} from '../../errors.js';
-import {openHostAsRoot} from '../../exec/open-host.js';
+import {openHostAsRoot, sshLoginCommand} from '../../exec/open-host.js';
 import {labAgentAccess, type AgentAccess, type OpenHost} from '../../experiments/agent-access.js';
 import {experimentAliases, experiments, findExperiment, stopsDaemons} from '../../experiments/catalog.js';
 import type {ExperimentContext, ExperimentId, TaskKiller} from '../../experiments/experiment.js';
@@ -10,17 +10,20 @@ import {dockerKillOnAgent, killThroughMarathon, killThroughSimControl} from '../
 import type {Lab} from '../../lab/lab-schema.js';
 import {assertHost, assertPort} from '../../lab/validate.js';
 import type {CommandContext} from '../context.js';
+import type {Language} from '../../i18n/language.js';
+import {t} from '../../i18n/messages.js';
 import {hostAccess} from '../host-access.js';
 import {nearest} from '../suggest.js';
 import {marathonUrls} from './app.js';
+import {clusterAccess, type ClusterAccess} from './cluster-access.js';
 import {cleanText} from '../../untrusted-text.js';
 import {seconds, urlList} from './parse-flags.js';
 import {savedLabFor} from './saved-lab.js';
 import * as z from 'zod';
-import {hostAccessOptions, word} from '../command-options.js';
+import {clusterAccessOptions, hostAccessOptions, word} from '../command-options.js';
 
 /** `mesos-lab lab NAME`'s argument and flags. */
-export const options = hostAccessOptions.extend({
+export const options = hostAccessOptions.extend(clusterAccessOptions.shape).extend({
 	name: z.string(),
 	labId: word,
 	marathon: word,
@@ -34,10 +37,12 @@ export const options = hostAccessOptions.extend({
 export type LabOptions = z.output<typeof options>;
 
 /** Marathon knows its Mesos leader; asking it spares the user one more flag. */
-async function mesosFromMarathon(urls: string[]): Promise<string[]> {
+async function mesosFromMarathon(urls: string[], access: ClusterAccess): Promise<string[]> {
+	const dispatcher: Dispatcher | undefined = access.dispatcher;
+	const authorization = access.authorization.marathon;
 	for (const url of urls) {
 		try {
-			const response = await request(`${url.replace(/\/+$/, '')}/v2/info`, {headersTimeout: 5_000, bodyTimeout: 5_000});
+			const response = await request(`${url.replace(/\/+$/, '')}/v2/info`, {dispatcher, headers: authorization === undefined ? {} : {authorization}, headersTimeout: 5_000, bodyTimeout: 5_000});
 			const info = await response.body.json() as {marathon_config?: {mesos_leader_ui_url?: string}};
 			const leader = info.marathon_config?.mesos_leader_ui_url;
 			if (typeof leader === 'string' && /^https?:\/\//.test(leader)) {
@@ -47,7 +52,7 @@ async function mesosFromMarathon(urls: string[]): Promise<string[]> {
 			// The next Marathon may know.
 		}
 	}
-	throw new ClusterError('Marathon did not say where the Mesos leader is.', {hint: 'Pass --mesos http://HOST:5050 or set MESOS_LAB_MESOS.'});
+	throw new ClusterError(t('en', 'labNoMesosLeader'), {hint: t('en', 'labNoMesosLeaderHint'), zh: {message: t('zh', 'labNoMesosLeader'), hint: t('zh', 'labNoMesosLeaderHint')}});
 }
 
 function portFrom(flag: string, value: string | undefined, envValue: string | undefined, fallback: number): number {
@@ -59,7 +64,9 @@ function chooseExperiment(name: string) {
 	const known = [...Object.keys(experimentAliases), ...experiments.map(e => e.id)];
 	if (!known.includes(name)) {
 		const guess = nearest(name, known);
-		throw new UserInputError(`There is no experiment "${name}"${guess ? ` (did you mean '${guess}'?)` : ''}.`, {hint: `Experiments: ${known.join(', ')}.`});
+		const say = (language: Language) => (guess ? t(language, 'labNoSuchExperimentNear', {name, guess}) : t(language, 'labNoSuchExperiment', {name}));
+		const names = {names: known.join(', ')};
+		throw new UserInputError(say('en'), {hint: t('en', 'labExperimentsAre', names), zh: {message: say('zh'), hint: t('zh', 'labExperimentsAre', names)}});
 	}
 	return findExperiment(name);
 }
@@ -78,7 +85,7 @@ function chooseServices(ctx: CommandContext, options: LabOptions, lab: Lab | und
 	if (simControl) {
 		return simServices(simControl);
 	}
-	return lab === undefined ? undefined : labServices(lab, openLabHost(ctx, options));
+	return lab === undefined ? undefined : labServices(lab, openLabHost(ctx, options), host => sshLoginCommand(host, hostAccess(ctx, options)));
 }
 
 interface Wiring {
@@ -97,9 +104,7 @@ function chooseKiller(ctx: CommandContext, options: LabOptions, lab: Lab | undef
 	}
 	return {
 		killTask: async task => {
-			print(ctx.lang === 'zh'
-				? '（没有已保存的实验环境，无法 SSH 到 agent，改为通过 Marathon 结束这个任务；用 --lab-id 可以真正地 docker kill。）'
-				: '(No saved lab, so no SSH to the agent: the task is ended through Marathon instead; pass --lab-id for a real docker kill.)');
+			print(t(ctx.lang, 'labKillThroughMarathon'));
 			return killThroughMarathon(marathon)(task);
 		},
 	};
@@ -111,11 +116,19 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: Experiment
 	const fromLab = saved?.endpoints;
 	const marathonText = options.marathon ?? (ctx.env['MESOS_LAB_MARATHON'] || fromLab?.marathon.join(','));
 	const urls = marathonUrls(marathonText, {});
-	const marathon = new MarathonApi({urls});
+	const access = clusterAccess(options, ctx.env);
+	const marathon = new MarathonApi({
+		urls,
+		...(access.dispatcher ? {dispatcher: access.dispatcher} : {}),
+		...(access.authorization.marathon === undefined ? {} : {authorization: access.authorization.marathon}),
+	});
 	const lbFlag = options.lb ?? ctx.env['MESOS_LAB_LB'];
 	const lbText = lbFlag ?? fromLab?.lb;
 	if (needsLb.has(experimentId) && lbText === undefined) {
-		throw new UserInputError(`The ${experimentId} experiment needs marathon-lb's address.`, {hint: 'Pass --lb http://HOST:9090, or --lab-id to take it from a saved lab.'});
+		throw new UserInputError(t('en', 'labNeedsLb', {experiment: experimentId}), {
+			hint: t('en', 'labNeedsLbHint'),
+			zh: {message: t('zh', 'labNeedsLb', {experiment: experimentId}), hint: t('zh', 'labNeedsLbHint')},
+		});
 	}
 	const lbUrl = lbText === undefined ? '' : urlList('--lb', lbText)[0] ?? '';
 	const serviceHost = options.serviceHost !== undefined
@@ -124,7 +137,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: Experiment
 	const print = (line: string) => ctx.stdout.write(`${cleanText(line)}\n`);
 	const killer = chooseKiller(ctx, options, lab, marathon, print);
 	const services = stopsDaemons(experimentId) ? chooseServices(ctx, options, lab) : undefined;
-	const access = killer.access;
+	const agentAccess = killer.access;
 	const build = (mesosUrls: string[]): Wiring => ({
 		context: {
 			marathon,
@@ -134,14 +147,16 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: Experiment
 			servicePort: portFrom('--service-port', options.servicePort, ctx.env['MESOS_LAB_SERVICE_PORT'], 0),
 			vhostPort: portFrom('--vhost-port', options.vhostPort, ctx.env['MESOS_LAB_VHOST_PORT'], 80),
 			killTask: killer.killTask,
-			...(access ? {agentShell: (host: string) => access.executorFor(host)} : {}),
+			...(agentAccess ? {agentShell: (host: string) => agentAccess.executorFor(host)} : {}),
+			...(access.dispatcher ? {dispatcher: access.dispatcher} : {}),
+			authorization: access.authorization,
 			lang: ctx.lang,
 			print,
 			timeoutMs: seconds('--timeout', options.timeout ?? '300') * 1000,
 			pollMs: 100,
 			...(services ? {services} : {}),
 		},
-		...(killer.access ? {access: killer.access} : {}),
+		...(agentAccess ? {access: agentAccess} : {}),
 	});
 	const mesosText = options.mesos ?? ctx.env['MESOS_LAB_MESOS'];
 	if (mesosText !== undefined) {
@@ -150,7 +165,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: Experiment
 	if (fromLab !== undefined) {
 		return build(fromLab.mesos);
 	}
-	return experimentId === 'shell-app' || experimentId === 'inside' ? mesosFromMarathon(urls).then(build) : build([]);
+	return experimentId === 'shell-app' || experimentId === 'inside' ? mesosFromMarathon(urls, access).then(build) : build([]);
 }
 
 function dashboardCommand(context: ExperimentContext, labId: string | undefined): string {
@@ -181,10 +196,10 @@ function interruptOnSignals(controller: AbortController, print: (line: string) =
 			if (Date.now() - firstAt < 1_000) {
 				return;
 			}
-			print(lang === 'zh' ? `${signal}：正在恢复被停掉的服务，请稍候……` : `${signal}: still restoring what was stopped, please wait...`);
+			print(t(lang, 'labStillRestoring', {signal}));
 			return;
 		}
-		print(lang === 'zh' ? `${signal}：停止实验，先把停掉的服务启动起来` : `${signal}: stopping the experiment and starting what it stopped`);
+		print(t(lang, 'labStopping', {signal}));
 		firstAt = Date.now();
 		controller.abort();
 	};
@@ -209,15 +224,13 @@ export async function run(options: LabOptions, ctx: CommandContext): Promise<num
 		for (const lesson of experiment.lessons) {
 			print(`- ${lesson[ctx.lang]}`);
 		}
-		print(`${ctx.lang === 'zh' ? '在另一个终端实时观看：' : 'watch it live in another terminal: '}${dashboardCommand(context, options.labId)}`);
+		print(t(ctx.lang, 'labWatchLive', {command: dashboardCommand(context, options.labId)}));
 		const report = await experiment.run(context);
 		for (const measurement of report.measurements) {
 			print(`${measurement.name}: ${measurement.value} ${measurement.unit}`);
 		}
 		if (needsLb.has(experiment.id) && report.measurements.length > 0 && ctx.env['MESOS_LAB_SIM_CONTROL']) {
-			print(ctx.lang === 'zh'
-				? '（模拟集群里 Marathon 的时钟走得比真实时间快，所以“恢复用时”比真实集群短；请求数、失败数和中断时长都是经过 HAProxy 按真实时间测得的。）'
-				: '(On the simulated cluster Marathon\'s clock runs fast, so "healed" is shorter than on a real cluster; requests, failures and outage are measured in real time through HAProxy.)');
+			print(t(ctx.lang, 'labSimulatedClock'));
 		}
 		return 0;
 	} finally {

@@ -4,6 +4,7 @@ import {CheckpointStore} from '../../state/checkpoint-store.js';
 import {cleanText} from '../../untrusted-text.js';
 import {nearest} from '../suggest.js';
 import type {CommandContext} from '../context.js';
+import {localized} from '../../i18n/localized.js';
 import {resolveLabId} from './status.js';
 import * as z from 'zod';
 import {word} from '../command-options.js';
@@ -22,7 +23,7 @@ export async function run(options: LogsOptions, ctx: CommandContext): Promise<nu
 	if (options.step !== undefined) {
 		if (!keys.includes(options.step)) {
 			const guess = nearest(options.step, keys);
-			throw new UserInputError(`No step "${options.step}" in lab ${store.labId}.`, {hint: guess ? `Did you mean ${guess}? \`mesos-lab status\` lists every step.` : '`mesos-lab status` lists every step.'});
+			throw new UserInputError(localized('noSuchStep', {step: options.step, labId: store.labId}), {hint: guess ? localized('noSuchStepNear', {guess}) : localized('statusListsSteps')});
 		}
 		const text = store.readLog(options.step);
 		ctx.stdout.write(text === undefined ? `${t(ctx.lang, 'noLog')}\n` : cleanText(text));

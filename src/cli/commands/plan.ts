@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import * as z from 'zod';
 import {UserInputError} from '../../errors.js';
+import {localized} from '../../i18n/localized.js';
 import {readLabFile} from '../../lab/lab-file.js';
 import {renderPlanScript, renderPlanSummary} from '../../steps/plan-script.js';
 import {flag, word} from '../command-options.js';
@@ -20,7 +21,7 @@ export async function run(options: PlanOptions, ctx: CommandContext): Promise<nu
 	try {
 		text = readFileSync(path, 'utf8');
 	} catch (error) {
-		throw new UserInputError(`Cannot read the lab file ${path}.`, {hint: 'Pass --config <file>, or write one with `mesos-lab init` (see examples/lab.yaml).', cause: error});
+		throw new UserInputError(localized('labFileUnreadable', {path}), {hint: localized('labFileUnreadableHint'), cause: error});
 	}
 	const {lab, declaredLanguage} = readLabFile(text, path);
 	// --lang (on plan or before it) wins over the lab file's language, as for every command.

@@ -6,6 +6,9 @@ import {cleanLine, terminalSafeJson} from '../../untrusted-text.js';
 import type {CommandContext} from '../context.js';
 import * as z from 'zod';
 import {flag, word} from '../command-options.js';
+import {displayWidth, padToWidth} from '../../i18n/display-width.js';
+import type {Language} from '../../i18n/language.js';
+import {t} from '../../i18n/messages.js';
 
 /** `mesos-lab status`'s flags. */
 export const options = z.object({
@@ -18,7 +21,7 @@ export type StatusOptions = z.output<typeof options>;
 export function resolveLabId(home: string, labId: string | undefined): string {
 	if (labId !== undefined) {
 		if (!CheckpointStore.exists(home, labId)) {
-			throw new UserInputError(`There is no lab "${labId}" under ${home}.`, {hint: labHint(home)});
+			throw new UserInputError(t('en', 'noSuchLab', {labId, home}), {hint: labHint(home, 'en'), zh: {message: t('zh', 'noSuchLab', {labId, home}), hint: labHint(home, 'zh')}});
 		}
 		return labId;
 	}
@@ -27,14 +30,15 @@ export function resolveLabId(home: string, labId: string | undefined): string {
 		return labs[0]!;
 	}
 	if (labs.length === 0) {
-		throw new UserInputError(`There are no labs under ${home}.`, {hint: 'Start one with `mesos-lab init`, or point --home at the right folder.'});
+		throw new UserInputError(t('en', 'noLabsUnder', {home}), {hint: t('en', 'noLabsUnderHint'), zh: {message: t('zh', 'noLabsUnder', {home}), hint: t('zh', 'noLabsUnderHint')}});
 	}
-	throw new UserInputError(`There are several labs under ${home}: ${labs.join(', ')}.`, {hint: 'Choose one with --lab-id.'});
+	const several = {home, labs: labs.join(', ')};
+	throw new UserInputError(t('en', 'severalLabs', several), {hint: t('en', 'severalLabsHint'), zh: {message: t('zh', 'severalLabs', several), hint: t('zh', 'severalLabsHint')}});
 }
 
-function labHint(home: string): string {
+function labHint(home: string, language: Language): string {
 	const labs = CheckpointStore.list(home);
-	return labs.length > 0 ? `Labs here: ${labs.join(', ')}.` : 'Start one with `mesos-lab init`.';
+	return labs.length > 0 ? t(language, 'labsHere', {labs: labs.join(', ')}) : t(language, 'startOne');
 }
 
 export interface StepRow {
@@ -81,21 +85,29 @@ export async function run(options: StatusOptions, ctx: CommandContext): Promise<
 		ctx.stdout.write(`${terminalSafeJson(JSON.stringify({labId, file: store.file, run: journal.run ?? null, lockedBy: lock ?? null, steps: rows}, null, 2))}\n`);
 		return 0;
 	}
-	const zh = ctx.lang === 'zh';
-	const head = [zh ? '步骤' : 'STEP', zh ? '状态' : 'STATE', zh ? '尝试次数' : 'TRIES', zh ? '开始' : 'STARTED', zh ? '耗时' : 'TOOK', zh ? '说明' : 'NOTE'];
+	const say = ctx.lang;
+	const head = (['statusColStep', 'statusColState', 'statusColTries', 'statusColStarted', 'statusColTook', 'statusColNote'] as const).map(key => t(say, key));
 	const table = rows.map(row => [
 		row.key,
-		row.status,
+		t(say, 'statusStep', {status: row.status}),
 		String(row.attempts),
 		row.startedAt ? row.startedAt.replace('T', ' ').slice(0, 19) : '-',
 		row.durationMs === null ? '-' : formatDuration(row.durationMs),
-		cleanLine(row.lastError && row.status === 'failed' ? row.lastError : (row.job && row.status === 'running' ? `job ${row.job.name} @${row.job.readBytes}` : (row.reason ?? ''))),
+		cleanLine(row.lastError && row.status === 'failed' ? row.lastError : (row.job && row.status === 'running' ? t(say, 'statusJob', {name: row.job.name, bytes: String(row.job.readBytes)}) : (row.reason ?? ''))),
 	]);
-	const widths = head.map((cell, index) => Math.max(cell.length, ...table.map(line => line[index]!.length)));
-	const format = (cells: string[]) => cells.map((cell, index) => (index === cells.length - 1 ? cell : cell.padEnd(widths[index]!))).join('  ').trimEnd();
-	ctx.stdout.write(`lab ${labId}${journal.run ? ` · ${journal.run.outcome}${journal.run.lastStop ? ` (${cleanLine(journal.run.lastStop)})` : ''}` : ''}${lock ? ` · ${zh ? '运行中' : 'in use by'} pid ${lock.pid}@${lock.host}` : ''}\n`);
+	// Widths in display columns: a Chinese head or state takes two columns a character.
+	const widths = head.map((cell, index) => Math.max(displayWidth(cell), ...table.map(line => displayWidth(line[index]!))));
+	const format = (cells: string[]) => cells.map((cell, index) => (index === cells.length - 1 ? cell : padToWidth(cell, widths[index]!))).join('  ').trimEnd();
+	const parts = [t(say, 'statusLab', {labId})];
+	if (journal.run) {
+		parts.push(`${t(say, 'statusRun', {outcome: journal.run.outcome})}${journal.run.lastStop ? ` (${cleanLine(journal.run.lastStop)})` : ''}`);
+	}
+	if (lock) {
+		parts.push(t(say, 'statusInUse', {pid: lock.pid, host: lock.host}));
+	}
+	ctx.stdout.write(`${parts.join(' · ')}\n`);
 	if (rows.length === 0) {
-		ctx.stdout.write(zh ? '这个实验环境还没有记录任何步骤；`mesos-lab resume` 会从头开始。\n' : 'No step of this lab has been recorded yet; `mesos-lab resume` starts from the beginning.\n');
+		ctx.stdout.write(`${t(say, 'statusNoSteps')}\n`);
 		return 0;
 	}
 	ctx.stdout.write(`${[format(head), ...table.map(format)].join('\n')}\n`);

@@ -1,4 +1,5 @@
-import type {ClusterEvent} from '../../cluster/cluster-event.js';
+import {eventMessage, type ClusterEvent} from '../../cluster/cluster-event.js';
+import type {Language} from '../../i18n/language.js';
 import {formatClock} from './format.js';
 
 function timeOf(event: ClusterEvent): number {
@@ -20,17 +21,17 @@ export function appendEvents(log: readonly ClusterEvent[], events: readonly Clus
 }
 
 /** One line per event, newest first, with the event's own time; derived events carry a star so they read apart from the streams. */
-export function eventLine(log: readonly ClusterEvent[], index: number): string {
+export function eventLine(log: readonly ClusterEvent[], index: number, language: Language): string {
 	const event = log[log.length - 1 - index];
-	return event === undefined ? '' : `${formatClock(event.at)} ${event.origin === 'derived' ? '*' : ' '} ${event.message}`;
+	return event === undefined ? '' : `${formatClock(event.at)} ${event.origin === 'derived' ? '*' : ' '} ${eventMessage(event, language)}`;
 }
 
 /** The window of `height` lines, newest first, that keeps line `chosen` in view. */
-export function eventWindow(log: readonly ClusterEvent[], height: number, chosen: number): {start: number; lines: string[]} {
+export function eventWindow(log: readonly ClusterEvent[], height: number, chosen: number, language: Language): {start: number; lines: string[]} {
 	const start = Math.max(0, Math.min(chosen - Math.floor(height / 2), log.length - height));
 	const lines: string[] = [];
 	for (let index = start; index < Math.min(log.length, start + height); index++) {
-		lines.push(eventLine(log, index));
+		lines.push(eventLine(log, index, language));
 	}
 	return {start, lines};
 }

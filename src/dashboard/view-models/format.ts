@@ -1,5 +1,7 @@
 /** Shared text formatting for every panel: widths, sizes and ages. */
 
+import {displayWidth, headToWidth, padToWidth, tailToWidth} from '../../i18n/display-width.js';
+
 export function formatMegabytes(mb: number): string {
 	if (mb >= 1024 * 1024) {
 		return `${trimNumber(mb / (1024 * 1024))}T`;
@@ -58,27 +60,28 @@ export function formatClock(iso: string): string {
 /**
  * Cuts or pads text to exactly `width` columns, marking a cut with an ellipsis. An endpoint
  * (`host:port`, or a URL ending in a port) is cut in the middle, so its port stays readable.
+ * Columns are display columns: a Chinese character takes two.
  */
 export function fit(text: string, width: number): string {
 	if (width <= 0) {
 		return '';
 	}
-	if (text.length > width) {
+	if (displayWidth(text) > width) {
 		const port = /^\S+(:\d{1,5})$/.exec(text)?.[1];
 		if (port !== undefined && width >= port.length + 3) {
 			const tail = Math.max(port.length + 1, Math.floor((width - 1) / 2));
-			return `${text.slice(0, width - 1 - tail)}…${text.slice(-tail)}`;
+			return padToWidth(`${headToWidth(text, width - 1 - tail)}…${tailToWidth(text, tail)}`, width);
 		}
-		return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
+		return width === 1 ? '…' : padToWidth(`${headToWidth(text, width - 1)}…`, width);
 	}
-	return text.padEnd(width);
+	return padToWidth(text, width);
 }
 
-/** Lays rows out as aligned columns within `width`; the last column takes what is left. */
+/** Lays rows out as aligned columns within `width` display columns; the last column takes what is left. */
 export function layoutColumns(header: string[], rows: string[][], width: number): string[] {
 	const all = [header, ...rows];
 	const count = header.length;
-	const natural = Array.from({length: count}, (_, column) => Math.max(...all.map(row => (row[column] ?? '').length)));
+	const natural = Array.from({length: count}, (_, column) => Math.max(...all.map(row => displayWidth(row[column] ?? ''))));
 	const widths = shrinkToFit(natural, width - (count - 1));
 	return all.map(row => widths.map((columnWidth, column) => fit(row[column] ?? '', columnWidth)).join(' ').trimEnd());
 }

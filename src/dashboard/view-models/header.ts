@@ -1,4 +1,6 @@
-import type {ClusterSnapshot, SourceFeed, SourceName} from '../../cluster/snapshot.js';
+import type {ClusterSnapshot, SourceFeed, SourceName, SourceStatus} from '../../cluster/snapshot.js';
+import type {Language} from '../../i18n/language.js';
+import {t} from '../../i18n/messages.js';
 import {formatClock} from './format.js';
 
 export interface HeaderModel {
@@ -12,47 +14,53 @@ export interface HeaderModel {
 
 const sourceOrder: SourceName[] = ['mesos', 'marathon', 'haproxy', 'zookeeper'];
 
-export function headerModel(snapshot: ClusterSnapshot, clusterName: string): HeaderModel {
+export function headerModel(snapshot: ClusterSnapshot, clusterName: string, language: Language): HeaderModel {
 	const warnings: string[] = [];
 	for (const source of sourceOrder) {
 		const status = snapshot.sources[source];
 		if (status.kind === 'stale') {
-			const since = status.lastOkAt ? ` (last ok ${formatClock(status.lastOkAt)})` : '';
-			warnings.push(`${source} STALE${since}: ${status.error}`);
+			const error = sourceError(status, language);
+			warnings.push(status.lastOkAt
+				? t(language, 'dashSourceStaleSince', {source, time: formatClock(status.lastOkAt), error})
+				: t(language, 'dashSourceStale', {source, error}));
 		}
 	}
 	return {
 		title: clusterName,
 		simulated: snapshot.simulated,
-		leaders: `mesos ${mesosLeaderText(snapshot)}${feedText(snapshot.feeds.mesos)} · marathon ${snapshot.leaders.marathon ?? 'none'}${feedText(snapshot.feeds.marathon)}`,
+		leaders: `mesos ${mesosLeaderText(snapshot, language)}${feedText(snapshot.feeds.mesos, language)} · marathon ${snapshot.leaders.marathon ?? t(language, 'dashLeaderNone')}${feedText(snapshot.feeds.marathon, language)}`,
 		refreshedAt: formatClock(lastArrival(snapshot)),
 		warnings,
 	};
 }
 
 /** Whether a panel fed by `source` shows old data, and why. */
-export function staleNote(snapshot: ClusterSnapshot, source: SourceName): string | undefined {
+export function staleNote(snapshot: ClusterSnapshot, source: SourceName, language: Language): string | undefined {
 	const status = snapshot.sources[source];
-	return status.kind === 'stale' ? `STALE: ${status.error}` : undefined;
+	return status.kind === 'stale' ? t(language, 'dashPanelStale', {error: sourceError(status, language)}) : undefined;
+}
+
+function sourceError(status: Extract<SourceStatus, {kind: 'stale'}>, language: Language): string {
+	return language === 'zh' && status.errorZh !== undefined ? status.errorZh : status.error;
 }
 
 /**
  * The leader as the masters name it, beside the address that reached it when the two differ: a
  * master started with the wrong --hostname or --advertise_ip shows up here.
  */
-function mesosLeaderText(snapshot: ClusterSnapshot): string {
+function mesosLeaderText(snapshot: ClusterSnapshot, language: Language): string {
 	const {mesos, mesosReported} = snapshot.leaders;
 	if (mesos === null) {
-		return 'none';
+		return t(language, 'dashLeaderNone');
 	}
-	return mesosReported === null || mesosReported === mesos ? mesos : `${mesosReported} (reached at ${mesos})`;
+	return mesosReported === null || mesosReported === mesos ? mesos : t(language, 'dashLeaderReachedAt', {reported: mesosReported, address: mesos});
 }
 
-function feedText(feed: SourceFeed | null): string {
+function feedText(feed: SourceFeed | null, language: Language): string {
 	if (feed === null) {
 		return '';
 	}
-	return feed.kind === 'stream' ? ' [event stream]' : ` [polling: ${feed.reason}]`;
+	return ` ${feed.kind === 'stream' ? t(language, 'dashFeedStream') : t(language, 'dashFeedPolling', {reason: feed.reason})}`;
 }
 
 /** When data last arrived from any source: what "refreshed" means to someone reading the screen. */

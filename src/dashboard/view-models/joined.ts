@@ -1,5 +1,7 @@
 import type {App, Backend, ClusterSnapshot, Task} from '../../cluster/snapshot.js';
-import {hostPorts, type TableModel} from './tables.js';
+import type {Language} from '../../i18n/language.js';
+import {t} from '../../i18n/messages.js';
+import {healthWord, hostPorts, type TableModel} from './tables.js';
 
 /** One row of the joined view before it is turned into text. */
 export type JoinedEntry =
@@ -7,7 +9,9 @@ export type JoinedEntry =
 	| {kind: 'idle-app'; appId: string}
 	| {kind: 'orphan-backend'; backend: Backend};
 
-export const joinedHeader = ['APP', 'TASK', 'HOST:PORT', 'HEALTH', 'HAPROXY'];
+export function joinedHeader(language: Language): string[] {
+	return [t(language, 'dashColApp'), t(language, 'dashColTask'), t(language, 'dashColHostPort'), t(language, 'dashColHealth'), t(language, 'dashColHaproxy')];
+}
 
 /**
  * One row of the joined view as a reference into the snapshot: a task, an orphan backend, or the
@@ -132,25 +136,25 @@ function forEachBackendOf(task: Task, index: BackendIndex, found: (at: number) =
 	}
 }
 
-export function joinedRow(entry: JoinedEntry): string[] {
+export function joinedRow(entry: JoinedEntry, language: Language): string[] {
 	switch (entry.kind) {
 		case 'idle-app':
-			return [entry.appId, '-', '-', '-', 'no tasks'];
+			return [entry.appId, '-', '-', '-', t(language, 'dashJoinedNoTasks')];
 		case 'orphan-backend':
-			return [entry.backend.appId ?? '?', 'no task', entry.backend.address ?? entry.backend.server, '-', `${entry.backend.backend} ${entry.backend.status}`];
+			return [entry.backend.appId ?? '?', t(language, 'dashJoinedNoTask'), entry.backend.address ?? entry.backend.server, '-', `${entry.backend.backend} ${entry.backend.status}`];
 		case 'task':
 			return [
 				entry.appId,
 				entry.task.state.replace(/^TASK_/, ''),
 				hostPorts(entry.task),
-				entry.task.health,
+				healthWord(entry.task.health, language),
 				entry.backends.length === 0 ? '-' : entry.backends.map(backend => `${backend.backend} ${backend.status}`).join(', '),
 			];
 	}
 }
 
-export function joinedTable(snapshot: ClusterSnapshot): TableModel {
-	return {header: joinedHeader, rows: joinedEntries(snapshot).map(joinedRow)};
+export function joinedTable(snapshot: ClusterSnapshot, language: Language): TableModel {
+	return {header: joinedHeader(language), rows: joinedEntries(snapshot).map(entry => joinedRow(entry, language))};
 }
 
 // An unchanged backend list keeps its index when only tasks changed, as after a kill.

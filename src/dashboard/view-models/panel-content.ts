@@ -1,4 +1,5 @@
-import type {App, ClusterSnapshot, Pod, SourceName, Task} from '../../cluster/snapshot.js';
+import type {Agent, App, ClusterSnapshot, Pod, SourceName, Task} from '../../cluster/snapshot.js';
+import type {Language} from '../../i18n/language.js';
 import type {PanelId, View} from '../ui-state.js';
 import {joinedHeader, joinedRow, joinedView, type JoinedSlot} from './joined.js';
 import {ListCache} from './list-cache.js';
@@ -34,9 +35,13 @@ function appsAndPods(apps: readonly App[], pods: readonly Pod[]): readonly (App 
 	return items;
 }
 
-function appOrPodRow(item: App | Pod): string[] {
-	return 'servicePorts' in item ? appRow(item) : podRow(item);
+function appOrPodRow(item: App | Pod, language: Language): string[] {
+	return 'servicePorts' in item ? appRow(item, language) : podRow(item);
 }
+
+// The filter matches the words of the language on screen, so each language keeps its own search function.
+const appSearch: Record<Language, (item: App | Pod) => string[]> = {en: item => appOrPodRow(item, 'en'), zh: item => appOrPodRow(item, 'zh')};
+const agentSearch: Record<Language, (agent: Agent) => string[]> = {en: agent => agentRow(agent, 'en'), zh: agent => agentRow(agent, 'zh')};
 
 // Each item's searchable text, lower-cased and joined, per search function: items keep their
 // identity while they do not change, so a new filter over 100,000 tasks does not rebuild it.
@@ -82,34 +87,34 @@ function lazyTable<T>(header: string[], source: SourceName, items: readonly T[],
 }
 
 /** What a table panel shows in the current view, after the filter. */
-export function panelTable(panel: PanelId, snapshot: ClusterSnapshot, view: View, filter: string, now: number): PanelTable | undefined {
+export function panelTable(panel: PanelId, snapshot: ClusterSnapshot, view: View, filter: string, now: number, language: Language = 'en'): PanelTable | undefined {
 	const inApp = view.kind === 'app' ? view.appId : undefined;
 	const scope = inApp ?? '';
 	switch (panel) {
 		case 'leaders': {
-			const table = leadersTable(snapshot);
-			return lazyTable(table.header, 'mesos', keptItems(table.rows, '', undefined, row => row, filter), row => row, () => '');
+			const table = leadersTable(snapshot, language);
+			return lazyTable(table.header, 'mesos', keptItems(table.rows, language, undefined, row => row, filter), row => row, () => '');
 		}
 		case 'agents':
-			return lazyTable(agentsHeader, 'mesos', keptItems(snapshot.agents, '', undefined, agentRow, filter), agentRow, agent => agent.id);
+			return lazyTable(agentsHeader(language), 'mesos', keptItems(snapshot.agents, language, undefined, agentSearch[language], filter), agentSearch[language], agent => agent.id);
 		case 'apps': {
-			const apps = keptItems(appsAndPods(snapshot.apps, snapshot.pods), scope, inApp ? app => app.id === inApp : undefined, appOrPodRow, filter);
-			return lazyTable(appsHeader, 'marathon', apps, appOrPodRow, app => app.id);
+			const apps = keptItems(appsAndPods(snapshot.apps, snapshot.pods), `${language}\u0000${scope}`, inApp ? app => app.id === inApp : undefined, appSearch[language], filter);
+			return lazyTable(appsHeader(language), 'marathon', apps, appSearch[language], app => app.id);
 		}
 		case 'tasks': {
 			const tasks = keptItems(snapshot.tasks, scope, inApp ? (task: Task) => task.appId === inApp : undefined, taskSearchText, filter);
-			return lazyTable(tasksHeader, 'mesos', tasks, task => taskRow(task, now), task => task.id);
+			return lazyTable(tasksHeader(language), 'mesos', tasks, task => taskRow(task, now, language), task => task.id);
 		}
 		case 'backends': {
 			const backends = keptItems(snapshot.backends, scope, inApp ? backend => backend.appId === inApp : undefined, backendRow, filter);
-			return lazyTable(backendsHeader, 'haproxy', backends, backendRow, () => '');
+			return lazyTable(backendsHeader(language), 'haproxy', backends, backendRow, () => '');
 		}
 		case 'joined': {
 			const view = joinedView(snapshot);
-			const row = (slot: JoinedSlot) => joinedRow(view.entry(slot));
+			const row = (slot: JoinedSlot) => joinedRow(view.entry(slot), language);
 			const appOf = (slot: JoinedSlot) => (typeof slot === 'string' ? slot : 'agentId' in slot ? slot.appId ?? slot.name : slot.appId);
-			const slots = keptItems(view.slots, scope, inApp ? slot => appOf(slot) === inApp : undefined, row, filter);
-			return lazyTable(joinedHeader, 'marathon', slots, row, slot => (typeof slot !== 'string' && 'agentId' in slot ? slot.id : ''));
+			const slots = keptItems(view.slots, `${language}\u0000${scope}`, inApp ? slot => appOf(slot) === inApp : undefined, row, filter);
+			return lazyTable(joinedHeader(language), 'marathon', slots, row, slot => (typeof slot !== 'string' && 'agentId' in slot ? slot.id : ''));
 		}
 		case 'events':
 		case 'allocation':

@@ -1,4 +1,6 @@
 import type {Agent, App, Backend, ClusterSnapshot, Pod, Task, ZkMember} from '../../cluster/snapshot.js';
+import type {Language} from '../../i18n/language.js';
+import {t} from '../../i18n/messages.js';
 import {formatAge, formatMegabytes, percent, trimNumber} from './format.js';
 
 /** A table as panels show it: a header and rows of plain strings. */
@@ -7,21 +9,43 @@ export interface TableModel {
 	rows: string[][];
 }
 
-export function leadersTable(snapshot: ClusterSnapshot): TableModel {
+export function leadersTable(snapshot: ClusterSnapshot, language: Language): TableModel {
 	const rows: string[][] = [];
 	for (const master of snapshot.leaders.mesosMasters) {
-		rows.push(['mesos', master.endpoint, master.role, master.version ?? master.error ?? '']);
+		rows.push(['mesos', master.endpoint, roleWord(master.role, language), master.version ?? master.error ?? '']);
 	}
 	for (const marathon of snapshot.leaders.marathonInstances) {
-		rows.push(['marathon', marathon.endpoint, marathon.role, marathon.version ?? marathon.error ?? '']);
+		rows.push(['marathon', marathon.endpoint, roleWord(marathon.role, language), marathon.version ?? marathon.error ?? '']);
 	}
 	for (const member of snapshot.zookeeper) {
-		rows.push(['zk', member.endpoint, member.mode, zkDetail(member)]);
+		rows.push(['zk', member.endpoint, zkModeWord(member.mode, language), zkDetail(member, language)]);
 	}
-	return {header: ['ROLE', 'ENDPOINT', 'STATE', 'DETAIL'], rows};
+	return {header: [t(language, 'dashColRole'), t(language, 'dashColEndpoint'), t(language, 'dashColState'), t(language, 'dashColDetail')], rows};
 }
 
-function zkDetail(member: ZkMember): string {
+function roleWord(role: 'leader' | 'standby' | 'unreachable', language: Language): string {
+	return t(language, role === 'leader' ? 'dashRoleLeader' : role === 'standby' ? 'dashRoleStandby' : 'dashUnreachable');
+}
+
+/** ZooKeeper's own `Mode:` values stay as `srvr` prints them; only mesos-lab's words for a member it could not read are translated. */
+function zkModeWord(mode: ZkMember['mode'], language: Language): string {
+	switch (mode) {
+		case 'unreachable':
+			return t(language, 'dashUnreachable');
+		case 'refused':
+			return t(language, 'dashZkRefused');
+		case 'unknown':
+			return t(language, 'dashUnknown');
+		default:
+			return mode;
+	}
+}
+
+export function healthWord(health: Task['health'], language: Language): string {
+	return t(language, health === 'healthy' ? 'dashHealthy' : health === 'unhealthy' ? 'dashUnhealthy' : 'dashUnknown');
+}
+
+function zkDetail(member: ZkMember, language: Language): string {
 	if (member.error) {
 		return member.error;
 	}
@@ -30,35 +54,42 @@ function zkDetail(member: ZkMember): string {
 		parts.push(`zxid ${member.zxid}`);
 	}
 	if (member.latency) {
-		parts.push(`lat ${member.latency.min}/${member.latency.avg}/${member.latency.max}`);
+		parts.push(t(language, 'dashZkLatency', member.latency));
 	}
 	if (member.connections !== undefined) {
-		parts.push(`conn ${member.connections}`);
+		parts.push(t(language, 'dashZkConnections', {count: member.connections}));
 	}
 	return parts.join(' ');
 }
 
-export const agentsHeader = ['HOST', 'CPU', 'MEM', 'DISK', 'STATE', 'ATTRIBUTES'];
-
-export function agentsTable(agents: readonly Agent[]): TableModel {
-	return {header: agentsHeader, rows: agents.map(agentRow)};
+export function agentsHeader(language: Language): string[] {
+	return [t(language, 'dashColHost'), 'CPU', t(language, 'dashColMem'), t(language, 'dashColDisk'), t(language, 'dashColState'), t(language, 'dashColAttributes')];
 }
 
-export function agentRow(agent: Agent): string[] {
+export function agentsTable(agents: readonly Agent[], language: Language): TableModel {
+	return {header: agentsHeader(language), rows: agents.map(agent => agentRow(agent, language))};
+}
+
+export function agentRow(agent: Agent, language: Language): string[] {
 	return [
 		agent.hostname,
 		`${trimNumber(agent.used.cpus)}/${trimNumber(agent.total.cpus)}`,
 		`${formatMegabytes(agent.used.mem)}/${formatMegabytes(agent.total.mem)}`,
 		`${formatMegabytes(agent.used.disk)}/${formatMegabytes(agent.total.disk)}`,
-		agent.active ? 'active' : 'inactive',
+		t(language, agent.active ? 'dashAgentActive' : 'dashAgentInactive'),
 		Object.entries(agent.attributes).map(([key, value]) => `${key}:${value}`).join(','),
 	];
 }
 
-export const appsHeader = ['APP', 'RUN', 'STAGED', 'HEALTHY', 'UNHEALTHY', 'DEPLOY', 'LAST FAILURE'];
+export function appsHeader(language: Language): string[] {
+	return [
+		t(language, 'dashColApp'), t(language, 'dashColRun'), t(language, 'dashColStaged'), t(language, 'dashColHealthy'),
+		t(language, 'dashColUnhealthy'), t(language, 'dashColDeploy'), t(language, 'dashColLastFailure'),
+	];
+}
 
-export function appsTable(apps: readonly App[]): TableModel {
-	return {header: appsHeader, rows: apps.map(appRow)};
+export function appsTable(apps: readonly App[], language: Language): TableModel {
+	return {header: appsHeader(language), rows: apps.map(app => appRow(app, language))};
 }
 
 /** A pod's row in the apps table: the same columns, where a pod has them. */
@@ -66,14 +97,14 @@ export function podRow(pod: Pod): string[] {
 	return [`${pod.id} (pod)`, `${pod.running}/${pod.instances}`, '-', '-', '-', pod.status ?? '', ''];
 }
 
-export function appRow(app: App): string[] {
+export function appRow(app: App, language: Language): string[] {
 	return [
 		app.id,
 		`${app.running}/${app.instances}`,
 		String(app.staged),
 		app.hasHealthChecks ? String(app.healthy) : '-',
 		app.hasHealthChecks ? String(app.unhealthy) : '-',
-		app.deploymentInProgress ? 'deploying' : '',
+		app.deploymentInProgress ? t(language, 'dashDeploying') : '',
 		app.lastTaskFailure ? `${app.lastTaskFailure.state} ${app.lastTaskFailure.message}`.trim() : '',
 	];
 }
@@ -82,18 +113,20 @@ export function hostPorts(task: Task): string {
 	return task.ports.length === 0 ? task.host : `${task.host}:${task.ports.join(',')}`;
 }
 
-export const tasksHeader = ['APP', 'STATE', 'HOST:PORTS', 'HEALTH', 'AGE', 'TASK'];
-
-export function tasksTable(tasks: readonly Task[], now: number): TableModel {
-	return {header: tasksHeader, rows: tasks.map(task => taskRow(task, now))};
+export function tasksHeader(language: Language): string[] {
+	return [t(language, 'dashColApp'), t(language, 'dashColState'), t(language, 'dashColHostPorts'), t(language, 'dashColHealth'), t(language, 'dashColAge'), t(language, 'dashColTask')];
 }
 
-export function taskRow(task: Task, now: number): string[] {
+export function tasksTable(tasks: readonly Task[], now: number, language: Language): TableModel {
+	return {header: tasksHeader(language), rows: tasks.map(task => taskRow(task, now, language))};
+}
+
+export function taskRow(task: Task, now: number, language: Language): string[] {
 	return [
 		task.appId ?? task.name,
 		task.state.replace(/^TASK_/, ''),
 		hostPorts(task),
-		task.health,
+		healthWord(task.health, language),
 		formatAge(task.startedAt, now),
 		task.id,
 	];
@@ -104,10 +137,12 @@ export function taskSearchText(task: Task): string[] {
 	return [task.appId ?? task.name, task.state.replace(/^TASK_/, ''), hostPorts(task), task.health, task.id];
 }
 
-export const backendsHeader = ['PORT', 'BACKEND', 'SERVER', 'STATUS', 'SESS'];
+export function backendsHeader(language: Language): string[] {
+	return [t(language, 'dashColPort'), t(language, 'dashColBackend'), t(language, 'dashColServer'), t(language, 'dashColStatus'), t(language, 'dashColSessions')];
+}
 
-export function backendsTable(backends: readonly Backend[]): TableModel {
-	return {header: backendsHeader, rows: backends.map(backendRow)};
+export function backendsTable(backends: readonly Backend[], language: Language): TableModel {
+	return {header: backendsHeader(language), rows: backends.map(backendRow)};
 }
 
 export function backendRow(backend: Backend): string[] {

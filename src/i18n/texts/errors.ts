@@ -297,6 +297,8 @@ export const errorTexts = defineCatalog({
 	errThereIsNoExperimentHint: {en: 'Choose one of: {map}', zh: '可选的有：{map}'},
 	// experiments/cluster-probes.ts
 	errNoMesosMasterAnsweredMasterState: {en: 'No Mesos master answered /master/state ({lastError}).', zh: '没有 Mesos master 回答 /master/state（{lastError}）。'},
+	errMesosNeedsCredentials: {en: 'The Mesos masters answered 401: they require HTTP authentication.', zh: 'Mesos 主节点回答 401：需要 HTTP 认证。'},
+	errMesosNeedsCredentialsHint: {en: 'Give the credentials as user:password in MESOS_LAB_MESOS_CREDENTIALS, or in a file of mode 600 with --mesos-credentials-file FILE.', zh: '把凭据以 user:password 的形式放进 MESOS_LAB_MESOS_CREDENTIALS，或写进权限为 600 的文件并用 --mesos-credentials-file FILE 指定。'},
 	errNoMesosMasterAnsweredMasterStateHint: {en: 'Check --mesos; it should point at a master, port 5050.', zh: '检查 --mesos；它应当指向一个 master 的 5050 端口。'},
 	errMesosDidNotReportA: {en: 'Mesos did not report a sandbox for task {id}.', zh: 'Mesos 没有报告任务 {id} 的 sandbox。'},
 	errMesosDidNotReportAHint: {en: 'Open the task in the Mesos web UI (port 5050) to read its sandbox.', zh: '在 Mesos 网页控制台（端口 5050）里打开这个任务查看它的 sandbox。'},
@@ -555,12 +557,6 @@ export const errorTexts = defineCatalog({
 	errIgnorePreflightNoPreflightCheckHasHint: {en: 'Use one of: {preflightCheckNames}.', zh: '请用其中之一：{preflightCheckNames}。'},
 	errStopJobFailed: {en: 'stop job {name}', zh: '停止后台作业 {name}'},
 	errStopJobFailedHint: {en: 'The job may have ended already; check its folder on the target.', zh: '这个后台作业可能已经结束了；请到目标主机上查看它的目录。'},
-	errPlanNamesUnknownHost: {en: 'The plan names a host the lab does not have: {name}.', zh: '计划里出现了实验环境中没有的主机：{name}。'},
-	errNoTerminalNoConfig: {en: 'No terminal to ask questions on, and no --config given.', zh: '没有可以提问的终端，也没有给出 --config。'},
-	errNoTerminalNoConfigHint: {
-		en: 'Pass --config lab.yaml (and --yes to run without confirming), or run mesos-lab in a terminal.',
-		zh: '请加上 --config lab.yaml（不需要确认时再加 --yes），或者在终端里运行 mesos-lab。',
-	},
 	errSavedLabCannotBeUsed: {en: 'The saved lab of {labId} cannot be used: {detail}', zh: '实验环境 {labId} 保存的配置无法使用：{detail}'},
 	errSavedLabCannotBeUsedHint: {
 		en: 'Nothing was changed. Write a corrected lab file and run `mesos-lab init --config lab.yaml --lab-id {labId}`: it continues from the same journal.',

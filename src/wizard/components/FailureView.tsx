@@ -1,8 +1,11 @@
 import {Box, Text} from 'ink';
+import {t} from '../../i18n/messages.js';
 import type {Language} from '../../steps/step.js';
+import {joinList} from '../join-list.js';
 import {useTone} from '../palette.js';
 import {localize, type StepInfoLookup} from '../../install/step-info.js';
 import type {WizardScreen} from '../wizard-state.js';
+import {OutputLine} from './OutputLine.js';
 
 export interface FailureViewProps {
 	screen: Extract<WizardScreen, {kind: 'failure'}>;
@@ -19,30 +22,33 @@ export function FailureView({screen, language, info, logRows = 16}: FailureViewP
 	if (screen.fullLog) {
 		return (
 			<Box flexDirection="column">
-				<Text bold>{`Log ${screen.logPath} (last ${Math.min(logRows, screen.fullLog.length)} of ${screen.fullLog.length} lines)`}</Text>
+				<Text bold>{t(language, 'logTitle', {path: screen.logPath, shown: Math.min(logRows, screen.fullLog.length), total: screen.fullLog.length})}</Text>
 				{screen.fullLog.slice(-logRows).map((line, index) => (
 					<Text key={index} wrap="truncate-end">{line}</Text>
 				))}
-				<Text color={tone('accent')}>Esc or l: back</Text>
+				<Text color={tone('accent')}>{t(language, 'logBack')}</Text>
 			</Box>
 		);
 	}
 
 	return (
 		<Box flexDirection="column">
-			<Text bold color={tone('bad')}>{`✗ ${localize(details?.title ?? screen.step.title, language, screen.step.id)} failed on ${screen.step.host}${screen.attempt > 1 ? ` (attempt ${screen.attempt})` : ''}`}</Text>
+			<Text bold color={tone('bad')}>
+				{t(language, 'failureTitle', {title: localize(details?.title ?? screen.step.title, language, screen.step.id), host: screen.step.host})}
+				{screen.attempt > 1 ? t(language, 'failureAttempt', {attempt: screen.attempt}) : ''}
+			</Text>
 			<Text wrap="wrap">{screen.error}</Text>
-			{screen.hint ? <Text wrap="wrap" color={tone('warn')}>{`Hint: ${screen.hint}`}</Text> : null}
+			{screen.hint ? <Text wrap="wrap" color={tone('warn')}>{t(language, 'failureHint', {hint: screen.hint})}</Text> : null}
 			<Box flexDirection="column" marginTop={1}>
 				{screen.lastLines.map((line, index) => (
-					<Text key={index} wrap="truncate-end" color={tone('muted')}>{line}</Text>
+					<OutputLine key={index} line={line}/>
 				))}
 			</Box>
-			<Text wrap="truncate-end">{`Full log: ${screen.logPath}`}</Text>
+			<Text wrap="truncate-end">{t(language, 'failureFullLog', {path: screen.logPath})}</Text>
 			{dependents.length > 0 ? (
-				<Text wrap="wrap" color={tone('warn')}>{`Skipping leaves these without what they need: ${dependents.join(', ')}`}</Text>
+				<Text wrap="wrap" color={tone('warn')}>{t(language, 'failureDependents', {steps: joinList(dependents, language)})}</Text>
 			) : null}
-			<Text color={tone('accent')}>r: retry · s: skip · l: full log · q: quit (state is saved; continue with `mesos-lab resume`)</Text>
+			<Text color={tone('accent')}>{t(language, 'failureKeys')}</Text>
 		</Box>
 	);
 }

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {t} from '../../i18n/messages.js';
 import type {StepRef} from '../../runner/events.js';
 import type {CheckResult, Language} from '../../steps/step.js';
 import {formatDuration} from '../build-progress.js';
@@ -43,7 +44,7 @@ export function PlanReview({steps, checks, downloads, estimateMs, language, info
 	const blocked = preflight !== undefined && startBlocked(preflight);
 	return (
 		<Box flexDirection="column">
-			<Text bold>Plan: {steps.length} steps, {satisfied} already satisfied, about {formatDuration(estimateMs)}</Text>
+			<Text bold>{t(language, 'reviewTitle', {steps: steps.length, satisfied, duration: formatDuration(estimateMs, language)})}</Text>
 			{preflight ? <PreflightFailures preflight={preflight} language={language}/> : null}
 			{groupByHost(shown).map(group => (
 				<Box key={group.host} flexDirection="column" marginTop={1}>
@@ -55,22 +56,22 @@ export function PlanReview({steps, checks, downloads, estimateMs, language, info
 							<Text key={step.key} wrap="truncate-end">
 								<Text color={check?.kind === 'satisfied' ? tone('ok') : undefined}>{` ${mark} `}</Text>
 								{`${step.phase}: ${localize(info(step.key)?.title ?? step.title, language, step.id)}`}
-								{check?.kind === 'satisfied' ? <Text color={tone('muted')}> (already satisfied)</Text> : null}
+								{check?.kind === 'satisfied' ? <Text color={tone('muted')}>{t(language, 'reviewAlreadySatisfied')}</Text> : null}
 							</Text>
 						);
 					})}
 				</Box>
 			))}
-			{hidden > 0 ? <Text color={tone('muted')}>{` … and ${hidden} more steps (mesos-lab plan lists them all)`}</Text> : null}
+			{hidden > 0 ? <Text color={tone('muted')}>{t(language, 'reviewMoreSteps', {count: hidden})}</Text> : null}
 			{downloads.length > 0 && !blocked ? (
 				<Box flexDirection="column" marginTop={1}>
-					<Text bold>Downloads</Text>
+					<Text bold>{t(language, 'reviewDownloads')}</Text>
 					{downloads.map(download => (
 						<Text key={`${download.what}|${download.from}`} wrap="truncate-end">{` ${download.what} ← ${download.from}`}</Text>
 					))}
 				</Box>
 			) : null}
-			<Text color={tone('accent')}>{blocked ? blockedKeys(language) : 'Enter or y: start · q: quit without changing anything'}</Text>
+			<Text color={tone('accent')}>{blocked ? blockedKeys(language) : t(language, 'reviewKeys')}</Text>
 		</Box>
 	);
 }

@@ -1,4 +1,6 @@
 import {Text} from 'ink';
+import {t} from '../../i18n/messages.js';
+import type {Language} from '../../steps/step.js';
 import {formatDuration, type BuildProgress} from '../build-progress.js';
 import {useTone} from '../palette.js';
 
@@ -8,15 +10,15 @@ export function barCells(percent: number, width: number): {filled: number; empty
 	return {filled, empty: width - filled};
 }
 
-export function ProgressBar({progress, width = 30}: {progress: BuildProgress; width?: number}) {
+export function ProgressBar({progress, language, width = 30}: {progress: BuildProgress; language: Language; width?: number}) {
 	const tone = useTone();
 	const {filled, empty} = barCells(progress.percent, width);
-	const eta = progress.etaMs === undefined ? 'ETA estimating…' : `ETA ${formatDuration(progress.etaMs)}`;
+	const eta = progress.etaMs === undefined ? t(language, 'buildEtaEstimating') : t(language, 'buildEta', {duration: formatDuration(progress.etaMs, language)});
 	return (
 		<Text>
 			<Text color={tone('accent')}>{'█'.repeat(filled)}</Text>
 			<Text color={tone('muted')}>{'░'.repeat(empty)}</Text>
-			{` ${progress.percent}% (${progress.done}/${progress.total} objects) ${eta}`}
+			{` ${t(language, 'buildProgress', {percent: progress.percent, done: progress.done, total: progress.total, eta})}`}
 		</Text>
 	);
 }

@@ -1,10 +1,13 @@
 import {Box, Text, useInput} from 'ink';
+import {t} from '../../i18n/messages.js';
 import {useEffect, useState} from 'react';
 import type {Language} from '../../steps/step.js';
 import {formatDuration} from '../build-progress.js';
 import {useTone} from '../palette.js';
 import {localize, type StepInfoLookup} from '../../install/step-info.js';
+import {displayWidth, truncateToWidth} from '../text-width.js';
 import type {WizardScreen} from '../wizard-state.js';
+import {OutputLine} from './OutputLine.js';
 import {ProgressBar} from './ProgressBar.js';
 
 export interface StepViewProps {
@@ -28,35 +31,33 @@ export function StepView({screen, canRestartJob = true, tail, now, language, inf
 		<Box flexDirection="column">
 			<Text>
 				<Text color={tone('accent')}>{`[${step.index + 1}/${step.total}] ${step.phase}`}</Text>
-				{` · ${step.host} · ${formatDuration(now - screen.startedAt)}`}
-				{screen.attempt > 1 ? ` · attempt ${screen.attempt}` : ''}
+				{` · ${step.host} · ${formatDuration(now - screen.startedAt, language)}`}
+				{screen.attempt > 1 ? t(language, 'stepAttempt', {attempt: screen.attempt}) : ''}
 			</Text>
 			<Text bold>{localize(details?.title ?? step.title, language, step.id)}</Text>
 			{details ? <Text wrap="wrap" color={tone('muted')}>{details.why[language]}</Text> : null}
-			{screen.learn ? <LearnPanel commands={screen.learn.commands} rows={commandRows} columns={columns}/> : null}
+			{screen.learn ? <LearnPanel commands={screen.learn.commands} rows={commandRows} columns={columns} language={language}/> : null}
 			{screen.command ? (
-				<Text wrap="truncate-end">{`$ ${screen.command.text}`}<Text color={tone('muted')}>{`  (${screen.command.index + 1}/${screen.command.total})`}</Text></Text>
+				<Text wrap="truncate-end">{`$ ${firstLine(screen.command.text)}`}<Text color={tone('muted')}>{`  (${screen.command.index + 1}/${screen.command.total})`}</Text></Text>
 			) : null}
-			{screen.job?.reattached ? <Text color={tone('ok')} wrap="truncate-end">{`Re-attached to ${screen.job.name}: it kept running on ${step.host} while mesos-lab was away.`}</Text> : null}
-			{screen.build ? <ProgressBar progress={screen.build}/> : null}
+			{screen.job?.reattached ? <Text color={tone('ok')} wrap="truncate-end">{t(language, 'stepReattached', {job: screen.job.name, host: step.host})}</Text> : null}
+			{screen.build ? <ProgressBar progress={screen.build} language={language}/> : null}
 			{screen.stall ? (
 				<Text color={tone('warn')} wrap="wrap">
-					{`No output for ${formatDuration(screen.stall.silentForMs)}. The build may be stuck: `}
-					{canRestartJob
-						? 'press x to stop it and run it again; make continues from the objects already compiled.'
-						: 'press Ctrl-C, then run `mesos-lab resume`; make continues from the objects already compiled.'}
+					{t(language, 'stepStall', {duration: formatDuration(screen.stall.silentForMs, language)})}
+					{canRestartJob ? t(language, 'stepStallRestart') : t(language, 'stepStallResume')}
 				</Text>
 			) : null}
 			<Box flexDirection="column" marginTop={1}>
 				{tail.map((line, index) => (
-					<Text key={index} wrap="truncate-end" color={tone('muted')}>{line}</Text>
+					<OutputLine key={index} line={line}/>
 				))}
 			</Box>
 		</Box>
 	);
 }
 
-function LearnPanel({commands, rows, columns}: {commands: string[]; rows: number; columns: number}) {
+function LearnPanel({commands, rows, columns, language}: {commands: string[]; rows: number; columns: number; language: Language}) {
 	const tone = useTone();
 	// The files and commands of a step can be longer than the room: ↑/↓ scroll them, so the title,
 	// the why and the keys stay on screen at 80x24.
@@ -81,21 +82,30 @@ function LearnPanel({commands, rows, columns}: {commands: string[]; rows: number
 	const shown = fitCommands(visible, rows, width);
 	return (
 		<Box flexDirection="column" marginTop={1}>
-			<Text>{commands.length === 0 ? 'This step runs no commands of its own.' : 'It will run:'}</Text>
+			<Text>{commands.length === 0 ? t(language, 'learnNoCommands') : t(language, 'learnWillRun')}</Text>
 			{shown.map((command, index) => (
 				<Text key={offset + index} wrap="wrap">{command}</Text>
 			))}
 			{shown.length < visible.length
-				? <Text color={tone('muted')}>{`… and ${visible.length - shown.length} more (↑↓ scroll; all of them go to the step log)`}</Text>
-				: offset > 0 ? <Text color={tone('muted')}>(↑ scrolls back)</Text> : null}
-			<Text color={tone('accent')}>Enter or r: run this step · s: skip it · n: run it and the rest without pausing · q: quit</Text>
+				? <Text color={tone('muted')}>{t(language, 'learnMore', {count: visible.length - shown.length})}</Text>
+				: offset > 0 ? <Text color={tone('muted')}>{t(language, 'learnScrollBack')}</Text> : null}
+			<Text color={tone('accent')}>{t(language, 'learnKeys')}</Text>
 		</Box>
 	);
 }
 
+/**
+ * A script's first line, marked when more follow: a build script of twenty lines would push the
+ * step's title and progress off an 80x24 screen. The step log keeps it whole.
+ */
+export function firstLine(command: string): string {
+	const [first = '', ...rest] = command.split('\n');
+	return rest.length > 0 ? `${first} …` : first;
+}
+
 /** The leading commands whose wrapped lines fit in `rows`, keeping one row for "and N more" when some are left out. */
 export function fitCommands(commands: readonly string[], rows: number, columns: number): string[] {
-	const height = (command: string) => Math.max(1, Math.ceil([...command].length / columns));
+	const height = (command: string) => Math.max(1, Math.ceil(displayWidth(command) / columns));
 	const total = commands.reduce((sum, command) => sum + height(command), 0);
 	const budget = total <= rows || commands.length === 1 ? rows : rows - 1;
 	const shown: string[] = [];
@@ -111,5 +121,5 @@ export function fitCommands(commands: readonly string[], rows: number, columns: 
 
 	// A single command taller than the room is cut rather than pushing the keys off screen.
 	const [first] = commands;
-	return shown.length === 0 && first !== undefined ? [`${[...first].slice(0, Math.max(1, budget * columns - 1)).join('')}…`] : shown;
+	return shown.length === 0 && first !== undefined ? [truncateToWidth(first, Math.max(2, budget * columns))] : shown;
 }

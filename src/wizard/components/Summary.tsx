@@ -1,9 +1,12 @@
 import {Box, Text} from 'ink';
+import {t} from '../../i18n/messages.js';
 import type {StepRef} from '../../runner/events.js';
 import type {Language, VerifyResult} from '../../steps/step.js';
+import {joinList} from '../join-list.js';
 import {useTone} from '../palette.js';
 import type {ClusterAddresses, ExperimentCommands} from '../../install/prepared-run.js';
 import {localize, type StepInfoLookup} from '../../install/step-info.js';
+import {displayWidth, padToWidth} from '../text-width.js';
 
 /** Where the finished cluster answers. */
 export interface SummaryProps {
@@ -23,43 +26,45 @@ export function Summary({outcome, addresses, steps, verified, language, info, pr
 	const tone = useTone();
 	const proven = steps.filter(step => verified[step.key] !== undefined);
 	const shown = proven.length > proofRows ? proven.slice(0, Math.max(1, proofRows - 1)) : proven;
+	const places = [
+		[t(language, 'summaryMesosUi'), addresses.mesos],
+		[t(language, 'summaryMarathon'), addresses.marathon],
+		[t(language, 'summaryHaproxyStats'), addresses.haproxyStats],
+	] as const;
+	// The addresses start in one column, measured in terminal cells: a Chinese label is twice as wide as its length.
+	const labelWidth = Math.max(15, ...places.map(([label]) => displayWidth(label))) + 1;
 	return (
 		<Box flexDirection="column">
 			{outcome === 'completed'
-				? <Text bold color={tone('ok')}>The cluster is up.</Text>
-				: <Text bold color={tone('warn')}>{`The run ${outcome}; continue with \`mesos-lab resume\`.`}</Text>}
-			<Text>{`Mesos UI        ${addresses.mesos}`}</Text>
-			<Text>{`Marathon        ${addresses.marathon}`}</Text>
-			<Text>{`HAProxy stats   ${addresses.haproxyStats}`}</Text>
+				? <Text bold color={tone('ok')}>{t(language, 'summaryUp')}</Text>
+				: <Text bold color={tone('warn')}>{t(language, 'summaryUnfinished', {outcome})}</Text>}
+			{places.map(([label, address]) => <Text key={label}>{`${padToWidth(label, labelWidth)}${address}`}</Text>)}
 			<Box flexDirection="column" marginTop={1}>
 				{shown.map(step => {
 					const result = verified[step.key];
 					return result?.ok ? (
-						<Text key={step.key} wrap="truncate-end"><Text color={tone('ok')}>✓ </Text>{`${localize(info(step.key)?.title ?? step.title, language, step.id)}: ${result.proof}`}</Text>
+						<Text key={step.key} wrap="truncate-end"><Text color={tone('ok')}>✓ </Text>{t(language, 'summaryProven', {title: localize(info(step.key)?.title ?? step.title, language, step.id), proof: result.proof})}</Text>
 					) : (
-						<Text key={step.key} wrap="truncate-end"><Text color={tone('bad')}>✗ </Text>{`${localize(info(step.key)?.title ?? step.title, language, step.id)}: ${result?.problem ?? ''}`}</Text>
+						<Text key={step.key} wrap="truncate-end"><Text color={tone('bad')}>✗ </Text>{t(language, 'summaryUnproven', {title: localize(info(step.key)?.title ?? step.title, language, step.id), problem: result?.problem ?? ''})}</Text>
 					);
 				})}
-				{shown.length < proven.length ? <Text color={tone('muted')}>{`… and ${proven.length - shown.length} more proven (mesos-lab status lists every step)`}</Text> : null}
+				{shown.length < proven.length ? <Text color={tone('muted')}>{t(language, 'summaryMoreProven', {count: proven.length - shown.length})}</Text> : null}
 			</Box>
 			{outcome === 'completed'
 				? experiments.filter(group => group.commands.length > 0).map(group => (
-					<Text key={group.topic} wrap="truncate-end">{`${offerLead[group.topic][language]}${experimentsLine(group.commands)}`}</Text>
+					<Text key={group.topic} wrap="truncate-end">{`${t(language, offerLead[group.topic])}${experimentsLine(group.commands, language)}`}</Text>
 				))
 				: null}
-			<Text color={tone('accent')}>d: open the dashboard · q: quit</Text>
+			<Text color={tone('accent')}>{t(language, 'summaryKeys')}</Text>
 		</Box>
 	);
 }
 
-const offerLead = {
-	apps: {zh: '试试教程里的实验：', en: 'Try the tutorial\'s experiments: '},
-	availability: {zh: '高可用实验：', en: 'High availability: '},
-} as const;
+const offerLead = {apps: 'summaryTryApps', availability: 'summaryTryAvailability'} as const;
 
 // One line on any screen: the first command whole, the others by the name that differs.
-function experimentsLine(commands: readonly string[]): string {
-	const [first, ...others] = commands;
+function experimentsLine(commands: readonly string[], language: Language): string {
+	const [first = '', ...others] = commands;
 	const names = others.map(command => /^mesos-lab lab (\S+)/.exec(command)?.[1] ?? command);
-	return names.length === 0 ? first ?? '' : `${first} (then ${names.join(', ')})`;
+	return names.length === 0 ? first : t(language, 'summaryThen', {first, others: joinList(names, language)});
 }

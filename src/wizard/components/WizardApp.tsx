@@ -1,4 +1,5 @@
 import {Box, Static, Text, useApp, useInput, useStdout} from 'ink';
+import {t} from '../../i18n/messages.js';
 import {useEffect, useReducer} from 'react';
 import type {PreflightCheckName} from '../../lab/lab-schema.js';
 import type {RunnerEvent, StepRef} from '../../runner/events.js';
@@ -206,7 +207,7 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 					void controls.readLog(screen.logPath).then(lines => {
 						dispatch({type: 'log-opened', lines});
 					}, (error: unknown) => {
-						dispatch({type: 'log-opened', lines: [`Could not read ${screen.logPath}: ${error instanceof Error ? error.message : String(error)}`]});
+						dispatch({type: 'log-opened', lines: [t(language, 'logUnreadable', {path: screen.logPath, error: error instanceof Error ? error.message : String(error)})]});
 					});
 				} else if (input === 'q') {
 					leave();
@@ -229,13 +230,13 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 	return (
 		<Box flexDirection="column">
 			<Static items={state.finished}>
-				{entry => <FinishedLine key={entry.step.key} entry={entry}/>}
+				{entry => <FinishedLine key={entry.step.key} entry={entry} language={language}/>}
 			</Static>
 			{screen.kind === 'review' ? (
 				state.steps.length === 0
-					? <Text>Checking what is already in place…</Text>
+					? <Text>{t(language, 'reviewChecking')}</Text>
 					: screen.confirmed
-						? <Text>Starting…</Text>
+						? <Text>{t(language, 'reviewStarting')}</Text>
 						: <PlanReview steps={state.steps} checks={state.checks} downloads={downloads} estimateMs={estimateMs(state.steps, state.checks)} language={language} info={info} maxStepRows={maxStepRows} preflight={state.preflight}/>
 			) : null}
 			{screen.kind === 'step' ? <StepView screen={screen} canRestartJob={canRestartJob} tail={state.tail} now={state.now} language={language} info={info} commandRows={commandRows} columns={columns}/> : null}
@@ -247,13 +248,13 @@ function WizardScreens({plan, canRestartJob = true, source, controls, language, 
 	);
 }
 
-function FinishedLine({entry}: {entry: FinishedStep}) {
+function FinishedLine({entry, language}: {entry: FinishedStep; language: Language}) {
 	const tone = useTone();
 	const mark = entry.status === 'done' ? '✓' : '↷';
 	return (
 		<Text wrap="truncate-end">
 			<Text color={entry.status === 'done' ? tone('ok') : tone('warn')}>{`${mark} `}</Text>
-			{`${entry.step.id}@${entry.step.host} ${entry.status} in ${formatDuration(entry.durationMs)}: ${entry.reason}`}
+			{t(language, entry.status === 'done' ? 'finishedDone' : 'finishedSkipped', {step: `${entry.step.id}@${entry.step.host}`, duration: formatDuration(entry.durationMs, language), reason: entry.reason})}
 		</Text>
 	);
 }

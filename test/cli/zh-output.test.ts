@@ -1,0 +1,109 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import stringWidth from 'string-width';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {t} from '../../src/i18n/messages.js';
+import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
+import {CheckpointStore} from '../../src/state/checkpoint-store.js';
+import {builtCliMissing, runBuiltCli} from '../helpers/built-cli.js';
+import {englishSentences} from '../helpers/no-english.js';
+
+const why = builtCliMissing();
+if (why && process.env.CI) {
+	throw new Error(why);
+}
+
+/** A Chinese locale, and nothing else that names a language. */
+const chinese = {LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '', MESOS_LAB_LANG: ''};
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{code: number | null; output: string}> {
+	const run = runBuiltCli(args, {env: {...chinese, ...env}});
+	const code = await run.exited;
+	return {code, output: run.output()};
+}
+
+/** Each cell of each row starts at the display column its head starts at. */
+function expectAligned(lines: string[]): void {
+	const header = lines[0]!;
+	const starts = [...header.matchAll(/ {2,}(?=\S)/g)].map(match => stringWidth(header.slice(0, match.index + match[0].length)));
+	for (const row of lines.slice(1)) {
+		const rowStarts = [...row.matchAll(/ {2,}(?=\S)/g)].map(match => stringWidth(row.slice(0, match.index + match[0].length)));
+		expect(rowStarts.slice(0, starts.length), `${row}\nunder\n${header}`).toEqual(starts.slice(0, rowStarts.length));
+	}
+}
+
+describe.skipIf(why !== undefined)('the command line in a Chinese terminal', () => {
+	describe('status', () => {
+		let home: string;
+		beforeEach(() => {
+			home = mkdtempSync(join(tmpdir(), 'mesos-lab-zh-status-'));
+		});
+		afterEach(() => {
+			rmSync(home, {recursive: true, force: true});
+		});
+
+		it('names the lab, the run and every step in Chinese, in columns measured by display width', async () => {
+			const store = CheckpointStore.open(home, 'home-lab');
+			store.savePlan(['docker@node1', 'zookeeper@node1', 'mesos@node1']);
+			store.saveStep('docker@node1', {status: 'done', attempts: 1, startedAt: '2026-03-01T10:00:00.000Z', finishedAt: '2026-03-01T10:01:30.000Z'});
+			store.saveStep('zookeeper@node1', {status: 'failed', attempts: 2, startedAt: '2026-03-01T10:01:30.000Z', finishedAt: '2026-03-01T10:01:35.000Z', lastError: '退出码 1'});
+			store.saveRun({startedAt: '2026-03-01T10:00:00.000Z', outcome: 'failed'});
+
+			const {code, output} = await cli(['status', '--home', home]);
+
+			expect(code).toBe(0);
+			const lines = output.trimEnd().split('\n');
+			expect(lines[0]).toBe(`${t('zh', 'statusLab', {labId: 'home-lab'})} · ${t('zh', 'statusRun', {outcome: 'failed'})}`);
+			expect(lines[1]).toContain(t('zh', 'statusColTries'));
+			expect(lines[2]).toContain(t('zh', 'statusStep', {status: 'done'}));
+			expect(lines[4]).toContain(t('zh', 'statusStep', {status: 'pending'}));
+			expect(englishSentences(output)).toEqual([]);
+			expectAligned(lines.slice(1));
+		});
+
+		it('says in Chinese that a lab is missing, and which labs there are', async () => {
+			CheckpointStore.open(home, 'home-lab');
+			const {code, output} = await cli(['status', '--home', home, '--lab-id', 'nope']);
+			expect(code).toBe(2);
+			expect(output).toContain(t('zh', 'noSuchLab', {labId: 'nope', home}));
+			expect(output).toContain(t('zh', 'labsHere', {labs: 'home-lab'}));
+		});
+	});
+
+	describe('against a simulated cluster', () => {
+		let sim: SimulatedCluster;
+		beforeAll(async () => {
+			sim = await startSimulatedCluster({});
+		});
+		afterAll(async () => {
+			await sim.stop();
+		});
+
+		it('app list heads its columns in Chinese and lines them up by display width', async () => {
+			const {code, output} = await cli(['app', 'list', '--marathon', sim.marathonUrls.join(',')]);
+			expect(code).toBe(0);
+			const lines = output.trimEnd().split('\n');
+			for (const key of ['appColId', 'appColImage', 'appColInstances', 'appColRunning', 'appColHealthy', 'appColVersion', 'appColDeploying'] as const) {
+				expect(lines[0]).toContain(t('zh', key));
+			}
+			expect(lines.some(line => line.startsWith('/nginx'))).toBe(true);
+			// The shell app's command is English by nature; only mesos-lab's own words are checked.
+			expect(englishSentences(output.replace(/while true; do echo hello; sleep 1; done/g, ''))).toEqual([]);
+			expectAligned(lines);
+		});
+
+		it('lab points to the live dashboard in Chinese, and names a misspelt experiment in Chinese', async () => {
+			const unknown = await cli(['lab', 'helo', '--marathon', sim.marathonUrls.join(',')]);
+			expect(unknown.code).toBe(2);
+			expect(unknown.output).toContain(t('zh', 'labNoSuchExperimentNear', {name: 'helo', guess: 'hello'}));
+			expect(englishSentences(unknown.output)).toEqual([]);
+
+			const run = runBuiltCli(['lab', 'hello', '--marathon', sim.marathonUrls.join(','), '--mesos', sim.mesosUrls.join(','), '--timeout', '120'], {env: chinese});
+			const watch = t('zh', 'labWatchLive', {command: 'mesos-lab dashboard'});
+			await run.waitFor(new RegExp(watch.slice(0, watch.indexOf('mesos-lab'))), 60_000);
+			expect(await run.exited).toBe(0);
+			expect(run.output()).toContain(`${watch} --mesos ${sim.mesosUrls.join(',')}`);
+		}, 150_000);
+	});
+});
