@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {validateLab} from '../../src/lab/lab-file.js';
 import type {Lab} from '../../src/lab/lab-schema.js';
 import type {Step, StepContext} from '../../src/steps/step.js';
-import {topology} from '../../src/steps/topology.js';
+import {topology} from '../../src/lab/topology.js';
 import {zookeeperSteps} from '../../src/steps/zookeeper.js';
 import {localExecutor} from './local-exec.js';
 import {waitFor} from '../helpers/wait-for.js';
