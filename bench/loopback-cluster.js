@@ -23,6 +23,8 @@ function agentHost(agent) {
 /**
  * `firstRecordGate`, when given, holds back the second half of the first SUBSCRIBED record until it
  * resolves, so a reader can be seen part-way through the first snapshot.
+ * @param {number} taskCount
+ * @param {{heartbeatSeconds?: number, firstRecordGate?: Promise<void>}} [options]
  */
 export async function startLoopbackCluster(taskCount, {heartbeatSeconds = 15, firstRecordGate} = {}) {
 	const shape = clusterShape(taskCount);

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import {UserInputError} from '../errors.js';
 import {displayWidth, padToWidth} from '../i18n/display-width.js';
 import {localized} from '../i18n/localized.js';
@@ -7,7 +8,7 @@ import type {Language} from '../steps/step.js';
 import {absoluteAppId, buildDockerApp, parseAppDefinition, type AppDefinition} from './app-definition.js';
 import {constraintsFromFlags, explainConstraint} from './constraints.js';
 import {followDeployment} from './deploy-flow.js';
-import {imageOf, type MarathonApp, type MarathonWriter} from './marathon-writer.js';
+import {imageOf, type DeploymentRef, type MarathonApp, type MarathonApi} from './marathon-api.js';
 import {explainStrategy, parseFraction, rollingStrategy, type UpgradeStrategy} from './upgrade-strategy.js';
 
 /** How an action reports: one printed line at a time, in the user's language. */
@@ -33,17 +34,20 @@ export function parsePort(flag: string, text: string): number {
 	return value;
 }
 
-export interface DeployFlags {
-	id?: string;
-	image?: string;
-	instances?: string;
-	port?: string;
-	servicePort?: string;
-	health?: string;
-	spread?: string | string[];
-	constraint?: string[];
-	vhost?: string;
-}
+/** The flags that describe an app to deploy without a file; --spread and --constraint repeat. */
+export const deployFlagsSchema = z.object({
+	id: z.string().optional(),
+	image: z.string().optional(),
+	instances: z.string().optional(),
+	port: z.string().optional(),
+	servicePort: z.string().optional(),
+	health: z.string().optional(),
+	spread: z.union([z.string(), z.array(z.string())]).optional(),
+	constraint: z.array(z.string()).optional(),
+	vhost: z.string().optional(),
+});
+
+export type DeployFlags = z.output<typeof deployFlagsSchema>;
 
 function asList(value: string | string[] | undefined): string[] {
 	return value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -76,7 +80,7 @@ export function withPlacement(app: AppDefinition, flags: DeployFlags): AppDefini
 	return parseAppDefinition({...app, constraints: [...(app.constraints ?? []), ...extra]}, 'app with placement flags');
 }
 
-async function settle(writer: MarathonWriter, ref: {deploymentId: string; version?: string}, appId: string | undefined, io: ActionIo): Promise<void> {
+async function settle(writer: MarathonApi, ref: DeploymentRef, appId: string | undefined, io: ActionIo): Promise<void> {
 	if (io.wait === false) {
 		io.print(t(io.lang, 'appDeploymentStarted', {id: ref.deploymentId}));
 		return;
@@ -84,7 +88,7 @@ async function settle(writer: MarathonWriter, ref: {deploymentId: string; versio
 	await followDeployment(writer, ref, {appId, timeoutMs: io.wait?.timeoutMs, pollMs: io.wait?.pollMs, print: io.print, lang: io.lang});
 }
 
-export async function deployApp(writer: MarathonWriter, app: AppDefinition, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+export async function deployApp(writer: MarathonApi, app: AppDefinition, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	for (const constraint of app.constraints ?? []) {
 		io.print(t(io.lang, 'appPlacement', {constraint: JSON.stringify(constraint), explanation: explainConstraint(constraint)[io.lang]}));
 	}
@@ -93,21 +97,21 @@ export async function deployApp(writer: MarathonWriter, app: AppDefinition, io: 
 	await settle(writer, ref, app.id, io);
 }
 
-export async function scaleApp(writer: MarathonWriter, id: string, instances: number, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+export async function scaleApp(writer: MarathonApi, id: string, instances: number, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	const appId = absoluteAppId(id);
 	const ref = await writer.scale(appId, instances, options);
 	io.print(t(io.lang, 'appScaling', {id: appId, instances}));
 	await settle(writer, ref, appId, io);
 }
 
-export async function restartApp(writer: MarathonWriter, id: string, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+export async function restartApp(writer: MarathonApi, id: string, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	const appId = absoluteAppId(id);
 	const ref = await writer.restart(appId, options);
 	io.print(t(io.lang, 'appRestarting', {id: appId}));
 	await settle(writer, ref, appId, io);
 }
 
-export async function rollbackApp(writer: MarathonWriter, id: string, io: ActionIo, options: {to?: string; force?: boolean} = {}): Promise<{from: string; to: string}> {
+export async function rollbackApp(writer: MarathonApi, id: string, io: ActionIo, options: {to?: string; force?: boolean} = {}): Promise<{from: string; to: string}> {
 	const appId = absoluteAppId(id);
 	const result = await writer.rollback(appId, options);
 	const image = imageOf(result.definition);
@@ -150,7 +154,7 @@ export function imageUpdate(app: MarathonApp, flags: UpdateImageFlags): {changes
 	return {changes: {container, upgradeStrategy: strategy}, strategy};
 }
 
-export async function updateImage(writer: MarathonWriter, id: string, flags: UpdateImageFlags, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+export async function updateImage(writer: MarathonApi, id: string, flags: UpdateImageFlags, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	const appId = absoluteAppId(id);
 	const app = await writer.getApp(appId);
 	const {changes, strategy} = imageUpdate(app, flags);
@@ -163,7 +167,7 @@ export async function updateImage(writer: MarathonWriter, id: string, flags: Upd
 	await settle(writer, ref, appId, io);
 }
 
-export async function deleteApp(writer: MarathonWriter, id: string, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
+export async function deleteApp(writer: MarathonApi, id: string, io: ActionIo, options: {force?: boolean} = {}): Promise<void> {
 	const appId = absoluteAppId(id);
 	const ref = await writer.deleteApp(appId, options);
 	io.print(t(io.lang, 'appDeleting', {id: appId}));

@@ -1,7 +1,7 @@
 import {ClusterError} from '../errors.js';
 import type {Language} from '../i18n/language.js';
 import {t} from '../i18n/messages.js';
-import type {DeploymentOutcome, DeploymentProgress, DeploymentRef, MarathonWriter} from './marathon-writer.js';
+import type {DeploymentOutcome, DeploymentProgress, DeploymentRef, MarathonApi} from './marathon-api.js';
 
 export interface FollowOptions {
 	appId?: string;
@@ -22,7 +22,7 @@ export function describeProgress(progress: DeploymentProgress, language: Languag
 }
 
 /** Waits for a deployment, printing progress; a failed or timed-out deployment becomes a ClusterError with the reason. */
-export async function followDeployment(writer: MarathonWriter, ref: DeploymentRef, options: FollowOptions = {}): Promise<Extract<DeploymentOutcome, {kind: 'succeeded'}>> {
+export async function followDeployment(writer: MarathonApi, ref: DeploymentRef, options: FollowOptions = {}): Promise<Extract<DeploymentOutcome, {kind: 'succeeded'}>> {
 	let last = '';
 	const outcome = await writer.waitForDeployment(ref, {
 		appId: options.appId,

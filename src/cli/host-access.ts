@@ -2,14 +2,12 @@ import {password} from '@inquirer/prompts';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import type {AskHidden, HostAccess} from '../exec/open-host.js';
+import type * as z from 'zod';
+import type {hostAccessOptions} from './command-options.js';
 import type {CommandContext} from './context.js';
 
 /** The flags every command that reaches lab hosts over SSH takes. */
-export interface HostAccessFlags {
-	acceptNewHostKey?: boolean;
-	/** `--ssh-config FILE`: read this instead of ~/.ssh/config. */
-	sshConfig?: string;
-}
+export type HostAccessFlags = z.output<typeof hostAccessOptions>;
 
 /**
  * How this run reaches lab hosts: mesos-lab's own known_hosts, the ssh config, and hidden questions

@@ -50,7 +50,7 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
 		stdout.write(program.helpInformation());
 		return exitCodes.ok;
 	}
-	const {options, load} = chosen.invocation;
+	const {options, start} = chosen.invocation;
 	let home: string;
 	try {
 		home = chooseHome(options['home'], env);
@@ -69,8 +69,7 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
 		env,
 	};
 	try {
-		const module = await load();
-		return await module.run(options as never, ctx);
+		return await start(ctx);
 	} catch (error) {
 		return handleError(error, ctx);
 	}

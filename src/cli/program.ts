@@ -2,22 +2,28 @@ import {Command, CommanderError, Option} from 'commander';
 import {UserInputError} from '../errors.js';
 import {t} from '../i18n/messages.js';
 import type {Language} from '../steps/step.js';
-import type {CommandRun} from './context.js';
+import type * as z from 'zod';
+import {parseOptions} from './command-options.js';
+import type {CommandContext, CommandRun} from './context.js';
 import {nearest} from './suggest.js';
 
-/** The command a parse chose: how to load its module, and the options it was given. */
+/** The command a parse chose and the options it was given; `start` loads its module and runs it with them, checked. */
 export interface Invocation {
 	name: string;
-	load: () => Promise<{run: CommandRun<never>}>;
 	options: Record<string, unknown>;
+	start: (ctx: CommandContext) => Promise<number>;
+}
+
+/** A command's module: the schema its options must fit, and what runs with them. */
+interface CommandModule<Options> {
+	options: z.ZodType<Options>;
+	run: CommandRun<Options>;
 }
 
 export interface ProgramIo {
 	writeOut: (text: string) => void;
 	writeErr: (text: string) => void;
 }
-
-type Loader = Invocation['load'];
 
 // Every command's module is imported only when that command runs, so --help stays light.
 const loaders = {
@@ -31,7 +37,7 @@ const loaders = {
 	reset: () => import('./commands/reset.js'),
 	app: () => import('./commands/app.js'),
 	lab: () => import('./commands/lab.js'),
-} satisfies Record<string, () => Promise<{run: unknown}>>;
+};
 
 const sshConfigHelp = 'read this ssh config instead of ~/.ssh/config (Host aliases, User, Port, IdentityFile, ProxyJump, Include)';
 
@@ -65,10 +71,18 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 			});
 		return command;
 	};
-	const bind = (command: Command, name: string, load: Loader, positional: (args: unknown[]) => Record<string, unknown> = () => ({})) => {
+	const bind = <Options>(command: Command, name: string, load: () => Promise<CommandModule<Options>>, positional: (args: unknown[]) => Record<string, unknown> = () => ({})) => {
 		command.action((...args: unknown[]) => {
 			const self = args.at(-1) as Command;
-			chosen.invocation = {name, load, options: {...self.optsWithGlobals(), ...positional(args.slice(0, -2))}};
+			const options = {...self.optsWithGlobals(), ...positional(args.slice(0, -2))};
+			chosen.invocation = {
+				name,
+				options,
+				start: async ctx => {
+					const module = await load();
+					return module.run(parseOptions(module.options, options, name), ctx);
+				},
+			};
 		});
 	};
 	const add = (name: keyof typeof loaders, description: string, lines: string[]) => {

@@ -1,5 +1,5 @@
 import type {ClusterEvent} from '../cluster/cluster-event.js';
-import {MarathonActions} from '../cluster/actions.js';
+import {MarathonApi} from '../apps/marathon-api.js';
 import type {HttpOptions} from '../cluster/http.js';
 import {followMarathonEvents} from '../cluster/marathon-event-stream.js';
 import {AnswerMemo} from '../cluster/answer-memo.js';
@@ -155,14 +155,18 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 			queueRefresh();
 		}
 	};
-	const marathonActions = () => {
+	const marathonApi = () => {
 		const resolved = (discovery.active ? discovery.resolve(endpoints) : endpoints).marathon;
 		discovery.readable('marathon', resolved);
-		const base = resolved[0];
-		if (!base) {
+		if (resolved.length === 0) {
 			throw new ClusterError('no Marathon is configured', {hint: 'Pass --marathon URL to use actions.'});
 		}
-		return new MarathonActions(base, marathonHttp);
+		return new MarathonApi({
+			urls: resolved,
+			...(marathonHttp.dispatcher === undefined ? {} : {dispatcher: marathonHttp.dispatcher}),
+			...(marathonHttp.timeoutMs === undefined ? {} : {requestTimeoutMs: marathonHttp.timeoutMs}),
+			...(marathonHttp.authorization === undefined ? {} : {authorization: marathonHttp.authorization}),
+		});
 	};
 	const ports: DashboardPorts = {
 		subscribe(listener) {
@@ -171,21 +175,16 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 		},
 		actions: {
 			scale: async (appId, instances) => {
-				await marathonActions().scaleApp(appId, instances);
+				await marathonApi().scale(appId, instances);
 			},
 			restart: async appId => {
-				await marathonActions().restartApp(appId);
+				await marathonApi().restart(appId);
 			},
 			killTask: async task => {
-				await marathonActions().killTask(task.appId ?? '', task.id);
+				await marathonApi().killTask(task.appId ?? '', task.id);
 			},
 			rollback: async appId => {
-				const actions = marathonActions();
-				const [, previous] = await actions.listAppVersions(appId);
-				if (!previous) {
-					throw new ClusterError(`${appId} has no earlier version`, {hint: 'Marathon keeps a version per change; this app has only one.'});
-				}
-				await actions.rollbackApp(appId, previous);
+				await marathonApi().rollback(appId);
 			},
 		},
 		readTaskOutput: task => readSandboxTail(task, latest?.agents.find(agent => agent.id === task.agentId), withAuthorization(http, options.authorization?.mesos)),

@@ -1,6 +1,6 @@
 import type {Dispatcher} from 'undici';
 import type {AppDefinition} from '../apps/app-definition.js';
-import type {MarathonTask, MarathonWriter} from '../apps/marathon-writer.js';
+import type {MarathonTask, MarathonApi} from '../apps/marathon-api.js';
 import type {SourceAuthorization} from '../cluster/poller.js';
 import type {Executor} from '../exec/executor.js';
 import type {Language, Localized} from '../steps/step.js';
@@ -13,7 +13,7 @@ export type TaskKiller = (task: MarathonTask) => Promise<string>;
 
 /** Everything an experiment touches, passed in so the same run works on a real and a simulated cluster. */
 export interface ExperimentContext {
-	marathon: MarathonWriter;
+	marathon: MarathonApi;
 	mesosUrls: string[];
 	/** marathon-lb's stats endpoint, http://HOST:9090. */
 	lbUrl: string;

@@ -2,7 +2,7 @@ import {localized} from '../i18n/localized.js';
 import {t, type MessageKey, type ParamsArgument} from '../i18n/messages.js';
 import {request} from 'undici';
 import {followDeployment} from '../apps/deploy-flow.js';
-import type {MarathonApp} from '../apps/marathon-writer.js';
+import type {MarathonApp} from '../apps/marathon-api.js';
 import type {Task} from '../cluster/snapshot.js';
 import {shellCommand} from '../exec/quote.js';
 import type {Localized} from '../steps/step.js';

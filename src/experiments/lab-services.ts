@@ -5,10 +5,8 @@ import {ClusterError} from '../errors.js';
 import type {Executor} from '../exec/executor.js';
 import type {Lab, LabHost} from '../lab/lab-schema.js';
 import {systemctl} from '../platform/centos7.js';
-import {marathonUnitName} from '../steps/marathon.js';
-import {masterUnitName} from '../steps/mesos-masters.js';
-import {topology} from '../steps/topology.js';
-import {zookeeperStartCommand, zookeeperStopCommand, zookeeperUnitName} from '../steps/zookeeper.js';
+import {topology} from '../lab/topology.js';
+import {zookeeperStartCommand, zookeeperStopCommand} from '../steps/zookeeper.js';
 import type {OpenHost} from './agent-access.js';
 
 /** One daemon of the lab the HA experiments stop and start; numbers count from 1, as in the unit names. */
@@ -75,7 +73,7 @@ export function labServices(lab: Lab, open: OpenHost, sshLogin: (host: LabHost) 
 		if (service.kind === 'zookeeper') {
 			const member = t.zookeeper.find(m => m.id === service.id);
 			if (member === undefined) throw new ClusterError(localized('errTheLabHasNoZooKeeper', {id: service.id}));
-			const unit = zookeeperUnitName(member);
+			const unit = member.unit;
 			return lab.zookeeper.service === 'systemd'
 				? {host: member.host, unit, stop: systemctl('stop', unit), start: systemctl('start', unit)}
 				: {host: member.host, unit: `zkServer.sh (${member.dir})`, stop: zookeeperStopCommand(lab, member), start: zookeeperStartCommand(lab, member)};
@@ -83,12 +81,12 @@ export function labServices(lab: Lab, open: OpenHost, sshLogin: (host: LabHost) 
 		if (service.kind === 'master') {
 			const master = t.masters.find(m => m.index === service.index);
 			if (master === undefined) throw new ClusterError(localized('errTheLabHasNoMesos', {index: service.index}));
-			const unit = masterUnitName(master);
+			const unit = master.unit;
 			return {host: master.host, unit, stop: systemctl('stop', unit), start: systemctl('start', unit)};
 		}
 		const instance = t.marathon.find(m => m.index === service.index);
 		if (instance === undefined) throw new ClusterError(localized('errTheLabHasNoMarathon', {index: service.index}));
-		const unit = marathonUnitName(instance);
+		const unit = instance.unit;
 		return {host: instance.host, unit, stop: systemctl('stop', unit), start: systemctl('start', unit)};
 	};
 	const runOn = async (host: LabHost, command: string): Promise<void> => {

@@ -1,7 +1,7 @@
 import {localized} from '../i18n/localized.js';
 import {buildDockerApp} from '../apps/app-definition.js';
 import {followDeployment} from '../apps/deploy-flow.js';
-import type {MarathonApp} from '../apps/marathon-writer.js';
+import type {MarathonApp} from '../apps/marathon-api.js';
 import {backendName, backendServers, haproxyConfig, probeService, type HaproxyServer} from './cluster-probes.js';
 import type {Experiment, ExperimentContext} from './experiment.js';
 import {servicePortGiven, servicePortLesson, servicePortToRequest} from './service-port.js';

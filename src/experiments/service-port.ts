@@ -1,5 +1,5 @@
 import {localized} from '../i18n/localized.js';
-import type {MarathonApp, MarathonWriter} from '../apps/marathon-writer.js';
+import type {MarathonApp, MarathonApi} from '../apps/marathon-api.js';
 import {ClusterError} from '../errors.js';
 import type {Localized} from '../steps/step.js';
 
@@ -25,7 +25,7 @@ export type PortRequest = {port: number; source: 'named' | 'kept'} | {port: 0; s
  * The port to ask Marathon for: the one the user named; else the one the app already holds, so a
  * redeploy never moves a running service; else 0, which asks Marathon to pick a free one.
  */
-export async function servicePortToRequest(marathon: Pick<MarathonWriter, 'findApp'>, appId: string, requested: number): Promise<PortRequest> {
+export async function servicePortToRequest(marathon: Pick<MarathonApi, 'findApp'>, appId: string, requested: number): Promise<PortRequest> {
 	if (requested !== 0) {
 		return {port: requested, source: 'named'};
 	}
@@ -35,7 +35,7 @@ export async function servicePortToRequest(marathon: Pick<MarathonWriter, 'findA
 }
 
 /** The port Marathon actually gave the app, read back after the deployment. */
-export async function servicePortGiven(marathon: Pick<MarathonWriter, 'getApp'>, appId: string): Promise<number> {
+export async function servicePortGiven(marathon: Pick<MarathonApi, 'getApp'>, appId: string): Promise<number> {
 	const port = assignedServicePort(await marathon.getApp(appId));
 	if (port === undefined) {
 		throw new ClusterError(localized('errMarathonReportsNoServicePort', {appId}), {hint: localized('errMarathonReportsNoServicePortHint', {appId})});

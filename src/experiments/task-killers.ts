@@ -1,6 +1,6 @@
 import {localized} from '../i18n/localized.js';
 import {request, type Dispatcher} from 'undici';
-import type {MarathonTask, MarathonWriter} from '../apps/marathon-writer.js';
+import type {MarathonTask, MarathonApi} from '../apps/marathon-api.js';
 import {ClusterError} from '../errors.js';
 import type {Executor} from '../exec/executor.js';
 import {shellCommand} from '../exec/quote.js';
@@ -31,7 +31,7 @@ export function dockerKillOnAgent(executorFor: (host: string) => Promise<Executo
 }
 
 /** Asks Marathon to kill the task without scaling down, so it starts a replacement: for clusters without SSH access. */
-export function killThroughMarathon(writer: MarathonWriter): TaskKiller {
+export function killThroughMarathon(writer: MarathonApi): TaskKiller {
 	return async (task: MarathonTask) => {
 		await writer.killTask(task.appId ?? '', task.id, {scale: false});
 		return `DELETE /v2/apps${task.appId ?? ''}/tasks/${task.id}`;

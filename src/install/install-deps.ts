@@ -9,7 +9,7 @@ import type {Executor} from '../exec/executor.js';
 import {recordHostKey} from '../exec/known-hosts.js';
 import {openHost, openHostAsRoot, type HostAddress} from '../exec/open-host.js';
 import type {Lab} from '../lab/lab-schema.js';
-import {hostsInUse} from '../steps/topology.js';
+import {hostsInUse} from '../lab/topology.js';
 import {prepareLabRun} from './lab-run.js';
 import type {PreparedRun, RunChoices} from './prepared-run.js';
 import {registryPasswordSource} from './registry-password.js';

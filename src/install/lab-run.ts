@@ -87,14 +87,14 @@ export function lastStopOf(journal: Journal, language: Lab['language']): {step: 
 		const record = journal.steps[key];
 		return record ? [[key, record] as const] : [];
 	});
-	const failed = entries.find(([, record]) => record.status === 'failed');
+	const failed = entries.flatMap(([key, record]) => (record.status === 'failed' ? [{key, record}] : []))[0];
 	if (failed) {
-		return {step: failed[0], reason: failed[1].lastError ?? t(language, 'lastStopFailed')};
+		return {step: failed.key, reason: failed.record.lastError};
 	}
 
-	const running = entries.find(([, record]) => record.status === 'running');
+	const running = entries.flatMap(([key, record]) => (record.status === 'running' ? [{key, record}] : []))[0];
 	if (running) {
-		const [key, record] = running;
+		const {key, record} = running;
 		return {
 			step: key,
 			reason: record.job ? t(language, 'lastStopJobRanOn', {job: record.job.name}) : t(language, 'lastStopEnded'),
@@ -204,7 +204,7 @@ function labRun(input: LabRunInput, planned: readonly Step[]): DrivableRun {
 				executorFor: input.executorFor,
 				...(input.jobs ? {jobs: input.jobs} : {}),
 				resumed: input.resume,
-				lab: lab as unknown as Record<string, unknown>,
+				lab,
 				listeners: [broadcast],
 				onRunner(created) {
 					runner = created;

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import type {Language} from '../steps/step.js';
 import {UserInputError} from '../errors.js';
 import {labSchema, preflightCheckNames, type Lab, type LabInput, type ParsedLab} from './lab-schema.js';
+import {labProcesses, roleHosts, roleIds, spreadRoles} from './roles.js';
 
 /** A lab file is a few kilobytes; anything near this is a mistake or an attack, refused before YAML parsing. */
 export const maxLabFileBytes = 1024 * 1024;
@@ -160,20 +161,8 @@ function placeRoles(lab: ParsedLab, sourcePath: string): Lab {
 			});
 		}
 	});
-	const roles = lab.roles ?? {
-		zookeeper: [first.name, first.name, first.name],
-		masters: [first.name, first.name, first.name],
-		agents: [first.name],
-		marathon: [first.name, first.name],
-		marathonLb: first.name,
-	};
-	const placed: Array<[string, string]> = [
-		...roles.zookeeper.map((host, index): [string, string] => [`roles.zookeeper.${index}`, host]),
-		...roles.masters.map((host, index): [string, string] => [`roles.masters.${index}`, host]),
-		...roles.agents.map((host, index): [string, string] => [`roles.agents.${index}`, host]),
-		...roles.marathon.map((host, index): [string, string] => [`roles.marathon.${index}`, host]),
-		['roles.marathonLb', roles.marathonLb],
-	];
+	const roles = lab.roles ?? spreadRoles([first.name]);
+	const placed = roleIds.flatMap(role => roleHosts(roles, role).map((host, index): [string, string] => [typeof roles[role] === 'string' ? `roles.${role}` : `roles.${role}.${index}`, host]));
 	for (const [field, host] of placed) {
 		if (!names.has(host)) {
 			throw new UserInputError(localized('errNamesHostWhichIs', {sourcePath, field, host}), {
@@ -219,23 +208,17 @@ function requireDownloads(lab: ParsedLab, sourcePath: string): void {
 
 function checkPortCollisions(lab: ParsedLab, roles: Lab['roles'], sourcePath: string): void {
 	const used = new Map<string, string>();
-	const claim = (host: string, port: number, what: string): void => {
-		const key = `${host}:${port}`;
-		const other = used.get(key);
-		if (other !== undefined) {
-			throw new UserInputError(localized('errPortOnHostIsWanted', {sourcePath, port, host, other, what}), {
-				hint: localized('errPortOnHostIsWantedHint'),
-			});
+	for (const process of labProcesses({roles, ports: lab.ports})) {
+		for (const {port, field, owner} of process.ports) {
+			const what = field ?? owner;
+			const host = process.host;
+			const other = used.get(`${host}:${port}`);
+			if (other !== undefined) {
+				throw new UserInputError(localized('errPortOnHostIsWanted', {sourcePath, port, host, other, what}), {
+					hint: localized('errPortOnHostIsWantedHint'),
+				});
+			}
+			used.set(`${host}:${port}`, what);
 		}
-		used.set(key, what);
-	};
-	roles.zookeeper.forEach((host, index) => {
-		claim(host, lab.ports.zookeeperClient[index] ?? 0, `ports.zookeeperClient.${index}`);
-		claim(host, lab.ports.zookeeperPeer[index] ?? 0, `ports.zookeeperPeer.${index}`);
-		claim(host, lab.ports.zookeeperElection[index] ?? 0, `ports.zookeeperElection.${index}`);
-	});
-	roles.masters.forEach((host, index) => claim(host, lab.ports.masters[index] ?? 0, `ports.masters.${index}`));
-	roles.agents.forEach((host) => claim(host, lab.ports.agent, 'ports.agent'));
-	roles.marathon.forEach((host, index) => claim(host, lab.ports.marathon[index] ?? 0, `ports.marathon.${index}`));
-	claim(roles.marathonLb, lab.ports.marathonLb, 'ports.marathonLb');
+	}
 }

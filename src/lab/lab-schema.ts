@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import {isImageReference} from './image-reference.js';
 import type {IssueKey} from './lab-file.js';
+import {roleTable} from './roles.js';
 
 // The lab file's shape. Defaults are the versions and mirrors known to work together in 2026:
 // Mesos 1.11.0 (last release), ZooKeeper 3.4.14 (last 3.4), Marathon 1.10 from its image (the
@@ -45,21 +46,22 @@ export const hostSchema = z.strictObject({
 	attributes: z.record(z.string().regex(/^[\w.-]+$/, 'letters, digits, "." "_" "-"'), z.string().regex(/^[\w.-]+$/, 'letters, digits, "." "_" "-"')).optional(),
 });
 
+/** Where each role runs; the instance counts come from the role table. */
 export const rolesSchema = z.strictObject({
-	zookeeper: z.array(name).length(3),
-	masters: z.array(name).length(3),
+	zookeeper: z.array(name).length(roleTable.zookeeper.instances),
+	masters: z.array(name).length(roleTable.masters.instances),
 	agents: z.array(name).min(1),
-	marathon: z.array(name).length(2),
+	marathon: z.array(name).length(roleTable.marathon.instances),
 	marathonLb: name,
 });
 
 export const portsSchema = z.strictObject({
-	zookeeperClient: z.array(port).length(3).default([2181, 2182, 2183]),
-	zookeeperPeer: z.array(port).length(3).default([2888, 2889, 2890]),
-	zookeeperElection: z.array(port).length(3).default([3888, 3889, 3890]),
-	masters: z.array(port).length(3).default([5050, 5051, 5052]),
+	zookeeperClient: z.array(port).length(roleTable.zookeeper.instances).default([2181, 2182, 2183]),
+	zookeeperPeer: z.array(port).length(roleTable.zookeeper.instances).default([2888, 2889, 2890]),
+	zookeeperElection: z.array(port).length(roleTable.zookeeper.instances).default([3888, 3889, 3890]),
+	masters: z.array(port).length(roleTable.masters.instances).default([5050, 5051, 5052]),
 	agent: port.default(5060),
-	marathon: z.array(port).length(2).default([8080, 8081]),
+	marathon: z.array(port).length(roleTable.marathon.instances).default([8080, 8081]),
 	/** marathon-lb's HAProxy stats page: fixed at 9090 by marathon-lb itself (PORTS does not move it). */
 	marathonLb: port.refine((value) => value === 9090, 'errIssueMarathonLbPort' satisfies IssueKey).default(9090),
 });
@@ -150,6 +152,7 @@ export type LabInput = z.input<typeof labSchema>;
 export type ParsedLab = z.output<typeof labSchema>;
 export type LabHost = z.output<typeof hostSchema>;
 export type Roles = z.output<typeof rolesSchema>;
+export type LabPorts = z.output<typeof portsSchema>;
 export type Download = z.output<typeof downloadSchema>;
 export type Checksum = z.output<typeof checksumSchema>;
 

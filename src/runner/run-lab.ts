@@ -1,4 +1,5 @@
 import type {Executor} from '../exec/executor.js';
+import type {Lab} from '../lab/lab-schema.js';
 import {CheckpointStore} from '../state/checkpoint-store.js';
 import type {RunOutcome} from '../state/journal.js';
 import {acquireLabLock, type LabLock, type LockOptions} from '../state/lock.js';
@@ -15,7 +16,7 @@ export interface RunLabInput {
 	jobs?: JobControl;
 	resumed: boolean;
 	/** The lab configuration to keep beside the journal (secrets are dropped before saving). */
-	lab?: Record<string, unknown>;
+	lab?: Lab;
 	listeners?: ReadonlyArray<(event: RunnerEvent) => void>;
 	/** Called with the runner before it starts, so a UI can send retry/skip/stop. */
 	onRunner?: (runner: Runner) => void;

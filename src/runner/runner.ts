@@ -4,7 +4,7 @@ import {t} from '../i18n/messages.js';
 import {cleanStrings} from '../untrusted-text.js';
 import type {Executor} from '../exec/executor.js';
 import type {CheckpointStore} from '../state/checkpoint-store.js';
-import type {JournalJob, RunOutcome, StepRecord} from '../state/journal.js';
+import type {JournalJob, RunOutcome, StepFields, StepRecord} from '../state/journal.js';
 import {commandSummary} from '../exec/command-summary.js';
 import {hintFor} from '../steps/step-kit.js';
 import {stepKey, type Language, type Localized, type PlannedCommand, type PlannedFile, type Step, type StepContext, type VerifyResult} from '../steps/step.js';
@@ -133,7 +133,7 @@ export class Runner {
 			const result = await this.#runWithDecisions(step, ref);
 			if (result === 'failed' || result === 'stopped') {
 				outcome = result;
-				lastStop = result === 'failed' ? `${ref.key} failed: ${store.step(ref.key)?.lastError ?? ''}` : `stopped during ${ref.key}`;
+				lastStop = result === 'failed' ? `${ref.key} failed: ${failureOf(store.step(ref.key))}` : `stopped during ${ref.key}`;
 				break;
 			}
 		}
@@ -179,12 +179,10 @@ export class Runner {
 		}
 		const startedAt = this.#now();
 		const attempt = (previous?.attempts ?? 0) + 1;
-		const running = store.updateStep(ref.key, {
-			status: 'running',
-			attempts: attempt,
-			startedAt,
-			...(previous?.job ? {job: previous.job} : {}),
-		});
+		// A job an interrupted or failed attempt left is kept, so this attempt can re-attach or restart it.
+		const {job: previousJob}: StepFields = previous ?? {};
+		const running: StepRecord = {status: 'running', attempts: attempt, startedAt, ...(previousJob ? {job: previousJob} : {})};
+		store.saveStep(ref.key, running);
 		this.#emit({type: 'step-started', step: ref, at: startedAt, attempt});
 
 		const outputTail: string[] = [];
@@ -200,7 +198,7 @@ export class Runner {
 				resumeAfter = reattach.name;
 			} else {
 				const check = await step.check(context);
-				store.updateStep(ref.key, {reason: check.reason});
+				store.updateRunning(ref.key, {reason: check.reason});
 				this.#emit({type: 'step-checked', step: ref, at: this.#now(), result: check});
 				if (check.kind === 'satisfied') {
 					this.#finish(ref, previous?.status === 'done' ? 'done' : 'skipped', check.reason, running, 'check');
@@ -227,10 +225,10 @@ export class Runner {
 			}
 			if (error instanceof Stopped || this.#stopping) {
 				const record = store.step(ref.key);
-				if (record?.job && record.status === 'running') {
+				if (record?.status === 'running' && record.job) {
 					return 'stopped';
 				}
-				store.updateStep(ref.key, {status: 'failed', finishedAt: this.#now(), lastError: 'stopped before it finished'});
+				store.failStep(ref.key, {finishedAt: this.#now(), lastError: 'stopped before it finished'});
 				return 'stopped';
 			}
 			this.#fail(step, ref, error, outputTail);
@@ -309,7 +307,7 @@ export class Runner {
 		// folder nor what the job builds.
 		const handle = await jobs.startJob(exec, {...spec, baseDir: this.#options.jobBaseDir ?? '/var/lib/mesos-lab/jobs', sudo: true});
 		const job: JournalJob = {...handle, readBytes: 0};
-		this.#options.store.updateStep(ref.key, {job});
+		this.#options.store.updateRunning(ref.key, {job});
 		return job;
 	}
 
@@ -344,7 +342,7 @@ export class Runner {
 				store.appendLog(ref.key, text.endsWith('\n') ? text : `${text}\n`);
 				job = {...job, readBytes: job.readBytes + Buffer.byteLength(text)};
 				this.#following = {key: ref.key, exec, job};
-				store.updateStep(ref.key, {job});
+				store.updateRunning(ref.key, {job});
 				for (const line of text.replace(/\n$/, '').split('\n')) {
 					this.#remember(line, outputTail);
 					this.#emit({type: 'command-output', step: ref, stream: 'stdout', line});
@@ -414,11 +412,14 @@ export class Runner {
 		}
 	}
 
-	#finish(ref: StepRef, status: 'done' | 'skipped', reason: Localized | string, record: StepRecord | undefined, skippedBy?: StepRecord['skippedBy']): void {
+	#finish(ref: StepRef, status: 'done' | 'skipped', reason: Localized | string, record: StepRecord | undefined, skippedBy?: 'check' | 'request'): void {
 		const finishedAt = this.#now();
-		const startedAt = record?.startedAt ?? finishedAt;
+		const {startedAt = finishedAt}: StepFields = record ?? {};
+		const attempts = record?.attempts ?? 0;
 		// A finished step keeps no job handle or error of an earlier attempt.
-		const saved: StepRecord = {status, attempts: record?.attempts ?? 0, reason, startedAt, finishedAt, ...(status === 'skipped' && skippedBy ? {skippedBy} : {})};
+		const saved: StepRecord = status === 'skipped'
+			? {status, attempts, reason, startedAt, finishedAt, ...(skippedBy ? {skippedBy} : {})}
+			: {status, attempts, reason, startedAt, finishedAt};
 		this.#options.store.saveStep(ref.key, saved);
 		const durationMs = Date.parse(finishedAt) - Date.parse(startedAt);
 		this.#emit({type: 'step-finished', step: ref, at: finishedAt, status, reason, durationMs});
@@ -431,7 +432,7 @@ export class Runner {
 		const matched = hintFor(step.hints, output, message);
 		const hint = matched?.hint[language];
 		const at = this.#now();
-		this.#options.store.updateStep(ref.key, {status: 'failed', finishedAt: at, lastError: message, ...(hint ? {hint} : {})});
+		this.#options.store.failStep(ref.key, {finishedAt: at, lastError: message, ...(hint ? {hint} : {})});
 		// The failure screen points at this log: it must exist and say why, even when the step printed nothing.
 		this.#options.store.appendLog(ref.key, `✗ ${message}\n`);
 		const logPath = this.#options.store.logPath(ref.key);
@@ -492,4 +493,9 @@ export class Runner {
 			listener(clean);
 		}
 	}
+}
+
+/** What a failed step's record says went wrong. */
+function failureOf(record: StepRecord | undefined): string {
+	return record?.status === 'failed' ? record.lastError : '';
 }

@@ -1,10 +1,12 @@
 import {localized, localizedBy} from '../i18n/localized.js';
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
-import {StoreError} from '../errors.js';
+import {BugError, StoreError} from '../errors.js';
 import {quoteShellArg} from '../exec/quote.js';
+import {validateLab} from '../lab/lab-file.js';
+import type {Lab} from '../lab/lab-schema.js';
 import type {Localized} from '../steps/step.js';
-import {emptyJournal, journalSchemaVersion, type Journal, type RunInfo, type StepRecord} from './journal.js';
+import {emptyJournal, journalSchemaVersion, type Journal, type JournalJob, type RunInfo, type StepFields, type StepRecord} from './journal.js';
 import {appendFileFully, previousCopyOf, replaceFileDurably} from './durable-write.js';
 import {migrateJournal, moveAside} from './migrate.js';
 import {labDir, stepLogFile} from './paths.js';
@@ -103,13 +105,29 @@ export class CheckpointStore {
 		this.#write(journal);
 	}
 
-	/** Merges `patch` into the step's record and returns the result as saved. */
-	updateStep(key: string, patch: Partial<StepRecord>): StepRecord {
+	/** Records what a running step learned: its check's finding, or how far its job's log was read. */
+	updateRunning(key: string, patch: {reason?: Localized; job?: JournalJob}): void {
 		const journal = this.journal();
-		const record: StepRecord = {...(journal.steps[key] ?? {status: 'pending', attempts: 0}), ...patch};
-		journal.steps[key] = record;
+		const record = journal.steps[key];
+		if (record?.status !== 'running') {
+			throw new BugError(localized('errStepIsNotRunning', {key, status: record?.status ?? 'unknown'}));
+		}
+		journal.steps[key] = {...record, ...patch};
 		this.#write(journal);
-		return record;
+	}
+
+	/** Marks the step failed, keeping its attempt count, start and any job it left for a restart. */
+	failStep(key: string, failure: {finishedAt: string; lastError: string; hint?: string}): void {
+		const journal = this.journal();
+		const fields: StepFields = journal.steps[key] ?? {};
+		journal.steps[key] = {
+			status: 'failed',
+			attempts: journal.steps[key]?.attempts ?? 0,
+			...(fields.startedAt === undefined ? {} : {startedAt: fields.startedAt}),
+			...(fields.job === undefined ? {} : {job: fields.job}),
+			...failure,
+		};
+		this.#write(journal);
 	}
 
 	saveRun(run: RunInfo): void {
@@ -119,9 +137,10 @@ export class CheckpointStore {
 	}
 
 	/** Keeps the lab configuration the plan came from; secrets never reach the file. */
-	saveLab(lab: Record<string, unknown>): void {
+	saveLab(lab: Lab): void {
 		const journal = this.journal();
-		journal.lab = withoutSecrets(lab) as Record<string, unknown>;
+		// Checked again without its secrets, so what is kept is still a lab this build can read back.
+		journal.lab = validateLab(withoutSecrets(lab), 'the lab to save');
 		this.#write(journal);
 	}
 

@@ -1,5 +1,7 @@
 import type {JobHandle} from '../exec/job.js';
-import type {Localized, StepStatus} from '../steps/step.js';
+import type {Lab} from '../lab/lab-schema.js';
+import type {StepRecord} from './journal-schema.js';
+import type {Localized} from '../steps/step.js';
 
 /** The journal format this build writes. Bump it and extend `migrateJournal` together. */
 export const journalSchemaVersion = 1;
@@ -7,22 +9,22 @@ export const journalSchemaVersion = 1;
 /** A detached job as the journal keeps it: the handle plus how much of its log was already read. */
 export type JournalJob = JobHandle & {readBytes: number};
 
-/** One step on one host, as recorded. */
-export interface StepRecord {
-	status: StepStatus;
-	attempts: number;
-	startedAt?: string;
-	finishedAt?: string;
-	/** Why the step was skipped or found already done; plain text when an older build wrote it. */
-	reason?: Localized | string;
-	/**
-	 * Who skipped it: its own check found it in place (checked again on the next run, since things
-	 * change), or someone asked (that choice is kept).
-	 */
-	skippedBy?: 'check' | 'request';
-	lastError?: string;
-	hint?: string;
-	job?: JournalJob;
+export type {StepRecord} from './journal-schema.js';
+
+/**
+ * Every field some status of a step record may hold, each optional: how a view that lists steps
+ * of every status alike reads one. Code that acts on a step narrows on `status` instead.
+ */
+export interface StepFields {
+	status?: StepRecord['status'];
+	attempts?: number;
+	startedAt?: string | undefined;
+	finishedAt?: string | undefined;
+	reason?: Localized | string | undefined;
+	lastError?: string | undefined;
+	hint?: string | undefined;
+	job?: JournalJob | undefined;
+	skippedBy?: 'check' | 'request' | undefined;
 }
 
 export type RunOutcome = 'running' | 'completed' | 'stopped' | 'failed';
@@ -44,7 +46,7 @@ export interface Journal {
 	steps: Record<string, StepRecord>;
 	run?: RunInfo;
 	/** The lab configuration the plan was built from, with secrets removed. */
-	lab?: Record<string, unknown>;
+	lab?: Lab;
 }
 
 export function emptyJournal(labId: string): Journal {

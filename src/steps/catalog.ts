@@ -8,7 +8,7 @@ import {mesosMasterSteps} from './mesos-masters.js';
 import {preflightSteps} from './preflight.js';
 import type {SecretSource} from './secrets.js';
 import type {Step} from './step.js';
-import {hostsInUse, hostsNeedingMesos} from './topology.js';
+import {hostsInUse, hostsNeedingMesos} from '../lab/topology.js';
 import {vmPrepSteps} from './vm-prep.js';
 import {zookeeperSteps} from './zookeeper.js';
 

@@ -1,8 +1,9 @@
 import type {Lab} from '../lab/lab-schema.js';
+import {labProcesses, roleTable} from '../lab/roles.js';
 import type {PhaseId, PlannedCommand} from './step.js';
 import {command} from './step-kit.js';
-import {topology} from './topology.js';
-import {zookeeperStartCommand, zookeeperStopCommand, zookeeperUnitName} from './zookeeper.js';
+import {topology} from '../lab/topology.js';
+import {zookeeperStartCommand, zookeeperStopCommand} from './zookeeper.js';
 
 export type LifecycleAction = 'start' | 'stop';
 
@@ -12,16 +13,11 @@ interface LabUnit {
 	phase: PhaseId;
 }
 
-/** Every long-running unit of the lab, in start order (ZooKeeper first, marathon-lb last). */
+/** Every long-running unit of the lab, in start order (ZooKeeper first, marathon-lb last), from the role table. */
 export function labUnits(lab: Lab): LabUnit[] {
-	const t = topology(lab);
-	return [
-		...(lab.zookeeper.service === 'systemd' ? t.zookeeper.map((m) => ({host: m.host.name, unit: zookeeperUnitName(m), phase: 'zookeeper' as const})) : []),
-		...t.masters.map((m) => ({host: m.host.name, unit: `mesos-lab-master-${m.index}.service`, phase: 'mesos-masters' as const})),
-		...t.agents.map((a) => ({host: a.host.name, unit: 'mesos-lab-agent.service', phase: 'mesos-agent' as const})),
-		...t.marathon.map((m) => ({host: m.host.name, unit: `mesos-lab-marathon-${m.index}.service`, phase: 'marathon' as const})),
-		{host: t.marathonLb.host.name, unit: 'mesos-lab-marathon-lb.service', phase: 'marathon-lb' as const},
-	];
+	// ZooKeeper run by its own script (zookeeper.service: script) has no unit.
+	const units = labProcesses(lab).filter((process) => process.role !== 'zookeeper' || lab.zookeeper.service === 'systemd');
+	return units.map((process) => ({host: process.host, unit: process.unit, phase: roleTable[process.role].phase}));
 }
 
 /** Commands that start or stop every lab process, per host, in dependency order. */

@@ -6,7 +6,7 @@ import type {Step, StepContext, VerifyResult} from './step.js';
 import {command, commonHints, confirmationStep, fetchChecked, output, script, simpleStep} from './step-kit.js';
 import {systemdUnit} from './templates/systemd-unit.js';
 import {mesosPaths} from './mesos-paths.js';
-import {topology, type MarathonInstance} from './topology.js';
+import {topology, type MarathonInstance} from '../lab/topology.js';
 
 export const libmesosHint = {
 	id: 'marathon-libmesos',
@@ -14,14 +14,10 @@ export const libmesosHint = {
 	hint: localized('stepMarathonLibmesosHint'),
 };
 
-export function marathonUnitName(instance: Pick<MarathonInstance, 'index'>): string {
-	return `mesos-lab-marathon-${instance.index}.service`;
-}
-
 export function marathonUnit(lab: Lab, instance: MarathonInstance): {path: string; content: string} {
 	const t = topology(lab);
 	const flags = ['--master', t.mesosZk, '--zk', t.marathonZk, '--hostname', instance.host.address, '--http_port', String(instance.port)];
-	const name = marathonUnitName(instance).replace(/\.service$/, '');
+	const name = instance.unit.replace(/\.service$/, '');
 	// Without LIBPROCESS_IP, libmesos advertises what the host name resolves to: 127.0.0.1 on a
 	// minimal install, which a master on another host cannot answer (libprocess process.cpp).
 	const libprocessIp = instance.host.address;
@@ -77,14 +73,14 @@ export function marathonSteps(lab: Lab): Step[] {
 			id: `marathon-${instance.index}`, phase: 'marathon', host: instance.host.name,
 			title: localized('stepMarathonTitle', {index: instance.index, port: instance.port}),
 			why: localized('stepMarathonWhy'),
-			done: shellCommand(['systemctl', 'is-active', '--quiet', `mesos-lab-marathon-${instance.index}.service`]),
+			done: shellCommand(['systemctl', 'is-active', '--quiet', instance.unit]),
 			proof: shellCommand(['curl', '-fsS', '--max-time', '5', `http://${instance.host.address}:${instance.port}/v2/info`]),
 			files: [{...unit, sudo: true, mode: 0o644}],
 			commands: [
 				...(lab.marathon.source === 'image' && lab.docker.offlineImages.length === 0 ? [command(['docker', 'pull', '--', lab.versions.marathonImage])] : []),
 				...tarballCommands(lab),
 				command(['systemctl', 'daemon-reload']),
-				command(['systemctl', 'enable', '--now', `mesos-lab-marathon-${instance.index}.service`]),
+				command(['systemctl', 'enable', '--now', instance.unit]),
 			],
 			hints: [libmesosHint, commonHints.masterNoZk, commonHints.portInUse, commonHints.registryRateLimit, commonHints.registryUnreachable, commonHints.downloadFailed, commonHints.checksum],
 			dependsOn: ['mesos-master-leader', 'docker-install'],

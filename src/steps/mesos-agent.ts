@@ -6,12 +6,12 @@ import {command, commonHints, simpleStep} from './step-kit.js';
 import {containerConfigHint} from './docker.js';
 import {systemdUnit} from './templates/systemd-unit.js';
 import {mesosPaths} from './mesos-paths.js';
-import {topology, type MesosAgent} from './topology.js';
+import {topology, type MesosAgent} from '../lab/topology.js';
 
 export function agentUnit(lab: Lab, agent: MesosAgent): {path: string; content: string} {
 	const attributes = Object.entries(agent.host.attributes ?? {}).map(([key, value]) => `${key}:${value}`).join(';');
 	return {
-		path: '/etc/systemd/system/mesos-lab-agent.service',
+		path: `/etc/systemd/system/${agent.unit}`,
 		content: systemdUnit({
 			description: 'mesos-lab Mesos agent',
 			after: ['network-online.target', 'docker.service'],
@@ -47,11 +47,11 @@ export function mesosAgentSteps(lab: Lab): Step[] {
 		id: 'mesos-agent', phase: 'mesos-agent', host: agent.host.name,
 		title: localized('stepMesosAgentTitle', {port: agent.port}),
 		why: localized('stepMesosAgentWhy'),
-		done: shellCommand(['systemctl', 'is-active', '--quiet', 'mesos-lab-agent.service']),
+		done: shellCommand(['systemctl', 'is-active', '--quiet', agent.unit]),
 		// Registered with the leading master (a standby redirects there) and offering CPUs and memory.
 		proof: shellCommand(['bash', '-c', agentRegistered, 'mesos-lab', t.masters[0]?.host.address ?? '', String(t.masters[0]?.port ?? 0), agent.host.address]),
 		files: [{...agentUnit(lab, agent), sudo: true, mode: 0o644}],
-		commands: [command(['mkdir', '-p', agent.workDir, agent.logDir]), command(['systemctl', 'daemon-reload']), command(['systemctl', 'enable', '--now', 'mesos-lab-agent.service'])],
+		commands: [command(['mkdir', '-p', agent.workDir, agent.logDir]), command(['systemctl', 'daemon-reload']), command(['systemctl', 'enable', '--now', agent.unit])],
 		hints: [commonHints.masterNoZk, commonHints.portInUse, containerConfigHint],
 		dependsOn: ['mesos-master-leader', 'docker-install'],
 	}));

@@ -6,16 +6,12 @@ import type {Step, StepContext, VerifyResult} from './step.js';
 import {command, commonHints, confirmationStep, output, simpleStep} from './step-kit.js';
 import {systemdUnit} from './templates/systemd-unit.js';
 import {mesosPaths} from './mesos-paths.js';
-import {topology, type MesosMaster} from './topology.js';
-
-export function masterUnitName(master: Pick<MesosMaster, 'index'>): string {
-	return `mesos-lab-master-${master.index}.service`;
-}
+import {topology, type MesosMaster} from '../lab/topology.js';
 
 export function masterUnit(lab: Lab, master: MesosMaster): {path: string; content: string} {
 	const t = topology(lab);
 	return {
-		path: `/etc/systemd/system/${masterUnitName(master)}`,
+		path: `/etc/systemd/system/${master.unit}`,
 		content: systemdUnit({
 			description: `mesos-lab Mesos master ${master.index}`,
 			after: ['network-online.target'],
@@ -50,7 +46,7 @@ export function mesosMasterSteps(lab: Lab): Step[] {
 	const t = topology(lab);
 	const steps: Step[] = t.masters.map((master) => {
 		const unit = masterUnit(lab, master);
-		const name = masterUnitName(master);
+		const name = master.unit;
 		return simpleStep({
 			id: `mesos-master-${master.index}`, phase: 'mesos-masters', host: master.host.name,
 			title: localized('stepMesosMasterTitle', {index: master.index, port: master.port}),

@@ -5,7 +5,7 @@ import {UserInputError} from '../errors.js';
 import {preflightCheckNames, type Lab, type LabHost, type PreflightCheckName} from '../lab/lab-schema.js';
 import type {CheckResult, Localized, Step, StepContext, VerifyResult} from './step.js';
 import {checkBy, command, output, script, verifyBy} from './step-kit.js';
-import {hostsInUse, hostsNeedingMesos, portsOnHost, topology} from './topology.js';
+import {hostsInUse, hostsNeedingMesos, portsOnHost, topology} from '../lab/topology.js';
 import {pulledImages} from './docker.js';
 import {registryProbeFunctions} from './registry-probe.js';
 import {resolveMirrors} from '../lab/mirrors.js';

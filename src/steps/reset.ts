@@ -4,7 +4,7 @@ import type {Lab} from '../lab/lab-schema.js';
 import {labUnits} from './lifecycle.js';
 import type {Localized, PlannedCommand, Step} from './step.js';
 import {command, script, simpleStep} from './step-kit.js';
-import {hostsInUse, topology} from './topology.js';
+import {hostsInUse, topology} from '../lab/topology.js';
 import {repoScriptPath} from './templates/yum-repos.js';
 import {zookeeperStopCommand} from './zookeeper.js';
 

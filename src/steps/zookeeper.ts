@@ -8,14 +8,10 @@ import type {Localized, Step, StepContext, VerifyResult} from './step.js';
 import {checkBy, command, commonHints, confirmationStep, fetchChecked, output, script, zkFourLetter} from './step-kit.js';
 import {myid, zooCfg} from './templates/zookeeper.js';
 import {systemdUnit} from './templates/systemd-unit.js';
-import {topology, type ZookeeperMember} from './topology.js';
+import {topology, type ZookeeperMember} from '../lab/topology.js';
 
 export function zookeeperHome(lab: Lab): string {
 	return lab.zookeeper.distribution === 'debian-package' ? lab.zookeeper.home : `${lab.root}/zookeeper/dist/zookeeper-${lab.versions.zookeeper}`;
-}
-
-export function zookeeperUnitName(member: ZookeeperMember): string {
-	return `mesos-lab-zookeeper-${member.id}.service`;
 }
 
 export function zookeeperFiles(lab: Lab, member: ZookeeperMember): Array<{path: string; content: string}> {
@@ -26,7 +22,7 @@ export function zookeeperFiles(lab: Lab, member: ZookeeperMember): Array<{path: 
 	];
 	if (lab.zookeeper.service === 'systemd') {
 		files.push({
-			path: `/etc/systemd/system/${zookeeperUnitName(member)}`,
+			path: `/etc/systemd/system/${member.unit}`,
 			content: systemdUnit({
 				description: `mesos-lab ZooKeeper member ${member.id}`,
 				after: ['network-online.target'],
@@ -44,7 +40,7 @@ export function zookeeperStartCommand(lab: Lab, member: ZookeeperMember): string
 }
 
 export function zookeeperStopCommand(lab: Lab, member: ZookeeperMember): string {
-	return lab.zookeeper.service === 'systemd' ? systemctl('stop', zookeeperUnitName(member)) : shellCommand(['env', `ZOO_LOG_DIR=${member.dir}/logs`, `${zookeeperHome(lab)}/bin/zkServer.sh`, 'stop', `${member.dir}/conf/zoo.cfg`]);
+	return lab.zookeeper.service === 'systemd' ? systemctl('stop', member.unit) : shellCommand(['env', `ZOO_LOG_DIR=${member.dir}/logs`, `${zookeeperHome(lab)}/bin/zkServer.sh`, 'stop', `${member.dir}/conf/zoo.cfg`]);
 }
 
 const whyEnsemble = localized('stepZookeeperEnsembleWhy');
@@ -117,7 +113,7 @@ export function zookeeperSteps(lab: Lab): Step[] {
 		const files = zookeeperFiles(lab, member);
 		const started =
 			lab.zookeeper.service === 'systemd'
-				? [command(['systemctl', 'daemon-reload']), command(['systemctl', 'enable', '--now', zookeeperUnitName(member)], localized('stepDockerInstallDo2'))]
+				? [command(['systemctl', 'daemon-reload']), command(['systemctl', 'enable', '--now', member.unit], localized('stepDockerInstallDo2'))]
 				: [{command: zookeeperStartCommand(lab, member), describe: localized('stepZookeeperStartDo'), sudo: true}];
 		steps.push({
 			id: `zookeeper-member-${member.id}`,

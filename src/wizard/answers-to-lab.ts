@@ -1,14 +1,15 @@
 import {t} from '../i18n/messages.js';
 import {validateLab} from '../lab/lab-file.js';
 import type {Lab, LabInput} from '../lab/lab-schema.js';
+import {spreadRoles} from '../lab/roles.js';
 
 type LabHostInput = LabInput['hosts'][number];
 import type {InterviewAnswers, MesosChoice} from './interview.js';
 
 /**
  * Turns interview answers into a lab. The first host is the target, reached at the address the
- * user confirmed; with several hosts the roles go round them so each quorum member is on its own
- * machine as far as the machines allow.
+ * user confirmed; with several hosts the role table spreads the quorum roles round them, so each
+ * member is on its own machine as far as the machines allow.
  */
 export function answersToLab(answers: InterviewAnswers): Lab {
 	const target = answers.target;
@@ -22,18 +23,10 @@ export function answersToLab(answers: InterviewAnswers): Lab {
 		? answers.extraHosts.map((address, index): LabHostInput => ({...reach, name: `node${index + 2}`, address}))
 		: [];
 	const hosts = [first, ...others];
-	const names = hosts.map(host => host.name);
-	const pick = (count: number): string[] => Array.from({length: count}, (_, index) => names[index % names.length] ?? first.name);
 	const input: LabInput = {
 		language: answers.language,
 		hosts,
-		roles: {
-			zookeeper: pick(3),
-			masters: pick(3),
-			agents: [names.at(-1) ?? first.name],
-			marathon: pick(2),
-			marathonLb: names.at(-1) ?? first.name,
-		},
+		roles: spreadRoles([first.name, ...others.map(host => host.name)]),
 		versions: {mesos: answers.mesosVersion},
 		// The interview asks only for the CentOS vault; the other mirrors stay on the global preset.
 		mirrors: answers.mirrors === 'custom' && answers.customMirror !== undefined

@@ -103,7 +103,9 @@ describe('mesos-lab app on the simulated cluster', () => {
 		const versionCalls = h.calls.filter(c => c.method === 'GET' && /\/v2\/apps\/web\/versions/.test(c.path)).map(c => c.path);
 		expect(versionCalls.some(path => /\/versions\/\d{4}-/.test(path))).toBe(true);
 		expect(h.marathonWrites()).toEqual(['POST /v2/apps', 'PUT /v2/apps/web', 'PUT /v2/apps/web']);
-		expect(h.calls.filter(c => c.method === 'PUT').at(-1)?.body).toMatchObject({container: {docker: {image: 'nginx:1.25'}}});
+		// Marathon's documented rollback: the PUT names only the stored version it restores.
+		const target = /back from \S+ to (\S+)/.exec(rolledBack.stdout)?.[1];
+		expect(h.calls.filter(c => c.method === 'PUT').at(-1)?.body).toEqual({version: target});
 	});
 
 	it('spreads instances evenly over two data centres with --spread dc', async () => {

@@ -47,7 +47,7 @@ describe.skipIf(why !== undefined)('the command line in a Chinese terminal', () 
 			const store = CheckpointStore.open(home, 'home-lab');
 			store.savePlan(['docker@node1', 'zookeeper@node1', 'mesos@node1']);
 			store.saveStep('docker@node1', {status: 'done', attempts: 1, startedAt: '2026-03-01T10:00:00.000Z', finishedAt: '2026-03-01T10:01:30.000Z'});
-			store.saveStep('zookeeper@node1', {status: 'failed', attempts: 2, startedAt: '2026-03-01T10:01:30.000Z', finishedAt: '2026-03-01T10:01:35.000Z'});
+			store.saveStep('zookeeper@node1', {status: 'failed', attempts: 2, startedAt: '2026-03-01T10:01:30.000Z', finishedAt: '2026-03-01T10:01:35.000Z', lastError: '退出码 1'});
 			store.saveRun({startedAt: '2026-03-01T10:00:00.000Z', outcome: 'failed'});
 
 			const {code, output} = await cli(['status', '--home', home]);

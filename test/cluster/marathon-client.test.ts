@@ -1,9 +1,9 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {MarathonActions} from '../../src/cluster/actions.js';
+import {MarathonApi} from '../../src/apps/marathon-api.js';
 import {readMarathon} from '../../src/cluster/marathon-client.js';
 import {followMarathonEvents} from '../../src/cluster/marathon-event-stream.js';
 import type {ClusterEvent} from '../../src/cluster/cluster-event.js';
-import {ClusterError} from '../../src/errors.js';
+import {ClusterError, UserInputError} from '../../src/errors.js';
 import {fixtureJson} from './helpers/fixtures.js';
 import {sendJson, startServer, type TestServer} from './helpers/http-servers.js';
 
@@ -93,7 +93,11 @@ describe('following the Marathon event stream', () => {
 });
 
 describe('acting on apps through Marathon', () => {
-	it('scales, restarts, kills a task without scaling, lists versions and rolls back', async () => {
+	const v1 = '2026-11-30T10:00:00.000Z';
+	const v2 = '2026-11-30T10:05:00.000Z';
+	const v3 = '2026-11-30T10:09:00.000Z';
+
+	it('scales, restarts, kills a task without scaling, and rolls back to the version before the current one', async () => {
 		const bodies: string[] = [];
 		const server = await startServer((request, response) => {
 			let body = '';
@@ -102,42 +106,46 @@ describe('acting on apps through Marathon', () => {
 			});
 			request.on('end', () => {
 				bodies.push(body);
-				if (request.url === '/v2/apps/shop/web/versions') {
-					sendJson(response, 200, {versions: ['v2', 'v1']});
-				} else if (request.url === '/v2/apps/shop/web/versions/v1') {
-					sendJson(response, 200, {id: '/shop/web', instances: 2, cmd: 'old', version: 'v1', versionInfo: {}, tasks: []});
+				if (request.url === '/v2/apps/shop/web?embed=app.tasks') {
+					sendJson(response, 200, {app: {id: '/shop/web', instances: 3, version: v3}});
+				} else if (request.url === '/v2/apps/shop/web/versions') {
+					// The order Marathon lists versions in is not relied on.
+					sendJson(response, 200, {versions: [v1, v3, v2]});
+				} else if (request.url === `/v2/apps/shop/web/versions/${encodeURIComponent(v2)}`) {
+					sendJson(response, 200, {id: '/shop/web', instances: 2, cmd: 'old', version: v2, versionInfo: {}, tasks: []});
 				} else if (request.url?.startsWith('/v2/apps/shop/web/tasks/')) {
-					sendJson(response, 200, {tasks: []});
+					sendJson(response, 200, {task: null});
 				} else {
-					sendJson(response, 200, {deploymentId: 'dep-1', version: 'v3'});
+					sendJson(response, 200, {deploymentId: 'dep-1', version: v3});
 				}
 			});
 		});
 		servers.push(server);
-		const actions = new MarathonActions(server.url);
-		expect(await actions.scaleApp('/shop/web', 3)).toEqual({deploymentId: 'dep-1', version: 'v3'});
-		await actions.restartApp('/shop/web', {force: true});
-		await actions.killTask('/shop/web', 'web.1');
-		expect(await actions.listAppVersions('/shop/web')).toEqual(['v2', 'v1']);
-		await actions.rollbackApp('/shop/web', 'v1');
+		const marathon = new MarathonApi({urls: [server.url]});
+		expect(await marathon.scale('/shop/web', 3)).toEqual({deploymentId: 'dep-1', version: v3});
+		await marathon.restart('/shop/web', {force: true});
+		await marathon.killTask('/shop/web', 'web.1');
+		expect(await marathon.rollback('/shop/web')).toMatchObject({from: v3, to: v2, definition: {cmd: 'old'}});
 		expect(server.requests).toEqual([
 			'PUT /v2/apps/shop/web',
 			'POST /v2/apps/shop/web/restart?force=true',
-			'DELETE /v2/apps/shop/web/tasks/web.1?scale=false',
+			'DELETE /v2/apps/shop/web/tasks/web.1',
+			'GET /v2/apps/shop/web?embed=app.tasks',
 			'GET /v2/apps/shop/web/versions',
-			'GET /v2/apps/shop/web/versions/v1',
+			`GET /v2/apps/shop/web/versions/${encodeURIComponent(v2)}`,
 			'PUT /v2/apps/shop/web',
 		]);
 		expect(JSON.parse(bodies[0] ?? '')).toEqual({instances: 3});
-		expect(JSON.parse(bodies.at(-1) ?? '')).toEqual({id: '/shop/web', instances: 2, cmd: 'old'});
+		expect(JSON.parse(bodies.at(-1) ?? '')).toEqual({version: v2});
 	});
 
-	it('explains a locked app and refuses a bad app id before sending anything', async () => {
+	it('explains a locked app and refuses a bad app id or instance count before sending anything', async () => {
 		const server = await startServer((_request, response) => sendJson(response, 409, {message: 'App is locked by one or more deployments.'}));
 		servers.push(server);
-		const actions = new MarathonActions(server.url);
-		await expect(actions.scaleApp('/web', 2)).rejects.toThrow(/locked by a deployment/);
-		await expect(actions.restartApp('../v2/leader')).rejects.toThrow(/not a Marathon app id/);
+		const marathon = new MarathonApi({urls: [server.url]});
+		await expect(marathon.scale('/web', 2)).rejects.toThrow(expect.objectContaining({hint: expect.stringContaining('--force')}));
+		await expect(marathon.restart('../v2/leader')).rejects.toThrow(/not a Marathon app id/);
+		await expect(marathon.scale('/web', -1)).rejects.toThrow(UserInputError);
 		expect(server.requests).toEqual(['PUT /v2/apps/web']);
 	});
 });

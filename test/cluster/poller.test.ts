@@ -37,14 +37,14 @@ function fakeCluster() {
 	const readers: SourceReaders = {
 		mesos: async () => {
 			state.calls.mesos++;
-			return {leader: state.mesosLeader, leaderUrl: `http://${state.mesosLeader}`, masters: [], metrics: {}, agents: [], tasks: state.tasks, frameworks: []} satisfies MesosReading;
+			return {leader: state.mesosLeader, leaderReported: state.mesosLeader, feed: {kind: 'poll', reason: 'polling chosen'}, leaderUrl: `http://${state.mesosLeader}`, masters: [], metrics: {}, agents: [], tasks: state.tasks, frameworks: []} satisfies MesosReading;
 		},
 		marathon: async () => {
 			state.calls.marathon++;
 			if (state.marathonDown) {
 				throw new ClusterError('http://mt1:8080/v2/info refused the connection');
 			}
-			return {leader: 'mt1:8080', url: 'http://mt1:8080', instances: [], apps: [{id: '/web', instances: 2, running: 2, staged: 0, healthy: 0, unhealthy: 0, cpus: 0.1, mem: 32, disk: 0, labels: {}, servicePorts: [10000], constraints: [], deploymentInProgress: false, hasHealthChecks: false}], tasks: [], deployments: []} satisfies MarathonReading;
+			return {leader: 'mt1:8080', url: 'http://mt1:8080', instances: [], apps: [{id: '/web', instances: 2, running: 2, staged: 0, healthy: 0, unhealthy: 0, cpus: 0.1, mem: 32, disk: 0, labels: {}, servicePorts: [10000], constraints: [], deploymentInProgress: false, hasHealthChecks: false}], pods: [], tasks: [], deployments: [], feed: {kind: 'poll', reason: 'polling chosen'}} satisfies MarathonReading;
 		},
 		haproxy: async () => {
 			state.calls.haproxy++;

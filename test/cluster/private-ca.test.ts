@@ -31,7 +31,7 @@ beforeAll(async () => {
 	const made = makeCertificates(dir);
 	caFile = made.ca;
 	tls = {key: made.key, cert: made.cert};
-	server = createServer({key: made.key, cert: made.cert}, (request, response) => {
+	server = createServer({key: made.key, cert: made.cert}, (_request, response) => {
 		response.writeHead(200, {'content-type': 'application/json'});
 		response.end(JSON.stringify({apps: [{id: '/tls-web', instances: 1, tasksRunning: 1, tasksHealthy: 1, container: {docker: {image: 'nginx:1.27'}}}]}));
 	});

@@ -11,8 +11,8 @@ function readingsFrom(mesosRaw: unknown, marathonRaw: unknown, csv: string): Sou
 	const mesos = normaliseMesosState(mesosRaw);
 	const marathon = normaliseMarathonApps(marathonRaw);
 	return {
-		mesos: {...mesos, leaderUrl: 'http://m1.lab:5050', masters: [], metrics: {}},
-		marathon: {leader: 'mt1:8080', url: 'http://mt1:8080', instances: [], apps: marathon.apps, tasks: marathon.tasks, deployments: []},
+		mesos: {...mesos, leaderReported: mesos.leader, feed: {kind: 'poll', reason: 'polling chosen'}, leaderUrl: 'http://m1.lab:5050', masters: [], metrics: {}},
+		marathon: {leader: 'mt1:8080', url: 'http://mt1:8080', instances: [], apps: marathon.apps, pods: [], tasks: marathon.tasks, deployments: [], feed: {kind: 'poll', reason: 'polling chosen'}},
 		haproxy: {servers: readHaproxyServers(csv), servicePorts: new Map()},
 		statuses: {mesos: {kind: 'ok', at: 'a'}, marathon: {kind: 'ok', at: 'a'}, haproxy: {kind: 'ok', at: 'a'}, zookeeper: {kind: 'unconfigured'}},
 		errors: [],

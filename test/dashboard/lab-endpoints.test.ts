@@ -3,8 +3,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {main} from '../../src/cli/main.js';
-import {labEndpoints} from '../../src/dashboard/lab-endpoints.js';
 import {defaultLab, validateLab} from '../../src/lab/lab-file.js';
+import {labEndpoints} from '../../src/lab/lab-endpoints.js';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
 import {CheckpointStore} from '../../src/state/checkpoint-store.js';
 import {Capture} from '../cli/capture.js';
@@ -15,6 +15,7 @@ describe('the endpoints of a lab', () => {
 			mesos: ['http://192.0.2.10:5050', 'http://192.0.2.10:5051', 'http://192.0.2.10:5052'],
 			marathon: ['http://192.0.2.10:8080', 'http://192.0.2.10:8081'],
 			lb: 'http://192.0.2.10:9090',
+			serviceHost: '192.0.2.10',
 			zookeeper: ['192.0.2.10:2181', '192.0.2.10:2182', '192.0.2.10:2183'],
 		});
 	});
@@ -29,6 +30,7 @@ describe('the endpoints of a lab', () => {
 			mesos: ['http://192.0.2.1:5050', 'http://[2001:db8::2]:5050', 'http://node-c.example:5050'],
 			marathon: ['http://192.0.2.1:8080', 'http://[2001:db8::2]:8080'],
 			lb: 'http://node-c.example:9090',
+			serviceHost: 'node-c.example',
 			zookeeper: ['192.0.2.1:2181', '[2001:db8::2]:2181', 'node-c.example:2181'],
 		});
 	});
@@ -57,7 +59,7 @@ describe('mesos-lab dashboard without endpoint flags', () => {
 
 	/** A lab whose one host is this machine, with every port where the simulated cluster listens. */
 	function saveSimLab(labId: string): void {
-		CheckpointStore.open(home, labId).saveLab({
+		CheckpointStore.open(home, labId).saveLab(validateLab({
 			language: 'en',
 			hosts: [{name: 'node1', address: '127.0.0.1'}],
 			ports: {
@@ -68,7 +70,7 @@ describe('mesos-lab dashboard without endpoint flags', () => {
 				zookeeperPeer: [26981, 26982, 26983],
 				zookeeperElection: [26984, 26985, 26986],
 			},
-		});
+		}, 'the simulated lab'));
 	}
 
 	async function dashboard(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {

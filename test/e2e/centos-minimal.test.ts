@@ -56,7 +56,7 @@ describe.skipIf(Boolean(unavailable)).concurrent('installing a fresh CentOS 7.9 
 			startLabHost({index: 5, mesosSource: 'rpm'}),
 			startLabHost({index: 6}),
 		]);
-		[sudoUser, rpmLab, scripted] = started.map(result => (result.status === 'fulfilled' ? result.value : undefined)) as LabHost[];
+		[sudoUser, rpmLab, scripted] = started.map(result => (result.status === 'fulfilled' ? result.value : undefined)) as [LabHost, LabHost, LabHost];
 		const failure = started.find(result => result.status === 'rejected');
 		if (failure) {
 			throw failure.reason;

@@ -34,7 +34,7 @@ describe.skipIf(Boolean(unavailable)).concurrent('mesos-lab installing CentOS 7 
 	beforeAll(async () => {
 		// Hosts that did start are kept for afterAll even when another one fails to.
 		const started = await Promise.allSettled([startLabHost({index: 1}), startLabHost({index: 2, buildSeconds: 16}), startLabHost({index: 3})]);
-		[fresh, interrupted, tampered] = started.map(result => (result.status === 'fulfilled' ? result.value : undefined)) as LabHost[];
+		[fresh, interrupted, tampered] = started.map(result => (result.status === 'fulfilled' ? result.value : undefined)) as [LabHost, LabHost, LabHost];
 		const failure = started.find(result => result.status === 'rejected');
 		if (failure) {
 			throw failure.reason;

@@ -141,10 +141,12 @@ export async function startLabHost(options: LabHostOptions = {}): Promise<LabHos
 		const requests: string[] = [];
 		const tls = mirrorCertificate(work, host.gatewayAddress, [host]);
 		const mirror = await startMirror(host.gatewayAddress, files, requests, tls);
-		cleanups.push(() => Promise.all(mirror.servers.map(server => new Promise<void>(resolve => {
-			server.closeAllConnections();
-			server.close(() => resolve());
-		}))));
+		cleanups.push(async () => {
+			await Promise.all(mirror.servers.map(server => new Promise<void>(resolve => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			})));
+		});
 		const mirrorUrl = `http://${host.gatewayAddress}:${mirror.port}`;
 		const secureMirrorUrl = `https://${host.gatewayAddress}:${mirror.securePort}`;
 

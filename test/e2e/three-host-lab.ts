@@ -81,10 +81,12 @@ export async function startThreeHostLab(options: {firstIndex: number; buildSecon
 		const files = releaseFiles(work, options.buildSeconds ?? 6);
 		const tls = mirrorCertificate(work, segment.localAddress, machines.map(machine => machine.host));
 		const mirror = await startMirror(segment.localAddress, files, [], tls);
-		cleanups.push(() => Promise.all(mirror.servers.map(server => new Promise<void>(resolve => {
-			server.closeAllConnections();
-			server.close(() => resolve());
-		}))));
+		cleanups.push(async () => {
+			await Promise.all(mirror.servers.map(server => new Promise<void>(resolve => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			})));
+		});
 
 		// Each host's daemons are served in the switch namespace at an address kept for that host.
 		const switchAddresses = machines.map((_, position) => segment.addSwitchAddress(position + 1));

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {labAgentAccess} from '../../src/experiments/agent-access.js';
-import {labEndpoints} from '../../src/experiments/lab-endpoints.js';
+import {labEndpoints} from '../../src/lab/lab-endpoints.js';
 import {dockerKillOnAgent} from '../../src/experiments/task-killers.js';
 import {validateLab} from '../../src/lab/lab-file.js';
 import {FakeExecutor} from '../helpers/fake-executor.js';
@@ -22,12 +22,13 @@ const lab = validateLab({
 }, 'three-host lab');
 
 describe('reaching a lab for the experiments', () => {
-	it('finds every master, both Marathons and marathon-lb from the roles and ports of the lab', () => {
+	it('finds every master, both Marathons, marathon-lb and every ZooKeeper member from the roles and ports of the lab', () => {
 		expect(labEndpoints(lab)).toEqual({
 			mesos: ['http://10.0.0.11:5050', 'http://10.0.0.12:5050', 'http://10.0.0.13:5050'],
 			marathon: ['http://10.0.0.11:8080', 'http://10.0.0.12:8080'],
 			lb: 'http://10.0.0.13:9090',
 			serviceHost: '10.0.0.13',
+			zookeeper: ['10.0.0.11:2181', '10.0.0.12:2182', '10.0.0.13:2183'],
 		});
 	});
 

@@ -32,7 +32,7 @@ describe.skipIf(missing !== undefined)('against a real three-member ZooKeeper en
 		// Nothing listens on the masters' and Marathons' ports: this run watches ZooKeeper alone.
 		ensemble = await startZkEnsemble({client: [28181, 28182, 28183], peer: [28281, 28282, 28283], election: [28381, 28382, 28383], masters: [28451, 28452, 28453], marathon: [28461, 28462]});
 		home = mkdtempSync(join(tmpdir(), 'mesos-lab-zk-home-'));
-		CheckpointStore.open(home, 'zk-lab').saveLab(ensemble.lab as unknown as Record<string, unknown>);
+		CheckpointStore.open(home, 'zk-lab').saveLab(ensemble.lab);
 	}, 180_000);
 
 	afterAll(async () => {
@@ -91,7 +91,7 @@ describe.skipIf(missing !== undefined)('against a real three-member ZooKeeper en
 			zk.once('connected', () => resolve());
 			zk.connect();
 		});
-		const call = <T>(run: (done: (error: Error | null, value: T) => void) => void) => new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));
+		const call = <T>(run: (done: (error: unknown, value: T) => void) => void) => new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));
 		await call(done => zk.mkdirp('/mesos', done));
 		await call(done => zk.mkdirp('/marathon/leader-curator', done));
 		const znodes: string[] = [];

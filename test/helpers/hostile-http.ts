@@ -25,7 +25,7 @@ export async function startServer(handler: Handler): Promise<{url: string; close
 
 /** Headers at once, then one byte a second for as long as the client listens. */
 export function drip(contentType = 'application/json'): Handler {
-	return (request, response) => {
+	return (_request, response) => {
 		response.writeHead(200, {'content-type': contentType});
 		response.write('{');
 		const timer = setInterval(() => response.write(' '), 1000);
@@ -36,7 +36,7 @@ export function drip(contentType = 'application/json'): Handler {
 /** A body of `bytes` bytes written as fast as the client reads it. */
 export function huge(bytes: number): Handler {
 	const piece = Buffer.alloc(1024 * 1024, 'a');
-	return (request, response) => {
+	return (_request, response) => {
 		response.writeHead(200, {'content-type': 'application/json'});
 		response.write('{"apps":[{"id":"');
 		let sent = 0;
@@ -58,7 +58,7 @@ export function huge(bytes: number): Handler {
 /** An event stream whose first line never ends. */
 export function endlessLine(): Handler {
 	const piece = Buffer.alloc(256 * 1024, 'x');
-	return (request, response) => {
+	return (_request, response) => {
 		response.writeHead(200, {'content-type': 'text/event-stream'});
 		response.write('data: ');
 		let open = true;

@@ -5,7 +5,7 @@ import {zkModeOf, type ZkMode} from '../../src/experiments/lab-services.js';
 import {validateLab} from '../../src/lab/lab-file.js';
 import type {Lab} from '../../src/lab/lab-schema.js';
 import type {StepContext} from '../../src/steps/step.js';
-import {topology} from '../../src/steps/topology.js';
+import {topology} from '../../src/lab/topology.js';
 import {zookeeperSteps} from '../../src/steps/zookeeper.js';
 import {localExecutor} from '../steps/local-exec.js';
 import {waitFor} from './wait-for.js';

@@ -49,6 +49,12 @@ describe('reading a lab file', () => {
 		expect(() => parseLab('hosts:\n  - {name: a, address: 10.0.0.1}\nroles: {zookeeper: [a, a, a], masters: [a, a, a], agents: [a, a], marathon: [a, a], marathonLb: a}\n', 'lab.yaml')).toThrow(/twice/);
 	});
 
+	it('refuses a port that marathon-lb\'s HAProxy binds on its own host, but allows it elsewhere', () => {
+		expect(problem('hosts:\n  - {name: a, address: 10.0.0.1}\nports: {marathon: [8080, 443]}\n')).toMatch(/port 443 on host a is wanted by both ports\.marathon\.1 and marathon-lb \(https vhosts\)/);
+		const spread = 'hosts:\n  - {name: a, address: 10.0.0.1}\n  - {name: b, address: 10.0.0.2}\nroles: {zookeeper: [a, a, a], masters: [a, a, a], agents: [b], marathon: [a, a], marathonLb: b}\nports: {marathon: [8080, 443]}\n';
+		expect(parseLab(spread, 'lab.yaml').ports.marathon).toEqual([8080, 443]);
+	});
+
 	it('refuses two processes on one port of one host', () => {
 		expect(problem('hosts:\n  - {name: a, address: 10.0.0.1}\nports: {masters: [5050, 5050, 5052]}\n')).toMatch(/port 5050 on host a is wanted by both ports\.masters\.0 and ports\.masters\.1/);
 	});

@@ -166,7 +166,7 @@ describe('runner', () => {
 		const {store, runner} = runnerFor([slow, never], exec, {verifyTimeoutMs: 50});
 		expect(await runner.run()).toBe('failed');
 		expect(calls).toBe(3);
-		expect(store.step('never@node1')?.lastError).toBe('verification failed: port 5050 closed');
+		expect(store.step('never@node1')).toMatchObject({status: 'failed', lastError: 'verification failed: port 5050 closed'});
 	});
 
 	it('takes a preflight verdict at its first answer: waiting does not change the OS a machine runs', async () => {
@@ -178,7 +178,7 @@ describe('runner', () => {
 		const {store, runner} = runnerFor([os], new FakeExecutor([]), {verifyTimeoutMs: 60_000, verifyIntervalMs: 2000});
 		expect(await runner.run()).toBe('failed');
 		expect(probes).toBe(1);
-		expect(store.step('preflight-os@node1')?.lastError).toBe('verification failed: found debian 12 (probe 1)');
+		expect(store.step('preflight-os@node1')).toMatchObject({status: 'failed', lastError: 'verification failed: found debian 12 (probe 1)'});
 	});
 
 	it('re-checks done steps on resume and re-runs one whose facts changed', async () => {
@@ -236,7 +236,10 @@ describe('runner', () => {
 		const outcome = runner.run();
 		await waitFor(() => jobs.started === 1);
 		jobs.write('mesos-build', 'compiling a.cc\n');
-		await waitFor(() => store.step('mesos-build@node1')?.job?.readBytes === 'compiling a.cc\n'.length);
+		await waitFor(() => {
+			const record = store.step('mesos-build@node1');
+			return record?.status === 'running' && record.job?.readBytes === 'compiling a.cc\n'.length;
+		});
 
 		expect(await runner.restartJob('mesos-build@node1')).toBe(true);
 		await waitFor(() => jobs.started === 2);
@@ -299,7 +302,7 @@ describe('runner', () => {
 		jobs.write('build', 'error: out of memory\n');
 		jobs.exits.set('build', 2);
 		expect(await outcome).toBe('failed');
-		expect(store.step('build@node1')?.lastError).toBe('`make` ended with exit 2');
+		expect(store.step('build@node1')).toMatchObject({status: 'failed', lastError: '`make` ended with exit 2'});
 	});
 	it('probes again when the link drops during a verify, and finishes the step once the probe answers', async () => {
 		const exec = new FakeExecutor([{match: 'systemctl start zk'}]);

@@ -3,7 +3,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {StoreError} from '../../src/errors.js';
-import {CheckpointStore} from '../../src/state/checkpoint-store.js';
+import {defaultLab} from '../../src/lab/lab-file.js';
+import {CheckpointStore, withoutSecrets} from '../../src/state/checkpoint-store.js';
 import {journalSchemaVersion} from '../../src/state/journal.js';
 
 let home: string;
@@ -19,25 +20,36 @@ describe('checkpoint store', () => {
 		const store = CheckpointStore.open(home, 'home-lab');
 		store.savePlan(['docker@node1', 'zookeeper@node1']);
 		store.saveStep('docker@node1', {status: 'done', attempts: 1, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:01:00.000Z', reason: 'applied'});
-		store.updateStep('zookeeper@node1', {status: 'running', attempts: 1, job: {name: 'build', dir: '/var/lib/mesos-lab/jobs/build', command: 'make', startedAt: 'x', readBytes: 42}});
+		store.saveStep('zookeeper@node1', {status: 'running', attempts: 1, job: {name: 'build', dir: '/var/lib/mesos-lab/jobs/build', command: 'make', startedAt: 'x', readBytes: 42}});
 		store.saveRun({startedAt: '2026-01-01T00:00:00.000Z', outcome: 'stopped', lastStop: 'link dropped'});
 
 		const journal = CheckpointStore.open(home, 'home-lab').journal();
 		expect(journal.schemaVersion).toBe(journalSchemaVersion);
 		expect(journal.order).toEqual(['docker@node1', 'zookeeper@node1']);
 		expect(journal.steps['docker@node1']?.status).toBe('done');
-		expect(journal.steps['zookeeper@node1']?.job?.readBytes).toBe(42);
+		expect(journal.steps['zookeeper@node1']).toMatchObject({status: 'running', job: {readBytes: 42}});
 		expect(journal.run?.lastStop).toBe('link dropped');
 		expect(store.file).toBe(join(home, 'labs', 'home-lab', 'checkpoints.json'));
 	});
 
 	it('never writes a secret of the lab configuration to disk', () => {
+		expect(withoutSecrets({hosts: [{name: 'node1', address: '10.0.0.5', sudoPassword: 'hunter2', ssh: {passphrase: 'open-sesame', identityFile: '/root/.ssh/id'}}]}))
+			.toEqual({hosts: [{name: 'node1', address: '10.0.0.5', ssh: {identityFile: '/root/.ssh/id'}}]});
 		const store = CheckpointStore.open(home, 'home-lab');
-		store.saveLab({hosts: [{name: 'node1', address: '10.0.0.5', sudoPassword: 'hunter2', ssh: {passphrase: 'open-sesame', identityFile: '/root/.ssh/id'}}]});
-		const text = readFileSync(store.file, 'utf8');
-		expect(text).not.toContain('hunter2');
-		expect(text).not.toContain('open-sesame');
-		expect(text).toContain('/root/.ssh/id');
+		const lab = defaultLab({address: '10.0.0.5', identityFile: '/root/.ssh/id'});
+		store.saveLab(lab);
+		expect(readFileSync(store.file, 'utf8')).toContain('/root/.ssh/id');
+		expect(CheckpointStore.open(home, 'home-lab').journal().lab).toEqual(lab);
+	});
+
+	it('holds each step in the shape of its status: a failure without its error is reported, a field from a later build is kept', () => {
+		const store = CheckpointStore.open(home, 'home-lab');
+		writeFileSync(store.file, JSON.stringify({schemaVersion: 1, labId: 'home-lab', order: ['docker@node1'], steps: {'docker@node1': {status: 'failed', attempts: 1}}}));
+		expect(() => store.journal()).toThrow(/steps\.docker@node1\.lastError/);
+
+		writeFileSync(store.file, JSON.stringify({schemaVersion: 1, labId: 'home-lab', order: ['docker@node1'], steps: {'docker@node1': {status: 'done', attempts: 1, laterField: 'kept'}}}));
+		store.saveRun({startedAt: '2026-01-01T00:00:00.000Z', outcome: 'completed'});
+		expect(JSON.parse(readFileSync(store.file, 'utf8')).steps['docker@node1'].laterField).toBe('kept');
 	});
 
 	it('reports a corrupt file by name and leaves its bytes untouched', () => {

@@ -10,6 +10,7 @@ const effects: InterviewEffects = {
 	tryConnect: async () => ({ok: true, fingerprint: 'SHA256:abc123'}),
 	detectAddress: async () => ({ip: '192.168.56.10', hostname: 'node1.lab'}),
 	probeMirror: async () => ({ok: true, detail: 'answered'}),
+	trustHostKey: async () => undefined,
 };
 
 const sha256 = 'ab'.repeat(32);

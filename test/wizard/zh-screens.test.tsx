@@ -5,7 +5,7 @@ import {FailureView} from '../../src/wizard/components/FailureView.js';
 import {PlanReview} from '../../src/wizard/components/PlanReview.js';
 import {StepView} from '../../src/wizard/components/StepView.js';
 import {Summary} from '../../src/wizard/components/Summary.js';
-import type {StepInfoLookup} from '../../src/wizard/step-info.js';
+import type {StepInfoLookup} from '../../src/install/step-info.js';
 import {planSteps, stepRef} from './events.js';
 
 const [docker, build] = planSteps as [typeof planSteps[0], typeof planSteps[0]];

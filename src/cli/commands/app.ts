@@ -1,31 +1,35 @@
 import {readFile} from 'node:fs/promises';
 import {createInterface} from 'node:readline/promises';
 import {parse as parseYaml} from 'yaml';
-import {appFromFlags, appRows, assertImageFlag, deleteApp, deployApp, formatTable, parseCount, restartApp, rollbackApp, scaleApp, updateImage, withPlacement, type ActionIo, type DeployFlags} from '../../apps/app-actions.js';
+import {appFromFlags, appRows, assertImageFlag, deleteApp, deployApp, formatTable, parseCount, restartApp, rollbackApp, scaleApp, updateImage, withPlacement, type ActionIo, deployFlagsSchema} from '../../apps/app-actions.js';
 import {absoluteAppId, parseAppDefinition, parseAppFile, type AppDefinition} from '../../apps/app-definition.js';
-import {MarathonWriter} from '../../apps/marathon-writer.js';
+import {MarathonApi} from '../../apps/marathon-api.js';
 import {refuseUserinfo} from '../../cluster/credentials.js';
 import {UserInputError} from '../../errors.js';
 import {t} from '../../i18n/messages.js';
 import {cleanText} from '../../untrusted-text.js';
 import type {CommandContext} from '../context.js';
 import {localized} from '../../i18n/localized.js';
-import {clusterAccess, type AccessFlags} from './cluster-access.js';
+import {clusterAccess} from './cluster-access.js';
 import {savedLabFor} from './saved-lab.js';
+import * as z from 'zod';
+import {clusterAccessOptions, flag, word} from '../command-options.js';
 
-export interface AppOptions extends DeployFlags, AccessFlags {
-	action: 'list' | 'deploy' | 'scale' | 'restart' | 'versions' | 'rollback' | 'update' | 'delete';
-	marathon?: string;
-	labId?: string;
-	file?: string;
-	to?: string;
-	minimumHealthCapacity?: string;
-	maximumOverCapacity?: string;
-	yes?: boolean;
-	force?: boolean;
-	wait?: boolean;
-	timeout?: string;
-}
+/** `mesos-lab app ACTION`'s arguments and flags. */
+export const options = clusterAccessOptions.extend(deployFlagsSchema.shape).extend({
+	action: z.enum(['list', 'deploy', 'scale', 'restart', 'versions', 'rollback', 'update', 'delete']),
+	marathon: word,
+	labId: word,
+	file: word,
+	to: word,
+	minimumHealthCapacity: word,
+	maximumOverCapacity: word,
+	yes: flag,
+	force: flag,
+	wait: flag,
+	timeout: word,
+});
+export type AppOptions = z.output<typeof options>;
 
 /** Marathon endpoints from --marathon (comma-separated) or MESOS_LAB_MARATHON. */
 export function marathonUrls(flag: string | undefined, env: NodeJS.ProcessEnv): string[] {
@@ -100,7 +104,7 @@ async function confirmed(ctx: CommandContext, options: AppOptions, command: stri
 export async function run(options: AppOptions, ctx: CommandContext): Promise<number> {
 	const saved = savedLabFor(options, ctx);
 	const access = clusterAccess(options, ctx.env);
-	const writer = new MarathonWriter({
+	const writer = new MarathonApi({
 		urls: options.marathon !== undefined || saved === undefined ? marathonUrls(options.marathon, ctx.env) : saved.endpoints.marathon,
 		...(access.dispatcher ? {dispatcher: access.dispatcher} : {}),
 		...(access.authorization.marathon === undefined ? {} : {authorization: access.authorization.marathon}),

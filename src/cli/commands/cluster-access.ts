@@ -4,14 +4,12 @@ import {rootCertificates} from 'node:tls';
 import {Agent, type Dispatcher} from 'undici';
 import {basicAuthorization, parseCredentials} from '../../cluster/credentials.js';
 import type {SourceAuthorization} from '../../cluster/poller.js';
+import type * as z from 'zod';
+import type {clusterAccessOptions} from '../command-options.js';
 import {localized} from '../../i18n/localized.js';
 
 /** How to reach a secured cluster: credentials from files or variables (never argv), and a private CA. */
-export interface AccessFlags {
-	mesosCredentialsFile?: string;
-	marathonCredentialsFile?: string;
-	caFile?: string;
-}
+export type AccessFlags = z.output<typeof clusterAccessOptions>;
 
 export interface ClusterAccess {
 	authorization: SourceAuthorization;

@@ -2,28 +2,32 @@ import {UserInputError} from '../../errors.js';
 import type {ClusterEndpoints} from '../../cluster/poller.js';
 import {colorWanted, connectCluster, printOnce, runInteractive} from '../../dashboard/launch.js';
 import {isZkUrl, parseZkUrl, type DiscoveryTargets} from '../../cluster/zk-discovery.js';
-import {labDiscovery, labEndpoints} from '../../dashboard/lab-endpoints.js';
-import {validateLab} from '../../lab/lab-file.js';
+import {labDiscovery} from '../../dashboard/lab-discovery.js';
+import {labEndpoints} from '../../lab/lab-endpoints.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {CommandContext} from '../context.js';
 import {localized} from '../../i18n/localized.js';
 import {t} from '../../i18n/messages.js';
-import {clusterAccess, type AccessFlags} from './cluster-access.js';
+import {clusterAccess} from './cluster-access.js';
 import {hostPortList, seconds, urlList} from './parse-flags.js';
+import * as z from 'zod';
+import {clusterAccessOptions, flag, word} from '../command-options.js';
 
-export interface DashboardOptions extends AccessFlags {
-	mesos?: string;
-	marathon?: string;
-	lb?: string;
-	zk?: string;
-	labId?: string;
-	refresh?: string;
-	once?: boolean;
-	json?: boolean;
-	readonly?: boolean;
-	poll?: boolean;
-	maxStateMb?: string;
-}
+/** `mesos-lab dashboard`'s flags. */
+export const options = clusterAccessOptions.extend({
+	mesos: word,
+	marathon: word,
+	lb: word,
+	zk: word,
+	labId: word,
+	refresh: word,
+	once: flag,
+	json: flag,
+	readonly: flag,
+	poll: flag,
+	maxStateMb: word,
+});
+export type DashboardOptions = z.output<typeof options>;
 
 const flagsHint = localized('dashFlagsHint');
 
@@ -119,6 +123,6 @@ function savedLabEndpoints(home: string, labId: string | undefined): {endpoints:
 	if (!saved) {
 		throw new UserInputError(localized('dashNoSavedConfig', {labId: chosen}), {hint: flagsHint});
 	}
-	const lab = validateLab(saved, `the saved configuration of lab ${chosen}`);
+	const lab = saved;
 	return {endpoints: labEndpoints(lab), discovery: labDiscovery(lab)};
 }

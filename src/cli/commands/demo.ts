@@ -7,12 +7,16 @@ import type {CommandContext} from '../context.js';
 import type {Language} from '../../i18n/language.js';
 import {t} from '../../i18n/messages.js';
 import {seconds} from './parse-flags.js';
+import * as z from 'zod';
+import {flag, word} from '../command-options.js';
 
-export interface DemoOptions {
-	refresh?: string;
-	readonly?: boolean;
-	haproxy?: boolean;
-}
+/** `mesos-lab demo`'s flags. */
+export const options = z.object({
+	refresh: word,
+	readonly: flag,
+	haproxy: flag,
+});
+export type DemoOptions = z.output<typeof options>;
 
 /** Starts the simulated cluster on loopback and watches it with the dashboard. */
 export async function run(options: DemoOptions, ctx: CommandContext): Promise<number> {

@@ -7,17 +7,20 @@ import {assertLabId} from '../../state/paths.js';
 import {runWizard} from '../../wizard/run-wizard.js';
 import {realInstallDeps} from '../../install/install-deps.js';
 import {languageWithLab, type CommandContext} from '../context.js';
-import type {HostAccessFlags} from '../host-access.js';
+import * as z from 'zod';
+import {flag, hostAccessOptions, word, words} from '../command-options.js';
 import {dashboardOpener} from './open-dashboard.js';
 
-export interface InitOptions extends HostAccessFlags {
-	config?: string;
-	yes?: boolean;
-	plain?: boolean;
-	learn?: boolean;
-	ignorePreflight?: string[];
-	labId?: string;
-}
+/** `mesos-lab init`'s flags. */
+export const options = hostAccessOptions.extend({
+	config: word,
+	yes: flag,
+	plain: flag,
+	learn: flag,
+	ignorePreflight: words,
+	labId: word,
+});
+export type InitOptions = z.output<typeof options>;
 
 export async function run(options: InitOptions, ctx: CommandContext): Promise<number> {
 	const lab = options.config === undefined ? undefined : labFromFile(options.config, ctx);

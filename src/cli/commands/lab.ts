@@ -1,5 +1,5 @@
 import {request, type Dispatcher} from 'undici';
-import {MarathonWriter} from '../../apps/marathon-writer.js';
+import {MarathonApi} from '../../apps/marathon-api.js';
 import {ClusterError, UserInputError} from '../../errors.js';
 import {openHostAsRoot, sshLoginCommand} from '../../exec/open-host.js';
 import {labAgentAccess, type AgentAccess, type OpenHost} from '../../experiments/agent-access.js';
@@ -12,25 +12,29 @@ import {assertHost, assertPort} from '../../lab/validate.js';
 import type {CommandContext} from '../context.js';
 import type {Language} from '../../i18n/language.js';
 import {t} from '../../i18n/messages.js';
-import {hostAccess, type HostAccessFlags} from '../host-access.js';
+import {hostAccess} from '../host-access.js';
 import {nearest} from '../suggest.js';
 import {marathonUrls} from './app.js';
-import {clusterAccess, type AccessFlags, type ClusterAccess} from './cluster-access.js';
+import {clusterAccess, type ClusterAccess} from './cluster-access.js';
 import {cleanText} from '../../untrusted-text.js';
 import {seconds, urlList} from './parse-flags.js';
 import {savedLabFor} from './saved-lab.js';
+import * as z from 'zod';
+import {clusterAccessOptions, hostAccessOptions, word} from '../command-options.js';
 
-export interface LabOptions extends HostAccessFlags, AccessFlags {
-	name: string;
-	labId?: string;
-	marathon?: string;
-	mesos?: string;
-	lb?: string;
-	serviceHost?: string;
-	servicePort?: string;
-	vhostPort?: string;
-	timeout?: string;
-}
+/** `mesos-lab lab NAME`'s argument and flags. */
+export const options = hostAccessOptions.extend(clusterAccessOptions.shape).extend({
+	name: z.string(),
+	labId: word,
+	marathon: word,
+	mesos: word,
+	lb: word,
+	serviceHost: word,
+	servicePort: word,
+	vhostPort: word,
+	timeout: word,
+});
+export type LabOptions = z.output<typeof options>;
 
 /** Marathon knows its Mesos leader; asking it spares the user one more flag. */
 async function mesosFromMarathon(urls: string[], access: ClusterAccess): Promise<string[]> {
@@ -89,7 +93,7 @@ interface Wiring {
 	access?: AgentAccess;
 }
 
-function chooseKiller(ctx: CommandContext, options: LabOptions, lab: Lab | undefined, marathon: MarathonWriter, print: (line: string) => void): {killTask: TaskKiller; access?: AgentAccess} {
+function chooseKiller(ctx: CommandContext, options: LabOptions, lab: Lab | undefined, marathon: MarathonApi, print: (line: string) => void): {killTask: TaskKiller; access?: AgentAccess} {
 	const simControl = ctx.env['MESOS_LAB_SIM_CONTROL'];
 	if (simControl) {
 		return {killTask: killThroughSimControl(simControl)};
@@ -113,7 +117,7 @@ function wire(options: LabOptions, ctx: CommandContext, experimentId: Experiment
 	const marathonText = options.marathon ?? (ctx.env['MESOS_LAB_MARATHON'] || fromLab?.marathon.join(','));
 	const urls = marathonUrls(marathonText, {});
 	const access = clusterAccess(options, ctx.env);
-	const marathon = new MarathonWriter({
+	const marathon = new MarathonApi({
 		urls,
 		...(access.dispatcher ? {dispatcher: access.dispatcher} : {}),
 		...(access.authorization.marathon === undefined ? {} : {authorization: access.authorization.marathon}),

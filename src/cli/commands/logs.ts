@@ -6,11 +6,15 @@ import {nearest} from '../suggest.js';
 import type {CommandContext} from '../context.js';
 import {localized} from '../../i18n/localized.js';
 import {resolveLabId} from './status.js';
+import * as z from 'zod';
+import {word} from '../command-options.js';
 
-export interface LogsOptions {
-	labId?: string;
-	step?: string;
-}
+/** `mesos-lab logs [STEP]`'s argument and flags. */
+export const options = z.object({
+	labId: word,
+	step: word,
+});
+export type LogsOptions = z.output<typeof options>;
 
 export async function run(options: LogsOptions, ctx: CommandContext): Promise<number> {
 	const store = CheckpointStore.open(ctx.home, resolveLabId(ctx.home, options.labId));

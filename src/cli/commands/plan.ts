@@ -1,14 +1,19 @@
-import {UserInputError} from '../../errors.js';
 import {readFileSync} from 'node:fs';
+import * as z from 'zod';
+import {UserInputError} from '../../errors.js';
 import {localized} from '../../i18n/localized.js';
 import {readLabFile} from '../../lab/lab-file.js';
 import {renderPlanScript, renderPlanSummary} from '../../steps/plan-script.js';
+import {flag, word} from '../command-options.js';
 import {languageWithLab, type CommandContext} from '../context.js';
 
-export interface PlanOptions {
-	config?: string;
-	script?: boolean;
-}
+/** `mesos-lab plan`'s flags; --lang reaches the command as the context's language. */
+export const options = z.object({
+	config: word,
+	script: flag,
+});
+
+export type PlanOptions = z.output<typeof options>;
 
 export async function run(options: PlanOptions, ctx: CommandContext): Promise<number> {
 	const path = options.config ?? 'lab.yaml';

@@ -12,16 +12,20 @@ import {planningContext} from '../../steps/plan-script.js';
 import {buildResetPlan, keptAfterReset} from '../../steps/reset.js';
 import type {Language, Step} from '../../steps/step.js';
 import type {CommandContext} from '../context.js';
-import {hostAccess, type HostAccessFlags} from '../host-access.js';
+import {hostAccess} from '../host-access.js';
 import {loadSavedLab} from './resume.js';
 import {resolveLabId} from './status.js';
+import * as z from 'zod';
+import {flag, hostAccessOptions, word} from '../command-options.js';
 
-export interface ResetOptions extends HostAccessFlags {
-	labId?: string;
-	yes?: boolean;
+/** `mesos-lab reset`'s flags. */
+export const options = hostAccessOptions.extend({
+	labId: word,
+	yes: flag,
 	/** Also clean the hosts, not only forget the journal. */
-	hosts?: boolean;
-}
+	hosts: flag,
+});
+export type ResetOptions = z.output<typeof options>;
 
 /** How reset reaches a lab host; tests may pass their own. */
 export type OpenLabHost = (host: LabHost) => Promise<Executor>;

@@ -1,6 +1,5 @@
 import {UserInputError} from '../../errors.js';
-import {labEndpoints, type LabEndpoints} from '../../experiments/lab-endpoints.js';
-import {validateLab} from '../../lab/lab-file.js';
+import {labEndpoints, type LabEndpoints} from '../../lab/lab-endpoints.js';
 import type {Lab} from '../../lab/lab-schema.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {CommandContext} from '../context.js';
@@ -27,6 +26,5 @@ export function savedLabFor(options: {labId?: string; marathon?: string}, ctx: C
 			hint: 'Pass --marathon (and --lb for the experiments), or run `mesos-lab init` for this lab.',
 		});
 	}
-	const lab = validateLab(saved, `the saved lab ${labId}`);
-	return {lab, endpoints: labEndpoints(lab)};
+	return {lab: saved, endpoints: labEndpoints(saved)};
 }

@@ -1,18 +1,22 @@
 import {UserInputError} from '../../errors.js';
 import {inLanguage} from '../../i18n/localized.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
-import type {Journal} from '../../state/journal.js';
+import type {Journal, StepFields, StepRecord} from '../../state/journal.js';
 import {readLabLock} from '../../state/lock.js';
 import {cleanLine, terminalSafeJson} from '../../untrusted-text.js';
 import type {CommandContext} from '../context.js';
+import * as z from 'zod';
+import {flag, word} from '../command-options.js';
 import {displayWidth, padToWidth} from '../../i18n/display-width.js';
 import type {Language} from '../../i18n/language.js';
 import {t} from '../../i18n/messages.js';
 
-export interface StatusOptions {
-	labId?: string;
-	json?: boolean;
-}
+/** `mesos-lab status`'s flags. */
+export const options = z.object({
+	labId: word,
+	json: flag,
+});
+export type StatusOptions = z.output<typeof options>;
 
 /** Picks the lab a command acts on: the one named, or the only one there is. */
 export function resolveLabId(home: string, labId: string | undefined): string {
@@ -54,7 +58,8 @@ export interface StepRow {
 export function stepRows(journal: Journal, language: Language): StepRow[] {
 	const keys = [...journal.order, ...Object.keys(journal.steps).filter(key => !journal.order.includes(key))];
 	return keys.map(key => {
-		const record = journal.steps[key] ?? {status: 'pending' as const, attempts: 0};
+		const step = journal.steps[key] ?? {status: 'pending' as const, attempts: 0};
+		const record: StepFields & Pick<StepRecord, 'status' | 'attempts'> = step;
 		const durationMs = record.startedAt && record.finishedAt ? Date.parse(record.finishedAt) - Date.parse(record.startedAt) : null;
 		return {
 			key,

@@ -557,4 +557,11 @@ export const errorTexts = defineCatalog({
 	errIgnorePreflightNoPreflightCheckHasHint: {en: 'Use one of: {preflightCheckNames}.', zh: '请用其中之一：{preflightCheckNames}。'},
 	errStopJobFailed: {en: 'stop job {name}', zh: '停止后台作业 {name}'},
 	errStopJobFailedHint: {en: 'The job may have ended already; check its folder on the target.', zh: '这个后台作业可能已经结束了；请到目标主机上查看它的目录。'},
+	errSavedLabCannotBeUsed: {en: 'The saved lab of {labId} cannot be used: {detail}', zh: '实验环境 {labId} 保存的配置无法使用：{detail}'},
+	errSavedLabCannotBeUsedHint: {
+		en: 'Nothing was changed. Write a corrected lab file and run `mesos-lab init --config lab.yaml --lab-id {labId}`: it continues from the same journal.',
+		zh: '没有做任何改动。写一份改正后的 lab 文件，再运行 `mesos-lab init --config lab.yaml --lab-id {labId}`：它会接着同一份检查点日志继续。',
+	},
+	errStepIsNotRunning: {en: 'step {key} is {status}, not running', zh: '步骤 {key} 的状态是 {status}，不在运行中'},
+	errOptionsDoNotFitSchema: {en: 'the options of {command} do not fit its schema ({issue})', zh: '{command} 的选项与它的定义不符（{issue}）'},
 });

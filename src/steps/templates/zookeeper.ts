@@ -1,4 +1,4 @@
-import type {ZookeeperMember} from '../topology.js';
+import type {ZookeeperMember} from '../../lab/topology.js';
 
 /** zoo.cfg for one member of the three-member ensemble. */
 export function zooCfg(member: ZookeeperMember, ensemble: readonly ZookeeperMember[]): string {

@@ -120,6 +120,15 @@ export async function startFakeMarathon(options: {deploymentPolls?: number} = {}
 				apps.delete(id);
 			} else if (appMatch[2] === '/restart') {
 				app.versions.push({version, definition: {...app.versions.at(-1)?.definition}});
+			} else if (typeof body?.['version'] === 'string') {
+				// A body naming `version` rolls back: the rest is ignored, the stored definition becomes a new
+				// version, and an unknown version is a 404 (Marathon's AppsResource_update.md, "version rollback").
+				const stored = app.versions.find(v => v.version === body['version']);
+				if (stored === undefined) {
+					send(res, 404, {message: `Version '${String(body['version'])}' of app '${id}' does not exist`});
+					return;
+				}
+				app.versions.push({version, definition: {...stored.definition}});
 			} else {
 				app.versions.push({version, definition: {...app.versions.at(-1)?.definition, ...body}});
 			}

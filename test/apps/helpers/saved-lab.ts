@@ -19,5 +19,5 @@ export function saveSimLab(h: SimHarness, home: string, labId: string): void {
 			marathon: h.sim.marathonUrls.map(portOf),
 		},
 	}, 'test lab');
-	CheckpointStore.open(home, labId).saveLab(lab as unknown as Record<string, unknown>);
+	CheckpointStore.open(home, labId).saveLab(lab);
 }

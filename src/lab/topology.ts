@@ -1,9 +1,13 @@
-import type {Lab, LabHost} from '../lab/lab-schema.js';
+import type {Lab, LabHost} from './lab-schema.js';
+import {labProcesses, roleHosts, roleIds, roleTable} from './roles.js';
 
-// Where every process of the lab lives and listens. Steps and templates read only this, so the
-// single-VM lab and a spread lab differ in data, not in code.
+// Where every process of the lab lives and listens, as the steps and templates read it: the role
+// table's entries with their hosts, ports, units and folders. The single-VM lab and a spread lab
+// differ in data, not in code.
 
 export interface ZookeeperMember {
+	/** Its systemd unit, from the role table. */
+	unit: string;
 	id: 1 | 2 | 3;
 	host: LabHost;
 	clientPort: number;
@@ -13,6 +17,8 @@ export interface ZookeeperMember {
 }
 
 export interface MesosMaster {
+	/** Its systemd unit, from the role table. */
+	unit: string;
 	index: number;
 	host: LabHost;
 	port: number;
@@ -21,6 +27,8 @@ export interface MesosMaster {
 }
 
 export interface MesosAgent {
+	/** Its systemd unit, from the role table. */
+	unit: string;
 	host: LabHost;
 	port: number;
 	workDir: string;
@@ -28,6 +36,8 @@ export interface MesosAgent {
 }
 
 export interface MarathonInstance {
+	/** Its systemd unit, from the role table. */
+	unit: string;
 	index: number;
 	host: LabHost;
 	port: number;
@@ -38,7 +48,7 @@ export interface Topology {
 	masters: MesosMaster[];
 	agents: MesosAgent[];
 	marathon: MarathonInstance[];
-	marathonLb: {host: LabHost; port: number};
+	marathonLb: {host: LabHost; port: number; unit: string};
 	/** host:port,host:port,host:port of the ensemble. */
 	zkConnect: string;
 	mesosZk: string;
@@ -57,6 +67,7 @@ export function topology(lab: Lab): Topology {
 	const at = <T>(list: readonly T[], index: number): T => list[index] as T;
 	const zookeeper = lab.roles.zookeeper.map((name, index): ZookeeperMember => ({
 		id: (index + 1) as 1 | 2 | 3,
+		unit: roleTable.zookeeper.unit(index + 1),
 		host: hostByName(lab, name),
 		clientPort: at(lab.ports.zookeeperClient, index),
 		peerPort: at(lab.ports.zookeeperPeer, index),
@@ -68,19 +79,21 @@ export function topology(lab: Lab): Topology {
 		zookeeper,
 		masters: lab.roles.masters.map((name, index) => ({
 			index: index + 1,
+			unit: roleTable.masters.unit(index + 1),
 			host: hostByName(lab, name),
 			port: at(lab.ports.masters, index),
 			workDir: `${lab.root}/mesos/master${index + 1}/work`,
 			logDir: `${lab.root}/mesos/master${index + 1}/log`,
 		})),
 		agents: lab.roles.agents.map((name) => ({
+			unit: roleTable.agents.unit(),
 			host: hostByName(lab, name),
 			port: lab.ports.agent,
 			workDir: `${lab.root}/mesos/agent/work`,
 			logDir: `${lab.root}/mesos/agent/log`,
 		})),
-		marathon: lab.roles.marathon.map((name, index) => ({index: index + 1, host: hostByName(lab, name), port: at(lab.ports.marathon, index)})),
-		marathonLb: {host: hostByName(lab, lab.roles.marathonLb), port: lab.ports.marathonLb},
+		marathon: lab.roles.marathon.map((name, index) => ({index: index + 1, unit: roleTable.marathon.unit(index + 1), host: hostByName(lab, name), port: at(lab.ports.marathon, index)})),
+		marathonLb: {host: hostByName(lab, lab.roles.marathonLb), port: lab.ports.marathonLb, unit: roleTable.marathonLb.unit()},
 		zkConnect,
 		mesosZk: `zk://${zkConnect}/mesos`,
 		marathonZk: `zk://${zkConnect}/marathon`,
@@ -95,7 +108,7 @@ export function hostsNeedingMesos(lab: Lab): string[] {
 
 /** Hosts in lab order that run at least one role. */
 export function hostsInUse(lab: Lab): LabHost[] {
-	const names = new Set([...lab.roles.zookeeper, ...lab.roles.masters, ...lab.roles.agents, ...lab.roles.marathon, lab.roles.marathonLb]);
+	const names = new Set(roleIds.flatMap(role => roleHosts(lab.roles, role)));
 	return lab.hosts.filter((host) => names.has(host.name));
 }
 
@@ -108,25 +121,5 @@ export interface HostPort {
 
 /** Every port a host needs free, with what wants it. */
 export function portsOnHost(lab: Lab, hostName: string): HostPort[] {
-	const t = topology(lab);
-	const ports: HostPort[] = [];
-	for (const member of t.zookeeper.filter((m) => m.host.name === hostName)) {
-		const unit = `mesos-lab-zookeeper-${member.id}.service`;
-		ports.push({port: member.clientPort, owner: `zookeeper ${member.id}`, unit}, {port: member.peerPort, owner: `zookeeper ${member.id}`, unit}, {port: member.electionPort, owner: `zookeeper ${member.id}`, unit});
-	}
-	for (const master of t.masters.filter((m) => m.host.name === hostName)) {
-		ports.push({port: master.port, owner: `mesos-master ${master.index}`, unit: `mesos-lab-master-${master.index}.service`});
-	}
-	for (const agent of t.agents.filter((a) => a.host.name === hostName)) {
-		ports.push({port: agent.port, owner: 'mesos-agent', unit: 'mesos-lab-agent.service'});
-	}
-	for (const marathon of t.marathon.filter((m) => m.host.name === hostName)) {
-		ports.push({port: marathon.port, owner: `marathon ${marathon.index}`, unit: `mesos-lab-marathon-${marathon.index}.service`});
-	}
-	if (t.marathonLb.host.name === hostName) {
-		const unit = 'mesos-lab-marathon-lb.service';
-		// marathon-lb's HAProxy also binds 443 and 9091 (marathon-lb config.py), whatever PORTS says.
-		ports.push({port: t.marathonLb.port, owner: 'marathon-lb', unit}, {port: 80, owner: 'marathon-lb (vhosts)', unit}, {port: 443, owner: 'marathon-lb (https vhosts)', unit}, {port: 9091, owner: 'marathon-lb (HAProxy internal)', unit});
-	}
-	return ports;
+	return labProcesses(lab).filter(process => process.host === hostName).flatMap(process => process.ports.map(({port, owner, unit}) => ({port, owner, unit})));
 }

@@ -1,8 +1,8 @@
 import type {Dispatcher} from 'undici';
-import {fetchText, ResponseTooLargeError, type HttpAnswer} from '../cluster/http.js';
 import {ClusterError, ConnectionError, UserInputError} from '../errors.js';
-import type {AppDefinition} from './app-definition.js';
 import {watchDeploymentEnd, type DeploymentVerdict} from './deployment-events.js';
+import {fetchText, ResponseTooLargeError, type HttpAnswer} from '../cluster/http.js';
+import {record, text} from '../cluster/json-input.js';
 
 /** An app as Marathon answers it; only the fields mesos-lab reads are typed. */
 export interface MarathonApp {
@@ -52,9 +52,10 @@ export interface MarathonDeployment {
 	currentActions?: Array<{action: string; app?: string}>;
 }
 
+/** What Marathon answers to a change: the deployment that carries it out and the app version it leads to. */
 export interface DeploymentRef {
 	deploymentId: string;
-	version?: string;
+	version: string;
 }
 
 export interface DeploymentProgress {
@@ -72,7 +73,7 @@ export type DeploymentOutcome =
 	| {kind: 'failed'; deploymentId: string; reason: string; elapsedMs: number}
 	| {kind: 'timed-out'; deploymentId: string; elapsedMs: number};
 
-export interface MarathonWriterOptions {
+export interface MarathonApiOptions {
 	/** One or more Marathon endpoints; a standby forwards writes to the leader. */
 	urls: string[];
 	dispatcher?: Dispatcher;
@@ -91,8 +92,23 @@ export interface WaitOptions {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-function encodeAppId(id: string): string {
-	return id.replace(/^\//, '').split('/').map(encodeURIComponent).join('/');
+/** The path of an app; an id that would climb out of /v2/apps is refused before anything is sent. */
+function appPath(id: string): string {
+	const clean = id.replace(/^\/+/, '');
+	if (clean === '' || clean.split('/').some(part => part === '' || part === '.' || part === '..')) {
+		throw new UserInputError(`"${id}" is not a Marathon app id.`, {hint: 'App ids look like /nginx or /shop/web.'});
+	}
+	return `/v2/apps/${clean.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+function forceQuery(force: boolean | undefined): string {
+	return force === true ? '?force=true' : '';
+}
+
+/** A change's answer as a DeploymentRef; Marathon names both fields in every such answer. */
+function deploymentRef(answer: unknown): DeploymentRef {
+	const body = record(answer);
+	return {deploymentId: text(body['deploymentId']), version: text(body['version'])};
 }
 
 const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>(resolve => {
@@ -103,14 +119,18 @@ const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>(resolve =>
 	}, {once: true});
 });
 
-/** Writes to Marathon's v2 API: deploy, scale, restart, roll back, delete, and wait for the deployments these start. */
-export class MarathonWriter {
+/**
+ * The one client of Marathon's v2 app API, for `app` commands, the dashboard's actions and the
+ * experiments: reads apps, deploys, scales, restarts, rolls back, deletes, kills tasks, and waits
+ * for the deployments these start. The dashboard's normalised snapshot reads live in marathon-client.ts.
+ */
+export class MarathonApi {
 	readonly #urls: string[];
 	readonly #dispatcher: Dispatcher | undefined;
 	readonly #timeoutMs: number;
 	readonly #authorization: string | undefined;
 
-	constructor(options: MarathonWriterOptions) {
+	constructor(options: MarathonApiOptions) {
 		if (options.urls.length === 0) {
 			throw new UserInputError('No Marathon endpoint given.', {hint: 'Pass --marathon http://HOST:8080'});
 		}
@@ -196,7 +216,7 @@ export class MarathonWriter {
 	}
 
 	async getApp(id: string, signal?: AbortSignal): Promise<MarathonApp> {
-		const {body} = await this.#call<{app: MarathonApp}>('GET', `/v2/apps/${encodeAppId(id)}?embed=app.tasks`, undefined, signal);
+		const {body} = await this.#call<{app: MarathonApp}>('GET', `${appPath(id)}?embed=app.tasks`, undefined, signal);
 		return body.app;
 	}
 
@@ -212,7 +232,7 @@ export class MarathonWriter {
 	}
 
 	/** Creates the app, or replaces its definition when it exists already. */
-	async deploy(app: AppDefinition, options: {force?: boolean} = {}): Promise<DeploymentRef & {created: boolean}> {
+	async deploy(app: {id: string} & Record<string, unknown>, options: {force?: boolean} = {}): Promise<DeploymentRef & {created: boolean}> {
 		const existing = await this.findApp(app.id);
 		if (existing === undefined) {
 			const {body} = await this.#call<MarathonApp>('POST', '/v2/apps', app);
@@ -220,7 +240,7 @@ export class MarathonWriter {
 			if (deploymentId === undefined) {
 				throw new ClusterError(`Marathon created ${app.id} but named no deployment.`, {hint: 'Check the app with: mesos-lab app list'});
 			}
-			return {deploymentId, version: body.version, created: true};
+			return {deploymentId, version: body.version ?? '', created: true};
 		}
 		const body: Record<string, unknown> = {...app};
 		delete body['id'];
@@ -228,12 +248,15 @@ export class MarathonWriter {
 		return {...await this.#put(app.id, body, options.force), created: false};
 	}
 
-	async #put(id: string, body: unknown, force = false): Promise<DeploymentRef> {
-		const {body: answer} = await this.#call<DeploymentRef>('PUT', `/v2/apps/${encodeAppId(id)}${force ? '?force=true' : ''}`, body);
-		return answer;
+	async #put(id: string, body: unknown, force: boolean | undefined): Promise<DeploymentRef> {
+		const {body: answer} = await this.#call<unknown>('PUT', `${appPath(id)}${forceQuery(force)}`, body);
+		return deploymentRef(answer);
 	}
 
 	async scale(id: string, instances: number, options: {force?: boolean} = {}): Promise<DeploymentRef> {
+		if (!Number.isInteger(instances) || instances < 0) {
+			throw new UserInputError(`Cannot scale ${id} to ${instances} instances.`, {hint: 'Give a whole number of instances, 0 or more.'});
+		}
 		return this.#put(id, {instances}, options.force);
 	}
 
@@ -242,24 +265,26 @@ export class MarathonWriter {
 	}
 
 	async restart(id: string, options: {force?: boolean} = {}): Promise<DeploymentRef> {
-		const {body} = await this.#call<DeploymentRef>('POST', `/v2/apps/${encodeAppId(id)}/restart${options.force ? '?force=true' : ''}`);
-		return body;
+		const {body} = await this.#call<unknown>('POST', `${appPath(id)}/restart${forceQuery(options.force)}`);
+		return deploymentRef(body);
 	}
 
-	/** Stored versions, newest first as Marathon lists them. */
+	/** Stored versions, newest first whatever order this Marathon lists them in. */
 	async versions(id: string): Promise<string[]> {
-		const {body} = await this.#call<{versions: string[]}>('GET', `/v2/apps/${encodeAppId(id)}/versions`);
+		const {body} = await this.#call<{versions: string[]}>('GET', `${appPath(id)}/versions`);
 		return [...body.versions].sort((a, b) => Date.parse(b) - Date.parse(a));
 	}
 
 	async getVersion(id: string, version: string): Promise<MarathonApp> {
-		const {body} = await this.#call<MarathonApp>('GET', `/v2/apps/${encodeAppId(id)}/versions/${encodeURIComponent(version)}`);
+		const {body} = await this.#call<MarathonApp>('GET', `${appPath(id)}/versions/${encodeURIComponent(version)}`);
 		return body;
 	}
 
 	/**
-	 * Puts an earlier definition back. Without `to`, the version before the current one. The stored
-	 * definition is sent whole, so the result is the same whatever PUT semantics the Marathon has.
+	 * Puts an earlier definition back: without `to`, the newest stored version older than the
+	 * current one. Marathon's documented rollback is a PUT whose body names only `version`: it
+	 * ignores every other field and records that stored definition as a new version (404 for an
+	 * unknown one), so no read-only field of the stored answer is ever sent back.
 	 */
 	async rollback(id: string, options: {to?: string; force?: boolean} = {}): Promise<DeploymentRef & {from: string; to: string; definition: MarathonApp}> {
 		const app = await this.getApp(id);
@@ -273,18 +298,18 @@ export class MarathonWriter {
 			throw new UserInputError(`${id} has no version ${target}.`, {hint: `See its versions with: mesos-lab app versions ${id}`});
 		}
 		const definition = await this.getVersion(id, target);
-		const body = rollbackBody(definition);
-		const ref = await this.#put(id, body, options.force);
+		const ref = await this.#put(id, {version: target}, options.force);
 		return {...ref, from: current ?? '', to: target, definition};
 	}
 
 	async deleteApp(id: string, options: {force?: boolean} = {}): Promise<DeploymentRef> {
-		const {body} = await this.#call<DeploymentRef>('DELETE', `/v2/apps/${encodeAppId(id)}${options.force ? '?force=true' : ''}`);
-		return body;
+		const {body} = await this.#call<unknown>('DELETE', `${appPath(id)}${forceQuery(options.force)}`);
+		return deploymentRef(body);
 	}
 
+	/** Kills one task; Marathon starts a replacement unless `scale` shrinks the app by one. */
 	async killTask(appId: string, taskId: string, options: {scale?: boolean} = {}): Promise<void> {
-		await this.#call('DELETE', `/v2/apps/${encodeAppId(appId)}/tasks/${encodeURIComponent(taskId)}${options.scale ? '?scale=true' : ''}`);
+		await this.#call('DELETE', `${appPath(appId)}/tasks/${encodeURIComponent(taskId)}${options.scale ? '?scale=true' : ''}`);
 	}
 
 	async deployments(signal?: AbortSignal): Promise<MarathonDeployment[]> {
@@ -355,17 +380,11 @@ export class MarathonWriter {
 	}
 
 	#settle(ref: DeploymentRef, app: MarathonApp | undefined, elapsedMs: number): DeploymentOutcome {
-		if (app !== undefined && ref.version !== undefined && app.version !== undefined && Date.parse(app.version) < Date.parse(ref.version)) {
+		if (app !== undefined && ref.version !== '' && app.version !== undefined && Date.parse(app.version) < Date.parse(ref.version)) {
 			return {kind: 'failed', deploymentId: ref.deploymentId, reason: `deployment_failed: Marathon reverted ${app.id} to version ${app.version}`, elapsedMs};
 		}
 		return {kind: 'succeeded', deploymentId: ref.deploymentId, elapsedMs};
 	}
-}
-
-/** The fields of a stored version that describe the app, without Marathon's read-only bookkeeping. */
-export function rollbackBody(definition: MarathonApp): Record<string, unknown> {
-	const readOnly = new Set(['id', 'version', 'versionInfo', 'tasks', 'tasksRunning', 'tasksHealthy', 'tasksStaged', 'tasksUnhealthy', 'deployments', 'lastTaskFailure', 'readinessCheckResults', 'taskStats']);
-	return Object.fromEntries(Object.entries(definition).filter(([key]) => !readOnly.has(key)));
 }
 
 /** The Docker image of an app as Marathon answers it, in either networking shape. */

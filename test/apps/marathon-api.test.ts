@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {MarathonWriter} from '../../src/apps/marathon-writer.js';
+import {MarathonApi} from '../../src/apps/marathon-api.js';
 import {ClusterError, ConnectionError, UserInputError} from '../../src/errors.js';
 import {startFakeMarathon} from './helpers/fake-marathon.js';
 import {runCli} from './helpers/run-cli.js';
@@ -20,7 +20,7 @@ async function fake(options: {deploymentPolls?: number} = {}) {
 describe('the Marathon write client', () => {
 	it('creates an app with POST, then changes it with PUT, waiting for each deployment', async () => {
 		const marathon = await fake();
-		const writer = new MarathonWriter({urls: [marathon.url]});
+		const writer = new MarathonApi({urls: [marathon.url]});
 		const progress: string[] = [];
 		const first = await writer.deploy({id: '/web', cmd: 'sleep 100', instances: 1});
 		expect(first.created).toBe(true);
@@ -33,16 +33,17 @@ describe('the Marathon write client', () => {
 		expect(marathon.requests.find(r => r.method === 'PUT')?.body).toEqual({cmd: 'sleep 200', instances: 1});
 	});
 
-	it('rolls back to the previous version by sending that version\'s definition', async () => {
+	it('rolls back to the previous version by naming only that version, as Marathon documents', async () => {
 		const marathon = await fake({deploymentPolls: 0});
-		const writer = new MarathonWriter({urls: [marathon.url]});
+		const writer = new MarathonApi({urls: [marathon.url]});
 		await writer.deploy({id: '/web', cmd: 'echo one', instances: 1});
+		const [first] = await writer.versions('/web');
 		await writer.update('/web', {cmd: 'echo two'});
 		const result = await writer.rollback('/web');
+		expect(result.to).toBe(first);
 		expect(result.definition['cmd']).toBe('echo one');
 		const put = marathon.requests.filter(r => r.method === 'PUT').at(-1);
-		expect(put).toMatchObject({path: '/v2/apps/web', body: {cmd: 'echo one', instances: 1}});
-		expect((put?.body as Record<string, unknown>)['version']).toBeUndefined();
+		expect(put).toEqual({method: 'PUT', path: '/v2/apps/web', body: {version: first}});
 		expect((await writer.getApp('/web')).cmd).toBe('echo one');
 		await expect(writer.rollback('/web', {to: '1999-01-01T00:00:00.000Z'})).rejects.toThrow(/has no version 1999/);
 	});
@@ -50,7 +51,7 @@ describe('the Marathon write client', () => {
 	it('reports a failed deployment with Marathon\'s reason', async () => {
 		const marathon = await fake({deploymentPolls: 3});
 		marathon.state.outcome = 'failed';
-		const writer = new MarathonWriter({urls: [marathon.url]});
+		const writer = new MarathonApi({urls: [marathon.url]});
 		const ref = await writer.deploy({id: '/web', cmd: 'x', instances: 1});
 		const outcome = await writer.waitForDeployment(ref, {pollMs: 20});
 		expect(outcome).toMatchObject({kind: 'failed', reason: 'image pull failed'});
@@ -59,14 +60,14 @@ describe('the Marathon write client', () => {
 	it('gives up after the timeout', async () => {
 		const marathon = await fake();
 		marathon.state.outcome = 'never';
-		const writer = new MarathonWriter({urls: [marathon.url]});
+		const writer = new MarathonApi({urls: [marathon.url]});
 		const ref = await writer.deploy({id: '/web', cmd: 'x', instances: 1});
 		expect(await writer.waitForDeployment(ref, {pollMs: 10, timeoutMs: 100})).toMatchObject({kind: 'timed-out'});
 	});
 
 	it('turns Marathon\'s refusals into errors with a fix', async () => {
 		const marathon = await fake({deploymentPolls: 0});
-		const writer = new MarathonWriter({urls: [marathon.url]});
+		const writer = new MarathonApi({urls: [marathon.url]});
 		await expect(writer.deploy({id: '/bad', cmd: 'x'})).rejects.toThrow(UserInputError);
 		await expect(writer.deploy({id: '/bad', cmd: 'x'})).rejects.toThrow('/mem: must be positive');
 		await expect(writer.scale('/missing', 2)).rejects.toThrow("App '/missing' does not exist");
@@ -80,9 +81,9 @@ describe('the Marathon write client', () => {
 
 	it('tries the next Marathon when the first does not answer', async () => {
 		const marathon = await fake({deploymentPolls: 0});
-		const writer = new MarathonWriter({urls: ['http://127.0.0.1:1', marathon.url]});
+		const writer = new MarathonApi({urls: ['http://127.0.0.1:1', marathon.url]});
 		expect(await writer.listApps()).toEqual([]);
-		await expect(new MarathonWriter({urls: ['http://127.0.0.1:1']}).listApps()).rejects.toThrow(ConnectionError);
+		await expect(new MarathonApi({urls: ['http://127.0.0.1:1']}).listApps()).rejects.toThrow(ConnectionError);
 	});
 });
 
