@@ -1,6 +1,8 @@
 import type {Dispatcher} from 'undici';
 import {fetchText, ResponseTooLargeError, type HttpAnswer} from '../cluster/http.js';
 import {ClusterError, ConnectionError, UserInputError} from '../errors.js';
+import {localized, localizedBy} from '../i18n/localized.js';
+import {t} from '../i18n/messages.js';
 import type {AppDefinition} from './app-definition.js';
 import {watchDeploymentEnd, type DeploymentVerdict} from './deployment-events.js';
 
@@ -112,7 +114,7 @@ export class MarathonWriter {
 
 	constructor(options: MarathonWriterOptions) {
 		if (options.urls.length === 0) {
-			throw new UserInputError('No Marathon endpoint given.', {hint: 'Pass --marathon http://HOST:8080'});
+			throw new UserInputError(localized('mwNoEndpoint'), {hint: localized('mwNoEndpointHint')});
 		}
 		this.#urls = options.urls.map(url => url.replace(/\/+$/, ''));
 		this.#dispatcher = options.dispatcher;
@@ -158,8 +160,8 @@ export class MarathonWriter {
 			}
 			throw this.#errorFor(method, path, status, parsed);
 		}
-		throw new ConnectionError(`Marathon did not answer at ${this.#urls.join(', ')}: ${(lastError as Error | undefined)?.message ?? 'no answer'}`, {
-			hint: 'Check that Marathon runs and that --marathon points at its HTTP port (8080 by default).',
+		throw new ConnectionError(localizedBy('mwNoAnswer', language => [{urls: this.#urls.join(', '), detail: (lastError as Error | undefined)?.message ?? t(language, 'mwNoAnswerDetail')}]), {
+			hint: localized('mwNoAnswerHint'),
 			cause: lastError,
 		});
 	}
@@ -172,21 +174,19 @@ export class MarathonWriter {
 		const what = `${method} ${path}`;
 		switch (status) {
 			case 404:
-				return new UserInputError(`Marathon: ${message}`, {hint: 'List apps with: mesos-lab app list'});
+				return new UserInputError(localized('mwSays', {message}), {hint: localized('mwListAppsHint')});
 			case 409:
-				return new ClusterError(`Marathon refused ${what}: ${message}`, {hint: 'Another deployment holds the app. Wait for it, or pass --force to override it.'});
+				return new ClusterError(localized('mwRefused', {what, message}), {hint: localized('mwLockedHint')});
 			case 400:
 			case 422:
-				return new UserInputError(`Marathon rejected the app: ${message}${details ? ` (${details})` : ''}`, {
-					hint: /service ?port/i.test(`${message} ${details}`)
-						? 'Another app holds that service port. Leave --service-port out (servicePort 0) and Marathon assigns a free one, or name a port no app uses.'
-						: 'Fix the named field and try again.',
+				return new UserInputError(localized('mwRejected', {message, details: details ? ` (${details})` : ''}), {
+					hint: /service ?port/i.test(`${message} ${details}`) ? localized('mwServicePortTakenHint') : localized('mwFixFieldHint'),
 				});
 			case 401:
 			case 403:
-				return new ClusterError(`Marathon refused ${what}: ${message}`, {hint: 'This Marathon requires credentials: give user:password with --marathon-credentials-file or MESOS_LAB_MARATHON_CREDENTIALS.'});
+				return new ClusterError(localized('mwRefused', {what, message}), {hint: localized('mwCredentialsHint')});
 			default:
-				return new ClusterError(`Marathon answered ${status} to ${what}: ${message}`, {hint: 'Check the Marathon log on its host; a 502/503 means no leader was elected yet.'});
+				return new ClusterError(localized('mwAnswered', {status: String(status), what, message}), {hint: localized('mwAnsweredHint')});
 		}
 	}
 
@@ -218,7 +218,7 @@ export class MarathonWriter {
 			const {body} = await this.#call<MarathonApp>('POST', '/v2/apps', app);
 			const deploymentId = body.deployments?.[0]?.id;
 			if (deploymentId === undefined) {
-				throw new ClusterError(`Marathon created ${app.id} but named no deployment.`, {hint: 'Check the app with: mesos-lab app list'});
+				throw new ClusterError(localized('mwNoDeployment', {id: app.id}), {hint: localized('mwCheckAppHint')});
 			}
 			return {deploymentId, version: body.version, created: true};
 		}
@@ -267,10 +267,10 @@ export class MarathonWriter {
 		const current = app.version ?? versions[0];
 		const target = options.to ?? versions.find(v => v !== current && Date.parse(v) < Date.parse(current ?? ''));
 		if (target === undefined) {
-			throw new UserInputError(`${id} has no version before ${current ?? 'the current one'} to roll back to.`, {hint: `See its versions with: mesos-lab app versions ${id}`});
+			throw new UserInputError(current === undefined ? localized('mwNoVersionBeforeCurrent', {id}) : localized('mwNoVersionBefore', {id, current}), {hint: localized('mwVersionsHint', {id})});
 		}
 		if (!versions.includes(target)) {
-			throw new UserInputError(`${id} has no version ${target}.`, {hint: `See its versions with: mesos-lab app versions ${id}`});
+			throw new UserInputError(localized('mwNoSuchVersion', {id, target}), {hint: localized('mwVersionsHint', {id})});
 		}
 		const definition = await this.getVersion(id, target);
 		const body = rollbackBody(definition);
