@@ -9,6 +9,7 @@ import {ClusterPoller, networkReaders, withAuthorization, type ClusterEndpoints,
 import {LeaderDiscovery, type DiscoveryTargets} from '../cluster/zk-discovery.js';
 import type {ClusterSnapshot} from '../cluster/snapshot.js';
 import {ClusterError} from '../errors.js';
+import {localized} from '../i18n/localized.js';
 import type {DashboardPorts} from './dashboard-app.js';
 import {readSandboxTail} from './sandbox-tail.js';
 
@@ -160,7 +161,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 		discovery.readable('marathon', resolved);
 		const base = resolved[0];
 		if (!base) {
-			throw new ClusterError('no Marathon is configured', {hint: 'Pass --marathon URL to use actions.'});
+			throw new ClusterError(localized('dashNoMarathon'), {hint: localized('dashNoMarathonHint')});
 		}
 		return new MarathonActions(base, marathonHttp);
 	};
@@ -183,7 +184,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 				const actions = marathonActions();
 				const [, previous] = await actions.listAppVersions(appId);
 				if (!previous) {
-					throw new ClusterError(`${appId} has no earlier version`, {hint: 'Marathon keeps a version per change; this app has only one.'});
+					throw new ClusterError(localized('dashNoEarlierVersion', {appId}), {hint: localized('dashNoEarlierVersionHint')});
 				}
 				await actions.rollbackApp(appId, previous);
 			},

@@ -1,4 +1,5 @@
 import {StoreError, UserInputError} from '../../errors.js';
+import {localized} from '../../i18n/localized.js';
 import {validateLab} from '../../lab/lab-file.js';
 import type {Lab} from '../../lab/lab-schema.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
@@ -36,7 +37,7 @@ export function loadSavedLab(home: string, labId: string): Lab {
 	const store = CheckpointStore.open(home, labId);
 	const saved = store.journal().lab;
 	if (!saved) {
-		throw new UserInputError(`Lab ${labId} has no saved configuration to resume from.`, {hint: `Start it again with \`mesos-lab init --lab-id ${labId}\`; steps already done are recognised and skipped.`});
+		throw new UserInputError(localized('cmdResumeNothingSaved', {labId}), {hint: localized('cmdResumeNothingSavedHint', {labId})});
 	}
 
 	try {
@@ -46,8 +47,8 @@ export function loadSavedLab(home: string, labId: string): Lab {
 			throw error;
 		}
 
-		throw new StoreError(`The saved lab of ${labId} cannot be used: ${error.message}`, {
-			hint: `Nothing was changed. Write a corrected lab file and run \`mesos-lab init --config lab.yaml --lab-id ${labId}\`: it continues from the same journal.`,
+		throw new StoreError(localized('cmdSavedLabUnusable', {labId, detail: error.message}), {
+			hint: localized('cmdSavedLabUnusableHint', {labId}),
 			cause: error,
 		});
 	}

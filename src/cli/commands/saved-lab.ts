@@ -1,4 +1,5 @@
 import {UserInputError} from '../../errors.js';
+import {localized} from '../../i18n/localized.js';
 import {labEndpoints, type LabEndpoints} from '../../experiments/lab-endpoints.js';
 import {validateLab} from '../../lab/lab-file.js';
 import type {Lab} from '../../lab/lab-schema.js';
@@ -16,16 +17,12 @@ export function savedLabFor(options: {labId?: string; marathon?: string}, ctx: C
 		return undefined;
 	}
 	if (options.labId === undefined && CheckpointStore.list(ctx.home).length === 0) {
-		throw new UserInputError('No Marathon address given, and there is no saved lab to take it from.', {
-			hint: 'Pass --marathon http://HOST:8080, or install a lab first with `mesos-lab init`.',
-		});
+		throw new UserInputError(localized('cmdNoMarathonNoLab'), {hint: localized('cmdNoMarathonNoLabHint')});
 	}
 	const labId = resolveLabId(ctx.home, options.labId);
 	const saved = CheckpointStore.open(ctx.home, labId).journal().lab;
 	if (saved === undefined) {
-		throw new UserInputError(`Lab ${labId} has no saved configuration, so its addresses are unknown.`, {
-			hint: 'Pass --marathon (and --lb for the experiments), or run `mesos-lab init` for this lab.',
-		});
+		throw new UserInputError(localized('cmdLabAddressesUnknown', {labId}), {hint: localized('cmdLabAddressesUnknownHint')});
 	}
 	const lab = validateLab(saved, `the saved lab ${labId}`);
 	return {lab, endpoints: labEndpoints(lab)};
