@@ -87,7 +87,7 @@ export const commandTexts = defineCatalog({
 	cmdYesNeedsLabFile: {en: '--yes needs a lab file: without one there is nobody to answer the interview.', zh: '--yes 需要一个 lab 文件：没有它，问答中的问题就无人回答。'},
 	cmdYesNeedsLabFileHint: {en: 'mesos-lab init --config lab.yaml --yes', zh: 'mesos-lab init --config lab.yaml --yes'},
 	cmdLabFileMissing: {en: 'The lab file {path} does not exist.', zh: 'lab 文件 {path} 不存在。'},
-	cmdLabFileUnreadable: {en: 'The lab file {path} cannot be read ({detail}).', zh: '无法读取lab 文件 {path}（{detail}）。'},
+	cmdLabFileUnreadable: {en: 'The lab file {path} cannot be read ({detail}).', zh: '无法读取 lab 文件 {path}（{detail}）。'},
 	cmdLabFileHint: {en: 'Check the path, or run `mesos-lab init` without --config for the interview.', zh: '检查路径，或者不带 --config 运行 `mesos-lab init`，通过问答填写。'},
 	cmdNotUrl: {en: '{flag}: "{url}" is not a URL.', zh: '{flag}："{url}" 不是 URL。'},
 	cmdNotHttpUrl: {en: '{flag}: "{url}" is not an http(s) URL.', zh: '{flag}："{url}" 不是 http(s) URL。'},
