@@ -183,4 +183,8 @@ export const labTexts = defineCatalog({
 	labZkServesAgain: {en: 'ZooKeeper serves again after {recoveredMs} ms: {modesText}', zh: 'ZooKeeper 在 {recoveredMs} 毫秒后恢复服务：{modesText}'},
 	labZkMesosBack: {en: 'Mesos leader {leader}, back after {backMs} ms', zh: 'Mesos 主节点 {leader}，恢复用时 {backMs} 毫秒'},
 	labZkMarathonBack: {en: 'Marathon leader {leader}, back after {backMs} ms', zh: 'Marathon 主节点 {leader}，恢复用时 {backMs} 毫秒'},
+	labSecondTerminalIntro: {en: 'Run these in a second terminal while this one shows the cluster (Esc closes):', zh: '在另一个终端里运行下面的命令，这个终端继续显示集群（Esc 关闭）：'},
+	labSecondTerminalLb: {en: 'marathon-lb  {lb}  (HAProxy stats: /haproxy?stats, config: /_haproxy_getconfig)', zh: 'marathon-lb  {lb}  （HAProxy 统计：/haproxy?stats，配置：/_haproxy_getconfig）'},
+	labSecondTerminalNoHaproxy: {en: "nginx, failover and vhost request the app through HAProxy''s service ports: start the demo with", zh: 'nginx、failover 和 vhost 通过 HAProxy 的 service port 访问应用：启动 demo 时'},
+	labSecondTerminalNoHaproxyHow: {en: '--haproxy (needs HAProxy installed) so that HAProxy listens on them.', zh: '加上 --haproxy（需要已安装 HAProxy），让 HAProxy 监听这些端口。'},
 });
