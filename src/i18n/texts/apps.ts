@@ -108,7 +108,7 @@ export const appTexts = defineCatalog({
 	mwNoAnswer: {en: 'Marathon did not answer at {urls}: {detail}', zh: 'Marathon 在 {urls} 没有应答：{detail}'},
 	mwNoAnswerDetail: {en: 'no answer', zh: '没有应答'},
 	mwNoAnswerHint: {en: 'Check that Marathon runs and that --marathon points at its HTTP port (8080 by default).', zh: '检查 Marathon 是否在运行，以及 --marathon 是否指向它的 HTTP 端口（默认 8080）。'},
-	mwSays: {en: 'Marathon: {message}', zh: 'Marathon：{message}'},
+	mwSays: {en: 'Marathon: {message}', zh: 'Marathon 返回：{message}'},
 	mwListAppsHint: {en: 'List apps with: mesos-lab app list', zh: '用 mesos-lab app list 列出应用'},
 	mwRefused: {en: 'Marathon refused {what}: {message}', zh: 'Marathon 拒绝了 {what}：{message}'},
 	mwLockedHint: {en: 'Another deployment holds the app. Wait for it, or pass --force to override it.', zh: '另一个部署正占用这个应用。等它结束，或者加上 --force 强制覆盖。'},

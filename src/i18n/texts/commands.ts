@@ -85,7 +85,7 @@ export const commandTexts = defineCatalog({
 	dashLabsHere: {en: 'Labs here: {labs}. {hint}', zh: '这里的实验环境：{labs}。{hint}'},
 	dashNoSavedConfig: {en: 'Lab {labId} has no saved configuration to take endpoints from.', zh: '实验环境 {labId} 没有保存配置，无法从中读取地址。'},
 	cmdYesNeedsLabFile: {en: '--yes needs a lab file: without one there is nobody to answer the interview.', zh: '--yes 需要一个 lab 文件：没有它，问答中的问题就无人回答。'},
-	cmdYesNeedsLabFileHint: {en: 'mesos-lab init --config lab.yaml --yes', zh: 'mesos-lab init --config lab.yaml --yes'},
+	cmdYesNeedsLabFileHint: {en: 'mesos-lab init --config lab.yaml --yes', zh: '例如：mesos-lab init --config lab.yaml --yes'},
 	cmdLabFileMissing: {en: 'The lab file {path} does not exist.', zh: 'lab 文件 {path} 不存在。'},
 	cmdLabFileUnreadable: {en: 'The lab file {path} cannot be read ({detail}).', zh: '无法读取 lab 文件 {path}（{detail}）。'},
 	cmdLabFileHint: {en: 'Check the path, or run `mesos-lab init` without --config for the interview.', zh: '检查路径，或者不带 --config 运行 `mesos-lab init`，通过问答填写。'},
