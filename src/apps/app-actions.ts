@@ -21,7 +21,7 @@ export interface ActionIo {
 
 export function parseCount(flag: string, text: string | undefined): number {
 	if (text === undefined || !/^[0-9]+$/.test(text.trim())) {
-		throw new UserInputError(`${flag} must be a whole number of 0 or more, got "${text ?? ''}".`, {hint: `Example: ${flag} 2`});
+		throw new UserInputError(localized('appWholeNumber', {flag, text: text ?? ''}), {hint: localized('appFlagExample', {flag, value: '2'})});
 	}
 	return Number(text);
 }
@@ -29,7 +29,7 @@ export function parseCount(flag: string, text: string | undefined): number {
 export function parsePort(flag: string, text: string): number {
 	const value = parseCount(flag, text);
 	if (value > 65_535) {
-		throw new UserInputError(`${flag} must be a port between 0 and 65535, got ${value}.`);
+		throw new UserInputError(localized('appPortRange', {flag, value: String(value)}));
 	}
 	return value;
 }
@@ -56,7 +56,7 @@ function asList(value: string | string[] | undefined): string[] {
 /** Builds an app from `deploy` flags: --image with --instances and --port, plus placement. */
 export function appFromFlags(flags: DeployFlags): AppDefinition {
 	if (flags.image === undefined) {
-		throw new UserInputError('deploy needs an app file or --image.', {hint: 'mesos-lab app deploy app.json, or mesos-lab app deploy --image nginx --instances 2 --port 80'});
+		throw new UserInputError(localized('appDeployNeedsSource'), {hint: localized('appDeployNeedsSourceHint')});
 	}
 	const id = flags.id ?? `/${(flags.image.split('/').pop() ?? 'app').split(':')[0]!.split('@')[0]!.toLowerCase()}`;
 	return buildDockerApp({
@@ -139,16 +139,14 @@ export function assertImageFlag(image: string): string {
 /** The new definition for a rolling image upgrade: only the image and the strategy change. */
 export function imageUpdate(app: MarathonApp, flags: UpdateImageFlags): {changes: Record<string, unknown>; strategy: UpgradeStrategy} {
 	if (app.container?.docker === undefined) {
-		throw new UserInputError(`${app.id} is not a Docker app, so it has no image to update.`, {hint: 'update --image works on apps with container.docker.'});
+		throw new UserInputError(localized('appNotDocker', {id: app.id}), {hint: localized('appNotDockerHint')});
 	}
 	const strategy: UpgradeStrategy = {
 		minimumHealthCapacity: flags.minimumHealthCapacity === undefined ? rollingStrategy.minimumHealthCapacity : parseFraction('--minimum-health-capacity', flags.minimumHealthCapacity),
 		maximumOverCapacity: flags.maximumOverCapacity === undefined ? rollingStrategy.maximumOverCapacity : parseFraction('--maximum-over-capacity', flags.maximumOverCapacity),
 	};
 	if (strategy.minimumHealthCapacity === 1 && strategy.maximumOverCapacity === 0) {
-		throw new UserInputError('--minimum-health-capacity 1 with --maximum-over-capacity 0 leaves Marathon no room to replace anything.', {
-			hint: 'Allow some extra instances (--maximum-over-capacity 0.5) or fewer healthy ones (--minimum-health-capacity 0.5).',
-		});
+		throw new UserInputError(localized('appNoRoomToReplace'), {hint: localized('appNoRoomToReplaceHint')});
 	}
 	const container = {...app.container, docker: {...app.container.docker, image: flags.image}};
 	return {changes: {container, upgradeStrategy: strategy}, strategy};

@@ -1,5 +1,6 @@
 import {z} from 'zod';
 import {UserInputError} from '../errors.js';
+import {localized} from '../i18n/localized.js';
 import {validateConstraint, type Constraint} from './constraints.js';
 import {imageReferenceRule, isImageReference} from '../lab/image-reference.js';
 
@@ -75,13 +76,11 @@ export function parseAppDefinition(value: unknown, source = 'app definition'): A
 	const result = appDefinitionSchema.safeParse(value);
 	if (!result.success) {
 		const issues = result.error.issues.slice(0, 5).map(issue => `${describePath(issue.path)}: ${issue.message}`);
-		throw new UserInputError(`${source} is not a valid Marathon app: ${issues.join('; ')}`, {
-			hint: 'Fix the named field and run the command again.',
-		});
+		throw new UserInputError(localized('appFileInvalid', {source, issues: issues.join('; ')}), {hint: localized('appFileInvalidHint')});
 	}
 	const app = result.data;
 	if (app.cmd === undefined && app.args === undefined && app.container?.docker === undefined) {
-		throw new UserInputError(`${source}: cmd: an app needs a command (cmd) or a Docker image (container.docker.image).`);
+		throw new UserInputError(localized('appFileNoCommand', {source}));
 	}
 	const constraints = (app.constraints ?? []).map((c, index) =>
 		validateConstraint(c[0] ?? '', c[1] ?? '', c[2], `${source}: constraints[${index}]`));
@@ -94,7 +93,7 @@ export function parseAppFile(text: string, source: string): AppDefinition {
 	try {
 		value = JSON.parse(text);
 	} catch (error) {
-		throw new UserInputError(`${source} is not valid JSON: ${(error as Error).message}`, {hint: 'App files are Marathon app JSON.'});
+		throw new UserInputError(localized('appFileNotJson', {source, detail: (error as Error).message}), {hint: localized('appFileNotJsonHint')});
 	}
 	return parseAppDefinition(value, source);
 }
@@ -159,7 +158,7 @@ export function appImage(app: {container?: {docker?: {image?: string}} | null}):
 /** Normalises an app id to its absolute form, `/nginx`. */
 export function absoluteAppId(id: string): string {
 	if (!appIdPattern.test(id)) {
-		throw new UserInputError(`App id "${id}" must be lower-case path segments of letters, digits, "-" and ".".`, {hint: 'Example: /nginx'});
+		throw new UserInputError(localized('appIdInvalid', {id}), {hint: localized('appIdExample')});
 	}
 	return id.startsWith('/') ? id : `/${id}`;
 }

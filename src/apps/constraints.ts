@@ -18,26 +18,22 @@ function isOperator(value: string): value is ConstraintOperator {
 /** Checks one constraint against the rules of its operator; the error names the field and the rule. */
 export function validateConstraint(field: string, operator: string, value: string | undefined, where = '--constraint'): Constraint {
 	if (!fieldPattern.test(field)) {
-		throw new UserInputError(`${where}: field "${field}" must be "hostname" or an agent attribute name (letters, digits, ".", "_", "-").`, {
-			hint: 'Example: --constraint dc:GROUP_BY:2 or --constraint hostname:UNIQUE',
-		});
+		throw new UserInputError(localized('conFieldInvalid', {where, field}), {hint: localized('conFieldExample')});
 	}
 	const upper = operator.toUpperCase();
 	if (!isOperator(upper)) {
-		throw new UserInputError(`${where}: operator "${operator}" is not one of ${constraintOperators.join(', ')}.`, {
-			hint: 'Example: --constraint hostname:UNIQUE',
-		});
+		throw new UserInputError(localized('conOperatorInvalid', {where, operator, operators: constraintOperators.join(', ')}), {hint: localized('conOperatorExample')});
 	}
 	switch (upper) {
 		case 'UNIQUE': {
 			if (value !== undefined) {
-				throw new UserInputError(`${where}: UNIQUE on "${field}" takes no value.`, {hint: `Write ${field}:UNIQUE`});
+				throw new UserInputError(localized('conUniqueTakesNoValue', {where, field}), {hint: localized('conWrite', {example: `${field}:UNIQUE`})});
 			}
 			return [field, upper];
 		}
 		case 'CLUSTER': {
 			if (value === undefined || value === '') {
-				throw new UserInputError(`${where}: CLUSTER on "${field}" needs the value every instance must share.`, {hint: `Example: ${field}:CLUSTER:bj`});
+				throw new UserInputError(localized('conClusterNeedsValue', {where, field}), {hint: localized('conExample', {example: `${field}:CLUSTER:bj`})});
 			}
 			return [field, upper, value];
 		}
@@ -50,7 +46,7 @@ export function validateConstraint(field: string, operator: string, value: strin
 		}
 		case 'MAX_PER': {
 			if (value === undefined) {
-				throw new UserInputError(`${where}: MAX_PER on "${field}" needs a positive whole number.`, {hint: `Example: ${field}:MAX_PER:2`});
+				throw new UserInputError(localized('conMaxPerNeedsNumber', {where, field}), {hint: localized('conExample', {example: `${field}:MAX_PER:2`})});
 			}
 			assertPositiveInteger(field, upper, value, where);
 			return [field, upper, value];
@@ -58,12 +54,12 @@ export function validateConstraint(field: string, operator: string, value: strin
 		case 'LIKE':
 		case 'UNLIKE': {
 			if (value === undefined || value === '') {
-				throw new UserInputError(`${where}: ${upper} on "${field}" needs a regular expression.`, {hint: `Example: ${field}:${upper}:sh|bj`});
+				throw new UserInputError(localized('conNeedsRegex', {where, operator: upper, field}), {hint: localized('conExample', {example: `${field}:${upper}:sh|bj`})});
 			}
 			try {
 				new RegExp(value);
 			} catch {
-				throw new UserInputError(`${where}: ${upper} on "${field}": "${value}" is not a valid regular expression.`);
+				throw new UserInputError(localized('conRegexInvalid', {where, operator: upper, field, value}));
 			}
 			return [field, upper, value];
 		}
@@ -72,9 +68,7 @@ export function validateConstraint(field: string, operator: string, value: strin
 
 function assertPositiveInteger(field: string, operator: ConstraintOperator, value: string, where: string): void {
 	if (!/^[1-9][0-9]*$/.test(value)) {
-		throw new UserInputError(`${where}: ${operator} on "${field}" needs a positive whole number, got "${value}".`, {
-			hint: `Example: ${field}:${operator}:2`,
-		});
+		throw new UserInputError(localized('conNeedsPositive', {where, operator, field, value}), {hint: localized('conExample', {example: `${field}:${operator}:2`})});
 	}
 }
 
@@ -82,7 +76,7 @@ function assertPositiveInteger(field: string, operator: ConstraintOperator, valu
 export function parseConstraintFlag(flag: string): Constraint {
 	const first = flag.indexOf(':');
 	if (first <= 0) {
-		throw new UserInputError(`--constraint "${flag}" must look like FIELD:OPERATOR[:VALUE].`, {hint: 'Example: --constraint hostname:UNIQUE'});
+		throw new UserInputError(localized('conFlagShape', {flag}), {hint: localized('conOperatorExample')});
 	}
 	const field = flag.slice(0, first);
 	const rest = flag.slice(first + 1);
@@ -124,7 +118,7 @@ export function constraintsFromFlags(options: {spread?: string[]; constraint?: s
 	for (const c of all) {
 		const key = c.join(':');
 		if (seen.has(key)) {
-			throw new UserInputError(`The constraint ${key} is given twice.`, {hint: 'Give each constraint once.'});
+			throw new UserInputError(localized('conGivenTwice', {key}), {hint: localized('conGivenTwiceHint')});
 		}
 		seen.add(key);
 	}

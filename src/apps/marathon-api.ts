@@ -1,5 +1,7 @@
 import type {Dispatcher} from 'undici';
 import {ClusterError, ConnectionError, UserInputError} from '../errors.js';
+import {localized, localizedBy} from '../i18n/localized.js';
+import {t} from '../i18n/messages.js';
 import {watchDeploymentEnd, type DeploymentVerdict} from './deployment-events.js';
 import {fetchText, ResponseTooLargeError, type HttpAnswer} from '../cluster/http.js';
 import {record, text} from '../cluster/json-input.js';
@@ -96,7 +98,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 function appPath(id: string): string {
 	const clean = id.replace(/^\/+/, '');
 	if (clean === '' || clean.split('/').some(part => part === '' || part === '.' || part === '..')) {
-		throw new UserInputError(`"${id}" is not a Marathon app id.`, {hint: 'App ids look like /nginx or /shop/web.'});
+		throw new UserInputError(localized('mwNotAnAppId', {id}), {hint: localized('mwNotAnAppIdHint')});
 	}
 	return `/v2/apps/${clean.split('/').map(encodeURIComponent).join('/')}`;
 }
@@ -132,7 +134,7 @@ export class MarathonApi {
 
 	constructor(options: MarathonApiOptions) {
 		if (options.urls.length === 0) {
-			throw new UserInputError('No Marathon endpoint given.', {hint: 'Pass --marathon http://HOST:8080'});
+			throw new UserInputError(localized('mwNoEndpoint'), {hint: localized('mwNoEndpointHint')});
 		}
 		this.#urls = options.urls.map(url => url.replace(/\/+$/, ''));
 		this.#dispatcher = options.dispatcher;
@@ -178,8 +180,8 @@ export class MarathonApi {
 			}
 			throw this.#errorFor(method, path, status, parsed);
 		}
-		throw new ConnectionError(`Marathon did not answer at ${this.#urls.join(', ')}: ${(lastError as Error | undefined)?.message ?? 'no answer'}`, {
-			hint: 'Check that Marathon runs and that --marathon points at its HTTP port (8080 by default).',
+		throw new ConnectionError(localizedBy('mwNoAnswer', language => [{urls: this.#urls.join(', '), detail: (lastError as Error | undefined)?.message ?? t(language, 'mwNoAnswerDetail')}]), {
+			hint: localized('mwNoAnswerHint'),
 			cause: lastError,
 		});
 	}
@@ -192,21 +194,19 @@ export class MarathonApi {
 		const what = `${method} ${path}`;
 		switch (status) {
 			case 404:
-				return new UserInputError(`Marathon: ${message}`, {hint: 'List apps with: mesos-lab app list'});
+				return new UserInputError(localized('mwSays', {message}), {hint: localized('mwListAppsHint')});
 			case 409:
-				return new ClusterError(`Marathon refused ${what}: ${message}`, {hint: 'Another deployment holds the app. Wait for it, or pass --force to override it.'});
+				return new ClusterError(localized('mwRefused', {what, message}), {hint: localized('mwLockedHint')});
 			case 400:
 			case 422:
-				return new UserInputError(`Marathon rejected the app: ${message}${details ? ` (${details})` : ''}`, {
-					hint: /service ?port/i.test(`${message} ${details}`)
-						? 'Another app holds that service port. Leave --service-port out (servicePort 0) and Marathon assigns a free one, or name a port no app uses.'
-						: 'Fix the named field and try again.',
+				return new UserInputError(localized('mwRejected', {message, details: details ? ` (${details})` : ''}), {
+					hint: /service ?port/i.test(`${message} ${details}`) ? localized('mwServicePortTakenHint') : localized('mwFixFieldHint'),
 				});
 			case 401:
 			case 403:
-				return new ClusterError(`Marathon refused ${what}: ${message}`, {hint: 'This Marathon requires credentials: give user:password with --marathon-credentials-file or MESOS_LAB_MARATHON_CREDENTIALS.'});
+				return new ClusterError(localized('mwRefused', {what, message}), {hint: localized('mwCredentialsHint')});
 			default:
-				return new ClusterError(`Marathon answered ${status} to ${what}: ${message}`, {hint: 'Check the Marathon log on its host; a 502/503 means no leader was elected yet.'});
+				return new ClusterError(localized('mwAnswered', {status: String(status), what, message}), {hint: localized('mwAnsweredHint')});
 		}
 	}
 
@@ -238,7 +238,7 @@ export class MarathonApi {
 			const {body} = await this.#call<MarathonApp>('POST', '/v2/apps', app);
 			const deploymentId = body.deployments?.[0]?.id;
 			if (deploymentId === undefined) {
-				throw new ClusterError(`Marathon created ${app.id} but named no deployment.`, {hint: 'Check the app with: mesos-lab app list'});
+				throw new ClusterError(localized('mwNoDeployment', {id: app.id}), {hint: localized('mwCheckAppHint')});
 			}
 			return {deploymentId, version: body.version ?? '', created: true};
 		}
@@ -255,7 +255,7 @@ export class MarathonApi {
 
 	async scale(id: string, instances: number, options: {force?: boolean} = {}): Promise<DeploymentRef> {
 		if (!Number.isInteger(instances) || instances < 0) {
-			throw new UserInputError(`Cannot scale ${id} to ${instances} instances.`, {hint: 'Give a whole number of instances, 0 or more.'});
+			throw new UserInputError(localized('mwCannotScale', {id, instances: String(instances)}), {hint: localized('mwCannotScaleHint')});
 		}
 		return this.#put(id, {instances}, options.force);
 	}
@@ -292,10 +292,10 @@ export class MarathonApi {
 		const current = app.version ?? versions[0];
 		const target = options.to ?? versions.find(v => v !== current && Date.parse(v) < Date.parse(current ?? ''));
 		if (target === undefined) {
-			throw new UserInputError(`${id} has no version before ${current ?? 'the current one'} to roll back to.`, {hint: `See its versions with: mesos-lab app versions ${id}`});
+			throw new UserInputError(current === undefined ? localized('mwNoVersionBeforeCurrent', {id}) : localized('mwNoVersionBefore', {id, current}), {hint: localized('mwVersionsHint', {id})});
 		}
 		if (!versions.includes(target)) {
-			throw new UserInputError(`${id} has no version ${target}.`, {hint: `See its versions with: mesos-lab app versions ${id}`});
+			throw new UserInputError(localized('mwNoSuchVersion', {id, target}), {hint: localized('mwVersionsHint', {id})});
 		}
 		const definition = await this.getVersion(id, target);
 		const ref = await this.#put(id, {version: target}, options.force);

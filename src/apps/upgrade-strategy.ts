@@ -17,7 +17,7 @@ export const rollingStrategy: UpgradeStrategy = {minimumHealthCapacity: 1, maxim
 export function parseFraction(flag: string, text: string): number {
 	const value = Number(text);
 	if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
-		throw new UserInputError(`${flag} must be a fraction between 0 and 1, got "${text}".`, {hint: `Example: ${flag} 0.5`});
+		throw new UserInputError(localized('appFraction', {flag, text}), {hint: localized('appFlagExample', {flag, value: '0.5'})});
 	}
 	return value;
 }

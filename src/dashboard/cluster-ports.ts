@@ -9,6 +9,7 @@ import {ClusterPoller, networkReaders, withAuthorization, type ClusterEndpoints,
 import {LeaderDiscovery, type DiscoveryTargets} from '../cluster/zk-discovery.js';
 import type {ClusterSnapshot} from '../cluster/snapshot.js';
 import {ClusterError} from '../errors.js';
+import {localized} from '../i18n/localized.js';
 import type {DashboardPorts} from './dashboard-app.js';
 import {readSandboxTail} from './sandbox-tail.js';
 
@@ -159,7 +160,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 		const resolved = (discovery.active ? discovery.resolve(endpoints) : endpoints).marathon;
 		discovery.readable('marathon', resolved);
 		if (resolved.length === 0) {
-			throw new ClusterError('no Marathon is configured', {hint: 'Pass --marathon URL to use actions.'});
+			throw new ClusterError(localized('dashNoMarathon'), {hint: localized('dashNoMarathonHint')});
 		}
 		return new MarathonApi({
 			urls: resolved,

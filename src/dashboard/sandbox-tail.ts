@@ -2,6 +2,7 @@ import {fetchText, parseJsonBody, statusError, type HttpOptions} from '../cluste
 import {list, num, record, text} from '../cluster/json-input.js';
 import type {Agent, Task} from '../cluster/snapshot.js';
 import {ClusterError} from '../errors.js';
+import {localized} from '../i18n/localized.js';
 
 const tailBytes = 16 * 1024;
 
@@ -12,7 +13,7 @@ const tailBytes = 16 * 1024;
 export async function readSandboxTail(task: Task, agent: Agent | undefined, http: HttpOptions = {}): Promise<{stdout: string; stderr: string}> {
 	const sandbox = task.sandbox ?? (agent ? await sandboxFromAgent(task, agent, http) : undefined);
 	if (!sandbox) {
-		throw new ClusterError(`task ${task.id} has no known sandbox`, {hint: 'Its agent did not report an executor directory for it.'});
+		throw new ClusterError(localized('dashNoSandbox', {taskId: task.id}), {hint: localized('dashNoSandboxHint')});
 	}
 	const {agentEndpoint, directory} = sandbox;
 	const [stdout, stderr] = await Promise.all([readTail(agentEndpoint, `${directory}/stdout`, http), readTail(agentEndpoint, `${directory}/stderr`, http)]);

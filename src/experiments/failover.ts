@@ -1,4 +1,5 @@
 import {localized} from '../i18n/localized.js';
+import {t} from '../i18n/messages.js';
 import {ClusterError} from '../errors.js';
 import {backendName, backendServers, haproxyConfig, probeService} from './cluster-probes.js';
 import type {Experiment, ExperimentContext} from './experiment.js';
@@ -86,7 +87,7 @@ export const failoverExperiment: Experiment = {
 			// A few answers first, so the count starts from a service that worked.
 			await waitFor(localized('labWaitAnswersBeforeKill', {url}), async () => (prober.log.total - prober.log.failed >= 3 ? true : undefined), context);
 			startedAt = Date.now();
-			context.print(`killing task ${victim.id} on ${victim.host}:${victim.ports?.[0] ?? '?'}: ${await context.killTask(victim)}`);
+			context.print(t(context.lang, 'labFailoverKilling', {taskId: victim.id, host: victim.host, port: String(victim.ports?.[0] ?? '?'), result: await context.killTask(victim)}));
 			const dropped = waitFor(localized('labWaitHaproxyDrops'), async () => {
 				const servers = backendServers(await haproxyConfig(context.lbUrl, context.dispatcher), backendName(nginxAppId, servicePort));
 				return servers.some(s => s.address.endsWith(`:${victimPort}`)) ? undefined : Date.now() - startedAt;
@@ -99,16 +100,16 @@ export const failoverExperiment: Experiment = {
 				return fresh !== undefined && (now.tasksHealthy ?? 0) >= instances ? fresh : undefined;
 			}, context);
 			replacementPort = replacement.ports?.[0];
-			context.print(`replacement ${replacement.id} runs on ${replacement.host}:${replacementPort ?? '?'}`);
+			context.print(t(context.lang, 'labFailoverReplacement', {taskId: replacement.id, host: replacement.host, port: String(replacementPort ?? '?')}));
 			deadListedMs = await dropped;
-			context.print(`HAProxy listed the dead container for ${deadListedMs} ms after the kill`);
+			context.print(t(context.lang, 'labFailoverDeadListed', {ms: String(deadListedMs)}));
 			const servers = await waitForBackendsToMatch(context, nginxAppId, servicePort, instances);
-			context.print(`HAProxy backend ${backendName(nginxAppId, servicePort)} now lists: ${servers.map(s => s.address).join(', ')}`);
+			context.print(t(context.lang, 'labFailoverBackendLists', {backend: backendName(nginxAppId, servicePort), servers: servers.map(s => s.address).join(', ')}));
 		} finally {
 			log = await prober.stop();
 		}
 		const healedMs = Date.now() - startedAt;
-		context.print(`requests sent: ${log.total}, failed: ${log.failed}, outage: ${log.outageMs} ms, slowest request: ${log.slowestMs} ms, healed in ${healedMs} ms`);
+		context.print(t(context.lang, 'labFailoverSummary', {total: String(log.total), failed: String(log.failed), outageMs: String(log.outageMs), slowestMs: String(log.slowestMs), healedMs: String(healedMs)}));
 		return {
 			id: 'failover',
 			appId: nginxAppId,

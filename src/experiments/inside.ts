@@ -50,7 +50,7 @@ export const insideExperiment: Experiment = {
 			const app = shellAppExperiment.app(context);
 			say('labInsideDeployFirst', {id: app.id});
 			const deployed = await context.marathon.deploy(app);
-			await followDeployment(context.marathon, deployed, {appId: app.id, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print});
+			await followDeployment(context.marathon, deployed, {appId: app.id, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print, lang: context.lang});
 			apps = await context.marathon.listApps();
 		}
 		const tasks = await waitFor(localized('labWaitTasksWithSandboxes'), async () => {

@@ -46,7 +46,7 @@ export async function ensureNginx(context: ExperimentContext): Promise<{app: Mar
 	const requested = await servicePortToRequest(context.marathon, nginxAppId, context.servicePort);
 	const definition = nginxDockerExperiment.app({servicePort: requested.port});
 	const deployed = await context.marathon.deploy(definition);
-	await followDeployment(context.marathon, deployed, {appId: nginxAppId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print});
+	await followDeployment(context.marathon, deployed, {appId: nginxAppId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print, lang: context.lang});
 	const servicePort = await servicePortGiven(context.marathon, nginxAppId);
 	context.print(`- ${servicePortLesson(nginxAppId, requested, servicePort)[context.lang]}`);
 	const servers = await waitForBackendsToMatch(context, nginxAppId, servicePort, definition.instances ?? 2);

@@ -1,3 +1,5 @@
+import {t} from '../i18n/messages.js';
+import type {Language} from '../steps/step.js';
 import {experiments, shortNames} from './catalog.js';
 
 /** Where a running cluster answers, as the demo knows it. */
@@ -17,7 +19,7 @@ export interface ClusterAddresses {
  * The exact commands that run every experiment against a cluster from a second terminal, with the
  * flags that cluster needs, so a person can copy them while the demo keeps running.
  */
-export function secondTerminalLines(addresses: ClusterAddresses): string[] {
+export function secondTerminalLines(addresses: ClusterAddresses, language: Language): string[] {
 	const marathon = `--marathon ${addresses.marathon.join(',')}`;
 	const lb = `--lb ${addresses.lb}`;
 	const vhost = addresses.vhostPort === undefined ? '' : ` --vhost-port ${addresses.vhostPort}`;
@@ -28,13 +30,13 @@ export function secondTerminalLines(addresses: ClusterAddresses): string[] {
 		return `${control}mesos-lab lab ${name} ${flags}`;
 	});
 	return [
-		'Run these in a second terminal while this one shows the cluster (Esc closes):',
+		t(language, 'labSecondTerminalIntro'),
 		'',
-		`marathon-lb  ${addresses.lb}  (HAProxy stats: /haproxy?stats, config: /_haproxy_getconfig)`,
+		t(language, 'labSecondTerminalLb', {lb: addresses.lb}),
 		'',
 		...commands,
 		...(addresses.servesServicePorts
 			? []
-			: ['', 'nginx, failover and vhost request the app through HAProxy\'s service ports: start the demo with', '--haproxy (needs HAProxy installed) so that HAProxy listens on them.']),
+			: ['', t(language, 'labSecondTerminalNoHaproxy'), t(language, 'labSecondTerminalNoHaproxyHow')]),
 	];
 }

@@ -28,7 +28,7 @@ export const shellAppExperiment: Experiment = {
 		const app = shellAppExperiment.app(context);
 		const observations: string[] = [];
 		const deployed = await context.marathon.deploy(app);
-		await followDeployment(context.marathon, deployed, {appId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print});
+		await followDeployment(context.marathon, deployed, {appId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print, lang: context.lang});
 
 		const task = await waitFor(localized('labWaitHelloShellTask'), async () => {
 			const ids = new Set((await context.marathon.getApp(appId)).tasks?.map(t => t.id) ?? []);
@@ -52,7 +52,7 @@ export const shellAppExperiment: Experiment = {
 
 		const scaled = await context.marathon.scale(appId, 3);
 		context.print(`scaling ${appId} to 3 instances`);
-		await followDeployment(context.marathon, scaled, {appId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print});
+		await followDeployment(context.marathon, scaled, {appId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print, lang: context.lang});
 		const after = await context.marathon.getApp(appId);
 		observations.push(`running after scale: ${after.tasksRunning ?? 0}`);
 		context.print(`${appId} now runs ${after.tasksRunning ?? 0} instances`);

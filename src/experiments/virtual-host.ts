@@ -31,7 +31,7 @@ export const virtualHostExperiment: Experiment = {
 		const requested = await servicePortToRequest(context.marathon, vhostAppId, context.servicePort === 0 ? 0 : context.servicePort + 1);
 		const definition = virtualHostExperiment.app({servicePort: requested.port});
 		const deployed = await context.marathon.deploy(definition);
-		await followDeployment(context.marathon, deployed, {appId: vhostAppId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print});
+		await followDeployment(context.marathon, deployed, {appId: vhostAppId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print, lang: context.lang});
 		const servicePort = await servicePortGiven(context.marathon, vhostAppId);
 		context.print(`- ${servicePortLesson(vhostAppId, requested, servicePort)[context.lang]}`);
 		await waitForBackendsToMatch(context, vhostAppId, servicePort, definition.instances ?? 1);

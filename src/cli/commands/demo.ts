@@ -52,7 +52,7 @@ export async function run(options: DemoOptions, ctx: CommandContext): Promise<nu
 			experiments: secondTerminalLines({
 				marathon: sim.marathonUrls, lb: sim.lbUrl, simControl: sim.controlUrl, servesServicePorts: options.haproxy === true,
 				...(vhostPort === undefined ? {} : {vhostPort}),
-			}),
+			}, ctx.lang),
 		});
 	} finally {
 		for (const signal of signals) {

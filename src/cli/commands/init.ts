@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {UserInputError} from '../../errors.js';
+import {localized} from '../../i18n/localized.js';
 import {assertHomeWritable} from '../../state/home-check.js';
 import {readLabFile} from '../../lab/lab-file.js';
 import type {Lab} from '../../lab/lab-schema.js';
@@ -25,7 +26,7 @@ export type InitOptions = z.output<typeof options>;
 export async function run(options: InitOptions, ctx: CommandContext): Promise<number> {
 	const lab = options.config === undefined ? undefined : labFromFile(options.config, ctx);
 	if (options.yes && options.config === undefined) {
-		throw new UserInputError('--yes needs a lab file: without one there is nobody to answer the interview.', {hint: 'mesos-lab init --config lab.yaml --yes'});
+		throw new UserInputError(localized('cmdYesNeedsLabFile'), {hint: localized('cmdYesNeedsLabFileHint')});
 	}
 	const labId = assertLabId(options.labId ?? 'default');
 	assertHomeWritable(ctx.home);
@@ -45,8 +46,8 @@ function labFromFile(path: string, ctx: CommandContext): Lab {
 		text = readFileSync(path, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		throw new UserInputError(code === 'ENOENT' ? `The lab file ${path} does not exist.` : `The lab file ${path} cannot be read (${code ?? String(error)}).`, {
-			hint: 'Check the path, or run `mesos-lab init` without --config for the interview.',
+		throw new UserInputError(code === 'ENOENT' ? localized('cmdLabFileMissing', {path}) : localized('cmdLabFileUnreadable', {path, detail: code ?? String(error)}), {
+			hint: localized('cmdLabFileHint'),
 			cause: error,
 		});
 	}

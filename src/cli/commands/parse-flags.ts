@@ -1,5 +1,6 @@
 import {refuseUserinfo} from '../../cluster/credentials.js';
 import {UserInputError} from '../../errors.js';
+import {localized} from '../../i18n/localized.js';
 import {assertHost, assertPort} from '../../lab/validate.js';
 
 /** Comma-separated http(s) URLs from a flag, each checked. */
@@ -10,10 +11,10 @@ export function urlList(flag: string, value: string): string[] {
 		try {
 			parsed = new URL(url);
 		} catch {
-			throw new UserInputError(`${flag}: "${url}" is not a URL.`, {hint: `Example: ${flag} http://10.0.0.11:5050`});
+			throw new UserInputError(localized('cmdNotUrl', {flag, url}), {hint: localized('cmdFlagExample', {flag, value: 'http://10.0.0.11:5050'})});
 		}
 		if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-			throw new UserInputError(`${flag}: "${url}" is not an http(s) URL.`, {hint: `Example: ${flag} http://10.0.0.11:5050`});
+			throw new UserInputError(localized('cmdNotHttpUrl', {flag, url}), {hint: localized('cmdFlagExample', {flag, value: 'http://10.0.0.11:5050'})});
 		}
 		return parsed.href.replace(/\/$/, '');
 	});
@@ -24,7 +25,7 @@ export function hostPortList(flag: string, value: string): Array<{host: string; 
 	return value.split(',').map(item => item.trim()).filter(Boolean).map(item => {
 		const at = item.lastIndexOf(':');
 		if (at <= 0) {
-			throw new UserInputError(`${flag}: "${item}" is not host:port.`, {hint: `Example: ${flag} 10.0.0.11:2181,10.0.0.12:2181`});
+			throw new UserInputError(localized('cmdNotHostPort', {flag, item}), {hint: localized('cmdFlagExample', {flag, value: '10.0.0.11:2181,10.0.0.12:2181'})});
 		}
 		return {host: assertHost(flag, item.slice(0, at)), port: assertPort(flag, item.slice(at + 1))};
 	});
@@ -34,7 +35,7 @@ export function hostPortList(flag: string, value: string): Array<{host: string; 
 export function seconds(flag: string, value: string): number {
 	const number = Number(value);
 	if (!Number.isFinite(number) || number <= 0 || number > 3600) {
-		throw new UserInputError(`${flag} "${value}" is not a number of seconds.`, {hint: `Use a positive number such as ${flag} 2.`});
+		throw new UserInputError(localized('cmdNotSeconds', {flag, value}), {hint: localized('cmdNotSecondsHint', {flag})});
 	}
 	return number;
 }

@@ -1,5 +1,6 @@
 import {createInterface} from 'node:readline/promises';
 import {UserInputError} from '../../errors.js';
+import {localized} from '../../i18n/localized.js';
 import type {Executor} from '../../exec/executor.js';
 import {openHostAsRoot} from '../../exec/open-host.js';
 import {t} from '../../i18n/messages.js';
@@ -50,7 +51,7 @@ export async function run(options: ResetOptions, ctx: CommandContext, hooks: Res
 	if (!options.yes) {
 		const answer = await ask(t(ctx.lang, lab === undefined ? 'resetConfirm' : 'resetHostsConfirm', {labId}), ctx);
 		if (answer.trim() !== labId) {
-			throw new UserInputError(`"${answer.trim()}" does not match ${labId}; nothing was removed.`, {hint: `Type ${labId} exactly, or pass --yes.`});
+			throw new UserInputError(localized('cmdResetMismatch', {answer: answer.trim(), labId}), {hint: localized('cmdResetMismatchHint', {labId})});
 		}
 	}
 	const lock = acquireLabLock(store.dir);

@@ -1,4 +1,5 @@
 import {UserInputError} from '../../errors.js';
+import {localized} from '../../i18n/localized.js';
 import type {Lab} from '../../lab/lab-schema.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import {assertHomeWritable} from '../../state/home-check.js';
@@ -37,7 +38,7 @@ export async function run(options: ResumeOptions, ctx: CommandContext, makeDeps:
 export function loadSavedLab(home: string, labId: string): Lab {
 	const saved = CheckpointStore.open(home, labId).journal().lab;
 	if (!saved) {
-		throw new UserInputError(`Lab ${labId} has no saved configuration to resume from.`, {hint: `Start it again with \`mesos-lab init --lab-id ${labId}\`; steps already done are recognised and skipped.`});
+		throw new UserInputError(localized('cmdResumeNothingSaved', {labId}), {hint: localized('cmdResumeNothingSavedHint', {labId})});
 	}
 	return saved;
 }

@@ -1,5 +1,6 @@
 import {UserInputError} from '../../errors.js';
 import {labEndpoints, type LabEndpoints} from '../../lab/lab-endpoints.js';
+import {localized} from '../../i18n/localized.js';
 import type {Lab} from '../../lab/lab-schema.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {CommandContext} from '../context.js';
@@ -15,16 +16,12 @@ export function savedLabFor(options: {labId?: string; marathon?: string}, ctx: C
 		return undefined;
 	}
 	if (options.labId === undefined && CheckpointStore.list(ctx.home).length === 0) {
-		throw new UserInputError('No Marathon address given, and there is no saved lab to take it from.', {
-			hint: 'Pass --marathon http://HOST:8080, or install a lab first with `mesos-lab init`.',
-		});
+		throw new UserInputError(localized('cmdNoMarathonNoLab'), {hint: localized('cmdNoMarathonNoLabHint')});
 	}
 	const labId = resolveLabId(ctx.home, options.labId);
 	const saved = CheckpointStore.open(ctx.home, labId).journal().lab;
 	if (saved === undefined) {
-		throw new UserInputError(`Lab ${labId} has no saved configuration, so its addresses are unknown.`, {
-			hint: 'Pass --marathon (and --lb for the experiments), or run `mesos-lab init` for this lab.',
-		});
+		throw new UserInputError(localized('cmdLabAddressesUnknown', {labId}), {hint: localized('cmdLabAddressesUnknownHint')});
 	}
 	return {lab: saved, endpoints: labEndpoints(saved)};
 }

@@ -163,4 +163,8 @@ export const dashboardTexts = defineCatalog({
 		en: 'Run it in a terminal window; for a script, start the simulated cluster from code and use `mesos-lab dashboard --once`.',
 		zh: '请在终端窗口里运行；脚本里可以用代码启动模拟集群，再用 `mesos-lab dashboard --once`。',
 	},
+	dashNoMarathon: {en: 'no Marathon is configured', zh: '没有配置 Marathon'},
+	dashNoMarathonHint: {en: 'Pass --marathon URL to use actions.', zh: '加上 --marathon URL 才能使用这些操作。'},
+	dashNoSandbox: {en: 'task {taskId} has no known sandbox', zh: '任务 {taskId} 的 sandbox 未知'},
+	dashNoSandboxHint: {en: 'Its agent did not report an executor directory for it.', zh: '它所在的 agent 没有报告它的 executor 目录。'},
 });

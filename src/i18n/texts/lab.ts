@@ -212,4 +212,16 @@ export const labTexts = defineCatalog({
 	labWaitHaproxyDrops: {en: 'HAProxy to drop the killed container from its backend', zh: 'HAProxy 把被杀掉的容器移出后端'},
 	labWaitReplacementTask: {en: 'Marathon to start a replacement task on a new host port', zh: 'Marathon 在新的主机端口上启动替代任务'},
 	labWaitVhostAnswers: {en: '{url} with Host: {vhost} to answer', zh: '{url} 在 Host: {vhost} 下应答'},
+	labSecondTerminalIntro: {en: 'Run these in a second terminal while this one shows the cluster (Esc closes):', zh: '在另一个终端里运行下面的命令，这个终端继续显示集群（Esc 关闭）：'},
+	labSecondTerminalLb: {en: 'marathon-lb  {lb}  (HAProxy stats: /haproxy?stats, config: /_haproxy_getconfig)', zh: 'marathon-lb  {lb}  （HAProxy 统计：/haproxy?stats，配置：/_haproxy_getconfig）'},
+	labSecondTerminalNoHaproxy: {en: "nginx, failover and vhost request the app through HAProxy''s service ports: start the demo with", zh: 'nginx、failover 和 vhost 通过 HAProxy 的 service port 访问应用：启动 demo 时'},
+	labSecondTerminalNoHaproxyHow: {en: '--haproxy (needs HAProxy installed) so that HAProxy listens on them.', zh: '加上 --haproxy（需要已安装 HAProxy），让 HAProxy 监听这些端口。'},
+	labFailoverKilling: {en: 'killing task {taskId} on {host}:{port}: {result}', zh: '正在杀掉 {host}:{port} 上的任务 {taskId}：{result}'},
+	labFailoverReplacement: {en: 'replacement {taskId} runs on {host}:{port}', zh: '替代任务 {taskId} 运行在 {host}:{port}'},
+	labFailoverDeadListed: {en: 'HAProxy listed the dead container for {ms} ms after the kill', zh: '杀掉之后，HAProxy 又列出已死的容器 {ms} 毫秒'},
+	labFailoverBackendLists: {en: 'HAProxy backend {backend} now lists: {servers}', zh: 'HAProxy 后端 {backend} 现在列出：{servers}'},
+	labFailoverSummary: {
+		en: 'requests sent: {total}, failed: {failed}, outage: {outageMs} ms, slowest request: {slowestMs} ms, healed in {healedMs} ms',
+		zh: '发出请求：{total} 个，失败：{failed} 个，中断：{outageMs} 毫秒，最慢的请求：{slowestMs} 毫秒，{healedMs} 毫秒后恢复',
+	},
 });
