@@ -32,7 +32,7 @@ const upgradeStrategySchema = z.looseObject({
 const containerSchema = z.looseObject({
 	type: z.enum(['DOCKER', 'MESOS']),
 	docker: z.looseObject({
-		image: z.string().min(1, 'must name an image').max(400).refine(isImageReference, imageReferenceRule),
+		image: z.string().min(1, 'must name an image').max(400).refine(isImageReference, imageReferenceRule.en),
 		network: z.enum(['HOST', 'BRIDGE', 'USER']).optional(),
 		portMappings: z.array(portMappingSchema).optional(),
 		forcePullImage: z.boolean().optional(),

@@ -84,16 +84,16 @@ export const failoverExperiment: Experiment = {
 		const victimPort = victim.ports?.[0] ?? 0;
 		try {
 			// A few answers first, so the count starts from a service that worked.
-			await waitFor(`${url} to answer before the kill`, async () => (prober.log.total - prober.log.failed >= 3 ? true : undefined), context);
+			await waitFor(localized('labWaitAnswersBeforeKill', {url}), async () => (prober.log.total - prober.log.failed >= 3 ? true : undefined), context);
 			startedAt = Date.now();
 			context.print(`killing task ${victim.id} on ${victim.host}:${victim.ports?.[0] ?? '?'}: ${await context.killTask(victim)}`);
-			const dropped = waitFor('HAProxy to drop the killed container from its backend', async () => {
+			const dropped = waitFor(localized('labWaitHaproxyDrops'), async () => {
 				const servers = backendServers(await haproxyConfig(context.lbUrl, context.dispatcher), backendName(nginxAppId, servicePort));
 				return servers.some(s => s.address.endsWith(`:${victimPort}`)) ? undefined : Date.now() - startedAt;
 			}, {timeoutMs: context.timeoutMs, pollMs: 20});
 			// Awaited below; until then a timeout here must not go unheard.
 			dropped.catch(() => undefined);
-			const replacement = await waitFor('Marathon to start a replacement task on a new host port', async () => {
+			const replacement = await waitFor(localized('labWaitReplacementTask'), async () => {
 				const now = await context.marathon.getApp(nginxAppId);
 				const fresh = (now.tasks ?? []).find(t => !before.has(t.ports?.[0]) && t.healthCheckResults?.some(r => r.alive));
 				return fresh !== undefined && (now.tasksHealthy ?? 0) >= instances ? fresh : undefined;

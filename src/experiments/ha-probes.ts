@@ -4,6 +4,7 @@ import {request, type Dispatcher} from 'undici';
 import {ClusterError, InterruptedError, UserInputError} from '../errors.js';
 import {mesosHeaders, mesosState} from './cluster-probes.js';
 import type {ExperimentContext} from './experiment.js';
+import type {Localized} from '../steps/step.js';
 import type {LabServices} from './lab-services.js';
 import {shellAppExperiment} from './shell-app.js';
 import {pause, throwIfInterrupted, waitFor} from './wait-for.js';
@@ -76,7 +77,7 @@ export function requireServices(context: ExperimentContext, experiment: string):
  * Waits like `waitFor`, but a timeout is a finding to report, not a failure: used where the
  * experiment shows what happens, and a real cluster may take longer than the lesson says.
  */
-export async function waitOrNote<T>(what: string, check: () => Promise<T | undefined>, context: Pick<ExperimentContext, 'pollMs' | 'signal'>, timeoutMs: number): Promise<T | undefined> {
+export async function waitOrNote<T>(what: Localized, check: () => Promise<T | undefined>, context: Pick<ExperimentContext, 'pollMs' | 'signal'>, timeoutMs: number): Promise<T | undefined> {
 	try {
 		return await waitFor(what, check, {timeoutMs, pollMs: context.pollMs, ...(context.signal ? {signal: context.signal} : {})});
 	} catch (error) {
@@ -110,7 +111,7 @@ export async function ensureWitnessApp(context: ExperimentContext): Promise<{id:
 		await context.marathon.deploy(definition);
 	}
 	const instances = existing?.instances ?? definition.instances ?? 1;
-	await waitFor(`every instance of ${definition.id} to run`, async () => {
+	await waitFor(localized('labWaitEveryInstance', {app: definition.id}), async () => {
 		const app = await context.marathon.getApp(definition.id);
 		return (app.tasksRunning ?? 0) >= instances && (app.deployments ?? []).length === 0 ? true : undefined;
 	}, context);

@@ -53,7 +53,7 @@ export const insideExperiment: Experiment = {
 			await followDeployment(context.marathon, deployed, {appId: app.id, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print});
 			apps = await context.marathon.listApps();
 		}
-		const tasks = await waitFor('running tasks in Mesos with their sandboxes', async () => {
+		const tasks = await waitFor(localized('labWaitTasksWithSandboxes'), async () => {
 			const running = (await mesosTasks(context.mesosUrls, context.dispatcher, context.authorization?.mesos)).filter(task => task.state === 'TASK_RUNNING' && task.sandbox !== undefined);
 			return running.length > 0 ? running : undefined;
 		}, context);

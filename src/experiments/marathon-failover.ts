@@ -28,7 +28,7 @@ export const marathonFailoverExperiment: Experiment = {
 		const measurements: Measurement[] = [];
 
 		const witness = await ensureWitnessApp(context);
-		const firstLeader = await waitFor('a Marathon leader', () => marathonLeader(urls, context.dispatcher, context.authorization?.marathon), context);
+		const firstLeader = await waitFor(localized('labWaitMarathonLeader'), () => marathonLeader(urls, context.dispatcher, context.authorization?.marathon), context);
 		const first = positionOf(urls, firstLeader);
 		if (first === undefined) {
 			throw new ClusterError(localized('errV2LeaderNamesWhichIsNot', {firstLeader, urls: urls.join(', ')}), {hint: localized('errV2LeaderNamesWhichIsNotHint')});
@@ -40,7 +40,7 @@ export const marathonFailoverExperiment: Experiment = {
 		let scaledTo: number | undefined;
 		try {
 			const stoppedAt = await guard.stop({kind: 'marathon', index: first});
-			const secondLeader = await waitFor('/v2/leader to name the other Marathon', async () => {
+			const secondLeader = await waitFor(localized('labWaitOtherMarathonNamed'), async () => {
 				const leader = await marathonLeader(others, context.dispatcher, context.authorization?.marathon);
 				return leader !== undefined && leader !== firstLeader ? leader : undefined;
 			}, context);
@@ -48,7 +48,7 @@ export const marathonFailoverExperiment: Experiment = {
 			measurements.push({name: 'marathon-failover-gap', value: gapMs, unit: 'ms'});
 			print(t(context.lang, 'labMarathonFailoverNewLeader', {secondLeader, gapMs}));
 
-			const after = await waitFor('the new leader to list the apps', async () => {
+			const after = await waitFor(localized('labWaitNewLeaderApps'), async () => {
 				const now = await tasksOf();
 				return now.size >= before.size ? now : undefined;
 			}, context);
@@ -62,7 +62,7 @@ export const marathonFailoverExperiment: Experiment = {
 			const scaleAt = Date.now();
 			scaledTo = witness.instances + 1;
 			await context.marathon.scale(witness.id, scaledTo);
-			await waitFor(`${witness.id} to run ${scaledTo} instances under the new leader`, async () => {
+			await waitFor(localized('labWaitScaledUnderNewLeader', {app: witness.id, instances: scaledTo}), async () => {
 				const app = await context.marathon.getApp(witness.id);
 				return (app.tasksRunning ?? 0) >= (scaledTo ?? 0) ? true : undefined;
 			}, context);
@@ -71,14 +71,14 @@ export const marathonFailoverExperiment: Experiment = {
 			print(t(context.lang, 'labMarathonFailoverScaled', {id: witness.id, scaledTo, scaleMs}));
 			await context.marathon.scale(witness.id, witness.instances);
 			scaledTo = undefined;
-			await waitFor(`${witness.id} to be back to ${witness.instances} instances`, async () => {
+			await waitFor(localized('labWaitBackToInstances', {app: witness.id, instances: witness.instances}), async () => {
 				const app = await context.marathon.getApp(witness.id);
 				return (app.tasks ?? []).length <= witness.instances && (app.deployments ?? []).length === 0 ? true : undefined;
 			}, context);
 
 			const restartedAt = await guard.start({kind: 'marathon', index: first});
 			const oldUrl = urls[first - 1] ?? '';
-			const named = await waitFor('the restarted Marathon to answer as a standby', () => marathonLeader([oldUrl], context.dispatcher, context.authorization?.marathon), context);
+			const named = await waitFor(localized('labWaitRestartedStandby'), () => marathonLeader([oldUrl], context.dispatcher, context.authorization?.marathon), context);
 			const rejoinedMs = since(restartedAt);
 			measurements.push({name: 'marathon-rejoined', value: rejoinedMs, unit: 'ms'});
 			observations.push(`${firstLeader} rejoined; /v2/leader names ${named}`);

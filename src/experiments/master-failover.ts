@@ -37,21 +37,21 @@ export const masterFailoverExperiment: Experiment = {
 		};
 
 		const witness = await ensureWitnessApp(context);
-		const firstLeader = await waitFor('a leading Mesos master', leaderNow, context);
+		const firstLeader = await waitFor(localized('labWaitMesosLeader'), leaderNow, context);
 		const before = await runningPicture(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 		print(t(context.lang, 'labMasterFailoverBefore', {firstLeader, agents: before.agents.size, tasks: before.tasks.size, id: witness.id}));
 		const first = position(firstLeader);
 		try {
 			// 1. The leader stops: ZooKeeper's election picks a standby, the log still has a quorum.
 			const stoppedAt = await guard.stop({kind: 'master', index: first});
-			const secondLeader = await waitFor('a standby master to be elected', async () => {
+			const secondLeader = await waitFor(localized('labWaitStandbyElected'), async () => {
 				const leader = await leaderNow();
 				return leader !== undefined && leader !== firstLeader ? leader : undefined;
 			}, context);
 			const gapMs = since(stoppedAt);
 			measurements.push({name: 'mesos-failover-gap', value: gapMs, unit: 'ms'});
 			print(t(context.lang, 'labMasterFailoverNewLeader', {secondLeader, gapMs}));
-			const reregistered = await waitFor('every agent to re-register with the new leader', async () => {
+			const reregistered = await waitFor(localized('labWaitAgentsReregister'), async () => {
 				const now = await runningPicture(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 				return [...before.agents].every(id => now.agents.has(id)) ? now : undefined;
 			}, context);
@@ -80,11 +80,11 @@ export const masterFailoverExperiment: Experiment = {
 			// 3. Both back: quorum again, a leader again, and the tasks are still there.
 			const restartedAt = await guard.start({kind: 'master', index: first});
 			await guard.start({kind: 'master', index: second});
-			const thirdLeader = await waitFor('a leading master once the quorum is back', leaderNow, context);
+			const thirdLeader = await waitFor(localized('labWaitLeaderQuorumBack'), leaderNow, context);
 			const recoveredMs = since(restartedAt);
 			measurements.push({name: 'mesos-leader-recovered', value: recoveredMs, unit: 'ms'});
 			print(t(context.lang, 'labMasterFailoverQuorumBack', {thirdLeader, recoveredMs}));
-			const after = await waitFor('the tasks to be reported by the leader again', async () => {
+			const after = await waitFor(localized('labWaitTasksReported'), async () => {
 				const now = await runningPicture(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 				return [...before.agents].every(id => now.agents.has(id)) ? now : undefined;
 			}, context);

@@ -22,7 +22,7 @@ export function expectedPorts(app: MarathonApp): string[] {
 
 /** Waits until marathon-lb's running config lists exactly the app's healthy tasks. */
 export async function waitForBackendsToMatch(context: ExperimentContext, appId: string, servicePort: number, instances: number): Promise<HaproxyServer[]> {
-	return waitFor(`HAProxy backend ${backendName(appId, servicePort)} to list ${instances} healthy tasks`, async () => {
+	return waitFor(localized('labWaitBackendHealthy', {backend: backendName(appId, servicePort), instances}), async () => {
 		const app = await context.marathon.getApp(appId);
 		const expected = expectedPorts(app);
 		if (expected.length !== instances) {
@@ -78,7 +78,7 @@ export const nginxDockerExperiment: Experiment = {
 			context.print(`  server ${server.name} ${server.address}`);
 		}
 		const url = serviceUrl(context, servicePort);
-		const answer = await waitFor(`nginx to answer on ${url}`, async () => {
+		const answer = await waitFor(localized('labWaitNginxAnswers', {url}), async () => {
 			const probe = await probeService(url, {...(context.dispatcher === undefined ? {} : {dispatcher: context.dispatcher})});
 			return probe.ok ? probe : undefined;
 		}, context);

@@ -30,12 +30,12 @@ export const shellAppExperiment: Experiment = {
 		const deployed = await context.marathon.deploy(app);
 		await followDeployment(context.marathon, deployed, {appId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print});
 
-		const task = await waitFor('a running hello-shell task in Mesos', async () => {
+		const task = await waitFor(localized('labWaitHelloShellTask'), async () => {
 			const ids = new Set((await context.marathon.getApp(appId)).tasks?.map(t => t.id) ?? []);
 			const tasks = await mesosTasks(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 			return tasks.find(t => t.state === 'TASK_RUNNING' && ids.has(t.id) && t.sandbox !== undefined);
 		}, context);
-		const stdout = await waitFor('"hello" in the task\'s stdout', async () => {
+		const stdout = await waitFor(localized('labWaitHelloInStdout'), async () => {
 			const text = await readSandboxFile(task, 'stdout', context.dispatcher, context.authorization?.mesos);
 			return text.includes('hello') ? text : undefined;
 		}, context);

@@ -36,7 +36,7 @@ export const virtualHostExperiment: Experiment = {
 		context.print(`- ${servicePortLesson(vhostAppId, requested, servicePort)[context.lang]}`);
 		await waitForBackendsToMatch(context, vhostAppId, servicePort, definition.instances ?? 1);
 		const url = `http://${context.serviceHost}:${context.vhostPort}/`;
-		const hit = await waitFor(`${url} with Host: ${vhostName} to answer`, async () => {
+		const hit = await waitFor(localized('labWaitVhostAnswers', {url, vhost: vhostName}), async () => {
 			const probe = await probeService(url, {...(context.dispatcher === undefined ? {} : {dispatcher: context.dispatcher}), host: vhostName});
 			return probe.ok ? probe : undefined;
 		}, context);

@@ -1,4 +1,5 @@
-import {localized} from '../i18n/localized.js';
+import {localized, localizedBy} from '../i18n/localized.js';
+import type {Localized} from '../steps/step.js';
 import {ClusterError, CredentialsRequiredError, InterruptedError} from '../errors.js';
 
 export interface WaitOptions {
@@ -28,8 +29,8 @@ export function pause(ms: number, signal?: AbortSignal): Promise<void> {
 	});
 }
 
-/** Polls until `check` returns a value, or fails with `what` after the deadline. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, options: WaitOptions): Promise<T> {
+/** Polls until `check` returns a value, or fails after the deadline naming `what` in the reader's language. */
+export async function waitFor<T>(what: Localized, check: () => Promise<T | undefined>, options: WaitOptions): Promise<T> {
 	const deadline = Date.now() + options.timeoutMs;
 	let lastError: unknown;
 	for (;;) {
@@ -48,7 +49,8 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 		throwIfInterrupted(options.signal);
 		if (Date.now() >= deadline) {
 			const seconds = Math.round(options.timeoutMs / 1000);
-			throw new ClusterError(lastError instanceof Error ? localized('errTimedOutWaitingLastError', {seconds, what, detail: lastError.message}) : localized('errTimedOutWaiting', {seconds, what}), {
+			const last = lastError;
+			throw new ClusterError(last instanceof Error ? localizedBy('errTimedOutWaitingLastError', (language) => [{seconds, what: what[language], detail: last.message}]) : localizedBy('errTimedOutWaiting', (language) => [{seconds, what: what[language]}]), {
 				hint: localized('errTimedOutWaitingHint'),
 			});
 		}

@@ -38,7 +38,7 @@ export const zkQuorumExperiment: Experiment = {
 		const mesosNow = () => mesosLeader(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 		const marathonNow = () => marathonLeader(context.marathon.urls, context.dispatcher, context.authorization?.marathon);
 
-		const start = await waitFor('a ZooKeeper leader with every member serving', async () => {
+		const start = await waitFor(localized('labWaitZkLeaderAllServing'), async () => {
 			const modes = await services.zookeeperModes();
 			return leaderOf(modes) && modes.every(m => m.mode === 'leader' || m.mode === 'follower') ? modes : undefined;
 		}, context);
@@ -54,7 +54,7 @@ export const zkQuorumExperiment: Experiment = {
 			const stoppedAt = await guard.stop({kind: 'zookeeper', id: oldLeader.id});
 			// A real ensemble names its new leader while the other member is still syncing with it
 			// (not serving); only once that member follows is there a follower to stop next.
-			const afterOne = await waitFor('another member to lead ZooKeeper, with the other following', async () => {
+			const afterOne = await waitFor(localized('labWaitZkAnotherLeader'), async () => {
 				const modes = await services.zookeeperModes();
 				const leader = leaderOf(modes);
 				const settled = modes.every(m => m.id === oldLeader.id || m.mode === 'leader' || m.mode === 'follower');
@@ -74,7 +74,7 @@ export const zkQuorumExperiment: Experiment = {
 			const follower = afterOne.find(m => m.mode === 'follower');
 			if (follower === undefined) throw new ClusterError(localized('errNoZooKeeperFollowerIsLeft'));
 			const secondAt = await guard.stop({kind: 'zookeeper', id: follower.id});
-			const refused = await waitFor('the last member to stop serving', async () => {
+			const refused = await waitFor(localized('labWaitZkLastStops'), async () => {
 				const modes = await services.zookeeperModes();
 				const running = modes.filter(m => m.mode !== 'down');
 				return running.length > 0 && running.every(m => m.mode === 'not-serving') ? modes : undefined;
@@ -84,7 +84,7 @@ export const zkQuorumExperiment: Experiment = {
 			print(t(context.lang, 'labZkNoQuorum', {modesText: modesText(refused)}));
 			// A real master or Marathon notices only when its ZooKeeper session times out.
 			const watchLoss = async (who: 'Mesos' | 'Marathon', name: string, leaderNow: () => Promise<string | undefined>): Promise<void> => {
-				const lost = await waitOrNote(`the ${who} leader to go`, async () => ((await leaderNow()) === undefined ? since(secondAt) : undefined), context, leaderLossMs);
+				const lost = await waitOrNote(localized('labWaitLeaderGone', {who}), async () => ((await leaderNow()) === undefined ? since(secondAt) : undefined), context, leaderLossMs);
 				if (lost === undefined) {
 					observations.push(`${who} still had a leader ${leaderLossMs / 1000} s after ZooKeeper stopped serving`);
 					return;
@@ -98,7 +98,7 @@ export const zkQuorumExperiment: Experiment = {
 			// 3. Both back: quorum, then the leaders that depend on it.
 			const restartedAt = await guard.start({kind: 'zookeeper', id: follower.id});
 			await guard.start({kind: 'zookeeper', id: oldLeader.id});
-			const back = await waitFor('ZooKeeper to serve again with all three members', async () => {
+			const back = await waitFor(localized('labWaitZkServesAgain'), async () => {
 				const modes = await services.zookeeperModes();
 				return leaderOf(modes) && modes.every(m => m.mode === 'leader' || m.mode === 'follower') ? modes : undefined;
 			}, context);
@@ -107,13 +107,13 @@ export const zkQuorumExperiment: Experiment = {
 			print(t(context.lang, 'labZkServesAgain', {recoveredMs, modesText: modesText(back)}));
 			observations.push(`recovered: ${modesText(back)}`);
 			if (mesosBefore) {
-				const leader = await waitFor('a Mesos leader again', mesosNow, context);
+				const leader = await waitFor(localized('labWaitMesosLeaderAgain'), mesosNow, context);
 				const backMs = since(restartedAt);
 				measurements.push({name: 'mesos-leader-recovered', value: backMs, unit: 'ms'});
 				print(t(context.lang, 'labZkMesosBack', {leader, backMs}));
 			}
 			if (marathonBefore) {
-				const leader = await waitFor('a Marathon leader again', marathonNow, context);
+				const leader = await waitFor(localized('labWaitMarathonLeaderAgain'), marathonNow, context);
 				const backMs = since(restartedAt);
 				measurements.push({name: 'marathon-leader-recovered', value: backMs, unit: 'ms'});
 				print(t(context.lang, 'labZkMarathonBack', {leader, backMs}));

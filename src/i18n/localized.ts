@@ -19,3 +19,18 @@ export function localizedBy<Key extends MessageKey>(key: Key, params: (language:
 export function listText(language: Language, items: readonly string[]): string {
 	return items.join(language === 'zh' ? '、' : ', ');
 }
+
+/** Text that reads the same in both languages: a value the machine printed, a name, a version. */
+export function verbatim(text: string): Localized {
+	return {zh: text, en: text};
+}
+
+/** A text followed by what a command printed (kept as printed): `text: detail`, or the text alone when nothing was printed. */
+export function withDetail(text: Localized, detail: string): Localized {
+	return detail === '' ? text : {zh: `${text.zh}：${detail}`, en: `${text.en}: ${detail}`};
+}
+
+/** A reason saved by an older build as plain text still shows, the same in either language. */
+export function inLanguage(text: Localized | string, language: Language): string {
+	return typeof text === 'string' ? text : text[language];
+}

@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import type {Executor} from '../exec/executor.js';
 import {t} from '../i18n/messages.js';
 import type {Lab} from '../lab/lab-schema.js';
@@ -56,7 +57,7 @@ export async function prepareLabRun(input: LabRunInput): Promise<PreparedRun> {
 	// A machine that fails preflight is not worth asking about every step: the failure shows at once, and
 	// a run started past it (the check ignored) checks each step as it comes to it.
 	const blocked = blockingFailures(preflight, lab.ignorePreflight).length > 0;
-	const checks = input.resume ? {} : await checkAll(blocked ? steps.filter(isPreflightCheck) : steps, input.executorFor, preflight, lab.language);
+	const checks = input.resume ? {} : await checkAll(blocked ? steps.filter(isPreflightCheck) : steps, input.executorFor, preflight);
 	const infos = new Map(steps.map(step => [stepKey(step), infoFor(step, steps)]));
 	return {
 		steps: refs,
@@ -111,7 +112,7 @@ export function estimateOf(lab: Lab, steps: readonly Step[], checks: Record<stri
 }
 
 /** Each step's check on its host; a preflight check already judged is not asked twice. */
-async function checkAll(steps: readonly Step[], executorFor: LabRunInput['executorFor'], preflight: readonly PreflightOutcome[], language: Lab['language']): Promise<Record<string, CheckResult>> {
+async function checkAll(steps: readonly Step[], executorFor: LabRunInput['executorFor'], preflight: readonly PreflightOutcome[]): Promise<Record<string, CheckResult>> {
 	const controller = new AbortController();
 	const checks: Record<string, CheckResult> = {};
 	const judged = new Map(preflight.map(outcome => [outcome.key, outcome.finding]));
@@ -125,7 +126,7 @@ async function checkAll(steps: readonly Step[], executorFor: LabRunInput['execut
 		try {
 			checks[stepKey(step)] = await step.check({exec: await executorFor(step.host), signal: controller.signal});
 		} catch (error) {
-			checks[stepKey(step)] = {kind: 'needed', reason: t(language, 'checkFailed', {error: error instanceof Error ? error.message : String(error)})};
+			checks[stepKey(step)] = {kind: 'needed', reason: localized('checkFailed', {error: error instanceof Error ? error.message : String(error)})};
 		}
 	}
 
@@ -177,7 +178,7 @@ export function downloadsOf(lab: Lab): PlannedDownload[] {
 
 function labRun(input: LabRunInput, planned: readonly Step[]): DrivableRun {
 	const listeners = new Set<(event: RunnerEvent) => void>();
-	const gate = input.learn === true ? createLearnGate(input.lab.language) : undefined;
+	const gate = input.learn === true ? createLearnGate() : undefined;
 	let runner: Runner | undefined;
 	const broadcast = (event: RunnerEvent) => {
 		for (const listener of listeners) {

@@ -1,6 +1,6 @@
-import {t} from '../i18n/messages.js';
+import {localized} from '../i18n/localized.js';
 import type {StepGate} from '../runner/step-gate.js';
-import type {Language, StepPlan} from '../steps/step.js';
+import type {StepPlan} from '../steps/step.js';
 
 /** A step waiting in learn mode, with what it is about to run. */
 export interface LearnPause {
@@ -27,7 +27,7 @@ export interface LearnGate extends LearnControl {
  * waits for the user. The runner asks after the host has been looked at, so a step already in place
  * never stops anyone, and a stopped run never waits on an answer.
  */
-export function createLearnGate(language: Language = 'en'): LearnGate {
+export function createLearnGate(): LearnGate {
 	const listeners = new Set<(pause: LearnPause) => void>();
 	const waiting = new Map<string, (decision: LearnDecision) => void>();
 	// A retried step does not pause again: the user has read it already.
@@ -65,7 +65,7 @@ export function createLearnGate(language: Language = 'en'): LearnGate {
 		paused.add(step.key);
 		const decision = await pause(step.key, describePlan(plan), signal);
 		if (decision === 'skip') {
-			return {kind: 'skip', reason: t(language, 'learnSkipped')};
+			return {kind: 'skip', reason: localized('learnSkipped')};
 		}
 
 		if (decision === 'run-through') {

@@ -1,3 +1,5 @@
+import {localized} from '../i18n/localized.js';
+import type {Localized} from '../steps/step.js';
 // The grammar of a Docker image reference, from distribution/reference (reference.go, v0.5.0):
 //   reference        := name [ ":" tag ] [ "@" digest ]
 //   name             := [domain '/'] remote-name
@@ -31,4 +33,5 @@ export function isImageReference(text: string): boolean {
 	return match !== null && (match[1]?.length ?? 0) <= maxNameLength;
 }
 
-export const imageReferenceRule = 'a Docker image reference such as mesosphere/marathon:v1.10.26 (registry/name:tag, lower-case name, never starting with "-")';
+/** What an image reference must look like, in both languages: the lab file's check and the app commands' share it. */
+export const imageReferenceRule: Localized = localized('errIssueImageReference');

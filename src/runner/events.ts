@@ -23,7 +23,7 @@ export type RunnerEvent =
 	| {type: 'job-progress'; step: StepRef; job: JobProgress}
 	| {type: 'job-silent'; step: StepRef; at: string; silentForMs: number}
 	| {type: 'step-verified'; step: StepRef; at: string; result: VerifyResult}
-	| {type: 'step-finished'; step: StepRef; at: string; status: Extract<StepStatus, 'done' | 'skipped'>; reason: string; durationMs: number}
+	| {type: 'step-finished'; step: StepRef; at: string; status: Extract<StepStatus, 'done' | 'skipped'>; reason: Localized | string; durationMs: number}
 	| {type: 'step-failed'; step: StepRef; at: string; error: string; hint?: string; logPath: string; lastLines: string[]}
 	| {type: 'run-finished'; at: string; outcome: 'completed' | 'stopped' | 'failed'};
 

@@ -1,3 +1,4 @@
+import {inLanguage} from '../i18n/localized.js';
 import {t} from '../i18n/messages.js';
 import type {Language} from '../steps/step.js';
 import type {RunnerEvent, StepRef} from './events.js';
@@ -61,7 +62,7 @@ function describe(event: RunnerEvent, language: Language, tint: (name: keyof typ
 				? t(language, 'runnerStepStartedAttempt', {step: name(event.step, language), attempt: event.attempt})
 				: t(language, 'runnerStepStarted', {step: name(event.step, language)});
 		case 'step-checked':
-			return t(language, event.result.kind === 'satisfied' ? 'runnerStepSatisfied' : 'runnerStepNeeded', {step: name(event.step, language), reason: event.result.reason});
+			return t(language, event.result.kind === 'satisfied' ? 'runnerStepSatisfied' : 'runnerStepNeeded', {step: name(event.step, language), reason: event.result.reason[language]});
 		case 'command-started':
 			return `${name(event.step, language)} $ ${event.command}`;
 		case 'command-output':
@@ -76,10 +77,10 @@ function describe(event: RunnerEvent, language: Language, tint: (name: keyof typ
 			return t(language, 'runnerJobSilent', {step: name(event.step, language), seconds: Math.round(event.silentForMs / 1000)});
 		case 'step-verified':
 			return event.result.ok
-				? t(language, 'runnerVerified', {step: name(event.step, language), proof: event.result.proof})
-				: t(language, 'runnerNotVerified', {step: name(event.step, language), problem: event.result.problem});
+				? t(language, 'runnerVerified', {step: name(event.step, language), proof: event.result.proof[language]})
+				: t(language, 'runnerNotVerified', {step: name(event.step, language), problem: event.result.problem[language]});
 		case 'step-finished':
-			return `${name(event.step, language)} ${tint('green', t(language, event.status === 'done' ? 'runnerDone' : 'runnerSkipped'))} (${event.reason}, ${event.durationMs} ms)`;
+			return `${name(event.step, language)} ${tint('green', t(language, event.status === 'done' ? 'runnerDone' : 'runnerSkipped'))} (${inLanguage(event.reason, language)}, ${event.durationMs} ms)`;
 		case 'step-failed':
 			return [
 				`${name(event.step, language)} ${tint('red', t(language, 'runnerFailed'))}${colon}${event.error}`,

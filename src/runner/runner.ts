@@ -1,3 +1,4 @@
+import {localized} from '../i18n/localized.js';
 import {ConnectionError, StoreError} from '../errors.js';
 import {t} from '../i18n/messages.js';
 import {cleanStrings} from '../untrusted-text.js';
@@ -6,7 +7,7 @@ import type {CheckpointStore} from '../state/checkpoint-store.js';
 import type {JournalJob, RunOutcome, StepFields, StepRecord} from '../state/journal.js';
 import {commandSummary} from '../exec/command-summary.js';
 import {hintFor} from '../steps/step-kit.js';
-import {stepKey, type Language, type PlannedCommand, type PlannedFile, type Step, type StepContext, type VerifyResult} from '../steps/step.js';
+import {stepKey, type Language, type Localized, type PlannedCommand, type PlannedFile, type Step, type StepContext, type VerifyResult} from '../steps/step.js';
 import type {RunnerEvent, StepRef} from './events.js';
 import type {JobControl} from './job-control.js';
 import type {StepGate} from './step-gate.js';
@@ -159,7 +160,7 @@ export class Runner {
 				return 'stopped';
 			}
 			if (decision === 'skip') {
-				this.#finish(ref, 'skipped', 'skipped by request after a failure', this.#options.store.step(ref.key), 'request');
+				this.#finish(ref, 'skipped', localized('runnerSkippedAfterFailure'), this.#options.store.step(ref.key), 'request');
 				return 'skipped';
 			}
 		}
@@ -169,11 +170,11 @@ export class Runner {
 		const {store} = this.#options;
 		const previous = store.step(ref.key);
 		if (previous?.status === 'skipped' && previous.skippedBy !== 'check') {
-			this.#emit({type: 'step-finished', step: ref, at: this.#now(), status: 'skipped', reason: previous.reason ?? 'skipped earlier', durationMs: 0});
+			this.#emit({type: 'step-finished', step: ref, at: this.#now(), status: 'skipped', reason: previous.reason ?? localized('runnerSkippedEarlier'), durationMs: 0});
 			return 'skipped';
 		}
 		if (this.#skipRequests.has(ref.key)) {
-			this.#finish(ref, 'skipped', 'skipped by request', previous, 'request');
+			this.#finish(ref, 'skipped', localized('runnerSkippedByRequest'), previous, 'request');
 			return 'skipped';
 		}
 		const startedAt = this.#now();
@@ -390,7 +391,7 @@ export class Runner {
 			if (result.ok || Date.now() >= deadline) {
 				this.#emit({type: 'step-verified', step: ref, at: this.#now(), result});
 				if (!result.ok) {
-					throw new StepFailure(`verification failed: ${result.problem}`, result.problem);
+					throw new StepFailure(`verification failed: ${result.problem.en}`, result.problem.en);
 				}
 				return;
 			}
@@ -405,13 +406,13 @@ export class Runner {
 			return await step.verify(context);
 		} catch (error) {
 			if (error instanceof ConnectionError) {
-				return {ok: false, problem: error.message};
+				return {ok: false, problem: {zh: error.textIn('zh').message, en: error.textIn('en').message}};
 			}
 			throw error;
 		}
 	}
 
-	#finish(ref: StepRef, status: 'done' | 'skipped', reason: string, record: StepRecord | undefined, skippedBy?: 'check' | 'request'): void {
+	#finish(ref: StepRef, status: 'done' | 'skipped', reason: Localized | string, record: StepRecord | undefined, skippedBy?: 'check' | 'request'): void {
 		const finishedAt = this.#now();
 		const {startedAt = finishedAt}: StepFields = record ?? {};
 		const attempts = record?.attempts ?? 0;

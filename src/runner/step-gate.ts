@@ -1,8 +1,8 @@
-import type {StepPlan} from '../steps/step.js';
+import type {Localized, StepPlan} from '../steps/step.js';
 import type {StepRef} from './events.js';
 
 /** `apply`: go on; `skip`: the user chose not to run this step, for the reason given. */
-export type GateDecision = {kind: 'apply'} | {kind: 'skip'; reason: string};
+export type GateDecision = {kind: 'apply'} | {kind: 'skip'; reason: Localized};
 
 /**
  * Asked before a step applies: its check said it is needed and its plan (files and commands) is

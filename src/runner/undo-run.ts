@@ -70,5 +70,5 @@ async function undoOne(step: Step, exec: Executor): Promise<UndoOutcome> {
 		}
 	}
 	const verdict = await step.verify(context);
-	return verdict.ok ? {kind: 'removed'} : {kind: 'failed', why: verdict.problem};
+	return verdict.ok ? {kind: 'removed'} : {kind: 'failed', why: verdict.problem.en};
 }

@@ -106,7 +106,7 @@ export class CheckpointStore {
 	}
 
 	/** Records what a running step learned: its check's finding, or how far its job's log was read. */
-	updateRunning(key: string, patch: {reason?: string; job?: JournalJob}): void {
+	updateRunning(key: string, patch: {reason?: Localized; job?: JournalJob}): void {
 		const journal = this.journal();
 		const record = journal.steps[key];
 		if (record?.status !== 'running') {

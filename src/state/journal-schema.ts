@@ -16,6 +16,9 @@ const jobShape = {
 
 const attempts = z.number().int().min(0);
 
+/** Why a step is in place or was skipped, in both languages; plain text from an older build still reads. */
+const reason = z.union([z.string(), z.object({zh: z.string(), en: z.string()})]);
+
 /**
  * One step on one host, one shape per status: a field exists only in the states it means something
  * in (a job handle while running, the error and hint once failed, who skipped it once skipped).
@@ -32,7 +35,7 @@ function stepShapes<Job extends z.ZodType>(job: Job) {
 			attempts,
 			startedAt: timestamp.optional(),
 			/** What the step's check found before it applied. */
-			reason: z.string().optional(),
+			reason: reason.optional(),
 			/** The detached job it follows, re-attached on resume. */
 			job: job.optional(),
 		},
@@ -41,7 +44,7 @@ function stepShapes<Job extends z.ZodType>(job: Job) {
 			attempts,
 			startedAt: timestamp.optional(),
 			finishedAt: timestamp.optional(),
-			reason: z.string().optional(),
+			reason: reason.optional(),
 		},
 		skipped: {
 			status: z.literal('skipped'),
@@ -49,7 +52,7 @@ function stepShapes<Job extends z.ZodType>(job: Job) {
 			startedAt: timestamp.optional(),
 			finishedAt: timestamp.optional(),
 			/** Why the step was skipped or found already in place. */
-			reason: z.string().optional(),
+			reason: reason.optional(),
 			/**
 			 * Who skipped it: its own check found it in place (checked again on the next run, since
 			 * things change), or someone asked (that choice is kept).

@@ -1,6 +1,7 @@
 import type {JobHandle} from '../exec/job.js';
 import type {Lab} from '../lab/lab-schema.js';
 import type {StepRecord} from './journal-schema.js';
+import type {Localized} from '../steps/step.js';
 
 /** The journal format this build writes. Bump it and extend `migrateJournal` together. */
 export const journalSchemaVersion = 1;
@@ -19,7 +20,7 @@ export interface StepFields {
 	attempts?: number;
 	startedAt?: string | undefined;
 	finishedAt?: string | undefined;
-	reason?: string | undefined;
+	reason?: Localized | string | undefined;
 	lastError?: string | undefined;
 	hint?: string | undefined;
 	job?: JournalJob | undefined;

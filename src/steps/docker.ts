@@ -150,7 +150,7 @@ function dockerLoginStep(host: LabHost, login: {registry: string; user: string},
 		id: 'docker-login', phase: 'docker', host: host.name,
 		title: localized('stepDockerLoginTitle', {registry: login.registry}),
 		why: localized('stepDockerLoginWhy'),
-		check: checkBy(loggedIn, `logged in to ${login.registry}`, `not logged in to ${login.registry}`),
+		check: checkBy(loggedIn, localized('stepReasonLoggedIn', {registry: login.registry}), localized('stepReasonNotLoggedIn', {registry: login.registry})),
 		plan: async () => {
 			const password = await secrets?.(dockerPasswordRequest(login.registry, login.user));
 			const loginCommand = password === undefined
@@ -158,7 +158,7 @@ function dockerLoginStep(host: LabHost, login: {registry: string; user: string},
 				: {...command(['docker', 'login', '--username', login.user, '--password-stdin', login.registry], localized('stepDockerLoginStdinDo')), stdin: `${password}\n`};
 			return {files: [], commands: [loginCommand]};
 		},
-		verify: verifyBy(loggedIn, `docker holds a login for ${login.registry}`, `docker holds no login for ${login.registry}`),
+		verify: verifyBy(loggedIn, localized('stepReasonLoginHeld', {registry: login.registry}), localized('stepReasonNoLoginHeld', {registry: login.registry})),
 		hints: [interactiveLoginHint],
 		dependsOn: ['docker-install'],
 	};

@@ -1,4 +1,5 @@
-import {localized} from '../i18n/localized.js';
+import {listText, localized, localizedBy} from '../i18n/localized.js';
+import {t as text} from '../i18n/messages.js';
 import {shellCommand} from '../exec/quote.js';
 import type {Lab} from '../lab/lab-schema.js';
 import type {Step, StepContext, VerifyResult} from './step.js';
@@ -59,7 +60,9 @@ async function verifyMarathons(ctx: StepContext, instances: readonly MarathonIns
 		}
 	}));
 	const distinct = new Set(leaders);
-	return distinct.size === 1 && leaders[0] !== undefined ? {ok: true, proof: `both Marathons answer /v2/info; leader ${leaders[0]}`} : {ok: false, problem: `Marathons disagree or do not answer: ${leaders.map((l) => l ?? 'no answer').join(', ')}`};
+	return distinct.size === 1 && leaders[0] !== undefined
+		? {ok: true, proof: localized('stepReasonMarathonsAgree', {leader: leaders[0]})}
+		: {ok: false, problem: localizedBy('stepReasonMarathonsDisagree', (language) => [{answers: listText(language, leaders.map((l) => l ?? text(language, 'stepReasonNoAnswer')))}])};
 }
 
 export function marathonSteps(lab: Lab): Step[] {

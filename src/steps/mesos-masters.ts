@@ -1,4 +1,5 @@
-import {localized} from '../i18n/localized.js';
+import {listText, localized, localizedBy} from '../i18n/localized.js';
+import {t as text} from '../i18n/messages.js';
 import {shellCommand} from '../exec/quote.js';
 import type {Lab} from '../lab/lab-schema.js';
 import type {Step, StepContext, VerifyResult} from './step.js';
@@ -31,13 +32,14 @@ export async function verifyMasters(ctx: StepContext, masters: readonly MesosMas
 	const named = new Set(answers.map((answer) => answer.leader).filter((leader) => leader !== undefined));
 	const [leader] = [...named];
 	if (silent.length > 0 || named.size !== 1 || leader === undefined) {
-		return {ok: false, problem: `masters do not agree on one leader (named: ${[...named].join(', ') || 'none'}; not redirecting: ${silent.join(', ') || 'none'})`};
+		const list = (language: 'zh' | 'en', items: readonly string[]) => (items.length === 0 ? text(language, 'stepReasonNone') : listText(language, items));
+		return {ok: false, problem: localizedBy('stepReasonMastersDisagree', (language) => [{named: list(language, [...named]), silent: list(language, silent)}])};
 	}
 	const self = masters.find((m) => `${m.host.address}:${m.port}` === leader);
 	if (self === undefined) {
-		return {ok: false, problem: `the masters name ${leader} as leader, which is not one of the lab's masters`};
+		return {ok: false, problem: localized('stepReasonLeaderOutsideLab', {leader})};
 	}
-	return {ok: true, proof: `master ${self.index} (${leader}) leads; the others redirect to it`};
+	return {ok: true, proof: localized('stepReasonMasterLeads', {index: self.index, leader})};
 }
 
 export function mesosMasterSteps(lab: Lab): Step[] {

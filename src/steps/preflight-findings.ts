@@ -77,7 +77,7 @@ function unreachable(step: PreflightStep, error: unknown): PreflightOutcome {
 		name: step.checkName,
 		host: step.host,
 		title: step.title,
-		finding: {level: 'fail', detail: `could not check: ${message}`, fix: localized('stepPreflightUnreachableFix')},
+		finding: {level: 'fail', detail: localized('stepReasonCouldNotCheck', {error: message}), fix: localized('stepPreflightUnreachableFix')},
 	};
 }
 

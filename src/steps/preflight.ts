@@ -1,4 +1,5 @@
-import {listText, localized, localizedBy} from '../i18n/localized.js';
+import {listText, localized, localizedBy, verbatim} from '../i18n/localized.js';
+import {t as text} from '../i18n/messages.js';
 import {shellCommand} from '../exec/quote.js';
 import {UserInputError} from '../errors.js';
 import {preflightCheckNames, type Lab, type LabHost, type PreflightCheckName} from '../lab/lab-schema.js';
@@ -24,18 +25,24 @@ export type PreflightLevel = 'pass' | 'warn' | 'fix' | 'fail';
 
 export interface PreflightFinding {
 	level: PreflightLevel;
-	detail: string;
+	detail: Localized;
 	fix: Localized;
 }
 
 /** A verdict as the runner's check sees it: a FAIL or FIX means the step is needed (its fix runs). */
 export function findingAsCheck(finding: PreflightFinding): CheckResult {
-	return needsFixing(finding) ? {kind: 'needed', reason: `${finding.level.toUpperCase()} ${finding.detail}: ${finding.fix.en}`} : {kind: 'satisfied', reason: `${finding.level.toUpperCase()} ${finding.detail}`};
+	const level = finding.level.toUpperCase();
+	return needsFixing(finding)
+		? {kind: 'needed', reason: {zh: `${level} ${finding.detail.zh}：${finding.fix.zh}`, en: `${level} ${finding.detail.en}: ${finding.fix.en}`}}
+		: {kind: 'satisfied', reason: {zh: `${level} ${finding.detail.zh}`, en: `${level} ${finding.detail.en}`}};
 }
 
 /** A verdict as the runner's verify sees it, after the fix ran. */
 export function findingAsVerify(finding: PreflightFinding): VerifyResult {
-	return needsFixing(finding) ? {ok: false, problem: `${finding.detail}. ${finding.fix.en}`} : {ok: true, proof: `${finding.level.toUpperCase()} ${finding.detail}`};
+	const level = finding.level.toUpperCase();
+	return needsFixing(finding)
+		? {ok: false, problem: {zh: `${finding.detail.zh}。${finding.fix.zh}`, en: `${finding.detail.en}. ${finding.fix.en}`}}
+		: {ok: true, proof: {zh: `${level} ${finding.detail.zh}`, en: `${level} ${finding.detail.en}`}};
 }
 
 function needsFixing(finding: PreflightFinding): boolean {
@@ -91,8 +98,8 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 				const id = /^ID="?([^"\n]*)"?/m.exec(out)?.[1];
 				const version = /^VERSION_ID="?([^"\n]*)"?/m.exec(out)?.[1];
 				return id === 'centos' && version === '7'
-					? {level: 'pass', detail: 'CentOS 7', fix: nothingToDo}
-					: {level: 'fail', detail: `found ${id ?? 'unknown'} ${version ?? ''}`.trim(), fix: localized('stepOsFix')};
+					? {level: 'pass', detail: verbatim('CentOS 7'), fix: nothingToDo}
+					: {level: 'fail', detail: localizedBy('stepPreflightFound', (language) => [{system: id === undefined ? text(language, 'stepPreflightUnknownSystem') : `${id} ${version ?? ''}`.trim()}]), fix: localized('stepOsFix')};
 			},
 		},
 		{
@@ -102,7 +109,7 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			probe: shellCommand(['nproc']),
 			judge: (out) => {
 				const cpus = Number(out.trim());
-				return cpus >= 2 ? {level: 'pass', detail: `${cpus} CPUs`, fix: nothingToDo} : {level: 'warn', detail: `${cpus} CPU`, fix: localized('stepCpusFix')};
+				return cpus >= 2 ? {level: 'pass', detail: localized('stepPreflightCpus', {cpus}), fix: nothingToDo} : {level: 'warn', detail: localized('stepPreflightCpus', {cpus}), fix: localized('stepCpusFix')};
 			},
 		},
 		{
@@ -113,7 +120,7 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			judge: (out) => {
 				const kib = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(out)?.[1] ?? 0);
 				const total = (kib('MemTotal') + kib('SwapTotal')) * 1024;
-				const detail = `${(total / gib).toFixed(1)} GiB of memory and swap`;
+				const detail = localized('stepPreflightMemory', {gib: (total / gib).toFixed(1)});
 				if (total >= 4 * gib) {
 					return {level: 'pass', detail, fix: nothingToDo};
 				}
@@ -131,7 +138,7 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			probe: shellCommand(['bash', '-c', 'd=$1; while [ ! -e "$d" ]; do d=$(dirname "$d"); done; df -Pk "$d"', 'mesos-lab', lab.root]),
 			judge: (out) => {
 				const free = Number(out.trim().split('\n').at(-1)?.split(/\s+/)[3] ?? 0) * 1024;
-				return free >= 20e9 ? {level: 'pass', detail: `${(free / 1e9).toFixed(0)} GB free`, fix: nothingToDo} : {level: 'fail', detail: `${(free / 1e9).toFixed(0)} GB free`, fix: localized('stepDiskFix')};
+				return free >= 20e9 ? {level: 'pass', detail: localized('stepPreflightDiskFree', {gb: (free / 1e9).toFixed(0)}), fix: nothingToDo} : {level: 'fail', detail: localized('stepPreflightDiskFree', {gb: (free / 1e9).toFixed(0)}), fix: localized('stepDiskFix')};
 			},
 		},
 		{
@@ -141,7 +148,7 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			probe: shellCommand(['date', '-u', '+%s']),
 			judge: (out) => {
 				const skew = Math.abs(Number(out.trim()) - Date.now() / 1000);
-				return skew < 300 ? {level: 'pass', detail: `skew ${skew.toFixed(0)} s`, fix: nothingToDo} : {level: 'warn', detail: `skew ${skew.toFixed(0)} s`, fix: localized('stepClockFix')};
+				return skew < 300 ? {level: 'pass', detail: localized('stepPreflightClockSkew', {seconds: skew.toFixed(0)}), fix: nothingToDo} : {level: 'warn', detail: localized('stepPreflightClockSkew', {seconds: skew.toFixed(0)}), fix: localized('stepClockFix')};
 			},
 		},
 		{
@@ -152,11 +159,11 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			judge: (out) => {
 				const [name = '', address = ''] = out.trim().split('\n').map((line) => line.trim());
 				const fix = localized('stepHostnameFix', {name: host.name, address: host.address});
-				const problem = address === '' ? `${name} does not resolve` : address.startsWith('127.') ? `${name} resolves to loopback ${address}` : undefined;
+				const problem = address === '' ? localized('stepPreflightHostnameUnresolved', {name}) : address.startsWith('127.') ? localized('stepPreflightHostnameLoopback', {name, address}) : undefined;
 				if (problem === undefined) {
-					return {level: 'pass', detail: `${name} → ${address}`, fix: nothingToDo};
+					return {level: 'pass', detail: verbatim(`${name} → ${address}`), fix: nothingToDo};
 				}
-				return {level: multiHost ? 'fail' : 'warn', detail: multiHost ? problem : `${problem} (one VM: every daemon is given ${host.address} explicitly)`, fix};
+				return {level: multiHost ? 'fail' : 'warn', detail: multiHost ? problem : localizedBy('stepPreflightOneVm', (language) => [{problem: problem[language], address: host.address}]), fix};
 			},
 		},
 		{
@@ -171,8 +178,8 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 				const taken = held.filter(({unit}) => !ours.has(unit));
 				const own = held.length - taken.length;
 				return taken.length === 0
-					? {level: 'pass', detail: `${ports.length - own} ports free${own > 0 ? `, ${own} held by the lab's own services` : ''}`, fix: nothingToDo}
-					: {level: 'fail', detail: `in use: ${taken.map((t) => `${t.port} (${t.owner})`).join(', ')}`, fix: localized('stepPortsFix')};
+					? {level: 'pass', detail: localized('stepPreflightPortsFree', {free: ports.length - own, own}), fix: nothingToDo}
+					: {level: 'fail', detail: localizedBy('stepPreflightPortsInUse', (language) => [{ports: listText(language, taken.map((t) => `${t.port} (${t.owner})`))}]), fix: localized('stepPortsFix')};
 			},
 		},
 		{
@@ -181,7 +188,7 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			why: localized('stepSelinuxWhy'),
 			probe: 'getenforce 2>/dev/null || echo Disabled',
 			// Enforcing is changed here, by init as by the exported script: both run the same commands.
-			judge: (out) => (out.trim() === 'Enforcing' ? {level: 'fix', detail: 'Enforcing', fix: localized('stepSelinuxFix')} : {level: 'pass', detail: out.trim(), fix: nothingToDo}),
+			judge: (out) => (out.trim() === 'Enforcing' ? {level: 'fix', detail: verbatim('Enforcing'), fix: localized('stepSelinuxFix')} : {level: 'pass', detail: verbatim(out.trim()), fix: nothingToDo}),
 			fixCommands: [script('setenforce 0 || true; sed -i "s/^SELINUX=enforcing/SELINUX=permissive/" /etc/selinux/config', [], localized('stepSelinuxDo'))],
 		},
 		{
@@ -192,16 +199,16 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			judge: (out) => {
 				const images = pulledImages(lab);
 				if (images.length === 0) {
-					return {level: 'pass', detail: 'images come from docker.offlineImages', fix: nothingToDo};
+					return {level: 'pass', detail: localized('stepPreflightImagesOffline'), fix: nothingToDo};
 				}
 				const served = /^served-by (\S+)/m.exec(out)?.[1];
 				if (served !== undefined) {
-					return {level: 'pass', detail: `${served} serves ${images.join(', ')}`, fix: nothingToDo};
+					return {level: 'pass', detail: localizedBy('stepPreflightImagesServed', (language) => [{registry: served, images: listText(language, images)}]), fix: nothingToDo};
 				}
 				const refusals = out.split('\n').filter((line) => line.startsWith('refused-by ')).map((line) => line.slice('refused-by '.length));
 				return {
 					level: 'warn',
-					detail: `no registry serves ${images.join(', ')} (${refusals.join('; ') || 'no answer'})`,
+					detail: localizedBy('stepPreflightImagesRefused', (language) => [{images: listText(language, images), refusals: refusals.length === 0 ? text(language, 'stepReasonNoAnswer') : refusals.join('; ')}]),
 					fix: localizedBy('stepImagesFix', (language) => [{images: listText(language, images)}]),
 
 				};
@@ -213,7 +220,7 @@ function probes(lab: Lab, host: LabHost): Probe[] {
 			why: localized('stepLeftoversWhy'),
 			// Processes of this lab (their flags name the lab root) are not leftovers.
 			probe: shellCommand(['bash', '-c', 'root=$1; shift; for p in $(pgrep "mesos-(master|agent|slave)"); do tr "\\0" " " < "/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$root" || echo "process $p $(cat "/proc/$p/comm" 2>/dev/null)"; done; ls -d "$@" 2>/dev/null || true', 'mesos-lab', lab.root, ...leftoverDirs]),
-			judge: (out) => (out.trim() ? {level: 'warn', detail: out.trim().split('\n').join('; '), fix: localized('stepLeftoversFix')} : {level: 'pass', detail: 'none', fix: nothingToDo}),
+			judge: (out) => (out.trim() ? {level: 'warn', detail: verbatim(out.trim().split('\n').join('; ')), fix: localized('stepLeftoversFix')} : {level: 'pass', detail: localized('stepReasonNone'), fix: nothingToDo}),
 		},
 	];
 }
@@ -234,14 +241,14 @@ function swapFileStep(host: LabHost, swap: {sizeGiB: number; path: string}): Ste
 		id: 'swap-file', phase: 'preflight', host: host.name,
 		title: localized('stepSwapFileTitle', {sizeGiB: swap.sizeGiB, path: swap.path}),
 		why: localized('stepSwapFileWhy'),
-		check: checkBy(shellCommand(['bash', '-c', 'swapon --show=NAME --noheadings 2>/dev/null | grep -qxF -- "$1" || grep -q "^$1 " /proc/swaps', 'mesos-lab', swap.path]), `${swap.path} is in use as swap`, `${swap.path} is not in use as swap`),
+		check: checkBy(shellCommand(['bash', '-c', 'swapon --show=NAME --noheadings 2>/dev/null | grep -qxF -- "$1" || grep -q "^$1 " /proc/swaps', 'mesos-lab', swap.path]), localized('stepReasonSwapInUse', {path: swap.path}), localized('stepReasonSwapNotInUse', {path: swap.path})),
 		plan: async () => ({
 			files: [],
 			// dd, never fallocate: mkswap(8) says files with holes or preallocated extents are not valid
 			// swap on XFS (CentOS 7's root filesystem) and ext4.
 			commands: [script('set -euo pipefail\npath=$1 size=$2\nif [ ! -f "$path" ]; then dd if=/dev/zero of="$path.part" bs=1M count=$((size * 1024)); chmod 600 "$path.part"; mkswap "$path.part"; mv -f "$path.part" "$path"; fi\nswapon "$path" 2>/dev/null || grep -q "^$path " /proc/swaps\ngrep -q "^$path " /etc/fstab || echo "$path swap swap defaults 0 0" >> /etc/fstab', [swap.path, String(swap.sizeGiB)], localized('stepSwapFileDo'))],
 		}),
-		verify: verifyBy(shellCommand(['bash', '-c', 'grep "^$1 " /proc/swaps', 'mesos-lab', swap.path]), `${swap.path} is in use as swap`, `${swap.path} is not in use as swap`),
+		verify: verifyBy(shellCommand(['bash', '-c', 'grep "^$1 " /proc/swaps', 'mesos-lab', swap.path]), localized('stepReasonSwapInUse', {path: swap.path}), localized('stepReasonSwapNotInUse', {path: swap.path})),
 		hints: [{id: 'swap-file-refused', matches: /fallocate failed|Operation not supported|Invalid argument|swapon failed/i, hint: localized('stepSwapFileRefusedHint')}],
 	};
 }
@@ -261,7 +268,7 @@ export function preflightChecks(lab: Lab, host: LabHost): PreflightStep[] {
 		const assess = async (ctx: StepContext): Promise<PreflightFinding> => {
 			const result = await output(ctx, probe.probe);
 			const finding = probe.judge(result.stdout);
-			return needsFixing(finding) && lab.ignorePreflight.includes(probe.name) ? {...finding, level: 'warn', detail: `${finding.detail} (ignored by request)`} : finding;
+			return needsFixing(finding) && lab.ignorePreflight.includes(probe.name) ? {...finding, level: 'warn', detail: localizedBy('stepPreflightIgnored', (language) => [{detail: finding.detail[language]}])} : finding;
 		};
 		return {
 			id: `preflight-${probe.name}`,

@@ -1,4 +1,4 @@
-import {localized} from '../i18n/localized.js';
+import {localized, localizedBy, withDetail} from '../i18n/localized.js';
 import {ConnectionError} from '../errors.js';
 import type {CommandResult} from '../exec/executor.js';
 import {shellCommand} from '../exec/quote.js';
@@ -38,14 +38,17 @@ export async function output(ctx: StepContext, line: string): Promise<{ok: boole
 	return {ok: result.exitCode === 0, stdout: result.stdout, stderr: result.stderr};
 }
 
-export function checkBy(probe: string, done: string, needed: string): (ctx: StepContext) => Promise<CheckResult> {
+export function checkBy(probe: string, done: Localized, needed: Localized): (ctx: StepContext) => Promise<CheckResult> {
 	return async (ctx) => ((await succeeds(ctx, probe)) ? {kind: 'satisfied', reason: done} : {kind: 'needed', reason: needed});
 }
 
-export function verifyBy(probe: string, proof: string, problem: string): (ctx: StepContext) => Promise<VerifyResult> {
+/** The probe's first line of output backs a proof, its last line of errors a problem. */
+export function verifyBy(probe: string, proof: Localized, problem: Localized): (ctx: StepContext) => Promise<VerifyResult> {
 	return async (ctx) => {
 		const result = await output(ctx, probe);
-		return result.ok ? {ok: true, proof: `${proof}${result.stdout.trim() ? `: ${result.stdout.trim().split('\n')[0]}` : ''}`} : {ok: false, problem: `${problem}${result.stderr.trim() ? `: ${result.stderr.trim().split('\n').slice(-1)[0]}` : ''}`};
+		return result.ok
+			? {ok: true, proof: withDetail(proof, result.stdout.trim().split('\n')[0] ?? '')}
+			: {ok: false, problem: withDetail(problem, result.stderr.trim().split('\n').slice(-1)[0] ?? '')};
 	};
 }
 
@@ -174,9 +177,9 @@ export function simpleStep(spec: SimpleStepSpec): import('./step.js').Step {
 		host: spec.host,
 		title: spec.title,
 		why: spec.why,
-		check: checkBy(spec.done, `${spec.id} is already in place`, `${spec.id} is not done yet`),
+		check: checkBy(spec.done, localizedBy('stepReasonInPlace', (language) => [{step: spec.title[language]}]), localizedBy('stepReasonNotDone', (language) => [{step: spec.title[language]}])),
 		plan: async () => ({files: spec.files ?? [], commands: spec.commands}),
-		verify: verifyBy(spec.proof, `${spec.id} works`, `${spec.id} does not work yet`),
+		verify: verifyBy(spec.proof, localizedBy('stepReasonWorks', (language) => [{step: spec.title[language]}]), localizedBy('stepReasonDoesNotWork', (language) => [{step: spec.title[language]}])),
 		hints: spec.hints ?? [],
 		...(spec.dependsOn === undefined ? {} : {dependsOn: spec.dependsOn}),
 		...(spec.jobProgress === undefined ? {} : {jobProgress: spec.jobProgress}),

@@ -55,13 +55,14 @@ export interface StepPlan {
 	commands: PlannedCommand[];
 }
 
+/** Why a step is in place or still needed, in both languages: whoever shows it picks one. */
 export type CheckResult =
-	| {kind: 'satisfied'; reason: string}
-	| {kind: 'needed'; reason: string};
+	| {kind: 'satisfied'; reason: Localized}
+	| {kind: 'needed'; reason: Localized};
 
 export type VerifyResult =
-	| {ok: true; proof: string}
-	| {ok: false; problem: string};
+	| {ok: true; proof: Localized}
+	| {ok: false; problem: Localized};
 
 /** What a step function may touch on its host. */
 export interface StepContext {

@@ -1,9 +1,10 @@
-import {localized} from '../i18n/localized.js';
+import {listText, localized, localizedBy} from '../i18n/localized.js';
+import {t as text} from '../i18n/messages.js';
 import {shellCommand} from '../exec/quote.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {resolveMirrors} from '../lab/mirrors.js';
 import {systemctl} from '../platform/centos7.js';
-import type {Step, StepContext, VerifyResult} from './step.js';
+import type {Localized, Step, StepContext, VerifyResult} from './step.js';
 import {checkBy, command, commonHints, confirmationStep, fetchChecked, output, script, zkFourLetter} from './step-kit.js';
 import {myid, zooCfg} from './templates/zookeeper.js';
 import {systemdUnit} from './templates/systemd-unit.js';
@@ -59,10 +60,19 @@ export async function verifyEnsemble(ctx: StepContext, members: readonly Zookeep
 	const silent = modes.filter((entry) => entry.mode === undefined);
 	const leaders = modes.filter((entry) => entry.mode === 'leader');
 	if (leaders.length !== 1) {
-		return {ok: false, problem: `expected exactly one ZooKeeper leader, found ${leaders.length}; ${silent.length} member(s) not serving (${silent.map((s) => `zk${s.member.id}`).join(', ') || 'none'})`};
+		return {ok: false, problem: localizedBy('stepReasonZookeeperNoLeader', (language) => [{
+			leaders: leaders.length,
+			silent: silent.length,
+			members: silent.length === 0 ? text(language, 'stepReasonNone') : listText(language, silent.map((s) => `zk${s.member.id}`)),
+		}])};
 	}
 	const leader = leaders[0]?.member;
-	return {ok: true, proof: `zk${leader?.id} (${leader?.host.address}:${leader?.clientPort}) leads; ${modes.map((m) => `zk${m.member.id}=${m.mode ?? 'down'}`).join(', ')}`};
+	// Modes stay as srvr prints them (leader, follower); `down` marks a member that did not answer.
+	return {ok: true, proof: localizedBy('stepReasonZookeeperLeader', (language) => [{
+		id: leader?.id ?? 0,
+		address: `${leader?.host.address}:${leader?.clientPort}`,
+		modes: listText(language, modes.map((m) => `zk${m.member.id}=${m.mode ?? 'down'}`)),
+	}])};
 }
 
 export function zookeeperSteps(lab: Lab): Step[] {
@@ -83,7 +93,7 @@ export function zookeeperSteps(lab: Lab): Step[] {
 				host,
 				title: localized('stepZookeeperDownloadTitle', {version}),
 				why: localized('stepZookeeperDownloadWhy'),
-				check: checkBy(shellCommand(['test', '-x', `${zookeeperHome(lab)}/bin/zkServer.sh`]), 'ZooKeeper is unpacked', 'ZooKeeper is not unpacked yet'),
+				check: checkBy(shellCommand(['test', '-x', `${zookeeperHome(lab)}/bin/zkServer.sh`]), localized('stepReasonZookeeperUnpacked'), localized('stepReasonZookeeperNotUnpacked')),
 				plan: async () => ({
 					files: [],
 					commands: [
@@ -94,7 +104,7 @@ export function zookeeperSteps(lab: Lab): Step[] {
 					],
 				}),
 				// zkServer.sh is unpacked and the Java it needs runs.
-				verify: checkVerify(`${shellCommand(['test', '-x', `${zookeeperHome(lab)}/bin/zkServer.sh`])} && java -version`, 'zkServer.sh is in place and Java runs', 'zkServer.sh is missing after unpacking, or Java does not run'),
+				verify: checkVerify(`${shellCommand(['test', '-x', `${zookeeperHome(lab)}/bin/zkServer.sh`])} && java -version`, localized('stepReasonZookeeperRuns'), localized('stepReasonZookeeperCannotRun')),
 				hints: [commonHints.downloadFailed, commonHints.checksum],
 			});
 		}
@@ -115,8 +125,8 @@ export function zookeeperSteps(lab: Lab): Step[] {
 				const answer = await output(ctx, zkFourLetter(member.host.address, member.clientPort, 'srvr'));
 				const id = await output(ctx, shellCommand(['cat', `${member.dir}/data/myid`]));
 				return answer.ok && /Mode:/.test(answer.stdout) && id.stdout.trim() === String(member.id)
-					? {kind: 'satisfied', reason: `member ${member.id} answers on ${member.clientPort}`}
-					: {kind: 'needed', reason: `member ${member.id} is not configured and serving`};
+					? {kind: 'satisfied', reason: localized('stepReasonMemberServing', {id: member.id, port: member.clientPort})}
+					: {kind: 'needed', reason: localized('stepReasonMemberNotServing', {id: member.id})};
 			},
 			plan: async () => ({
 				files: files.map((file) => ({...file, sudo: true, mode: 0o644})),
@@ -128,9 +138,11 @@ export function zookeeperSteps(lab: Lab): Step[] {
 				// The first member started cannot serve until a second one joins it; that it answers at all
 				// proves it runs with this configuration. The ensemble step then demands a leader.
 				if (mode === undefined && /not currently serving requests/.test(answer.stdout)) {
-					return {ok: true, proof: `member ${member.id} answers srvr on ${member.clientPort} and waits for a quorum`};
+					return {ok: true, proof: localized('stepReasonMemberAwaitsQuorum', {id: member.id, port: member.clientPort})};
 				}
-				return mode === undefined ? {ok: false, problem: `member ${member.id} does not answer srvr on ${member.clientPort}`} : {ok: true, proof: `member ${member.id} answers srvr (${mode})`};
+				return mode === undefined
+					? {ok: false, problem: localized('stepReasonMemberSilent', {id: member.id, port: member.clientPort})}
+					: {ok: true, proof: localized('stepReasonMemberMode', {id: member.id, mode})};
 			},
 			hints: [commonHints.portInUse, commonHints.zkNoQuorum],
 			dependsOn: lab.zookeeper.distribution === 'tarball' ? ['zookeeper-download'] : [],
@@ -152,6 +164,6 @@ export function zookeeperSteps(lab: Lab): Step[] {
 	return steps;
 }
 
-function checkVerify(probe: string, proof: string, problem: string): Step['verify'] {
+function checkVerify(probe: string, proof: Localized, problem: Localized): Step['verify'] {
 	return async (ctx) => ((await output(ctx, probe)).ok ? {ok: true, proof} : {ok: false, problem});
 }

@@ -115,7 +115,7 @@ async function obtainLab(ctx: CommandContext, options: WizardOptions, ask: boole
 /** Plain lines for a run that preflight stops before any step: every failure, its fix, and the way past it. */
 function preflightReport(failures: readonly PreflightOutcome[], language: Language): string {
 	const lines = failures.flatMap(outcome => [
-		t(language, 'preflightFailure', {check: `${outcome.name}@${outcome.host}`, title: outcome.title[language], detail: cleanLine(outcome.finding.detail)}),
+		t(language, 'preflightFailure', {check: `${outcome.name}@${outcome.host}`, title: outcome.title[language], detail: cleanLine(outcome.finding.detail[language])}),
 		`  ${t(language, 'preflightFix', {fix: outcome.finding.fix[language]})}`,
 	]);
 	const names = [...new Set(failures.map(outcome => outcome.name))];

@@ -1,7 +1,7 @@
 import type {PreflightCheckName} from '../lab/lab-schema.js';
 import type {RunnerEvent, StepRef} from '../runner/events.js';
 import type {PreflightOutcome} from '../steps/preflight-findings.js';
-import type {CheckResult, VerifyResult} from '../steps/step.js';
+import type {CheckResult, Localized, VerifyResult} from '../steps/step.js';
 import type {BuildProgress} from './build-progress.js';
 import {defaultTailLines} from './output-tail.js';
 
@@ -63,7 +63,7 @@ export interface ReviewPreflight {
 export interface FinishedStep {
 	step: StepRef;
 	status: 'done' | 'skipped';
-	reason: string;
+	reason: Localized | string;
 	durationMs: number;
 }
 

@@ -130,7 +130,7 @@ describe('resume', () => {
 		const exec = new FakeExecutor([{match: 'systemctl start zookeeper'}, {match: 'systemctl start mesos-master'}]);
 		const builtFrom: Lab[] = [];
 		const steps = [
-			fakeStep('docker', {check: () => ({kind: 'satisfied', reason: 'docker answers'})}),
+			fakeStep('docker', {check: () => ({kind: 'satisfied', reason: {zh: 'docker answers', en: 'docker answers'}})}),
 			fakeStep('zookeeper', {commands: [{command: 'systemctl start zookeeper'}]}),
 			fakeStep('mesos', {commands: [{command: 'systemctl start mesos-master'}]}),
 		];
@@ -139,7 +139,7 @@ describe('resume', () => {
 		expect(builtFrom[0]).toMatchObject({language: 'en', hosts: [{name: 'node1', address: '10.0.0.5'}], roles: {masters: ['node1', 'node1', 'node1']}});
 		expect(exec.commands).toEqual(['systemctl start zookeeper', 'systemctl start mesos-master']);
 		const journal = store.journal();
-		expect(journal.steps['docker@node1']).toMatchObject({status: 'done', reason: 'docker answers'});
+		expect(journal.steps['docker@node1']).toMatchObject({status: 'done', reason: {zh: 'docker answers', en: 'docker answers'}});
 		expect(journal.steps['zookeeper@node1']).toMatchObject({status: 'done', attempts: 3});
 		expect(ctx.stdout.text).toMatch(/^The last run stopped at zookeeper@node1: `systemctl start zookeeper` ended with exit 1\n/);
 		expect(ctx.stdout.text).toMatch(/resuming lab home-lab: 3 steps/);

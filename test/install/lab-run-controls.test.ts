@@ -1,3 +1,4 @@
+import {localized} from '../../src/i18n/localized.js';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -31,7 +32,7 @@ async function prepare(steps: Step[], exec: FakeExecutor, extra: Partial<LabRunI
 describe('learn mode', () => {
 	const steps = () => [
 		fakeStep('install-docker', {commands: [{command: 'yum install -y docker-ce'}, {command: 'systemctl start docker'}]}),
-		fakeStep('install-java', {check: () => ({kind: 'satisfied', reason: 'java 1.8 found'})}),
+		fakeStep('install-java', {check: () => ({kind: 'satisfied', reason: {zh: 'java 1.8 found', en: 'java 1.8 found'}})}),
 		fakeStep('install-zookeeper', {commands: [{command: 'tar xzf zookeeper.tar.gz'}]}),
 		fakeStep('build-mesos', {commands: [{command: 'make -j2'}]}),
 	];
@@ -65,8 +66,8 @@ describe('learn mode', () => {
 		expect(exec.commands).toEqual(['yum install -y docker-ce', 'systemctl start docker', 'make -j2']);
 		const journal = CheckpointStore.open(home, 'lab1').journal();
 		// The user's skip is kept as theirs (resume leaves the step alone); a check's is looked at again.
-		expect(journal.steps['install-java@node1']).toMatchObject({status: 'skipped', reason: 'java 1.8 found', skippedBy: 'check'});
-		expect(journal.steps['install-zookeeper@node1']).toMatchObject({status: 'skipped', reason: 'skipped in learn mode', skippedBy: 'request'});
+		expect(journal.steps['install-java@node1']).toMatchObject({status: 'skipped', reason: {zh: 'java 1.8 found', en: 'java 1.8 found'}, skippedBy: 'check'});
+		expect(journal.steps['install-zookeeper@node1']).toMatchObject({status: 'skipped', reason: localized('learnSkipped'), skippedBy: 'request'});
 	});
 
 	test('"run the rest without pausing" stops asking for the steps after it', async () => {

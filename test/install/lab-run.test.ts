@@ -39,7 +39,7 @@ describe('what the summary and the review say about a lab', () => {
 	test('the estimate counts a minute per step still to do, and the Mesos build once', () => {
 		const steps = [{...fakeStep('docker', {}), phase: 'docker' as const}, {...fakeStep('mesos-source', {}), phase: 'mesos-install' as const}, {...fakeStep('mesos-build', {}), phase: 'mesos-install' as const}];
 		expect(estimateOf(threeHosts, steps, {})).toBe(3 * 60_000 + 90 * 60_000);
-		const onlyDockerLeft = {'mesos-source@node1': {kind: 'satisfied', reason: 'unpacked'}, 'mesos-build@node1': {kind: 'satisfied', reason: 'built'}} as const;
+		const onlyDockerLeft = {'mesos-source@node1': {kind: 'satisfied', reason: {zh: 'unpacked', en: 'unpacked'}}, 'mesos-build@node1': {kind: 'satisfied', reason: {zh: 'built', en: 'built'}}} as const;
 		expect(estimateOf(threeHosts, steps, onlyDockerLeft)).toBe(60_000);
 	});
 });

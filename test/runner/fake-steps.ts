@@ -18,9 +18,9 @@ export function fakeStep(id: string, parts: {
 		host: parts.host ?? 'node1',
 		title: {zh: id, en: id},
 		why: {zh: id, en: id},
-		check: async () => parts.check?.() ?? {kind: 'needed', reason: 'not done yet'},
+		check: async () => parts.check?.() ?? {kind: 'needed', reason: {zh: 'not done yet', en: 'not done yet'}},
 		plan: async () => ({files: [], commands: parts.commands ?? []}),
-		verify: async () => parts.verify?.() ?? {ok: true, proof: 'fine'},
+		verify: async () => parts.verify?.() ?? {ok: true, proof: {zh: 'fine', en: 'fine'}},
 		hints: parts.hints ?? [],
 		...(parts.jobProgress ? {jobProgress: parts.jobProgress} : {}),
 	};

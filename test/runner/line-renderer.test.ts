@@ -22,6 +22,16 @@ describe('line renderer', () => {
 		expect(formatEvent(events[0]!, {language: 'zh'})).toBe('10:00:00 [2/5] docker@node1 安装 Docker 开始（第 2 次）');
 	});
 
+	it('gives the check and verify reasons in the reader language, and a reason an older build saved as it was', () => {
+		const checked: RunnerEvent = {type: 'step-checked', step, at: '2026-03-01T10:00:00.000Z', result: {kind: 'needed', reason: {zh: 'docker 没有运行', en: 'docker does not run'}}};
+		const verified: RunnerEvent = {type: 'step-verified', step, at: '2026-03-01T10:00:04.000Z', result: {ok: true, proof: {zh: 'docker info 有应答', en: 'docker info answers'}}};
+		const skipped: RunnerEvent = {type: 'step-finished', step, at: '2026-03-01T10:00:05.000Z', status: 'skipped', reason: 'skipped in learn mode', durationMs: 0};
+		expect(formatEvent(checked, {language: 'zh'})).toBe('10:00:00 [2/5] docker@node1 安装 Docker 需要执行：docker 没有运行');
+		expect(formatEvent(checked, {language: 'en'})).toBe('10:00:00 [2/5] docker@node1 Install Docker needed: docker does not run');
+		expect(formatEvent(verified, {language: 'zh'})).toBe('10:00:04 [2/5] docker@node1 安装 Docker 验证通过：docker info 有应答');
+		expect(formatEvent(skipped, {language: 'zh'})).toBe('10:00:05 [2/5] docker@node1 安装 Docker 跳过 (skipped in learn mode, 0 ms)');
+	});
+
 	it('shows hint and log path under a failure', () => {
 		const line = formatEvent({type: 'step-failed', step, at: '2026-03-01T10:00:00.000Z', error: 'exit 1', hint: 'enable overlay', logPath: '/tmp/l.log', lastLines: []});
 		expect(line).toBe('10:00:00 [2/5] docker@node1 Install Docker failed: exit 1\n  hint: enable overlay\n  log: /tmp/l.log');

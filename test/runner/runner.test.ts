@@ -1,3 +1,4 @@
+import {localized} from '../../src/i18n/localized.js';
 import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -32,14 +33,14 @@ describe('runner', () => {
 		const exec = new FakeExecutor([{match: 'yum -y install docker-ce', stdout: 'Installed: docker-ce\n'}]);
 		const steps = [
 			fakeStep('docker-install', {commands: [{command: 'yum -y install docker-ce'}]}),
-			fakeStep('selinux', {check: () => ({kind: 'satisfied', reason: 'SELinux is already permissive'})}),
+			fakeStep('selinux', {check: () => ({kind: 'satisfied', reason: {zh: 'SELinux is already permissive', en: 'SELinux is already permissive'}})}),
 		];
 		const {store, runner, events} = runnerFor(steps, exec);
 
 		expect(await runner.run()).toBe('completed');
 
 		expect(store.step('docker-install@node1')?.status).toBe('done');
-		expect(store.step('selinux@node1')).toMatchObject({status: 'skipped', reason: 'SELinux is already permissive'});
+		expect(store.step('selinux@node1')).toMatchObject({status: 'skipped', reason: {zh: 'SELinux is already permissive', en: 'SELinux is already permissive'}});
 		expect(store.readLog('docker-install@node1')).toContain('Installed: docker-ce');
 		expect(events.map(event => event.type)).toEqual([
 			'run-started', 'step-started', 'step-checked', 'command-started', 'command-output', 'command-finished', 'step-verified', 'step-finished',
@@ -129,7 +130,7 @@ describe('runner', () => {
 		await waitFor(() => store.step('broken@node1')?.status === 'failed');
 		runner.skip('broken@node1');
 		expect(await outcome).toBe('completed');
-		expect(store.step('broken@node1')).toMatchObject({status: 'skipped', reason: 'skipped by request after a failure'});
+		expect(store.step('broken@node1')).toMatchObject({status: 'skipped', reason: localized('runnerSkippedAfterFailure')});
 		expect(store.step('after@node1')?.status).toBe('done');
 	});
 
@@ -139,8 +140,8 @@ describe('runner', () => {
 		const steps = [
 			fakeStep('broken', {commands: [{command: 'broken'}]}),
 			fakeStep('ensemble', {
-				check: () => (leaders === 1 ? {kind: 'satisfied', reason: 'one leader'} : {kind: 'needed', reason: 'no leader'}),
-				verify: () => ({ok: false, problem: 'no leader'}),
+				check: () => (leaders === 1 ? {kind: 'satisfied', reason: {zh: 'one leader', en: 'one leader'}} : {kind: 'needed', reason: {zh: 'no leader', en: 'no leader'}}),
+				verify: () => ({ok: false, problem: {zh: 'no leader', en: 'no leader'}}),
 			}),
 		];
 		const first = runnerFor(steps, exec, {onFailure: 'ask', verifyTimeoutMs: 0});
@@ -148,20 +149,20 @@ describe('runner', () => {
 		await waitFor(() => first.store.step('broken@node1')?.status === 'failed');
 		first.runner.skip('broken@node1');
 		expect(await outcome).toBe('completed');
-		expect(first.store.step('ensemble@node1')).toMatchObject({status: 'skipped', reason: 'one leader'});
+		expect(first.store.step('ensemble@node1')).toMatchObject({status: 'skipped', reason: {zh: 'one leader', en: 'one leader'}});
 
 		leaders = 0;
 		const second = runnerFor(steps, exec, {verifyTimeoutMs: 0});
 		expect(await second.runner.run()).toBe('failed');
-		expect(second.store.step('broken@node1')).toMatchObject({status: 'skipped', reason: 'skipped by request after a failure'});
+		expect(second.store.step('broken@node1')).toMatchObject({status: 'skipped', reason: localized('runnerSkippedAfterFailure')});
 		expect(second.store.step('ensemble@node1')).toMatchObject({status: 'failed', lastError: 'verification failed: no leader'});
 	});
 
 	it('polls verify until it passes, and fails with the problem at the deadline', async () => {
 		let calls = 0;
 		const exec = new FakeExecutor([]);
-		const slow = fakeStep('slow', {phase: 'zookeeper', verify: () => (++calls < 3 ? {ok: false, problem: 'not yet'} : {ok: true, proof: 'port 2181 answers'})});
-		const never = fakeStep('never', {phase: 'mesos-masters', verify: () => ({ok: false, problem: 'port 5050 closed'})});
+		const slow = fakeStep('slow', {phase: 'zookeeper', verify: () => (++calls < 3 ? {ok: false, problem: {zh: 'not yet', en: 'not yet'}} : {ok: true, proof: {zh: 'port 2181 answers', en: 'port 2181 answers'}})});
+		const never = fakeStep('never', {phase: 'mesos-masters', verify: () => ({ok: false, problem: {zh: 'port 5050 closed', en: 'port 5050 closed'}})});
 		const {store, runner} = runnerFor([slow, never], exec, {verifyTimeoutMs: 50});
 		expect(await runner.run()).toBe('failed');
 		expect(calls).toBe(3);
@@ -170,7 +171,10 @@ describe('runner', () => {
 
 	it('takes a preflight verdict at its first answer: waiting does not change the OS a machine runs', async () => {
 		let probes = 0;
-		const os = fakeStep('preflight-os', {phase: 'preflight', verify: () => ({ok: false, problem: `found debian 12 (probe ${++probes})`})});
+		const os = fakeStep('preflight-os', {phase: 'preflight', verify: () => {
+			const problem = `found debian 12 (probe ${++probes})`;
+			return {ok: false, problem: {zh: problem, en: problem}};
+		}});
 		const {store, runner} = runnerFor([os], new FakeExecutor([]), {verifyTimeoutMs: 60_000, verifyIntervalMs: 2000});
 		expect(await runner.run()).toBe('failed');
 		expect(probes).toBe(1);
@@ -181,7 +185,7 @@ describe('runner', () => {
 		let installed = false;
 		const exec = new FakeExecutor([{match: 'install', times: 2}]);
 		const step = fakeStep('pkg', {
-			check: () => (installed ? {kind: 'satisfied', reason: 'package present'} : {kind: 'needed', reason: 'package missing'}),
+			check: () => (installed ? {kind: 'satisfied', reason: {zh: 'package present', en: 'package present'}} : {kind: 'needed', reason: {zh: 'package missing', en: 'package missing'}}),
 			commands: [{command: 'install'}],
 		});
 		const first = runnerFor([step], exec);
@@ -189,7 +193,7 @@ describe('runner', () => {
 		installed = true;
 		const second = runnerFor([step], exec);
 		await second.runner.run({resumed: true});
-		expect(second.store.step('pkg@node1')).toMatchObject({status: 'done', reason: 'package present'});
+		expect(second.store.step('pkg@node1')).toMatchObject({status: 'done', reason: {zh: 'package present', en: 'package present'}});
 		expect(exec.commands).toEqual(['install']);
 		installed = false;
 		await runnerFor([step], exec).runner.run({resumed: true});
@@ -258,7 +262,7 @@ describe('runner', () => {
 	it('asks its gate before a needed step applies, and saves a skip there as the user\'s', async () => {
 		const exec = new FakeExecutor([{match: 'yum install -y docker-ce'}]);
 		const steps = [
-			fakeStep('install-java', {check: () => ({kind: 'satisfied', reason: 'java 1.8 found'})}),
+			fakeStep('install-java', {check: () => ({kind: 'satisfied', reason: {zh: 'java 1.8 found', en: 'java 1.8 found'}})}),
 			fakeStep('install-zookeeper', {commands: [{command: 'tar xzf zookeeper.tar.gz'}]}),
 			fakeStep('install-docker', {commands: [{command: 'yum install -y docker-ce'}]}),
 		];
@@ -266,7 +270,7 @@ describe('runner', () => {
 		const {store, runner} = runnerFor(steps, exec, {
 			gate: async ({step, plan}) => {
 				asked.push({key: step.key, commands: plan.commands.map(command => command.command)});
-				return step.id === 'install-zookeeper' ? {kind: 'skip', reason: 'not now'} : {kind: 'apply'};
+				return step.id === 'install-zookeeper' ? {kind: 'skip', reason: {zh: 'not now', en: 'not now'}} : {kind: 'apply'};
 			},
 		});
 
@@ -277,7 +281,7 @@ describe('runner', () => {
 		]);
 		expect(exec.commands).toEqual(['yum install -y docker-ce']);
 		expect(store.step('install-java@node1')).toMatchObject({status: 'skipped', skippedBy: 'check'});
-		expect(store.step('install-zookeeper@node1')).toMatchObject({status: 'skipped', reason: 'not now', skippedBy: 'request'});
+		expect(store.step('install-zookeeper@node1')).toMatchObject({status: 'skipped', reason: {zh: 'not now', en: 'not now'}, skippedBy: 'request'});
 
 		// Resume keeps the user's skip and asks nothing about it again.
 		asked.length = 0;
@@ -311,7 +315,7 @@ describe('runner', () => {
 				if (probes === 1) {
 					throw new ConnectionError('root@node1: the connection dropped while running: srvr', {hint: 'Check the network.'});
 				}
-				return {ok: true, proof: 'member 3 answers srvr'};
+				return {ok: true, proof: {zh: 'member 3 answers srvr', en: 'member 3 answers srvr'}};
 			},
 		})];
 		const {store, runner} = runnerFor(steps, exec, {verifyTimeoutMs: 5000});

@@ -16,7 +16,7 @@ describe('the Mesos agent verify', () => {
 		const lab = validateLab({language: 'en', hosts: [{name: 'vm', address: '127.0.0.1'}], ports: {masters: [port, 27051, 27052], agent: 27060}}, 'test lab');
 		const [agent] = mesosAgentSteps(lab);
 		const result = await agent!.verify({exec: localExecutor(), signal: new AbortController().signal});
-		return {ok: result.ok, text: result.ok ? result.proof : result.problem};
+		return {ok: result.ok, text: result.ok ? result.proof.en : result.problem.en};
 	}
 
 	it('proves the agent registered and offers its CPUs and memory', async () => {

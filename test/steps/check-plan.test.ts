@@ -58,7 +58,7 @@ describe('ZooKeeper member and ensemble checks', () => {
 	] as const)('member 2 verifies when %s', async (_case, script, ok, pattern) => {
 		const result = await member.verify(context(script));
 		expect(result.ok).toBe(ok);
-		expect(result.ok ? result.proof : result.problem).toMatch(pattern);
+		expect(result.ok ? result.proof.en : result.problem.en).toMatch(pattern);
 	});
 
 	it.each([
@@ -69,7 +69,12 @@ describe('ZooKeeper member and ensemble checks', () => {
 	] as const)('ensemble with %s', async (_case, script, ok, pattern) => {
 		const result = await ensemble.verify(context(script));
 		expect(result.ok).toBe(ok);
-		expect(result.ok ? result.proof : result.problem).toMatch(pattern);
+		expect(result.ok ? result.proof.en : result.problem.en).toMatch(pattern);
+	});
+
+	it('tells a Chinese reader which members are silent when no leader is elected', async () => {
+		const result = await ensemble.verify(context([]));
+		expect(result.ok ? '' : result.problem.zh).toBe('应有且只有一个 ZooKeeper 主节点，实际有 0 个；3 个成员未在服务（zk1、zk2、zk3）');
 	});
 });
 
@@ -82,7 +87,7 @@ describe('Mesos masters and Marathon agree on their leaders', () => {
 	it('accepts three masters that all redirect to one of them', async () => {
 		const leader = '192.168.56.10:5051';
 		const result = await masters.verify(context([redirect(5050, leader), redirect(5051, leader), redirect(5052, leader)]));
-		expect(result).toEqual({ok: true, proof: `master 2 (${leader}) leads; the others redirect to it`});
+		expect(result).toEqual({ok: true, proof: {en: `master 2 (${leader}) leads; the others redirect to it`, zh: `master 2（${leader}）是主节点，其余 master 都重定向到它`}});
 	});
 
 	it('refuses masters that name different leaders', async () => {
@@ -92,7 +97,8 @@ describe('Mesos masters and Marathon agree on their leaders', () => {
 
 	it('refuses while a master does not answer', async () => {
 		const result = await masters.verify(context([redirect(5050, '192.168.56.10:5050'), redirect(5051, '192.168.56.10:5050')]));
-		expect(result.ok ? '' : result.problem).toMatch(/not redirecting: master 3/);
+		expect(result.ok ? '' : result.problem.en).toMatch(/not redirecting: master 3/);
+		expect(result.ok ? '' : result.problem.zh).toMatch(/没有重定向的：master 3/);
 	});
 
 	it('needs both Marathons to answer with the same leader', async () => {
@@ -146,7 +152,8 @@ describe('preflight findings', () => {
 		it('only warns on one VM, where every daemon is given its address, and says why', async () => {
 			const finding = await hostnameOn(lab, host).assess(context([{match: /hostname/, stdout: 'vm\n127.0.0.1\n'}]));
 			expect(finding.level).toBe('warn');
-			expect(finding.detail).toMatch(/vm resolves to loopback 127\.0\.0\.1 \(one VM: every daemon is given .* explicitly\)/);
+			expect(finding.detail.en).toMatch(/vm resolves to loopback 127\.0\.0\.1 \(one VM: every daemon is given .* explicitly\)/);
+			expect(finding.detail.zh).toMatch(/vm 解析到回环地址 127\.0\.0\.1（单机实验：每个守护进程都显式指定了 .*）/);
 			expect(finding.fix.en).toContain('/etc/hosts');
 		});
 
@@ -160,7 +167,7 @@ describe('preflight findings', () => {
 		const stdout = 'refused-by https://docker.m.daocloud.io: mesosphere/marathon:v1.10.26 (403)\nrefused-by https://registry-1.docker.io: mesosphere/marathon:v1.10.26 (no reply)\n';
 		const finding = await find('images').assess(context([{match: /manifests/, stdout}]));
 		expect(finding.level).toBe('warn');
-		expect(finding.detail).toContain('docker.m.daocloud.io: mesosphere/marathon:v1.10.26 (403)');
+		expect(finding.detail.en).toContain('docker.m.daocloud.io: mesosphere/marathon:v1.10.26 (403)');
 		expect(finding.fix.en).toContain('docker.offlineImages');
 		expect(finding.fix.zh).toContain('docker.offlineImages');
 		const served = await find('images').assess(context([{match: /manifests/, stdout: 'served-by https://registry-1.docker.io\n'}]));
@@ -169,7 +176,7 @@ describe('preflight findings', () => {
 
 	it('names what is supported when the system is not CentOS 7', async () => {
 		const result = await find('os').verify(context([{match: /os-release/, stdout: 'ID=ubuntu\nVERSION_ID="22.04"\n'}]));
-		expect(result.ok ? '' : result.problem).toMatch(/Only CentOS 7/);
+		expect(result.ok ? '' : result.problem.en).toMatch(/Only CentOS 7/);
 	});
 
 	it('turns a failure the user chose to ignore into a warning', async () => {
@@ -208,7 +215,7 @@ describe('preflight findings', () => {
 	] as const)('ports: %s is %s', async (_case, stdout, level, detail) => {
 		const finding = await find('ports').assess(context([{match: /ss -ltn/, stdout}]));
 		expect(finding.level).toBe(level);
-		expect(finding.detail).toMatch(detail);
+		expect(finding.detail.en).toMatch(detail);
 	});
 
 	it('reports a mesos-master left from another install, but not one of this lab', async () => {
@@ -220,8 +227,8 @@ describe('preflight findings', () => {
 		try {
 			const finding = await find('leftovers').assess({exec: localExecutor(), signal: new AbortController().signal});
 			expect(finding.level).toBe('warn');
-			expect(finding.detail).toContain(`process ${stranger.pid} mesos-master`);
-			expect(finding.detail).not.toContain(`process ${ours.pid} `);
+			expect(finding.detail.en).toContain(`process ${stranger.pid} mesos-master`);
+			expect(finding.detail.en).not.toContain(`process ${ours.pid} `);
 		} finally {
 			ours.kill('SIGKILL');
 			stranger.kill('SIGKILL');

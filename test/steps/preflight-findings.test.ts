@@ -11,9 +11,9 @@ function check(name: PreflightCheckName, finding: PreflightFinding, host = 'node
 	return {
 		id: `preflight-${name}`, phase: 'preflight', host, checkName: name, title: {zh: name, en: name}, why: {zh: '', en: ''},
 		assess: async () => finding,
-		check: async () => ({kind: 'satisfied', reason: ''}),
+		check: async () => ({kind: 'satisfied', reason: {zh: '', en: ''}}),
 		plan: async () => ({files: [], commands: []}),
-		verify: async () => ({ok: true, proof: ''}),
+		verify: async () => ({ok: true, proof: {zh: '', en: ''}}),
 		hints: [],
 	};
 }
@@ -23,7 +23,7 @@ function swapFile(result: CheckResult): Step {
 		id: 'swap-file', phase: 'preflight', host: 'node1', title: {zh: '', en: 'swap'}, why: {zh: '', en: ''},
 		check: async () => result,
 		plan: async () => ({files: [], commands: []}),
-		verify: async () => ({ok: true, proof: ''}),
+		verify: async () => ({ok: true, proof: {zh: '', en: ''}}),
 		hints: [],
 	};
 }
@@ -33,9 +33,9 @@ const signal = new AbortController().signal;
 
 test('every host\'s checks are judged before anything runs, and only a FAIL not ignored blocks the start', async () => {
 	const steps = [
-		check('os', {level: 'fail', detail: 'found debian 12', fix}),
-		check('selinux', {level: 'fix', detail: 'Enforcing', fix}),
-		check('disk', {level: 'fail', detail: '3 GB free', fix}, 'node2'),
+		check('os', {level: 'fail', detail: {zh: 'found debian 12', en: 'found debian 12'}, fix}),
+		check('selinux', {level: 'fix', detail: {zh: 'Enforcing', en: 'Enforcing'}, fix}),
+		check('disk', {level: 'fail', detail: {zh: '3 GB free', en: '3 GB free'}, fix}, 'node2'),
 	];
 	const outcomes = await assessPreflight(steps, () => exec, signal);
 	expect(outcomes.map(outcome => `${outcome.name}@${outcome.host} ${outcome.finding.level}`)).toEqual(['os@node1 fail', 'selinux@node1 fix', 'disk@node2 fail']);
@@ -43,17 +43,17 @@ test('every host\'s checks are judged before anything runs, and only a FAIL not 
 });
 
 test('checks after a swap file still to be made wait for the run, which judges them once the swap exists', async () => {
-	const steps = [check('os', {level: 'pass', detail: 'CentOS 7', fix}), swapFile({kind: 'needed', reason: 'no swap'}), check('memory', {level: 'fail', detail: '1.0 GiB', fix})];
+	const steps = [check('os', {level: 'pass', detail: {zh: 'CentOS 7', en: 'CentOS 7'}, fix}), swapFile({kind: 'needed', reason: {zh: 'no swap', en: 'no swap'}}), check('memory', {level: 'fail', detail: {zh: '1.0 GiB', en: '1.0 GiB'}, fix})];
 	expect((await assessPreflight(steps, () => exec, signal)).map(outcome => outcome.name)).toEqual(['os']);
 
-	const made = [steps[0]!, swapFile({kind: 'satisfied', reason: 'swap on'}), steps[2]!];
+	const made = [steps[0]!, swapFile({kind: 'satisfied', reason: {zh: 'swap on', en: 'swap on'}}), steps[2]!];
 	expect((await assessPreflight(made, () => exec, signal)).map(outcome => outcome.name)).toEqual(['os', 'memory']);
 });
 
 test('a host that cannot be reached fails each of its checks with the way to fix the connection', async () => {
-	const outcomes = await assessPreflight([check('os', {level: 'pass', detail: '', fix})], () => {
+	const outcomes = await assessPreflight([check('os', {level: 'pass', detail: {zh: '', en: ''}, fix})], () => {
 		throw new Error('connect ECONNREFUSED 10.0.0.9:22');
 	}, signal);
-	expect(outcomes[0]?.finding).toMatchObject({level: 'fail', detail: 'could not check: connect ECONNREFUSED 10.0.0.9:22'});
+	expect(outcomes[0]?.finding).toMatchObject({level: 'fail', detail: {en: 'could not check: connect ECONNREFUSED 10.0.0.9:22', zh: '无法检查：connect ECONNREFUSED 10.0.0.9:22'}});
 	expect(outcomes[0]?.finding.fix.en).toContain('can be reached');
 });

@@ -15,8 +15,8 @@ function droppingOnce(): FakeExecutor {
 describe('a check whose link drops while it probes', () => {
 	it('asks once more on the new link instead of failing the step, since a probe changes nothing', async () => {
 		const exec = droppingOnce();
-		const result = await checkBy('systemctl is-active --quiet docker', 'docker runs', 'docker does not run')({exec, signal: new AbortController().signal});
-		expect(result).toEqual({kind: 'satisfied', reason: 'docker runs'});
+		const result = await checkBy('systemctl is-active --quiet docker', {zh: 'docker 在运行', en: 'docker runs'}, {zh: 'docker 没有运行', en: 'docker does not run'})({exec, signal: new AbortController().signal});
+		expect(result).toEqual({kind: 'satisfied', reason: {zh: 'docker 在运行', en: 'docker runs'}});
 		expect(exec.commands).toHaveLength(2);
 	});
 });

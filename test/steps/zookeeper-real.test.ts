@@ -73,7 +73,7 @@ describe.skipIf(missing)('a ZooKeeper ensemble from the generated files (Debian 
 		}
 		const proof = await waitFor(async () => {
 			const result = await ensemble!.verify(ctx);
-			return result.ok && !result.proof.includes('=down') ? result.proof : undefined;
+			return result.ok && !result.proof.en.includes('=down') ? result.proof.en : undefined;
 		}, 'one leader and every member serving');
 		expect(proof).toMatch(/^zk[123] \(127\.0\.0\.1:2718[123]\) leads/);
 		expect((await ensemble!.check(ctx)).kind).toBe('satisfied');
@@ -86,13 +86,13 @@ describe.skipIf(missing)('a ZooKeeper ensemble from the generated files (Debian 
 		const ensemble = steps.find((step) => step.id === 'zookeeper-ensemble')!;
 		const before = await ensemble.verify(ctx);
 		expect(before.ok).toBe(true);
-		const leaderId = Number(/^zk(\d)/.exec(before.ok ? before.proof : '')?.[1]);
+		const leaderId = Number(/^zk(\d)/.exec(before.ok ? before.proof.en : '')?.[1]);
 		const pid = pidOf(leaderId);
 		expect(pid).toBeGreaterThan(0);
 		process.kill(pid!, 'SIGKILL');
 		const after = await waitFor(async () => {
 			const result = await ensemble.verify(ctx);
-			return result.ok && !result.proof.startsWith(`zk${leaderId} `) ? result.proof : undefined;
+			return result.ok && !result.proof.en.startsWith(`zk${leaderId} `) ? result.proof.en : undefined;
 		}, 'a new leader');
 		expect(after).toContain(`zk${leaderId}=down`);
 		expect(topology(lab).zookeeper.map((member) => member.clientPort)).toEqual([27181, 27182, 27183]);

@@ -13,14 +13,14 @@ const osFails: PreflightOutcome = {
 	name: 'os',
 	host: 'node1',
 	title: {zh: '确认系统是 CentOS 7', en: 'Confirm the system is CentOS 7'},
-	finding: {level: 'fail', detail: 'found debian 12', fix: {zh: '仅支持 CentOS 7。请换一台 CentOS 7 虚拟机。', en: 'Only CentOS 7 is supported. Use a CentOS 7 machine.'}},
+	finding: {level: 'fail', detail: {zh: 'found debian 12', en: 'found debian 12'}, fix: {zh: '仅支持 CentOS 7。请换一台 CentOS 7 虚拟机。', en: 'Only CentOS 7 is supported. Use a CentOS 7 machine.'}},
 };
 const diskFails: PreflightOutcome = {
 	key: 'preflight-disk@node1',
 	name: 'disk',
 	host: 'node1',
 	title: {zh: '检查可用磁盘 ≥ 20 GB', en: 'Check at least 20 GB of free disk'},
-	finding: {level: 'fail', detail: '3 GB free', fix: {zh: '扩大虚拟机磁盘。', en: 'Grow the VM disk.'}},
+	finding: {level: 'fail', detail: {zh: '3 GB free', en: '3 GB free'}, fix: {zh: '扩大虚拟机磁盘。', en: 'Grow the VM disk.'}},
 };
 
 test('Enter is refused while a preflight check fails, and accepted once the user ignores it by name', () => {

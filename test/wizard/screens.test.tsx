@@ -21,7 +21,7 @@ describe('PlanReview', () => {
 		const {lastFrame} = render(
 			<PlanReview
 				steps={steps}
-				checks={{[docker.key]: {kind: 'satisfied', reason: 'running'}, [build.key]: {kind: 'needed', reason: 'missing'}}}
+				checks={{[docker.key]: {kind: 'satisfied', reason: {zh: 'running', en: 'running'}}, [build.key]: {kind: 'needed', reason: {zh: 'missing', en: 'missing'}}}}
 				downloads={[{what: 'mesos-1.11.0.tar.gz', from: 'https://archive.apache.org/dist/mesos/1.11.0/'}]}
 				estimateMs={95 * 60_000}
 				language="en"
@@ -178,7 +178,7 @@ describe('Summary', () => {
 				outcome="completed"
 				addresses={{mesos: 'http://192.168.56.10:5050', marathon: 'http://192.168.56.10:8080', haproxyStats: 'http://192.168.56.10:9090/haproxy?stats'}}
 				steps={planSteps}
-				verified={{[docker.key]: {ok: true, proof: 'docker info answers'}, [marathon.key]: {ok: false, problem: 'no leader'}}}
+				verified={{[docker.key]: {ok: true, proof: {zh: 'docker info answers', en: 'docker info answers'}}, [marathon.key]: {ok: false, problem: {zh: 'no leader', en: 'no leader'}}}}
 				language="en"
 				info={info}
 			/>,

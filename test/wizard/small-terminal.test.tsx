@@ -93,7 +93,7 @@ describe('an 80x24 terminal', () => {
 		keyboard.type('l');
 		await shows(terminal, 'r: retry');
 
-		source.emit(...steps.map((step): RunnerEvent => ({type: 'step-verified', step, at, result: {ok: true, proof: `${step.id} answers`}})), {type: 'run-finished', at, outcome: 'completed'});
+		source.emit(...steps.map((step): RunnerEvent => ({type: 'step-verified', step, at, result: {ok: true, proof: {zh: `${step.id} answers`, en: `${step.id} answers`}}})), {type: 'run-finished', at, outcome: 'completed'});
 		const summary = await shows(terminal, 'd: open the dashboard');
 		expectFits(summary, 80, 24);
 		expect(summary).toContain('more proven');

@@ -22,7 +22,7 @@ describe('the review screen', () => {
 	test('a new run opens on the review with the plan and what is already satisfied', () => {
 		const state = fold([
 			{type: 'run-started', labId: 'lab1', at, resumed: false, steps: planSteps},
-			{type: 'step-checked', step: docker, at, result: {kind: 'satisfied', reason: 'docker 24.0.9 is running'}},
+			{type: 'step-checked', step: docker, at, result: {kind: 'satisfied', reason: {zh: 'docker 24.0.9 is running', en: 'docker 24.0.9 is running'}}},
 		]);
 		expect(state.screen).toEqual({kind: 'review', confirmed: false});
 		expect(state.steps).toHaveLength(3);
@@ -189,11 +189,11 @@ describe('finished steps and the summary', () => {
 	test('a completed run ends on the summary with what each verify proved', () => {
 		const state = fold([
 			{type: 'run-started', labId: 'lab1', at, resumed: true, steps: planSteps},
-			{type: 'step-verified', step: marathon, at, result: {ok: true, proof: 'leader at 127.0.0.1:8080'}},
+			{type: 'step-verified', step: marathon, at, result: {ok: true, proof: {zh: 'leader at 127.0.0.1:8080', en: 'leader at 127.0.0.1:8080'}}},
 			{type: 'run-finished', at, outcome: 'completed'},
 		]);
 		expect(state.screen).toEqual({kind: 'summary', outcome: 'completed'});
 		expect(state.resumed).toBe(true);
-		expect(state.verified[marathon.key]).toEqual({ok: true, proof: 'leader at 127.0.0.1:8080'});
+		expect(state.verified[marathon.key]).toEqual({ok: true, proof: {zh: 'leader at 127.0.0.1:8080', en: 'leader at 127.0.0.1:8080'}});
 	});
 });

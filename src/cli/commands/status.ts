@@ -1,4 +1,5 @@
 import {UserInputError} from '../../errors.js';
+import {inLanguage} from '../../i18n/localized.js';
 import {CheckpointStore} from '../../state/checkpoint-store.js';
 import type {Journal, StepFields, StepRecord} from '../../state/journal.js';
 import {readLabLock} from '../../state/lock.js';
@@ -54,7 +55,7 @@ export interface StepRow {
 	job: {name: string; readBytes: number} | null;
 }
 
-export function stepRows(journal: Journal): StepRow[] {
+export function stepRows(journal: Journal, language: Language): StepRow[] {
 	const keys = [...journal.order, ...Object.keys(journal.steps).filter(key => !journal.order.includes(key))];
 	return keys.map(key => {
 		const step = journal.steps[key] ?? {status: 'pending' as const, attempts: 0};
@@ -67,7 +68,7 @@ export function stepRows(journal: Journal): StepRow[] {
 			startedAt: record.startedAt ?? null,
 			finishedAt: record.finishedAt ?? null,
 			durationMs,
-			reason: record.reason ?? null,
+			reason: record.reason === undefined ? null : inLanguage(record.reason, language),
 			lastError: record.lastError ?? null,
 			hint: record.hint ?? null,
 			job: record.job ? {name: record.job.name, readBytes: record.job.readBytes} : null,
@@ -79,7 +80,7 @@ export async function run(options: StatusOptions, ctx: CommandContext): Promise<
 	const labId = resolveLabId(ctx.home, options.labId);
 	const store = CheckpointStore.open(ctx.home, labId);
 	const journal = store.journal();
-	const rows = stepRows(journal);
+	const rows = stepRows(journal, ctx.lang);
 	const lock = readLabLock(store.dir);
 	if (options.json) {
 		ctx.stdout.write(`${terminalSafeJson(JSON.stringify({labId, file: store.file, run: journal.run ?? null, lockedBy: lock ?? null, steps: rows}, null, 2))}\n`);

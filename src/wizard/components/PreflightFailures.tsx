@@ -34,7 +34,7 @@ export function PreflightFailures({preflight, language}: {preflight: ReviewPrefl
 							{ignored ? <Text {...tint(tone('warn'))}>{t(language, 'preflightIgnored')}</Text> : null}
 						</Text>
 						<Box paddingLeft={4} flexDirection="column">
-							<Text wrap="truncate-end">{t(language, 'preflightFound', {detail: outcome.finding.detail})}</Text>
+							<Text wrap="truncate-end">{t(language, 'preflightFound', {detail: outcome.finding.detail[language]})}</Text>
 							<Text wrap="wrap">{t(language, 'preflightFix', {fix: outcome.finding.fix[language]})}</Text>
 						</Box>
 					</Box>

@@ -43,9 +43,9 @@ export function Summary({outcome, addresses, steps, verified, language, info, pr
 				{shown.map(step => {
 					const result = verified[step.key];
 					return result?.ok ? (
-						<Text key={step.key} wrap="truncate-end"><Text {...tint(tone('ok'))}>✓ </Text>{t(language, 'summaryProven', {title: localize(info(step.key)?.title ?? step.title, language, step.id), proof: result.proof})}</Text>
+						<Text key={step.key} wrap="truncate-end"><Text {...tint(tone('ok'))}>✓ </Text>{t(language, 'summaryProven', {title: localize(info(step.key)?.title ?? step.title, language, step.id), proof: result.proof[language]})}</Text>
 					) : (
-						<Text key={step.key} wrap="truncate-end"><Text {...tint(tone('bad'))}>✗ </Text>{t(language, 'summaryUnproven', {title: localize(info(step.key)?.title ?? step.title, language, step.id), problem: result?.problem ?? ''})}</Text>
+						<Text key={step.key} wrap="truncate-end"><Text {...tint(tone('bad'))}>✗ </Text>{t(language, 'summaryUnproven', {title: localize(info(step.key)?.title ?? step.title, language, step.id), problem: result?.problem[language] ?? ''})}</Text>
 					);
 				})}
 				{shown.length < proven.length ? <Text {...tint(tone('muted'))}>{t(language, 'summaryMoreProven', {count: proven.length - shown.length})}</Text> : null}

@@ -6,6 +6,7 @@ import type {RunnerEvent, StepRef} from '../../runner/events.js';
 import type {PreflightOutcome} from '../../steps/preflight-findings.js';
 import type {CheckResult, Language} from '../../steps/step.js';
 import {formatDuration} from '../build-progress.js';
+import {inLanguage} from '../../i18n/localized.js';
 import type {LearnControl, LearnDecision} from '../../install/learn-gate.js';
 import type {ClusterAddresses, ExperimentCommands, PlannedDownload} from '../../install/prepared-run.js';
 import type {StepInfoLookup} from '../../install/step-info.js';
@@ -55,7 +56,7 @@ export interface WizardAppProps {
 	tailLines?: number | undefined;
 	stallAfterMs?: number | undefined;
 	/** Steps and their checks, known before the run starts, for the review screen. */
-	plan?: {steps: StepRef[]; checks: Record<string, CheckResult>; preflight?: PreflightOutcome[]};
+	plan?: {steps: StepRef[]; checks: Record<string, CheckResult>; preflight?: PreflightOutcome[]} | undefined;
 	/** Whether the stall remedy can run from here; otherwise the screen says to quit and resume. */
 	canRestartJob?: boolean | undefined;
 	/** Skip the review screen: `--yes`, or a resumed run that was already confirmed. */
@@ -254,7 +255,7 @@ function FinishedLine({entry, language}: {entry: FinishedStep; language: Languag
 	return (
 		<Text wrap="truncate-end">
 			<Text {...tint(entry.status === 'done' ? tone('ok') : tone('warn'))}>{`${mark} `}</Text>
-			{t(language, entry.status === 'done' ? 'finishedDone' : 'finishedSkipped', {step: `${entry.step.id}@${entry.step.host}`, duration: formatDuration(entry.durationMs, language), reason: entry.reason})}
+			{t(language, entry.status === 'done' ? 'finishedDone' : 'finishedSkipped', {step: `${entry.step.id}@${entry.step.host}`, duration: formatDuration(entry.durationMs, language), reason: inLanguage(entry.reason, language)})}
 		</Text>
 	);
 }
