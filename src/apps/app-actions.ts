@@ -16,7 +16,7 @@ export interface ActionIo {
 	print: (line: string) => void;
 	lang: Language;
 	/** Deployment wait limits; `wait: false` returns once Marathon accepted the change. */
-	wait?: {timeoutMs?: number; pollMs?: number} | false;
+	wait?: {timeoutMs?: number | undefined; pollMs?: number | undefined} | false;
 }
 
 export function parseCount(flag: string, text: string | undefined): number {
@@ -111,7 +111,7 @@ export async function restartApp(writer: MarathonApi, id: string, io: ActionIo, 
 	await settle(writer, ref, appId, io);
 }
 
-export async function rollbackApp(writer: MarathonApi, id: string, io: ActionIo, options: {to?: string; force?: boolean} = {}): Promise<{from: string; to: string}> {
+export async function rollbackApp(writer: MarathonApi, id: string, io: ActionIo, options: {to?: string | undefined; force?: boolean} = {}): Promise<{from: string; to: string}> {
 	const appId = absoluteAppId(id);
 	const result = await writer.rollback(appId, options);
 	const image = imageOf(result.definition);
@@ -122,8 +122,8 @@ export async function rollbackApp(writer: MarathonApi, id: string, io: ActionIo,
 
 export interface UpdateImageFlags {
 	image: string;
-	minimumHealthCapacity?: string;
-	maximumOverCapacity?: string;
+	minimumHealthCapacity?: string | undefined;
+	maximumOverCapacity?: string | undefined;
 }
 
 /** Refuses an --image that is not a Docker image reference, before anything is sent. */

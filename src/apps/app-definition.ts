@@ -61,7 +61,7 @@ export const appDefinitionSchema = z.looseObject({
 	version: z.string().optional(),
 });
 
-export type AppDefinition = z.infer<typeof appDefinitionSchema> & {constraints?: Constraint[]};
+export type AppDefinition = z.infer<typeof appDefinitionSchema> & {constraints?: Constraint[] | undefined};
 
 function describePath(path: readonly PropertyKey[]): string {
 	let text = '';
@@ -104,13 +104,13 @@ export interface DockerAppOptions {
 	instances: number;
 	/** The service port marathon-lb listens on; 0 lets Marathon pick one. */
 	servicePort: number;
-	containerPort?: number;
-	healthPath?: string;
-	cpus?: number;
-	mem?: number;
-	group?: string;
-	vhost?: string;
-	constraints?: Constraint[];
+	containerPort?: number | undefined;
+	healthPath?: string | undefined;
+	cpus?: number | undefined;
+	mem?: number | undefined;
+	group?: string | undefined;
+	vhost?: string | undefined;
+	constraints?: Constraint[] | undefined;
 	upgradeStrategy?: {minimumHealthCapacity: number; maximumOverCapacity: number};
 }
 

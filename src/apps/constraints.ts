@@ -112,7 +112,7 @@ export function explainConstraint(constraint: Constraint): Localized {
 }
 
 /** Turns CLI flags into constraints, rejecting duplicates that would contradict each other. */
-export function constraintsFromFlags(options: {spread?: string[]; constraint?: string[]}): Constraint[] {
+export function constraintsFromFlags(options: {spread?: string[] | undefined; constraint?: string[] | undefined}): Constraint[] {
 	const all = [...(options.spread ?? []).map(spreadConstraint), ...(options.constraint ?? []).map(parseConstraintFlag)];
 	const seen = new Set<string>();
 	for (const c of all) {

@@ -4,12 +4,12 @@ import {t} from '../i18n/messages.js';
 import type {DeploymentOutcome, DeploymentProgress, DeploymentRef, MarathonApi} from './marathon-api.js';
 
 export interface FollowOptions {
-	appId?: string;
-	timeoutMs?: number;
-	pollMs?: number;
-	print?: (line: string) => void;
+	appId?: string | undefined;
+	timeoutMs?: number | undefined;
+	pollMs?: number | undefined;
+	print?: ((line: string) => void) | undefined;
 	/** The language of the progress lines; English when not given. */
-	lang?: Language;
+	lang?: Language | undefined;
 }
 
 /** One progress line, printed only when something changed. */

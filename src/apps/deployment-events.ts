@@ -14,13 +14,13 @@ export interface DeploymentVerdict {
  * finished deployment from a failed one; the bus can. When the bus is unavailable the watcher
  * stays silent and the caller falls back to polling.
  */
-export function watchDeploymentEnd(options: {url: string; deploymentId: string; dispatcher?: Dispatcher; authorization?: string | undefined}): {verdict: () => DeploymentVerdict | undefined; attached: () => boolean; close: () => void} {
+export function watchDeploymentEnd(options: {url: string; deploymentId: string; dispatcher?: Dispatcher | undefined; authorization?: string | undefined}): {verdict: () => DeploymentVerdict | undefined; attached: () => boolean; close: () => void} {
 	const controller = new AbortController();
 	let verdict: DeploymentVerdict | undefined;
 	let attached = false;
 	const read = async () => {
 		const response = await request(`${options.url}/v2/events?event_type=deployment_success&event_type=deployment_failed&plan-format=light`, {
-			dispatcher: options.dispatcher,
+			...(options.dispatcher === undefined ? {} : {dispatcher: options.dispatcher}),
 			headers: {accept: 'text/event-stream', ...(options.authorization === undefined ? {} : {authorization: options.authorization})},
 			signal: controller.signal,
 		});

@@ -10,28 +10,28 @@ import {record, text} from '../cluster/json-input.js';
 export interface MarathonApp {
 	id: string;
 	instances: number;
-	cmd?: string | null;
-	cpus?: number;
-	mem?: number;
-	version?: string;
-	container?: {type?: string; docker?: {image?: string; network?: string; portMappings?: PortMapping[]}; portMappings?: PortMapping[]} | null;
-	labels?: Record<string, string>;
-	healthChecks?: unknown[];
-	constraints?: string[][];
-	upgradeStrategy?: {minimumHealthCapacity: number; maximumOverCapacity: number};
-	tasksRunning?: number;
-	tasksHealthy?: number;
-	tasksStaged?: number;
-	tasksUnhealthy?: number;
-	deployments?: Array<{id: string}>;
-	tasks?: MarathonTask[];
+	cmd?: string | null | undefined;
+	cpus?: number | undefined;
+	mem?: number | undefined;
+	version?: string | undefined;
+	container?: {type?: string | undefined; docker?: {image?: string | undefined; network?: string | undefined; portMappings?: PortMapping[] | undefined} | undefined; portMappings?: PortMapping[] | undefined} | null | undefined;
+	labels?: Record<string, string> | undefined;
+	healthChecks?: unknown[] | undefined;
+	constraints?: string[][] | undefined;
+	upgradeStrategy?: {minimumHealthCapacity: number; maximumOverCapacity: number} | undefined;
+	tasksRunning?: number | undefined;
+	tasksHealthy?: number | undefined;
+	tasksStaged?: number | undefined;
+	tasksUnhealthy?: number | undefined;
+	deployments?: Array<{id: string}> | undefined;
+	tasks?: MarathonTask[] | undefined;
 	[key: string]: unknown;
 }
 
 export interface PortMapping {
 	containerPort: number;
-	hostPort?: number;
-	servicePort?: number;
+	hostPort?: number | undefined;
+	servicePort?: number | undefined;
 }
 
 export interface MarathonTask {
@@ -85,11 +85,11 @@ export interface MarathonApiOptions {
 }
 
 export interface WaitOptions {
-	appId?: string;
-	timeoutMs?: number;
-	pollMs?: number;
-	onProgress?: (progress: DeploymentProgress) => void;
-	signal?: AbortSignal;
+	appId?: string | undefined;
+	timeoutMs?: number | undefined;
+	pollMs?: number | undefined;
+	onProgress?: ((progress: DeploymentProgress) => void) | undefined;
+	signal?: AbortSignal | undefined;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -286,7 +286,7 @@ export class MarathonApi {
 	 * ignores every other field and records that stored definition as a new version (404 for an
 	 * unknown one), so no read-only field of the stored answer is ever sent back.
 	 */
-	async rollback(id: string, options: {to?: string; force?: boolean} = {}): Promise<DeploymentRef & {from: string; to: string; definition: MarathonApp}> {
+	async rollback(id: string, options: {to?: string | undefined; force?: boolean} = {}): Promise<DeploymentRef & {from: string; to: string; definition: MarathonApp}> {
 		const app = await this.getApp(id);
 		const versions = await this.versions(id);
 		const current = app.version ?? versions[0];

@@ -2,7 +2,7 @@ import type {HttpOptions} from './http.js';
 
 /** How a source is read: the transport, and optionally a memo that remembers the last answers. */
 export interface SourceReadOptions extends HttpOptions {
-	memo?: AnswerMemo;
+	memo?: AnswerMemo | undefined;
 }
 
 /**

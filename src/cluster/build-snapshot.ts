@@ -7,10 +7,10 @@ import type {App, Backend, ClusterSnapshot, SourceError, SourceName, SourceStatu
 
 /** The last good reading of each source (undefined when never read) and each source's status. */
 export interface SourceReadings {
-	mesos?: MesosReading;
-	marathon?: MarathonReading;
-	haproxy?: HaproxyReading;
-	zookeeper?: ZkMember[];
+	mesos?: MesosReading | undefined;
+	marathon?: MarathonReading | undefined;
+	haproxy?: HaproxyReading | undefined;
+	zookeeper?: ZkMember[] | undefined;
 	statuses: Record<SourceName, SourceStatus>;
 	errors: SourceError[];
 }

@@ -6,8 +6,8 @@ export interface HaproxyServerRow {
 	server: string;
 	status: string;
 	sessions: number;
-	checkStatus?: string;
-	address?: string;
+	checkStatus?: string | undefined;
+	address?: string | undefined;
 }
 
 /**

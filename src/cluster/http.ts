@@ -4,14 +4,14 @@ import {ClusterError} from '../errors.js';
 
 export interface HttpOptions {
 	/** Where requests go; tests and the simulated cluster inject their own. */
-	dispatcher?: Dispatcher;
-	timeoutMs?: number;
+	dispatcher?: Dispatcher | undefined;
+	timeoutMs?: number | undefined;
 	/** Largest body accepted, in bytes; a bigger answer is an error, not an out-of-memory. */
-	maxBytes?: number;
+	maxBytes?: number | undefined;
 	/** Sent as the Authorization header (basic auth to a secured Mesos or Marathon); never logged. */
-	authorization?: string;
+	authorization?: string | undefined;
 	/** Ends the exchange early, as a caller's overall deadline does; the time limit still applies. */
-	signal?: AbortSignal;
+	signal?: AbortSignal | undefined;
 	/** Told of every answer's status and headers, for what a caller learns beside the body. */
 	onAnswer?: (answer: {url: string; status: number; headers: Readonly<Record<string, string>>}) => void;
 }
@@ -49,9 +49,9 @@ export async function fetchText(url: string, options: HttpOptions, init: HttpReq
 	try {
 		const response = await request(url, {
 			method: init.method ?? 'GET',
-			headers: options.authorization === undefined ? init.headers : {authorization: options.authorization, ...init.headers},
-			body: init.body,
-			dispatcher: options.dispatcher,
+			headers: options.authorization === undefined ? (init.headers ?? {}) : {authorization: options.authorization, ...init.headers},
+			...(init.body === undefined ? {} : {body: init.body}),
+			...(options.dispatcher === undefined ? {} : {dispatcher: options.dispatcher}),
 			signal,
 			headersTimeout: timeoutMs,
 			bodyTimeout: timeoutMs,

@@ -10,12 +10,12 @@ export interface MarathonTask {
 	ports: number[];
 	servicePorts: number[];
 	/** Mesos task state; Marathon writes it only from 1.4. */
-	state?: string;
+	state?: string | undefined;
 	health: HealthState;
-	startedAt?: string;
-	agentId?: string;
+	startedAt?: string | undefined;
+	agentId?: string | undefined;
 	ipAddresses: string[];
-	version?: string;
+	version?: string | undefined;
 }
 
 export interface MarathonAppsParts {

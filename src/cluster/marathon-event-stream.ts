@@ -6,17 +6,17 @@ import {normaliseMarathonEvent} from './marathon-events.js';
 import {SseParser} from './sse.js';
 
 export interface EventStreamOptions {
-	dispatcher?: Dispatcher;
-	clock?: Clock;
-	backoff?: Backoff;
+	dispatcher?: Dispatcher | undefined;
+	clock?: Clock | undefined;
+	backoff?: Backoff | undefined;
 	/** Time to wait for the response headers. */
-	connectTimeoutMs?: number;
+	connectTimeoutMs?: number | undefined;
 	/** A stream silent this long is treated as dead and reopened; 0 waits for ever. */
-	idleTimeoutMs?: number;
+	idleTimeoutMs?: number | undefined;
 	/** Authorization header for a Marathon that requires basic auth. */
-	authorization?: string;
+	authorization?: string | undefined;
 	/** Stops the stream; the generator then returns. */
-	signal?: AbortSignal;
+	signal?: AbortSignal | undefined;
 }
 
 /**
@@ -38,8 +38,8 @@ export async function* followMarathonEvents(instances: string[], options: EventS
 			for (let hop = 0; ; hop++) {
 				const response = await request(url, {
 					headers: {accept: 'text/event-stream', ...(options.authorization === undefined ? {} : {authorization: options.authorization})},
-					dispatcher: options.dispatcher,
-					signal: options.signal,
+					...(options.dispatcher === undefined ? {} : {dispatcher: options.dispatcher}),
+					...(options.signal === undefined ? {} : {signal: options.signal}),
 					headersTimeout: options.connectTimeoutMs ?? 5_000,
 					bodyTimeout: options.idleTimeoutMs ?? 0,
 				});

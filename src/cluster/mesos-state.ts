@@ -3,7 +3,7 @@ import {firstOf, flag, idText, list, num, optionalText, record, secondsToIso, st
 
 /** What the leading master's `/master/state` (or `/master/state-summary`) says, in snapshot terms. */
 export interface MesosStateParts {
-	version?: string;
+	version?: string | undefined;
 	/** The leader as the master itself names it, `host:port`. */
 	leader: string | null;
 	agents: Agent[];

@@ -256,7 +256,7 @@ export class MesosStream {
 				method: 'POST',
 				headers: {'content-type': 'application/json', accept: 'application/json', ...(http.authorization === undefined ? {} : {authorization: http.authorization})},
 				body: '{"type":"SUBSCRIBE"}',
-				dispatcher: http.dispatcher,
+				...(http.dispatcher === undefined ? {} : {dispatcher: http.dispatcher}),
 				signal,
 				headersTimeout: timeoutMs,
 				bodyTimeout: 0,

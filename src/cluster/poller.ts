@@ -19,7 +19,7 @@ export interface ClusterEndpoints {
 	/** Marathon base URLs, such as http://10.0.0.1:8080. */
 	marathon: string[];
 	/** marathon-lb's stats base URL, such as http://10.0.0.1:9090. */
-	lb?: string;
+	lb?: string | undefined;
 	/** ZooKeeper members as host:port. */
 	zookeeper: string[];
 }
@@ -50,7 +50,7 @@ export function networkReaders(memo?: AnswerMemo): SourceReaders {
 
 export interface PollerOptions {
 	endpoints: ClusterEndpoints;
-	http?: HttpOptions;
+	http?: HttpOptions | undefined;
 	/** Authorization header values for secured Mesos masters and Marathons, each sent only to its own kind. */
 	authorization?: SourceAuthorization;
 	clock?: Clock;
@@ -79,15 +79,15 @@ export function withAuthorization(http: HttpOptions, authorization: string | und
 export type SnapshotListener = (snapshot: ClusterSnapshot, derived: ClusterEvent[]) => void;
 
 interface SourceState<T> {
-	reading?: T;
+	reading?: T | undefined;
 	lastOkAt: string | null;
 	/** When the last read started, for sources on their own clock. */
 	readAt: number;
 	failures: number;
 	retryAt: number;
-	error?: string;
+	error?: string | undefined;
 	/** The error in Chinese, when the reader that failed gave one. */
-	errorZh?: string;
+	errorZh?: string | undefined;
 }
 
 const sourceNames: SourceName[] = ['mesos', 'marathon', 'haproxy', 'zookeeper'];

@@ -92,15 +92,15 @@ export interface Agent {
 	attributes: Record<string, string>;
 	total: Resources;
 	used: Resources;
-	registeredAt?: string;
+	registeredAt?: string | undefined;
 }
 
 export interface Framework {
 	id: string;
 	name: string;
 	active: boolean;
-	webuiUrl?: string;
-	hostname?: string;
+	webuiUrl?: string | undefined;
+	hostname?: string | undefined;
 }
 
 export type HealthState = 'healthy' | 'unhealthy' | 'unknown';
@@ -139,7 +139,7 @@ export interface Pod {
 export interface Task {
 	id: string;
 	/** Marathon's app id, when Marathon runs it. */
-	appId?: string;
+	appId?: string | undefined;
 	name: string;
 	/** Mesos task state, such as TASK_RUNNING. */
 	state: string;
@@ -147,10 +147,10 @@ export interface Task {
 	host: string;
 	ports: number[];
 	health: HealthState;
-	startedAt?: string;
-	frameworkId?: string;
+	startedAt?: string | undefined;
+	frameworkId?: string | undefined;
 	/** Where the task's sandbox lives on its agent, for stdout/stderr. */
-	sandbox?: {agentEndpoint: string; directory: string};
+	sandbox?: {agentEndpoint: string; directory: string} | undefined;
 }
 
 export interface Backend {
@@ -160,9 +160,9 @@ export interface Backend {
 	server: string;
 	status: string;
 	/** The frontend's service port, when the backend maps to a marathon-lb frontend. */
-	servicePort?: number;
-	appId?: string;
-	address?: string;
+	servicePort?: number | undefined;
+	appId?: string | undefined;
+	address?: string | undefined;
 	sessions: number;
-	checkStatus?: string;
+	checkStatus?: string | undefined;
 }

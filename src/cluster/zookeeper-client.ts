@@ -5,8 +5,8 @@ import type {ZkMember} from './snapshot.js';
 import {isNotWhitelisted, parseSrvr, statusFromMntr} from './zookeeper-words.js';
 
 export interface ZkOptions {
-	timeoutMs?: number;
-	maxBytes?: number;
+	timeoutMs?: number | undefined;
+	maxBytes?: number | undefined;
 }
 
 /** Sends a four-letter word on the client port and reads until the server closes the connection. */

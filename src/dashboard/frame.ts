@@ -30,16 +30,16 @@ export interface FrameInput {
 	ui: UiState;
 	history: AllocationHistory;
 	log: readonly ClusterEvent[];
-	output?: TaskOutput;
+	output?: TaskOutput | undefined;
 	clusterName: string;
 	width: number;
 	height: number;
 	color: boolean;
 	now: number;
-	controlUrl?: string;
+	controlUrl?: string | undefined;
 	experiments?: readonly string[] | undefined;
 	/** English when not given, as in benchmarks; the commands always pass the user's language. */
-	language?: Language;
+	language?: Language | undefined;
 }
 
 export interface PanelFrame {
@@ -50,7 +50,7 @@ export interface PanelFrame {
 
 /** The allocation panel as a line chart: the points, and the current values for its title. */
 export interface AllocationChart {
-	series?: AllocationSeries;
+	series?: AllocationSeries | undefined;
 	cpu: number;
 	mem: number;
 	color: boolean;
@@ -63,12 +63,12 @@ export interface Frame {
 	header: string[];
 	panels: Partial<Record<PanelId, PanelFrame>>;
 	/** Present when the allocation panel is on screen; screens that can draw charts plot it. */
-	allocation?: AllocationChart;
-	detail?: PanelFrame;
+	allocation?: AllocationChart | undefined;
+	detail?: PanelFrame | undefined;
 	status: string;
-	help?: string[];
+	help?: string[] | undefined;
 	/** The overlay's border title: the help, or the experiments. */
-	helpTitle?: string;
+	helpTitle?: string | undefined;
 	selection: Selection;
 	visible: PanelId[];
 }

@@ -5,16 +5,16 @@ import type {ActionKind, Intent, Mode} from './ui-state.js';
 
 /** The key as blessed reports it: a name such as "tab" or "enter", and the typed character. */
 export interface KeyPress {
-	name?: string;
-	ch?: string;
-	shift?: boolean;
-	ctrl?: boolean;
+	name?: string | undefined;
+	ch?: string | undefined;
+	shift?: boolean | undefined;
+	ctrl?: boolean | undefined;
 }
 
 /** The selection, so action keys know what they act on. */
 export interface Selection {
-	appId?: string;
-	taskId?: string;
+	appId?: string | undefined;
+	taskId?: string | undefined;
 }
 
 const actionKeys: Record<string, ActionKind> = {s: 'scale', r: 'restart', x: 'kill', b: 'rollback', k: 'sim-kill'};
@@ -87,7 +87,7 @@ function helpRow(key: string, text: string): string {
 	return `${padToWidth(key, 14)}${text}`;
 }
 
-export function helpLines(options: {readonly: boolean; demo: boolean; controlUrl?: string; language: Language}): string[] {
+export function helpLines(options: {readonly: boolean; demo: boolean; controlUrl?: string | undefined; language: Language}): string[] {
 	const say = (key: MessageKey & `dashHelp${string}`) => t(options.language, key);
 	const lines = [
 		helpRow('Tab / → / ←', say('dashHelpFocus')),

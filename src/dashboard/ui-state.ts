@@ -32,10 +32,10 @@ export interface UiState {
 	/** What the user is typing into the prompt line (filter text or an instance count). */
 	input: string;
 	mode: Mode;
-	pending?: PendingAction;
+	pending?: PendingAction | undefined;
 	readonly: boolean;
 	demo: boolean;
-	notice?: Notice;
+	notice?: Notice | undefined;
 	quit: boolean;
 }
 
@@ -43,7 +43,7 @@ export type Intent =
 	| {type: 'focus-next'}
 	| {type: 'focus-previous'}
 	| {type: 'move'; by: number}
-	| {type: 'drill'; target: {appId?: string; taskId?: string}}
+	| {type: 'drill'; target: {appId?: string | undefined; taskId?: string | undefined}}
 	| {type: 'back'}
 	| {type: 'start-filter'}
 	| {type: 'type'; text: string}

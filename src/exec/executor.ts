@@ -15,15 +15,15 @@ export interface CommandResult {
 
 export interface RunOptions {
 	/** Called with each complete line of stdout, without its newline. */
-	onStdoutLine?: (line: string) => void;
+	onStdoutLine?: ((line: string) => void) | undefined;
 	/** Called with each complete line of stderr, without its newline. */
-	onStderrLine?: (line: string) => void;
+	onStderrLine?: ((line: string) => void) | undefined;
 	/** Written to the command's stdin, which is then closed. */
-	stdin?: string | Buffer;
-	timeoutMs?: number;
-	signal?: AbortSignal;
+	stdin?: string | Buffer | undefined;
+	timeoutMs?: number | undefined;
+	signal?: AbortSignal | undefined;
 	/** Run as root: directly when already root, through sudo otherwise. */
-	sudo?: boolean;
+	sudo?: boolean | undefined;
 }
 
 export interface UploadOptions {

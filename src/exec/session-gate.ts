@@ -50,7 +50,7 @@ export class SessionGate {
 	 * its connection) goes to the front of its lane so it keeps its turn. Resolves undefined when
 	 * `signal` aborts first.
 	 */
-	acquire(lane: SessionLane, options: {retry?: boolean; signal?: AbortSignal} = {}): Promise<SessionTicket | undefined> {
+	acquire(lane: SessionLane, options: {retry?: boolean; signal?: AbortSignal | undefined} = {}): Promise<SessionTicket | undefined> {
 		const {signal} = options;
 		if (signal?.aborted) {
 			return Promise.resolve(undefined);

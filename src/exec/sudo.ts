@@ -22,7 +22,7 @@ export interface StdinDialog {
 	onStderrLine(line: string, stdin: StdinWriter): boolean;
 }
 
-export type RawRunOptions = Omit<RunOptions, 'sudo' | 'stdin'> & {stdin?: string | Buffer | StdinDialog};
+export type RawRunOptions = Omit<RunOptions, 'sudo' | 'stdin'> & {stdin?: string | Buffer | StdinDialog | undefined};
 
 /** Runs a command without any sudo handling: the transport underneath an executor. */
 export type RawRun = (command: string, options?: RawRunOptions) => Promise<CommandResult>;

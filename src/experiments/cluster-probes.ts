@@ -5,7 +5,7 @@ import type {Task} from '../cluster/snapshot.js';
 import {ClusterError, CredentialsRequiredError} from '../errors.js';
 
 async function getText(url: string, dispatcher: Dispatcher | undefined, headers: Record<string, string> = {}, timeoutMs = 5_000): Promise<{status: number; text: string}> {
-	const response = await request(url, {dispatcher, headers, headersTimeout: timeoutMs, bodyTimeout: timeoutMs});
+	const response = await request(url, {...(dispatcher === undefined ? {} : {dispatcher}), headers, headersTimeout: timeoutMs, bodyTimeout: timeoutMs});
 	return {status: response.statusCode, text: await response.body.text()};
 }
 

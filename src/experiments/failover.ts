@@ -28,7 +28,7 @@ export function startProbing(url: string, context: Pick<ExperimentContext, 'disp
 	const loop = (async () => {
 		while (running) {
 			const sentAt = Date.now();
-			const result = await probeService(url, {dispatcher: context.dispatcher, timeoutMs: 5_000});
+			const result = await probeService(url, {...(context.dispatcher === undefined ? {} : {dispatcher: context.dispatcher}), timeoutMs: 5_000});
 			const answeredAt = Date.now();
 			log.total += 1;
 			log.slowestMs = Math.max(log.slowestMs, answeredAt - sentAt);

@@ -28,7 +28,7 @@ export function positionOf(urls: readonly string[], hostPort: string): number | 
 export async function mesosLeader(mesosUrls: readonly string[], dispatcher?: Dispatcher, authorization?: string): Promise<string | undefined> {
 	const answers = await Promise.all(mesosUrls.map(async url => {
 		try {
-			const response = await request(`${url.replace(/\/+$/, '')}/master/state`, {dispatcher, headers: mesosHeaders(authorization), headersTimeout: 3_000, bodyTimeout: 3_000});
+			const response = await request(`${url.replace(/\/+$/, '')}/master/state`, {...(dispatcher === undefined ? {} : {dispatcher}), headers: mesosHeaders(authorization), headersTimeout: 3_000, bodyTimeout: 3_000});
 			await response.body.dump();
 			return response.statusCode === 200 ? hostPortOf(url) : undefined;
 		} catch {
@@ -42,7 +42,7 @@ export async function mesosLeader(mesosUrls: readonly string[], dispatcher?: Dis
 export async function marathonLeader(marathonUrls: readonly string[], dispatcher?: Dispatcher, authorization?: string): Promise<string | undefined> {
 	for (const url of marathonUrls) {
 		try {
-			const response = await request(`${url.replace(/\/+$/, '')}/v2/leader`, {dispatcher, headers: authorization === undefined ? {} : {authorization}, headersTimeout: 3_000, bodyTimeout: 3_000});
+			const response = await request(`${url.replace(/\/+$/, '')}/v2/leader`, {...(dispatcher === undefined ? {} : {dispatcher}), headers: authorization === undefined ? {} : {authorization}, headersTimeout: 3_000, bodyTimeout: 3_000});
 			const text = await response.body.text();
 			if (response.statusCode === 200) {
 				const leader = (JSON.parse(text) as {leader?: unknown}).leader;

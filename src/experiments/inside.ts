@@ -24,7 +24,7 @@ interface AgentFacts {
 
 async function agentFacts(endpoint: string, context: Pick<ExperimentContext, 'dispatcher' | 'authorization'>): Promise<AgentFacts> {
 	const url = `${/^https?:\/\//.test(endpoint) ? endpoint : `http://${endpoint}`}/state`;
-	const response = await request(url, {dispatcher: context.dispatcher, headers: mesosHeaders(context.authorization?.mesos), headersTimeout: 5_000, bodyTimeout: 5_000});
+	const response = await request(url, {...(context.dispatcher === undefined ? {} : {dispatcher: context.dispatcher}), headers: mesosHeaders(context.authorization?.mesos), headersTimeout: 5_000, bodyTimeout: 5_000});
 	const state = await response.body.json() as {flags?: Record<string, string>; mesos_lab_simulation?: unknown};
 	return {flags: state.flags ?? {}, simulated: response.headers['x-mesos-lab-simulation'] === 'true' || state.mesos_lab_simulation !== undefined};
 }

@@ -142,7 +142,7 @@ export function labServices(lab: Lab, open: OpenHost, sshLogin: (host: LabHost) 
 export function simServices(controlUrl: string, dispatcher?: Dispatcher): LabServices {
 	const base = controlUrl.replace(/\/+$/, '');
 	const post = async (action: string, body: Record<string, number>): Promise<void> => {
-		const response = await request(`${base}/_sim/${action}`, {method: 'POST', dispatcher, headers: {'content-type': 'application/json'}, body: JSON.stringify(body)});
+		const response = await request(`${base}/_sim/${action}`, {method: 'POST', ...(dispatcher === undefined ? {} : {dispatcher}), headers: {'content-type': 'application/json'}, body: JSON.stringify(body)});
 		const text = await response.body.text();
 		if (response.statusCode !== 200) {
 			throw new ClusterError(localized('errTheSimulatorRefused', {action, slice: text.slice(0, 200)}));
@@ -159,7 +159,7 @@ export function simServices(controlUrl: string, dispatcher?: Dispatcher): LabSer
 		start: service => action(service, 'start'),
 		manualStart: service => `curl -X POST ${base}/_sim/start-${service.kind} -d '${JSON.stringify(service.kind === 'zookeeper' ? {id: service.id} : service.kind === 'master' ? {index: service.index - 1} : {which: service.index - 1})}'`,
 		zookeeperModes: async () => {
-			const response = await request(`${base}/_sim/overview`, {dispatcher});
+			const response = await request(`${base}/_sim/overview`, {...(dispatcher === undefined ? {} : {dispatcher})});
 			const overview = await response.body.json() as {zookeeper?: Array<{id: number; state: string}>};
 			return (overview.zookeeper ?? []).map(member => ({
 				id: member.id,

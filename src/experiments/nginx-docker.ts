@@ -79,7 +79,7 @@ export const nginxDockerExperiment: Experiment = {
 		}
 		const url = serviceUrl(context, servicePort);
 		const answer = await waitFor(localized('labWaitNginxAnswers', {url}), async () => {
-			const probe = await probeService(url, {dispatcher: context.dispatcher});
+			const probe = await probeService(url, {...(context.dispatcher === undefined ? {} : {dispatcher: context.dispatcher})});
 			return probe.ok ? probe : undefined;
 		}, context);
 		context.print(`GET ${url} → ${answer.status}`);

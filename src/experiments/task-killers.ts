@@ -45,7 +45,7 @@ export function killThroughMarathon(writer: MarathonApi): TaskKiller {
 export function killThroughSimControl(controlUrl: string, dispatcher?: Dispatcher): TaskKiller {
 	return async (task: MarathonTask) => {
 		const response = await request(`${controlUrl.replace(/\/+$/, '')}/_sim/kill-container`, {
-			method: 'POST', dispatcher, headers: {'content-type': 'application/json'}, body: JSON.stringify({taskId: task.id}),
+			method: 'POST', ...(dispatcher === undefined ? {} : {dispatcher}), headers: {'content-type': 'application/json'}, body: JSON.stringify({taskId: task.id}),
 		});
 		const text = await response.body.text();
 		if (response.statusCode !== 200) {

@@ -37,10 +37,10 @@ export const virtualHostExperiment: Experiment = {
 		await waitForBackendsToMatch(context, vhostAppId, servicePort, definition.instances ?? 1);
 		const url = `http://${context.serviceHost}:${context.vhostPort}/`;
 		const hit = await waitFor(localized('labWaitVhostAnswers', {url, vhost: vhostName}), async () => {
-			const probe = await probeService(url, {dispatcher: context.dispatcher, host: vhostName});
+			const probe = await probeService(url, {...(context.dispatcher === undefined ? {} : {dispatcher: context.dispatcher}), host: vhostName});
 			return probe.ok ? probe : undefined;
 		}, context);
-		const miss = await probeService(url, {dispatcher: context.dispatcher, host: 'unknown.lab.local'});
+		const miss = await probeService(url, {...(context.dispatcher === undefined ? {} : {dispatcher: context.dispatcher}), host: 'unknown.lab.local'});
 		const missText = miss.ok ? `${miss.status}` : miss.error;
 		context.print(`GET ${url} Host: ${vhostName} → ${hit.status}`);
 		context.print(`GET ${url} Host: unknown.lab.local → ${missText}`);

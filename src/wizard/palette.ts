@@ -16,3 +16,8 @@ export function useTone(): (tone: Tone) => string | undefined {
 	const noColor = useContext(NoColorContext);
 	return tone => (noColor ? undefined : colors[tone]);
 }
+
+/** Ink's `color` prop for a colour that may be absent: no prop at all rather than an explicit undefined. */
+export function tint(color: string | undefined): {color?: string} {
+	return color === undefined ? {} : {color};
+}

@@ -47,7 +47,7 @@ export function inquirerPromptKit(write: (text: string) => void): PromptKit {
 			return select<T | typeof backToken>({
 				message: question.message,
 				choices,
-				default: question.default,
+				...(question.default === undefined ? {} : {default: question.default}),
 				theme: {style: {keysHelpTip: () => t(language, 'selectHelp')}},
 			});
 		},

@@ -102,7 +102,7 @@ export type WizardAction =
 
 export const defaultStallAfterMs = 5 * 60_000;
 
-export function initialWizardState(options: {now: number; tailLimit?: number; stallAfterMs?: number}): WizardState {
+export function initialWizardState(options: {now: number; tailLimit?: number | undefined; stallAfterMs?: number | undefined}): WizardState {
 	return {
 		screen: {kind: 'review', confirmed: false},
 		labId: undefined,

@@ -14,7 +14,7 @@ import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.
 import {startLoopbackCluster} from '../../bench/loopback-cluster.js';
 import {waitFor} from '../helpers/wait-for.js';
 
-const ids = (tasks: readonly {id: string; state?: string}[]): string[] => tasks.map(task => `${task.id} ${task.state ?? ''}`).sort();
+const ids = (tasks: readonly {id: string; state?: string | undefined}[]): string[] => tasks.map(task => `${task.id} ${task.state ?? ''}`).sort();
 
 describe('a cluster too large for one answer, read in pages (simulated cluster, small answer limit)', () => {
 	let sim: SimulatedCluster;

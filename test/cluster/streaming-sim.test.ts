@@ -41,7 +41,7 @@ async function freshView(): Promise<string> {
 	});
 }
 
-function view(parts: {tasks: {id: string; state: string; agentId: string; host: string; appId?: string}[]; agents: {id: string; hostname: string; active: boolean}[]; apps: {id: string; instances: number; running: number; staged: number; healthy: number}[]; leader: string | null; marathonLeader: string | null}): string {
+function view(parts: {tasks: {id: string; state: string; agentId: string; host: string; appId?: string | undefined}[]; agents: {id: string; hostname: string; active: boolean}[]; apps: {id: string; instances: number; running: number; staged: number; healthy: number}[]; leader: string | null; marathonLeader: string | null}): string {
 	return JSON.stringify({
 		leader: parts.leader,
 		marathonLeader: parts.marathonLeader,

@@ -42,7 +42,7 @@ async function mesosFromMarathon(urls: string[], access: ClusterAccess): Promise
 	const authorization = access.authorization.marathon;
 	for (const url of urls) {
 		try {
-			const response = await request(`${url.replace(/\/+$/, '')}/v2/info`, {dispatcher, headers: authorization === undefined ? {} : {authorization}, headersTimeout: 5_000, bodyTimeout: 5_000});
+			const response = await request(`${url.replace(/\/+$/, '')}/v2/info`, {...(dispatcher === undefined ? {} : {dispatcher}), headers: authorization === undefined ? {} : {authorization}, headersTimeout: 5_000, bodyTimeout: 5_000});
 			const info = await response.body.json() as {marathon_config?: {mesos_leader_ui_url?: string}};
 			const leader = info.marathon_config?.mesos_leader_ui_url;
 			if (typeof leader === 'string' && /^https?:\/\//.test(leader)) {

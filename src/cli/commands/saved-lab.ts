@@ -10,7 +10,7 @@ import {resolveLabId} from './status.js';
  * The saved lab a cluster command takes its addresses from: the one named with --lab-id, or, when
  * no Marathon address was given at all, the only lab there is. Undefined when Marathon was given.
  */
-export function savedLabFor(options: {labId?: string; marathon?: string}, ctx: CommandContext): {lab: Lab; endpoints: LabEndpoints} | undefined {
+export function savedLabFor(options: {labId?: string | undefined; marathon?: string | undefined}, ctx: CommandContext): {lab: Lab; endpoints: LabEndpoints} | undefined {
 	const marathonGiven = options.marathon !== undefined || (ctx.env['MESOS_LAB_MARATHON'] ?? '').trim() !== '';
 	if (options.labId === undefined && marathonGiven) {
 		return undefined;

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {t} from '../../i18n/messages.js';
 import type {Language} from '../../steps/step.js';
 import {joinList} from '../join-list.js';
-import {useTone} from '../palette.js';
+import {useTone, tint} from '../palette.js';
 import {localize, type StepInfoLookup} from '../../install/step-info.js';
 import type {WizardScreen} from '../wizard-state.js';
 import {OutputLine} from './OutputLine.js';
@@ -26,19 +26,19 @@ export function FailureView({screen, language, info, logRows = 16}: FailureViewP
 				{screen.fullLog.slice(-logRows).map((line, index) => (
 					<Text key={index} wrap="truncate-end">{line}</Text>
 				))}
-				<Text color={tone('accent')}>{t(language, 'logBack')}</Text>
+				<Text {...tint(tone('accent'))}>{t(language, 'logBack')}</Text>
 			</Box>
 		);
 	}
 
 	return (
 		<Box flexDirection="column">
-			<Text bold color={tone('bad')}>
+			<Text bold {...tint(tone('bad'))}>
 				{t(language, 'failureTitle', {title: localize(details?.title ?? screen.step.title, language, screen.step.id), host: screen.step.host})}
 				{screen.attempt > 1 ? t(language, 'failureAttempt', {attempt: screen.attempt}) : ''}
 			</Text>
 			<Text wrap="wrap">{screen.error}</Text>
-			{screen.hint ? <Text wrap="wrap" color={tone('warn')}>{t(language, 'failureHint', {hint: screen.hint})}</Text> : null}
+			{screen.hint ? <Text wrap="wrap" {...tint(tone('warn'))}>{t(language, 'failureHint', {hint: screen.hint})}</Text> : null}
 			<Box flexDirection="column" marginTop={1}>
 				{screen.lastLines.map((line, index) => (
 					<OutputLine key={index} line={line}/>
@@ -46,9 +46,9 @@ export function FailureView({screen, language, info, logRows = 16}: FailureViewP
 			</Box>
 			<Text wrap="truncate-end">{t(language, 'failureFullLog', {path: screen.logPath})}</Text>
 			{dependents.length > 0 ? (
-				<Text wrap="wrap" color={tone('warn')}>{t(language, 'failureDependents', {steps: joinList(dependents, language)})}</Text>
+				<Text wrap="wrap" {...tint(tone('warn'))}>{t(language, 'failureDependents', {steps: joinList(dependents, language)})}</Text>
 			) : null}
-			<Text color={tone('accent')}>{t(language, 'failureKeys')}</Text>
+			<Text {...tint(tone('accent'))}>{t(language, 'failureKeys')}</Text>
 		</Box>
 	);
 }

@@ -3,7 +3,7 @@ import {t} from '../../i18n/messages.js';
 import type {StepRef} from '../../runner/events.js';
 import type {CheckResult, Language} from '../../steps/step.js';
 import {formatDuration} from '../build-progress.js';
-import {useTone} from '../palette.js';
+import {useTone, tint} from '../palette.js';
 import type {PlannedDownload} from '../../install/prepared-run.js';
 import {localize, type StepInfoLookup} from '../../install/step-info.js';
 import {startBlocked} from '../wizard-reducer.js';
@@ -48,21 +48,21 @@ export function PlanReview({steps, checks, downloads, estimateMs, language, info
 			{preflight ? <PreflightFailures preflight={preflight} language={language}/> : null}
 			{groupByHost(shown).map(group => (
 				<Box key={group.host} flexDirection="column" marginTop={1}>
-					<Text bold color={tone('accent')}>{group.host}</Text>
+					<Text bold {...tint(tone('accent'))}>{group.host}</Text>
 					{group.steps.map(step => {
 						const check = checks[step.key];
 						const mark = check?.kind === 'satisfied' ? '✓' : check?.kind === 'needed' ? '•' : '?';
 						return (
 							<Text key={step.key} wrap="truncate-end">
-								<Text color={check?.kind === 'satisfied' ? tone('ok') : undefined}>{` ${mark} `}</Text>
+								<Text {...tint(check?.kind === 'satisfied' ? tone('ok') : undefined)}>{` ${mark} `}</Text>
 								{`${step.phase}: ${localize(info(step.key)?.title ?? step.title, language, step.id)}`}
-								{check?.kind === 'satisfied' ? <Text color={tone('muted')}>{t(language, 'reviewAlreadySatisfied')}</Text> : null}
+								{check?.kind === 'satisfied' ? <Text {...tint(tone('muted'))}>{t(language, 'reviewAlreadySatisfied')}</Text> : null}
 							</Text>
 						);
 					})}
 				</Box>
 			))}
-			{hidden > 0 ? <Text color={tone('muted')}>{t(language, 'reviewMoreSteps', {count: hidden})}</Text> : null}
+			{hidden > 0 ? <Text {...tint(tone('muted'))}>{t(language, 'reviewMoreSteps', {count: hidden})}</Text> : null}
 			{downloads.length > 0 && !blocked ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text bold>{t(language, 'reviewDownloads')}</Text>
@@ -71,7 +71,7 @@ export function PlanReview({steps, checks, downloads, estimateMs, language, info
 					))}
 				</Box>
 			) : null}
-			<Text color={tone('accent')}>{blocked ? blockedKeys(language) : t(language, 'reviewKeys')}</Text>
+			<Text {...tint(tone('accent'))}>{blocked ? blockedKeys(language) : t(language, 'reviewKeys')}</Text>
 		</Box>
 	);
 }

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {t} from '../../i18n/messages.js';
 import type {Language} from '../../steps/step.js';
 import {joinList} from '../join-list.js';
-import {useTone} from '../palette.js';
+import {useTone, tint} from '../palette.js';
 import {failingChecks} from '../wizard-reducer.js';
 import type {ReviewPreflight} from '../wizard-state.js';
 
@@ -20,7 +20,7 @@ export function PreflightFailures({preflight, language}: {preflight: ReviewPrefl
 	const blocking = failing.filter(outcome => !preflight.ignored.includes(outcome.name));
 	return (
 		<Box flexDirection="column" marginTop={1}>
-			<Text bold color={tone(blocking.length > 0 ? 'bad' : 'warn')}>
+			<Text bold {...tint(tone(blocking.length > 0 ? 'bad' : 'warn'))}>
 				{t(language, 'preflightHeader', {count: failing.length})}
 			</Text>
 			{failing.map((outcome, index) => {
@@ -29,9 +29,9 @@ export function PreflightFailures({preflight, language}: {preflight: ReviewPrefl
 					<Box key={outcome.key} flexDirection="column">
 						<Text wrap="truncate-end" bold={index === preflight.selected}>
 							{`${index === preflight.selected ? '›' : ' '} `}
-							<Text color={ignored ? tone('warn') : tone('bad')}>{ignored ? '! ' : '✗ '}</Text>
+							<Text {...tint(ignored ? tone('warn') : tone('bad'))}>{ignored ? '! ' : '✗ '}</Text>
 							{`${outcome.name}@${outcome.host}: ${outcome.title[language]}`}
-							{ignored ? <Text color={tone('warn')}>{t(language, 'preflightIgnored')}</Text> : null}
+							{ignored ? <Text {...tint(tone('warn'))}>{t(language, 'preflightIgnored')}</Text> : null}
 						</Text>
 						<Box paddingLeft={4} flexDirection="column">
 							<Text wrap="truncate-end">{t(language, 'preflightFound', {detail: outcome.finding.detail[language]})}</Text>
@@ -40,9 +40,9 @@ export function PreflightFailures({preflight, language}: {preflight: ReviewPrefl
 					</Box>
 				);
 			})}
-			{preflight.checking ? <Text color={tone('muted')}>{t(language, 'preflightChecking')}</Text> : null}
+			{preflight.checking ? <Text {...tint(tone('muted'))}>{t(language, 'preflightChecking')}</Text> : null}
 			{preflight.refused && blocking.length > 0 ? (
-				<Text color={tone('bad')} wrap="wrap">
+				<Text {...tint(tone('bad'))} wrap="wrap">
 					{t(language, 'preflightCannotStart', {names: joinList(blocking.map(outcome => outcome.name), language)})}
 				</Text>
 			) : null}

@@ -3,7 +3,7 @@ import {t} from '../../i18n/messages.js';
 import {useEffect, useState} from 'react';
 import type {Language} from '../../steps/step.js';
 import {formatDuration} from '../build-progress.js';
-import {useTone} from '../palette.js';
+import {useTone, tint} from '../palette.js';
 import {localize, type StepInfoLookup} from '../../install/step-info.js';
 import {displayWidth, truncateToWidth} from '../text-width.js';
 import type {WizardScreen} from '../wizard-state.js';
@@ -30,20 +30,20 @@ export function StepView({screen, canRestartJob = true, tail, now, language, inf
 	return (
 		<Box flexDirection="column">
 			<Text>
-				<Text color={tone('accent')}>{`[${step.index + 1}/${step.total}] ${step.phase}`}</Text>
+				<Text {...tint(tone('accent'))}>{`[${step.index + 1}/${step.total}] ${step.phase}`}</Text>
 				{` · ${step.host} · ${formatDuration(now - screen.startedAt, language)}`}
 				{screen.attempt > 1 ? t(language, 'stepAttempt', {attempt: screen.attempt}) : ''}
 			</Text>
 			<Text bold>{localize(details?.title ?? step.title, language, step.id)}</Text>
-			{details ? <Text wrap="wrap" color={tone('muted')}>{details.why[language]}</Text> : null}
+			{details ? <Text wrap="wrap" {...tint(tone('muted'))}>{details.why[language]}</Text> : null}
 			{screen.learn ? <LearnPanel commands={screen.learn.commands} rows={commandRows} columns={columns} language={language}/> : null}
 			{screen.command ? (
-				<Text wrap="truncate-end">{`$ ${firstLine(screen.command.text)}`}<Text color={tone('muted')}>{`  (${screen.command.index + 1}/${screen.command.total})`}</Text></Text>
+				<Text wrap="truncate-end">{`$ ${firstLine(screen.command.text)}`}<Text {...tint(tone('muted'))}>{`  (${screen.command.index + 1}/${screen.command.total})`}</Text></Text>
 			) : null}
-			{screen.job?.reattached ? <Text color={tone('ok')} wrap="truncate-end">{t(language, 'stepReattached', {job: screen.job.name, host: step.host})}</Text> : null}
+			{screen.job?.reattached ? <Text {...tint(tone('ok'))} wrap="truncate-end">{t(language, 'stepReattached', {job: screen.job.name, host: step.host})}</Text> : null}
 			{screen.build ? <ProgressBar progress={screen.build} language={language}/> : null}
 			{screen.stall ? (
-				<Text color={tone('warn')} wrap="wrap">
+				<Text {...tint(tone('warn'))} wrap="wrap">
 					{t(language, 'stepStall', {duration: formatDuration(screen.stall.silentForMs, language)})}
 					{canRestartJob ? t(language, 'stepStallRestart') : t(language, 'stepStallResume')}
 				</Text>
@@ -87,9 +87,9 @@ function LearnPanel({commands, rows, columns, language}: {commands: string[]; ro
 				<Text key={offset + index} wrap="wrap">{command}</Text>
 			))}
 			{shown.length < visible.length
-				? <Text color={tone('muted')}>{t(language, 'learnMore', {count: visible.length - shown.length})}</Text>
-				: offset > 0 ? <Text color={tone('muted')}>{t(language, 'learnScrollBack')}</Text> : null}
-			<Text color={tone('accent')}>{t(language, 'learnKeys')}</Text>
+				? <Text {...tint(tone('muted'))}>{t(language, 'learnMore', {count: visible.length - shown.length})}</Text>
+				: offset > 0 ? <Text {...tint(tone('muted'))}>{t(language, 'learnScrollBack')}</Text> : null}
+			<Text {...tint(tone('accent'))}>{t(language, 'learnKeys')}</Text>
 		</Box>
 	);
 }

@@ -3,7 +3,7 @@ import {t} from '../../i18n/messages.js';
 import type {StepRef} from '../../runner/events.js';
 import type {Language, VerifyResult} from '../../steps/step.js';
 import {joinList} from '../join-list.js';
-import {useTone} from '../palette.js';
+import {useTone, tint} from '../palette.js';
 import type {ClusterAddresses, ExperimentCommands} from '../../install/prepared-run.js';
 import {localize, type StepInfoLookup} from '../../install/step-info.js';
 import {displayWidth, padToWidth} from '../text-width.js';
@@ -17,9 +17,9 @@ export interface SummaryProps {
 	language: Language;
 	info: StepInfoLookup;
 	/** Rows for the proofs, so the addresses and keys stay on a small screen. */
-	proofRows?: number;
+	proofRows?: number | undefined;
 	/** The tutorial's experiments, offered once the cluster is up: the command of each, by topic. */
-	experiments?: readonly ExperimentCommands[];
+	experiments?: readonly ExperimentCommands[] | undefined;
 }
 
 export function Summary({outcome, addresses, steps, verified, language, info, proofRows = Number.POSITIVE_INFINITY, experiments = []}: SummaryProps) {
@@ -36,26 +36,26 @@ export function Summary({outcome, addresses, steps, verified, language, info, pr
 	return (
 		<Box flexDirection="column">
 			{outcome === 'completed'
-				? <Text bold color={tone('ok')}>{t(language, 'summaryUp')}</Text>
-				: <Text bold color={tone('warn')}>{t(language, 'summaryUnfinished', {outcome})}</Text>}
+				? <Text bold {...tint(tone('ok'))}>{t(language, 'summaryUp')}</Text>
+				: <Text bold {...tint(tone('warn'))}>{t(language, 'summaryUnfinished', {outcome})}</Text>}
 			{places.map(([label, address]) => <Text key={label}>{`${padToWidth(label, labelWidth)}${address}`}</Text>)}
 			<Box flexDirection="column" marginTop={1}>
 				{shown.map(step => {
 					const result = verified[step.key];
 					return result?.ok ? (
-						<Text key={step.key} wrap="truncate-end"><Text color={tone('ok')}>✓ </Text>{t(language, 'summaryProven', {title: localize(info(step.key)?.title ?? step.title, language, step.id), proof: result.proof[language]})}</Text>
+						<Text key={step.key} wrap="truncate-end"><Text {...tint(tone('ok'))}>✓ </Text>{t(language, 'summaryProven', {title: localize(info(step.key)?.title ?? step.title, language, step.id), proof: result.proof[language]})}</Text>
 					) : (
-						<Text key={step.key} wrap="truncate-end"><Text color={tone('bad')}>✗ </Text>{t(language, 'summaryUnproven', {title: localize(info(step.key)?.title ?? step.title, language, step.id), problem: result?.problem[language] ?? ''})}</Text>
+						<Text key={step.key} wrap="truncate-end"><Text {...tint(tone('bad'))}>✗ </Text>{t(language, 'summaryUnproven', {title: localize(info(step.key)?.title ?? step.title, language, step.id), problem: result?.problem[language] ?? ''})}</Text>
 					);
 				})}
-				{shown.length < proven.length ? <Text color={tone('muted')}>{t(language, 'summaryMoreProven', {count: proven.length - shown.length})}</Text> : null}
+				{shown.length < proven.length ? <Text {...tint(tone('muted'))}>{t(language, 'summaryMoreProven', {count: proven.length - shown.length})}</Text> : null}
 			</Box>
 			{outcome === 'completed'
 				? experiments.filter(group => group.commands.length > 0).map(group => (
 					<Text key={group.topic} wrap="truncate-end">{`${t(language, offerLead[group.topic])}${experimentsLine(group.commands, language)}`}</Text>
 				))
 				: null}
-			<Text color={tone('accent')}>{t(language, 'summaryKeys')}</Text>
+			<Text {...tint(tone('accent'))}>{t(language, 'summaryKeys')}</Text>
 		</Box>
 	);
 }

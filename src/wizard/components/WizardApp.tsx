@@ -10,7 +10,7 @@ import {inLanguage} from '../../i18n/localized.js';
 import type {LearnControl, LearnDecision} from '../../install/learn-gate.js';
 import type {ClusterAddresses, ExperimentCommands, PlannedDownload} from '../../install/prepared-run.js';
 import type {StepInfoLookup} from '../../install/step-info.js';
-import {NoColorContext, useTone} from '../palette.js';
+import {NoColorContext, useTone, tint} from '../palette.js';
 import {failingChecks, startBlocked, wizardReducer} from '../wizard-reducer.js';
 import {initialWizardState, type FinishedStep, type WizardState} from '../wizard-state.js';
 import {FailureView} from './FailureView.js';
@@ -50,19 +50,19 @@ export interface WizardAppProps {
 	estimateMs: (steps: WizardState['steps'], checks: Record<string, CheckResult>) => number;
 	addresses: ClusterAddresses;
 	/** Commands of the experiments the summary offers, by topic. */
-	experiments?: readonly ExperimentCommands[];
+	experiments?: readonly ExperimentCommands[] | undefined;
 	clock: () => number;
 	noColor: boolean;
-	tailLines?: number;
-	stallAfterMs?: number;
+	tailLines?: number | undefined;
+	stallAfterMs?: number | undefined;
 	/** Steps and their checks, known before the run starts, for the review screen. */
-	plan?: {steps: StepRef[]; checks: Record<string, CheckResult>; preflight?: PreflightOutcome[]};
+	plan?: {steps: StepRef[]; checks: Record<string, CheckResult>; preflight?: PreflightOutcome[]} | undefined;
 	/** Whether the stall remedy can run from here; otherwise the screen says to quit and resume. */
-	canRestartJob?: boolean;
+	canRestartJob?: boolean | undefined;
 	/** Skip the review screen: `--yes`, or a resumed run that was already confirmed. */
-	autoConfirm?: boolean;
+	autoConfirm?: boolean | undefined;
 	/** Learn mode's pauses, when the run makes them. */
-	learn?: Pick<LearnControl, 'onPause'>;
+	learn?: Pick<LearnControl, 'onPause'> | undefined;
 }
 
 export function WizardApp(props: WizardAppProps) {
@@ -254,7 +254,7 @@ function FinishedLine({entry, language}: {entry: FinishedStep; language: Languag
 	const mark = entry.status === 'done' ? '✓' : '↷';
 	return (
 		<Text wrap="truncate-end">
-			<Text color={entry.status === 'done' ? tone('ok') : tone('warn')}>{`${mark} `}</Text>
+			<Text {...tint(entry.status === 'done' ? tone('ok') : tone('warn'))}>{`${mark} `}</Text>
 			{t(language, entry.status === 'done' ? 'finishedDone' : 'finishedSkipped', {step: `${entry.step.id}@${entry.step.host}`, duration: formatDuration(entry.durationMs, language), reason: inLanguage(entry.reason, language)})}
 		</Text>
 	);
