@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {t} from '../../src/i18n/messages.js';
 import {builtCliMissing, runBuiltCli} from '../helpers/built-cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -18,7 +19,8 @@ describe.skipIf(Boolean(missing))('how people start mesos-lab', () => {
 		const home = mkdtempSync(join(tmpdir(), 'mesos-lab-bare-'));
 		const cli = runBuiltCli(['--home', home], {terminal: true});
 		try {
-			await cli.waitFor(/Language \/ 语言/, 30_000);
+			// The first question of the wizard, in the language the environment (LANG=C.UTF-8) gives.
+			await cli.waitFor(new RegExp(`\\? ${t('en', 'askLanguage')}`), 30_000);
 		} finally {
 			cli.child.kill('SIGKILL');
 			await cli.exited;
