@@ -47,10 +47,10 @@ describe.skipIf(shouldSkipSshd() || Boolean(missing))('passwords asked at the te
 		return {home, path};
 	}
 
-	/** Waits for the install's first check, then ends the run: the passwords were needed before it. */
+	/** Waits for the install's first check (the preflight report, to its closing line), then ends the run: the passwords were needed before it. */
 	async function untilFirstCheck(cli: BuiltCliRun): Promise<string> {
 		try {
-			await cli.waitFor(/✗ os@node1 .*found /, 150_000);
+			await cli.waitFor(/✗ os@node1 [^]*(?:Fix these and run again|修复后重新运行)/, 150_000);
 			return cli.output();
 		} finally {
 			cli.child.kill('SIGKILL');

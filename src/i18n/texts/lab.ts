@@ -192,7 +192,7 @@ export const labTexts = defineCatalog({
 	labWaitAgentsReregister: {en: 'every agent to re-register with the new leader', zh: '所有 agent 向新的主节点重新注册'},
 	labWaitLeaderQuorumBack: {en: 'a leading master once the quorum is back', zh: '法定人数恢复后选出主节点'},
 	labWaitTasksReported: {en: 'the tasks to be reported by the leader again', zh: '主节点重新报告这些任务'},
-	labWaitTasksWithSandboxes: {en: 'running tasks in Mesos with their sandboxes', zh: 'Mesos 中出现带沙箱的运行中任务'},
+	labWaitTasksWithSandboxes: {en: 'running tasks in Mesos with their sandboxes', zh: 'Mesos 中出现运行中的任务及其 sandbox'},
 	labWaitZkLeaderAllServing: {en: 'a ZooKeeper leader with every member serving', zh: 'ZooKeeper 选出主节点且所有成员都在服务'},
 	labWaitZkAnotherLeader: {en: 'another member to lead ZooKeeper, with the other following', zh: '另一个成员成为 ZooKeeper 主节点，剩下的成员跟随它'},
 	labWaitZkLastStops: {en: 'the last member to stop serving', zh: '最后一个成员停止服务'},
