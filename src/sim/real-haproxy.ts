@@ -12,6 +12,18 @@ import {renderHaproxyConfig} from './render/haproxy-config.js';
 
 export const debianHaproxy = '/usr/sbin/haproxy';
 
+const setpriv = '/usr/bin/setpriv';
+
+/**
+ * The argv that has the kernel kill HAProxy when the process that started it dies (PR_SET_PDEATHSIG, through
+ * util-linux's setpriv, which then execs HAProxy under the same pid). A demo or experiment ended by SIGKILL or a
+ * crash would otherwise leave HAProxy holding the service ports, and the next run could not bind them.
+ * Without setpriv (not Linux, or no util-linux), HAProxy starts plainly and `stop()` remains the only way out.
+ */
+function diesWithThisProcess(command: string, args: readonly string[]): [string, string[]] {
+	return existsSync(setpriv) ? [setpriv, ['--pdeathsig', 'KILL', '--', command, ...args]] : [command, [...args]];
+}
+
 export interface RealHaproxyOptions {
 	group: string;
 	/** Loopback port of HAProxy's stats listener. */
@@ -170,7 +182,8 @@ export class RealHaproxy {
 	private async reload(file: string): Promise<void> {
 		const old = this.current;
 		const args = ['-f', file, '-db', ...(old?.pid === undefined ? [] : ['-sf', String(old.pid)])];
-		const child = spawn(this.options.binary ?? debianHaproxy, args, {stdio: ['ignore', 'ignore', 'pipe']});
+		const [command, argv] = diesWithThisProcess(this.options.binary ?? debianHaproxy, args);
+		const child = spawn(command, argv, {stdio: ['ignore', 'ignore', 'pipe']});
 		this.processes.add(child);
 		let stderr = '';
 		child.stderr?.on('data', (chunk: Buffer) => {
