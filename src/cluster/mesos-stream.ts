@@ -5,11 +5,13 @@ import {ClusterError} from '../errors.js';
 import {t} from '../i18n/messages.js';
 import {backoffDelay, defaultBackoff, sleep, systemClock, type Backoff, type Clock} from './clock.js';
 import {defaultTimeoutMs, fetchText, hostPortOf, joinUrl, parseJsonBody, resolveLocation, type HttpOptions} from './http.js';
-import {idText, isRecord, list, num, record, text, type JsonRecord} from './json-input.js';
+import {idText, record, text} from './json-input.js';
 import {findMesosLeader, readMesos, type MesosReading} from './mesos-client.js';
-import {agentsOf, frameworksOf, normaliseMesosV1Answer, resourcesOf, taskOf} from './mesos-v1.js';
+import {SubscribedRecord} from './mesos-subscribed.js';
+import {MesosTables} from './mesos-tables.js';
+import {normaliseMesosV1Answer} from './mesos-v1.js';
 import {RecordIoParser} from './recordio.js';
-import type {Agent, Framework, MasterInfo, Resources, Task} from './snapshot.js';
+import type {MasterInfo} from './snapshot.js';
 
 /** How the Mesos part of the snapshot is fed. */
 export interface MesosStreamOptions {
@@ -18,7 +20,8 @@ export interface MesosStreamOptions {
 	backoff?: Backoff;
 	/**
 	 * Largest first record accepted: SUBSCRIBED carries the whole state in one record, so it is as
-	 * large as `/master/state`. Set from the start (never grown by what a master claims).
+	 * large as `/master/state`. Set from the start (never grown by what a master claims). The
+	 * record is read as it arrives and never held whole; the limit bounds how long that goes on.
 	 */
 	maxStateBytes?: number;
 	/** Largest record after the first: one task, agent or framework. */
@@ -48,8 +51,6 @@ type Condition =
 	| {kind: 'down'; error: string}
 	| {kind: 'unsupported'; reason: string};
 
-const terminalStates = new Set(['TASK_FINISHED', 'TASK_FAILED', 'TASK_KILLED', 'TASK_LOST', 'TASK_ERROR', 'TASK_DROPPED', 'TASK_GONE', 'TASK_GONE_BY_OPERATOR']);
-
 /** A status code that says the master has no operator API stream (Mesos before 1.1, or a proxy that blocks it). */
 function cannotStream(status: number): boolean {
 	return status === 400 || status === 404 || status === 405 || status === 415 || status === 501;
@@ -72,10 +73,11 @@ export class MesosStream {
 	#condition: Condition = {kind: 'connecting'};
 	/** Whether the current subscription has delivered its SUBSCRIBED record. */
 	#everLiveThisStream = false;
-	#tasks = new Map<string, Task>();
-	#taskResources = new Map<string, Resources>();
-	#agents = new Map<string, Agent>();
-	#frameworks = new Map<string, Framework>();
+	#tables = new MesosTables();
+	/** The SUBSCRIBED record on its way, while it is read. */
+	#incoming: SubscribedRecord | undefined;
+	/** Whether any subscription ever delivered a whole state: until then, a state half read is shown. */
+	#hadState = false;
 	#leaderUrl: string | null = null;
 	#leaderReported: string | null = null;
 	#masterInfos: MasterInfo[] = [];
@@ -138,11 +140,18 @@ export class MesosStream {
 			const polled = await readMesos(this.#masters, http);
 			return {...polled, feed: {kind: 'poll', reason: condition.reason}};
 		}
+		const incoming = this.#incoming;
+		if (condition.kind === 'loading' && !this.#hadState && incoming !== undefined && incoming.tables.tasks.size > 0) {
+			// The first time only: what is read so far beats an empty screen. Later, while a new
+			// subscription loads, the last whole state stays on screen (marked stale) instead.
+			const tasksExpected = Math.max(this.#expectedTasks, incoming.tables.tasks.size);
+			return {...this.#materialise(incoming.tables), feed: {kind: 'loading', tasksRead: incoming.tables.tasks.size, tasksExpected}};
+		}
 		if (condition.kind !== 'live') {
 			throw new ClusterError(this.#describe(condition), {hint: localized('errTheDashboardSubscribesAgainOnHint')});
 		}
 		if (this.#dirty || this.#reading === undefined) {
-			this.#reading = this.#materialise();
+			this.#reading = this.#materialise(this.#tables);
 			this.#dirty = false;
 		}
 		return this.#receivedAt === null ? this.#reading : {...this.#reading, receivedAt: this.#receivedAt};
@@ -157,12 +166,11 @@ export class MesosStream {
 				const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 				const {receivedBytes, totalBytes} = condition;
 				const size = `${mb(receivedBytes)}${totalBytes === undefined ? '' : ` / ${mb(totalBytes)}`} MB`;
+				const read = this.#incoming?.tables.tasks.size ?? 0;
 				if (totalBytes === undefined || this.#expectedTasks === 0) {
 					return {en: t('en', 'srcReadingState', {size}), zh: t('zh', 'srcReadingState', {size})};
 				}
-				// The record is read whole before it is decoded: the count follows its bytes.
-				const read = Math.floor((this.#expectedTasks * receivedBytes) / totalBytes / 1000) * 1000;
-				const counts = {read: read.toLocaleString('en'), expected: this.#expectedTasks.toLocaleString('en'), size};
+				const counts = {read: read.toLocaleString('en'), expected: Math.max(read, this.#expectedTasks).toLocaleString('en'), size};
 				return {en: t('en', 'srcReadingTasks', counts), zh: t('zh', 'srcReadingTasks', counts)};
 			}
 			case 'down':
@@ -171,7 +179,7 @@ export class MesosStream {
 		}
 	}
 
-	#materialise(): MesosReading {
+	#materialise(tables: MesosTables): MesosReading {
 		const leader = this.#leaderUrl === null ? null : hostPortOf(this.#leaderUrl);
 		return {
 			...(this.#version ? {version: this.#version} : {}),
@@ -180,9 +188,9 @@ export class MesosStream {
 			leaderUrl: this.#leaderUrl,
 			masters: this.#masterInfos,
 			metrics: {},
-			agents: [...this.#agents.values()],
-			tasks: [...this.#tasks.values()],
-			frameworks: [...this.#frameworks.values()],
+			agents: [...tables.agents.values()],
+			tasks: [...tables.tasks.values()],
+			frameworks: [...tables.frameworks.values()],
 			feed: {kind: 'stream'},
 		};
 	}
@@ -281,7 +289,15 @@ export class MesosStream {
 	}
 
 	async #consume(body: AsyncIterable<unknown> & {destroy(error?: Error): unknown}, watchdog: AbortController, onSubscribed: () => void): Promise<string> {
-		const parser = new RecordIoParser(this.#options.maxEventBytes ?? defaultMaxEventBytes, this.#options.maxStateBytes ?? defaultMaxStateBytes);
+		const incoming = new SubscribedRecord();
+		this.#incoming = incoming;
+		const parser = new RecordIoParser(this.#options.maxEventBytes ?? defaultMaxEventBytes, this.#options.maxStateBytes ?? defaultMaxStateBytes, (bytes, last) => {
+			this.#receivedAt = new Date(this.#clock.now()).toISOString();
+			incoming.push(bytes);
+			if (last) {
+				this.#subscribed(incoming, onSubscribed);
+			}
+		});
 		let silenceReason = '';
 		let timer: unknown;
 		const arm = (): void => {
@@ -302,11 +318,11 @@ export class MesosStream {
 		try {
 			for await (const chunk of body) {
 				const records = parser.push(chunk as Uint8Array);
-				if (!this.#everLiveThisStream && parser.expected !== undefined && this.#condition.kind !== 'live') {
-					this.#set({kind: 'loading', receivedBytes: parser.buffered, totalBytes: parser.expected});
+				if (!this.#everLiveThisStream && parser.expected !== undefined) {
+					this.#set({kind: 'loading', receivedBytes: parser.handed, totalBytes: parser.expected});
 				}
 				for (const text of records) {
-					this.#apply(JSON.parse(text) as unknown, onSubscribed);
+					this.#apply(JSON.parse(text) as unknown);
 				}
 				// After the records: SUBSCRIBED has just said how often heartbeats come.
 				arm();
@@ -320,51 +336,52 @@ export class MesosStream {
 			body.destroy();
 			throw error;
 		} finally {
+			this.#incoming = undefined;
 			if (timer !== undefined) {
 				this.#clock.clearTimeout(timer);
 			}
 		}
 	}
 
-	#apply(raw: unknown, onSubscribed: () => void): void {
+	/** The SUBSCRIBED record is in: its state replaces the one kept, and events apply to it from now on. */
+	#subscribed(incoming: SubscribedRecord, onSubscribed: () => void): void {
+		const {heartbeatMs} = incoming.finish();
+		this.#tables = incoming.tables;
+		this.#incoming = undefined;
+		this.#hadState = true;
+		this.#heartbeatMs = heartbeatMs;
+		this.#everLiveThisStream = true;
+		onSubscribed();
+		this.#notice(eventText('evMesosSubscribedOf', {master: this.#leaderReported ?? this.#leaderUrl ?? '?'}));
+		this.#dirty = true;
+		this.#set({kind: 'live'});
+	}
+
+	#apply(raw: unknown): void {
 		const event = record(raw);
 		const type = text(event.type);
 		this.#receivedAt = new Date(this.#clock.now()).toISOString();
 		const payload = record(event[type.toLowerCase()]);
+		const tables = this.#tables;
 		switch (type) {
-			case 'SUBSCRIBED':
-				this.#load(record(payload.get_state));
-				this.#heartbeatMs = payload.heartbeat_interval_seconds === undefined ? undefined : num(payload.heartbeat_interval_seconds, 15) * 1000;
-				this.#everLiveThisStream = true;
-				onSubscribed();
-				this.#notice(eventText('evMesosSubscribedOf', {master: this.#leaderReported ?? this.#leaderUrl ?? '?'}));
-				break;
 			case 'TASK_ADDED':
-				this.#addTask(record(payload.task));
+				tables.addTask(record(payload.task), true);
 				break;
 			case 'TASK_UPDATED':
-				this.#updateTask(payload);
+				tables.updateTask(payload);
 				break;
-			case 'AGENT_ADDED': {
-				const [agent] = agentsOf({agents: [payload.agent]});
-				if (agent) {
-					this.#agents.set(agent.id, agent);
-				}
+			case 'AGENT_ADDED':
+				tables.addAgent(payload.agent);
 				break;
-			}
 			case 'AGENT_REMOVED':
-				this.#agents.delete(idText(payload.agent_id));
+				tables.removeAgent(idText(payload.agent_id));
 				break;
 			case 'FRAMEWORK_ADDED':
-			case 'FRAMEWORK_UPDATED': {
-				const [framework] = frameworksOf({frameworks: [payload.framework]});
-				if (framework) {
-					this.#frameworks.set(framework.id, framework);
-				}
+			case 'FRAMEWORK_UPDATED':
+				tables.putFramework(payload.framework);
 				break;
-			}
 			case 'FRAMEWORK_REMOVED':
-				this.#frameworks.delete(idText(record(payload.framework_info).id));
+				tables.removeFramework(idText(record(payload.framework_info).id));
 				break;
 			default:
 				// HEARTBEAT and types newer than this reader: the time of arrival is all they change.
@@ -373,79 +390,5 @@ export class MesosStream {
 		}
 		this.#dirty = true;
 		this.#set({kind: 'live'});
-	}
-
-	#load(state: JsonRecord): void {
-		this.#agents = new Map(agentsOf(record(state.get_agents)).map(agent => [agent.id, agent]));
-		this.#frameworks = new Map(frameworksOf(record(state.get_frameworks)).map(framework => [framework.id, framework]));
-		this.#tasks = new Map();
-		this.#taskResources = new Map();
-		const tasks = record(state.get_tasks);
-		for (const group of ['pending_tasks', 'tasks', 'unreachable_tasks', 'orphan_tasks']) {
-			for (const item of list(tasks[group])) {
-				this.#addTask(record(item), false);
-			}
-		}
-	}
-
-	readonly #hosts = {get: (agentId: string): string | undefined => this.#agents.get(agentId)?.hostname};
-
-	#addTask(raw: JsonRecord, allocate = true): void {
-		const task = taskOf(raw, this.#hosts);
-		if (terminalStates.has(task.state)) {
-			return;
-		}
-		const resources = resourcesOf(raw.resources);
-		this.#tasks.set(task.id, task);
-		this.#taskResources.set(task.id, resources);
-		if (allocate) {
-			this.#allocate(task.agentId, resources, 1);
-		}
-	}
-
-	/** The proto puts the ids inside `status`; the 1.x doc example puts them at the top. */
-	#updateTask(payload: JsonRecord): void {
-		const status = record(payload.status);
-		const taskId = idText(status.task_id) || idText(payload.task_id);
-		const state = text(payload.state) || text(status.state);
-		const task = this.#tasks.get(taskId);
-		if (task === undefined) {
-			return;
-		}
-		if (terminalStates.has(state)) {
-			this.#tasks.delete(taskId);
-			const resources = this.#taskResources.get(taskId);
-			this.#taskResources.delete(taskId);
-			if (resources) {
-				this.#allocate(task.agentId, resources, -1);
-			}
-			return;
-		}
-		const timestamp = num(status.timestamp);
-		const healthy = status.healthy;
-		this.#tasks.set(taskId, {
-			...task,
-			state,
-			health: typeof healthy === 'boolean' ? (healthy ? 'healthy' : 'unhealthy') : task.health,
-			...(state === 'TASK_RUNNING' && task.startedAt === undefined && timestamp > 0 ? {startedAt: new Date(timestamp * 1000).toISOString()} : {}),
-		});
-	}
-
-	/** The master sends no agent update when a task starts or ends there: its allocation follows the tasks. */
-	#allocate(agentId: string, resources: Resources, sign: 1 | -1): void {
-		const agent = this.#agents.get(agentId);
-		if (agent === undefined || !isRecord(agent.used)) {
-			return;
-		}
-		const round = (value: number): number => Math.round(value * 1000) / 1000;
-		this.#agents.set(agentId, {
-			...agent,
-			used: {
-				...agent.used,
-				cpus: round(Math.max(0, agent.used.cpus + sign * resources.cpus)),
-				mem: round(Math.max(0, agent.used.mem + sign * resources.mem)),
-				disk: round(Math.max(0, agent.used.disk + sign * resources.disk)),
-			},
-		});
 	}
 }

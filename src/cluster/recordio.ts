@@ -3,6 +3,8 @@
  * anywhere, so bytes are buffered and counted, never split by line. A record is joined once, when
  * its last byte has arrived: a first record as large as the cluster's state costs one copy, not
  * one per chunk. The length is checked against the limit before any of the record is kept.
+ * The first record can instead be handed on in pieces as they arrive (`onFirstRecordBytes`): the
+ * SUBSCRIBED record is as large as the cluster's state, and its reader need not wait for all of it.
  */
 export class RecordIoParser {
 	#chunks: Uint8Array[] = [];
@@ -13,11 +15,24 @@ export class RecordIoParser {
 	#decoder = new TextDecoder('utf-8', {fatal: true});
 	readonly #maxRecordBytes: number;
 	readonly #maxFirstRecordBytes: number;
+	readonly #onFirstRecordBytes: ((bytes: Uint8Array, last: boolean) => void) | undefined;
+	/** Bytes of the first record handed on so far, when it is handed on in pieces. */
+	#handed = 0;
 
-	/** `maxFirstRecordBytes` lets the first record (the SUBSCRIBED snapshot, as large as the state) have its own limit. */
-	constructor(maxRecordBytes = 64 * 1024 * 1024, maxFirstRecordBytes = maxRecordBytes) {
+	/**
+	 * `maxFirstRecordBytes` lets the first record (the SUBSCRIBED snapshot, as large as the state)
+	 * have its own limit; with `onFirstRecordBytes`, that record's bytes go there, in order, and
+	 * `push` returns only the records after it.
+	 */
+	constructor(maxRecordBytes = 64 * 1024 * 1024, maxFirstRecordBytes = maxRecordBytes, onFirstRecordBytes?: (bytes: Uint8Array, last: boolean) => void) {
 		this.#maxRecordBytes = maxRecordBytes;
 		this.#maxFirstRecordBytes = maxFirstRecordBytes;
+		this.#onFirstRecordBytes = onFirstRecordBytes;
+	}
+
+	/** Bytes of the first record read so far, when it is handed on in pieces. */
+	get handed(): number {
+		return this.#handed;
 	}
 
 	/** Bytes held for a record not yet complete. */
@@ -41,6 +56,23 @@ export class RecordIoParser {
 				break;
 			}
 			const length = this.#expected ?? 0;
+			if (this.#records === 0 && this.#onFirstRecordBytes !== undefined) {
+				// Chunk by chunk as they came, each a view, never a copy.
+				while (this.#handed < length && this.#buffered > 0) {
+					const count = Math.min((this.#chunks[0] as Uint8Array).length, length - this.#handed);
+					this.#handed += count;
+					this.#onFirstRecordBytes(this.#take(count), this.#handed === length);
+				}
+				if (this.#handed < length) {
+					break;
+				}
+				if (length === 0) {
+					this.#onFirstRecordBytes(new Uint8Array(0), true);
+				}
+				this.#expected = undefined;
+				this.#records++;
+				continue;
+			}
 			if (this.#buffered < length) {
 				break;
 			}
@@ -54,7 +86,8 @@ export class RecordIoParser {
 	/** At the end of the stream: an unfinished record is an error. */
 	end(): void {
 		if (this.#buffered > 0 || this.#expected !== undefined) {
-			throw new Error(`RecordIO: the stream ended inside a record (${this.#buffered} of ${this.#expected ?? '?'} bytes)`);
+			const read = this.#records === 0 && this.#onFirstRecordBytes !== undefined ? this.#handed + this.#buffered : this.#buffered;
+			throw new Error(`RecordIO: the stream ended inside a record (${read} of ${this.#expected ?? '?'} bytes)`);
 		}
 	}
 

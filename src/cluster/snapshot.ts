@@ -22,9 +22,13 @@ export interface ClusterSnapshot {
 	errors: SourceError[];
 }
 
-/** A source followed through its event stream, or read whole at every refresh (and why). */
+/**
+ * A source followed through its event stream, or read whole at every refresh (and why), or its
+ * stream's first state still on its way (the tasks read so far are shown meanwhile).
+ */
 export type SourceFeed =
 	| {kind: 'stream'}
+	| {kind: 'loading'; tasksRead: number; tasksExpected: number}
 	| {kind: 'poll'; reason: string};
 
 export type SourceName = 'mesos' | 'marathon' | 'haproxy' | 'zookeeper';

@@ -216,4 +216,27 @@ describe('the RecordIO reader', () => {
 		expect(records).toEqual([body]);
 		expect(() => parser.end()).not.toThrow();
 	});
+
+	it('hands the first record on piece by piece as it arrives, then returns the records after it whole', () => {
+		const pieces: [Uint8Array, boolean][] = [];
+		const parser = new RecordIoParser(64, 1024, (bytes, last) => pieces.push([bytes.slice(), last]));
+		const first = JSON.stringify({type: 'SUBSCRIBED', subscribed: {state: '主节点'}});
+		const firstBytes = new TextEncoder().encode(first);
+		const later = '{"type":"HEARTBEAT"}';
+		const stream = new TextEncoder().encode(`${firstBytes.length}\n${first}${later.length}\n${later}`);
+		const header = String(firstBytes.length).length + 1;
+		expect(parser.push(stream.subarray(0, header + 10))).toEqual([]);
+		expect(parser.handed).toBe(10);
+		expect(parser.push(stream.subarray(header + 10, header + 20))).toEqual([]);
+		expect(parser.push(stream.subarray(header + 20))).toEqual([later]);
+		expect(pieces.map(([, last]) => last)).toEqual([false, false, true]);
+		expect(new TextDecoder().decode(Buffer.concat(pieces.map(([bytes]) => bytes)))).toBe(first);
+		expect(() => parser.end()).not.toThrow();
+	});
+
+	it('says how much of a first record handed on in pieces had come when the stream ended inside it', () => {
+		const parser = new RecordIoParser(64, 1024, () => undefined);
+		parser.push(new TextEncoder().encode('100\n{"type":'));
+		expect(() => parser.end()).toThrow(/ended inside a record \(8 of 100 bytes\)/);
+	});
 });

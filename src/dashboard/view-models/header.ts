@@ -16,6 +16,10 @@ const sourceOrder: SourceName[] = ['mesos', 'marathon', 'haproxy', 'zookeeper'];
 
 export function headerModel(snapshot: ClusterSnapshot, clusterName: string, language: Language): HeaderModel {
 	const warnings: string[] = [];
+	const mesosFeed = snapshot.feeds.mesos;
+	if (mesosFeed?.kind === 'loading') {
+		warnings.push(t(language, 'dashSourceLoading', {source: 'mesos', read: mesosFeed.tasksRead.toLocaleString('en'), expected: mesosFeed.tasksExpected.toLocaleString('en')}));
+	}
 	for (const source of sourceOrder) {
 		const status = snapshot.sources[source];
 		if (status.kind === 'stale') {
@@ -60,7 +64,14 @@ function feedText(feed: SourceFeed | null, language: Language): string {
 	if (feed === null) {
 		return '';
 	}
-	return ` ${feed.kind === 'stream' ? t(language, 'dashFeedStream') : t(language, 'dashFeedPolling', {reason: feed.reason})}`;
+	switch (feed.kind) {
+		case 'stream':
+			return ` ${t(language, 'dashFeedStream')}`;
+		case 'loading':
+			return ` ${t(language, 'dashFeedLoading', {read: feed.tasksRead.toLocaleString('en'), expected: feed.tasksExpected.toLocaleString('en')})}`;
+		case 'poll':
+			return ` ${t(language, 'dashFeedPolling', {reason: feed.reason})}`;
+	}
 }
 
 /** When data last arrived from any source: what "refreshed" means to someone reading the screen. */

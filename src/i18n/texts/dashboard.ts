@@ -71,6 +71,8 @@ export const dashboardTexts = defineCatalog({
 	dashLeaderReachedAt: {en: '{reported} (reached at {address})', zh: '{reported}（经 {address} 访问）'},
 	dashFeedStream: {en: '[event stream]', zh: '[事件流]'},
 	dashFeedPolling: {en: '[polling: {reason}]', zh: '[轮询：{reason}]'},
+	dashFeedLoading: {en: '[event stream, first state: {read} / {expected} tasks]', zh: '[事件流，首次状态：任务 {read} / {expected}]'},
+	dashSourceLoading: {en: '{source} reading tasks {read} / {expected}', zh: '{source} 正在读取任务 {read} / {expected}'},
 	dashAllFresh: {en: 'all sources fresh', zh: '所有数据源都是最新的'},
 	dashSourceStale: {en: '{source} STALE: {error}', zh: '{source} 数据过时：{error}'},
 	dashSourceStaleSince: {en: '{source} STALE (last ok {time}): {error}', zh: '{source} 数据过时（上次成功 {time}）：{error}'},

@@ -8,7 +8,7 @@ import {defineCatalog} from '../define-catalog.js';
 export const eventTexts = defineCatalog({
 	srcSubscribing: {en: 'subscribing to the master event stream', zh: '正在订阅 master 的事件流'},
 	srcReadingState: {en: 'reading the state {size}', zh: '正在读取状态 {size}'},
-	srcReadingTasks: {en: 'reading tasks ~{read} / {expected} ({size})', zh: '正在读取任务 ~{read} / {expected}（{size}）'},
+	srcReadingTasks: {en: 'reading tasks {read} / {expected} ({size})', zh: '正在读取任务 {read} / {expected}（{size}）'},
 	srcResubscribes: {en: 'The dashboard subscribes again on its own; check that a Mesos master leads.', zh: '仪表盘会自己重新订阅；请确认有一个 Mesos master 是主节点。'},
 	srcNotReadYet: {en: 'not read yet', zh: '尚未读取'},
 	evRaw: {en: '{type}', zh: '事件 {type}'},
