@@ -105,5 +105,16 @@ describe.skipIf(why !== undefined)('the command line in a Chinese terminal', () 
 			expect(await run.exited).toBe(0);
 			expect(run.output()).toContain(`${watch} --mesos ${sim.mesosUrls.join(',')}`);
 		}, 150_000);
+
+		it('lab tells what the experiment observed in Chinese, quoting only what the task printed', async () => {
+			const run = runBuiltCli(['lab', 'hello', '--marathon', sim.marathonUrls.join(','), '--mesos', sim.mesosUrls.join(','), '--timeout', '120'], {env: chinese});
+			expect(await run.exited).toBe(0);
+			const output = run.output();
+			const observed = output.slice(output.indexOf(t('zh', 'labObservedHeading')));
+			expect(observed).toContain(`- ${t('zh', 'labObsShellScaled', {running: 3})}`);
+			// The shell loop has no health check: each task's health is unknown, said in Chinese.
+			expect(observed).toContain(`- ${t('zh', 'labObsShellHealth', {health: `${t('zh', 'labShellAppHealthUnknown')}、${t('zh', 'labShellAppHealthUnknown')}`})}`);
+			expect(englishSentences(output), output).toEqual([]);
+		}, 150_000);
 	});
 });
