@@ -117,6 +117,15 @@ export class CredentialsRequiredError extends UserInputError {}
 /** An invariant broke: this is our bug, not the user's. */
 export class BugError extends MesosLabError {}
 
+/** What went wrong, in both languages: an error of ours as it says in each, any other as it was thrown. */
+export function problemIn(error: unknown): Localized {
+	if (error instanceof MesosLabError) {
+		return {en: error.textIn('en').message, zh: error.textIn('zh').message};
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return {en: message, zh: message};
+}
+
 export function isMesosLabError(error: unknown): error is MesosLabError {
 	return error instanceof MesosLabError;
 }

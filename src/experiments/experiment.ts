@@ -51,8 +51,8 @@ export interface Measurement {
 export interface ExperimentReport {
 	id: ExperimentId;
 	appId: string;
-	/** Facts the run observed, such as the sandbox output or the HAProxy servers. */
-	observations: string[];
+	/** Facts the run observed, such as the sandbox output or the HAProxy servers, listed in the reader's language when it ends. */
+	observations: Localized[];
 	measurements: Measurement[];
 }
 

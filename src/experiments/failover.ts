@@ -114,8 +114,8 @@ export const failoverExperiment: Experiment = {
 			id: 'failover',
 			appId: nginxAppId,
 			observations: [
-				`killed port ${victim.ports?.[0] ?? '?'}, replacement port ${replacementPort ?? '?'}`,
-				...(log.firstError ? [`first failure: ${log.firstError}`] : []),
+				localized('labObsFailoverPorts', {killed: String(victimPort || '?'), replacement: String(replacementPort ?? '?')}),
+				...(log.firstError ? [localized('labObsFirstFailure', {error: log.firstError})] : []),
 			],
 			measurements: [
 				{name: 'requests', value: log.total, unit: 'count'},

@@ -57,7 +57,7 @@ export const insideExperiment: Experiment = {
 			const running = (await mesosTasks(context.mesosUrls, context.dispatcher, context.authorization?.mesos)).filter(task => task.state === 'TASK_RUNNING' && task.sandbox !== undefined);
 			return running.length > 0 ? running : undefined;
 		}, context);
-		const observations: string[] = [];
+		const observations: Localized[] = [];
 		const byAgent = new Map<string, Task[]>();
 		for (const task of tasks) {
 			const endpoint = task.sandbox!.agentEndpoint;
@@ -67,7 +67,7 @@ export const insideExperiment: Experiment = {
 			const facts = await agentFacts(endpoint, context);
 			const host = onAgent[0]!.host;
 			context.print('');
-			context.print(`== agent ${host} (${endpoint}) ==`);
+			say('labInsideAgentHeading', {host, endpoint});
 			const flag = (name: string) => facts.flags[name] ?? (t(context.lang, 'labInsideFlagMissing'));
 			context.print(`--master=${flag('master')}  --work_dir=${flag('work_dir')}  --log_dir=${flag('log_dir')}`);
 			const shell = facts.simulated ? undefined : await context.agentShell?.(host);
@@ -77,13 +77,13 @@ export const insideExperiment: Experiment = {
 				context.print('$ ps -eo pid,args | grep -E \'mesos-(executor|containerizer|docker-executor)\'');
 				for (const line of ps.stdout.trimEnd().split('\n').filter(Boolean)) {
 					context.print(`  ${line}`);
-					observations.push(`ps ${host}: ${line.trim()}`);
+					observations.push(localized('labObsPs', {host, line: line.trim()}));
 				}
 				const docker = await shell.run(shellCommand(['docker', 'ps', '--format', '{{.ID}}  {{.Image}}  {{.Ports}}  {{.Names}}']), {sudo: true, timeoutMs: 15_000});
 				context.print('$ docker ps --format \'{{.ID}}  {{.Image}}  {{.Ports}}  {{.Names}}\'');
 				for (const line of (docker.exitCode === 0 ? docker.stdout : docker.stderr).trimEnd().split('\n').filter(Boolean)) {
 					context.print(`  ${line}`);
-					observations.push(`docker ${host}: ${line.trim()}`);
+					observations.push(localized('labObsDockerPs', {host, line: line.trim()}));
 				}
 			} else {
 				// Without a shell on the agent, what its API says stands in for ps and docker ps, and says so.
@@ -97,7 +97,7 @@ export const insideExperiment: Experiment = {
 						? `mesos-docker-executor --container=mesos-… --docker=docker …  (docker run -p ${task.ports[0] ?? '?'}:${mapping?.containerPort ?? '?'} ${app.container.docker?.image ?? '?'})`
 						: `mesos-executor --launcher_dir=/usr/local/libexec/mesos …  → mesos-containerizer launch (${app?.id ?? task.name})`;
 					context.print(`  ${line}`);
-					observations.push(`${facts.simulated ? 'simulated ' : ''}executor ${task.id}: ${line}`);
+					observations.push(localized(facts.simulated ? 'labObsSimulatedExecutor' : 'labObsExecutor', {taskId: task.id, line}));
 				}
 			}
 			for (const task of onAgent) {

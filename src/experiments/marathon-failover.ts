@@ -1,6 +1,7 @@
-import {localized} from '../i18n/localized.js';
+import {listText, localized, localizedBy} from '../i18n/localized.js';
 import {t} from '../i18n/messages.js';
 import {ClusterError} from '../errors.js';
+import type {Localized} from '../steps/step.js';
 import type {Experiment, Measurement} from './experiment.js';
 import {ensureWitnessApp, hostPortOf, marathonLeader, positionOf, requireServices, since} from './ha-probes.js';
 import {shellAppExperiment} from './shell-app.js';
@@ -24,7 +25,7 @@ export const marathonFailoverExperiment: Experiment = {
 		}
 		const guard = new StoppedServices(services, context.print, context.lang);
 		const print = context.print;
-		const observations: string[] = [];
+		const observations: Localized[] = [];
 		const measurements: Measurement[] = [];
 
 		const witness = await ensureWitnessApp(context);
@@ -54,10 +55,11 @@ export const marathonFailoverExperiment: Experiment = {
 			}, context);
 			const changed = [...before].filter(([id, tasks]) => (after.get(id) ?? []).join(',') !== tasks.join(','));
 			measurements.push({name: 'apps-changed', value: changed.length, unit: 'count'});
-			observations.push(changed.length === 0 ? `all ${before.size} apps kept the same tasks` : `apps whose tasks changed: ${changed.map(([id]) => id).join(', ')}`);
-			print(changed.length === 0
-				? (t(context.lang, 'labMarathonFailoverTasksKept', {apps: before.size}))
-				: (t(context.lang, 'labMarathonFailoverTasksChanged', {apps: changed.map(([id]) => id).join(', ')})));
+			const tasksKept = changed.length === 0
+				? localized('labMarathonFailoverTasksKept', {apps: before.size})
+				: localizedBy('labMarathonFailoverTasksChanged', language => [{apps: listText(language, changed.map(([id]) => id))}]);
+			observations.push(tasksKept);
+			print(tasksKept[context.lang]);
 
 			const scaleAt = Date.now();
 			scaledTo = witness.instances + 1;
@@ -81,7 +83,7 @@ export const marathonFailoverExperiment: Experiment = {
 			const named = await waitFor(localized('labWaitRestartedStandby'), () => marathonLeader([oldUrl], context.dispatcher, context.authorization?.marathon), context);
 			const rejoinedMs = since(restartedAt);
 			measurements.push({name: 'marathon-rejoined', value: rejoinedMs, unit: 'ms'});
-			observations.push(`${firstLeader} rejoined; /v2/leader names ${named}`);
+			observations.push(localized('labObsMarathonRejoined', {firstLeader, named}));
 			print(t(context.lang, 'labMarathonFailoverRejoined', {firstLeader, rejoinedMs, named}));
 		} finally {
 			await guard.restore();

@@ -1,6 +1,7 @@
-import {localized} from '../i18n/localized.js';
+import {listText, localized, localizedBy} from '../i18n/localized.js';
 import {t} from '../i18n/messages.js';
 import {ClusterError} from '../errors.js';
+import type {Localized} from '../steps/step.js';
 import type {Experiment, Measurement} from './experiment.js';
 import {ensureWitnessApp, holdsFor, mesosLeader, positionOf, requireServices, runningPicture, since} from './ha-probes.js';
 import {shellAppExperiment} from './shell-app.js';
@@ -27,7 +28,7 @@ export const masterFailoverExperiment: Experiment = {
 		}
 		const guard = new StoppedServices(services, context.print, context.lang);
 		const print = context.print;
-		const observations: string[] = [];
+		const observations: Localized[] = [];
 		const measurements: Measurement[] = [];
 		const leaderNow = () => mesosLeader(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 		const position = (hostPort: string): number => {
@@ -60,7 +61,10 @@ export const masterFailoverExperiment: Experiment = {
 			print(t(context.lang, 'labMasterFailoverReregistered', {agents: before.agents.size, reregisteredMs}));
 			const lost = [...before.tasks].filter(id => !reregistered.tasks.has(id));
 			measurements.push({name: 'tasks-lost', value: lost.length, unit: 'count'});
-			observations.push(`after failover: ${before.tasks.size - lost.length} of ${before.tasks.size} tasks still running${lost.length > 0 ? `; missing: ${lost.join(', ')}` : ''}`);
+			const kept = {running: before.tasks.size - lost.length, tasks: before.tasks.size};
+			observations.push(lost.length === 0
+				? localized('labObsMasterTasksAfterFailover', kept)
+				: localizedBy('labObsMasterTasksMissing', language => [{...kept, missing: listText(language, lost)}]));
 			print(t(context.lang, 'labMasterFailoverTasksRunning', {running: before.tasks.size - lost.length, tasks: before.tasks.size}));
 
 			// 2. The new leader stops too: one master left, below --quorum=2.
@@ -68,13 +72,15 @@ export const masterFailoverExperiment: Experiment = {
 			const secondAt = await guard.stop({kind: 'master', index: second});
 			const someone = await holdsFor(leaderNow, noQuorumWatchMs, context);
 			if (someone !== undefined) {
-				observations.push(`with one master left, ${someone} still answered as leader`);
-				print(t(context.lang, 'labMasterFailoverStillLeader', {someone}));
+				const stillLeader = localized('labMasterFailoverStillLeader', {someone});
+				observations.push(stillLeader);
+				print(stillLeader[context.lang]);
 			} else {
 				const leaderlessMs = since(secondAt);
 				measurements.push({name: 'no-leader-watched', value: leaderlessMs, unit: 'ms'});
-				observations.push(`one master of three running: no leader for ${leaderlessMs} ms`);
-				print(t(context.lang, 'labMasterFailoverLeaderless', {leaderlessMs}));
+				const leaderless = localized('labMasterFailoverLeaderless', {leaderlessMs});
+				observations.push(leaderless);
+				print(leaderless[context.lang]);
 			}
 
 			// 3. Both back: quorum again, a leader again, and the tasks are still there.
@@ -90,7 +96,7 @@ export const masterFailoverExperiment: Experiment = {
 			}, context);
 			const lostAtEnd = [...before.tasks].filter(id => !after.tasks.has(id));
 			measurements.push({name: 'tasks-lost-at-end', value: lostAtEnd.length, unit: 'count'});
-			observations.push(`at the end: ${before.tasks.size - lostAtEnd.length} of ${before.tasks.size} tasks still running`);
+			observations.push(localized('labObsMasterTasksAtEnd', {running: before.tasks.size - lostAtEnd.length, tasks: before.tasks.size}));
 		} finally {
 			await guard.restore();
 		}

@@ -1,4 +1,5 @@
 import {localized} from '../i18n/localized.js';
+import {t} from '../i18n/messages.js';
 import {buildDockerApp} from '../apps/app-definition.js';
 import {followDeployment} from '../apps/deploy-flow.js';
 import type {MarathonApp} from '../apps/marathon-api.js';
@@ -72,8 +73,8 @@ export const nginxDockerExperiment: Experiment = {
 	}),
 	async run(context) {
 		const {servers, servicePort} = await ensureNginx(context);
-		const observations = servers.map(s => `backend server ${s.name} ${s.address}`);
-		context.print(`HAProxy backend ${backendName(nginxAppId, servicePort)} (from /_haproxy_getconfig):`);
+		const observations = servers.map(s => localized('labObsBackendServer', {name: s.name, address: s.address}));
+		context.print(t(context.lang, 'labNginxBackendFrom', {backend: backendName(nginxAppId, servicePort)}));
 		for (const server of servers) {
 			context.print(`  server ${server.name} ${server.address}`);
 		}
@@ -83,7 +84,7 @@ export const nginxDockerExperiment: Experiment = {
 			return probe.ok ? probe : undefined;
 		}, context);
 		context.print(`GET ${url} → ${answer.status}`);
-		observations.push(`service ${url} answered ${answer.status}`);
+		observations.push(localized('labObsServiceAnswered', {url, status: String(answer.status)}));
 		return {id: 'nginx-docker', appId: nginxAppId, observations, measurements: []};
 	},
 };

@@ -1,4 +1,6 @@
-import {localized} from '../i18n/localized.js';
+import {listText, localized, localizedBy} from '../i18n/localized.js';
+import {t} from '../i18n/messages.js';
+import type {Language, Localized} from '../steps/step.js';
 import {parseAppDefinition} from '../apps/app-definition.js';
 import {followDeployment} from '../apps/deploy-flow.js';
 import {mesosTasks, readSandboxFile} from './cluster-probes.js';
@@ -26,7 +28,7 @@ export const shellAppExperiment: Experiment = {
 	}, 'shell-app experiment'),
 	async run(context) {
 		const app = shellAppExperiment.app(context);
-		const observations: string[] = [];
+		const observations: Localized[] = [];
 		const deployed = await context.marathon.deploy(app);
 		await followDeployment(context.marathon, deployed, {appId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print, lang: context.lang});
 
@@ -40,22 +42,24 @@ export const shellAppExperiment: Experiment = {
 			return text.includes('hello') ? text : undefined;
 		}, context);
 		const tail = stdout.trimEnd().split('\n').slice(-3);
-		context.print(`stdout of ${task.id} (from the Mesos sandbox):`);
+		context.print(t(context.lang, 'labShellAppStdoutOf', {taskId: task.id}));
 		for (const line of tail) {
 			context.print(`  ${line}`);
 		}
-		observations.push(`stdout: ${tail.join(' | ')}`);
+		observations.push(localized('labObsShellStdout', {lines: tail.join(' | ')}));
 
-		const health = (await context.marathon.getApp(appId)).tasks?.map(t => (t.healthCheckResults?.length ? 'checked' : 'unknown')) ?? [];
-		observations.push(`health: ${health.join(', ')}`);
-		context.print(`health of the tasks: ${health.join(', ')} (no health check configured)`);
+		const health = (await context.marathon.getApp(appId)).tasks?.map(task => (task.healthCheckResults?.length ? 'labShellAppHealthChecked' as const : 'labShellAppHealthUnknown' as const)) ?? [];
+		const healthIn = (language: Language) => ({health: listText(language, health.map(key => t(language, key)))});
+		observations.push(localizedBy('labObsShellHealth', language => [healthIn(language)]));
+		context.print(t(context.lang, 'labShellAppHealth', healthIn(context.lang)));
 
-		const scaled = await context.marathon.scale(appId, 3);
-		context.print(`scaling ${appId} to 3 instances`);
+		const instances = 3;
+		const scaled = await context.marathon.scale(appId, instances);
+		context.print(t(context.lang, 'labShellAppScaling', {appId, instances}));
 		await followDeployment(context.marathon, scaled, {appId, timeoutMs: context.timeoutMs, pollMs: context.pollMs, print: context.print, lang: context.lang});
 		const after = await context.marathon.getApp(appId);
-		observations.push(`running after scale: ${after.tasksRunning ?? 0}`);
-		context.print(`${appId} now runs ${after.tasksRunning ?? 0} instances`);
+		observations.push(localized('labObsShellScaled', {running: after.tasksRunning ?? 0}));
+		context.print(t(context.lang, 'labShellAppNowRuns', {appId, running: after.tasksRunning ?? 0}));
 		return {id: 'shell-app', appId, observations, measurements: []};
 	},
 };

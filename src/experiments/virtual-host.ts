@@ -47,7 +47,7 @@ export const virtualHostExperiment: Experiment = {
 		return {
 			id: 'virtual-host',
 			appId: vhostAppId,
-			observations: [`vhost ${vhostName} answered ${hit.status}`, `other host answered ${missText}`],
+			observations: [localized('labObsVhostAnswered', {vhost: vhostName, status: String(hit.status)}), localized('labObsOtherHostAnswered', {answer: missText})],
 			measurements: [],
 		};
 	},

@@ -1,6 +1,7 @@
 import {localized} from '../i18n/localized.js';
 import {t} from '../i18n/messages.js';
 import {ClusterError} from '../errors.js';
+import type {Localized} from '../steps/step.js';
 import type {Experiment, Measurement} from './experiment.js';
 import {marathonLeader, mesosLeader, requireServices, since, waitOrNote} from './ha-probes.js';
 import type {ZkMemberMode} from './lab-services.js';
@@ -33,7 +34,7 @@ export const zkQuorumExperiment: Experiment = {
 		const services = requireServices(context, 'zk-quorum');
 		const guard = new StoppedServices(services, context.print, context.lang);
 		const print = context.print;
-		const observations: string[] = [];
+		const observations: Localized[] = [];
 		const measurements: Measurement[] = [];
 		const mesosNow = () => mesosLeader(context.mesosUrls, context.dispatcher, context.authorization?.mesos);
 		const marathonNow = () => marathonLeader(context.marathon.urls, context.dispatcher, context.authorization?.marathon);
@@ -63,7 +64,7 @@ export const zkQuorumExperiment: Experiment = {
 			const electionMs = since(stoppedAt);
 			const newLeader = leaderOf(afterOne) as ZkMemberMode;
 			measurements.push({name: 'zk-leader-election', value: electionMs, unit: 'ms'});
-			observations.push(`zk${oldLeader.id} stopped; zk${newLeader.id} leads: ${modesText(afterOne)}`);
+			observations.push(localized('labObsZkNewLeader', {oldId: oldLeader.id, newId: newLeader.id, modes: modesText(afterOne)}));
 			print(t(context.lang, 'labZkNewLeader', {id: newLeader.id, electionMs, modesText: modesText(afterOne)}));
 			if (mesosBefore) {
 				const leader = await mesosNow();
@@ -80,13 +81,13 @@ export const zkQuorumExperiment: Experiment = {
 				return running.length > 0 && running.every(m => m.mode === 'not-serving') ? modes : undefined;
 			}, context);
 			measurements.push({name: 'zk-service-lost', value: since(secondAt), unit: 'ms'});
-			observations.push(`two members down: ${modesText(refused)} (srvr: not currently serving requests)`);
+			observations.push(localized('labObsZkNoQuorum', {modes: modesText(refused)}));
 			print(t(context.lang, 'labZkNoQuorum', {modesText: modesText(refused)}));
 			// A real master or Marathon notices only when its ZooKeeper session times out.
 			const watchLoss = async (who: 'Mesos' | 'Marathon', name: string, leaderNow: () => Promise<string | undefined>): Promise<void> => {
 				const lost = await waitOrNote(localized('labWaitLeaderGone', {who}), async () => ((await leaderNow()) === undefined ? since(secondAt) : undefined), context, leaderLossMs);
 				if (lost === undefined) {
-					observations.push(`${who} still had a leader ${leaderLossMs / 1000} s after ZooKeeper stopped serving`);
+					observations.push(localized('labObsZkLeaderKept', {who, seconds: leaderLossMs / 1000}));
 					return;
 				}
 				measurements.push({name, value: lost, unit: 'ms'});
@@ -105,7 +106,7 @@ export const zkQuorumExperiment: Experiment = {
 			const recoveredMs = since(restartedAt);
 			measurements.push({name: 'zk-recovered', value: recoveredMs, unit: 'ms'});
 			print(t(context.lang, 'labZkServesAgain', {recoveredMs, modesText: modesText(back)}));
-			observations.push(`recovered: ${modesText(back)}`);
+			observations.push(localized('labObsZkRecovered', {modes: modesText(back)}));
 			if (mesosBefore) {
 				const leader = await waitFor(localized('labWaitMesosLeaderAgain'), mesosNow, context);
 				const backMs = since(restartedAt);

@@ -1,4 +1,4 @@
-import {localized} from '../i18n/localized.js';
+import {inLanguage, localized} from '../i18n/localized.js';
 import type {Executor} from '../exec/executor.js';
 import {t} from '../i18n/messages.js';
 import type {Lab} from '../lab/lab-schema.js';
@@ -89,7 +89,7 @@ export function lastStopOf(journal: Journal, language: Lab['language']): {step: 
 	});
 	const failed = entries.flatMap(([key, record]) => (record.status === 'failed' ? [{key, record}] : []))[0];
 	if (failed) {
-		return {step: failed.key, reason: failed.record.lastError};
+		return {step: failed.key, reason: inLanguage(failed.record.lastError, language)};
 	}
 
 	const running = entries.flatMap(([key, record]) => (record.status === 'running' ? [{key, record}] : []))[0];
@@ -101,7 +101,7 @@ export function lastStopOf(journal: Journal, language: Lab['language']): {step: 
 		};
 	}
 
-	return journal.run?.lastStop === undefined ? undefined : {step: t(language, 'lastStopTheRun'), reason: journal.run.lastStop};
+	return journal.run?.lastStop === undefined ? undefined : {step: t(language, 'lastStopTheRun'), reason: inLanguage(journal.run.lastStop, language)};
 }
 
 /** A minute per step still to do, and the Mesos build's hour and a half once when it is among them. */

@@ -1,5 +1,5 @@
-import {localized} from '../i18n/localized.js';
-import {ConnectionError, StoreError} from '../errors.js';
+import {inLanguage, localized, localizedBy} from '../i18n/localized.js';
+import {ConnectionError, problemIn, StoreError} from '../errors.js';
 import {t} from '../i18n/messages.js';
 import {cleanStrings} from '../untrusted-text.js';
 import type {Executor} from '../exec/executor.js';
@@ -36,10 +36,13 @@ export interface RunnerOptions {
 type FailureDecision = 'retry' | 'skip' | 'stop';
 type StepOutcome = 'done' | 'skipped' | 'failed' | 'stopped';
 
+/** A step that failed, and why in both languages: the journal keeps both for whoever reads it later. */
 class StepFailure extends Error {
+	readonly problem: Localized;
 	readonly output: string;
-	constructor(message: string, output = '') {
-		super(message);
+	constructor(problem: Localized, output = '') {
+		super(problem.en);
+		this.problem = problem;
 		this.output = output;
 	}
 }
@@ -127,13 +130,16 @@ export class Runner {
 		this.#emit({type: 'run-started', labId, at: startedAt, resumed, steps: refs});
 
 		let outcome: Exclude<RunOutcome, 'running'> = 'completed';
-		let lastStop: string | undefined;
+		let lastStop: Localized | undefined;
 		for (const [index, step] of steps.entries()) {
 			const ref = refs[index]!;
 			const result = await this.#runWithDecisions(step, ref);
 			if (result === 'failed' || result === 'stopped') {
 				outcome = result;
-				lastStop = result === 'failed' ? `${ref.key} failed: ${failureOf(store.step(ref.key))}` : `stopped during ${ref.key}`;
+				const error = failureOf(store.step(ref.key));
+				lastStop = result === 'failed'
+					? localizedBy('runnerLastStopFailed', language => [{step: ref.key, error: inLanguage(error, language)}])
+					: localized('runnerLastStopDuring', {step: ref.key});
 				break;
 			}
 		}
@@ -228,7 +234,7 @@ export class Runner {
 				if (record?.status === 'running' && record.job) {
 					return 'stopped';
 				}
-				store.failStep(ref.key, {finishedAt: this.#now(), lastError: 'stopped before it finished'});
+				store.failStep(ref.key, {finishedAt: this.#now(), lastError: localized('runnerStoppedBeforeFinish')});
 				return 'stopped';
 			}
 			this.#fail(step, ref, error, outputTail);
@@ -297,7 +303,7 @@ export class Runner {
 		this.#emit({type: 'command-finished', step: ref, at: this.#now(), command, exitCode, durationMs});
 		if (exitCode !== 0) {
 			const exit = exitCode === null ? 'none' : String(exitCode);
-			throw new StepFailure(t(this.#options.language ?? 'en', 'stepCommandEnded', {command: commandSummary(command), exit}), outputTail.join('\n'));
+			throw new StepFailure(localized('stepCommandEnded', {command: commandSummary(command), exit}), outputTail.join('\n'));
 		}
 	}
 
@@ -366,7 +372,7 @@ export class Runner {
 				return state.exitCode;
 			}
 			if (state.kind === 'lost') {
-				throw new StepFailure(`the detached job ${job.name} was lost: ${state.reason}`, outputTail.join('\n'));
+				throw new StepFailure(localized('runnerJobLost', {job: job.name, reason: state.reason}), outputTail.join('\n'));
 			}
 			if (this.#stopping) {
 				throw new Stopped();
@@ -391,7 +397,7 @@ export class Runner {
 			if (result.ok || Date.now() >= deadline) {
 				this.#emit({type: 'step-verified', step: ref, at: this.#now(), result});
 				if (!result.ok) {
-					throw new StepFailure(`verification failed: ${result.problem.en}`, result.problem.en);
+					throw new StepFailure(localizedBy('runnerVerificationFailed', language => [{problem: result.problem[language]}]), result.problem.en);
 				}
 				return;
 			}
@@ -426,13 +432,14 @@ export class Runner {
 	}
 
 	#fail(step: Step, ref: StepRef, error: unknown, outputTail: string[]): void {
-		const message = error instanceof Error ? error.message : String(error);
+		const problem = problemOf(error);
 		const output = error instanceof StepFailure ? error.output : '';
 		const language = this.#options.language ?? 'en';
-		const matched = hintFor(step.hints, output, message);
+		const matched = hintFor(step.hints, output, problem.en);
+		const message = problem[language];
 		const hint = matched?.hint[language];
 		const at = this.#now();
-		this.#options.store.failStep(ref.key, {finishedAt: at, lastError: message, ...(hint ? {hint} : {})});
+		this.#options.store.failStep(ref.key, {finishedAt: at, lastError: problem, ...(matched ? {hint: matched.hint} : {})});
 		// The failure screen points at this log: it must exist and say why, even when the step printed nothing.
 		this.#options.store.appendLog(ref.key, `✗ ${message}\n`);
 		const logPath = this.#options.store.logPath(ref.key);
@@ -458,7 +465,7 @@ export class Runner {
 
 	#requireJobs(): JobControl {
 		if (!this.#options.jobs) {
-			throw new StepFailure('this step runs a detached job, but no job control was given to the runner');
+			throw new StepFailure(localized('runnerNoJobControl'));
 		}
 		return this.#options.jobs;
 	}
@@ -496,6 +503,11 @@ export class Runner {
 }
 
 /** What a failed step's record says went wrong. */
-function failureOf(record: StepRecord | undefined): string {
+function failureOf(record: StepRecord | undefined): Localized | string {
 	return record?.status === 'failed' ? record.lastError : '';
+}
+
+/** Why a step failed, in both languages: ours from the catalog, anything else as it was thrown. */
+function problemOf(error: unknown): Localized {
+	return error instanceof StepFailure ? error.problem : problemIn(error);
 }

@@ -1,13 +1,14 @@
-import {ConnectionError} from '../errors.js';
+import {ConnectionError, problemIn} from '../errors.js';
+import {localized, withDetail} from '../i18n/localized.js';
 import type {Executor} from '../exec/executor.js';
-import {stepKey, type Step} from '../steps/step.js';
+import {stepKey, type Localized, type Step} from '../steps/step.js';
 
 /** How one step of a clean-up ended. */
 export type UndoOutcome =
 	| {kind: 'removed'}
 	| {kind: 'already-gone'}
-	| {kind: 'failed'; why: string}
-	| {kind: 'not-tried'; why: string};
+	| {kind: 'failed'; why: Localized}
+	| {kind: 'not-tried'; why: Localized};
 
 export interface UndoResult {
 	step: Step;
@@ -33,7 +34,7 @@ export async function runUndo(steps: readonly Step[], executorFor: (host: string
 	for (const step of steps) {
 		const blocker = step.dependsOn?.map(id => stepKey({id, host: step.host})).find(key => unfinished.has(key));
 		if (blocker !== undefined) {
-			record(step, {kind: 'not-tried', why: `${blocker} did not finish`});
+			record(step, {kind: 'not-tried', why: localized('runnerUndoBlocked', {blocker})});
 			continue;
 		}
 		try {
@@ -46,7 +47,7 @@ export async function runUndo(steps: readonly Step[], executorFor: (host: string
 				return undoOne(step, exec);
 			}));
 		} catch (error) {
-			record(step, {kind: 'failed', why: error instanceof Error ? error.message : String(error)});
+			record(step, {kind: 'failed', why: problemIn(error)});
 		}
 	}
 	return results;
@@ -66,9 +67,10 @@ async function undoOne(step: Step, exec: Executor): Promise<UndoOutcome> {
 		});
 		if (result.exitCode !== 0) {
 			const detail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-3).join(' / ');
-			return {kind: 'failed', why: `${planned.command} ended with ${result.timedOut ? 'a timeout' : `exit ${result.exitCode ?? 'signal'}`}${detail ? `: ${detail}` : ''}`};
+			const exit = result.timedOut ? 'timeout' : result.exitCode === null ? 'signal' : String(result.exitCode);
+			return {kind: 'failed', why: withDetail(localized('runnerUndoCommandEnded', {command: planned.command, exit}), detail)};
 		}
 	}
 	const verdict = await step.verify(context);
-	return verdict.ok ? {kind: 'removed'} : {kind: 'failed', why: verdict.problem.en};
+	return verdict.ok ? {kind: 'removed'} : {kind: 'failed', why: verdict.problem};
 }

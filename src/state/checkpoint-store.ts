@@ -117,7 +117,7 @@ export class CheckpointStore {
 	}
 
 	/** Marks the step failed, keeping its attempt count, start and any job it left for a restart. */
-	failStep(key: string, failure: {finishedAt: string; lastError: string; hint?: string}): void {
+	failStep(key: string, failure: {finishedAt: string; lastError: Localized; hint?: Localized}): void {
 		const journal = this.journal();
 		const fields: StepFields = journal.steps[key] ?? {};
 		journal.steps[key] = {

@@ -16,7 +16,10 @@ const jobShape = {
 
 const attempts = z.number().int().min(0);
 
-/** Why a step is in place or was skipped, in both languages; plain text from an older build still reads. */
+/**
+ * A text a person reads later (why a step is in place or was skipped, why it failed, how to fix it), in
+ * both languages; plain text from an older build still reads.
+ */
 const reason = z.union([z.string(), z.object({zh: z.string(), en: z.string()})]);
 
 /**
@@ -64,8 +67,8 @@ function stepShapes<Job extends z.ZodType>(job: Job) {
 			attempts,
 			startedAt: timestamp.optional(),
 			finishedAt: timestamp.optional(),
-			lastError: z.string(),
-			hint: z.string().optional(),
+			lastError: reason,
+			hint: reason.optional(),
 			/** The job a failed attempt left, for a restart to pick up. */
 			job: job.optional(),
 		},
@@ -93,7 +96,7 @@ const runInfo = z.looseObject({
 	startedAt: timestamp,
 	outcome: z.enum(['running', 'completed', 'stopped', 'failed']),
 	finishedAt: timestamp.optional(),
-	lastStop: z.string().optional(),
+	lastStop: reason.optional(),
 });
 
 export const journalFileSchema = z.looseObject({

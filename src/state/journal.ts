@@ -21,8 +21,8 @@ export interface StepFields {
 	startedAt?: string | undefined;
 	finishedAt?: string | undefined;
 	reason?: Localized | string | undefined;
-	lastError?: string | undefined;
-	hint?: string | undefined;
+	lastError?: Localized | string | undefined;
+	hint?: Localized | string | undefined;
 	job?: JournalJob | undefined;
 	skippedBy?: 'check' | 'request' | undefined;
 }
@@ -33,8 +33,8 @@ export interface RunInfo {
 	startedAt: string;
 	outcome: RunOutcome;
 	finishedAt?: string;
-	/** Why the last run stopped, when it did not complete. */
-	lastStop?: string;
+	/** Why the last run stopped, when it did not complete; plain text from an older build still reads. */
+	lastStop?: Localized | string;
 }
 
 /** The whole checkpoint file of one lab. */

@@ -34,7 +34,7 @@ agents = [a for a in json.load(sys.stdin).get("slaves", []) if a.get("hostname")
 if not agents: sys.exit("agent %s is not registered" % sys.argv[1])
 r = agents[0].get("resources", {})
 if not r.get("cpus") or not r.get("mem"): sys.exit("agent %s reports no CPUs or memory" % sys.argv[1])
-print("agent %s registered with %s CPUs and %d MB" % (sys.argv[1], r["cpus"], r["mem"]))`;
+print("%s cpus:%s;mem:%d" % (sys.argv[1], r["cpus"], r["mem"]))`;
 
 /** Reads /master/slaves with whichever Python the host has (CentOS 7 ships python 2.7). */
 const agentRegistered = `set -o pipefail
@@ -48,7 +48,8 @@ export function mesosAgentSteps(lab: Lab): Step[] {
 		title: localized('stepMesosAgentTitle', {port: agent.port}),
 		why: localized('stepMesosAgentWhy'),
 		done: shellCommand(['systemctl', 'is-active', '--quiet', agent.unit]),
-		// Registered with the leading master (a standby redirects there) and offering CPUs and memory.
+		// Registered with the leading master (a standby redirects there) and offering CPUs and memory. The proof
+		// prints what it offers in Mesos's own resource notation (cpus:2;mem:3000), which reads the same in either language.
 		proof: shellCommand(['bash', '-c', agentRegistered, 'mesos-lab', t.masters[0]?.host.address ?? '', String(t.masters[0]?.port ?? 0), agent.host.address]),
 		files: [{...agentUnit(lab, agent), sudo: true, mode: 0o644}],
 		commands: [command(['mkdir', '-p', agent.workDir, agent.logDir]), command(['systemctl', 'daemon-reload']), command(['systemctl', 'enable', '--now', agent.unit])],

@@ -121,8 +121,9 @@ export function mesosInstallSteps(lab: Lab, host: LabHost): Step[] {
 				: localized('stepMesosBuildDepsWhyNoJava'),
 			done: shellCommand(['rpm', '-q', ...buildDependencies(lab).filter((name) => name !== 'which')]),
 			// With Java: Maven runs, and the https mirror serves the parent POM the Mesos jar build asks for first.
+			// The proof prints the POM's address, after the proof's own words in the reader's language.
 			proof: buildsJava(lab)
-				? shellCommand(['bash', '-c', 'mvn -v >/dev/null && curl -fsS --max-time 20 -o /dev/null "$1/org/apache/apache/11/apache-11.pom" && echo "$1 serves org.apache:apache:11"', 'mesos-lab', resolveMirrors(lab).maven])
+				? shellCommand(['bash', '-c', 'mvn -v >/dev/null && curl -fsS --max-time 20 -o /dev/null "$1/org/apache/apache/11/apache-11.pom" && echo "$1/org/apache/apache/11/apache-11.pom"', 'mesos-lab', resolveMirrors(lab).maven])
 				: shellCommand(['rpm', '-q', 'gcc-c++', 'subversion-devel']),
 			files: mesosInstallFiles(lab).map((file) => ({...file, sudo: true, mode: 0o644})),
 			commands: [command(['yum', 'install', '-y', ...buildDependencies(lab)], undefined, {timeoutMs: 3_600_000})],

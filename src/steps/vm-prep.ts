@@ -59,9 +59,10 @@ export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
 			// check-update exits 0 only when neither package has an update waiting.
 			done: 'systemctl is-active --quiet chronyd && yum -q check-update ca-certificates nss >/dev/null',
 			// Proof: the clock is kept, and an https handshake with a lab mirror succeeds (any HTTP status will do).
+			// It prints only the address that answered: the proof's own words, in the reader's language, come before it.
 			proof: httpsAnswers === undefined
 				? 'systemctl is-active --quiet chronyd'
-				: shellCommand(['bash', '-c', 'systemctl is-active --quiet chronyd && curl -sS --max-time 15 -o /dev/null "$1" && echo "https to $1 works"', 'mesos-lab', httpsAnswers]),
+				: shellCommand(['bash', '-c', 'systemctl is-active --quiet chronyd && curl -sS --max-time 15 -o /dev/null "$1" && echo "$1"', 'mesos-lab', httpsAnswers]),
 			commands: [command(['yum', 'install', '-y', 'chrony']), command(['systemctl', 'enable', '--now', 'chronyd']), command(['yum', 'update', '-y', 'ca-certificates', 'nss'])],
 			hints: [commonHints.deadMirror],
 		}),

@@ -1,11 +1,14 @@
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {t} from '../../src/i18n/messages.js';
 import {startSimulatedCluster, type SimulatedCluster} from '../../src/sim/index.js';
+import {Runner} from '../../src/runner/runner.js';
 import {CheckpointStore} from '../../src/state/checkpoint-store.js';
+import {FakeExecutor} from '../helpers/fake-executor.js';
+import {fakeStep} from '../runner/fake-steps.js';
 import {builtCliMissing, runBuiltCli} from '../helpers/built-cli.js';
 import {englishSentences} from '../helpers/no-english.js';
 
@@ -62,6 +65,43 @@ describe.skipIf(why !== undefined)('the command line in a Chinese terminal', () 
 			expectAligned(lines.slice(1));
 		});
 
+		it('tells why a step failed in the reader\'s language, whichever language the run that failed spoke', async () => {
+			// The install ran in English; the person who looks afterwards reads Chinese.
+			const exec = new FakeExecutor([{match: 'systemctl start zookeeper', exitCode: 1, stderr: 'Job for zookeeper.service failed.\n'}]);
+			const store = CheckpointStore.open(home, 'home-lab');
+			const runner = new Runner({labId: 'home-lab', language: 'en', steps: [fakeStep('zookeeper', {commands: [{command: 'systemctl start zookeeper'}]})], store, executorFor: () => exec});
+			expect(await runner.run()).toBe('failed');
+
+			const {code, output} = await cli(['status', '--home', home]);
+
+			expect(code).toBe(0);
+			const failed = t('zh', 'stepCommandEnded', {command: 'systemctl start zookeeper', exit: '1'});
+			expect(output.split('\n').find(line => line.startsWith('zookeeper@node1'))).toContain(failed);
+			expect(output).toContain(t('zh', 'runnerLastStopFailed', {step: 'zookeeper@node1', error: failed}));
+			expect(englishSentences(output)).toEqual([]);
+
+			const english = await cli(['status', '--home', home], {LANG: 'en_US.UTF-8'});
+			expect(english.output).toContain(t('en', 'stepCommandEnded', {command: 'systemctl start zookeeper', exit: '1'}));
+		});
+
+		it('still reads a checkpoint an older build wrote, whose failure is one plain string', async () => {
+			const store = CheckpointStore.open(home, 'home-lab');
+			writeFileSync(store.file, JSON.stringify({
+				schemaVersion: 1,
+				labId: 'home-lab',
+				order: ['zookeeper@node1'],
+				steps: {'zookeeper@node1': {status: 'failed', attempts: 1, startedAt: '2026-03-01T10:01:30.000Z', finishedAt: '2026-03-01T10:01:35.000Z', lastError: '`systemctl start zookeeper` ended with exit 1', hint: 'look at journalctl -u zookeeper'}},
+				run: {startedAt: '2026-03-01T10:00:00.000Z', outcome: 'failed', lastStop: 'zookeeper@node1 failed: `systemctl start zookeeper` ended with exit 1'},
+			}));
+
+			const {code, output} = await cli(['status', '--home', home]);
+
+			expect(code).toBe(0);
+			expect(output).toContain('`systemctl start zookeeper` ended with exit 1');
+			const json = await cli(['status', '--home', home, '--json']);
+			expect(JSON.parse(json.output)).toMatchObject({steps: [{key: 'zookeeper@node1', lastError: '`systemctl start zookeeper` ended with exit 1', hint: 'look at journalctl -u zookeeper'}]});
+		});
+
 		it('says in Chinese that a lab is missing, and which labs there are', async () => {
 			CheckpointStore.open(home, 'home-lab');
 			const {code, output} = await cli(['status', '--home', home, '--lab-id', 'nope']);
@@ -104,6 +144,17 @@ describe.skipIf(why !== undefined)('the command line in a Chinese terminal', () 
 			await run.waitFor(new RegExp(watch.slice(0, watch.indexOf('mesos-lab'))), 60_000);
 			expect(await run.exited).toBe(0);
 			expect(run.output()).toContain(`${watch} --mesos ${sim.mesosUrls.join(',')}`);
+		}, 150_000);
+
+		it('lab tells what the experiment observed in Chinese, quoting only what the task printed', async () => {
+			const run = runBuiltCli(['lab', 'hello', '--marathon', sim.marathonUrls.join(','), '--mesos', sim.mesosUrls.join(','), '--timeout', '120'], {env: chinese});
+			expect(await run.exited).toBe(0);
+			const output = run.output();
+			const observed = output.slice(output.indexOf(t('zh', 'labObservedHeading')));
+			expect(observed).toContain(`- ${t('zh', 'labObsShellScaled', {running: 3})}`);
+			// The shell loop has no health check: each task's health is unknown, said in Chinese.
+			expect(observed).toContain(`- ${t('zh', 'labObsShellHealth', {health: `${t('zh', 'labShellAppHealthUnknown')}、${t('zh', 'labShellAppHealthUnknown')}`})}`);
+			expect(englishSentences(output), output).toEqual([]);
 		}, 150_000);
 	});
 });

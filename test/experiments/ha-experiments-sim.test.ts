@@ -4,7 +4,9 @@ import {isLive} from '../../src/sim/model/cluster-model.js';
 import {runCli} from '../apps/helpers/run-cli.js';
 import {startSimHarness, type SimHarness} from '../apps/helpers/sim-harness.js';
 import {waitFor} from '../helpers/wait-for.js';
+import {t} from '../../src/i18n/messages.js';
 import {assertBuilt, startBuiltCli} from '../helpers/built-cli.js';
+import {englishSentences} from '../helpers/no-english.js';
 
 let harness: SimHarness | undefined;
 let cluster: SimulatedCluster | undefined;
@@ -40,6 +42,22 @@ function watchInvariants(h: SimHarness): {ended: Set<string>; ledWithoutQuorum: 
 }
 
 describe('the high-availability experiments on the simulated cluster', () => {
+	it('master-failover in Chinese: what it observed is told in Chinese, with the task counts in it', async () => {
+		harness = await startSimHarness();
+		assertBuilt();
+		const run = startBuiltCli(['lab', 'master-failover', '--lang', 'zh'], simEnv(harness));
+		expect(await run.exited).toBe(0);
+		const output = run.output();
+		const observed = output.slice(output.indexOf(t('zh', 'labObservedHeading')));
+		// Every task runs on through both elections: the same count twice in each line.
+		for (const key of ['labObsMasterTasksAfterFailover', 'labObsMasterTasksAtEnd'] as const) {
+			const counted = new RegExp(`^- ${t('zh', key, {running: 7, tasks: 7}).replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('7', '(\\d+)')}$`, 'm').exec(observed);
+			expect(counted, observed).not.toBeNull();
+			expect(counted?.[1]).toBe(counted?.[2]);
+		}
+		expect(englishSentences(output), output).toEqual([]);
+	}, 180_000);
+
 	it('master-failover: a standby takes over, agents re-register, no task is lost, and one master alone cannot lead', async () => {
 		harness = await startSimHarness();
 		const h = harness;

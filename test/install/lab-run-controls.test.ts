@@ -151,6 +151,15 @@ describe('where the last run stopped', () => {
 		}), 'en')).toEqual({step: 'build-mesos@node1', reason: '`make` ended with exit 2'});
 	});
 
+	test('a failed step\'s error is given in the language of the run that resumes it', () => {
+		const lastError = localized('stepCommandEnded', {command: 'make', exit: '2'});
+		const failed = journal({'build-mesos@node1': {status: 'failed', attempts: 1, lastError}});
+		expect(lastStopOf(failed, 'zh')).toEqual({step: 'build-mesos@node1', reason: lastError.zh});
+		expect(lastStopOf(failed, 'en')).toEqual({step: 'build-mesos@node1', reason: lastError.en});
+		const stopped = localized('runnerLastStopDuring', {step: 'build-mesos@node1'});
+		expect(lastStopOf(journal({}, {startedAt: '2026-01-10T08:00:00.000Z', outcome: 'stopped', lastStop: stopped}), 'zh')?.reason).toBe(stopped.zh);
+	});
+
 	test('a step cut off while its build ran says the build is picked up again', () => {
 		const job = {name: 'mesos-build', dir: '/var/lib/mesos-lab/jobs/mesos-build', command: 'make', startedAt: '2026-01-10T08:00:00.000Z', readBytes: 10};
 		expect(lastStopOf(journal({'build-mesos@node1': {status: 'running', attempts: 1, job}}), 'en')?.reason).toContain('detached job mesos-build ran on the target; it is re-attached');

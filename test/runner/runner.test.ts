@@ -107,7 +107,9 @@ describe('runner', () => {
 			lastLines: ['Job for docker.service failed', 'overlay: unsupported filesystem'],
 			logPath: store.logPath('docker-start@node1'),
 		});
-		expect(store.step('docker-start@node1')).toMatchObject({status: 'failed', lastError: '`systemctl start docker` ended with exit 1'});
+		expect(store.step('docker-start@node1')).toMatchObject({status: 'failed', lastError: localized('stepCommandEnded', {command: 'systemctl start docker', exit: '1'})});
+		// The hint is kept in both languages, for a later `status` or resume in either.
+		expect(store.step('docker-start@node1')).toMatchObject({hint: {zh: '文件系统不支持 overlay', en: 'The filesystem does not support overlay: use xfs with ftype=1.'}});
 		expect(store.step('never-reached@node1')?.status).toBe('pending');
 		expect(store.journal().run).toMatchObject({outcome: 'failed'});
 	});
@@ -155,7 +157,7 @@ describe('runner', () => {
 		const second = runnerFor(steps, exec, {verifyTimeoutMs: 0});
 		expect(await second.runner.run()).toBe('failed');
 		expect(second.store.step('broken@node1')).toMatchObject({status: 'skipped', reason: localized('runnerSkippedAfterFailure')});
-		expect(second.store.step('ensemble@node1')).toMatchObject({status: 'failed', lastError: 'verification failed: no leader'});
+		expect(second.store.step('ensemble@node1')).toMatchObject({status: 'failed', lastError: localized('runnerVerificationFailed', {problem: 'no leader'})});
 	});
 
 	it('polls verify until it passes, and fails with the problem at the deadline', async () => {
@@ -166,7 +168,7 @@ describe('runner', () => {
 		const {store, runner} = runnerFor([slow, never], exec, {verifyTimeoutMs: 50});
 		expect(await runner.run()).toBe('failed');
 		expect(calls).toBe(3);
-		expect(store.step('never@node1')).toMatchObject({status: 'failed', lastError: 'verification failed: port 5050 closed'});
+		expect(store.step('never@node1')).toMatchObject({status: 'failed', lastError: localized('runnerVerificationFailed', {problem: 'port 5050 closed'})});
 	});
 
 	it('takes a preflight verdict at its first answer: waiting does not change the OS a machine runs', async () => {
@@ -178,7 +180,7 @@ describe('runner', () => {
 		const {store, runner} = runnerFor([os], new FakeExecutor([]), {verifyTimeoutMs: 60_000, verifyIntervalMs: 2000});
 		expect(await runner.run()).toBe('failed');
 		expect(probes).toBe(1);
-		expect(store.step('preflight-os@node1')).toMatchObject({status: 'failed', lastError: 'verification failed: found debian 12 (probe 1)'});
+		expect(store.step('preflight-os@node1')).toMatchObject({status: 'failed', lastError: localized('runnerVerificationFailed', {problem: 'found debian 12 (probe 1)'})});
 	});
 
 	it('re-checks done steps on resume and re-runs one whose facts changed', async () => {
@@ -302,7 +304,7 @@ describe('runner', () => {
 		jobs.write('build', 'error: out of memory\n');
 		jobs.exits.set('build', 2);
 		expect(await outcome).toBe('failed');
-		expect(store.step('build@node1')).toMatchObject({status: 'failed', lastError: '`make` ended with exit 2'});
+		expect(store.step('build@node1')).toMatchObject({status: 'failed', lastError: localized('stepCommandEnded', {command: 'make', exit: '2'})});
 	});
 	it('probes again when the link drops during a verify, and finishes the step once the probe answers', async () => {
 		const exec = new FakeExecutor([{match: 'systemctl start zk'}]);

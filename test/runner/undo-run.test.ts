@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {localized} from '../../src/i18n/localized.js';
 import {runUndo} from '../../src/runner/undo-run.js';
 import {simpleStep} from '../../src/steps/step-kit.js';
 import type {Step} from '../../src/steps/step.js';
@@ -25,7 +26,12 @@ describe('cleaning up a host', () => {
 		const results = await runUndo([step('units'), step('mesos', ['units']), step('data', ['mesos']), step('files', ['units'])], async () => exec);
 
 		expect(results.map(({step: done, outcome}) => [done.id, outcome.kind])).toEqual([['units', 'removed'], ['mesos', 'failed'], ['data', 'not-tried'], ['files', 'already-gone']]);
-		expect(results[1]?.outcome).toMatchObject({why: expect.stringContaining("No rule to make target 'uninstall'")});
-		expect(results[2]?.outcome).toEqual({kind: 'not-tried', why: 'mesos@node1 did not finish'});
+		// The command's own output is quoted as it came, after our words in each language.
+		expect(results[1]?.outcome).toMatchObject({why: {
+			en: expect.stringContaining("No rule to make target 'uninstall'"),
+			zh: expect.stringContaining("No rule to make target 'uninstall'"),
+		}});
+		expect(results[1]?.outcome).toMatchObject({why: {zh: expect.stringContaining('退出码 2')}});
+		expect(results[2]?.outcome).toEqual({kind: 'not-tried', why: localized('runnerUndoBlocked', {blocker: 'mesos@node1'})});
 	});
 });

@@ -21,7 +21,7 @@ describe('the Mesos agent verify', () => {
 
 	it('proves the agent registered and offers its CPUs and memory', async () => {
 		const result = await verifyAgainst({slaves: [{id: 'S0', hostname: '127.0.0.1', resources: {cpus: 2, mem: 3000, disk: 10_000}}]});
-		expect(result).toEqual({ok: true, text: expect.stringContaining('agent 127.0.0.1 registered with 2 CPUs and 3000 MB') as unknown as string});
+		expect(result).toEqual({ok: true, text: expect.stringContaining('127.0.0.1 cpus:2;mem:3000') as unknown as string});
 	});
 
 	it.each([

@@ -226,6 +226,12 @@ export async function run(options: LabOptions, ctx: CommandContext): Promise<num
 		}
 		print(t(ctx.lang, 'labWatchLive', {command: dashboardCommand(context, options.labId)}));
 		const report = await experiment.run(context);
+		if (report.observations.length > 0) {
+			print(t(ctx.lang, 'labObservedHeading'));
+			for (const observation of report.observations) {
+				print(`- ${observation[ctx.lang]}`);
+			}
+		}
 		for (const measurement of report.measurements) {
 			print(`${measurement.name}: ${measurement.value} ${measurement.unit}`);
 		}

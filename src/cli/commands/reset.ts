@@ -116,8 +116,8 @@ function describeResult({step, outcome}: UndoResult, language: Language): string
 	switch (outcome.kind) {
 		case 'removed': return `✓ ${what}: ${t(language, 'resetRemoved')}`;
 		case 'already-gone': return `✓ ${what}: ${t(language, 'resetAlreadyGone')}`;
-		case 'failed': return `✗ ${what}: ${t(language, 'resetFailed', {why: outcome.why})}`;
-		case 'not-tried': return `✗ ${what}: ${t(language, 'resetNotTried', {why: outcome.why})}`;
+		case 'failed': return `✗ ${what}: ${t(language, 'resetFailed', {why: outcome.why[language]})}`;
+		case 'not-tried': return `✗ ${what}: ${t(language, 'resetNotTried', {why: outcome.why[language]})}`;
 	}
 }
 

@@ -69,8 +69,8 @@ export function stepRows(journal: Journal, language: Language): StepRow[] {
 			finishedAt: record.finishedAt ?? null,
 			durationMs,
 			reason: record.reason === undefined ? null : inLanguage(record.reason, language),
-			lastError: record.lastError ?? null,
-			hint: record.hint ?? null,
+			lastError: record.lastError === undefined ? null : inLanguage(record.lastError, language),
+			hint: record.hint === undefined ? null : inLanguage(record.hint, language),
 			job: record.job ? {name: record.job.name, readBytes: record.job.readBytes} : null,
 		};
 	});
@@ -101,7 +101,7 @@ export async function run(options: StatusOptions, ctx: CommandContext): Promise<
 	const format = (cells: string[]) => cells.map((cell, index) => (index === cells.length - 1 ? cell : padToWidth(cell, widths[index]!))).join('  ').trimEnd();
 	const parts = [t(say, 'statusLab', {labId})];
 	if (journal.run) {
-		parts.push(`${t(say, 'statusRun', {outcome: journal.run.outcome})}${journal.run.lastStop ? ` (${cleanLine(journal.run.lastStop)})` : ''}`);
+		parts.push(`${t(say, 'statusRun', {outcome: journal.run.outcome})}${journal.run.lastStop ? ` (${cleanLine(inLanguage(journal.run.lastStop, say))})` : ''}`);
 	}
 	if (lock) {
 		parts.push(t(say, 'statusInUse', {pid: lock.pid, host: lock.host}));

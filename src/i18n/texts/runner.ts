@@ -27,4 +27,17 @@ export const runnerTexts = defineCatalog({
 	runnerHint: {en: 'hint: {hint}', zh: '提示：{hint}'},
 	runnerLog: {en: 'log: {path}', zh: '日志：{path}'},
 	runnerRunFinished: {en: 'run {outcome}', zh: '运行{outcome}'},
+	// Why a step failed or a run stopped, as the checkpoint keeps it for status and the next run.
+	runnerStoppedBeforeFinish: {en: 'stopped before it finished', zh: '在完成前被停止'},
+	runnerJobLost: {en: 'the detached job {job} was lost: {reason}', zh: '后台作业 {job} 丢失了：{reason}'},
+	runnerVerificationFailed: {en: 'verification failed: {problem}', zh: '验证失败：{problem}'},
+	runnerNoJobControl: {en: 'this step runs a detached job, but no job control was given to the runner', zh: '这一步要运行后台作业，但没有为运行器提供作业控制'},
+	runnerLastStopFailed: {en: '{step} failed: {error}', zh: '{step} 失败：{error}'},
+	runnerLastStopDuring: {en: 'stopped during {step}', zh: '在 {step} 期间停止'},
+	// Why a clean-up step (`reset --hosts`) could not remove what it undoes.
+	runnerUndoBlocked: {en: '{blocker} did not finish', zh: '{blocker} 没有完成'},
+	runnerUndoCommandEnded: {
+		en: '{command} ended with {exit, select, timeout {a timeout} signal {a signal} other {exit {exit}}}',
+		zh: '{command} 已结束，{exit, select, timeout {超时} signal {被信号终止} other {退出码 {exit}}}',
+	},
 });
