@@ -33,10 +33,10 @@ afterEach(() => {
 });
 
 /** Runs the Docker step on an executor that answers its check as `check` says; the rest succeeds. */
-async function runWithCheck(check: readonly FakeCommand[]) {
-	const exec = new FakeExecutor([...check, {match: install}, {match: proof, stdout: 'Server Version: 26.1.4\n'}], 'root@node1');
+async function runWithCheck(check: readonly FakeCommand[], answers: readonly FakeCommand[] = [{match: proof, stdout: 'Server Version: 26.1.4\n'}]) {
+	const exec = new FakeExecutor([...check, {match: install}, ...answers], 'root@node1');
 	const store = CheckpointStore.open(home, 'lab');
-	const runner = new Runner({labId: 'lab', steps: [dockerStep], store, executorFor: () => exec, onFailure: 'stop', verifyIntervalMs: 1});
+	const runner = new Runner({labId: 'lab', steps: [dockerStep], store, executorFor: () => exec, onFailure: 'stop', verifyIntervalMs: 1, verifyTimeoutMs: 200});
 	const outcome = await runner.run();
 	return {outcome, exec, record: store.step('docker-install@node1')};
 }
@@ -72,5 +72,15 @@ describe('a check whose link drops while it probes', () => {
 		expect(outcome).toBe('failed');
 		expect(exec.commands).toEqual([inPlace]);
 		expect(record).toMatchObject({status: 'failed', lastError: error.message});
+	});
+});
+
+describe('a proof whose probe cannot run', () => {
+	it('fails the step at the verify deadline with the executor\'s own reason, not a bare "does not work"', async () => {
+		const refused = new ConnectionError(localized('errSudoDidNotAcceptThe', {label: 'lab@node1'}));
+		const {outcome, exec, record} = await runWithCheck([{match: inPlace, exitCode: 3}], [{match: proof, throws: refused}]);
+		expect(outcome).toBe('failed');
+		expect(exec.commands.slice(0, 3)).toEqual([inPlace, install, proof]);
+		expect(record).toMatchObject({status: 'failed', lastError: `verification failed: ${refused.message}`});
 	});
 });
