@@ -84,6 +84,13 @@ export class ConnectionError extends MesosLabError {}
 /** A host key did not match what known_hosts says, or was not accepted. */
 export class HostKeyError extends ConnectionError {}
 
+/**
+ * The link went down under a command that had been sent: the target may or may not have run it, and
+ * the executor connects anew for the next command. Only this, of the connection errors, says nothing
+ * about the target itself; a refused login, key or sudo password would fail the same way again.
+ */
+export class LinkDroppedError extends ConnectionError {}
+
 /** A command on the target ended badly where the caller needed it to succeed. */
 export class CommandFailedError extends MesosLabError {
 	readonly host: string;

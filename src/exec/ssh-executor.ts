@@ -2,7 +2,7 @@ import {localized} from '../i18n/localized.js';
 import {commandSummary} from './command-summary.js';
 import ssh2 from 'ssh2';
 import type {Client as SshClient, ClientChannel} from 'ssh2';
-import {ConnectionError, HostKeyError} from '../errors.js';
+import {ConnectionError, HostKeyError, LinkDroppedError} from '../errors.js';
 import type {CommandResult, Executor, RunOptions, UploadOptions} from './executor.js';
 import {downloadThroughShell, uploadThroughShell} from './file-transfer.js';
 import {type HostKeyPolicy, hostKeyAlgorithmsFor, verifyHostKey} from './known-hosts.js';
@@ -318,7 +318,7 @@ export class SshExecutor implements Executor {
 					continue;
 				}
 				case 'unconfirmed': {
-					throw new ConnectionError(localized('errTheConnectionDroppedWhileThe', {label: this.label, shown: shown(command)}), {
+					throw new LinkDroppedError(localized('errTheConnectionDroppedWhileThe', {label: this.label, shown: shown(command)}), {
 						hint: localized('errTheConnectionDroppedWhileTheHint'),
 					});
 				}
@@ -420,7 +420,7 @@ export class SshExecutor implements Executor {
 					? new ConnectionError(localized('errTheTargetEndedTheSession', {label: this.label, command}), {
 						hint: localized('errTheTargetEndedTheSessionHint'),
 					})
-					: new ConnectionError(localized('errTheConnectionDroppedWhileRunning', {label: this.label, commandSummary: commandSummary(command)}), {
+					: new LinkDroppedError(localized('errTheConnectionDroppedWhileRunning', {label: this.label, commandSummary: commandSummary(command)}), {
 						hint: localized('errTheConnectionDroppedWhileRunningHint'),
 					}));
 				return;

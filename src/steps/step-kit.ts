@@ -1,5 +1,5 @@
 import {localized, localizedBy, withDetail} from '../i18n/localized.js';
-import {ConnectionError} from '../errors.js';
+import {LinkDroppedError} from '../errors.js';
 import type {CommandResult} from '../exec/executor.js';
 import {shellCommand} from '../exec/quote.js';
 import type {CheckResult, FailureHint, Localized, PlannedCommand, StepContext, VerifyResult} from './step.js';
@@ -16,13 +16,16 @@ export function script(program: string, args: readonly string[] = [], describe?:
 /**
  * Runs a read-only probe (a check or a proof). A link that drops while it runs is made again by the
  * executor, and the probe, which changes nothing, is asked once more instead of failing the step.
+ * Only a dropped link is asked again: a refused login, host key or sudo password would be refused
+ * again (and a second wrong sudo password counts towards a lockout), and a second drop is the step's
+ * failure, with its own reason.
  */
 async function probe(ctx: StepContext, line: string): Promise<CommandResult> {
 	const run = () => ctx.exec.run(line, {sudo: true, signal: ctx.signal, timeoutMs: 30_000});
 	try {
 		return await run();
 	} catch (error) {
-		if (error instanceof ConnectionError && !ctx.signal.aborted) {
+		if (error instanceof LinkDroppedError && !ctx.signal.aborted) {
 			return run();
 		}
 		throw error;

@@ -5,6 +5,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {builtCliMissing, runBuiltCli} from '../helpers/built-cli.js';
 import {startPrivateHost, type PrivateHost} from '../helpers/private-host.js';
 import {startSshd, type SshdServer} from '../helpers/sshd.js';
+import {Teardown} from '../helpers/teardown.js';
 import {startTestHost, testHostUnavailable, type TestHost} from '../helpers/test-host.js';
 
 const unavailable = testHostUnavailable() ?? builtCliMissing();
@@ -54,19 +55,20 @@ describe.skipIf(Boolean(unavailable))('reaching lab hosts as ssh would, through 
 	let target: PrivateHost;
 	let nearTarget: PrivateHost;
 
+	const teardown = new Teardown();
+
 	beforeAll(async () => {
 		jump1 = await startTestHost({index: 1, namePrefix: 'mlreach'});
+		teardown.add(() => jump1.stop());
 		const key = readFileSync(`${jump1.identityFile}.pub`, 'utf8');
 		jump2 = await startPrivateHost({behind: jump1.namespace, index: 1, authorizedKey: key, osRelease: osRelease('jumptwo')});
+		teardown.add(() => jump2.stop());
 		target = await startPrivateHost({behind: jump2.namespace, index: 2, authorizedKey: key, osRelease: osRelease('deeptarget')});
+		teardown.add(() => target.stop());
 		nearTarget = await startPrivateHost({behind: jump1.namespace, index: 3, authorizedKey: key, osRelease: osRelease('neartarget')});
+		teardown.add(() => nearTarget.stop());
 	}, 120_000);
-	afterAll(() => {
-		for (const host of [nearTarget, target, jump2]) {
-			host?.stop();
-		}
-		jump1?.stop();
-	});
+	afterAll(() => teardown.run());
 
 	it('runs on a host alias of ~/.ssh/config that only a chain of two jump hosts reaches', async () => {
 		const space = workspace();

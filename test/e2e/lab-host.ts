@@ -36,6 +36,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {stringify} from 'yaml';
 import {startBuiltCli, type BuiltCli} from '../helpers/built-cli.js';
+import {Teardown} from '../helpers/teardown.js';
 import {tethered} from '../helpers/tethered.js';
 import {startTestHost, testHostUnavailable, type TestHost} from '../helpers/test-host.js';
 import type {DaemonConfig} from './sim-daemon.js';
@@ -120,19 +121,11 @@ export async function startLabHost(options: LabHostOptions = {}): Promise<LabHos
 	const work = mkdtempSync(join(tmpdir(), 'mesos-lab-e2e-'));
 	const home = join(work, 'home');
 	mkdirSync(home);
-	const cleanups: Array<() => void | Promise<void>> = [() => rmSync(work, {recursive: true, force: true})];
-	const stop = async () => {
-		for (const cleanup of cleanups.reverse()) {
-			try {
-				await cleanup();
-			} catch {
-				// keep tearing down the rest
-			}
-		}
-	};
+	const teardown = new Teardown();
+	teardown.add(() => rmSync(work, {recursive: true, force: true}));
 	try {
 		const host = await startTestHost({index, namePrefix: 'mle2e', standIns: labStandIns(), overlays: ['/etc', '/usr', '/var', '/opt', '/root']});
-		cleanups.push(() => host.stop());
+		teardown.add(() => host.stop());
 		const unitsDir = join(host.dir, 'state', 'units');
 		prepareFreshCentos(host, unitsDir);
 		const user = options.user === 'sudo-password' ? addSudoUser(host) : 'root';
@@ -141,12 +134,7 @@ export async function startLabHost(options: LabHostOptions = {}): Promise<LabHos
 		const requests: string[] = [];
 		const tls = mirrorCertificate(work, host.gatewayAddress, [host]);
 		const mirror = await startMirror(host.gatewayAddress, files, requests, tls);
-		cleanups.push(async () => {
-			await Promise.all(mirror.servers.map(server => new Promise<void>(resolve => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			})));
-		});
+		teardown.add(() => stopMirror(mirror));
 		const mirrorUrl = `http://${host.gatewayAddress}:${mirror.port}`;
 		const secureMirrorUrl = `https://${host.gatewayAddress}:${mirror.securePort}`;
 
@@ -155,7 +143,7 @@ export async function startLabHost(options: LabHostOptions = {}): Promise<LabHos
 		writeFileSync(join(host.dir, 'state', 'mesos-agent-url'), `http://${host.address}:${labPorts.agent}`);
 		writeFileSync(join(host.dir, 'state', 'sim-control-url'), `http://127.0.0.1:${simPorts.control}`);
 		const daemon = await startSimDaemon(host.namespace, work, oneHostCluster(host, unitsDir));
-		cleanups.push(() => {
+		teardown.add(() => {
 			daemon.kill('SIGKILL');
 		});
 
@@ -165,10 +153,9 @@ export async function startLabHost(options: LabHostOptions = {}): Promise<LabHos
 			writeFileSync(join(home, 'known_hosts'), `${host.knownHostsLine}\n`);
 		}
 		const cliEnv: Record<string, string> = user === 'root' ? {} : {MESOS_LAB_SUDO_PASSWORD: sudoPassword};
-		return {host, labPath, home, mirrorUrl, mirrorRequests: () => [...requests], unitsDir, user, cliEnv, stop};
+		return {host, labPath, home, mirrorUrl, mirrorRequests: () => [...requests], unitsDir, user, cliEnv, stop: () => teardown.run()};
 	} catch (error) {
-		await stop();
-		throw error;
+		return teardown.abandon(error);
 	}
 }
 
@@ -453,6 +440,14 @@ export async function startMirror(address: string, files: ReleaseFiles, requests
 		});
 	})));
 	return {servers, port: ports[0] ?? 0, securePort: ports[1] ?? 0};
+}
+
+/** Closes both sides of the mirror, dropping the connections still open on them. */
+export async function stopMirror(mirror: {servers: Server[]}): Promise<void> {
+	await Promise.all(mirror.servers.map(server => new Promise<void>(resolve => {
+		server.closeAllConnections();
+		server.close(() => resolve());
+	})));
 }
 
 /** The simulated cluster of a one-host lab: every daemon on the host, served at the host's address. */

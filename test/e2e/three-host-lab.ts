@@ -15,10 +15,11 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {stringify} from 'yaml';
+import {Teardown} from '../helpers/teardown.js';
 import {tethered} from '../helpers/tethered.js';
 import {startTestHost, type TestHost} from '../helpers/test-host.js';
 import {startTestSegment} from '../helpers/test-segment.js';
-import {mirrorCertificate, prepareFreshCentos, releaseFiles, startMirror, startSimDaemon} from './lab-host.js';
+import {mirrorCertificate, prepareFreshCentos, releaseFiles, startMirror, startSimDaemon, stopMirror} from './lab-host.js';
 import type {DaemonConfig, Served} from './sim-daemon.js';
 import {labStandIns} from './stand-ins.js';
 import type {Route} from './unit-forwarder.js';
@@ -56,23 +57,15 @@ export async function startThreeHostLab(options: {firstIndex: number; buildSecon
 	const work = mkdtempSync(join(tmpdir(), 'mesos-lab-e2e3-'));
 	const home = join(work, 'home');
 	mkdirSync(home);
-	const cleanups: Array<() => void | Promise<void>> = [() => rmSync(work, {recursive: true, force: true})];
-	const stop = async () => {
-		for (const cleanup of cleanups.reverse()) {
-			try {
-				await cleanup();
-			} catch {
-				// keep tearing down the rest
-			}
-		}
-	};
+	const teardown = new Teardown();
+	teardown.add(() => rmSync(work, {recursive: true, force: true}));
 	try {
 		const segment = startTestSegment();
-		cleanups.push(() => segment.stop());
+		teardown.add(() => segment.stop());
 		const machines: LabMachine[] = [];
 		for (const position of [1, 2, 3]) {
 			const host = await startTestHost({index: options.firstIndex + position - 1, namePrefix: 'mle2e3', standIns: labStandIns(), overlays: ['/etc', '/usr', '/var', '/opt', '/root']});
-			cleanups.push(() => host.stop());
+			teardown.add(() => host.stop());
 			const unitsDir = join(host.dir, 'state', 'units');
 			prepareFreshCentos(host, unitsDir);
 			machines.push({name: `node${position}`, address: segment.attach(host, position), host, unitsDir});
@@ -81,12 +74,7 @@ export async function startThreeHostLab(options: {firstIndex: number; buildSecon
 		const files = releaseFiles(work, options.buildSeconds ?? 6);
 		const tls = mirrorCertificate(work, segment.localAddress, machines.map(machine => machine.host));
 		const mirror = await startMirror(segment.localAddress, files, [], tls);
-		cleanups.push(async () => {
-			await Promise.all(mirror.servers.map(server => new Promise<void>(resolve => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			})));
-		});
+		teardown.add(() => stopMirror(mirror));
 
 		// Each host's daemons are served in the switch namespace at an address kept for that host.
 		const switchAddresses = machines.map((_, position) => segment.addSwitchAddress(position + 1));
@@ -101,7 +89,7 @@ export async function startThreeHostLab(options: {firstIndex: number; buildSecon
 			lb: serve(2, threeHostPorts.marathonLb, 'mesos-lab-marathon-lb.service'),
 		};
 		const daemon = await startSimDaemon(segment.namespace, work, cluster);
-		cleanups.push(() => {
+		teardown.add(() => {
 			daemon.kill('SIGKILL');
 		});
 		const everyDaemon = [...cluster.masters, ...cluster.agents, ...cluster.marathons, cluster.lb];
@@ -112,7 +100,7 @@ export async function startThreeHostLab(options: {firstIndex: number; buildSecon
 				pidFile: join(served.unitsDir, `${served.unit}.pid`),
 			}));
 			const forwarder = await startForwarder(machine.host, join(work, `forwarder-${position + 1}.json`), routes);
-			cleanups.push(() => {
+			teardown.add(() => {
 				forwarder.kill('SIGKILL');
 			});
 		}
@@ -138,10 +126,9 @@ export async function startThreeHostLab(options: {firstIndex: number; buildSecon
 		}));
 		// The hosts' keys, at the addresses the lab file uses and at those the test's own logins use.
 		writeFileSync(join(home, 'known_hosts'), machines.map(({address, host}) => `${host.knownHostsLine}\n${address} ${host.knownHostsLine.split(' ').slice(1).join(' ')}\n`).join(''));
-		return {machines, labPath, home, stop};
+		return {machines, labPath, home, stop: () => teardown.run()};
 	} catch (error) {
-		await stop();
-		throw error;
+		return teardown.abandon(error);
 	}
 }
 

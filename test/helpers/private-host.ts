@@ -2,6 +2,7 @@ import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
 import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {Teardown} from './teardown.js';
 import {waitFor} from './wait-for.js';
 
 /**
@@ -16,7 +17,7 @@ export interface PrivateHost {
 	address: string;
 	/** The `address ssh-ed25519 AAAA…` line for a known_hosts file. */
 	knownHostsLine: string;
-	stop(): void;
+	stop(): Promise<void>;
 }
 
 export interface PrivateHostOptions {
@@ -44,19 +45,13 @@ export async function startPrivateHost(options: PrivateHostOptions): Promise<Pri
 	const address = `${subnet}.${(base % 256) + 2}`;
 	const dir = mkdtempSync(join(tmpdir(), 'mesos-lab-private-'));
 	chmodSync(dir, 0o755);
-	const cleanups: Array<() => void> = [() => rmSync(dir, {recursive: true, force: true})];
-	const stop = () => {
-		for (const cleanup of cleanups.reverse()) {
-			try {
-				cleanup();
-			} catch {
-				// keep tearing down the rest
-			}
-		}
-	};
+	const teardown = new Teardown();
+	teardown.add(() => rmSync(dir, {recursive: true, force: true}));
 	try {
 		run('ip', ['netns', 'add', namespace]);
-		cleanups.push(() => run('ip', ['netns', 'del', namespace]));
+		teardown.add(() => {
+			run('ip', ['netns', 'del', namespace]);
+		});
 		run('ip', ['link', 'add', front, 'netns', options.behind, 'type', 'veth', 'peer', 'name', back, 'netns', namespace]);
 		run('ip', ['netns', 'exec', options.behind, 'ip', 'addr', 'add', `${frontAddress}/30`, 'dev', front]);
 		run('ip', ['netns', 'exec', options.behind, 'ip', 'link', 'set', front, 'up']);
@@ -83,7 +78,7 @@ export async function startPrivateHost(options: PrivateHostOptions): Promise<Pri
 			'netns', 'exec', namespace, 'unshare', '-m', '--propagation', 'private', 'sh', '-c',
 			`mount --bind ${join(dir, 'os-release')} /etc/os-release && exec /usr/sbin/sshd -D -e -f ${config}`,
 		], {stdio: ['ignore', 'ignore', 'pipe']});
-		cleanups.push(() => {
+		teardown.add(() => {
 			sshd.kill('SIGTERM');
 			for (const pid of run('ip', ['netns', 'pids', namespace]).split('\n').filter(Boolean)) {
 				try {
@@ -99,10 +94,9 @@ export async function startPrivateHost(options: PrivateHostOptions): Promise<Pri
 		});
 		await listening(namespace, address, () => log);
 		const publicKey = readFileSync(`${hostKey}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
-		return {namespace, address, knownHostsLine: `${address} ${publicKey}`, stop};
+		return {namespace, address, knownHostsLine: `${address} ${publicKey}`, stop: () => teardown.run()};
 	} catch (error) {
-		stop();
-		throw error;
+		return teardown.abandon(error);
 	}
 }
 

@@ -5,8 +5,11 @@ export interface WaitOptions {
 	/** The ceiling: generous, since the machine running the tests is a loaded shared box. */
 	timeoutMs?: number;
 	everyMs?: number;
-	/** What the failure message shows as last seen (a screen, a log), when the probe's own value says too little. */
-	lastSeen?: () => string;
+	/**
+	 * What the failure message shows as last seen (a screen, a log), when the probe's own value says too
+	 * little; it may have to ask for it (a terminal's screen is captured on demand).
+	 */
+	lastSeen?: () => string | Promise<string>;
 }
 
 /**
@@ -30,9 +33,18 @@ export async function waitFor<T>(probe: () => T | NotYet | Promise<T | NotYet>, 
 		}
 		if (Date.now() > deadline) {
 			const cause = lastError === undefined ? '' : `; the probe last threw: ${lastError instanceof Error ? lastError.message : String(lastError)}`;
-			const seen = options.lastSeen ? `; last seen:\n${options.lastSeen()}` : '';
+			const seen = options.lastSeen ? `; last seen:\n${await lastSeenBy(options.lastSeen)}` : '';
 			throw new Error(`gave up waiting for ${what} after ${timeoutMs} ms${cause}${seen}`);
 		}
 		await new Promise(resolve => setTimeout(resolve, options.everyMs ?? 20));
+	}
+}
+
+/** What was last seen, or why it could not be had: the timeout it explains is the failure to report. */
+async function lastSeenBy(lastSeen: () => string | Promise<string>): Promise<string> {
+	try {
+		return await lastSeen();
+	} catch (error) {
+		return `(could not be read: ${error instanceof Error ? error.message : String(error)})`;
 	}
 }

@@ -64,19 +64,6 @@ describe.skipIf(Boolean(unavailable))('the wizard installing a CentOS 7 test hos
 		return session;
 	}
 
-	async function exited(session: TmuxSession): Promise<void> {
-		const deadline = Date.now() + 30_000;
-		while (!await session.paneDead()) {
-			if (Date.now() > deadline) {
-				throw new Error(`${session.name} did not exit. Last screen:\n${await session.capture()}`);
-			}
-
-			await new Promise(resolve => {
-				setTimeout(resolve, 100);
-			});
-		}
-	}
-
 	test('review, a failing pull retried, quit, then resume to the summary and the dashboard', async () => {
 		const init = await cli('init', ['init', '--config', lab.labPath]);
 		const review = await init.waitAndSave('Enter or y: start', 'e2e-01-review', 120_000);
@@ -98,7 +85,7 @@ describe.skipIf(Boolean(unavailable))('the wizard installing a CentOS 7 test hos
 		expect(journal(lab).steps[failedKey!]?.attempts).toBe(2);
 
 		await init.sendKeys('q');
-		await exited(init);
+		await init.waitForExit();
 		await init.waitAndSave('mesos-lab resume', 'e2e-04-quit');
 
 		const resume = await cli('resume', ['resume']);
@@ -116,7 +103,7 @@ describe.skipIf(Boolean(unavailable))('the wizard installing a CentOS 7 test hos
 		expect(dashboard).not.toContain('d: open the dashboard');
 		expect(dashboard).toContain(lab.host.address);
 		await resume.sendKeys('q');
-		await exited(resume);
+		await resume.waitForExit();
 	}, 900_000);
 });
 
@@ -160,12 +147,6 @@ describe.skipIf(Boolean(unavailable))('learn mode on a CentOS 7 test host', () =
 		expect(second).toContain('It will run:');
 		expect(journal(lab).steps[pausedKey!]).toMatchObject({status: 'skipped'});
 		await session.sendKeys('q');
-		const deadline = Date.now() + 30_000;
-		while (!await session.paneDead()) {
-			expect(Date.now()).toBeLessThan(deadline);
-			await new Promise(resolve => {
-				setTimeout(resolve, 100);
-			});
-		}
+		await session.waitForExit();
 	}, 300_000);
 });

@@ -2,6 +2,7 @@ import {execFile} from 'node:child_process';
 import {mkdir, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
+import {waitFor} from '../helpers/wait-for.js';
 
 const run = promisify(execFile);
 
@@ -68,20 +69,11 @@ export class TmuxSession {
 
 	/** Polls the screen until it shows `text`; fails with the last screen when it never does. */
 	async waitForText(text: string | RegExp, timeoutMs = 15_000, options: CaptureOptions = {}): Promise<string> {
-		const deadline = Date.now() + timeoutMs;
 		let screen = '';
-		while (Date.now() < deadline) {
+		return waitFor(async () => {
 			screen = await this.capture(options);
-			if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) {
-				return screen;
-			}
-
-			await new Promise(resolve => {
-				setTimeout(resolve, 100);
-			});
-		}
-
-		throw new Error(`The screen never showed "${String(text)}". Last screen:\n${screen}`);
+			return (typeof text === 'string' ? screen.includes(text) : text.test(screen)) && screen;
+		}, `the screen to show "${String(text)}"`, {timeoutMs, everyMs: 100, lastSeen: () => screen});
 	}
 
 	/** Waits for `text` and keeps the screen under captures/ for people to read. */
@@ -89,6 +81,11 @@ export class TmuxSession {
 		const screen = await this.waitForText(text, timeoutMs, options);
 		await writeFile(join(this.#capturesDir, `${captureName}.txt`), screen);
 		return screen;
+	}
+
+	/** Waits until the program in the pane has exited; fails with its last screen when it never does. */
+	async waitForExit(timeoutMs = 30_000): Promise<void> {
+		await waitFor(() => this.paneDead(), `${this.name} to exit`, {timeoutMs, everyMs: 100, lastSeen: () => this.capture()});
 	}
 
 	async paneDead(): Promise<boolean> {

@@ -70,19 +70,6 @@ for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
 			return session;
 		}
 
-		async function exited(session: TmuxSession): Promise<void> {
-			const deadline = Date.now() + 30_000;
-			while (!await session.paneDead()) {
-				if (Date.now() > deadline) {
-					throw new Error(`${session.name} did not exit. Last screen:\n${await session.capture()}`);
-				}
-
-				await new Promise(resolve => {
-					setTimeout(resolve, 100);
-				});
-			}
-		}
-
 		test('the interview, in Chinese from its first question, reaches the review', async () => {
 			const session = await cli('interview', ['init']);
 			const screens: string[] = [];
@@ -142,7 +129,7 @@ for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
 			expect(review).toMatch(/计划：共 \d+ 步/);
 			screens.push(review);
 			await session.sendKeys('q');
-			await exited(session);
+			await session.waitForExit();
 			screens.push(await session.capture({scrollback: true}));
 			for (const screen of screens) {
 				expectChinese(screen);
@@ -183,7 +170,7 @@ for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
 			expect(new Set(starts).size).toBe(1);
 
 			await session.sendKeys('q');
-			await exited(session);
+			await session.waitForExit();
 			expectChinese(await session.capture({scrollback: true}));
 		}, 900_000);
 	});
