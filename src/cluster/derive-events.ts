@@ -27,7 +27,7 @@ function taskEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEv
 	// Tasks a source shows on its first reading were running before the dashboard looked: on a
 	// large cluster that would be 100,000 "started" lines, and the work of writing each of them;
 	// and a source read for the first time ends no task.
-	if (firstReading(previous, next, 'mesos') || firstReading(previous, next, 'marathon')) {
+	if (firstReading(previous, next, 'mesos') || firstReading(previous, next, 'marathon') || loadingFirstState(previous) || loadingFirstState(next)) {
 		return events;
 	}
 	const before = new Map(previous.tasks.map(task => [task.id, task]));
@@ -74,6 +74,11 @@ function taskEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEv
 function firstReading(previous: ClusterSnapshot, next: ClusterSnapshot, name: SourceName): boolean {
 	const was = previous.sources[name];
 	return next.sources[name].kind === 'ok' && was.kind !== 'ok' && (was.kind === 'unconfigured' || was.lastOkAt === null);
+}
+
+/** While the stream's first state loads, tasks appear as they are read, not as they start. */
+function loadingFirstState(snapshot: ClusterSnapshot): boolean {
+	return snapshot.feeds.mesos?.kind === 'loading';
 }
 
 function taskIdsByApp(tasks: readonly Task[]): Map<string, Set<string>> {
@@ -138,18 +143,24 @@ function statusWord(status: string): string {
 	return status.split(' ')[0] ?? status;
 }
 
+/**
+ * Leaders that changed. A leader on a source's first reading was leading before the dashboard
+ * looked: sources land one by one, and the first to name a leader changes nothing.
+ */
 function leaderEvents(previous: ClusterSnapshot, next: ClusterSnapshot): ClusterEvent[] {
 	const events: ClusterEvent[] = [];
-	if (next.leaders.mesos !== null && previous.leaders.mesos !== next.leaders.mesos) {
+	const changed = (before: string | null | undefined, after: string | null | undefined, source: SourceName): after is string =>
+		after !== null && after !== undefined && before !== after && !((before === null || before === undefined) && firstReading(previous, next, source));
+	if (changed(previous.leaders.mesos, next.leaders.mesos, 'mesos')) {
 		events.push(event(next, 'leader', 'mesos-leader-changed', leaderNow('Mesos', next.leaders.mesos, previous.leaders.mesos)));
 	}
-	if (next.leaders.marathon !== null && previous.leaders.marathon !== next.leaders.marathon) {
+	if (changed(previous.leaders.marathon, next.leaders.marathon, 'marathon')) {
 		events.push(event(next, 'leader', 'marathon-leader-changed', leaderNow('Marathon', next.leaders.marathon, previous.leaders.marathon)));
 	}
 	const zkLeader = (snapshot: ClusterSnapshot): string | undefined => snapshot.zookeeper.find(member => member.mode === 'leader')?.endpoint;
 	const zkBefore = zkLeader(previous);
 	const zkAfter = zkLeader(next);
-	if (zkAfter !== undefined && zkBefore !== zkAfter) {
+	if (changed(zkBefore, zkAfter, 'zookeeper')) {
 		events.push(event(next, 'leader', 'zookeeper-leader-changed', leaderNow('ZooKeeper', zkAfter, zkBefore)));
 	}
 	return events;

@@ -41,6 +41,8 @@ export interface MesosStreamOptions {
 /** 256 MiB: a 100,000-task state is about 90 MB of JSON; `--max-state-mb` changes it. */
 export const defaultMaxStateBytes = 256 * 1024 * 1024;
 export const defaultMaxEventBytes = 4 * 1024 * 1024;
+/** Longest stretch spent reading the first state before timers (a refresh, a key press) get their turn. */
+const firstStateSliceMs = 50;
 /** Mesos masters before 1.5 send no HEARTBEAT and no interval; a silent idle cluster is then normal for this long. */
 const noHeartbeatSilenceMs = 5 * 60_000;
 
@@ -313,6 +315,7 @@ export class MesosStream {
 		};
 		this.#heartbeatMs = undefined;
 		this.#everLiveThisStream = false;
+		let lastYield = performance.now();
 		this.#set({kind: 'connecting'});
 		arm();
 		try {
@@ -323,6 +326,12 @@ export class MesosStream {
 				}
 				for (const text of records) {
 					this.#apply(JSON.parse(text) as unknown);
+				}
+				// Chunks already received resolve one after another as microtasks, which would keep
+				// every timer, and so every screen, waiting until the whole first state is in.
+				if (!this.#everLiveThisStream && performance.now() - lastYield > firstStateSliceMs) {
+					await new Promise(resolve => setImmediate(resolve));
+					lastYield = performance.now();
 				}
 				// After the records: SUBSCRIBED has just said how often heartbeats come.
 				arm();

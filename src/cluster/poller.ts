@@ -63,6 +63,8 @@ export interface PollerOptions {
 	backoffs?: Partial<Record<SourceName, Backoff>>;
 	simulated?: boolean;
 	readers?: Partial<SourceReaders>;
+	/** How long a refresh waits for its slowest read before it publishes what the others brought. */
+	slowReadMs?: number;
 	/** Where the endpoints are found anew before each refresh, such as leaders discovered through ZooKeeper. */
 	resolveEndpoints?: () => ClusterEndpoints;
 }
@@ -88,9 +90,15 @@ interface SourceState<T> {
 	error?: string | undefined;
 	/** The error in Chinese, when the reader that failed gave one. */
 	errorZh?: string | undefined;
+	/** The read under way, if any: a refresh meanwhile does not wait for it. */
+	pending?: Promise<void> | undefined;
+	/** A refresh came while the read was under way: read again once it is done, news may have come since. */
+	again: boolean;
 }
 
 const sourceNames: SourceName[] = ['mesos', 'marathon', 'haproxy', 'zookeeper'];
+/** How long a refresh waits for its slowest read before showing what the others brought. */
+const defaultSlowReadMs = 250;
 
 /** A streamed reading says when data last arrived; a polled one arrived just now. */
 function arrivalOf(reading: unknown): string | undefined {
@@ -109,7 +117,7 @@ export class ClusterPoller {
 	readonly #readers: SourceReaders;
 	readonly #states: Record<SourceName, SourceState<unknown>>;
 	readonly #listeners = new Set<SnapshotListener>();
-	readonly #build = snapshotBuilder();
+	readonly #snapshotOf = snapshotBuilder();
 	readonly #http: HttpOptions;
 	// Once any endpoint answers as mesos-lab's simulation, every snapshot says so, wherever its
 	// address came from.
@@ -117,8 +125,8 @@ export class ClusterPoller {
 	#latest: ClusterSnapshot | undefined;
 	#timer: unknown;
 	#running = false;
-	#inFlight: Promise<ClusterSnapshot> | undefined;
-	#again: Promise<ClusterSnapshot> | undefined;
+	/** The snapshot about to be built, shared by every source that lands before it is. */
+	#publishing: Promise<ClusterSnapshot> | undefined;
 	readonly #hurry: Partial<Record<SourceName, {from: number; until: number}>> = {};
 
 	constructor(options: PollerOptions) {
@@ -134,10 +142,10 @@ export class ClusterPoller {
 			},
 		};
 		this.#states = {
-			mesos: {lastOkAt: null, readAt: Number.NEGATIVE_INFINITY, failures: 0, retryAt: 0},
-			marathon: {lastOkAt: null, readAt: Number.NEGATIVE_INFINITY, failures: 0, retryAt: 0},
-			haproxy: {lastOkAt: null, readAt: Number.NEGATIVE_INFINITY, failures: 0, retryAt: 0},
-			zookeeper: {lastOkAt: null, readAt: Number.NEGATIVE_INFINITY, failures: 0, retryAt: 0},
+			mesos: {lastOkAt: null, readAt: Number.NEGATIVE_INFINITY, failures: 0, retryAt: 0, again: false},
+			marathon: {lastOkAt: null, readAt: Number.NEGATIVE_INFINITY, failures: 0, retryAt: 0, again: false},
+			haproxy: {lastOkAt: null, readAt: Number.NEGATIVE_INFINITY, failures: 0, retryAt: 0, again: false},
+			zookeeper: {lastOkAt: null, readAt: Number.NEGATIVE_INFINITY, failures: 0, retryAt: 0, again: false},
 		};
 	}
 
@@ -167,22 +175,31 @@ export class ClusterPoller {
 	}
 
 	/**
-	 * One refresh now (sources in back-off or not yet due are skipped). A call while a refresh runs
-	 * gets one more refresh after it, shared by every such call: news that came in during a read is
-	 * never left waiting for the next tick.
+	 * One refresh now: every source that is due is read (those in back-off or not yet due are
+	 * skipped), and the snapshot once they have all landed is returned and published. Sources that
+	 * land together show together: a task the master reports is soon reported by Marathon too, and
+	 * one snapshot shows it with its app. But a read still out after `slowReadMs` (a 13 MB HAProxy
+	 * CSV) holds nothing back: what the others brought is published then, and again once it lands.
+	 * A source whose read is still under way is read once more after it: news that came in
+	 * meanwhile is never left waiting for the next tick.
 	 */
-	refresh(): Promise<ClusterSnapshot> {
-		if (this.#inFlight === undefined) {
-			this.#inFlight = this.#refresh().finally(() => {
-				this.#inFlight = undefined;
-			});
-			return this.#inFlight;
+	async refresh(): Promise<ClusterSnapshot> {
+		const startedAt = this.#clock.now();
+		const endpoints = this.#endpoints();
+		const reads: Promise<void>[] = [];
+		for (const name of sourceNames) {
+			const read = this.#read(name, endpoints, startedAt);
+			if (read !== undefined) {
+				reads.push(read);
+			}
 		}
-		this.#again ??= this.#inFlight.catch(() => undefined).then(() => {
-			this.#again = undefined;
-			return this.refresh();
-		});
-		return this.#again;
+		const early = this.#clock.setTimeout(() => void this.#publish(), this.#options.slowReadMs ?? defaultSlowReadMs);
+		try {
+			await Promise.all(reads);
+		} finally {
+			this.#clock.clearTimeout(early);
+		}
+		return this.#publish();
 	}
 
 	/** Ends a source's back-off, for when its address just changed (a new leader was found). */
@@ -213,45 +230,93 @@ export class ClusterPoller {
 		}
 	}
 
-	async #refresh(): Promise<ClusterSnapshot> {
-		const endpoints = this.#endpoints();
+	/**
+	 * Reads one source if it is due; the promise settles once it has landed. Called while a read of
+	 * it is under way, it asks for one more read after that one (if the source is still due) and
+	 * settles after both.
+	 */
+	#read(name: SourceName, endpoints: ClusterEndpoints, startedAt: number): Promise<void> | undefined {
+		const state = this.#states[name];
+		if (state.pending !== undefined) {
+			state.again = true;
+			return state.pending;
+		}
+		if (this.#due(name, endpoints, startedAt) === undefined) {
+			return undefined;
+		}
+		state.pending = (async () => {
+			let at = startedAt;
+			let job = this.#due(name, endpoints, at);
+			while (job !== undefined) {
+				state.readAt = at;
+				state.again = false;
+				try {
+					const reading = await job();
+					state.reading = reading;
+					state.lastOkAt = arrivalOf(reading) ?? new Date(this.#clock.now()).toISOString();
+					state.failures = 0;
+					state.retryAt = 0;
+					state.error = undefined;
+					state.errorZh = undefined;
+				} catch (error) {
+					state.failures++;
+					state.retryAt = this.#clock.now() + backoffDelay(this.#options.backoffs?.[name] ?? this.#options.backoff ?? defaultBackoff, state.failures);
+					state.error = (error as Error).message;
+					state.errorZh = isMesosLabError(error) ? error.textIn('zh').message : undefined;
+				}
+				at = this.#clock.now();
+				job = state.again ? this.#due(name, this.#endpoints(), at) : undefined;
+			}
+		})().finally(() => {
+			state.pending = undefined;
+		});
+		return state.pending;
+	}
+
+	/** The read to make of a source if it is due at `at`: configured, out of back-off, and its own clock come round. */
+	#due(name: SourceName, endpoints: ClusterEndpoints, at: number): (() => Promise<unknown>) | undefined {
+		const state = this.#states[name];
+		const job = this.#job(name, endpoints);
+		const hurry = this.#hurry[name];
+		const interval = hurry !== undefined && at >= hurry.from && at < hurry.until ? undefined : this.#options.intervals?.[name];
+		if (job === undefined || at < state.retryAt || (interval !== undefined && state.error === undefined && at - state.readAt < interval)) {
+			return undefined;
+		}
+		return job;
+	}
+
+	#job(name: SourceName, endpoints: ClusterEndpoints): (() => Promise<unknown>) | undefined {
 		const http = this.#http;
-		const jobs: Record<SourceName, (() => Promise<unknown>) | undefined> = {
-			mesos: endpoints.mesos.length > 0 ? () => this.#readers.mesos(endpoints.mesos, withAuthorization(http, this.#options.authorization?.mesos)) : undefined,
-			marathon: endpoints.marathon.length > 0 ? () => this.#readers.marathon(endpoints.marathon, withAuthorization(http, this.#options.authorization?.marathon)) : undefined,
-			haproxy: endpoints.lb ? () => this.#readers.haproxy(endpoints.lb ?? '', http) : undefined,
-			zookeeper: endpoints.zookeeper.length > 0 ? () => this.#readers.zookeeper(endpoints.zookeeper, http) : undefined,
-		};
-		const startedAt = this.#clock.now();
-		await Promise.all(sourceNames.map(async name => {
-			const job = jobs[name];
-			const state = this.#states[name];
-			const hurry = this.#hurry[name];
-			const interval = hurry !== undefined && startedAt >= hurry.from && startedAt < hurry.until ? undefined : this.#options.intervals?.[name];
-			if (job === undefined || startedAt < state.retryAt || (interval !== undefined && state.error === undefined && startedAt - state.readAt < interval)) {
-				return;
-			}
-			state.readAt = startedAt;
-			try {
-				const reading = await job();
-				state.reading = reading;
-				state.lastOkAt = arrivalOf(reading) ?? new Date(this.#clock.now()).toISOString();
-				state.failures = 0;
-				state.retryAt = 0;
-				state.error = undefined;
-				state.errorZh = undefined;
-			} catch (error) {
-				state.failures++;
-				state.retryAt = this.#clock.now() + backoffDelay(this.#options.backoffs?.[name] ?? this.#options.backoff ?? defaultBackoff, state.failures);
-				state.error = (error as Error).message;
-				state.errorZh = isMesosLabError(error) ? error.textIn('zh').message : undefined;
-			}
-		}));
+		switch (name) {
+			case 'mesos':
+				return endpoints.mesos.length > 0 ? () => this.#readers.mesos(endpoints.mesos, withAuthorization(http, this.#options.authorization?.mesos)) : undefined;
+			case 'marathon':
+				return endpoints.marathon.length > 0 ? () => this.#readers.marathon(endpoints.marathon, withAuthorization(http, this.#options.authorization?.marathon)) : undefined;
+			case 'haproxy':
+				return endpoints.lb ? () => this.#readers.haproxy(endpoints.lb ?? '', http) : undefined;
+			case 'zookeeper':
+				return endpoints.zookeeper.length > 0 ? () => this.#readers.zookeeper(endpoints.zookeeper, http) : undefined;
+		}
+	}
+
+	/** Builds a snapshot from what every source last gave and hands it to the listeners; calls that come together share one. */
+	#publish(): Promise<ClusterSnapshot> {
+		this.#publishing ??= new Promise(resolve => {
+			setImmediate(() => {
+				this.#publishing = undefined;
+				resolve(this.#build());
+			});
+		});
+		return this.#publishing;
+	}
+
+	#build(): ClusterSnapshot {
+		const endpoints = this.#endpoints();
 		const statuses = {} as Record<SourceName, SourceStatus>;
 		const errors: SourceError[] = [];
 		for (const name of sourceNames) {
 			const state = this.#states[name];
-			if (jobs[name] === undefined) {
+			if (this.#job(name, endpoints) === undefined) {
 				statuses[name] = {kind: 'unconfigured'};
 			} else if (state.error === undefined && state.lastOkAt !== null) {
 				statuses[name] = {kind: 'ok', at: state.lastOkAt};
@@ -270,7 +335,7 @@ export class ClusterPoller {
 			statuses,
 			errors,
 		};
-		const snapshot = this.#build(readings, new Date(this.#clock.now()).toISOString(), (this.#options.simulated ?? false) || this.#simulationSeen);
+		const snapshot = this.#snapshotOf(readings, new Date(this.#clock.now()).toISOString(), (this.#options.simulated ?? false) || this.#simulationSeen);
 		const derived = this.#latest ? deriveEvents(this.#latest, snapshot) : [];
 		this.#latest = snapshot;
 		for (const listener of this.#listeners) {

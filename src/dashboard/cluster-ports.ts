@@ -17,8 +17,8 @@ export interface LiveCluster {
 	ports: DashboardPorts;
 	/** Starts polling and following Marathon's event stream. */
 	start(): void;
-	/** One refresh without starting the loop, for --once. */
-	refreshOnce(): void;
+	/** One refresh without starting the loop, for --once: settled once every source has landed. */
+	refreshOnce(): Promise<ClusterSnapshot>;
 	stop(): void;
 }
 
@@ -235,7 +235,7 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 		},
 		refreshOnce() {
 			discovery.start();
-			void discovery.ready().then(() => poller.refresh()).finally(() => discovery.stop());
+			return discovery.ready().then(() => poller.refresh()).finally(() => discovery.stop());
 		},
 		stop() {
 			abort.abort();

@@ -1,4 +1,3 @@
-import type {ClusterSnapshot} from '../cluster/snapshot.js';
 import {connectCluster, type LiveCluster} from './cluster-ports.js';
 import type {DashboardOptions} from './dashboard-app.js';
 import {cleanText, terminalSafeJson} from '../untrusted-text.js';
@@ -12,13 +11,7 @@ export function colorWanted(env: NodeJS.ProcessEnv): boolean {
 
 /** `--once`: one refresh, printed as tables or JSON, without loading the screen library. */
 export async function printOnce(cluster: LiveCluster, json: boolean, stdout: NodeJS.WritableStream, width: number, language: Language): Promise<void> {
-	const snapshot = await new Promise<ClusterSnapshot>(resolve => {
-		const stop = cluster.ports.subscribe(first => {
-			stop();
-			resolve(first);
-		});
-		cluster.refreshOnce();
-	});
+	const snapshot = await cluster.refreshOnce();
 	stdout.write(json ? terminalSafeJson(snapshotJson(snapshot)) : cleanText(snapshotText(snapshot, width, Date.now(), language)));
 }
 

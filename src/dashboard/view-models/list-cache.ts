@@ -6,6 +6,11 @@
 export class ListCache<T> {
 	readonly #entries = new WeakMap<object, Map<string, T>>();
 
+	/** What is remembered for the list under this key, without making it. */
+	peek(list: object, key: string): T | undefined {
+		return this.#entries.get(list)?.get(key);
+	}
+
 	get(list: object, key: string, make: () => T): T {
 		let byKey = this.#entries.get(list);
 		if (!byKey) {

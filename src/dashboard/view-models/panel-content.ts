@@ -1,7 +1,7 @@
 import type {Agent, App, ClusterSnapshot, Pod, SourceName, Task} from '../../cluster/snapshot.js';
 import type {Language} from '../../i18n/language.js';
 import type {PanelId, View} from '../ui-state.js';
-import {joinedHeader, joinedRow, joinedView, type JoinedSlot} from './joined.js';
+import {joinedHeader, joinedRow, joinedView, type JoinedSlot, type JoinedView} from './joined.js';
 import {ListCache} from './list-cache.js';
 import {agentRow, agentsHeader, appRow, appsHeader, podRow, backendRow, backendsHeader, leadersTable, taskRow, taskSearchText, tasksHeader} from './tables.js';
 
@@ -47,14 +47,19 @@ const agentSearch: Record<Language, (agent: Agent) => string[]> = {en: agent => 
 // identity while they do not change, so a new filter over 100,000 tasks does not rebuild it.
 const searchTexts = new WeakMap<(item: never) => string[], WeakMap<object, string>>();
 
-function searchText<T>(item: T, search: (item: T) => string[]): string {
-	if (typeof item !== 'object' || item === null) {
-		return search(item).join('\u0000').toLowerCase();
-	}
+/** The remembered search texts of one search function. */
+function textsOf(search: (item: never) => string[]): WeakMap<object, string> {
 	let texts = searchTexts.get(search);
 	if (texts === undefined) {
 		texts = new WeakMap();
 		searchTexts.set(search, texts);
+	}
+	return texts;
+}
+
+function searchText<T>(item: T, search: (item: T) => string[], texts: WeakMap<object, string>): string {
+	if (typeof item !== 'object' || item === null) {
+		return search(item).join('\u0000').toLowerCase();
 	}
 	let text = texts.get(item);
 	if (text === undefined) {
@@ -65,14 +70,23 @@ function searchText<T>(item: T, search: (item: T) => string[]): string {
 	return text;
 }
 
-/** The items a panel keeps under the current view and filter, computed once per list, view and filter. */
+/**
+ * The items a panel keeps under the current view and filter, computed once per list, view and
+ * filter. A filter typed one key at a time narrows the one before it: each key searches only
+ * what the previous filter kept, not the whole list again.
+ */
 function keptItems<T>(items: readonly T[], scope: string, inScope: ((item: T) => boolean) | undefined, search: (item: T) => string[], filter: string): readonly T[] {
 	if (!inScope && filter === '') {
 		return items;
 	}
 	return kept.get(items, `${scope}\u0000${filter}`, () => {
 		const needle = filter.toLowerCase();
-		return items.filter(item => (!inScope || inScope(item)) && (needle === '' || searchText(item, search).includes(needle)));
+		const texts = textsOf(search);
+		const before = filter.slice(0, -1);
+		// Lower case is not always letter by letter (a Greek final sigma): narrow only a true prefix.
+		const shorter = filter === '' || !needle.startsWith(before.toLowerCase()) ? undefined : kept.peek(items, `${scope}\u0000${before}`) as readonly T[] | undefined;
+		const from = shorter ?? items;
+		return from.filter(item => (shorter !== undefined || !inScope || inScope(item)) && (needle === '' || searchText(item, search, texts).includes(needle)));
 	}) as readonly T[];
 }
 
@@ -84,6 +98,19 @@ function lazyTable<T>(header: string[], source: SourceName, items: readonly T[],
 		row: index => (items[index] === undefined ? [] : row(items[index] as T)),
 		key: index => (items[index] === undefined ? '' : key(items[index] as T)),
 	};
+}
+
+// One row function per joined view and language: the search texts are remembered per function,
+// so a new function at every frame would make each key typed into the filter rebuild them all.
+const joinedRows = new WeakMap<JoinedView, Partial<Record<Language, (slot: JoinedSlot) => string[]>>>();
+
+function joinedRowOf(view: JoinedView, language: Language): (slot: JoinedSlot) => string[] {
+	let byLanguage = joinedRows.get(view);
+	if (byLanguage === undefined) {
+		byLanguage = {};
+		joinedRows.set(view, byLanguage);
+	}
+	return (byLanguage[language] ??= slot => joinedRow(view.entry(slot), language));
 }
 
 /** What a table panel shows in the current view, after the filter. */
@@ -111,7 +138,7 @@ export function panelTable(panel: PanelId, snapshot: ClusterSnapshot, view: View
 		}
 		case 'joined': {
 			const view = joinedView(snapshot);
-			const row = (slot: JoinedSlot) => joinedRow(view.entry(slot), language);
+			const row = joinedRowOf(view, language);
 			const appOf = (slot: JoinedSlot) => (typeof slot === 'string' ? slot : 'agentId' in slot ? slot.appId ?? slot.name : slot.appId);
 			const slots = keptItems(view.slots, `${language}\u0000${scope}`, inApp ? slot => appOf(slot) === inApp : undefined, row, filter);
 			return lazyTable(joinedHeader(language), 'marathon', slots, row, slot => (typeof slot !== 'string' && 'agentId' in slot ? slot.id : ''));
