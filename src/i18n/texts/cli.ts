@@ -123,7 +123,7 @@ export const cliTexts = defineCatalog({
 	cmdAppVersions: {en: 'list the versions of an app', zh: '列出一个应用的各个版本'},
 	cmdAppRollback: {en: 'go back to an earlier version (asks first)', zh: '回到较早的版本（先确认）'},
 	helpRollbackTo: {en: 'version to return to (default: the previous one)', zh: '要回到的版本（默认：上一个版本）'},
-	cmdAppUpdate: {en: 'rolling upgrade to a new image, gated on health (asks first with --force)', zh: '滚动升级到新镜像，以健康检查为准（带 --force 时先确认）'},
+	cmdAppUpdate: {en: 'rolling upgrade to a new image, gated on health (asks first with --force)', zh: '滚动更新到新镜像，以健康检查为准（带 --force 时先确认）'},
 	helpNewImage: {en: 'new Docker image', zh: '新的 Docker 镜像'},
 	helpMinimumHealthCapacity: {en: 'share of healthy instances to keep during the upgrade (0..1)', zh: '升级期间至少保持健康的实例比例（0..1）'},
 	helpMaximumOverCapacity: {en: 'share of extra instances allowed during the upgrade (0..1)', zh: '升级期间允许多出来的实例比例（0..1）'},
