@@ -1,5 +1,7 @@
 import {Command, CommanderError, Option} from 'commander';
 import {UserInputError} from '../errors.js';
+import {displayWidth, wrapToWidth} from '../i18n/display-width.js';
+import {listText} from '../i18n/localized.js';
 import {t} from '../i18n/messages.js';
 import type {Language} from '../steps/step.js';
 import type * as z from 'zod';
@@ -39,8 +41,6 @@ const loaders = {
 	lab: () => import('./commands/lab.js'),
 };
 
-const sshConfigHelp = 'read this ssh config instead of ~/.ssh/config (Host aliases, User, Port, IdentityFile, ProxyJump, Include)';
-
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const appExamples = {
@@ -65,6 +65,13 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		command
 			.helpOption('-h, --help', t(lang, 'optHelp'))
 			.showSuggestionAfterError(false)
+			.configureHelp({
+				styleTitle: title => helpTitle(lang, title),
+				optionDescription: option => optionDescription(lang, option),
+				// Columns by display width, and Chinese descriptions wrapped between words (commander counts characters and breaks only at spaces).
+				displayWidth,
+				boxWrap: (text, width) => text.split('\n').flatMap(line => wrapToWidth(line, width)).join('\n'),
+			})
 			.configureOutput({writeOut: io.writeOut, writeErr: () => undefined, outputError: () => undefined})
 			.exitOverride(error => {
 				throw usageError(error, command, lang);
@@ -100,21 +107,21 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		.addHelpText('after', examples(['mesos-lab demo', 'mesos-lab init', 'mesos-lab status --json', 'mesos-lab resume', 'mesos-lab dashboard --mesos http://10.0.0.11:5050']));
 
 	const init = add('init', t(lang, 'cmdInit'), ['mesos-lab init', 'mesos-lab init --config lab.yaml --yes --plain', 'mesos-lab init --config lab.yaml --ignore-preflight memory']);
-	init.option('--config <file>', 'lab file to use instead of the interview')
+	init.option('--config <file>', t(lang, 'helpInitConfig'))
 		.option('--yes', t(lang, 'optYes'))
-		.option('--plain', 'print plain lines instead of the interactive view')
-		.option('--learn', 'pause before each step to show why it runs and its commands (with --config)')
-		.option('--accept-new-host-key', 'trust a host key seen for the first time (non-interactive runs)')
-		.option('--ssh-config <file>', sshConfigHelp)
-		.option('--ignore-preflight <name>', 'go on although this preflight check fails (repeatable)', collect, [])
+		.option('--plain', t(lang, 'helpPlain'))
+		.option('--learn', t(lang, 'helpLearn'))
+		.option('--accept-new-host-key', t(lang, 'helpAcceptHostKey'))
+		.option('--ssh-config <file>', t(lang, 'helpSshConfig'))
+		.option('--ignore-preflight <name>', t(lang, 'helpIgnorePreflight'), collect, [])
 		.option('--lab-id <id>', t(lang, 'optLabId'));
 	bind(init, 'init', loaders.init);
 
 	const resume = add('resume', t(lang, 'cmdResume'), ['mesos-lab resume', 'mesos-lab resume --lab-id home-lab --plain']);
 	resume.option('--lab-id <id>', t(lang, 'optLabId'))
-		.option('--plain', 'print plain lines instead of the interactive view')
-		.option('--accept-new-host-key', 'trust a host key seen for the first time (non-interactive runs)')
-		.option('--ssh-config <file>', sshConfigHelp);
+		.option('--plain', t(lang, 'helpPlain'))
+		.option('--accept-new-host-key', t(lang, 'helpAcceptHostKey'))
+		.option('--ssh-config <file>', t(lang, 'helpSshConfig'));
 	bind(resume, 'resume', loaders.resume);
 
 	const status = add('status', t(lang, 'cmdStatus'), ['mesos-lab status', 'mesos-lab status --json', 'mesos-lab status --lab-id home-lab']);
@@ -122,12 +129,12 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 	bind(status, 'status', loaders.status);
 
 	const plan = add('plan', t(lang, 'cmdPlan'), ['mesos-lab plan --config lab.yaml', 'mesos-lab plan --config lab.yaml --script > install.sh', 'mesos-lab plan --config lab.yaml --script --lang en']);
-	plan.option('--config <file>', 'lab file to plan for').option('--script', 'print the plan as a shell script')
-		.addOption(new Option('--lang <lang>', 'language of the step titles and explanations, and of the script\'s comments (default: the lab file\'s)').choices(['zh', 'en']));
+	plan.option('--config <file>', t(lang, 'helpPlanConfig')).option('--script', t(lang, 'helpScript'))
+		.addOption(new Option('--lang <lang>', t(lang, 'helpPlanLang')).choices(['zh', 'en']));
 	bind(plan, 'plan', loaders.plan);
 
 	const logs = add('logs', t(lang, 'cmdLogs'), ['mesos-lab logs', 'mesos-lab logs docker-install@node1']);
-	logs.argument('[step]', 'step key as shown by `mesos-lab status`').option('--lab-id <id>', t(lang, 'optLabId'));
+	logs.argument('[step]', t(lang, 'helpStepArgument')).option('--lab-id <id>', t(lang, 'optLabId'));
 	bind(logs, 'logs', loaders.logs, ([step]) => (step === undefined ? {} : {step}));
 
 	const dashboard = add('dashboard', t(lang, 'cmdDashboard'), [
@@ -136,33 +143,33 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		'mesos-lab dashboard --mesos http://10.0.0.11:5050 --once --json',
 		'mesos-lab dashboard --lab-id home-lab --once',
 	]);
-	dashboard.option('--mesos <urls>', 'Mesos master URLs, comma-separated, or zk://HOST:PORT,.../mesos to follow the leader through ZooKeeper')
-		.option('--marathon <urls>', 'Marathon URLs, comma-separated, or zk://HOST:PORT,.../marathon to follow the leader through ZooKeeper')
-		.option('--lb <url>', 'marathon-lb (HAProxy) stats URL')
-		.option('--zk <hosts>', 'ZooKeeper host:port list, comma-separated')
-		.option('--lab-id <id>', 'take the endpoints from this saved lab (default: the default lab) when no endpoint flag is given')
-		.option('--refresh <seconds>', 'seconds between refreshes', '2')
-		.option('--mesos-credentials-file <file>', 'user:password for Mesos HTTP authentication, from a file of mode 600 (or MESOS_LAB_MESOS_CREDENTIALS)')
-		.option('--marathon-credentials-file <file>', 'user:password for Marathon\'s --http_credentials, from a file of mode 600 (or MESOS_LAB_MARATHON_CREDENTIALS)')
-		.option('--ca-file <file>', 'PEM file of a private CA to trust for https:// endpoints (NODE_EXTRA_CA_CERTS works too)')
-		.option('--once', 'take one snapshot and exit')
-		.option('--json', 'print the snapshot as JSON (with --once)')
-		.option('--readonly', 'disable actions that change the cluster')
-		.option('--poll', 'read /master/state and /v2/apps at every refresh instead of following the event streams')
-		.option('--max-state-mb <mb>', 'largest cluster state accepted in one answer (the first record of the Mesos event stream, Marathon\'s apps with their tasks), in MB', '256');
+	dashboard.option('--mesos <urls>', t(lang, 'helpDashboardMesos'))
+		.option('--marathon <urls>', t(lang, 'helpDashboardMarathon'))
+		.option('--lb <url>', t(lang, 'helpDashboardLb'))
+		.option('--zk <hosts>', t(lang, 'helpDashboardZk'))
+		.option('--lab-id <id>', t(lang, 'helpDashboardLabId'))
+		.option('--refresh <seconds>', t(lang, 'helpRefresh'), '2')
+		.option('--mesos-credentials-file <file>', t(lang, 'helpMesosCredentials'))
+		.option('--marathon-credentials-file <file>', t(lang, 'helpMarathonCredentials'))
+		.option('--ca-file <file>', t(lang, 'helpCaFile'))
+		.option('--once', t(lang, 'helpOnce'))
+		.option('--json', t(lang, 'helpSnapshotJson'))
+		.option('--readonly', t(lang, 'helpReadonly'))
+		.option('--poll', t(lang, 'helpPoll'))
+		.option('--max-state-mb <mb>', t(lang, 'helpMaxStateMb'), '256');
 	bind(dashboard, 'dashboard', loaders.dashboard);
 
 	const demo = add('demo', t(lang, 'cmdDemo'), ['mesos-lab demo', 'mesos-lab demo --haproxy --refresh 1']);
-	demo.option('--refresh <seconds>', 'seconds between refreshes', '2')
-		.option('--readonly', 'disable actions that change the cluster')
-		.option('--haproxy', 'put a real haproxy in front of the simulated tasks');
+	demo.option('--refresh <seconds>', t(lang, 'helpRefresh'), '2')
+		.option('--readonly', t(lang, 'helpReadonly'))
+		.option('--haproxy', t(lang, 'helpHaproxy'));
 	bind(demo, 'demo', loaders.demo);
 
 	const reset = add('reset', t(lang, 'cmdReset'), ['mesos-lab reset --lab-id home-lab', 'mesos-lab reset --lab-id home-lab --hosts', 'mesos-lab reset --lab-id home-lab --hosts --yes']);
 	reset.option('--lab-id <id>', t(lang, 'optLabId')).option('--yes', t(lang, 'optYes'))
 		.option('--hosts', t(lang, 'optResetHosts'))
-		.option('--accept-new-host-key', 'trust a host key seen for the first time (with --hosts)')
-		.option('--ssh-config <file>', sshConfigHelp);
+		.option('--accept-new-host-key', t(lang, 'helpResetAcceptHostKey'))
+		.option('--ssh-config <file>', t(lang, 'helpSshConfig'));
 	bind(reset, 'reset', loaders.reset);
 
 	const app = add('app', t(lang, 'cmdApp'), [
@@ -172,41 +179,41 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 	]);
 	const appCommand = (name: keyof typeof appExamples, description: string) => {
 		const command = setUp(app.command(name).description(description).addHelpText('after', examples(appExamples[name])))
-			.option('--marathon <urls>', 'Marathon URLs, comma-separated (or MESOS_LAB_MARATHON; default: from the saved lab)')
-			.option('--lab-id <id>', 'take Marathon\'s addresses from this saved lab')
-			.option('--marathon-credentials-file <file>', 'user:password for Marathon\'s --http_credentials, from a file of mode 600 (or MESOS_LAB_MARATHON_CREDENTIALS)')
-			.option('--ca-file <file>', 'PEM file of a private CA to trust for https:// Marathon (NODE_EXTRA_CA_CERTS works too)');
+			.option('--marathon <urls>', t(lang, 'helpAppMarathon'))
+			.option('--lab-id <id>', t(lang, 'helpAppLabId'))
+			.option('--marathon-credentials-file <file>', t(lang, 'helpMarathonCredentials'))
+			.option('--ca-file <file>', t(lang, 'helpCaFileMarathon'));
 		if (name !== 'list') {
-			command.option('--id <id>', 'app id, for example /nginx')
-				.option('--force', 'override a deployment in progress')
-				.option('--no-wait', 'return once Marathon accepted the change')
-				.option('--timeout <seconds>', 'how long to wait for the deployment');
+			command.option('--id <id>', t(lang, 'helpAppId'))
+				.option('--force', t(lang, 'helpForce'))
+				.option('--no-wait', t(lang, 'helpNoWait'))
+				.option('--timeout <seconds>', t(lang, 'helpAppTimeout'));
 		}
 		return command;
 	};
 	const appBind = (command: Command, action: string, positional: (args: unknown[]) => Record<string, unknown> = ([id]) => (id === undefined ? {} : {id})) =>
 		bind(command, 'app', loaders.app, args => ({action, ...positional(args)}));
-	appBind(appCommand('list', 'list apps with instances and health'), 'list', () => ({}));
-	appBind(appCommand('deploy', 'deploy an app from a file or from flags, and wait for it')
-		.argument('[file]', 'app definition (JSON or YAML)')
-		.option('--image <image>', 'Docker image')
-		.option('--instances <n>', 'number of instances')
-		.option('--port <port>', 'container port')
-		.option('--service-port <port>', 'marathon-lb service port (10000 and up)')
-		.option('--vhost <name>', 'virtual host for marathon-lb (HAPROXY_0_VHOST)')
-		.option('--health <path>', 'HTTP health-check path')
-		.option('--spread <attribute>', 'spread instances evenly over an agent attribute, such as dc (GROUP_BY; repeatable)', collect)
-		.option('--constraint <field:op[:value]>', 'a Marathon constraint such as hostname:UNIQUE or dc:CLUSTER:bj (repeatable)', collect), 'deploy', ([file]) => (file === undefined ? {} : {file}));
-	appBind(appCommand('scale', 'change the number of instances (asks first for 0)').argument('[id]').option('--instances <n>', 'number of instances').option('--yes', t(lang, 'optYes')), 'scale');
-	appBind(appCommand('restart', 'restart every instance (asks first)').argument('[id]').option('--yes', t(lang, 'optYes')), 'restart');
-	appBind(appCommand('versions', 'list the versions of an app').argument('[id]'), 'versions');
-	appBind(appCommand('rollback', 'go back to an earlier version (asks first)').argument('[id]').option('--to <version>', 'version to return to (default: the previous one)').option('--yes', t(lang, 'optYes')), 'rollback');
-	appBind(appCommand('update', 'rolling upgrade to a new image, gated on health (asks first with --force)').argument('[id]')
+	appBind(appCommand('list', t(lang, 'cmdAppList')), 'list', () => ({}));
+	appBind(appCommand('deploy', t(lang, 'cmdAppDeploy'))
+		.argument('[file]', t(lang, 'helpAppFile'))
+		.option('--image <image>', t(lang, 'helpImage'))
+		.option('--instances <n>', t(lang, 'helpInstances'))
+		.option('--port <port>', t(lang, 'helpPort'))
+		.option('--service-port <port>', t(lang, 'helpServicePort'))
+		.option('--vhost <name>', t(lang, 'helpVhost'))
+		.option('--health <path>', t(lang, 'helpHealth'))
+		.option('--spread <attribute>', t(lang, 'helpSpread'), collect)
+		.option('--constraint <field:op[:value]>', t(lang, 'helpConstraint'), collect), 'deploy', ([file]) => (file === undefined ? {} : {file}));
+	appBind(appCommand('scale', t(lang, 'cmdAppScale')).argument('[id]').option('--instances <n>', t(lang, 'helpInstances')).option('--yes', t(lang, 'optYes')), 'scale');
+	appBind(appCommand('restart', t(lang, 'cmdAppRestart')).argument('[id]').option('--yes', t(lang, 'optYes')), 'restart');
+	appBind(appCommand('versions', t(lang, 'cmdAppVersions')).argument('[id]'), 'versions');
+	appBind(appCommand('rollback', t(lang, 'cmdAppRollback')).argument('[id]').option('--to <version>', t(lang, 'helpRollbackTo')).option('--yes', t(lang, 'optYes')), 'rollback');
+	appBind(appCommand('update', t(lang, 'cmdAppUpdate')).argument('[id]')
 		.option('--yes', t(lang, 'optYes'))
-		.option('--image <image>', 'new Docker image')
-		.option('--minimum-health-capacity <ratio>', 'share of healthy instances to keep during the upgrade (0..1)')
-		.option('--maximum-over-capacity <ratio>', 'share of extra instances allowed during the upgrade (0..1)'), 'update');
-	appBind(appCommand('delete', 'delete an app (asks first)').argument('[id]').option('--yes', t(lang, 'optYes')), 'delete');
+		.option('--image <image>', t(lang, 'helpNewImage'))
+		.option('--minimum-health-capacity <ratio>', t(lang, 'helpMinimumHealthCapacity'))
+		.option('--maximum-over-capacity <ratio>', t(lang, 'helpMaximumOverCapacity')), 'update');
+	appBind(appCommand('delete', t(lang, 'cmdAppDelete')).argument('[id]').option('--yes', t(lang, 'optYes')), 'delete');
 
 	const lab = add('lab', t(lang, 'cmdLab'), [
 		'mesos-lab lab hello',
@@ -214,23 +221,52 @@ export function buildProgram(lang: Language, version: string, io: ProgramIo, cho
 		'mesos-lab lab zk-quorum --lab-id home-lab',
 		'mesos-lab lab nginx --marathon http://10.0.0.11:8080 --lb http://10.0.0.11:9090',
 	]);
-	lab.argument('<name>', 'experiment: hello, nginx, failover, vhost, inside, zk-quorum, master-failover or marathon-failover')
-		.option('--lab-id <id>', 'take the cluster\'s addresses (and SSH access to its hosts) from this saved lab')
-		.option('--mesos <urls>', 'Mesos master URLs, comma-separated (default: from the saved lab, or asked of Marathon)')
-		.option('--marathon <urls>', 'Marathon URLs, comma-separated (default: from the saved lab)')
-		.option('--lb <url>', 'marathon-lb address, http://HOST:9090 (default: from the saved lab)')
-		.option('--service-host <host>', 'where HAProxy\'s frontends listen (default: the marathon-lb host)')
-		.option('--service-port <port>', 'service port of the nginx experiments (default: Marathon assigns a free one; or MESOS_LAB_SERVICE_PORT)')
-		.option('--vhost-port <port>', 'marathon-lb\'s shared HTTP port for virtual hosts (default 80, or MESOS_LAB_VHOST_PORT)')
-		.option('--timeout <seconds>', 'how long to wait for each deployment and each change (default 300)')
-		.option('--accept-new-host-key', 'trust an agent\'s SSH host key seen for the first time (failover)')
-		.option('--ssh-config <file>', sshConfigHelp)
-		.option('--mesos-credentials-file <file>', 'user:password for Mesos HTTP authentication, from a file of mode 600 (or MESOS_LAB_MESOS_CREDENTIALS)')
-		.option('--marathon-credentials-file <file>', 'user:password for Marathon\'s --http_credentials, from a file of mode 600 (or MESOS_LAB_MARATHON_CREDENTIALS)')
-		.option('--ca-file <file>', 'PEM file of a private CA to trust for https:// endpoints (NODE_EXTRA_CA_CERTS works too)');
+	lab.argument('<name>', t(lang, 'helpExperimentArgument'))
+		.option('--lab-id <id>', t(lang, 'helpLabLabId'))
+		.option('--mesos <urls>', t(lang, 'helpLabMesos'))
+		.option('--marathon <urls>', t(lang, 'helpLabMarathon'))
+		.option('--lb <url>', t(lang, 'helpLabLb'))
+		.option('--service-host <host>', t(lang, 'helpServiceHost'))
+		.option('--service-port <port>', t(lang, 'helpLabServicePort'))
+		.option('--vhost-port <port>', t(lang, 'helpVhostPort'))
+		.option('--timeout <seconds>', t(lang, 'helpLabTimeout'))
+		.option('--accept-new-host-key', t(lang, 'helpLabAcceptHostKey'))
+		.option('--ssh-config <file>', t(lang, 'helpSshConfig'))
+		.option('--mesos-credentials-file <file>', t(lang, 'helpMesosCredentials'))
+		.option('--marathon-credentials-file <file>', t(lang, 'helpMarathonCredentials'))
+		.option('--ca-file <file>', t(lang, 'helpCaFile'));
 	bind(lab, 'lab', loaders.lab, ([name]) => ({name}));
 
 	return program;
+}
+
+type HelpTitleKey = 'helpTitleUsage' | 'helpTitleOptions' | 'helpTitleGlobalOptions' | 'helpTitleCommands' | 'helpTitleArguments';
+
+const helpTitles: ReadonlyMap<string, HelpTitleKey> = new Map([
+	['Usage:', 'helpTitleUsage'], ['Options:', 'helpTitleOptions'], ['Global Options:', 'helpTitleGlobalOptions'], ['Commands:', 'helpTitleCommands'], ['Arguments:', 'helpTitleArguments'],
+]);
+
+/** Commander's own headings, in the reader's language. */
+function helpTitle(lang: Language, title: string): string {
+	const key = helpTitles.get(title);
+	return key === undefined ? title : t(lang, key);
+}
+
+/**
+ * An option's description with its choices and default, as commander's own `optionDescription`
+ * adds them (lib/help.js), but in the reader's language; an empty list default (a repeatable
+ * option given no times) says nothing worth showing.
+ */
+function optionDescription(lang: Language, option: Option): string {
+	const extras: string[] = [];
+	if (option.argChoices !== undefined) {
+		extras.push(t(lang, 'helpChoices', {choices: option.argChoices.map(choice => JSON.stringify(choice)).join(lang === 'zh' ? '、' : ', ')}));
+	}
+	const takesValue = option.required || option.optional;
+	if (takesValue && option.defaultValue !== undefined && !(Array.isArray(option.defaultValue) && option.defaultValue.length === 0)) {
+		extras.push(t(lang, 'helpDefault', {value: option.defaultValueDescription ?? JSON.stringify(option.defaultValue)}));
+	}
+	return [option.description, ...extras].filter(part => part !== '').join(lang === 'zh' ? '' : ' ');
 }
 
 /**
@@ -260,6 +296,14 @@ function usageError(error: CommanderError, command: Command, lang: Language): Er
 		}
 		const suggestion = nearest(word, flags);
 		return new UserInputError(suggestion ? t(lang, 'unknownOptionNear', {word, suggestion}) : t(lang, 'unknownOption', {word}));
+	}
+	if (error.code === 'commander.invalidArgument') {
+		// Commander's words for a value outside an option's choices: `option '--lang <lang>' argument 'xx' is invalid. …`
+		const [, flags, value] = /option '([^']+)' argument '([^']*)'/.exec(error.message) ?? [];
+		const option = command.options.find(candidate => candidate.flags === flags);
+		if (option?.argChoices !== undefined && value !== undefined) {
+			return new UserInputError(t(lang, 'invalidChoice', {flag: option.long ?? flags ?? '', value, choices: listText(lang, option.argChoices)}), {hint: `${commandPath(command)} --help`});
+		}
 	}
 	return new UserInputError(error.message.replace(/^error: /, '').split('\n')[0]!, {hint: `${commandPath(command)} --help`});
 }

@@ -1,4 +1,4 @@
-import {localized} from '../i18n/localized.js';
+import {listText, localized, localizedBy} from '../i18n/localized.js';
 import {UserInputError} from '../errors.js';
 import type {Localized} from '../steps/step.js';
 import type {Experiment, ExperimentId} from './experiment.js';
@@ -29,7 +29,7 @@ export const shortNames: Record<ExperimentId, string> = {
 export function findExperiment(name: string): Experiment {
 	const found = experiments.find(e => e.id === (experimentAliases[name] ?? name));
 	if (found === undefined) {
-		throw new UserInputError(localized('errThereIsNoExperiment', {name}), {hint: localized('errThereIsNoExperimentHint', {map: experiments.map(e => e.id).join(', ')})});
+		throw new UserInputError(localized('errThereIsNoExperiment', {name}), {hint: localizedBy('errThereIsNoExperimentHint', language => [{map: listText(language, experiments.map(e => e.id))}])});
 	}
 	return found;
 }

@@ -8,8 +8,8 @@ import type {LabServices} from './lab-services.js';
 
 export type ExperimentId = 'shell-app' | 'nginx-docker' | 'failover' | 'virtual-host' | 'inside' | 'zk-quorum' | 'master-failover' | 'marathon-failover';
 
-/** Ends one task the way a crash would, so Marathon has to notice and replace it. */
-export type TaskKiller = (task: MarathonTask) => Promise<string>;
+/** Ends one task the way a crash would, so Marathon has to notice and replace it; says what it did, in both languages. */
+export type TaskKiller = (task: MarathonTask) => Promise<Localized>;
 
 /** Everything an experiment touches, passed in so the same run works on a real and a simulated cluster. */
 export interface ExperimentContext {

@@ -87,7 +87,7 @@ export const failoverExperiment: Experiment = {
 			// A few answers first, so the count starts from a service that worked.
 			await waitFor(localized('labWaitAnswersBeforeKill', {url}), async () => (prober.log.total - prober.log.failed >= 3 ? true : undefined), context);
 			startedAt = Date.now();
-			context.print(t(context.lang, 'labFailoverKilling', {taskId: victim.id, host: victim.host, port: String(victim.ports?.[0] ?? '?'), result: await context.killTask(victim)}));
+			context.print(t(context.lang, 'labFailoverKilling', {taskId: victim.id, host: victim.host, port: String(victim.ports?.[0] ?? '?'), result: (await context.killTask(victim))[context.lang]}));
 			const dropped = waitFor(localized('labWaitHaproxyDrops'), async () => {
 				const servers = backendServers(await haproxyConfig(context.lbUrl, context.dispatcher), backendName(nginxAppId, servicePort));
 				return servers.some(s => s.address.endsWith(`:${victimPort}`)) ? undefined : Date.now() - startedAt;

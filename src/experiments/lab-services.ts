@@ -1,13 +1,14 @@
-import {localized} from '../i18n/localized.js';
+import {localized, localizedBy} from '../i18n/localized.js';
 import {request, type Dispatcher} from 'undici';
 import {sendFourLetterWord} from '../cluster/zookeeper-client.js';
-import {ClusterError} from '../errors.js';
+import {ClusterError, problemIn} from '../errors.js';
 import type {Executor} from '../exec/executor.js';
 import type {Lab, LabHost} from '../lab/lab-schema.js';
 import {systemctl} from '../platform/centos7.js';
 import {topology} from '../lab/topology.js';
 import {zookeeperStartCommand, zookeeperStopCommand} from '../steps/zookeeper.js';
 import type {OpenHost} from './agent-access.js';
+import type {Localized} from '../steps/step.js';
 
 /** One daemon of the lab the HA experiments stop and start; numbers count from 1, as in the unit names. */
 export type LabService =
@@ -26,7 +27,7 @@ export interface ZkMemberMode {
 /** Stops and starts the lab's daemons, and asks the ensemble members who leads. */
 export interface LabServices {
 	/** How the service is known where it runs: its systemd unit and host, or its place in the simulation. */
-	name(service: LabService): string;
+	name(service: LabService): Localized;
 	stop(service: LabService): Promise<void>;
 	start(service: LabService): Promise<void>;
 	zookeeperModes(): Promise<ZkMemberMode[]>;
@@ -99,7 +100,7 @@ export function labServices(lab: Lab, open: OpenHost, sshLogin: (host: LabHost) 
 				opened.delete(host.name);
 				await stale?.then(e => e.close()).catch(() => undefined);
 				if (attempt >= 2) {
-					throw new ClusterError(localized('errCouldNotReachTo', {name: host.name, address: host.address, command, detail: (error as Error).message}), {hint: localized('errCouldNotReachToHint'), cause: error});
+					throw new ClusterError(localizedBy('errCouldNotReachTo', (language) => [{name: host.name, address: host.address, command, detail: problemIn(error)[language]}]), {hint: localized('errCouldNotReachToHint'), cause: error});
 				}
 				continue;
 			}
@@ -112,7 +113,7 @@ export function labServices(lab: Lab, open: OpenHost, sshLogin: (host: LabHost) 
 	return {
 		name: service => {
 			const where = place(service);
-			return `${where.unit} on ${where.host.name}`;
+			return localized('labServiceOnHost', {unit: where.unit, host: where.host.name});
 		},
 		stop: service => {
 			const where = place(service);
@@ -154,7 +155,7 @@ export function simServices(controlUrl: string, dispatcher?: Dispatcher): LabSer
 			: service.kind === 'master' ? post(`${verb}-master`, {index: service.index - 1})
 				: post(`${verb}-marathon`, {which: service.index - 1});
 	return {
-		name: service => `simulated ${serviceLabel(service)}`,
+		name: service => localized('labServiceSimulated', {service: serviceLabel(service)}),
 		stop: service => action(service, 'stop'),
 		start: service => action(service, 'start'),
 		manualStart: service => `curl -X POST ${base}/_sim/start-${service.kind} -d '${JSON.stringify(service.kind === 'zookeeper' ? {id: service.id} : service.kind === 'master' ? {index: service.index - 1} : {which: service.index - 1})}'`,

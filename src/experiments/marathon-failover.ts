@@ -1,6 +1,6 @@
 import {listText, localized, localizedBy} from '../i18n/localized.js';
 import {t} from '../i18n/messages.js';
-import {ClusterError} from '../errors.js';
+import {ClusterError, problemIn} from '../errors.js';
 import type {Localized} from '../steps/step.js';
 import type {Experiment, Measurement} from './experiment.js';
 import {ensureWitnessApp, hostPortOf, marathonLeader, positionOf, requireServices, since} from './ha-probes.js';
@@ -89,7 +89,7 @@ export const marathonFailoverExperiment: Experiment = {
 			await guard.restore();
 			if (scaledTo !== undefined) {
 				// The scale-up may still be deploying; the way back must not wait behind it.
-				await context.marathon.scale(witness.id, witness.instances, {force: true}).catch((error: Error) => print(t(context.lang, 'labMarathonFailoverScaleBackFailed', {id: witness.id, instances: witness.instances, message: error.message})));
+				await context.marathon.scale(witness.id, witness.instances, {force: true}).catch((error: unknown) => print(t(context.lang, 'labMarathonFailoverScaleBackFailed', {id: witness.id, instances: witness.instances, message: problemIn(error)[context.lang]})));
 			}
 		}
 		return {id: 'marathon-failover', appId: witness.id, observations, measurements};

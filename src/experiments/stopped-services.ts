@@ -1,3 +1,4 @@
+import {problemIn} from '../errors.js';
 import {t} from '../i18n/messages.js';
 import type {Language} from '../steps/step.js';
 import type {LabService, LabServices} from './lab-services.js';
@@ -26,7 +27,7 @@ export class StoppedServices {
 	/** Returns when the stop was sent: the clock of every measurement that follows starts there. */
 	async stop(service: LabService): Promise<number> {
 		this.#stopped.push(service);
-		this.#print(t(this.#lang, 'labServiceStopping', {name: this.#services.name(service)}));
+		this.#print(t(this.#lang, 'labServiceStopping', {name: this.#services.name(service)[this.#lang]}));
 		const sentAt = Date.now();
 		await this.#services.stop(service);
 		return sentAt;
@@ -34,7 +35,7 @@ export class StoppedServices {
 
 	/** Returns when the start was sent. */
 	async start(service: LabService): Promise<number> {
-		this.#print(t(this.#lang, 'labServiceStarting', {name: this.#services.name(service)}));
+		this.#print(t(this.#lang, 'labServiceStarting', {name: this.#services.name(service)[this.#lang]}));
 		const sentAt = Date.now();
 		await this.#services.start(service);
 		const index = this.#stopped.findIndex(s => JSON.stringify(s) === JSON.stringify(service));
@@ -51,8 +52,8 @@ export class StoppedServices {
 			try {
 				await this.start(service);
 			} catch (error) {
-				const reason = (error as Error).message.replace(/[.。]\s*$/, '');
-				this.#print(t(this.#lang, 'labServiceStartFailed', {name: this.#services.name(service), reason, manualStart: this.#services.manualStart(service)}));
+				const reason = problemIn(error)[this.#lang].replace(/[.。]\s*$/, '');
+				this.#print(t(this.#lang, 'labServiceStartFailed', {name: this.#services.name(service)[this.#lang], reason, manualStart: this.#services.manualStart(service)}));
 			}
 		}
 	}

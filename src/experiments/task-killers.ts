@@ -1,4 +1,4 @@
-import {localized} from '../i18n/localized.js';
+import {localized, verbatim} from '../i18n/localized.js';
 import {request, type Dispatcher} from 'undici';
 import type {MarathonTask, MarathonApi} from '../apps/marathon-api.js';
 import {ClusterError} from '../errors.js';
@@ -26,7 +26,7 @@ export function dockerKillOnAgent(executorFor: (host: string) => Promise<Executo
 		if (killed.exitCode !== 0) {
 			throw new ClusterError(localized('errDockerKillFailedOn', {id, host: task.host, trim: killed.stderr.trim()}));
 		}
-		return `docker kill ${id} on ${task.host}`;
+		return localized('labKilledContainer', {id, host: task.host});
 	};
 }
 
@@ -34,7 +34,7 @@ export function dockerKillOnAgent(executorFor: (host: string) => Promise<Executo
 export function killThroughMarathon(writer: MarathonApi): TaskKiller {
 	return async (task: MarathonTask) => {
 		await writer.killTask(task.appId ?? '', task.id, {scale: false});
-		return `DELETE /v2/apps${task.appId ?? ''}/tasks/${task.id}`;
+		return verbatim(`DELETE /v2/apps${task.appId ?? ''}/tasks/${task.id}`);
 	};
 }
 
@@ -51,6 +51,6 @@ export function killThroughSimControl(controlUrl: string, dispatcher?: Dispatche
 		if (response.statusCode !== 200) {
 			throw new ClusterError(localized('errTheSimulatorRefusedToKill', {id: task.id, slice: text.slice(0, 200)}));
 		}
-		return `docker kill of ${task.id} on the simulated agent ${task.host}`;
+		return localized('labKilledSimContainer', {taskId: task.id, host: task.host});
 	};
 }

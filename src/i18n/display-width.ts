@@ -56,3 +56,47 @@ export function tailToWidth(text: string, width: number): string {
 export function padToWidth(text: string, width: number): string {
 	return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
+
+// Words as ICU finds them: Chinese has no spaces, so it can break between its words, which a split on spaces never does.
+const words = new Intl.Segmenter('zh', {granularity: 'word'});
+const wideText = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+const closing = /^[，。、；：）！？”》」]/;
+const opening = /[（“《「]$/;
+
+/**
+ * `text` broken into lines of at most `width` columns, at spaces and between Chinese words (never
+ * before a closing or after an opening full-width mark, never inside a run of Latin text such as a
+ * path or URL). A piece wider than `width` keeps its own line. Hand-written because the maintained
+ * wrappers (wrap-ansi, commander's own) break only at spaces, or anywhere once asked to be hard.
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+	const pieces: string[] = [];
+	let spaces = '';
+	let previous = '';
+	for (const {segment} of words.segment(text)) {
+		if (/^\s+$/.test(segment)) {
+			spaces += segment;
+			continue;
+		}
+		const glued = pieces.length > 0 && spaces === '' && (closing.test(segment) || opening.test(previous) || (!wideText.test(segment) && !wideText.test(previous)));
+		if (glued) {
+			pieces[pieces.length - 1] += segment;
+		} else {
+			pieces.push(spaces + segment);
+		}
+		spaces = '';
+		previous = segment;
+	}
+	const lines: string[] = [];
+	let line = '';
+	for (const piece of pieces) {
+		if (line !== '' && displayWidth(line + piece) > width) {
+			lines.push(line);
+			line = piece.trimStart();
+		} else {
+			line += piece;
+		}
+	}
+	lines.push(line);
+	return lines;
+}

@@ -163,8 +163,8 @@ export interface SimpleStepSpec {
 	why: Localized;
 	/** Exit 0 means already done. */
 	done: string;
-	/** Exit 0 proves the step works. */
-	proof: string;
+	/** A probe whose exit 0 proves the step works, or the whole verify when the step reads the probe's answer itself. */
+	proof: string | import('./step.js').Step['verify'];
 	files?: import('./step.js').PlannedFile[];
 	commands: PlannedCommand[];
 	hints?: FailureHint[];
@@ -182,7 +182,9 @@ export function simpleStep(spec: SimpleStepSpec): import('./step.js').Step {
 		why: spec.why,
 		check: checkBy(spec.done, localizedBy('stepReasonInPlace', (language) => [{step: spec.title[language]}]), localizedBy('stepReasonNotDone', (language) => [{step: spec.title[language]}])),
 		plan: async () => ({files: spec.files ?? [], commands: spec.commands}),
-		verify: verifyBy(spec.proof, localizedBy('stepReasonWorks', (language) => [{step: spec.title[language]}]), localizedBy('stepReasonDoesNotWork', (language) => [{step: spec.title[language]}])),
+		verify: typeof spec.proof === 'string'
+			? verifyBy(spec.proof, localizedBy('stepReasonWorks', (language) => [{step: spec.title[language]}]), localizedBy('stepReasonDoesNotWork', (language) => [{step: spec.title[language]}]))
+			: spec.proof,
 		hints: spec.hints ?? [],
 		...(spec.dependsOn === undefined ? {} : {dependsOn: spec.dependsOn}),
 		...(spec.jobProgress === undefined ? {} : {jobProgress: spec.jobProgress}),

@@ -37,6 +37,51 @@ function expectAligned(lines: string[]): void {
 }
 
 describe.skipIf(why !== undefined)('the command line in a Chinese terminal', () => {
+	describe('help', () => {
+		const commands = [
+			[], ['init'], ['resume'], ['status'], ['plan'], ['logs'], ['dashboard'], ['demo'], ['reset'], ['lab'], ['app'],
+			...['list', 'deploy', 'scale', 'restart', 'versions', 'rollback', 'update', 'delete'].map(action => ['app', action]),
+		];
+
+		it.each(commands.map(command => [command.join(' ') || 'mesos-lab', command]))('%s --help describes every option in Chinese, under Chinese headings', async (_name, command) => {
+			const {code, output} = await cli([...command, '--help']);
+			expect(code).toBe(0);
+			expect(output).toContain(t('zh', 'helpTitleUsage'));
+			expect(output).toContain(t('zh', 'helpTitleOptions'));
+			expect(output).not.toMatch(/^(Usage|Options|Commands|Arguments):/m);
+			expect(englishSentences(output), output).toEqual([]);
+		});
+
+		it('wraps Chinese descriptions between words, within the width commander lays help out in', async () => {
+			const {output} = await cli(['dashboard', '--help'], {COLUMNS: '80'});
+			for (const line of output.split('\n').filter(line => !line.trimStart().startsWith('$ '))) {
+				expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+			}
+			expect(output).toContain(t('zh', 'helpDefault', {value: '"2"'}));
+		});
+	});
+
+	describe('plan and bad input', () => {
+		it('plan shows the example lab\'s steps in Chinese', async () => {
+			const {code, output} = await cli(['plan', '--config', 'examples/lab.yaml', '--lang', 'zh']);
+			expect(code).toBe(0);
+			expect(englishSentences(output)).toEqual([]);
+		});
+
+		it.each([
+			['an unknown command', ['stauts'], t('zh', 'unknownCommandNear', {word: 'stauts', suggestion: 'status'})],
+			['an unknown flag', ['status', '--jsn'], t('zh', 'unknownOptionNear', {word: '--jsn', suggestion: '--json'})],
+			['a value outside a flag\'s choices', ['--lang', 'zh', '--lang', 'fr', 'status'], t('zh', 'invalidChoice', {flag: '--lang', value: 'fr', choices: 'zh、en'})],
+			['a missing lab file', ['plan', '--config', 'no-such-lab.yaml'], 'no-such-lab.yaml'],
+			['a misspelt experiment', ['lab', 'zk-qorum'], '可用的实验：hello、shell、nginx'],
+		])('says what is wrong with %s in Chinese', async (_case, args, said) => {
+			const {code, output} = await cli(args);
+			expect(code).toBe(2);
+			expect(output).toContain(said);
+			expect(englishSentences(output), output).toEqual([]);
+		});
+	});
+
 	describe('status', () => {
 		let home: string;
 		beforeEach(() => {
@@ -144,6 +189,17 @@ describe.skipIf(why !== undefined)('the command line in a Chinese terminal', () 
 			await run.waitFor(new RegExp(watch.slice(0, watch.indexOf('mesos-lab'))), 60_000);
 			expect(await run.exited).toBe(0);
 			expect(run.output()).toContain(`${watch} --mesos ${sim.mesosUrls.join(',')}`);
+		}, 150_000);
+
+		it('lab zk-quorum names the simulated members it stops and starts in Chinese', async () => {
+			const run = runBuiltCli(['lab', 'zk-quorum', '--marathon', sim.marathonUrls.join(','), '--mesos', sim.mesosUrls.join(','), '--timeout', '120'], {env: {...chinese, MESOS_LAB_SIM_CONTROL: sim.controlUrl}});
+			expect(await run.exited).toBe(0);
+			const output = run.output();
+			expect(output).toContain(t('zh', 'labZkQuorumTitle'));
+			expect(output).toMatch(/^停止 ZooKeeper \d（模拟）$/m);
+			expect(output).toMatch(/^启动 ZooKeeper \d（模拟）$/m);
+			// srvr's own answer of a member without a quorum is quoted, in quotation marks, as ZooKeeper prints it.
+			expect(englishSentences(output.replaceAll(/“[^”]*”|"[^"]*"/g, ''), ['srvr']), output).toEqual([]);
 		}, 150_000);
 
 		it('lab tells what the experiment observed in Chinese, quoting only what the task printed', async () => {

@@ -16,6 +16,12 @@ describe('the guided experiments', () => {
 		expect(() => findExperiment('chaos')).toThrow(expect.objectContaining({message: 'There is no experiment "chaos".', hint: expect.stringContaining('shell-app, nginx-docker, failover, virtual-host, inside, zk-quorum, master-failover, marathon-failover')}));
 	});
 
+	it('are numbered in the order they run, one number each, the same in both languages', () => {
+		const numerals = ['一', '二', '三', '四', '五', '六', '七', '八'];
+		expect(experiments.map(e => /^Experiment (\d+): /.exec(e.title.en)?.[1])).toEqual(experiments.map((_, i) => String(i + 1)));
+		expect(experiments.map(e => /^实验(.)：/.exec(e.title.zh)?.[1])).toEqual(experiments.map((_, i) => numerals[i]));
+	});
+
 	it('ask for the tutorial resources', () => {
 		expect(findExperiment('shell-app').app({servicePort: 10000})).toMatchObject({cpus: 0.1, mem: 32, disk: 100, instances: 2, cmd: expect.stringContaining('hello')});
 		expect(findExperiment('shell-app').app({servicePort: 10000}).container).toBeUndefined();

@@ -5,7 +5,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {ConnectionError} from '../../src/errors.js';
 import type {Executor} from '../../src/exec/executor.js';
 import {sshLoginCommand} from '../../src/exec/open-host.js';
-import {labServices} from '../../src/experiments/lab-services.js';
+import {labServices, simServices} from '../../src/experiments/lab-services.js';
 import {StoppedServices} from '../../src/experiments/stopped-services.js';
 import {validateLab} from '../../src/lab/lab-file.js';
 import {FakeExecutor} from '../helpers/fake-executor.js';
@@ -38,7 +38,7 @@ describe('stopping and starting a lab\'s daemons', () => {
 			['node2', ['systemctl stop mesos-lab-master-2.service', 'systemctl start mesos-lab-master-2.service', 'systemctl stop mesos-lab-marathon-2.service']],
 			['node3', ['systemctl stop mesos-lab-zookeeper-3.service']],
 		]);
-		expect(services.name({kind: 'zookeeper', id: 3})).toBe('mesos-lab-zookeeper-3.service on node3');
+		expect(services.name({kind: 'zookeeper', id: 3})).toEqual({en: 'mesos-lab-zookeeper-3.service on node3', zh: 'node3 上的 mesos-lab-zookeeper-3.service'});
 		// The hand-start command logs in as ssh would: the config's user, else root as the install did.
 		expect(services.manualStart({kind: 'master', index: 1})).toBe('ssh centos@10.0.0.11 sudo systemctl start mesos-lab-master-1.service');
 		expect(services.manualStart({kind: 'master', index: 2})).toBe('ssh root@10.0.0.12 sudo systemctl start mesos-lab-master-2.service');
@@ -66,6 +66,21 @@ describe('stopping and starting a lab\'s daemons', () => {
 		const guard = new StoppedServices(labServices(threeHosts, async () => failing, loginAsConfigured), line => lines.push(line), 'zh');
 		await guard.stop({kind: 'marathon', index: 1});
 		await guard.restore();
-		expect(lines.at(-1)).toBe('无法启动 mesos-lab-marathon-1.service on node1：systemctl start mesos-lab-marathon-1.service failed on node1: Job for mesos-lab-marathon-1.service failed。请手动执行：ssh centos@10.0.0.11 sudo systemctl start mesos-lab-marathon-1.service');
+		expect(lines).toEqual([
+			'停止 node1 上的 mesos-lab-marathon-1.service',
+			'恢复实验停掉的服务……',
+			'启动 node1 上的 mesos-lab-marathon-1.service',
+			'无法启动 node1 上的 mesos-lab-marathon-1.service：systemctl start mesos-lab-marathon-1.service 在 node1 上失败：Job for mesos-lab-marathon-1.service failed。请手动执行：ssh centos@10.0.0.11 sudo systemctl start mesos-lab-marathon-1.service',
+		]);
+	});
+
+	it('names the simulated cluster\'s daemons in the reader\'s language, the daemon\'s own name kept', async () => {
+		const lines: string[] = [];
+		const guard = new StoppedServices(simServices('http://127.0.0.1:1'), line => lines.push(line), 'zh');
+		expect(guard.services.name({kind: 'master', index: 1})).toEqual({en: 'simulated Mesos master 1', zh: 'Mesos master 1（模拟）'});
+		expect(guard.services.name({kind: 'zookeeper', id: 2})).toEqual({en: 'simulated ZooKeeper 2', zh: 'ZooKeeper 2（模拟）'});
+		// Nothing answers on port 1: the stop is still announced in Chinese before it fails.
+		await expect(guard.stop({kind: 'marathon', index: 1})).rejects.toThrow();
+		expect(lines).toEqual(['停止 Marathon 1（模拟）']);
 	});
 });

@@ -44,7 +44,7 @@ describe('reaching a lab for the experiments', () => {
 		});
 		const kill = dockerKillOnAgent(host => access.executorFor(host));
 		const said = await kill({id: 'nginx.1', appId: '/nginx', host: '10.0.0.12', ports: [31005]});
-		expect(said).toBe('docker kill 3f2a9c1b7d4e on 10.0.0.12');
+		expect(said).toEqual({en: 'docker kill 3f2a9c1b7d4e on 10.0.0.12', zh: '已在 10.0.0.12 上执行 docker kill 3f2a9c1b7d4e'});
 		expect(agent.commands).toEqual(['docker ps -q --filter publish=31005', 'docker kill 3f2a9c1b7d4e']);
 		expect(opened).toEqual(['centos@10.0.0.12:2222']);
 		await access.close();

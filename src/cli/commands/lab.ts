@@ -11,6 +11,7 @@ import type {Lab} from '../../lab/lab-schema.js';
 import {assertHost, assertPort} from '../../lab/validate.js';
 import type {CommandContext} from '../context.js';
 import type {Language} from '../../i18n/language.js';
+import {listText} from '../../i18n/localized.js';
 import {t} from '../../i18n/messages.js';
 import {hostAccess} from '../host-access.js';
 import {nearest} from '../suggest.js';
@@ -65,8 +66,7 @@ function chooseExperiment(name: string) {
 	if (!known.includes(name)) {
 		const guess = nearest(name, known);
 		const say = (language: Language) => (guess ? t(language, 'labNoSuchExperimentNear', {name, guess}) : t(language, 'labNoSuchExperiment', {name}));
-		const names = {names: known.join(', ')};
-		throw new UserInputError(say('en'), {hint: t('en', 'labExperimentsAre', names), zh: {message: say('zh'), hint: t('zh', 'labExperimentsAre', names)}});
+		throw new UserInputError(say('en'), {hint: t('en', 'labExperimentsAre', {names: listText('en', known)}), zh: {message: say('zh'), hint: t('zh', 'labExperimentsAre', {names: listText('zh', known)})}});
 	}
 	return findExperiment(name);
 }

@@ -52,7 +52,7 @@ export const labTexts = defineCatalog({
 		zh: '没有到 agent 的 SSH（用 --lab-id 指定已保存的 lab），下面来自 agent 的 /state 接口：',
 	},
 	// experiments/marathon-failover.ts
-	labMarathonFailoverTitle: {en: 'Experiment 7: Marathon failover', zh: '实验七：Marathon 故障切换'},
+	labMarathonFailoverTitle: {en: 'Experiment 8: Marathon failover', zh: '实验八：Marathon 故障切换'},
 	labMarathonFailoverLessons: {
 		en: 'The two Marathons elect their leader through ZooKeeper (ephemeral sequential znodes under /marathon/leader-curator). Only the leader schedules; the other stands by and forwards requests to the leader. Stop the leader and its znode vanishes, the standby takes over, and /v2/leader changes.',
 		zh: '两个 Marathon 通过 ZooKeeper 选主（/marathon/leader-curator 下的临时顺序节点），只有主节点（leader）调度，另一个是备用，收到请求会转给主节点。停掉主节点后，它在 ZooKeeper 里的节点消失，备用的 Marathon 接任，/v2/leader 随之改变。',
@@ -72,7 +72,7 @@ export const labTexts = defineCatalog({
 	},
 	labMarathonFailoverScaleBackFailed: {en: 'could not scale {id} back to {instances}: {message}', zh: '无法把 {id} 改回 {instances} 个实例：{message}'},
 	// experiments/master-failover.ts
-	labMasterFailoverTitle: {en: 'Experiment 6: Mesos master failover and quorum=2', zh: '实验六：Mesos master 故障切换与 --quorum=2'},
+	labMasterFailoverTitle: {en: 'Experiment 7: Mesos master failover and quorum=2', zh: '实验七：Mesos master 故障切换与 --quorum=2'},
 	labMasterFailoverLessons: {
 		en: 'Mesos holds two different elections. The first goes through ZooKeeper: each master registers an ephemeral sequential znode json.info_* under /mesos, and the lowest sequence number leads and schedules; when the leader stops, its znode vanishes and the next master takes over.',
 		zh: 'Mesos 有两次不同的选举。第一次通过 ZooKeeper：每个 master 在 /mesos 下登记一个临时顺序节点 json.info_*，序号最小的当主节点（leader），负责调度；主节点停止后它的节点消失，下一个 master 接任。',
@@ -140,6 +140,8 @@ export const labTexts = defineCatalog({
 		zh: '这个命令不监听端口，我们也没有配置健康检查。Marathon 只知道进程在运行，不知道它是否正常工作，所以健康状态显示为 unknown（未知），而不是 healthy。',
 	},
 	// experiments/stopped-services.ts
+	labServiceOnHost: {en: '{unit} on {host}', zh: '{host} 上的 {unit}'},
+	labServiceSimulated: {en: 'simulated {service}', zh: '{service}（模拟）'},
 	labServiceStopping: {en: 'stopping {name}', zh: '停止 {name}'},
 	labServiceStarting: {en: 'starting {name}', zh: '启动 {name}'},
 	labServicesRestoring: {en: 'restoring what the experiment stopped...', zh: '恢复实验停掉的服务……'},
@@ -155,7 +157,7 @@ export const labTexts = defineCatalog({
 		zh: '有了虚拟主机，多个应用可以共用 80 端口，用户只需记住域名；原来的 service port 依然可以访问。Host 不匹配的请求得不到这个应用。',
 	},
 	// experiments/zk-quorum.ts
-	labZkQuorumTitle: {en: 'Experiment 5: ZooKeeper\'s quorum', zh: '实验五：ZooKeeper 的法定人数'},
+	labZkQuorumTitle: {en: 'Experiment 6: ZooKeeper\'s quorum', zh: '实验六：ZooKeeper 的法定人数'},
 	labZkQuorumLessons: {
 		en: 'A ZooKeeper ensemble serves only while a majority of its members (its quorum) runs. The majority of 3 is 2: lose one, and the two left are still a majority and elect a new leader within a fraction of a second to a few seconds; lose two, and the one left is no majority, so it refuses every request and srvr answers only "not currently serving requests".',
 		zh: 'ZooKeeper 集群只有在线成员过半、达到法定人数（quorum）时才提供服务。3 个成员的法定人数是 2：坏掉 1 个，剩下 2 个仍然够数，它们会在几百毫秒到几秒内选出新的主节点（leader）；坏掉 2 个，剩下的 1 个凑不够法定人数，它会拒绝一切请求，srvr 只回答“not currently serving requests”。',
@@ -257,6 +259,8 @@ export const labTexts = defineCatalog({
 	labSecondTerminalLb: {en: 'marathon-lb  {lb}  (HAProxy stats: /haproxy?stats, config: /_haproxy_getconfig)', zh: 'marathon-lb  {lb}  （HAProxy 统计：/haproxy?stats，配置：/_haproxy_getconfig）'},
 	labSecondTerminalNoHaproxy: {en: "nginx, failover and vhost request the app through HAProxy''s service ports: start the demo with", zh: 'nginx、failover 和 vhost 通过 HAProxy 的 service port 访问应用：启动 demo 时'},
 	labSecondTerminalNoHaproxyHow: {en: '--haproxy (needs HAProxy installed) so that HAProxy listens on them.', zh: '加上 --haproxy（需要已安装 HAProxy），让 HAProxy 监听这些端口。'},
+	labKilledContainer: {en: 'docker kill {id} on {host}', zh: '已在 {host} 上执行 docker kill {id}'},
+	labKilledSimContainer: {en: 'docker kill of {taskId} on the simulated agent {host}', zh: '已在模拟的 agent {host} 上对 {taskId} 执行 docker kill'},
 	labFailoverKilling: {en: 'killing task {taskId} on {host}:{port}: {result}', zh: '正在杀掉 {host}:{port} 上的任务 {taskId}：{result}'},
 	labFailoverReplacement: {en: 'replacement {taskId} runs on {host}:{port}', zh: '替代任务 {taskId} 运行在 {host}:{port}'},
 	labFailoverDeadListed: {en: 'HAProxy listed the dead container for {ms} ms after the kill', zh: '杀掉之后，HAProxy 又列出已死的容器 {ms} 毫秒'},

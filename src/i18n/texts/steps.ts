@@ -57,6 +57,9 @@ export const stepTexts = defineCatalog({
 	},
 	stepReasonLeaderOutsideLab: {en: 'the masters name {leader} as leader, which is not one of the lab\'s masters', zh: 'Mesos master 指出的主节点 {leader} 不是本实验环境的 master'},
 	stepReasonMasterLeads: {en: 'master {index} ({leader}) leads; the others redirect to it', zh: 'master {index}（{leader}）是主节点，其余 master 都重定向到它'},
+	stepReasonAgentOffers: {en: 'agent {address} is registered and offers {resources}', zh: 'agent {address} 已注册，提供资源 {resources}'},
+	stepReasonAgentNotRegistered: {en: 'agent {address} is not registered with the leading master', zh: 'agent {address} 尚未在主节点（leader）上注册'},
+	stepReasonAgentOffersNothing: {en: 'agent {address} is registered but reports no CPUs or memory', zh: 'agent {address} 已注册，但没有报告可用的 CPU 或内存'},
 	// steps/docker.ts
 	stepDockerContainerConfigHint: {
 		en: 'Docker 26 dropped ContainerConfig from docker inspect, which Mesos 1.11 reads. yum install never goes back a version: run yum downgrade -y docker-ce-24.0.9 docker-ce-cli-24.0.9 docker-ce-rootless-extras-24.0.9 (the version in versions.dockerCe, 25.0.x or older), then mesos-lab init again, which locks that version with yum versionlock so no later yum update moves it.',
