@@ -179,7 +179,8 @@ export class ClusterPoller {
 	 * skipped), and the snapshot once they have all landed is returned and published. Sources that
 	 * land together show together: a task the master reports is soon reported by Marathon too, and
 	 * one snapshot shows it with its app. But a read still out after `slowReadMs` (a 13 MB HAProxy
-	 * CSV) holds nothing back: what the others brought is published then, and again once it lands.
+	 * CSV), or one already out before this refresh began, holds nothing back: what the others
+	 * brought is published without it, and again once it lands.
 	 * A source whose read is still under way is read once more after it: news that came in
 	 * meanwhile is never left waiting for the next tick.
 	 */
@@ -187,17 +188,27 @@ export class ClusterPoller {
 		const startedAt = this.#clock.now();
 		const endpoints = this.#endpoints();
 		const reads: Promise<void>[] = [];
+		const started: Promise<void>[] = [];
 		for (const name of sourceNames) {
+			const under = this.#states[name].pending;
 			const read = this.#read(name, endpoints, startedAt);
 			if (read !== undefined) {
 				reads.push(read);
+				if (read !== under) {
+					started.push(read);
+				}
 			}
 		}
-		const early = this.#clock.setTimeout(() => void this.#publish(), this.#options.slowReadMs ?? defaultSlowReadMs);
+		let timer: unknown;
+		const hold = new Promise<void>(resolve => {
+			timer = this.#clock.setTimeout(resolve, this.#options.slowReadMs ?? defaultSlowReadMs);
+		});
+		// Publishing twice in one turn builds one snapshot: when nothing is slow, this is the last one.
+		void Promise.race([Promise.all(started), hold]).then(() => this.#publish());
 		try {
 			await Promise.all(reads);
 		} finally {
-			this.#clock.clearTimeout(early);
+			this.#clock.clearTimeout(timer);
 		}
 		return this.#publish();
 	}

@@ -203,6 +203,12 @@ export function connectCluster(endpoints: ClusterEndpoints, options: ConnectOpti
 						if (what === 'state' && mesosStateSeen) {
 							hurryHaproxy();
 						}
+						if (what === 'progress') {
+							// While a large first state loads: its first tasks at once, then the count
+							// twice a second, so drawing does not slow the reading down.
+							queueRefresh(latest?.feeds.mesos?.kind === 'loading' ? 500 : 20);
+							return;
+						}
 						queueRefresh(mesosNudgeMs);
 					},
 					onNotice: (message, at, text) => {
