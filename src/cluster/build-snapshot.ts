@@ -34,7 +34,7 @@ export function buildSnapshot(readings: SourceReadings, takenAt: string, simulat
  */
 export function snapshotBuilder(): (readings: SourceReadings, takenAt: string, simulated: boolean) => ClusterSnapshot {
 	let tasksFrom: {mesos: readonly Task[]; marathon: readonly MarathonTask[]; unlisted: boolean; tasks: Task[]} | undefined;
-	let backendsFrom: {haproxy: HaproxyReading | undefined; apps: readonly App[]; backends: Backend[]} | undefined;
+	let backendsFrom: {haproxy: HaproxyReading | undefined; apps: readonly App[]; appPorts: string; backends: Backend[]} | undefined;
 	return (readings, takenAt, simulated) => {
 		const mesosTasks = readings.mesos?.tasks ?? noTasks;
 		const marathonTasks = readings.marathon?.tasks ?? noMarathonTasks;
@@ -44,8 +44,14 @@ export function snapshotBuilder(): (readings: SourceReadings, takenAt: string, s
 		}
 		const apps = readings.marathon?.apps ?? noApps;
 		const haproxy = readings.haproxy;
-		if (backendsFrom === undefined || backendsFrom.haproxy?.servers !== haproxy?.servers || backendsFrom.haproxy?.servicePorts !== haproxy?.servicePorts || backendsFrom.apps !== apps) {
-			backendsFrom = {haproxy, apps, backends: haproxy ? joinBackends(haproxy, apps) : []};
+		const sameHaproxy = backendsFrom !== undefined && backendsFrom.haproxy?.servers === haproxy?.servers && backendsFrom.haproxy?.servicePorts === haproxy?.servicePorts;
+		if (!sameHaproxy || backendsFrom?.apps !== apps) {
+			// Backends take only each app's id and service ports: an app whose tasks changed (a kill)
+			// leaves them as they were, and readers of the snapshot see the same list.
+			const appPorts = backendsFrom?.apps === apps ? backendsFrom.appPorts : appPortsOf(apps);
+			backendsFrom = sameHaproxy && backendsFrom?.appPorts === appPorts
+				? {...backendsFrom, apps}
+				: {haproxy, apps, appPorts, backends: haproxy ? joinBackends(haproxy, apps) : []};
 		}
 		return assemble(readings, takenAt, simulated, tasksFrom.tasks, backendsFrom.backends);
 	};
@@ -55,6 +61,11 @@ export function snapshotBuilder(): (readings: SourceReadings, takenAt: string, s
 // read as running. Its last tasks then only enrich the Mesos tasks of the same id.
 function addsUnlisted(readings: SourceReadings): boolean {
 	return readings.statuses.marathon.kind !== 'stale' || readings.mesos === undefined;
+}
+
+/** What of the apps the backends depend on, as one comparable text. */
+function appPortsOf(apps: readonly App[]): string {
+	return apps.map(app => `${app.id} ${app.servicePorts.join(',')}`).join('\n');
 }
 
 const noTasks: readonly Task[] = [];

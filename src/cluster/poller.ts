@@ -127,6 +127,14 @@ export class ClusterPoller {
 	#running = false;
 	/** The snapshot about to be built, shared by every source that lands before it is. */
 	#publishing: Promise<ClusterSnapshot> | undefined;
+	/** Whether the snapshot about to be built ends a refresh (every read it made has landed). */
+	#publishingComplete = false;
+	/**
+	 * The last snapshot that ended a refresh: events are read off the difference between such
+	 * snapshots only. One published while a read was still out may show a task from Mesos before
+	 * Marathon's word on it; judged alone it would call a replacement a stranger.
+	 */
+	#eventBase: ClusterSnapshot | undefined;
 	readonly #hurry: Partial<Record<SourceName, {from: number; until: number}>> = {};
 
 	constructor(options: PollerOptions) {
@@ -204,13 +212,13 @@ export class ClusterPoller {
 			timer = this.#clock.setTimeout(resolve, this.#options.slowReadMs ?? defaultSlowReadMs);
 		});
 		// Publishing twice in one turn builds one snapshot: when nothing is slow, this is the last one.
-		void Promise.race([Promise.all(started), hold]).then(() => this.#publish());
+		void Promise.race([Promise.all(started), hold]).then(() => this.#publish(false));
 		try {
 			await Promise.all(reads);
 		} finally {
 			this.#clock.clearTimeout(timer);
 		}
-		return this.#publish();
+		return this.#publish(true);
 	}
 
 	/** Ends a source's back-off, for when its address just changed (a new leader was found). */
@@ -311,17 +319,20 @@ export class ClusterPoller {
 	}
 
 	/** Builds a snapshot from what every source last gave and hands it to the listeners; calls that come together share one. */
-	#publish(): Promise<ClusterSnapshot> {
+	#publish(complete: boolean): Promise<ClusterSnapshot> {
+		this.#publishingComplete ||= complete;
 		this.#publishing ??= new Promise(resolve => {
 			setImmediate(() => {
 				this.#publishing = undefined;
-				resolve(this.#build());
+				const endsRefresh = this.#publishingComplete;
+				this.#publishingComplete = false;
+				resolve(this.#build(endsRefresh));
 			});
 		});
 		return this.#publishing;
 	}
 
-	#build(): ClusterSnapshot {
+	#build(endsRefresh: boolean): ClusterSnapshot {
 		const endpoints = this.#endpoints();
 		const statuses = {} as Record<SourceName, SourceStatus>;
 		const errors: SourceError[] = [];
@@ -347,7 +358,10 @@ export class ClusterPoller {
 			errors,
 		};
 		const snapshot = this.#snapshotOf(readings, new Date(this.#clock.now()).toISOString(), (this.#options.simulated ?? false) || this.#simulationSeen);
-		const derived = this.#latest ? deriveEvents(this.#latest, snapshot) : [];
+		const derived = endsRefresh && this.#eventBase ? deriveEvents(this.#eventBase, snapshot) : [];
+		if (endsRefresh) {
+			this.#eventBase = snapshot;
+		}
 		this.#latest = snapshot;
 		for (const listener of this.#listeners) {
 			listener(snapshot, derived);

@@ -1,4 +1,4 @@
-import type {Agent, App, ClusterSnapshot, Pod, SourceName, Task} from '../../cluster/snapshot.js';
+import type {Agent, App, Backend, ClusterSnapshot, Pod, SourceName, Task} from '../../cluster/snapshot.js';
 import type {Language} from '../../i18n/language.js';
 import type {PanelId, View} from '../ui-state.js';
 import {joinedHeader, joinedRow, joinedView, type JoinedSlot, type JoinedView} from './joined.js';
@@ -75,13 +75,12 @@ function searchText<T>(item: T, search: (item: T) => string[], texts: WeakMap<ob
  * filter. A filter typed one key at a time narrows the one before it: each key searches only
  * what the previous filter kept, not the whole list again.
  */
-function keptItems<T>(items: readonly T[], scope: string, inScope: ((item: T) => boolean) | undefined, search: (item: T) => string[], filter: string): readonly T[] {
+function keptItems<T>(items: readonly T[], scope: string, inScope: ((item: T) => boolean) | undefined, search: (item: T) => string[], filter: string, texts = textsOf(search)): readonly T[] {
 	if (!inScope && filter === '') {
 		return items;
 	}
 	return kept.get(items, `${scope}\u0000${filter}`, () => {
 		const needle = filter.toLowerCase();
-		const texts = textsOf(search);
 		const before = filter.slice(0, -1);
 		// Lower case is not always letter by letter (a Greek final sigma): narrow only a true prefix.
 		const shorter = filter === '' || !needle.startsWith(before.toLowerCase()) ? undefined : kept.peek(items, `${scope}\u0000${before}`) as readonly T[] | undefined;
@@ -100,8 +99,21 @@ function lazyTable<T>(header: string[], source: SourceName, items: readonly T[],
 	};
 }
 
-// One row function per joined view and language: the search texts are remembered per function,
-// so a new function at every frame would make each key typed into the filter rebuild them all.
+// A joined row's text follows from its task (or orphan backend) and the HAProxy backends it is
+// matched against: while the backend list stays, a task's text stays, whatever else changed. So
+// after a kill at 100,000 tasks only the new task's text is made, not every row's again.
+const joinedTexts = new WeakMap<readonly Backend[], Partial<Record<Language, WeakMap<object, string>>>>();
+
+function joinedTextsOf(backends: readonly Backend[], language: Language): WeakMap<object, string> {
+	let byLanguage = joinedTexts.get(backends);
+	if (byLanguage === undefined) {
+		byLanguage = {};
+		joinedTexts.set(backends, byLanguage);
+	}
+	return (byLanguage[language] ??= new WeakMap());
+}
+
+// One row function per joined view and language, so the rows of a view are not remade per frame.
 const joinedRows = new WeakMap<JoinedView, Partial<Record<Language, (slot: JoinedSlot) => string[]>>>();
 
 function joinedRowOf(view: JoinedView, language: Language): (slot: JoinedSlot) => string[] {
@@ -140,7 +152,7 @@ export function panelTable(panel: PanelId, snapshot: ClusterSnapshot, view: View
 			const view = joinedView(snapshot);
 			const row = joinedRowOf(view, language);
 			const appOf = (slot: JoinedSlot) => (typeof slot === 'string' ? slot : 'agentId' in slot ? slot.appId ?? slot.name : slot.appId);
-			const slots = keptItems(view.slots, `${language}\u0000${scope}`, inApp ? slot => appOf(slot) === inApp : undefined, row, filter);
+			const slots = keptItems(view.slots, `${language}\u0000${scope}`, inApp ? slot => appOf(slot) === inApp : undefined, row, filter, joinedTextsOf(snapshot.backends, language));
 			return lazyTable(joinedHeader(language), 'marathon', slots, row, slot => (typeof slot !== 'string' && 'agentId' in slot ? slot.id : ''));
 		}
 		case 'events':
