@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {ConnectionError, HostKeyError, LinkDroppedError} from '../../src/errors.js';
+import {ConnectionError, HostKeyError, LinkDroppedError, problemIn} from '../../src/errors.js';
 import {localized} from '../../src/i18n/localized.js';
 import {Runner} from '../../src/runner/runner.js';
 import {CheckpointStore} from '../../src/state/checkpoint-store.js';
@@ -22,7 +22,7 @@ const dockerStep = simpleStep({
 	proof,
 	commands: [{command: install}],
 });
-const dropped = () => new LinkDroppedError(`root@node1: the connection dropped while running: ${inPlace}`);
+const dropped = () => new LinkDroppedError(localized('errTheConnectionDroppedWhileRunning', {label: 'root@node1', commandSummary: inPlace}));
 
 let home: string;
 beforeEach(() => {
@@ -60,7 +60,7 @@ describe('a check whose link drops while it probes', () => {
 		]);
 		expect(outcome).toBe('failed');
 		expect(exec.commands).toEqual([inPlace, inPlace]);
-		expect(record).toMatchObject({status: 'failed', lastError: second.message});
+		expect(record).toMatchObject({status: 'failed', lastError: problemIn(second)});
 	});
 
 	it.each([
@@ -71,7 +71,7 @@ describe('a check whose link drops while it probes', () => {
 		const {outcome, exec, record} = await runWithCheck([{match: inPlace, throws: error}]);
 		expect(outcome).toBe('failed');
 		expect(exec.commands).toEqual([inPlace]);
-		expect(record).toMatchObject({status: 'failed', lastError: error.message});
+		expect(record).toMatchObject({status: 'failed', lastError: problemIn(error)});
 	});
 });
 
@@ -81,6 +81,7 @@ describe('a proof whose probe cannot run', () => {
 		const {outcome, exec, record} = await runWithCheck([{match: inPlace, exitCode: 3}], [{match: proof, throws: refused}]);
 		expect(outcome).toBe('failed');
 		expect(exec.commands.slice(0, 3)).toEqual([inPlace, install, proof]);
-		expect(record).toMatchObject({status: 'failed', lastError: `verification failed: ${refused.message}`});
+		const problem = problemIn(refused);
+		expect(record).toMatchObject({status: 'failed', lastError: {en: `verification failed: ${problem.en}`, zh: `验证失败：${problem.zh}`}});
 	});
 });
