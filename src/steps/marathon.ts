@@ -82,7 +82,7 @@ export function marathonSteps(lab: Lab): Step[] {
 				command(['systemctl', 'daemon-reload']),
 				command(['systemctl', 'enable', '--now', instance.unit]),
 			],
-			hints: [libmesosHint, commonHints.masterNoZk, commonHints.portInUse, commonHints.registryRateLimit, commonHints.registryUnreachable, commonHints.downloadFailed, commonHints.checksum],
+			hints: [libmesosHint, commonHints.masterNoZk, commonHints.portInUse, commonHints.registryRateLimit, commonHints.registryUnreachable, commonHints.downloadFailed, commonHints.checksum, commonHints.noDigest],
 			dependsOn: ['mesos-master-leader', 'docker-install'],
 		});
 	});

@@ -56,6 +56,9 @@ export const mesosHints = [
 	commonHints.deadMirror,
 	commonHints.downloadFailed,
 	commonHints.checksum,
+	commonHints.noDigest,
+	// linkMesosScript (mesos-paths.ts) when the install left a program in none of the folders it searches.
+	{id: 'mesos-not-found', matches: /\bis in none of: /, hint: localized('stepMesosNotFoundHint')},
 ];
 
 export function mesosInstallFiles(lab: Lab): Array<{path: string; content: string}> {

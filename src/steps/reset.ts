@@ -2,7 +2,7 @@ import {listText, localized, localizedBy} from '../i18n/localized.js';
 import {shellCommand} from '../exec/quote.js';
 import type {Lab} from '../lab/lab-schema.js';
 import {labUnits} from './lifecycle.js';
-import type {Localized, PlannedCommand, Step} from './step.js';
+import type {FailureHint, Localized, PlannedCommand, Step} from './step.js';
 import {command, script, simpleStep} from './step-kit.js';
 import {hostsInUse, topology} from '../lab/topology.js';
 import {repoScriptPath} from './templates/yum-repos.js';
@@ -48,6 +48,9 @@ const containersGone = `
 command -v docker >/dev/null && docker info >/dev/null 2>&1 || exit 0
 [ -z "$(docker ps -a --filter name=mesos- --format '{{.Names}}' | grep '^mesos-')" ] || exit 1
 for image in "$@"; do ! docker image inspect "$image" >/dev/null 2>&1 || exit 1; done`;
+
+// The tarball uninstall below when the archive it would read the file list from is gone.
+const archiveGoneHint: FailureHint = {id: 'mesos-archive-gone', matches: /the archive \S+ is gone/, hint: localized('stepMesosArchiveGoneHint')};
 
 function uninstallMesos(lab: Lab): {commands: PlannedCommand[]; done: string} {
 	const version = lab.versions.mesos;
@@ -111,7 +114,7 @@ export function buildResetPlan(lab: Lab): Step[] {
 				why: localized('stepResetMesosWhy'),
 				done: mesos.done, proof: mesos.done,
 				commands: [...mesos.commands, command(['rm', '-f', '/etc/ld.so.conf.d/mesos-lab.conf']), command(['ldconfig'])],
-				hints: [],
+				hints: [archiveGoneHint],
 				dependsOn: ['reset-services'],
 			}),
 			simpleStep({

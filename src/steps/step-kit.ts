@@ -128,10 +128,23 @@ export const commonHints = {
 		matches: /curl: \((6|7|22|28|35|56)\)/,
 		hint: localized('stepDownloadFailedHint'),
 	},
+	// fetchChecked above, when the digest it computed differs from the expected one.
 	checksum: {
 		id: 'checksum-mismatch',
-		matches: /checksum mismatch/i,
+		matches: /checksum mismatch(?! for \S+: no digest)/i,
 		hint: localized('stepChecksumMismatchHint'),
+	},
+	// fetchChecked above, when no digest was pinned and none is published next to the URL.
+	noDigest: {
+		id: 'no-digest-published',
+		matches: /no digest is published next to/i,
+		hint: localized('stepNoDigestPublishedHint'),
+	},
+	// The repo rewrite script (templates/yum-repos.ts) when none of the vault mirrors answers.
+	noVaultMirror: {
+		id: 'no-vault-mirror',
+		matches: /no vault mirror answered/i,
+		hint: localized('stepNoVaultMirrorHint'),
 	},
 	portInUse: {
 		id: 'port-in-use',

@@ -50,7 +50,7 @@ export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
 				command([repoScriptPath], localized('stepYumVaultDo')),
 				command(['yum', 'install', '-y', 'yum-plugin-post-transaction-actions'], localized('stepYumVaultDo2')),
 			],
-			hints: [commonHints.deadMirror],
+			hints: [commonHints.noVaultMirror, commonHints.deadMirror],
 		}),
 		simpleStep({
 			id: 'time-and-certificates', phase: 'vm-prep', host: on, dependsOn: ['yum-vault'],
@@ -77,7 +77,7 @@ export function vmPrepSteps(lab: Lab, host: LabHost): Step[] {
 				command([repoScriptPath], localized('stepYumUpdateDo')),
 				{command: yumInstall(['net-tools', 'psmisc', 'vim-enhanced', 'curl', 'tar']), sudo: true},
 			],
-			hints: [commonHints.deadMirror],
+			hints: [commonHints.noVaultMirror, commonHints.deadMirror],
 		}),
 	];
 }

@@ -105,7 +105,7 @@ export function zookeeperSteps(lab: Lab): Step[] {
 				}),
 				// zkServer.sh is unpacked and the Java it needs runs.
 				verify: checkVerify(`${shellCommand(['test', '-x', `${zookeeperHome(lab)}/bin/zkServer.sh`])} && java -version`, localized('stepReasonZookeeperRuns'), localized('stepReasonZookeeperCannotRun')),
-				hints: [commonHints.downloadFailed, commonHints.checksum],
+				hints: [commonHints.downloadFailed, commonHints.checksum, commonHints.noDigest],
 			});
 		}
 	}

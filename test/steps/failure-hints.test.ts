@@ -39,6 +39,14 @@ const realFailures: Array<{step: string; what: string; output: string; hint: str
 		'  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\ncurl: (22) The requested URL returned error: 404 Not Found'},
 	{step: 'zookeeper-download', what: 'a download that does not match its digest', hint: 'checksum-mismatch', output:
 		'checksum mismatch for /opt/mesos-lab/downloads/apache-zookeeper-3.8.4-bin.tar.gz: expected 5d1d…, got 0e3a…'},
+	{step: 'zookeeper-download', what: 'a mirror that publishes no digest beside the download', hint: 'no-digest-published', output:
+		'checksum mismatch for /opt/mesos-lab/downloads/apache-zookeeper-3.8.4-bin.tar.gz: no digest is published next to https://mirrors.example/zookeeper/apache-zookeeper-3.8.4-bin.tar.gz; pin one under checksum.value'},
+	{step: 'yum-vault', what: 'no CentOS vault mirror answers (our repo rewrite script)', hint: 'no-vault-mirror', output: [
+		'vault mirror http://vault.centos.org does not answer',
+		'no vault mirror answered: http://vault.centos.org http://archive.kernel.org/centos-vault',
+	].join('\n')},
+	{step: 'mesos-build', what: 'an install that left no mesos-master where the links look', hint: 'mesos-not-found', output:
+		'mesos-master is in none of: /usr/local/sbin /usr/sbin'},
 	{step: 'mesos-build', what: 'Maven fetching over plain http', hint: 'maven-501', output:
 		'[ERROR] Failed to execute goal on project mesos: Could not resolve dependencies: Failed to collect dependencies at com.google.protobuf:protobuf-java:jar:3.5.0: Failed to read artifact descriptor: Could not transfer artifact com.google.protobuf:protobuf-java:pom:3.5.0 from/to central (http://repo.maven.apache.org/maven2): Failed to transfer file: http://repo.maven.apache.org/maven2/com/google/protobuf/protobuf-java/3.5.0/protobuf-java-3.5.0.pom. Return code is: 501 , ReasonPhrase:HTTPS Required.'},
 	{step: 'mesos-build', what: 'the compiler killed for memory', hint: 'cc1plus-killed', output:

@@ -337,6 +337,22 @@ export const stepTexts = defineCatalog({
 		en: 'The download does not match its checksum: it was cut short or the mirror serves something else. The file was deleted; retry, and if it persists compare the checksum in the lab file.',
 		zh: '下载的文件和校验值不一致：可能下载被截断或镜像源上的文件被篡改。文件已删除，重试；若仍不一致，请核对 lab 文件中的 checksum。',
 	},
+	stepNoDigestPublishedHint: {
+		en: 'No checksum file (.sha512, .sha256 or .sha1) sits next to the download, so it cannot be checked; the mirror does not publish one. Pin the digest under checksum.value in the lab file (copy it from the project\'s download page), or point download.url at a mirror that publishes it, and retry.',
+		zh: '下载地址旁边没有校验文件（.sha512、.sha256 或 .sha1），无法校验下载的文件：这个镜像源不提供。请在 lab 文件的 checksum.value 里写上校验值（从项目的下载页面复制），或把 download.url 换成提供校验文件的镜像源，然后重试。',
+	},
+	stepNoVaultMirrorHint: {
+		en: 'None of the CentOS vault mirrors answered, so yum has nowhere to install from. Check that the host reaches the internet (DNS in /etc/resolv.conf, a proxy if one is needed; try curl -I on one of the addresses), or list a mirror it can reach under mirrors.centosVault (or pick preset china/global) and retry.',
+		zh: '所有 CentOS vault 归档镜像源都没有应答，yum 无处安装软件包。检查主机能否上网（/etc/resolv.conf 里的 DNS，需要时配置代理；用 curl -I 试一下其中一个地址），或在 mirrors.centosVault 里写一个能访问的镜像源（或选 preset: china/global），然后重试。',
+	},
+	stepMesosNotFoundHint: {
+		en: 'The install finished but mesos-master or mesos-agent is not in any of the folders listed: the package or archive put it somewhere else, or did not install it. Find it with rpm -ql mesos or find / -name mesos-master, and check that mesos.source matches how Mesos was installed.',
+		zh: '安装已结束，但列出的目录里都没有 mesos-master 或 mesos-agent：软件包或压缩包把它装到了别处，或者根本没装上。用 rpm -ql mesos 或 find / -name mesos-master 找一下，并确认 mesos.source 与 Mesos 的实际安装方式一致。',
+	},
+	stepMesosArchiveGoneHint: {
+		en: 'The Mesos archive that was unpacked into /usr/local is no longer in the downloads folder, so the list of its files is lost. Put the same archive back there and retry, or remove the Mesos files from /usr/local (bin, sbin, lib, libexec, include, share) by hand.',
+		zh: '当初解压到 /usr/local 的 Mesos 压缩包已不在下载目录里，它包含哪些文件也就无从得知。把同一个压缩包放回原处后重试，或手动删除 /usr/local 下的 Mesos 文件（bin、sbin、lib、libexec、include、share）。',
+	},
 	stepPortInUseHint: {
 		en: 'A port is already taken: find the owner with ss -ltnp and stop it, or choose another port under ports in the lab file.',
 		zh: '端口已被占用：用 ss -ltnp 找出占用者并停止它，或在 lab 文件的 ports 里换一个端口。',
@@ -348,6 +364,33 @@ export const stepTexts = defineCatalog({
 	stepMasterCannotReachZookeeperHint: {
 		en: 'Mesos cannot reach ZooKeeper: make sure the ZooKeeper step verifies, then check that the --zk addresses are the host\'s network address, not 127.0.0.1.',
 		zh: 'Mesos 连不上 ZooKeeper：先确认 ZooKeeper 步骤验证通过，再检查 --zk 里的地址是否写的是本机网卡 IP 而不是 127.0.0.1。',
+	},
+	// steps/templates: comments inside the files written on hosts. Both languages go into the file,
+	// English first, so a file reads the same whatever language the install ran in.
+	stepFileWrittenBy: {en: 'Written by mesos-lab.', zh: '由 mesos-lab 生成。'},
+	stepFileZooCfg: {
+		en: 'Written by mesos-lab. One of three members: a majority (2) keeps the ensemble serving.',
+		zh: '由 mesos-lab 生成。这是三个成员之一：过半数（2 个）在线，ZooKeeper 集群就能继续提供服务。',
+	},
+	stepFileMavenSettings: {
+		en: 'Written by mesos-lab: the Mesos build fetches its Java dependencies through this mirror.',
+		zh: '由 mesos-lab 生成：编译 Mesos 时通过这个镜像源下载 Java 依赖。',
+	},
+	stepFileReleaseAction: {
+		en: 'Written by mesos-lab: release packages bring back repo files that name dead hosts.',
+		zh: '由 mesos-lab 生成：*-release 软件包会带回指向已失效主机的 repo 文件。',
+	},
+	stepFileRepoScript: {
+		en: 'Written by mesos-lab. Points yum at the first CentOS 7.9.2009 vault mirror that answers, moves\naside repo files that name dead hosts, and keeps an existing EPEL on its archive. Usage: $0 [repo folder]',
+		zh: '由 mesos-lab 生成。让 yum 使用第一个有应答的 CentOS 7.9.2009 vault 归档镜像源，把指向已失效主机的\nrepo 文件移到一旁，已有的 EPEL 保持指向它的归档地址。用法：$0 [repo 目录]',
+	},
+	stepFileRepoScriptHttp: {
+		en: 'An old image\'s CA bundle fails https until ca-certificates is refreshed; packages stay\nGPG-checked, so plain http is a safe bridge until then.',
+		zh: '旧版系统自带的 CA 证书在 ca-certificates 更新之前无法通过 https 校验；软件包仍有\nGPG 签名校验，所以在此之前先用 http 过渡是安全的。',
+	},
+	stepFileRepoScriptNoYum: {
+		en: 'Never yum itself: this script also runs as a post-transaction action, inside a yum that still\nholds /var/run/yum.pid, and a second yum would wait for that one for ever while it waits for us.',
+		zh: '这里绝不调用 yum：本脚本也作为事务后动作在 yum 内部运行，那个 yum 仍持有 /var/run/yum.pid，\n再启动一个 yum 会永远等它，而它又在等本脚本结束。',
 	},
 	// steps/vm-prep.ts
 	stepFirewalldOffTitle: {en: 'Turn firewalld off', zh: '关闭 firewalld'},

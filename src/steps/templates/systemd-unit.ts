@@ -1,3 +1,5 @@
+import {hostComment} from './host-comment.js';
+
 export interface UnitSpec {
 	description: string;
 	after: readonly string[];
@@ -22,7 +24,7 @@ export interface UnitSpec {
 export function systemdUnit(spec: UnitSpec): string {
 	const environment = Object.entries(spec.environment ?? {}).map(([key, value]) => `Environment=${key}=${value}`);
 	return [
-		'# Written by mesos-lab.',
+		...hostComment('stepFileWrittenBy'),
 		'[Unit]',
 		`Description=${spec.description}`,
 		`After=${spec.after.join(' ')}`,

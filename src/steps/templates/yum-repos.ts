@@ -1,3 +1,5 @@
+import {hostComment} from './host-comment.js';
+
 /** CentOS-Base.repo pinned to 7.9.2009 on a vault mirror (mirrorlist.centos.org no longer resolves). */
 export function centosBaseRepo(vaultBase: string): string {
 	const section = (id: string, name: string): string[] => [
@@ -9,7 +11,7 @@ export function centosBaseRepo(vaultBase: string): string {
 		'enabled=1',
 		'',
 	];
-	return ['# Written by mesos-lab.', ...section('os', 'Base'), ...section('updates', 'Updates'), ...section('extras', 'Extras')]
+	return [...hostComment('stepFileWrittenBy'), ...section('os', 'Base'), ...section('updates', 'Updates'), ...section('extras', 'Extras')]
 		.join('\n')
 		.replace('[os]', '[base]');
 }
@@ -17,7 +19,7 @@ export function centosBaseRepo(vaultBase: string): string {
 /** docker-ce.repo; the package version is pinned at install time, not here. */
 export function dockerCeRepo(base: string): string {
 	return [
-		'# Written by mesos-lab.',
+		...hostComment('stepFileWrittenBy'),
 		'[docker-ce-stable]',
 		'name=Docker CE Stable - $basearch',
 		`baseurl=${base}/7/$basearch/stable`,
@@ -37,8 +39,7 @@ export const repoScriptPath = '/usr/local/sbin/mesos-lab-yum-repos';
 export function repoRewriteScript(vaultMirrors: readonly string[], epelArchive: string): string {
 	const quoted = vaultMirrors.map((mirror) => `'${mirror}'`).join(' ');
 	return `#!/bin/bash
-# Written by mesos-lab. Points yum at the first CentOS 7.9.2009 vault mirror that answers, moves
-# aside repo files that name dead hosts, and keeps an existing EPEL on its archive. Usage: $0 [repo folder]
+${hostComment('stepFileRepoScript').join('\n')}
 set -euo pipefail
 repos=\${1:-/etc/yum.repos.d}
 mirrors=(${quoted})
@@ -46,8 +47,7 @@ answers() { curl -fsS --max-time 10 -o /dev/null "$1/7.9.2009/os/x86_64/repodata
 chosen=""
 for base in "\${mirrors[@]}"; do
   if answers "$base"; then chosen=$base; break; fi
-  # An old image's CA bundle fails https until ca-certificates is refreshed; packages stay
-  # GPG-checked, so plain http is a safe bridge until then.
+${hostComment('stepFileRepoScriptHttp').map((line) => `  ${line}`).join('\n')}
   if [[ $base == https://* ]] && answers "http://\${base#https://}"; then
     chosen="http://\${base#https://}"
     echo "$base fails over https (old CA certificates?); using $chosen until they are refreshed"
@@ -66,8 +66,7 @@ if [ -f "$repos/epel.repo" ] && grep -q '^metalink=' "$repos/epel.repo"; then
   printf '%s\\n' '[epel]' 'name=Extra Packages for Enterprise Linux 7 (archive)' 'baseurl=${epelArchive}/$basearch/' 'enabled=1' 'gpgcheck=1' 'gpgkey=file:///etc/pki/rpm-gpg/RPM-GPG-KEY-EPEL-7' > "$repos/epel.repo"
   echo "epel.repo pointed back at ${epelArchive}"
 fi
-# Never yum itself: this script also runs as a post-transaction action, inside a yum that still
-# holds /var/run/yum.pid, and a second yum would wait for that one for ever while it waits for us.
+${hostComment('stepFileRepoScriptNoYum').join('\n')}
 rm -rf /var/cache/yum/*
 echo "yum uses the CentOS vault at $chosen"
 `;
@@ -75,5 +74,5 @@ echo "yum uses the CentOS vault at $chosen"
 
 /** Runs the repo rewrite after any `*-release` package is installed or updated. */
 export function releaseAction(): string {
-	return ['# Written by mesos-lab: release packages bring back repo files that name dead hosts.', `*-release:install:${repoScriptPath}`, `*-release:update:${repoScriptPath}`, ''].join('\n');
+	return [...hostComment('stepFileReleaseAction'), `*-release:install:${repoScriptPath}`, `*-release:update:${repoScriptPath}`, ''].join('\n');
 }

@@ -1,9 +1,10 @@
 import type {ZookeeperMember} from '../../lab/topology.js';
+import {hostComment} from './host-comment.js';
 
 /** zoo.cfg for one member of the three-member ensemble. */
 export function zooCfg(member: ZookeeperMember, ensemble: readonly ZookeeperMember[]): string {
 	return [
-		'# Written by mesos-lab. One of three members: a majority (2) keeps the ensemble serving.',
+		...hostComment('stepFileZooCfg'),
 		'tickTime=2000',
 		'initLimit=10',
 		'syncLimit=5',
