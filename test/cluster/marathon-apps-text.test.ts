@@ -22,13 +22,25 @@ describe('Marathon apps read app by app from the answer text', () => {
 		expect(seen).toEqual([{id: '/a\\', cmd: 'echo "[{,}]"'}, [1, {x: []}], 's', 3]);
 	});
 
-	it('hands over nothing from a text cut short, or without the array, leaving it to a whole parse', () => {
+	it('hands over nothing from a text without the array, leaving it to a whole parse', () => {
 		const seen: unknown[] = [];
-		expect(eachArrayElement('{"apps": [{"id": "/a"}, {"id": "/b"', 'apps', element => seen.push(element))).toBe(false);
 		expect(eachArrayElement('[{"id": "/a"}]', 'apps', element => seen.push(element))).toBe(false);
 		expect(eachArrayElement('{"app": {"id": "/a"}}', 'apps', element => seen.push(element))).toBe(false);
+		expect(eachArrayElement('{"apps": []}', 'apps', element => seen.push(element))).toBe(false);
 		expect(seen).toEqual([]);
 		expect(normaliseMarathonAppsText('{"app": {"id": "/a", "instances": 2}}', whole).apps.map(app => app.id)).toEqual(['/a']);
+	});
+
+	it('refuses a text cut short, and the apps come from a whole parse, which says what is wrong', () => {
+		expect(() => eachArrayElement('{"apps": [{"id": "/a"}, {"id": "/b"', 'apps', () => undefined)).toThrow(/ended after/);
+		expect(() => normaliseMarathonAppsText('{"apps": [{"id": "/a"}, {"id": "/b"', body => JSON.parse(body) as unknown)).toThrow(SyntaxError);
+	});
+
+	it('reads an answer larger than one slice of the scan, Chinese app ids included', () => {
+		const apps = Array.from({length: 400}, (_, index) => ({id: `/应用-${index}`, cmd: `echo "${'x'.repeat(index * 3)}"`}));
+		const seen: unknown[] = [];
+		expect(eachArrayElement(JSON.stringify({apps}), 'apps', element => seen.push(element))).toBe(true);
+		expect(seen).toEqual(apps);
 	});
 
 	it('reports text that is not JSON as a whole parse does', () => {
