@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {changingCalls, finished, journal, reportedSatisfied, unfinished} from './install-journal.js';
 import {labHostUnavailable, labPorts, onHost, startCli, startLabHost, type LabHost} from './lab-host.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const unavailable = labHostUnavailable();
 if (unavailable && process.env['CI']) {
@@ -143,7 +144,9 @@ describe.skipIf(Boolean(unavailable)).concurrent('installing a fresh CentOS 7.9 
 		await onHost(lab, 'bash -s', {as: 'root', input: plan.output(), timeoutMs: installTimeoutMs});
 		const afterFirst = snapshot(lab);
 		expect(lab.host.exec('rpm -q --qf %{VERSION} docker-ce')).toBe('24.0.9');
-		expect(lab.host.exec(`curl -fsS http://${lab.host.address}:${labPorts.marathon[0]}/v2/info`)).toContain('"leader"');
+		// The script starts Marathon's unit and goes on; Marathon answers once it is up (tens of seconds on a real host).
+		const info = await waitFor(() => lab.host.exec(`curl -fsS http://${lab.host.address}:${labPorts.marathon[0]}/v2/info`), 'Marathon answering /v2/info after the script', {timeoutMs: 120_000, everyMs: 500});
+		expect(info).toContain('"leader"');
 
 		await onHost(lab, 'bash -s', {as: 'root', input: plan.output(), timeoutMs: installTimeoutMs});
 
