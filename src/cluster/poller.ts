@@ -260,12 +260,13 @@ export class ClusterPoller {
 			state.again = true;
 			return state.pending;
 		}
-		if (this.#due(name, endpoints, startedAt) === undefined) {
+		const due = this.#due(name, endpoints, startedAt);
+		if (due === undefined) {
 			return undefined;
 		}
 		state.pending = (async () => {
 			let at = startedAt;
-			let job = this.#due(name, endpoints, at);
+			let job: (() => Promise<unknown>) | undefined = due;
 			while (job !== undefined) {
 				state.readAt = at;
 				state.again = false;
